@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BenchResult } from './bench-result.ts';
+import type { BenchResult } from './bench-result';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
