@@ -1,0 +1,3 @@
+export * from './holiday-table';
+export * from './holidays-cn';
+export * from './iso-date';
