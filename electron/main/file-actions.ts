@@ -1,0 +1,90 @@
+// saveFile / openFile: the only ways the UI reaches the disk, always through a dialog the user
+// answers, so the renderer never names a path.
+
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { app, type BrowserWindow, dialog } from 'electron';
+import type {
+  OpenFileRequest,
+  OpenFileResponse,
+  SaveFileRequest,
+  SaveFileResponse,
+} from '../shared/ipc-contract.js';
+import { ensureAllowedExtension } from './file-names.js';
+import { describeFsError } from './fs-errors.js';
+import { IpcRequestError, MAX_FILE_BYTES } from './ipc-schemas.js';
+
+/** The folder of the last save/open in this session; the next dialog starts there. */
+let lastFolder: string | undefined;
+
+function startFolder(): string {
+  return lastFolder ?? app.getPath('documents');
+}
+
+function toDialogFilters(request: { readonly filters: SaveFileRequest['filters'] }) {
+  return request.filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
+}
+
+/**
+ * Writes next to the target and renames over it, after fsync, so a crash or a full disk never
+ * leaves a half-written document where the old one was.
+ */
+async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new Error(describeFsError('保存', target, error));
+  }
+}
+
+export async function saveFile(window: BrowserWindow | null, request: SaveFileRequest): Promise<SaveFileResponse> {
+  const options = {
+    title: '保存文件',
+    defaultPath: path.join(startFolder(), request.suggestedName),
+    filters: toDialogFilters(request),
+    properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+  };
+  const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
+  const target = ensureAllowedExtension(choice.filePath, request.filters);
+  await writeFileAtomically(target, request.bytes);
+  lastFolder = path.dirname(target);
+  return { status: 'saved', fileName: path.basename(target) };
+}
+
+export async function openFile(window: BrowserWindow | null, request: OpenFileRequest): Promise<OpenFileResponse> {
+  const options = {
+    title: request.title,
+    defaultPath: startFolder(),
+    filters: toDialogFilters(request),
+    properties: ['openFile'] as 'openFile'[],
+  };
+  const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  const chosen = choice.filePaths[0];
+  if (choice.canceled || chosen === undefined) return { status: 'cancelled' };
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(chosen);
+    if (info.size > MAX_FILE_BYTES) {
+      throw new IpcRequestError(
+        `无法读取“${chosen}”：文件有 ${Math.round(info.size / 1024 / 1024)} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 上限，请拆分后分批导入。`,
+      );
+    }
+    bytes = await readFile(chosen);
+  } catch (error) {
+    if (error instanceof IpcRequestError) throw error;
+    throw new Error(describeFsError('读取', chosen, error));
+  }
+  lastFolder = path.dirname(chosen);
+  return { status: 'opened', fileName: path.basename(chosen), bytes };
+}

@@ -1,0 +1,24 @@
+// Navigation and permission policy, as pure predicates for the Electron hooks in security.ts.
+
+import { isTrustedAppUrl } from './sender-origin.js';
+
+/**
+ * Only our own UI may be shown. In-page routing (hash or History API) never asks; a full
+ * navigation anywhere else — a link to a web site, a dropped file, a redirect — is refused, so no
+ * foreign page ever runs next to the preload.
+ */
+export function isAllowedNavigation(url: string): boolean {
+  return isTrustedAppUrl(url);
+}
+
+/**
+ * Permissions the UI may use. Everything else (camera, microphone, geolocation, notifications via
+ * the web API, clipboard reading, HID/USB/serial, fullscreen requests from content...) is denied:
+ * the app needs none of it, and desktop notifications go through the notify IPC action instead.
+ * Writing plain text to the clipboard ("复制案件编号") is allowed; reading it is not.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function isPermissionAllowed(permission: string): boolean {
+  return ALLOWED_PERMISSIONS.has(permission);
+}

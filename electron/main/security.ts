@@ -1,0 +1,42 @@
+// Session- and app-wide hardening: applies to every web contents the app ever creates, not only
+// the main window, so nothing opened later escapes it.
+
+import { app, type Session } from 'electron';
+import { isAllowedNavigation, isPermissionAllowed } from './navigation.js';
+
+/** Anything the UI might try to reach outside app://; the app works offline and keeps data local. */
+const NETWORK_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*', 'file://*/*'];
+
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(isPermissionAllowed(permission));
+  });
+  session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest({ urls: NETWORK_URL_PATTERNS }, (details, callback) => {
+    // DevTools (unpackaged builds only) loads its own front end over devtools://, not matched here.
+    console.warn(`[security] blocked request to ${details.url}`);
+    callback({ cancel: true });
+  });
+  // Files reach the disk only through saveFile, where the user picks the place.
+  session.on('will-download', (event) => event.preventDefault());
+}
+
+export function hardenAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      console.warn(`[security] blocked window.open(${url})`);
+      return { action: 'deny' };
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAllowedNavigation(event.url)) {
+        console.warn(`[security] blocked navigation to ${event.url}`);
+        event.preventDefault();
+      }
+    });
+    contents.on('will-redirect', (event) => {
+      if (!isAllowedNavigation(event.url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}

@@ -1,0 +1,88 @@
+// The whole IPC contract between the renderer and the main process, in one types file.
+//
+// Main (electron/main/ipc-handlers.ts), the preload (electron/preload/preload.cts) and the renderer
+// (renderer/src/platform/electron-bridge.ts) are all checked against WorkstationApi, so a method
+// added here fails to compile until every side implements it. The preload exposes exactly these
+// methods as `window.workstation`; there is no generic send/invoke.
+//
+// Types only, with one exception: channelFor(), a pure template used by main. The sandboxed preload
+// cannot load local files at run time, so it writes the channel literals itself and the
+// IpcChannel type checks them against the same template.
+
+/** What the app reports about itself; the renderer adds `platform: 'electron'`. */
+export interface AppInfoResponse {
+  readonly productName: string;
+  readonly version: string;
+  /** Where Electron keeps the IndexedDB and (later) the backups; shown in settings. */
+  readonly userDataPath: string;
+}
+
+export interface FileFilterSpec {
+  /** Shown in the dialog, e.g. "Excel 工作簿". */
+  readonly name: string;
+  /** Without the dot, e.g. ["xlsx", "xls"]. */
+  readonly extensions: readonly string[];
+}
+
+export interface SaveFileRequest {
+  /** A bare file name (no folders); the user picks the folder in the dialog. */
+  readonly suggestedName: string;
+  readonly filters: readonly FileFilterSpec[];
+  readonly bytes: Uint8Array;
+}
+
+export type SaveFileResponse =
+  | { readonly status: 'saved'; readonly fileName: string }
+  | { readonly status: 'cancelled' };
+
+export interface OpenFileRequest {
+  readonly title: string;
+  readonly filters: readonly FileFilterSpec[];
+}
+
+export type OpenFileResponse =
+  | { readonly status: 'opened'; readonly fileName: string; readonly bytes: Uint8Array }
+  | { readonly status: 'cancelled' };
+
+export interface PrintPdfRequest {
+  /** Used for the temporary file name, so the viewer's title bar names the document. */
+  readonly title: string;
+  /** A finished PDF, printed as is. */
+  readonly bytes: Uint8Array;
+}
+
+export interface NotifyRequest {
+  readonly title: string;
+  readonly body: string;
+}
+
+/**
+ * One method per action. Every method takes at most one plain-data argument (structured-clone
+ * safe) and returns a promise; failures reject with a Chinese message that names the field.
+ */
+export interface WorkstationApi {
+  appInfo(): Promise<AppInfoResponse>;
+  saveFile(request: SaveFileRequest): Promise<SaveFileResponse>;
+  openFile(request: OpenFileRequest): Promise<OpenFileResponse>;
+  /** Writes the PDF to a temporary file and opens it in the system PDF viewer for printing. */
+  printPdf(request: PrintPdfRequest): Promise<void>;
+  notify(request: NotifyRequest): Promise<void>;
+  // Reserved for issue 7 (backups), added here first and then in main, preload and bridge:
+  //   backupNow, listBackups, inspectBackup, restoreBackup, exportEncryptedBackup.
+  // Backups are written by main into userData/backups; the renderer never names a path.
+}
+
+export type IpcAction = keyof WorkstationApi;
+
+/** Every channel is "workstation:<action>"; nothing else is ever handled or invoked. */
+export type IpcChannel<A extends IpcAction = IpcAction> = `workstation:${A}`;
+
+export type IpcRequest<A extends IpcAction> = Parameters<WorkstationApi[A]> extends [infer R] ? R : undefined;
+
+export type IpcResponse<A extends IpcAction> = Awaited<ReturnType<WorkstationApi[A]>>;
+
+export const IPC_CHANNEL_PREFIX = 'workstation:';
+
+export function channelFor<A extends IpcAction>(action: A): IpcChannel<A> {
+  return `${IPC_CHANNEL_PREFIX}${action}` as IpcChannel<A>;
+}
