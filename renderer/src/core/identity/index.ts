@@ -1,0 +1,11 @@
+export type { BankAccountErrorCode, BankAccountResult } from './bank-account';
+export { checkBankAccount } from './bank-account';
+export type { CreditCodeErrorCode, CreditCodeResult } from './credit-code';
+export { checkCreditCode, creditCodeCheckChar, looksLikeCreditCode } from './credit-code';
+export { maskAccount, maskIdNumber, maskName, maskPhone } from './mask';
+export type { IdCellValue } from './normalize-id';
+export { excelGeneralDisplay, looksLikeScientificNotation, normalizeIdText } from './normalize-id';
+export type { PhoneResult } from './phone';
+export { checkPhone } from './phone';
+export type { ResidentIdErrorCode, ResidentIdOptions, ResidentIdResult, Sex } from './resident-id';
+export { checkResidentId, convertLegacyResidentId, localToday, residentIdCheckChar } from './resident-id';
