@@ -1,0 +1,52 @@
+// The audit log (审计日志): every write to case data appends one entry, chained by SHA-256 so a
+// changed, removed or inserted entry is detectable (留痕留印: everything leaves a trace).
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { canonicalJson } from '../common/canonical-json';
+
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'stage-change'
+  | 'import'
+  | 'export'
+  | 'reveal'
+  | 'approve'
+  | 'issue'
+  | 'void'
+  | 'restore'
+  | 'settings';
+
+export interface AuditEntryBody {
+  /** 1, 2, 3 … with no gaps: a missing number is itself evidence of tampering. */
+  readonly seq: number;
+  /** ISO 8601 instant of the write. */
+  readonly at: string;
+  /** Operator name from settings (经办人); blank when none was set. */
+  readonly operator: string;
+  readonly action: AuditAction;
+  /** Table or aggregate name, e.g. "cases", "settings", "creditors". */
+  readonly entity: string;
+  readonly entityId: string;
+  /** State before and after; null for create/delete, a summary for bulk writes (imports). */
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly prevHash: string;
+}
+
+export interface AuditEntry extends AuditEntryBody {
+  readonly hash: string;
+}
+
+/** Hash of the entry before the first one. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export function hashAuditEntry(body: AuditEntryBody): string {
+  const canonical = canonicalJson({ ...body });
+  return bytesToHex(sha256(utf8ToBytes(`${body.prevHash}\n${canonical}`)));
+}
+
+export function sealAuditEntry(body: AuditEntryBody): AuditEntry {
+  return { ...body, hash: hashAuditEntry(body) };
+}

@@ -1,0 +1,106 @@
+import type { FieldErrors, Validated } from '../common/field-errors';
+import { hasErrors } from '../common/field-errors';
+import { isIsoDate } from '../common/iso-date';
+import { CASE_CHARGES, CASE_SECTORS, CASE_STAGES, FIRM_ROLES, PERSON_ROLES } from './case-file';
+import type { CaseCharge, CaseSector, CaseStage, PartyKind, PartyRole } from './case-file';
+import type { CaseDraft, CaseField } from './case-draft';
+import { checkPartyIdNumber, parseYuanField } from './field-parsers';
+
+export interface ValidCaseValues {
+  readonly caseNumber: string;
+  readonly title: string;
+  readonly charge: CaseCharge;
+  readonly sector: CaseSector;
+  readonly district: string;
+  readonly leadUnit: string;
+  readonly officers: readonly string[];
+  readonly amountInvolvedFen: number | null;
+  readonly peopleInvolved: number | null;
+  readonly lossesRecoveredFen: number | null;
+  readonly filedDate: string | null;
+  readonly stage: CaseStage;
+  readonly stageDate: string;
+  readonly parties: readonly {
+    readonly id?: string;
+    readonly kind: PartyKind;
+    readonly name: string;
+    readonly role: PartyRole;
+    readonly idNumber: string;
+    readonly note: string;
+  }[];
+}
+
+/** Checks the whole form at once so the user sees every problem, each on its own field. */
+export function validateCaseDraft(
+  draft: CaseDraft,
+  context: { readonly districts: readonly string[]; readonly today: string },
+): Validated<ValidCaseValues, CaseField> {
+  const errors: FieldErrors<CaseField> = {};
+  const caseNumber = draft.caseNumber.trim();
+  const title = draft.title.trim();
+  if (!caseNumber) errors.caseNumber = '请填写案件编号（按本单位的编号写法）。';
+  else if (caseNumber.length > 60) errors.caseNumber = '案件编号过长（最多 60 字），请核对。';
+  if (!title) errors.title = '请填写案件名称，例如“某某公司涉嫌非法吸收公众存款案”。';
+  if (!CASE_CHARGES.includes(draft.charge as CaseCharge)) errors.charge = '请选择涉嫌罪名或类型。';
+  if (!CASE_SECTORS.includes(draft.sector as CaseSector)) errors.sector = '请选择所属领域。';
+  const district = draft.district.trim();
+  if (!district) errors.district = '请选择区县（区县列表在“设置”中维护）。';
+  else if (context.districts.length > 0 && !context.districts.includes(district)) {
+    errors.district = `区县“${district}”不在设置的区县列表中，请从列表中选择或先在“设置”中添加。`;
+  }
+  const officers = draft.officers
+    .split(/[、，,;；\s]+/)
+    .map((o) => o.trim())
+    .filter(Boolean);
+
+  const amount = parseYuanField(draft.amountInvolvedYuan, '涉案金额');
+  if (!amount.ok) errors.amountInvolvedYuan = amount.message;
+  const recovered = parseYuanField(draft.lossesRecoveredYuan, '挽回经济损失');
+  if (!recovered.ok) errors.lossesRecoveredYuan = recovered.message;
+
+  let peopleInvolved: number | null = null;
+  const peopleText = draft.peopleInvolved.trim();
+  if (peopleText) {
+    if (/^\d{1,9}$/.test(peopleText)) peopleInvolved = Number(peopleText);
+    else errors.peopleInvolved = '涉及人数请填写不带小数的整数，例如 1600。';
+  }
+
+  const filedDate = draft.filedDate.trim() || null;
+  if (filedDate && !isIsoDate(filedDate)) errors.filedDate = '立案日期不是有效日期，请按 2020-12-01 的格式填写。';
+  else if (filedDate && filedDate > context.today) errors.filedDate = '立案日期晚于今天，请核对。';
+  if (!CASE_STAGES.includes(draft.stage)) errors.stage = '请选择案件阶段。';
+  if (!isIsoDate(draft.stageDate)) errors.stageDate = '阶段日期不是有效日期，请按 2020-12-01 的格式填写。';
+  else if (draft.stageDate > context.today) errors.stageDate = '阶段日期晚于今天，请填写实际发生的日期。';
+  if (draft.stage !== '线索核查' && !filedDate) errors.filedDate = `案件已到“${draft.stage}”阶段，请填写立案日期。`;
+
+  const parties = draft.parties.map((p, i) => {
+    const name = p.name.trim();
+    if (!name) errors[`parties.${i}.name`] = `第 ${i + 1} 个涉案主体：请填写${p.kind === 'firm' ? '企业名称' : '姓名'}。`;
+    const roles: readonly string[] = p.kind === 'firm' ? FIRM_ROLES : PERSON_ROLES;
+    if (!roles.includes(p.role)) errors[`parties.${i}.role`] = `第 ${i + 1} 个涉案主体：请选择角色。`;
+    const id = checkPartyIdNumber(p.kind, p.idNumber, context.today);
+    if (!id.ok) errors[`parties.${i}.idNumber`] = `第 ${i + 1} 个涉案主体：${id.message}`;
+    return { ...p, name, idNumber: id.ok ? id.normalized : p.idNumber, note: p.note.trim() };
+  });
+
+  if (hasErrors(errors) || !amount.ok || !recovered.ok) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      caseNumber,
+      title,
+      charge: draft.charge as CaseCharge,
+      sector: draft.sector as CaseSector,
+      district,
+      leadUnit: draft.leadUnit.trim(),
+      officers,
+      amountInvolvedFen: amount.fen,
+      peopleInvolved,
+      lossesRecoveredFen: recovered.fen,
+      filedDate,
+      stage: draft.stage,
+      stageDate: draft.stageDate,
+      parties,
+    },
+  };
+}

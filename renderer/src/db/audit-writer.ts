@@ -1,0 +1,35 @@
+import type { AuditAction, AuditEntry } from '../core/audit/audit-entry';
+import { GENESIS_HASH, sealAuditEntry } from '../core/audit/audit-entry';
+import type { WorkstationDb } from './database';
+
+export interface AuditedChange {
+  readonly action: AuditAction;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/**
+ * Appends one entry to the audit chain. Must run inside the caller's rw transaction, which has to
+ * include db.audit and db.settings: the entry commits with the change it describes, or neither does.
+ * Hashing is synchronous (@noble/hashes) on purpose: awaiting WebCrypto inside an IndexedDB
+ * transaction lets the transaction commit early.
+ */
+export async function appendAudit(db: WorkstationDb, change: AuditedChange, now: Date): Promise<AuditEntry> {
+  const last = await db.audit.orderBy('seq').last();
+  const settings = await db.settings.get('app');
+  const entry = sealAuditEntry({
+    seq: (last?.seq ?? 0) + 1,
+    at: now.toISOString(),
+    operator: settings?.value.operatorName ?? '',
+    action: change.action,
+    entity: change.entity,
+    entityId: change.entityId,
+    before: change.before ?? null,
+    after: change.after ?? null,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  });
+  await db.audit.add(entry);
+  return entry;
+}

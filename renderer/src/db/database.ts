@@ -1,0 +1,59 @@
+import { Dexie, type Table } from 'dexie';
+import type {
+  AllocationBlockRow,
+  AttachmentRow,
+  AuditEntry,
+  CaseFile,
+  CaseParty,
+  CreditorBlockRow,
+  CreditorImportRow,
+  DocumentCounterRow,
+  DocumentRow,
+  DocumentTemplateRow,
+  FundReceiptRow,
+  MediationSessionRow,
+  PaymentResultRow,
+  PetitionRow,
+  RepaymentBatchRow,
+  RepaymentPlanRow,
+  SettingsRow,
+} from './records';
+import { assertMigrationsInOrder, MIGRATIONS } from './schema';
+import type { Migration } from './migrations/migration';
+
+/**
+ * The IndexedDB database name. Never change it: the data of every office is stored under it (and
+ * under the app:// origin the Electron shell serves), and a new name would strand all of it.
+ */
+export const DATABASE_NAME = 'chufei-workstation';
+
+export class WorkstationDb extends Dexie {
+  settings!: Table<SettingsRow, string>;
+  cases!: Table<CaseFile, string>;
+  parties!: Table<CaseParty, string>;
+  creditorBlocks!: Table<CreditorBlockRow, string>;
+  creditorImports!: Table<CreditorImportRow, string>;
+  repaymentPlans!: Table<RepaymentPlanRow, string>;
+  fundReceipts!: Table<FundReceiptRow, string>;
+  repaymentBatches!: Table<RepaymentBatchRow, string>;
+  allocationBlocks!: Table<AllocationBlockRow, string>;
+  paymentResults!: Table<PaymentResultRow, string>;
+  petitions!: Table<PetitionRow, string>;
+  mediationSessions!: Table<MediationSessionRow, string>;
+  documents!: Table<DocumentRow, string>;
+  documentCounters!: Table<DocumentCounterRow, string>;
+  documentTemplates!: Table<DocumentTemplateRow, string>;
+  attachments!: Table<AttachmentRow, string>;
+  audit!: Table<AuditEntry, number>;
+
+  constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = MIGRATIONS) {
+    // 'strict' durability: a write is on disk when its transaction completes, not merely queued;
+    // case data is the office's only copy.
+    super(name, { chromeTransactionDurability: 'strict' });
+    assertMigrationsInOrder(migrations);
+    for (const m of migrations) {
+      const version = this.version(m.version).stores(m.stores);
+      if (m.upgrade) version.upgrade(m.upgrade);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { WorkstationDb } from '../database';
+import { createRepositoryContext, type RepositoryContext } from '../repository-context';
+import { AuditRepository } from './audit-repository';
+import { CaseRepository } from './case-repository';
+import { SettingsRepository } from './settings-repository';
+
+/** Every repository over one database: what the UI receives instead of the tables. */
+export interface Repositories {
+  readonly settings: SettingsRepository;
+  readonly cases: CaseRepository;
+  readonly audit: AuditRepository;
+}
+
+export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
+  return {
+    settings: new SettingsRepository(ctx),
+    cases: new CaseRepository(ctx),
+    audit: new AuditRepository(ctx),
+  };
+}

@@ -1,0 +1,33 @@
+import type { FieldErrors, Validated } from '../../core/common/field-errors';
+import { type AppSettings, DEFAULT_SETTINGS } from '../../core/settings/app-settings';
+import { type SettingsField, validateSettings } from '../../core/settings/validate-settings';
+import { appendAudit } from '../audit-writer';
+import type { RepositoryContext } from '../repository-context';
+
+export class SettingsRepository {
+  constructor(private readonly ctx: RepositoryContext) {}
+
+  async get(): Promise<AppSettings> {
+    const row = await this.ctx.db.settings.get('app');
+    // Settings added in later versions fall back to their defaults for older rows.
+    return row ? { ...DEFAULT_SETTINGS, ...row.value } : DEFAULT_SETTINGS;
+  }
+
+  async save(candidate: AppSettings): Promise<Validated<AppSettings, SettingsField>> {
+    const checked = validateSettings(candidate);
+    if (!checked.ok) return checked;
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.settings, db.audit], async () => {
+      const before = (await db.settings.get('app'))?.value ?? null;
+      await db.settings.put({ id: 'app', value: checked.value });
+      await appendAudit(
+        db,
+        { action: 'settings', entity: 'settings', entityId: 'app', before, after: checked.value },
+        this.ctx.now(),
+      );
+    });
+    return checked;
+  }
+}
+
+export type { FieldErrors };

@@ -1,0 +1,12 @@
+import type { WorkstationDb } from './database';
+
+/** What every repository needs; tests pass a fixed clock and predictable ids. */
+export interface RepositoryContext {
+  readonly db: WorkstationDb;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+export function createRepositoryContext(db: WorkstationDb): RepositoryContext {
+  return { db, now: () => new Date(), newId: () => globalThis.crypto.randomUUID() };
+}

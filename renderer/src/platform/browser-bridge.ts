@@ -1,0 +1,71 @@
+import { version } from '../../../package.json';
+import type { AppInfo, Bridge, OpenFileRequest, OpenFileResult, PrintPdfRequest, SaveFileRequest, SaveFileResult } from './bridge';
+
+/**
+ * The Bridge in a plain browser (browser mode of `npm start`, and the end-to-end tests): files go
+ * through the download mechanism and <input type=file>, printing through the browser's PDF viewer.
+ */
+export function createBrowserBridge(): Bridge {
+  return {
+    kind: 'browser',
+    appInfo: async (): Promise<AppInfo> => ({ productName: '处非工作台', version, platform: 'browser' }),
+    saveFile,
+    openFile,
+    printPdf,
+    notify: async (title, body) => {
+      if (!('Notification' in globalThis)) return;
+      if (Notification.permission === 'default') await Notification.requestPermission();
+      if (Notification.permission === 'granted') new Notification(title, { body });
+    },
+  };
+}
+
+async function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
+  const blob = new Blob([request.bytes as Uint8Array<ArrayBuffer>]);
+  const url = URL.createObjectURL(blob);
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = request.suggestedName;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } finally {
+    // The download has been handed to the browser by now; revoke later so slow disks still get it.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+  return { status: 'saved', fileName: request.suggestedName };
+}
+
+function openFile(request: OpenFileRequest): Promise<OpenFileResult> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = request.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) {
+        resolve({ status: 'cancelled' });
+        return;
+      }
+      file.arrayBuffer().then((buffer) => resolve({ status: 'opened', fileName: file.name, bytes: new Uint8Array(buffer) }), reject);
+    });
+    input.addEventListener('cancel', () => resolve({ status: 'cancelled' }));
+    input.click();
+  });
+}
+
+async function printPdf(request: PrintPdfRequest): Promise<void> {
+  const url = URL.createObjectURL(new Blob([request.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+  const frame = document.createElement('iframe');
+  frame.className = 'print-frame';
+  frame.title = request.title;
+  frame.src = url;
+  document.body.append(frame);
+  await new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+  frame.contentWindow?.print();
+  setTimeout(() => {
+    frame.remove();
+    URL.revokeObjectURL(url);
+  }, 60_000);
+}

@@ -1,0 +1,98 @@
+import { Alignment, Classes, type IconName, Menu, MenuItem, Navbar, NavbarGroup, NavbarHeading, Tag, useHotkeys } from '@blueprintjs/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseDetailPage } from '../pages/cases/CaseDetailPage';
+import { CaseEditPage } from '../pages/cases/CaseEditPage';
+import { CaseListPage } from '../pages/cases/CaseListPage';
+import { NotBuiltPage } from '../pages/placeholder/NotBuiltPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { useApp } from './app-context';
+import { AREAS, type Area, type Route } from './routes';
+import { useRoute } from './use-route';
+
+const AREA_ICONS: Record<Area, IconName> = {
+  cases: 'folder-close',
+  creditors: 'people',
+  repayment: 'bank-account',
+  petitions: 'chat',
+  documents: 'document',
+  dashboard: 'chart',
+  settings: 'cog',
+};
+
+const AREA_HOME: Record<Area, Route> = {
+  cases: { area: 'cases', view: 'list' },
+  creditors: { area: 'creditors' },
+  repayment: { area: 'repayment' },
+  petitions: { area: 'petitions' },
+  documents: { area: 'documents' },
+  dashboard: { area: 'dashboard' },
+  settings: { area: 'settings', tab: 'office' },
+};
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const { settings } = useApp();
+  const [route, navigate] = useRoute();
+  // Alt+1 … Alt+7 jump between areas: staff work from the keyboard all day.
+  const hotkeys = useMemo(
+    () =>
+      AREAS.map((area, i) => ({
+        combo: `alt+${i + 1}`,
+        global: true,
+        label: t(`nav.${area}`),
+        onKeyDown: () => navigate(AREA_HOME[area]),
+      })),
+    [navigate, t],
+  );
+  const { handleKeyDown, handleKeyUp } = useHotkeys(hotkeys);
+
+  return (
+    <div className="app-shell" onKeyDown={handleKeyDown} onKeyUp={handleKeyUp}>
+      <Navbar className="app-navbar">
+        <NavbarGroup align={Alignment.START}>
+          <NavbarHeading className="app-title">{t('app.title')}</NavbarHeading>
+          <span className={Classes.TEXT_MUTED}>{settings.officeName || t('app.officeUnset')}</span>
+        </NavbarGroup>
+        <NavbarGroup align={Alignment.END}>
+          <Tag minimal icon="person" data-testid="operator-tag">
+            {t('app.operator')}：{settings.operatorName || t('app.operatorUnset')}
+          </Tag>
+        </NavbarGroup>
+      </Navbar>
+      <div className="app-body">
+        <nav className="app-nav" aria-label="主导航">
+          <Menu>
+            {AREAS.map((area, i) => (
+              <MenuItem
+                key={area}
+                icon={AREA_ICONS[area]}
+                text={t(`nav.${area}`)}
+                label={`Alt+${i + 1}`}
+                active={route.area === area}
+                href={`#/${area}`}
+              />
+            ))}
+          </Menu>
+        </nav>
+        <main className="app-main">
+          <RoutedPage route={route} navigate={navigate} />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function RoutedPage({ route, navigate }: { route: Route; navigate: (r: Route) => void }) {
+  switch (route.area) {
+    case 'cases':
+      if (route.view === 'list') return <CaseListPage navigate={navigate} />;
+      if (route.view === 'new') return <CaseEditPage caseId={null} navigate={navigate} />;
+      if (route.view === 'edit') return <CaseEditPage key={route.caseId} caseId={route.caseId} navigate={navigate} />;
+      return <CaseDetailPage key={route.caseId} caseId={route.caseId} navigate={navigate} />;
+    case 'settings':
+      return <SettingsPage tab={route.tab} navigate={navigate} />;
+    default:
+      return <NotBuiltPage area={route.area} />;
+  }
+}

@@ -1,0 +1,48 @@
+// Hash routes (#/cases/abc): they work the same under app:// in Electron and http:// in browser mode,
+// and survive a reload, so a user returns to the page they were on.
+export type Route =
+  | { readonly area: 'cases'; readonly view: 'list' }
+  | { readonly area: 'cases'; readonly view: 'new' }
+  | { readonly area: 'cases'; readonly view: 'detail'; readonly caseId: string }
+  | { readonly area: 'cases'; readonly view: 'edit'; readonly caseId: string }
+  | { readonly area: 'creditors' | 'repayment' | 'petitions' | 'documents' | 'dashboard' }
+  | { readonly area: 'settings'; readonly tab: 'office' | 'audit' | 'storage' };
+
+export type Area = Route['area'];
+
+export const AREAS: readonly Area[] = ['cases', 'creditors', 'repayment', 'petitions', 'documents', 'dashboard', 'settings'];
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [area, a, b] = parts;
+  switch (area) {
+    case 'creditors':
+    case 'repayment':
+    case 'petitions':
+    case 'documents':
+    case 'dashboard':
+      return { area };
+    case 'settings':
+      return { area: 'settings', tab: a === 'audit' || a === 'storage' ? a : 'office' };
+    case 'cases':
+      if (a === 'new') return { area: 'cases', view: 'new' };
+      if (a && b === 'edit') return { area: 'cases', view: 'edit', caseId: a };
+      if (a) return { area: 'cases', view: 'detail', caseId: a };
+      return { area: 'cases', view: 'list' };
+    default:
+      return { area: 'cases', view: 'list' };
+  }
+}
+
+export function routeHref(route: Route): string {
+  switch (route.area) {
+    case 'cases':
+      if (route.view === 'list') return '#/cases';
+      if (route.view === 'new') return '#/cases/new';
+      return `#/cases/${encodeURIComponent(route.caseId)}${route.view === 'edit' ? '/edit' : ''}`;
+    case 'settings':
+      return `#/settings/${route.tab}`;
+    default:
+      return `#/${route.area}`;
+  }
+}

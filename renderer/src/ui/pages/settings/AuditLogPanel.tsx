@@ -1,0 +1,57 @@
+import { Button, ButtonGroup, Callout } from '@blueprintjs/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../core/audit/audit-entry';
+import type { AuditChainVerdict } from '../../../core/audit/verify-chain';
+import { useApp } from '../../app/app-context';
+import { AuditTable } from '../../components/AuditTable';
+
+const PAGE_SIZE = 50;
+
+export function AuditLogPanel() {
+  const { t } = useTranslation();
+  const { repos } = useApp();
+  const [page, setPage] = useState(0);
+  const [total, setTotal] = useState(0);
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [verdict, setVerdict] = useState<AuditChainVerdict | null>(null);
+  const [verifying, setVerifying] = useState(false);
+
+  const load = useCallback(async () => {
+    setTotal(await repos.audit.count());
+    setEntries(await repos.audit.page(page * PAGE_SIZE, PAGE_SIZE));
+  }, [page, repos]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const verify = async () => {
+    setVerifying(true);
+    try {
+      setVerdict(await repos.audit.verify());
+    } finally {
+      setVerifying(false);
+    }
+  };
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <div>
+      <div className="button-row">
+        <Button icon="endorsed" intent="primary" text={t('audit.verify')} loading={verifying} onClick={() => void verify()} />
+        <span className="muted">{t('audit.total', { count: total })}</span>
+        <ButtonGroup>
+          <Button icon="chevron-left" disabled={page === 0} onClick={() => setPage(page - 1)} aria-label="上一页" />
+          <Button disabled text={`${page + 1} / ${pages}`} />
+          <Button icon="chevron-right" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} aria-label="下一页" />
+        </ButtonGroup>
+      </div>
+      {verdict && (
+        <Callout intent={verdict.ok ? 'success' : 'danger'} data-testid="audit-verdict">
+          {verdict.ok ? t('audit.verifyOk', { count: verdict.count }) : verdict.message}
+        </Callout>
+      )}
+      <AuditTable entries={entries} highlightSeq={verdict && !verdict.ok ? verdict.brokenAtSeq : undefined} />
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { Button, Callout, HTMLTable, InputGroup, OverlayToaster, Position, Radio, RadioGroup, TextArea } from '@blueprintjs/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldErrors } from '../../../core/common/field-errors';
+import { type AppSettings, DOCUMENT_TYPES, type DocumentFontPreset } from '../../../core/settings/app-settings';
+import type { SettingsField } from '../../../core/settings/validate-settings';
+import { useApp } from '../../app/app-context';
+import { FieldRow } from '../../components/FieldRow';
+
+const toaster = OverlayToaster.create({ position: Position.TOP });
+
+export function OfficeSettingsForm() {
+  const { t } = useTranslation();
+  const { repos, settings, reloadSettings } = useApp();
+  const [form, setForm] = useState<AppSettings>(settings);
+  const [districtsText, setDistrictsText] = useState(settings.districts.join('\n'));
+  const [errors, setErrors] = useState<FieldErrors<SettingsField>>({});
+  const [saving, setSaving] = useState(false);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    try {
+      const result = await repos.settings.save({ ...form, districts: districtsText.split(/\r?\n/) });
+      if (!result.ok) {
+        setErrors(result.errors);
+        return;
+      }
+      setErrors({});
+      setForm(result.value);
+      setDistrictsText(result.value.districts.join('\n'));
+      await reloadSettings();
+      (await toaster).show({ intent: 'success', message: t('common.saved') });
+    } finally {
+      setSaving(false);
+    }
+  };
+  const errorCount = Object.keys(errors).length;
+
+  return (
+    <form className="settings-form" onSubmit={save} noValidate>
+      {errorCount > 0 && <Callout intent="danger">{t('common.fixErrors', { count: errorCount })}</Callout>}
+      <div className="form-grid">
+        <FieldRow label={t('settings.officeName')} labelFor="set-office" error={errors.officeName}>
+          <InputGroup id="set-office" value={form.officeName} onValueChange={(officeName) => setForm({ ...form, officeName })} />
+        </FieldRow>
+        <FieldRow label={t('settings.operatorName')} labelFor="set-operator" error={errors.operatorName}>
+          <InputGroup id="set-operator" value={form.operatorName} onValueChange={(operatorName) => setForm({ ...form, operatorName })} />
+        </FieldRow>
+        <FieldRow label={t('settings.backlogCutoff')} labelFor="set-cutoff" error={errors.backlogCutoff} hint={t('settings.backlogHint')}>
+          <InputGroup id="set-cutoff" type="date" value={form.backlogCutoff} onValueChange={(backlogCutoff) => setForm({ ...form, backlogCutoff })} />
+        </FieldRow>
+        <FieldRow label={t('settings.districts')} labelFor="set-districts" error={errors.districts}>
+          <TextArea id="set-districts" fill rows={6} value={districtsText} onChange={(e) => setDistrictsText(e.currentTarget.value)} />
+        </FieldRow>
+      </div>
+      <h3>{t('settings.prefixes')}</h3>
+      <p className="muted">{t('settings.prefixHint')}</p>
+      <HTMLTable compact>
+        <tbody>
+          {DOCUMENT_TYPES.map((type) => (
+            <tr key={type.id}>
+              <td>{type.label}</td>
+              <td>
+                <InputGroup
+                  aria-label={`${type.label} 文号前缀`}
+                  value={form.documentPrefixes[type.id]}
+                  intent={errors[`prefix.${type.id}`] ? 'danger' : 'none'}
+                  onValueChange={(v) => setForm({ ...form, documentPrefixes: { ...form.documentPrefixes, [type.id]: v } })}
+                />
+                {errors[`prefix.${type.id}`] && <div className="inline-error">{errors[`prefix.${type.id}`]}</div>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </HTMLTable>
+      <h3>{t('settings.fontPreset')}</h3>
+      <RadioGroup
+        selectedValue={form.documentFontPreset}
+        onChange={(e) => setForm({ ...form, documentFontPreset: e.currentTarget.value as DocumentFontPreset })}
+      >
+        <Radio value="official" label={t('settings.fontOfficial')} />
+        <Radio value="stockWindows" label={t('settings.fontStock')} />
+      </RadioGroup>
+      <Button type="submit" intent="primary" icon="floppy-disk" text={t('common.save')} loading={saving} />
+    </form>
+  );
+}
