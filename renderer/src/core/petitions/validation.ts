@@ -101,7 +101,7 @@ export function validatePetitionForm(input: PetitionFormInput, today: IsoDate): 
       err(`petitioners[${i}].creditorId`, `第 ${i + 1} 名信访人:请从案件的集资参与人中选择,或改为手工录入`);
     }
   }
-  if (Number.isSafeInteger(count) && input.petitioners.length > count) {
+  if (Number.isSafeInteger(count) && count >= 1 && input.petitioners.length > count) {
     err('petitioners', `信访人名单有 ${input.petitioners.length} 人,多于人数 ${count}:请改正人数或删去多余的信访人`);
   }
   const ids = input.petitioners.flatMap((p) => (p.kind === 'creditor' ? [p.creditorId] : []));

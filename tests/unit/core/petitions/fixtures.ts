@@ -64,7 +64,7 @@ export const followUp = (date: string, satisfaction: '满意' | '基本满意' |
   satisfaction,
   note: '电话回访',
 });
-export const extend = (date: string, days: number): PetitionEvent => ({
+export const extend = (date: string, days: number): Extract<PetitionEvent, { type: 'extend' }> => ({
   type: 'extend',
   date,
   by,
@@ -72,7 +72,7 @@ export const extend = (date: string, days: number): PetitionEvent => ({
   days,
   reason: '涉案资产尚在处置',
 });
-export const transfer = (date: string, toUnit = '某区信访局'): PetitionEvent => ({
+export const transfer = (date: string, toUnit = '某区信访局'): Extract<PetitionEvent, { type: 'transfer' }> => ({
   type: 'transfer',
   date,
   by,
