@@ -1,0 +1,69 @@
+// Header and trailer: the JSON parts of a backup, validated strictly so that a damaged or
+// hand-edited file is refused rather than half-understood.
+import { z } from 'zod';
+import { FORMAT_NAME, FORMAT_VERSION, MAX_TABLES, PBKDF2_MAX_ITERATIONS, PBKDF2_MIN_ITERATIONS } from './format';
+
+/** Why the backup was taken; shown in the restore list (e.g. 升级前自动备份). */
+export const BACKUP_REASONS = ['manual', 'startup', 'quit', 'pre-migration', 'pre-upgrade', 'pre-restore'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+const tableName = z.string().min(1).max(200);
+
+const auditChainHeadSchema = z.strictObject({
+  /** The table holding the audit log (审计日志) inside this backup. */
+  table: tableName,
+  seq: z.number().int().nonnegative(),
+  hash: hex64,
+});
+export type AuditChainHead = z.infer<typeof auditChainHeadSchema>;
+
+const encryptionSchema = z.strictObject({
+  algorithm: z.literal('AES-256-GCM'),
+  kdf: z.literal('PBKDF2-SHA256'),
+  iterations: z.number().int().min(PBKDF2_MIN_ITERATIONS).max(PBKDF2_MAX_ITERATIONS),
+  salt: base64,
+  baseIv: base64,
+  /** GCM tag over nothing under a reserved IV: tells a wrong passphrase from a damaged body. */
+  keyCheck: base64,
+});
+export type BackupEncryptionParams = z.infer<typeof encryptionSchema>;
+
+export const headerSchema = z.strictObject({
+  format: z.literal(FORMAT_NAME),
+  formatVersion: z.literal(FORMAT_VERSION),
+  appVersion: z.string().min(1).max(100),
+  schemaVersion: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime({ offset: true }),
+  reason: z.enum(BACKUP_REASONS),
+  tables: z
+    .array(tableName)
+    .max(MAX_TABLES)
+    .refine((names) => new Set(names).size === names.length, 'duplicate table name'),
+  auditChainHead: auditChainHeadSchema.nullable(),
+  encryption: encryptionSchema.nullable(),
+});
+export type BackupHeader = z.infer<typeof headerSchema>;
+
+export const trailerSchema = z.strictObject({
+  /** Rows per table as written; a reader recounts and compares. */
+  rowCounts: z.record(tableName, z.number().int().nonnegative()),
+  /** SHA-256 over every data frame's plaintext, each preceded by its length (u32 BE). */
+  bodySha256: hex64,
+  /** Data frames before the trailer. */
+  frames: z.number().int().nonnegative(),
+});
+export type BackupTrailer = z.infer<typeof trailerSchema>;
+
+export function parseJsonWith<T>(schema: z.ZodType<T>, text: string): { ok: true; value: T } | { ok: false; reason: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, reason: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return { ok: true, value: parsed.data };
+}
