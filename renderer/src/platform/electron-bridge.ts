@@ -1,0 +1,43 @@
+import type { WorkstationApi } from '../../../electron/shared/ipc-contract';
+import type { Bridge } from './bridge';
+
+/** True inside the Electron shell, where the preload has exposed window.workstation. */
+export function hasWorkstationPreload(): boolean {
+  return typeof window !== 'undefined' && window.workstation !== undefined;
+}
+
+/**
+ * Electron rejects an invoke with "Error invoking remote method 'workstation:saveFile': Error: …".
+ * The user should read only the main process's own (Chinese) message.
+ */
+export function cleanIpcErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^Error invoking remote method '[^']*':\s*/, '').replace(/^(IpcRequestError|Error):\s*/, '');
+}
+
+async function call<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw new Error(cleanIpcErrorMessage(error), { cause: error });
+  }
+}
+
+/**
+ * The Bridge over the preload's window.workstation. Takes the API as a parameter so tests can
+ * pass a fake; in the app it is called without arguments.
+ */
+export function createElectronBridge(api: WorkstationApi | undefined = globalThis.window?.workstation): Bridge {
+  if (api === undefined) {
+    throw new Error('未找到 window.workstation：Electron 预加载脚本没有运行，请重新安装本程序。');
+  }
+  return {
+    kind: 'electron',
+    appInfo: () => call(async () => ({ ...(await api.appInfo()), platform: 'electron' as const })),
+    saveFile: (request) =>
+      call(() => api.saveFile({ suggestedName: request.suggestedName, filters: request.filters, bytes: request.bytes })),
+    openFile: (request) => call(() => api.openFile({ title: request.title, filters: request.filters })),
+    printPdf: (request) => call(() => api.printPdf({ title: request.title, bytes: request.bytes })),
+    notify: (title, body) => call(() => api.notify({ title, body })),
+  };
+}

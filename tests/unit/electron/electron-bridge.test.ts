@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkstationApi } from '../../../electron/shared/ipc-contract';
+import { cleanIpcErrorMessage, createElectronBridge, hasWorkstationPreload } from '../../../renderer/src/platform/electron-bridge';
+
+function fakeApi(overrides: Partial<WorkstationApi> = {}): { api: WorkstationApi; calls: unknown[] } {
+  const calls: unknown[] = [];
+  const api: WorkstationApi = {
+    appInfo: async () => ({ productName: '处非工作台', version: '0.1.0', userDataPath: '/home/u/.config/处非工作台' }),
+    saveFile: async (request) => {
+      calls.push(request);
+      return { status: 'saved', fileName: request.suggestedName };
+    },
+    openFile: async () => ({ status: 'cancelled' }),
+    printPdf: async (request) => {
+      calls.push(request);
+    },
+    notify: async (request) => {
+      calls.push(request);
+    },
+    ...overrides,
+  };
+  return { api, calls };
+}
+
+describe('createElectronBridge', () => {
+  it('reports the platform as electron with the data folder', async () => {
+    const bridge = createElectronBridge(fakeApi().api);
+    expect(bridge.kind).toBe('electron');
+    await expect(bridge.appInfo()).resolves.toEqual({
+      productName: '处非工作台',
+      version: '0.1.0',
+      userDataPath: '/home/u/.config/处非工作台',
+      platform: 'electron',
+    });
+  });
+
+  it('passes only the contract fields (main refuses unknown ones)', async () => {
+    const { api, calls } = fakeApi();
+    const bridge = createElectronBridge(api);
+    const extra = { suggestedName: 'a.docx', filters: [], bytes: new Uint8Array([1]), note: 'x' };
+    await bridge.saveFile(extra);
+    expect(calls[0]).toEqual({ suggestedName: 'a.docx', filters: [], bytes: new Uint8Array([1]) });
+  });
+
+  it('turns notify(title, body) into one request object', async () => {
+    const { api, calls } = fakeApi();
+    await createElectronBridge(api).notify('信访期限', '3 件将于明日到期');
+    expect(calls).toEqual([{ title: '信访期限', body: '3 件将于明日到期' }]);
+  });
+
+  it('shows only the main process message when an action is rejected', async () => {
+    const { api } = fakeApi({
+      printPdf: async () => {
+        throw new Error(
+          "Error invoking remote method 'workstation:printPdf': IpcRequestError: 打印请求无效：打印内容 (bytes) 不是 PDF 文件。",
+        );
+      },
+    });
+    await expect(createElectronBridge(api).printPdf({ title: 't', bytes: new Uint8Array() })).rejects.toThrow(
+      /^打印请求无效：打印内容 \(bytes\) 不是 PDF 文件。$/,
+    );
+  });
+
+  it('fails loudly without the preload', () => {
+    expect(hasWorkstationPreload()).toBe(false);
+    expect(() => createElectronBridge(undefined)).toThrow('未找到 window.workstation');
+  });
+});
+
+describe('cleanIpcErrorMessage', () => {
+  it('strips the Electron prefix and error class', () => {
+    expect(cleanIpcErrorMessage(new Error("Error invoking remote method 'workstation:saveFile': Error: 无法保存“a”。"))).toBe(
+      '无法保存“a”。',
+    );
+    expect(cleanIpcErrorMessage('plain')).toBe('plain');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { isAllowedNavigation, isPermissionAllowed } from '../../../electron/main/navigation';
+import { isTrustedAppUrl, isTrustedSender, untrustedSenderMessage } from '../../../electron/main/sender-origin';
+
+describe('isTrustedAppUrl', () => {
+  it.each(['app://workstation/index.html', 'app://workstation/', 'app://workstation/index.html#/cases/1'])(
+    'trusts %s',
+    (url) => {
+      expect(isTrustedAppUrl(url)).toBe(true);
+    },
+  );
+
+  it.each([
+    undefined,
+    '',
+    'not a url',
+    'app://workstation.evil.example/index.html',
+    'app://evil/index.html',
+    'app://workstation:8080/index.html',
+    'app://user@workstation/index.html',
+    'https://workstation/index.html',
+    'http://127.0.0.1:5180/index.html',
+    'file:///C:/app/dist/renderer/index.html',
+    'data:text/html,<script>alert(1)</script>',
+    'about:blank',
+    'devtools://devtools/bundled/inspector.html',
+  ])('does not trust %s', (url) => {
+    expect(isTrustedAppUrl(url)).toBe(false);
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('trusts only the top frame of the app origin', () => {
+    expect(isTrustedSender({ url: 'app://workstation/index.html', isTopFrame: true })).toBe(true);
+    expect(isTrustedSender({ url: 'app://workstation/index.html', isTopFrame: false })).toBe(false);
+    expect(isTrustedSender({ url: 'https://example.com/', isTopFrame: true })).toBe(false);
+    expect(isTrustedSender(null)).toBe(false);
+  });
+
+  it('names the refused page in Chinese', () => {
+    expect(untrustedSenderMessage('https://example.com/')).toContain('https://example.com/');
+    expect(untrustedSenderMessage(undefined)).toContain('未知页面');
+  });
+});
+
+describe('navigation and permissions', () => {
+  it('allows navigation only inside the app', () => {
+    expect(isAllowedNavigation('app://workstation/index.html')).toBe(true);
+    expect(isAllowedNavigation('https://www.baidu.com/')).toBe(false);
+    expect(isAllowedNavigation('file:///etc/passwd')).toBe(false);
+    expect(isAllowedNavigation('javascript:alert(1)')).toBe(false);
+  });
+
+  it('denies every permission except sanitized clipboard writes', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
+    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown']) {
+      expect(isPermissionAllowed(permission)).toBe(false);
+    }
+  });
+});
