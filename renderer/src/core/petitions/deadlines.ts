@@ -159,3 +159,11 @@ export function deadlineAlerts(
   }
   return out.sort((a, b) => a.daysLeft - b.daysLeft || a.petitionId.localeCompare(b.petitionId));
 }
+
+/**
+ * Overdue petitions not yet named in a desktop notification; the caller keeps `alreadyNotified`
+ * (e.g. per day in settings) so each newly overdue item is announced once.
+ */
+export function newlyOverdue(alerts: readonly RunningClock[], alreadyNotified: ReadonlySet<string>): RunningClock[] {
+  return alerts.filter((a) => a.state === 'overdue' && !alreadyNotified.has(`${a.petitionId}:${a.clock}`));
+}

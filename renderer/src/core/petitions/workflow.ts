@@ -2,8 +2,10 @@
 // 登记 → 受理 | 不予受理(理由) → 调处中 → 化解 | 部分化解 | 未化解 → 办结 → 回访
 // plus 转办 (to another unit, from 登记/受理/调处中) and one 延期 (while the resolution clock runs).
 // Each step returns a new petition with a history entry; a refused step returns a Chinese message.
+import type { WorkingCalendar } from '../calendar/holiday-table';
 import { compareDates, type IsoDate, parseIsoDate } from '../calendar/iso-date';
 import type { PetitionDeadlineSettings } from './deadline-settings';
+import { computePetitionDeadlines } from './deadlines';
 import type {
   Petition,
   PetitionAction,
@@ -44,6 +46,14 @@ export type PetitionEvent =
       readonly reason: string;
     };
 
+/** What a step is checked against: the clock settings, the holiday table and today's date. */
+export interface WorkflowContext {
+  readonly settings: PetitionDeadlineSettings;
+  readonly calendar: WorkingCalendar;
+  /** Steps may not be dated after today (a typing slip, or recording what has not happened). */
+  readonly today: IsoDate;
+}
+
 export type WorkflowResult = { readonly ok: true; readonly petition: Petition } | { readonly ok: false; readonly error: string };
 
 const EVENT_NAMES: Record<PetitionEvent['type'], string> = {
@@ -79,10 +89,11 @@ function lastStepDate(p: Petition): IsoDate {
   return last;
 }
 
-function checkCommon(p: Petition, e: PetitionEvent, name: string): string | null {
+function checkCommon(p: Petition, e: PetitionEvent, name: string, today: IsoDate): string | null {
   const date = parseIsoDate(e.date, `${name}日期`);
   if (!date.ok) return date.error;
   if (!e.by.trim()) return `${name}:请填写经办人`;
+  if (compareDates(e.date, today) > 0) return `${name}日期 ${e.date} 晚于今天 ${today},请检查日期`;
   const last = lastStepDate(p);
   if (compareDates(e.date, last) < 0) {
     return `${name}日期 ${e.date} 早于上一步的日期 ${last},请检查日期(各步骤须按时间先后登记)`;
@@ -113,12 +124,10 @@ function step(
   return { ok: true, petition: { ...p, ...patch, status: to, history: [...p.history, entry] } };
 }
 
-/**
- * Applies one workflow step. `settings` bounds the extension (maxExtensionDays).
- */
-export function applyPetitionEvent(p: Petition, e: PetitionEvent, settings: PetitionDeadlineSettings): WorkflowResult {
+/** Applies one workflow step, or says in Chinese why it cannot be taken. */
+export function applyPetitionEvent(p: Petition, e: PetitionEvent, ctx: WorkflowContext): WorkflowResult {
   const name = EVENT_NAMES[e.type];
-  const common = checkCommon(p, e, name);
+  const common = checkCommon(p, e, name, ctx.today);
   if (common) return fail(common);
   switch (e.type) {
     case 'accept':
@@ -161,15 +170,16 @@ export function applyPetitionEvent(p: Petition, e: PetitionEvent, settings: Peti
       });
     }
     case 'extend':
-      return extend(p, e, settings);
+      return extend(p, e, ctx);
   }
 }
 
-function extend(p: Petition, e: Extract<PetitionEvent, { type: 'extend' }>, settings: PetitionDeadlineSettings): WorkflowResult {
+function extend(p: Petition, e: Extract<PetitionEvent, { type: 'extend' }>, ctx: WorkflowContext): WorkflowResult {
   if (p.extension) {
     return fail(`延期只能申请一次:本件已于 ${p.extension.approvedOn} 经${p.extension.approver}批准延期 ${p.extension.days} 天`);
   }
-  const max = settings.maxExtensionDays;
+  const max = ctx.settings.maxExtensionDays;
+  if (max < 1) return fail('当前设置不允许延期(最长延期为 0 天);如需延期请先在「设置 → 信访期限」中修改');
   if (!Number.isInteger(e.days) || e.days < 1 || e.days > max) {
     return fail(`延期天数「${e.days}」无效:应为 1–${max} 的整数天`);
   }
@@ -177,6 +187,11 @@ function extend(p: Petition, e: Extract<PetitionEvent, { type: 'extend' }>, sett
   const reason = e.reason.trim();
   if (!approver) return fail('延期:请填写批准延期的负责人(审批人)');
   if (!reason) return fail('延期:请填写延期理由(须告知信访人)');
+  // An extension approved after the period ran out would hide an overdue petition.
+  const { resolveBy } = computePetitionDeadlines(p, ctx.settings, ctx.calendar);
+  if (resolveBy !== undefined && compareDates(e.date, resolveBy) > 0) {
+    return fail(`办理期限 ${resolveBy} 已过,不能再延期:延期须在期限届满前批准;本件应按超期办理`);
+  }
   // Extending does not change the state: the same clock keeps running, only longer.
   return step(p, e, '延期', p.status, `延期 ${e.days} 天,${approver}批准:${reason}`, {
     extension: { days: e.days, approvedOn: e.date, approver, reason },
@@ -184,14 +199,10 @@ function extend(p: Petition, e: Extract<PetitionEvent, { type: 'extend' }>, sett
 }
 
 /** Applies several events in order; stops at the first refusal and says which step failed. */
-export function applyPetitionEvents(
-  p: Petition,
-  events: readonly PetitionEvent[],
-  settings: PetitionDeadlineSettings,
-): WorkflowResult {
+export function applyPetitionEvents(p: Petition, events: readonly PetitionEvent[], ctx: WorkflowContext): WorkflowResult {
   let current = p;
   for (const [i, e] of events.entries()) {
-    const r = applyPetitionEvent(current, e, settings);
+    const r = applyPetitionEvent(current, e, ctx);
     if (!r.ok) return fail(`第 ${i + 1} 步(${EVENT_NAMES[e.type]}):${r.error}`);
     current = r.petition;
   }

@@ -7,6 +7,7 @@ import {
   classifyDeadline,
   computePetitionDeadlines,
   deadlineAlerts,
+  newlyOverdue,
   runningClock,
 } from '../../../../renderer/src/core/petitions/deadlines';
 import { accept, calendar, extend, make, mediate, reject, run, settings } from './fixtures';
@@ -172,6 +173,9 @@ describe('classification for the home screen', () => {
       ['b', 'due-soon', 2],
     ]);
     expect(deadlineAlerts(list, settings, calendar, '2026-03-18', '张').map((c) => c.petitionId)).toEqual(['a']);
+    // Desktop notification: only overdue items not announced before.
+    expect(newlyOverdue(all, new Set()).map((c) => c.petitionId)).toEqual(['a']);
+    expect(newlyOverdue(all, new Set(['a:accept']))).toEqual([]);
   });
 });
 

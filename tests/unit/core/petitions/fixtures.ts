@@ -4,10 +4,15 @@ import { CHINA_HOLIDAYS_2025_2026 } from '../../../../renderer/src/core/calendar
 import { DEFAULT_PETITION_DEADLINE_SETTINGS } from '../../../../renderer/src/core/petitions/deadline-settings';
 import type { Petition, PetitionForm, PetitionLevel } from '../../../../renderer/src/core/petitions/types';
 import { registerPetition, validatePetitionForm } from '../../../../renderer/src/core/petitions/validation';
-import { applyPetitionEvents, type PetitionEvent } from '../../../../renderer/src/core/petitions/workflow';
+import {
+  applyPetitionEvents,
+  type PetitionEvent,
+  type WorkflowContext,
+} from '../../../../renderer/src/core/petitions/workflow';
 
 export const settings = DEFAULT_PETITION_DEADLINE_SETTINGS;
 export const calendar = buildWorkingCalendar(CHINA_HOLIDAYS_2025_2026);
+export const ctx: WorkflowContext = { settings, calendar, today: '2030-01-01' };
 
 export interface MakeOptions {
   readonly persons?: number;
@@ -41,7 +46,7 @@ export function make(id: string, receivedOn: string, o: MakeOptions = {}): Petit
 
 /** Applies events that must all succeed (a fixture mistake fails loudly). */
 export function run(p: Petition, events: readonly PetitionEvent[]): Petition {
-  const r = applyPetitionEvents(p, events, settings);
+  const r = applyPetitionEvents(p, events, ctx);
   if (!r.ok) throw new Error(`fixture ${p.id}: ${r.error}`);
   return r.petition;
 }
