@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { type ElectronRuntime, repoRoot } from './electron-runtime';
+
+export interface LaunchedApp {
+  readonly app: ElectronApplication;
+  readonly window: Page;
+  readonly userDataDir: string;
+  close(): Promise<void>;
+}
+
+/** Starts the built app with a scratch userData folder, so tests never touch real data. */
+export async function launchApp(runtime: ElectronRuntime & { available: true }): Promise<LaunchedApp> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'chufei-electron-test-'));
+  const app = await _electron.launch({
+    executablePath: runtime.executablePath,
+    args: [repoRoot],
+    cwd: repoRoot,
+    env: { ...process.env, WORKSTATION_USER_DATA_DIR: userDataDir, ELECTRON_ENABLE_LOGGING: '1' },
+  });
+  const window = await app.firstWindow();
+  await window.waitForLoadState('domcontentloaded');
+  return {
+    app,
+    window,
+    userDataDir,
+    close: async () => {
+      await app.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
