@@ -1,0 +1,26 @@
+import type { CellValue } from './types';
+
+/** The cell as text, trimmed; numbers in their shortest decimal form. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  return String(value);
+}
+
+export function isEmptyCell(value: CellValue | undefined): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  return false;
+}
+
+/** Person names: every space removed (including the ideographic space); variants of the middle dot unified. */
+export function normalizeName(value: CellValue | undefined): string {
+  return cellText(value)
+    .replace(/[\s\u00a0\u3000\ufeff]+/g, '')
+    .replace(/[•・‧∙]/g, '·');
+}
+
+/** Free text (bank, address, note): trimmed, inner runs of spaces collapsed. */
+export function cleanText(value: CellValue | undefined): string {
+  return cellText(value).replace(/[\s\u00a0\u3000]+/g, ' ');
+}

@@ -1,0 +1,39 @@
+// Rows under the header that are not creditors: blank rows, totals (合计/小计), notes under the table.
+import { foldFullWidth } from '../money';
+import { cellText, isEmptyCell } from './cell';
+import type { CellValue, ColumnMapping } from './types';
+
+export type RowKind = 'data' | 'blank' | 'total' | 'note';
+
+const TOTAL = /^(?:总合计|本页合计|合计|总计|小计|共计|累计)/;
+// Notes and sign-off lines printed under a table.
+const NOTE = /^(?:注|备注|说明|填表说明|附注|制表|审核|复核|填报人|填表人|负责人|经办人|签字|盖章|单位盖章|以下空白)/;
+
+export interface ClassifyState {
+  /** A grand total (合计/总计) has been seen: what follows with little content is a note. */
+  afterGrandTotal: boolean;
+}
+
+/**
+ * Decides whether a row below the header is a creditor row. A row whose only content is in the
+ * 序号 column (pre-numbered empty template rows) counts as blank.
+ */
+export function classifyRow(cells: readonly CellValue[], mapping: ColumnMapping, state: ClassifyState): RowKind {
+  let filled = 0;
+  let firstText = '';
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    if (isEmptyCell(v)) continue;
+    if (firstText === '') firstText = foldFullWidth(cellText(v)).replace(/\s+/g, '');
+    if (c !== mapping.seq) filled++;
+  }
+  if (filled === 0) return 'blank';
+  const key = (col: number | undefined) =>
+    col === undefined ? '' : foldFullWidth(cellText(cells[col])).replace(/\s+/g, '');
+  if (TOTAL.test(firstText) || TOTAL.test(key(mapping.seq)) || TOTAL.test(key(mapping.name))) {
+    if (!/^小计/.test(firstText)) state.afterGrandTotal = true;
+    return 'total';
+  }
+  if (filled <= 2 && (NOTE.test(firstText) || state.afterGrandTotal)) return 'note';
+  return 'data';
+}

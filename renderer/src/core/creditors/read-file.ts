@@ -1,0 +1,67 @@
+// Choosing the reader by the file's bytes (not its name: .xls files are often HTML or CSV inside).
+
+import { csvRows, type TextEncodingName } from './read-csv';
+import { readWorkbook, sheetRowCount, sheetRows } from './read-xlsx';
+import { headerSearch } from './sheet-choice';
+import type { SheetRow } from './types';
+
+export type SpreadsheetKind = 'xlsx' | 'xls' | 'csv';
+
+export interface SpreadsheetRows {
+  readonly kind: SpreadsheetKind;
+  readonly sheetNames: readonly string[];
+  readonly sheetName: string;
+  readonly rows: Iterable<SheetRow>;
+  /** Row slots for progress (exact for workbooks; bytes-based estimate for CSV). */
+  readonly rowCountHint: number;
+  readonly encoding?: TextEncodingName;
+}
+
+export class SpreadsheetError extends Error {
+  constructor(
+    readonly code: 'SHEET_NOT_FOUND' | 'FILE_UNREADABLE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SpreadsheetError';
+  }
+}
+
+export function spreadsheetKind(bytes: Uint8Array): SpreadsheetKind {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'xls';
+  return 'csv';
+}
+
+/**
+ * Opens a spreadsheet and returns the rows of one sheet. Without `sheet`, the first sheet whose
+ * first rows hold a register header is taken (registers are not always on the first sheet).
+ */
+export function readSpreadsheet(bytes: Uint8Array, fileName: string, sheet?: string): SpreadsheetRows {
+  const kind = spreadsheetKind(bytes);
+  if (kind === 'csv') {
+    if (sheet !== undefined && sheet !== fileName) {
+      throw new SpreadsheetError('SHEET_NOT_FOUND', `CSV 文件只有一个工作表，没有“${sheet}”。`);
+    }
+    const { encoding, rows } = csvRows(bytes);
+    // About 60 bytes per row in registers; only used for the progress bar.
+    return { kind, sheetNames: [fileName], sheetName: fileName, rows, rowCountHint: Math.ceil(bytes.length / 60), encoding };
+  }
+  let book: ReturnType<typeof readWorkbook>;
+  try {
+    book = readWorkbook(bytes);
+  } catch (err) {
+    throw new SpreadsheetError(
+      'FILE_UNREADABLE',
+      `无法读取文件“${fileName}”（${err instanceof Error ? err.message : String(err)}）。请确认它是 Excel 文件，必要时在 Excel 中另存为 .xlsx 后重新导入。`,
+    );
+  }
+  const names = book.SheetNames;
+  let chosen = sheet;
+  if (chosen === undefined) chosen = names.find((n) => { const s = book.Sheets[n]; return s !== undefined && headerSearch(sheetRows(s)); }) ?? names[0];
+  const ws = chosen === undefined ? undefined : book.Sheets[chosen];
+  if (chosen === undefined || !ws) {
+    throw new SpreadsheetError('SHEET_NOT_FOUND', `工作簿中没有名为“${sheet ?? ''}”的工作表（现有：${names.join('、')}）。请选择其中之一。`);
+  }
+  return { kind, sheetNames: names, sheetName: chosen, rows: sheetRows(ws), rowCountHint: sheetRowCount(ws) };
+}

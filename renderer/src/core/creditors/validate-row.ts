@@ -1,0 +1,148 @@
+// Row-level validation: every problem with its column, value and a Chinese message saying what to do.
+import { checkBankAccount, checkPhone } from '../identity';
+import { parseMoneyToFen } from '../money';
+import { cellText, cleanText, normalizeName } from './cell';
+import { FIELD_LABELS } from './header';
+import { resolveCreditorId } from './resolve-id';
+import type { AmountUnits, CellValue, ColumnMapping, FieldKey, IdType, RowIssue } from './types';
+
+/** A row that passed validation (possibly with warnings), ready to merge into a creditor. */
+export interface ValidRow {
+  readonly row: number;
+  readonly name: string;
+  readonly idType: IdType;
+  readonly idNumber: string;
+  readonly phone: string;
+  readonly address: string;
+  readonly bankName: string;
+  readonly bankAccount: string;
+  readonly principalFen: number;
+  readonly returnedFen: number;
+  readonly note: string;
+}
+
+export interface RowContext {
+  readonly mapping: ColumnMapping;
+  /** Header text per column index, for messages. */
+  readonly headers: readonly string[];
+  readonly units: AmountUnits;
+  readonly today: string;
+}
+
+export interface RowValidation {
+  readonly issues: RowIssue[];
+  /** Null when the row has an error and stays out of the import. */
+  readonly valid: ValidRow | null;
+}
+
+/** Cells reach the checkers as text or number; a stray TRUE/FALSE is text. */
+function scalar(value: CellValue | undefined): string | number | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'boolean' ? String(value) : value;
+}
+
+function columnLabel(ctx: RowContext, field: FieldKey): string {
+  const col = ctx.mapping[field];
+  const header = col === undefined ? '' : (ctx.headers[col] ?? '').trim();
+  return header || FIELD_LABELS[field];
+}
+
+function issue(
+  ctx: RowContext,
+  row: number,
+  status: 'warning' | 'error',
+  field: FieldKey,
+  code: string,
+  message: string,
+  value: CellValue | undefined,
+): RowIssue {
+  const column = columnLabel(ctx, field);
+  const text = cellText(value);
+  const base = { status, code, message: `第 ${row} 行“${column}”：${message}`, column };
+  return text === '' ? base : { ...base, value: text };
+}
+
+/** Validates one data row; the order of checks decides which code a row with several problems shows first. */
+export function validateRow(row: number, cells: readonly CellValue[], ctx: RowContext): RowValidation {
+  const m = ctx.mapping;
+  const at = (field: FieldKey): CellValue | undefined => {
+    const col = m[field];
+    return col === undefined ? undefined : cells[col];
+  };
+  const issues: RowIssue[] = [];
+
+  const name = normalizeName(at('name'));
+  if (name === '') {
+    issues.push(issue(ctx, row, 'error', 'name', 'NAME_MISSING', '姓名（名称）为空。请补填本人姓名或机构名称后重新导入本行。', at('name')));
+  }
+
+  const rawId = at('idNumber');
+  const id = resolveCreditorId(scalar(rawId), cellText(at('idType')), ctx.today);
+  if (!id.ok) issues.push(issue(ctx, row, 'error', 'idNumber', id.code, id.message, rawId));
+  else if (id.warning) issues.push(issue(ctx, row, 'warning', 'idNumber', id.warning.code, id.warning.message, rawId));
+
+  const principal = parseMoneyToFen(scalar(at('principal')), ctx.units.principal);
+  if (!principal.ok) {
+    issues.push(issue(ctx, row, 'error', 'principal', principal.code, principal.message, at('principal')));
+  }
+  // A blank returns cell means nothing was received; anything written must parse.
+  const returnedCell = at('returned');
+  const returnedBlank = cellText(returnedCell) === '';
+  const returned = returnedBlank
+    ? ({ ok: true, fen: 0 } as const)
+    : parseMoneyToFen(scalar(returnedCell), ctx.units.returned);
+  if (!returned.ok) issues.push(issue(ctx, row, 'error', 'returned', returned.code, returned.message, returnedCell));
+
+  let bankAccount = '';
+  const accountCell = at('bankAccount');
+  if (cellText(accountCell) !== '') {
+    const account = checkBankAccount(scalar(accountCell));
+    if (account.ok) bankAccount = account.account;
+    else {
+      // Excel damage is an error (the number is gone); a malformed account is a warning to fix before payment.
+      const status = account.code === 'ACCOUNT_MANGLED_BY_EXCEL' ? 'error' : 'warning';
+      issues.push(issue(ctx, row, status, 'bankAccount', account.code, account.message, accountCell));
+    }
+  }
+
+  let phone = '';
+  const phoneCell = at('phone');
+  if (cellText(phoneCell) !== '') {
+    const p = checkPhone(scalar(phoneCell));
+    if (p.ok) phone = p.phone;
+    else issues.push(issue(ctx, row, 'warning', 'phone', p.code, p.message, phoneCell));
+  }
+
+  if (principal.ok && returned.ok && returned.fen > principal.fen) {
+    issues.push(
+      issue(
+        ctx,
+        row,
+        'warning',
+        'returned',
+        'NO_LOSS',
+        '已获收益超过投资本金，没有本金损失，核定清退基数计为 0。请核对收益金额；确属实的，本行照常登记。',
+        returnedCell,
+      ),
+    );
+  }
+
+  const hasError = issues.some((i) => i.status === 'error');
+  if (hasError || !id.ok || !principal.ok || !returned.ok) return { issues, valid: null };
+  return {
+    issues,
+    valid: {
+      row,
+      name,
+      idType: id.idType,
+      idNumber: id.idNumber,
+      phone,
+      address: cleanText(at('address')),
+      bankName: cleanText(at('bankName')),
+      bankAccount,
+      principalFen: principal.fen,
+      returnedFen: returned.fen,
+      note: cleanText(at('note')),
+    },
+  };
+}
