@@ -1,7 +1,16 @@
 // The editable holiday table (法定节假日及调休安排) and working-day arithmetic over it.
 // A working day is Monday–Friday that is not inside a holiday range, or any day listed as a
 // make-up working day (调休上班日, a weekend on which offices work).
-import { addDays, compareDates, type IsoDate, isWeekend, parseIsoDate, toDayNumber, yearOf } from './iso-date';
+import {
+  addDays,
+  compareDates,
+  fromDayNumber,
+  type IsoDate,
+  isWeekend,
+  parseIsoDate,
+  toDayNumber,
+  yearOf,
+} from './iso-date';
 
 /** One block of days off as the State Council notice writes it, e.g. 春节 2026-02-15 至 2026-02-23. */
 export interface HolidayRange {
@@ -96,6 +105,8 @@ export function validateHolidayTable(table: HolidayTable): HolidayTableIssue[] {
 export interface WorkingCalendar {
   readonly table: HolidayTable;
   isWorkingDay(date: IsoDate): boolean;
+  /** Same on a day number (see toDayNumber), for tight loops. */
+  isWorkingDayNumber(dayNumber: number): boolean;
   holidayName(date: IsoDate): string | undefined;
   covers(date: IsoDate): boolean;
 }
@@ -109,14 +120,16 @@ export function buildWorkingCalendar(table: HolidayTable): WorkingCalendar {
   }
   const work = new Set(table.makeUpWorkdays.map((w) => toDayNumber(w.date)));
   const years = new Set(table.years);
+  const isWorkingDayNumber = (n: number): boolean => {
+    if (work.has(n)) return true;
+    if (off.has(n)) return false;
+    const weekday = (((n + 4) % 7) + 7) % 7; // 1970-01-01 (day 0) was a Thursday
+    return weekday !== 0 && weekday !== 6;
+  };
   return {
     table,
-    isWorkingDay(date) {
-      const n = toDayNumber(date);
-      if (work.has(n)) return true;
-      if (off.has(n)) return false;
-      return !isWeekend(date);
-    },
+    isWorkingDay: (date) => isWorkingDayNumber(toDayNumber(date)),
+    isWorkingDayNumber,
     holidayName(date) {
       return off.get(toDayNumber(date));
     },
@@ -143,13 +156,13 @@ export function nextWorkingDayOnOrAfter(date: IsoDate, calendar: WorkingCalendar
  */
 export function addWorkingDays(date: IsoDate, count: number, calendar: WorkingCalendar): IsoDate {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`working-day count must be a whole number ≥ 0: ${count}`);
-  let d = date;
+  let n = toDayNumber(date);
   let left = count;
   while (left > 0) {
-    d = addDays(d, 1);
-    if (calendar.isWorkingDay(d)) left--;
+    n++;
+    if (calendar.isWorkingDayNumber(n)) left--;
   }
-  return d;
+  return fromDayNumber(n);
 }
 
 /** Years touched by the span from `from` to `to` (inclusive) that the table does not list. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
@@ -8,7 +9,7 @@ import {
   validateHolidayTable,
 } from '../../../../renderer/src/core/calendar/holiday-table';
 import { CHINA_HOLIDAYS_2025_2026 } from '../../../../renderer/src/core/calendar/holidays-cn';
-import { addDays, dayOfWeek } from '../../../../renderer/src/core/calendar/iso-date';
+import { addDays, dayOfWeek, fromDayNumber, toDayNumber } from '../../../../renderer/src/core/calendar/iso-date';
 
 const cal = buildWorkingCalendar(CHINA_HOLIDAYS_2025_2026);
 
@@ -83,6 +84,23 @@ describe('working-day arithmetic', () => {
     expect(uncoveredYears('2026-12-20', '2027-01-04', cal)).toEqual([2027]);
     expect(uncoveredYears('2025-01-01', '2026-12-31', cal)).toEqual([]);
     expect(uncoveredYears('2024-02-29', '2024-03-15', cal)).toEqual([2024]);
+  });
+
+  it('always lands on a working day with exactly `count` working days after the start', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: toDayNumber('2024-12-01'), max: toDayNumber('2026-12-31') }),
+        fc.integer({ min: 1, max: 90 }),
+        (n, count) => {
+          const start = fromDayNumber(n);
+          const end = addWorkingDays(start, count, cal);
+          expect(cal.isWorkingDay(end)).toBe(true);
+          let worked = 0;
+          for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (cal.isWorkingDay(d)) worked++;
+          expect(worked).toBe(count);
+        },
+      ),
+    );
   });
 
   it('rejects a negative or fractional count', () => {
