@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
+import { applyPendingMessages } from './register-messages';
 import { zhCN } from './zh-CN';
 
 /** One i18n layer for the whole UI: Chinese first, English second. */
@@ -11,4 +12,5 @@ export async function initI18n(language: 'zh-CN' | 'en' = 'zh-CN'): Promise<void
     resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
     interpolation: { escapeValue: false },
   });
+  applyPendingMessages();
 }

@@ -4,7 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { CaseDetailPage } from '../pages/cases/CaseDetailPage';
 import { CaseEditPage } from '../pages/cases/CaseEditPage';
 import { CaseListPage } from '../pages/cases/CaseListPage';
-import { NotBuiltPage } from '../pages/placeholder/NotBuiltPage';
+import { CreditorsPage } from '../pages/creditors/CreditorsPage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { DocumentsPage } from '../pages/documents/DocumentsPage';
+import { PetitionsPage } from '../pages/petitions/PetitionsPage';
+import { RepaymentPage } from '../pages/repayment/RepaymentPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { useApp } from './app-context';
 import { AREAS, type Area, type Route } from './routes';
@@ -22,11 +26,11 @@ const AREA_ICONS: Record<Area, IconName> = {
 
 const AREA_HOME: Record<Area, Route> = {
   cases: { area: 'cases', view: 'list' },
-  creditors: { area: 'creditors' },
-  repayment: { area: 'repayment' },
-  petitions: { area: 'petitions' },
-  documents: { area: 'documents' },
-  dashboard: { area: 'dashboard' },
+  creditors: { area: 'creditors', rest: [] },
+  repayment: { area: 'repayment', rest: [] },
+  petitions: { area: 'petitions', rest: [] },
+  documents: { area: 'documents', rest: [] },
+  dashboard: { area: 'dashboard', rest: [] },
   settings: { area: 'settings', tab: 'office' },
 };
 
@@ -92,7 +96,15 @@ function RoutedPage({ route, navigate }: { route: Route; navigate: (r: Route) =>
       return <CaseDetailPage key={route.caseId} caseId={route.caseId} navigate={navigate} />;
     case 'settings':
       return <SettingsPage tab={route.tab} navigate={navigate} />;
-    default:
-      return <NotBuiltPage area={route.area} />;
+    case 'creditors':
+      return <CreditorsPage rest={route.rest} navigate={navigate} />;
+    case 'repayment':
+      return <RepaymentPage rest={route.rest} navigate={navigate} />;
+    case 'petitions':
+      return <PetitionsPage rest={route.rest} navigate={navigate} />;
+    case 'documents':
+      return <DocumentsPage rest={route.rest} navigate={navigate} />;
+    case 'dashboard':
+      return <DashboardPage rest={route.rest} navigate={navigate} />;
   }
 }

@@ -5,9 +5,11 @@ export type Route =
   | { readonly area: 'cases'; readonly view: 'new' }
   | { readonly area: 'cases'; readonly view: 'detail'; readonly caseId: string }
   | { readonly area: 'cases'; readonly view: 'edit'; readonly caseId: string }
-  | { readonly area: 'creditors' | 'repayment' | 'petitions' | 'documents' | 'dashboard' }
+  /** Areas own the rest of their path, e.g. #/creditors/<caseId> → rest ['<caseId>']. */
+  | { readonly area: FeatureArea; readonly rest: readonly string[] }
   | { readonly area: 'settings'; readonly tab: 'office' | 'audit' | 'storage' };
 
+export type FeatureArea = 'creditors' | 'repayment' | 'petitions' | 'documents' | 'dashboard';
 export type Area = Route['area'];
 
 export const AREAS: readonly Area[] = ['cases', 'creditors', 'repayment', 'petitions', 'documents', 'dashboard', 'settings'];
@@ -21,7 +23,7 @@ export function parseRoute(hash: string): Route {
     case 'petitions':
     case 'documents':
     case 'dashboard':
-      return { area };
+      return { area, rest: parts.slice(1) };
     case 'settings':
       return { area: 'settings', tab: a === 'audit' || a === 'storage' ? a : 'office' };
     case 'cases':
@@ -43,6 +45,6 @@ export function routeHref(route: Route): string {
     case 'settings':
       return `#/settings/${route.tab}`;
     default:
-      return `#/${route.area}`;
+      return ['#', route.area, ...route.rest.map(encodeURIComponent)].join('/');
   }
 }
