@@ -1,6 +1,6 @@
 // Shared fixtures for the backup tests: build a backup in memory and feed it back in odd-sized chunks,
 // as a file read or an IPC stream would.
-import { GENESIS_HASH, sealAuditEntry, type AuditEntry } from '../../../../renderer/src/core/audit/audit-entry';
+import { type AuditEntry, GENESIS_HASH, sealAuditEntry } from '../../../../renderer/src/core/audit/audit-entry';
 import type { BackupTableSource, WriteBackupOptions } from '../../../../renderer/src/core/backup';
 import { writeBackup } from '../../../../renderer/src/core/backup';
 
