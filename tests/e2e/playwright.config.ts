@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 // a browser on the office build machines, so the system one is used (CHROMIUM_PATH to override).
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
+// Another build folder (E2E_DIST) lets several people test their own builds side by side.
+const outDir = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
 
 export default defineConfig({
   testDir: '.',
@@ -22,7 +24,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --config vite.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --config vite.config.ts --host 127.0.0.1 --port ${port} --strictPort${outDir}`,
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,

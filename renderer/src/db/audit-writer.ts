@@ -18,11 +18,11 @@ export interface AuditedChange {
  */
 export async function appendAudit(db: WorkstationDb, change: AuditedChange, now: Date): Promise<AuditEntry> {
   const last = await db.audit.orderBy('seq').last();
-  const settings = await db.settings.get('app');
+  const settings = (await db.settings.get('app'))?.value as { operatorName?: string } | undefined;
   const entry = sealAuditEntry({
     seq: (last?.seq ?? 0) + 1,
     at: now.toISOString(),
-    operator: settings?.value.operatorName ?? '',
+    operator: settings?.operatorName ?? '',
     action: change.action,
     entity: change.entity,
     entityId: change.entityId,

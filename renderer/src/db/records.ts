@@ -7,11 +7,16 @@ import type { AppSettings } from '../core/settings/app-settings';
 
 export type { AuditEntry, CaseFile, CaseParty };
 
+/**
+ * Settings are sections: 'app' holds the office's AppSettings; an area may keep its own section
+ * (e.g. 'petitions' for deadline rules and the holiday table) through SettingsRepository.
+ */
 export interface SettingsRow {
-  /** Always 'app': one row holds the office's settings. */
-  readonly id: 'app';
-  readonly value: AppSettings;
+  readonly id: string;
+  readonly value: unknown;
 }
+
+export type { AppSettings };
 
 /** Creditors are stored packed, up to CREDITOR_BLOCK_SIZE per row: IndexedDB costs ~100 µs per record. */
 export interface CreditorBlockRow {

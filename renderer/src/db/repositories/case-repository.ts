@@ -50,12 +50,12 @@ export class CaseRepository {
     return db.transaction('rw', [db.cases, db.parties, db.audit, db.settings], async () => {
       const clash = await this.numberTaken(v.caseNumber, null);
       if (clash) return clash;
-      const settings = await db.settings.get('app');
+      const operator = await this.operatorName();
       const firstStage: StageChange = {
         stage: v.stage,
         date: v.stageDate,
         note: '',
-        operator: settings?.value.operatorName ?? '',
+        operator,
         recordedAt: now.toISOString(),
       };
       const caseFile: CaseFile = {
@@ -104,12 +104,12 @@ export class CaseRepository {
       if (!caseFile) return { ok: false as const, field: 'stage' as const, message: '该案件已不存在，请返回案件列表。' };
       const check = checkStageChange(caseFile, stage, date, localIsoDate(now));
       if (!check.ok) return check;
-      const settings = await db.settings.get('app');
+      const operator = await this.operatorName();
       const change: StageChange = {
         stage,
         date,
         note: note.trim(),
-        operator: settings?.value.operatorName ?? '',
+        operator,
         recordedAt: now.toISOString(),
       };
       const after = applyStageChange(caseFile, change);
@@ -133,6 +133,11 @@ export class CaseRepository {
         this.ctx.now(),
       ),
     );
+  }
+
+  private async operatorName(): Promise<string> {
+    const row = await this.ctx.db.settings.get('app');
+    return (row?.value as { operatorName?: string } | undefined)?.operatorName ?? '';
   }
 
   private async numberTaken(caseNumber: string, ownId: string | null): Promise<CaseSaveResult | null> {

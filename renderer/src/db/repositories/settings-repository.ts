@@ -10,7 +10,24 @@ export class SettingsRepository {
   async get(): Promise<AppSettings> {
     const row = await this.ctx.db.settings.get('app');
     // Settings added in later versions fall back to their defaults for older rows.
-    return row ? { ...DEFAULT_SETTINGS, ...row.value } : DEFAULT_SETTINGS;
+    return row ? { ...DEFAULT_SETTINGS, ...(row.value as Partial<AppSettings>) } : DEFAULT_SETTINGS;
+  }
+
+  /** An area's own settings section, or its defaults when never saved. */
+  async getSection<T extends object>(id: string, defaults: T): Promise<T> {
+    const row = await this.ctx.db.settings.get(id);
+    return row ? { ...defaults, ...(row.value as Partial<T>) } : defaults;
+  }
+
+  /** Saves an area's section (validated by the caller's core function) with an audit entry. */
+  async saveSection<T extends object>(id: string, value: T): Promise<void> {
+    if (id === 'app') throw new Error('use save() for the app settings');
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.settings, db.audit], async () => {
+      const before = (await db.settings.get(id))?.value ?? null;
+      await db.settings.put({ id, value });
+      await appendAudit(db, { action: 'settings', entity: 'settings', entityId: id, before, after: value }, this.ctx.now());
+    });
   }
 
   async save(candidate: AppSettings): Promise<Validated<AppSettings, SettingsField>> {
