@@ -7,9 +7,10 @@
 //   (b) every member's exact pro-rata share amount × r / ΣS is at least the minimum
 //       (the smallest claim of S decides: amount × min(S) ≥ minimum × ΣS).
 // In case (b) S is shared pro rata and the rest of the members get 0 (carried over). In case (a)
-// S is paid in full and what is left is offered to the remaining members by the same rule, again and
-// again. Money is left unallocated only when what is left is below the minimum, because a single
-// member whose claim is at least the leftover would otherwise qualify.
+// S is paid in full and what is left, L, is offered to the remaining members by the same rule.
+// L is then always below the minimum, so it stays unallocated: if the next member (claim r) made S
+// invalid, A·r < m·(ΣS + r) with A = ΣS + L and L < r; L ≥ m would give ΣS·r + L·r < L·ΣS + L·r,
+// i.e. r < L, a contradiction. The loop still re-applies the rule rather than rely on that proof.
 // Both conditions only get easier as S shrinks, so the longest valid prefix is found by binary search
 // over claims sorted by size; ids matter only for equal claims cut by a boundary.
 
