@@ -1,0 +1,116 @@
+// Templates are declarative data (templates/*.json): blocks of text with {field} placeholders,
+// typed fields and conditions. Nothing in a template is executed; the engine only substitutes
+// values, so a user-duplicated template is as safe as a built-in one.
+
+/** Field kinds a template may declare; each has one value shape in DocumentData. */
+export type FieldType = 'text' | 'multiline' | 'date' | 'money' | 'person' | 'list' | 'rows';
+
+/** A column of a `rows` field (表格行), e.g. 检查人员 → 姓名 / 执法证号. */
+export interface RowColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly type: 'text' | 'date' | 'money';
+  readonly required?: boolean;
+}
+
+export interface FieldDefinition {
+  readonly key: string;
+  /** Chinese label shown in forms and named in error messages. */
+  readonly label: string;
+  readonly type: FieldType;
+  readonly required?: boolean;
+  /** Only for `rows`. */
+  readonly columns?: readonly RowColumn[];
+  /** Only for `rows` and `list`: at least this many entries when required (default 1). */
+  readonly minItems?: number;
+  readonly hint?: string;
+}
+
+/** Show a block only if a field is set, is not set, or equals a value. */
+export type BlockCondition =
+  | { readonly field: string; readonly present: true }
+  | { readonly field: string; readonly absent: true }
+  | { readonly field: string; readonly equals: string };
+
+interface BlockBase {
+  readonly when?: BlockCondition;
+}
+
+export type TemplateBlock =
+  | (BlockBase & { readonly kind: 'title'; readonly text: string })
+  /** 文号 line, from the `documentNumber` value; omitted while the document is a draft. */
+  | (BlockBase & { readonly kind: 'documentNumber' })
+  /** 主送: "某某公司：" flush left. */
+  | (BlockBase & { readonly kind: 'addressee'; readonly text: string })
+  | (BlockBase & {
+      readonly kind: 'paragraph';
+      readonly text: string;
+      /** Default true: first line indented two characters. */
+      readonly indent?: boolean;
+      readonly align?: 'left' | 'center' | 'right';
+    })
+  /** Level 1 in 黑体 (一、), level 2 in 楷体 (（一）). */
+  | (BlockBase & { readonly kind: 'heading'; readonly level: 1 | 2; readonly text: string })
+  /** One paragraph per entry of a `list` field; `item` may use {item} and {n}. */
+  | (BlockBase & {
+      readonly kind: 'list';
+      readonly field: string;
+      readonly numbering: 'arabic' | 'chinese' | 'parenChinese' | 'none';
+    })
+  /** A ruled table with one row per entry of a `rows` field; cells may use {column} and {n}. */
+  | (BlockBase & {
+      readonly kind: 'table';
+      readonly field: string;
+      readonly columns: readonly { readonly header: string; readonly cell: string; readonly width: number }[];
+    })
+  /** A two-column label/value form (送达回证); `minLines` reserves writing space. */
+  | (BlockBase & {
+      readonly kind: 'formTable';
+      readonly rows: readonly { readonly label: string; readonly value: string; readonly minLines?: number }[];
+    })
+  /** Issuing office and date, right side (落款), with a note where the seal goes. */
+  | (BlockBase & { readonly kind: 'signature'; readonly office: string; readonly date: string })
+  /** A line with blank space to sign on, e.g. "当事人（签名）：" */
+  | (BlockBase & { readonly kind: 'signLine'; readonly text: string })
+  /** 回执: a cut line, then its own blocks. */
+  | (BlockBase & { readonly kind: 'receipt'; readonly blocks: readonly TemplateBlock[] })
+  | (BlockBase & { readonly kind: 'pageBreak' });
+
+/** What every page carries at its foot. */
+export interface PageFooterSpec {
+  /** Signature prompts printed on every page (现场检查笔录). */
+  readonly signatures?: readonly string[];
+  /** "第N页 共M页" instead of "— N —". */
+  readonly pageOfTotal?: boolean;
+}
+
+export interface DocumentTemplate {
+  readonly id: string;
+  readonly name: string;
+  /** Document type, the key of the 文号 prefix in settings (e.g. "inquiry"). */
+  readonly documentType: string;
+  /** Set on a user's copy: the id of the template it was duplicated from. */
+  readonly basedOn?: string;
+  readonly version: number;
+  readonly fields: readonly FieldDefinition[];
+  readonly blocks: readonly TemplateBlock[];
+  readonly pageFooter?: PageFooterSpec;
+}
+
+export interface PersonValue {
+  readonly name: string;
+  readonly [detail: string]: string;
+}
+
+export type RowValue = Readonly<Record<string, string | number>>;
+
+/** One value per field key: text/multiline/date (YYYY-MM-DD) as string, money as integer fen. */
+export type FieldValue = string | number | PersonValue | readonly string[] | readonly RowValue[];
+
+export type DocumentData = Readonly<Record<string, FieldValue | undefined>>;
+
+/** A field-level problem, in Chinese, naming the field (and row) and what to do. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
