@@ -6,8 +6,8 @@ import { openDatabase } from './db/open-database';
 import { createRepositories } from './db/repositories';
 import { initI18n } from './i18n/i18n';
 import { selectBridge } from './platform/select-bridge';
-import { AppProvider } from './ui/app/app-context';
 import { AppShell } from './ui/app/AppShell';
+import { AppProvider } from './ui/app/app-context';
 import { StartupProblem } from './ui/app/StartupProblem';
 
 async function start(): Promise<void> {

@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import type { Migration } from './migrations/migration';
 import type {
   AllocationBlockRow,
   AttachmentRow,
@@ -19,7 +20,6 @@ import type {
   SettingsRow,
 } from './records';
 import { assertMigrationsInOrder, MIGRATIONS } from './schema';
-import type { Migration } from './migrations/migration';
 
 /**
  * The IndexedDB database name. Never change it: the data of every office is stored under it (and

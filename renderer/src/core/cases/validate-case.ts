@@ -1,9 +1,9 @@
 import type { FieldErrors, Validated } from '../common/field-errors';
 import { hasErrors } from '../common/field-errors';
 import { isIsoDate } from '../common/iso-date';
-import { CASE_CHARGES, CASE_SECTORS, CASE_STAGES, FIRM_ROLES, PERSON_ROLES } from './case-file';
-import type { CaseCharge, CaseSector, CaseStage, PartyKind, PartyRole } from './case-file';
 import type { CaseDraft, CaseField } from './case-draft';
+import type { CaseCharge, CaseSector, CaseStage, PartyKind, PartyRole } from './case-file';
+import { CASE_CHARGES, CASE_SECTORS, CASE_STAGES, FIRM_ROLES, PERSON_ROLES } from './case-file';
 import { checkPartyIdNumber, parseYuanField } from './field-parsers';
 
 export interface ValidCaseValues {

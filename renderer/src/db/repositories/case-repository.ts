@@ -1,9 +1,9 @@
-import type { CaseFile, CaseParty, CaseStage, StageChange } from '../../core/cases/case-file';
 import type { CaseDraft, CaseField } from '../../core/cases/case-draft';
-import { localIsoDate } from '../../core/common/iso-date';
-import type { FieldErrors } from '../../core/common/field-errors';
+import type { CaseFile, CaseParty, CaseStage, StageChange } from '../../core/cases/case-file';
 import { applyStageChange, checkStageChange } from '../../core/cases/stage-change';
 import { type ValidCaseValues, validateCaseDraft } from '../../core/cases/validate-case';
+import type { FieldErrors } from '../../core/common/field-errors';
+import { localIsoDate } from '../../core/common/iso-date';
 import { appendAudit } from '../audit-writer';
 import type { RepositoryContext } from '../repository-context';
 

@@ -1,8 +1,8 @@
 import { Button, Callout, HTMLSelect, InputGroup, Intent, OverlayToaster, Position } from '@blueprintjs/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_CHARGES, CASE_SECTORS, CASE_STAGES, type CaseStage } from '../../../core/cases/case-file';
 import { type CaseDraft, type CaseField, emptyCaseDraft } from '../../../core/cases/case-draft';
+import { CASE_CHARGES, CASE_SECTORS, CASE_STAGES, type CaseStage } from '../../../core/cases/case-file';
 import type { FieldErrors } from '../../../core/common/field-errors';
 import { localIsoDate } from '../../../core/common/iso-date';
 import { useApp } from '../../app/app-context';

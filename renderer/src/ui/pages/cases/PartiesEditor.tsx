@@ -1,7 +1,7 @@
 import { Button, HTMLSelect, HTMLTable, InputGroup } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import { FIRM_ROLES, PERSON_ROLES, type PartyKind } from '../../../core/cases/case-file';
 import type { CaseField, PartyDraft } from '../../../core/cases/case-draft';
+import { FIRM_ROLES, type PartyKind, PERSON_ROLES } from '../../../core/cases/case-file';
 import type { FieldErrors } from '../../../core/common/field-errors';
 
 export function PartiesEditor(props: {

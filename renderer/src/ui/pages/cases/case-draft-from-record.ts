@@ -1,5 +1,5 @@
-import type { CaseFile, CaseParty } from '../../../core/cases/case-file';
 import type { CaseDraft } from '../../../core/cases/case-draft';
+import type { CaseFile, CaseParty } from '../../../core/cases/case-file';
 import { fenToYuanString } from '../../../core/money';
 
 /** The form's text for a stored case: amounts back in 元 as plain decimals, officers joined with 、. */
