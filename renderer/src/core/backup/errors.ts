@@ -65,7 +65,7 @@ export function passphraseRequired(): BackupError {
 export function wrongPassphrase(detail: string): BackupError {
   return new BackupError(
     'WRONG_PASSPHRASE',
-    '密码不正确，无法解密此备份。请核对密码（注意大小写、全角/半角和输入法状态）后重试；文件本身未被改动。',
+    '密码不正确，无法解密此备份（文件本身完好）。请核对密码（注意大小写、全角/半角和输入法状态）后重试。',
     detail,
   );
 }

@@ -1,0 +1,78 @@
+// `npm run cli -- backup …` as a script or an operator would use it: exit codes and JSON output.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../../../scripts/cli/commands/backup';
+
+const dir = mkdtempSync(join(tmpdir(), 'backup-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    stdout += String(s);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    stderr += String(s);
+    return true;
+  });
+  Object.assign(process.env, env);
+  try {
+    const code = await run(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    for (const k of Object.keys(env)) delete process.env[k];
+  }
+}
+
+describe('cli backup', () => {
+  it('make-sample then inspect --json reports verified header, counts and audit chain', async () => {
+    const file = join(dir, 'plain.cfbak');
+    expect((await cli(['make-sample', file, '--creditors', '2500'])).code).toBe(0);
+    const r = await cli(['inspect', file, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({
+      ok: true,
+      encrypted: false,
+      rowCounts: { cases: 1, creditorBlocks: 3, attachments: 1, auditLog: 20 },
+      verified: { headerSha256: true, bodySha256: true, authenticated: false },
+      auditChain: { status: 'verified', headSeq: 20 },
+    });
+    expect(report.key).toBeUndefined();
+  });
+
+  it('encrypted: passphrase from an env var; wrong or missing passphrase exits 1 with a Chinese message', async () => {
+    const file = join(dir, 'enc.cfbak');
+    expect((await cli(['make-sample', file, '--passphrase-env', 'BK_PASS', '--creditors', '10'], { BK_PASS: '正确的备份密码' })).code).toBe(0);
+    const ok = await cli(['inspect', file, '--passphrase-env', 'BK_PASS', '--json'], { BK_PASS: '正确的备份密码' });
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, encrypted: true, verified: { authenticated: true } });
+    const wrong = await cli(['inspect', file, '--passphrase-env', 'BK_PASS', '--json'], { BK_PASS: '错误的备份密码' });
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stdout).error.code).toBe('WRONG_PASSPHRASE');
+    expect(wrong.stderr).toContain('密码不正确');
+    const missing = await cli(['inspect', file]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('PASSPHRASE_REQUIRED');
+    const unset = await cli(['inspect', file, '--passphrase-env', 'NO_SUCH_VAR_X']);
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toContain('NO_SUCH_VAR_X');
+  });
+
+  it('a truncated file, a missing file and bad usage', async () => {
+    const file = join(dir, 'plain.cfbak');
+    const cut = join(dir, 'cut.cfbak');
+    writeFileSync(cut, readFileSync(file).subarray(0, 5000));
+    const t = await cli(['inspect', cut]);
+    expect(t.code).toBe(1);
+    expect(t.stderr).toContain('备份文件不完整');
+    expect((await cli(['inspect', join(dir, 'none.cfbak')])).stderr).toContain('找不到文件');
+    expect((await cli(['inspect'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+  });
+});
