@@ -4,7 +4,9 @@
 // No 'unsafe-inline' and no 'unsafe-eval' anywhere: the Vite build emits only external scripts and
 // stylesheets, and React's style={} props go through the CSSOM, which CSP does not restrict.
 // Workers may come from blob: (pdfmake/xlsx off the main thread); images and fonts from data: and
-// blob: (previews, embedded fonts). Nothing may reach the network: the office network is offline
+// blob: (previews, embedded fonts); frames only from the UI itself or its own blob: URLs (a PDF
+// preview, browser-mode printing). It matches the <meta> policy in renderer/index.html (when both
+// apply, the stricter wins, so they must agree). Nothing may reach the network: the office network is offline
 // and case data must never leave the machine.
 
 const DIRECTIVES: readonly (readonly [string, readonly string[]])[] = [
@@ -17,7 +19,7 @@ const DIRECTIVES: readonly (readonly [string, readonly string[]])[] = [
   ['connect-src', ["'self'", 'blob:', 'data:']],
   ['media-src', ["'self'", 'blob:']],
   ['object-src', ["'none'"]],
-  ['frame-src', ["'none'"]],
+  ['frame-src', ["'self'", 'blob:']],
   ['child-src', ["'self'", 'blob:']],
   ['base-uri', ["'none'"]],
   ['form-action', ["'none'"]],

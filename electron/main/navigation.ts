@@ -5,10 +5,13 @@ import { isTrustedAppUrl } from './sender-origin.js';
 /**
  * Only our own UI may be shown. In-page routing (hash or History API) never asks; a full
  * navigation anywhere else — a link to a web site, a dropped file, a redirect — is refused, so no
- * foreign page ever runs next to the preload.
+ * foreign page ever runs next to the preload. A subframe may also show a blob: URL the UI itself
+ * made (a PDF preview), or about:blank; it has no preload and cannot call IPC (top frame only).
  */
-export function isAllowedNavigation(url: string): boolean {
-  return isTrustedAppUrl(url);
+export function isAllowedNavigation(url: string, isMainFrame = true): boolean {
+  if (isTrustedAppUrl(url)) return true;
+  if (isMainFrame) return false;
+  return url === 'about:blank' || (url.startsWith('blob:') && isTrustedAppUrl(url.slice('blob:'.length)));
 }
 
 /**

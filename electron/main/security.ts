@@ -29,13 +29,13 @@ export function hardenAllWebContents(): void {
       return { action: 'deny' };
     });
     contents.on('will-frame-navigate', (event) => {
-      if (!isAllowedNavigation(event.url)) {
+      if (!isAllowedNavigation(event.url, event.isMainFrame)) {
         console.warn(`[security] blocked navigation to ${event.url}`);
         event.preventDefault();
       }
     });
     contents.on('will-redirect', (event) => {
-      if (!isAllowedNavigation(event.url)) event.preventDefault();
+      if (!isAllowedNavigation(event.url, event.isMainFrame)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

@@ -40,3 +40,18 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(SECURITY_HEADERS['Referrer-Policy']).toBe('no-referrer');
   });
 });
+
+describe('agreement with renderer/index.html', () => {
+  it('allows at least what the <meta> policy allows for frames, workers and images (the stricter one wins)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync('renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    if (meta === undefined) return; // no meta policy: the header alone applies
+    const header = directives();
+    for (const part of meta.split(';')) {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      if (!name || !['frame-src', 'worker-src', 'img-src', 'font-src', 'script-src', 'style-src'].includes(name)) continue;
+      expect(header.get(name), `${name} in the header`).toEqual(expect.arrayContaining(sources));
+    }
+  });
+});

@@ -51,6 +51,15 @@ describe('navigation and permissions', () => {
     expect(isAllowedNavigation('javascript:alert(1)')).toBe(false);
   });
 
+  it('lets a subframe show the UI’s own blob: URLs and about:blank, never the top frame', () => {
+    const ownBlob = 'blob:app://workstation/0b6f6c1e-9f6a-4e0e-8d5e-3c1f2a7b9d10';
+    expect(isAllowedNavigation(ownBlob, false)).toBe(true);
+    expect(isAllowedNavigation('about:blank', false)).toBe(true);
+    expect(isAllowedNavigation(ownBlob, true)).toBe(false);
+    expect(isAllowedNavigation('blob:https://evil.example/0b6f', false)).toBe(false);
+    expect(isAllowedNavigation('https://evil.example/', false)).toBe(false);
+  });
+
   it('denies every permission except sanitized clipboard writes', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
     for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown']) {
