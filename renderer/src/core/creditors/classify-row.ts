@@ -25,7 +25,8 @@ export function classifyRow(cells: readonly CellValue[], mapping: ColumnMapping,
     const v = cells[c];
     if (isEmptyCell(v)) continue;
     if (firstText === '') firstText = foldFullWidth(cellText(v)).replace(/\s+/g, '');
-    if (c !== mapping.seq) filled++;
+    // Pre-numbered empty template rows carry only a number in the 序号 column.
+    if (c !== mapping.seq || !/^\d+$/.test(cellText(v))) filled++;
   }
   if (filled === 0) return 'blank';
   const key = (col: number | undefined) =>

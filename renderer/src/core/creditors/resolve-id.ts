@@ -62,7 +62,13 @@ function checkOtherDocument(raw: CellValue, idType: 'passport' | 'hk_macau' | 't
  */
 export function resolveCreditorId(raw: CellValue, typeText: string, today: string): ResolvedId {
   const declared = idTypeFromText(typeText);
-  if (declared === 'org') return orgResult(raw);
+  if (declared === 'org') {
+    const org = orgResult(raw);
+    if (!org.ok && typeof raw !== 'boolean' && checkResidentId(raw, { today }).ok) {
+      return { ...org, message: `${org.message}（该号码是有效的居民身份证号码：若为个人，请把“证件类型”改为居民身份证。）` };
+    }
+    return org;
+  }
   if (declared === 'passport' || declared === 'hk_macau' || declared === 'taiwan') return checkOtherDocument(raw, declared);
   const value = typeof raw === 'boolean' ? String(raw) : raw;
   if (declared === undefined && typeof value === 'string') {
