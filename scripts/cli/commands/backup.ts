@@ -9,7 +9,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { type AuditEntry, GENESIS_HASH, sealAuditEntry } from '../../../renderer/src/core/audit/audit-entry';
 import { verifyAuditChain } from '../../../renderer/src/core/audit/verify-chain';
-import { type BackupInspection, inspectBackup, isBackupError, writeBackup } from '../../../renderer/src/core/backup';
+import { type BackupInspection, BackupWriteError, inspectBackup, isBackupError, writeBackup } from '../../../renderer/src/core/backup';
 
 export const summary = 'inspect a backup file (header, verification, row counts) or make a sample one';
 
@@ -92,11 +92,11 @@ async function inspect({ positional, flags }: Parsed): Promise<number> {
     return 1;
   }
   const { key: _key, ...report } = result;
-  const chainBroken = result.auditChain.status === 'broken';
-  if (json) process.stdout.write(`${JSON.stringify({ file, ok: !chainBroken, ...report }, null, 2)}\n`);
+  const chain = result.auditChain;
+  if (json) process.stdout.write(`${JSON.stringify({ file, ok: chain.status !== 'broken', ...report }, null, 2)}\n`);
   else process.stdout.write(humanReport(file, result));
-  if (chainBroken) {
-    process.stderr.write(`备份文件本身完好，但其中的审计链校验未通过：${result.auditChain.message}\n(audit chain broken)\n`);
+  if (chain.status === 'broken') {
+    process.stderr.write(`备份文件本身完好，但其中的审计链校验未通过：${chain.message}\n(audit chain broken)\n`);
     return 1;
   }
   return 0;
@@ -158,6 +158,10 @@ async function makeSample({ positional, flags }: Parsed): Promise<number> {
   } catch (e) {
     stream.destroy();
     await rm(tmp, { force: true });
+    if (e instanceof BackupWriteError) {
+      process.stderr.write(`${e.message}\n(${e.code}: ${e.detail})\n`);
+      return 1;
+    }
     throw e;
   }
   process.stdout.write(`已写出示例备份 ${out}${passphrase ? '（已加密）' : ''} / sample backup written\n`);

@@ -49,16 +49,19 @@ describe('cli backup', () => {
 
   it('encrypted: passphrase from an env var; wrong or missing passphrase exits 1 with a Chinese message', async () => {
     const file = join(dir, 'enc.cfbak');
-    expect((await cli(['make-sample', file, '--passphrase-env', 'BK_PASS', '--creditors', '10'], { BK_PASS: '正确的备份密码' })).code).toBe(0);
-    const ok = await cli(['inspect', file, '--passphrase-env', 'BK_PASS', '--json'], { BK_PASS: '正确的备份密码' });
+    expect((await cli(['make-sample', file, '--passphrase-env', 'BK_PASS', '--creditors', '10'], { BK_PASS: '正确的备份密码口令' })).code).toBe(0);
+    const ok = await cli(['inspect', file, '--passphrase-env', 'BK_PASS', '--json'], { BK_PASS: '正确的备份密码口令' });
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, encrypted: true, verified: { authenticated: true } });
-    const wrong = await cli(['inspect', file, '--passphrase-env', 'BK_PASS', '--json'], { BK_PASS: '错误的备份密码' });
+    const wrong = await cli(['inspect', file, '--passphrase-env', 'BK_PASS', '--json'], { BK_PASS: '错误的备份密码口令' });
     expect(wrong.code).toBe(1);
     expect(JSON.parse(wrong.stdout).error.code).toBe('WRONG_PASSPHRASE');
     expect(wrong.stderr).toContain('密码不正确');
     const missing = await cli(['inspect', file]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('PASSPHRASE_REQUIRED');
+    const weak = await cli(['make-sample', join(dir, 'weak.cfbak'), '--passphrase-env', 'BK_PASS'], { BK_PASS: '123' });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('至少需要 8 个字符');
     const unset = await cli(['inspect', file, '--passphrase-env', 'NO_SUCH_VAR_X']);
     expect(unset.code).toBe(2);
     expect(unset.stderr).toContain('NO_SUCH_VAR_X');
