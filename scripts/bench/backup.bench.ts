@@ -1,0 +1,111 @@
+// Backs up 1,000,000 creditor-like rows packed 1,000 to a block (as the creditor store keeps them),
+// plain and encrypted, to a temp file, then inspects it and reads it back as a restore would. Prints
+// time, throughput and peak RSS: memory must stay bounded, i.e. not grow with the number of rows.
+
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BackupInspection, inspectBackup, readBackupRows, writeBackup } from '../../renderer/src/core/backup';
+import type { BenchResult } from './bench-result';
+import { verdictAtMost } from './bench-result';
+
+const CREDITORS = 1_000_000;
+const BLOCK = 1_000;
+const PASSPHRASE = '基准测试用的备份密码 bench';
+
+async function* creditorBlocks(): AsyncGenerator<unknown> {
+  for (let b = 0; b < CREDITORS / BLOCK; b++) {
+    const creditors = new Array<unknown>(BLOCK);
+    for (let i = 0; i < BLOCK; i++) {
+      const n = b * BLOCK + i;
+      creditors[i] = {
+        rowNo: n + 1,
+        name: `集资参与人${n}`,
+        idType: '居民身份证',
+        idNumber: `110105${String(19500101 + (n % 500000)).padStart(8, '0')}${String(n % 1000).padStart(3, '0')}X`,
+        phone: `138${String(n).padStart(8, '0')}`,
+        address: `某某省某某市某某区幸福路${n % 999}号`,
+        bankName: '中国工商银行某某支行',
+        bankAccount: `622202${String(n).padStart(13, '0')}`,
+        principalFen: 1_000_000 + (n % 97) * 1_000,
+        returnedFen: (n % 13) * 100,
+        status: n % 10 === 0 ? '待核实' : '已核实',
+      };
+    }
+    yield { id: `blk-${b}`, caseId: 'case-1', seq: b, creditors };
+  }
+}
+
+/** Samples RSS while `work` runs; timers fire because every frame awaits I/O or crypto. */
+async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const t0 = performance.now();
+  try {
+    const value = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { value, ms: performance.now() - t0, peakMb: peak / 1048576 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function writeTo(file: string, passphrase?: string): Promise<void> {
+  const stream = createWriteStream(file);
+  const chunks = writeBackup([{ name: 'cases', rows: [{ id: 'case-1' }] }, { name: 'creditorBlocks', rows: creditorBlocks() }], {
+    appVersion: 'bench',
+    schemaVersion: 1,
+    auditChainHead: null,
+    ...(passphrase ? { passphrase } : {}),
+  });
+  for await (const chunk of chunks) if (!stream.write(chunk)) await once(stream, 'drain');
+  stream.end();
+  await once(stream, 'close');
+}
+
+async function restoreCount(file: string, inspection: BackupInspection): Promise<number> {
+  let creditors = 0;
+  for await (const batch of readBackupRows(createReadStream(file, { highWaterMark: 1 << 20 }), inspection)) {
+    for (const row of batch.rows) creditors += ((row as { creditors?: unknown[] }).creditors ?? []).length;
+  }
+  return creditors;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'backup-bench-'));
+  const results: BenchResult[] = [];
+  const mb = (n: number) => `${n.toFixed(0)} MB`;
+  try {
+    for (const passphrase of [undefined, PASSPHRASE]) {
+      const label = passphrase ? 'encrypted' : 'plain';
+      const file = join(dir, `${label}.cfbak`);
+      global.gc?.();
+      const base = process.memoryUsage().rss / 1048576;
+      const w = await measured(() => writeTo(file, passphrase));
+      const size = (await stat(file)).size / 1048576;
+      const i = await measured(() => inspectBackup(createReadStream(file, { highWaterMark: 1 << 20 }), passphrase ? { passphrase } : {}));
+      const r = await measured(() => restoreCount(file, i.value));
+      if (r.value !== CREDITORS) throw new Error(`restore pass read ${r.value} creditors, expected ${CREDITORS}`);
+      const peak = Math.max(w.peakMb, i.peakMb, r.peakMb);
+      results.push(
+        { name: `backup 1,000,000 creditors (${label}, ${size.toFixed(0)} MB)`, figure: `${(w.ms / 1000).toFixed(1)} s (${(size / (w.ms / 1000)).toFixed(0)} MB/s)`, target: '≤ 30 s', verdict: verdictAtMost(w.ms / 1000, 30, ' s') },
+        { name: `inspect (verify + decode) ${label}`, figure: `${(i.ms / 1000).toFixed(1)} s`, target: '≤ 30 s', verdict: verdictAtMost(i.ms / 1000, 30, ' s') },
+        { name: `restore pass (readBackupRows) ${label}`, figure: `${(r.ms / 1000).toFixed(1)} s`, target: '≤ 30 s', verdict: verdictAtMost(r.ms / 1000, 30, ' s') },
+        {
+          name: `peak RSS ${label} (write ${mb(w.peakMb)}, inspect ${mb(i.peakMb)}, restore ${mb(r.peakMb)}; start ${mb(base)})`,
+          figure: `${mb(peak)} (${(peak / size).toFixed(2)}× file size)`,
+          target: '≤ 400 MB',
+          verdict: verdictAtMost(peak, 400, ' MB'),
+        },
+      );
+      await rm(file, { force: true });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return results;
+}
