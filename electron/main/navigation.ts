@@ -18,9 +18,17 @@ export function isAllowedNavigation(url: string, isMainFrame = true): boolean {
  * Permissions the UI may use. Everything else (camera, microphone, geolocation, notifications via
  * the web API, clipboard reading, HID/USB/serial, fullscreen requests from content...) is denied:
  * the app needs none of it, and desktop notifications go through the notify IPC action instead.
- * Writing plain text to the clipboard ("复制案件编号") is allowed; reading it is not.
+ * Allowed: writing plain text to the clipboard ("复制案件编号"), and persistent storage, which
+ * exempts the case database from Chromium's eviction when the disk runs full
+ * (navigator.storage.persist(); Chromium calls it durable storage, and the string Electron hands
+ * the handler for it is not documented, so each spelling is listed; none grants anything else).
  */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
+  'clipboard-sanitized-write',
+  'persistent-storage',
+  'durable-storage',
+  'DurableStorage',
+]);
 
 export function isPermissionAllowed(permission: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission);

@@ -9,9 +9,19 @@ const NETWORK_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/
 
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
-    callback(isPermissionAllowed(permission));
+    const allowed = isPermissionAllowed(permission);
+    if (!allowed) console.warn(`[security] denied permission request: ${permission}`);
+    callback(allowed);
   });
-  session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+  const reportedChecks = new Set<string>();
+  session.setPermissionCheckHandler((_contents, permission) => {
+    const allowed = isPermissionAllowed(permission);
+    if (!allowed && !reportedChecks.has(permission)) {
+      reportedChecks.add(permission);
+      console.warn(`[security] denied permission check: ${permission}`);
+    }
+    return allowed;
+  });
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest({ urls: NETWORK_URL_PATTERNS }, (details, callback) => {
     // DevTools (unpackaged builds only) loads its own front end over devtools://, not matched here.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
-import { type ElectronRuntime, repoRoot } from './electron-runtime';
+import { repoRoot } from './electron-runtime';
 
 export interface LaunchedApp {
   readonly app: ElectronApplication;
@@ -11,11 +11,14 @@ export interface LaunchedApp {
   close(): Promise<void>;
 }
 
-/** Starts the built app with a scratch userData folder, so tests never touch real data. */
-export async function launchApp(runtime: ElectronRuntime & { available: true }): Promise<LaunchedApp> {
+/**
+ * Starts the built app with a scratch userData folder, so tests never touch real data. Without
+ * executablePath Playwright takes the binary from the electron package itself and adds its loader,
+ * which holds 'ready' until the test is attached.
+ */
+export async function launchApp(): Promise<LaunchedApp> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'chufei-electron-test-'));
   const app = await _electron.launch({
-    executablePath: runtime.executablePath,
     args: [repoRoot],
     cwd: repoRoot,
     env: { ...process.env, WORKSTATION_USER_DATA_DIR: userDataDir, ELECTRON_ENABLE_LOGGING: '1' },

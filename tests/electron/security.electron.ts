@@ -9,7 +9,7 @@ test.skip(!runtime.available, runtime.available ? '' : runtime.reason);
 let launched: LaunchedApp;
 
 test.beforeAll(async () => {
-  if (runtime.available) launched = await launchApp(runtime);
+  if (runtime.available) launched = await launchApp();
 });
 
 test.afterAll(async () => {

@@ -60,8 +60,9 @@ describe('navigation and permissions', () => {
     expect(isAllowedNavigation('https://evil.example/', false)).toBe(false);
   });
 
-  it('denies every permission except sanitized clipboard writes', () => {
+  it('denies every permission except sanitized clipboard writes and persistent storage', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
+    expect(isPermissionAllowed('persistent-storage')).toBe(true);
     for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown']) {
       expect(isPermissionAllowed(permission)).toBe(false);
     }
