@@ -3,6 +3,7 @@
 // replaces the type with its domain type from core/.
 import type { AuditEntry } from '../core/audit/audit-entry';
 import type { CaseFile, CaseParty } from '../core/cases/case-file';
+import type { MediationSession, Petition, PetitionLevel, PetitionStatus } from '../core/petitions/types';
 import type { AppSettings } from '../core/settings/app-settings';
 
 export type { AuditEntry, CaseFile, CaseParty };
@@ -71,20 +72,25 @@ export interface PaymentResultRow {
   readonly body: unknown;
 }
 
+/** A petition without its mediation sessions, which live in their own rows (one source of truth). */
+export type StoredPetition = Omit<Petition, 'mediationSessions'>;
+
+/** 信访件: the indexed fields copy body's receivedOn, status and level for queries. */
 export interface PetitionRow {
   readonly id: string;
   readonly caseId: string | null;
   readonly receivedDate: string;
-  readonly status: string;
-  readonly level: string;
-  readonly body: unknown;
+  readonly status: PetitionStatus;
+  readonly level: PetitionLevel;
+  readonly body: StoredPetition;
 }
 
+/** One mediation session (调解) of a petition. */
 export interface MediationSessionRow {
   readonly id: string;
   readonly petitionId: string;
   readonly date: string;
-  readonly body: unknown;
+  readonly body: MediationSession;
 }
 
 export interface DocumentRow {

@@ -53,7 +53,7 @@ function coverageWarning(from: IsoDate, to: IsoDate, calendar: WorkingCalendar):
   const years = uncoveredYears(from, to, calendar);
   if (years.length === 0) return [];
   return [
-    `节假日表未包含 ${years.join('、')} 年,这些年份只按周末计算,期限可能不准:请在「设置 → 节假日」中补录当年国务院放假安排`,
+    `节假日表未包含 ${years.join('、')} 年,这些年份只按周末计算,期限可能不准:请在「信访调解 → 时限设置」中补录当年国务院放假安排`,
   ];
 }
 

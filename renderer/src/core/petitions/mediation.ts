@@ -32,8 +32,11 @@ export function validateMediationSession(s: MediationSession): string[] {
   return errors;
 }
 
-/** Adds a session to a petition that is being mediated (调处中); the history records it. */
-export function addMediationSession(p: Petition, s: MediationSession, by: string): MediationResult {
+/**
+ * Adds a session to a petition that is being mediated (调处中); the history records it. With
+ * `today`, a session dated in the future is refused (a typing slip, or one not held yet).
+ */
+export function addMediationSession(p: Petition, s: MediationSession, by: string, today?: IsoDate): MediationResult {
   if (p.status !== '调处中') {
     return { ok: false, errors: [`当前状态为「${p.status}」,只有「调处中」的信访件可以登记调解`] };
   }
@@ -42,6 +45,9 @@ export function addMediationSession(p: Petition, s: MediationSession, by: string
   if (p.mediationSessions.some((x) => x.id === s.id)) errors.push(`调解记录编号 ${s.id} 已存在`);
   if (errors.length === 0 && p.mediationStartedOn && compareDates(s.date, p.mediationStartedOn) < 0) {
     errors.push(`调解日期 ${s.date} 早于开始调处日期 ${p.mediationStartedOn},请检查`);
+  }
+  if (errors.length === 0 && today !== undefined && compareDates(s.date, today) > 0) {
+    errors.push(`调解日期 ${s.date} 晚于今天 ${today},请登记已经举行的调解`);
   }
   if (errors.length > 0) return { ok: false, errors };
   return {

@@ -179,7 +179,7 @@ function extend(p: Petition, e: Extract<PetitionEvent, { type: 'extend' }>, ctx:
     return fail(`延期只能申请一次:本件已于 ${p.extension.approvedOn} 经${p.extension.approver}批准延期 ${p.extension.days} 天`);
   }
   const max = ctx.settings.maxExtensionDays;
-  if (max < 1) return fail('当前设置不允许延期(最长延期为 0 天);如需延期请先在「设置 → 信访期限」中修改');
+  if (max < 1) return fail('当前设置不允许延期(最长延期为 0 天);如需延期请先在「信访调解 → 时限设置」中修改');
   if (!Number.isInteger(e.days) || e.days < 1 || e.days > max) {
     return fail(`延期天数「${e.days}」无效:应为 1–${max} 的整数天`);
   }

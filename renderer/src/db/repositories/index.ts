@@ -2,6 +2,7 @@ import type { WorkstationDb } from '../database';
 import { createRepositoryContext, type RepositoryContext } from '../repository-context';
 import { AuditRepository } from './audit-repository';
 import { CaseRepository } from './case-repository';
+import { PetitionRepository } from './petition-repository';
 import { SettingsRepository } from './settings-repository';
 
 /** Every repository over one database: what the UI receives instead of the tables. */
@@ -9,6 +10,7 @@ export interface Repositories {
   readonly settings: SettingsRepository;
   readonly cases: CaseRepository;
   readonly audit: AuditRepository;
+  readonly petitions: PetitionRepository;
 }
 
 export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
@@ -16,5 +18,6 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     settings: new SettingsRepository(ctx),
     cases: new CaseRepository(ctx),
     audit: new AuditRepository(ctx),
+    petitions: new PetitionRepository(ctx),
   };
 }
