@@ -169,11 +169,13 @@ function nodeToDocx(node: DocumentNode, fonts: FontSet): (Paragraph | Table)[] {
       return [formTable(node, fonts)];
     case 'signature': {
       const ind = signatureIndents(node.office, node.date);
+      // keepNext: the office name never ends a page with its date on the next one.
       return [
-        new Paragraph({ children: [], spacing: EXACT_LINE }),
+        new Paragraph({ children: [], spacing: EXACT_LINE, keepNext: true }),
         new Paragraph({
           children: [run(node.office, fonts.body, BODY_SIZE_PT)],
           alignment: AlignmentType.RIGHT,
+          keepNext: true,
           spacing: EXACT_LINE,
           indent: { right: Math.round(ind.officeRightChars * CHAR) },
         }),

@@ -96,10 +96,16 @@ function nodeContent(node: DocumentNode, m: FontMetrics): Content[] {
       ];
     case 'signature': {
       const ind = signatureIndents(node.office, node.date);
+      // unbreakable: the office name never ends a page with its date on the next one.
       return [
-        { text: ' ' },
-        { text: node.office, alignment: 'right', margin: [0, 0, ind.officeRightChars * CHAR_PITCH_PT, 0] },
-        { text: node.date, alignment: 'right', margin: [0, 0, ind.dateRightChars * CHAR_PITCH_PT, 0] },
+        {
+          unbreakable: true,
+          stack: [
+            { text: ' ' },
+            { text: node.office, alignment: 'right', margin: [0, 0, ind.officeRightChars * CHAR_PITCH_PT, 0] },
+            { text: node.date, alignment: 'right', margin: [0, 0, ind.dateRightChars * CHAR_PITCH_PT, 0] },
+          ],
+        },
       ];
     }
     case 'signLine':
