@@ -4,7 +4,11 @@
 import type { AuditEntry } from '../core/audit/audit-entry';
 import type { CaseFile, CaseParty } from '../core/cases/case-file';
 import type { MediationSession, Petition, PetitionLevel, PetitionStatus } from '../core/petitions/types';
+import type { BatchRule, BatchStatus, PaymentStatus } from '../core/repayment/batch-lifecycle';
+import type { RecoveredFundSource } from '../core/repayment/recovered-funds';
+import type { AllocationPool } from '../core/repayment/types';
 import type { AppSettings } from '../core/settings/app-settings';
+import type { StoredCreditor } from './repositories/creditor-types';
 
 export type { AuditEntry, CaseFile, CaseParty };
 
@@ -19,57 +23,150 @@ export interface SettingsRow {
 
 export type { AppSettings };
 
-/** Creditors are stored packed, up to CREDITOR_BLOCK_SIZE per row: IndexedDB costs ~100 µs per record. */
+/**
+ * Creditors are stored packed, up to CREDITOR_BLOCK_SIZE per row (IndexedDB costs ~100 µs per
+ * record written). An import writes a new generation of blocks; readers follow the case's
+ * creditorRegisters pointer, so a half-written generation is never seen (see creditor-repository.ts).
+ */
 export interface CreditorBlockRow {
+  /** `${caseId}#${generation}#${seq}` */
   readonly id: string;
   readonly caseId: string;
+  readonly generation: number;
   readonly seq: number;
-  readonly creditors: readonly unknown[];
+  readonly creditors: readonly StoredCreditor[];
 }
 
+/** The pointer to a case's current generation of creditor blocks, with its totals. */
+export interface CreditorRegisterRow {
+  readonly caseId: string;
+  readonly generation: number;
+  readonly count: number;
+  readonly totals: { readonly principalFen: number; readonly returnedFen: number; readonly netClaimFen: number };
+  /** Next creditor id number: cids are never reused within a case. */
+  readonly nextCid: number;
+  readonly updatedAt: string;
+}
+
+/** One committed import (its rows are not kept here; the audit log has the same summary). */
 export interface CreditorImportRow {
   readonly id: string;
   readonly caseId: string;
   readonly fileName: string;
   readonly fileHash: string;
   readonly importedAt: string;
-  readonly summary: unknown;
+  readonly summary: CreditorImportSummary;
 }
 
+export interface CreditorImportSummary {
+  readonly sheetName: string;
+  readonly dataRows: number;
+  readonly okRows: number;
+  readonly warningRows: number;
+  readonly errorRows: number;
+  /** Rows refused at commit because their ID is registered in the case under another name. */
+  readonly conflictRows: number;
+  readonly newCreditors: number;
+  readonly mergedCreditors: number;
+  readonly principalFen: number;
+  readonly returnedFen: number;
+  readonly netClaimFen: number;
+}
+
+/** One repayment plan (清退方案) per case: groups its recovered funds and batches. */
 export interface RepaymentPlanRow {
   readonly id: string;
   readonly caseId: string;
-  readonly body: unknown;
+  readonly createdAt: string;
 }
 
+/** Recovered money received for a case (追缴资金), by art. 26 source. Voided, never deleted. */
 export interface FundReceiptRow {
   readonly id: string;
   readonly caseId: string;
   readonly planId: string;
+  /** ISO date the money reached the custody account. */
   readonly date: string;
-  readonly body: unknown;
+  readonly source: RecoveredFundSource;
+  readonly amountFen: number;
+  readonly note: string;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  readonly voided: { readonly at: string; readonly by: string; readonly reason: string } | null;
 }
 
+/** A repayment batch (清退批次); its lines live in allocationBlocks. */
 export interface RepaymentBatchRow {
   readonly id: string;
   readonly caseId: string;
   readonly planId: string;
-  readonly status: string;
-  readonly body: unknown;
+  readonly status: BatchStatus;
+  /** 第 N 批, per case, never reused. */
+  readonly number: number;
+  readonly date: string;
+  readonly amountFen: number;
+  readonly rule: BatchRule;
+  readonly allocatedFen: number;
+  readonly unallocatedFen: number;
+  /** Σ remaining claims of the eligible creditors when computed. */
+  readonly remainingTotalFen: number;
+  /** The pools the lines were paid from (explains each line's ratio and formula). */
+  readonly pools: readonly AllocationPool[];
+  readonly eligibleCount: number;
+  readonly excludedCount: number;
+  /** Lines with an amount (the bank list's rows). */
+  readonly payLineCount: number;
+  readonly blockCount: number;
+  /** Σ pending + paid lines once approved: what the batch takes from the funds available. */
+  readonly committedFen: number;
+  readonly paidFen: number;
+  readonly computedAt: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly approvedBy: string | null;
+  readonly approvedAt: string | null;
+  readonly paidAt: string | null;
 }
 
+/** One creditor's line in a batch; every eligible creditor has one, with 0 when not paid this batch. */
+export interface AllocationLineRecord {
+  /** Creditor's stable id in the register (not the ID number). */
+  readonly cid: string;
+  readonly amountFen: number;
+  readonly status: PaymentStatus;
+  /** Remaining claim before this batch. */
+  readonly remainingFen: number;
+  /** Index into the batch's pools, −1 when not paid this batch. */
+  readonly pool: number;
+  /** LINE_FLAG bits from the allocation. */
+  readonly flags: number;
+  /** Bank reference (业务参考号) for lines with an amount, '' otherwise. */
+  readonly ref: string;
+  /** Bank's reason for a failure or return. */
+  readonly note?: string;
+}
+
+/** Batch lines packed up to ALLOCATION_BLOCK_SIZE per row: IndexedDB costs ~100 µs per record. */
 export interface AllocationBlockRow {
   readonly id: string;
   readonly batchId: string;
   readonly seq: number;
-  readonly lines: readonly unknown[];
+  readonly lines: readonly AllocationLineRecord[];
 }
 
+/** One registration of bank results (a bank file or a manual entry) for a batch. */
 export interface PaymentResultRow {
   readonly id: string;
   readonly batchId: string;
   readonly caseId: string;
-  readonly body: unknown;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  /** The bank file's name, null for results entered by hand. */
+  readonly fileName: string | null;
+  readonly counts: { readonly paid: number; readonly failed: number; readonly returned: number; readonly unchanged: number };
+  readonly results: readonly { readonly cid: string; readonly ref: string; readonly result: Exclude<PaymentStatus, 'pending'>; readonly note: string }[];
+  /** Rows of the file that were not applied, with the reason (Chinese). */
+  readonly rejected: readonly string[];
 }
 
 /** A petition without its mediation sessions, which live in their own rows (one source of truth). */

@@ -1,8 +1,9 @@
 import { migration001Initial } from './migrations/001-initial';
+import { migration002CreditorRegisters } from './migrations/002-creditor-registers';
 import type { Migration } from './migrations/migration';
 
 /** Every schema version, oldest first. Append only: a shipped version is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002CreditorRegisters];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -5,7 +5,48 @@ import { assertMigrationsInOrder, CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../
 
 // Each later migration adds a case here: rows in the previous version's shape, and what they must
 // look like after the upgrade. The loop below opens version N-1, writes them, reopens at N, compares.
-const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: Record<string, unknown[]> }> = {};
+const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: Record<string, unknown[]> }> = {
+  // 002: blocks become generation 0 of their case, creditors get cids, each case gets its pointer.
+  2: {
+    before: {
+      creditorBlocks: [
+        {
+          id: 'case-1#0',
+          caseId: 'case-1',
+          seq: 0,
+          creditors: [
+            { name: '张三', idNumber: '11010519491231002X', principalFen: 100_000, returnedFen: 30_000, netClaimFen: 70_000 },
+            { name: '李四', idNumber: '110105194912310021', principalFen: 50_000, returnedFen: 0, netClaimFen: 50_000 },
+          ],
+        },
+      ],
+    },
+    after: {
+      creditorBlocks: [
+        {
+          id: 'case-1#0',
+          caseId: 'case-1',
+          seq: 0,
+          generation: 0,
+          creditors: [
+            { cid: '1', name: '张三', idNumber: '11010519491231002X', principalFen: 100_000, returnedFen: 30_000, netClaimFen: 70_000 },
+            { cid: '2', name: '李四', idNumber: '110105194912310021', principalFen: 50_000, returnedFen: 0, netClaimFen: 50_000 },
+          ],
+        },
+      ],
+      creditorRegisters: [
+        {
+          caseId: 'case-1',
+          generation: 0,
+          count: 2,
+          totals: { principalFen: 150_000, returnedFen: 30_000, netClaimFen: 120_000 },
+          nextCid: 3,
+          updatedAt: expect.any(String),
+        },
+      ],
+    },
+  },
+};
 
 describe('schema migrations', () => {
   it('are numbered 1, 2, 3 … and refuse to run out of order', () => {
@@ -26,6 +67,7 @@ describe('schema migrations', () => {
         'cases',
         'creditorBlocks',
         'creditorImports',
+        'creditorRegisters',
         'documentCounters',
         'documentTemplates',
         'documents',

@@ -2,6 +2,7 @@ import type { WorkstationDb } from '../database';
 import { createRepositoryContext, type RepositoryContext } from '../repository-context';
 import { AuditRepository } from './audit-repository';
 import { CaseRepository } from './case-repository';
+import { CreditorRepository } from './creditor-repository';
 import { PetitionRepository } from './petition-repository';
 import { SettingsRepository } from './settings-repository';
 
@@ -10,6 +11,7 @@ export interface Repositories {
   readonly settings: SettingsRepository;
   readonly cases: CaseRepository;
   readonly audit: AuditRepository;
+  readonly creditors: CreditorRepository;
   readonly petitions: PetitionRepository;
 }
 
@@ -18,6 +20,7 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     settings: new SettingsRepository(ctx),
     cases: new CaseRepository(ctx),
     audit: new AuditRepository(ctx),
+    creditors: new CreditorRepository(ctx),
     petitions: new PetitionRepository(ctx),
   };
 }

@@ -1,0 +1,332 @@
+// The creditor register (集资参与人名单) store. Creditors are packed 1,000 per record and every
+// import writes a NEW GENERATION of blocks, then flips the case's pointer (creditorRegisters) in one
+// small transaction with the audit entry: a killed import leaves the case as it was. Blocks of other
+// generations are orphans (an unfinished import or the one just replaced) and are deleted by
+// cleanupOrphans. Hand edits replace just the creditor's block, in one audited transaction.
+
+import { localIsoDate } from '../../core/common/iso-date';
+import type { Creditor } from '../../core/creditors';
+import { appendAudit } from '../audit-writer';
+import type { CreditorBlockRow, CreditorImportRow, CreditorImportSummary, CreditorRegisterRow } from '../records';
+import type { RepositoryContext } from '../repository-context';
+import { type CreditorDraft, type CreditorDraftField, type ValidCreditorValues, validateCreditorDraft } from './creditor-draft';
+import { type CreditorImportPlan, creditorKey, planCreditorImport, registerTotals } from './creditor-merge';
+import { CREDITOR_BLOCK_SIZE, type CreditorRegisterSummary, type StoredCreditor } from './creditor-types';
+
+export type { CreditorImportPlan, CreditorRegisterSummary, StoredCreditor };
+
+/** What the import wizard knows about the file, recorded with the import. */
+export interface CreditorImportFile {
+  readonly fileName: string;
+  /** SHA-256 of the file's bytes, hex (computed before any transaction). */
+  readonly fileHash: string;
+  readonly sheetName: string;
+  readonly dataRows: number;
+  readonly okRows: number;
+  readonly warningRows: number;
+  readonly errorRows: number;
+}
+
+export interface CommitImportControl {
+  readonly onProgress?: (blocksWritten: number, blocksTotal: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export type CommitImportResult =
+  | { readonly ok: true; readonly generation: number; readonly summary: CreditorImportSummary }
+  | { readonly ok: false; readonly message: string };
+
+export type CreditorSaveResult =
+  | { readonly ok: true; readonly cid: string; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly errors: Partial<Record<CreditorDraftField, string>> };
+
+export type CreditorExportKind = 'full' | 'public' | 'problems';
+
+/** Blocks written per transaction during an import: few fsyncs, yet progress moves. */
+const BLOCKS_PER_TRANSACTION = 20;
+
+const blockId = (caseId: string, generation: number, seq: number) => `${caseId}#${generation}#${seq}`;
+
+export class CreditorRepository {
+  constructor(private readonly ctx: RepositoryContext) {}
+
+  private get registers() {
+    return this.ctx.db.table<CreditorRegisterRow, string>('creditorRegisters');
+  }
+
+  /** The case's current creditors in register order (empty when none were imported). */
+  async loadCase(caseId: string): Promise<StoredCreditor[]> {
+    const { db } = this.ctx;
+    return db.transaction('r', [db.creditorBlocks, this.registers], async () => {
+      const pointer = await this.registers.get(caseId);
+      if (!pointer) return [];
+      return flatten(await this.blocksOf(caseId, pointer.generation));
+    });
+  }
+
+  async summary(caseId: string): Promise<CreditorRegisterSummary | null> {
+    const row = await this.registers.get(caseId);
+    return row ? toSummary(row) : null;
+  }
+
+  async listSummaries(): Promise<CreditorRegisterSummary[]> {
+    return (await this.registers.toArray()).map(toSummary);
+  }
+
+  /** Earlier imports of the same file into this case (the wizard warns before a second import). */
+  async importsWithHash(caseId: string, fileHash: string): Promise<CreditorImportRow[]> {
+    const rows = await this.ctx.db.creditorImports.where('fileHash').equals(fileHash).toArray();
+    return rows.filter((r) => r.caseId === caseId);
+  }
+
+  async listImports(caseId: string): Promise<CreditorImportRow[]> {
+    const rows = await this.ctx.db.creditorImports.where('caseId').equals(caseId).toArray();
+    return rows.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+  }
+
+  /**
+   * Merges imported creditors into the case's register, without writing: conflicts with the
+   * register (same ID, other name) come back as refused rows for the report shown before commit.
+   * The `imported` objects are taken over by the plan.
+   */
+  async planImport(caseId: string, imported: readonly Creditor[]): Promise<CreditorImportPlan> {
+    const { db } = this.ctx;
+    const [pointer, existing] = await db.transaction('r', [db.creditorBlocks, this.registers], async () => {
+      const p = await this.registers.get(caseId);
+      return [p, p ? flatten(await this.blocksOf(caseId, p.generation)) : []] as const;
+    });
+    return planCreditorImport(caseId, pointer?.generation ?? null, existing, imported, pointer?.nextCid ?? 1);
+  }
+
+  /**
+   * Stores a plan: the new generation's blocks in several transactions, then one transaction that
+   * flips the pointer, records the import and appends the audit entry. Refused (nothing changes)
+   * when the register changed since the plan was made. Cancelling deletes the blocks written.
+   */
+  async commitImport(plan: CreditorImportPlan, file: CreditorImportFile, control: CommitImportControl = {}): Promise<CommitImportResult> {
+    const { db } = this.ctx;
+    const { caseId } = plan;
+    await this.cleanupOrphans(caseId);
+    const generation = await this.nextGeneration(caseId);
+    const blocks = Math.ceil(plan.creditors.length / CREDITOR_BLOCK_SIZE);
+    let written = 0;
+    try {
+      for (let seq = 0; seq < blocks; seq += BLOCKS_PER_TRANSACTION) {
+        control.signal?.throwIfAborted();
+        const rows: CreditorBlockRow[] = [];
+        for (let s = seq; s < Math.min(blocks, seq + BLOCKS_PER_TRANSACTION); s++) {
+          const creditors = plan.creditors.slice(s * CREDITOR_BLOCK_SIZE, (s + 1) * CREDITOR_BLOCK_SIZE);
+          rows.push({ id: blockId(caseId, generation, s), caseId, generation, seq: s, creditors });
+        }
+        await db.transaction('rw', [db.creditorBlocks], () => db.creditorBlocks.bulkPut(rows));
+        written += rows.length;
+        control.onProgress?.(written, blocks);
+      }
+      control.signal?.throwIfAborted();
+    } catch (err) {
+      await this.deleteGeneration(caseId, generation);
+      throw err;
+    }
+    const now = this.ctx.now();
+    const summary: CreditorImportSummary = {
+      sheetName: file.sheetName,
+      dataRows: file.dataRows,
+      okRows: file.okRows,
+      warningRows: file.warningRows,
+      errorRows: file.errorRows,
+      conflictRows: plan.conflicts.length,
+      newCreditors: plan.newCreditors,
+      mergedCreditors: plan.mergedCreditors,
+      ...plan.totals,
+    };
+    const pointer: CreditorRegisterRow = {
+      caseId,
+      generation,
+      count: plan.creditors.length,
+      totals: plan.totals,
+      nextCid: plan.nextCid,
+      updatedAt: now.toISOString(),
+    };
+    const flipped = await db.transaction('rw', [this.registers, db.creditorImports, db.audit, db.settings], async () => {
+      const before = await this.registers.get(caseId);
+      if ((before?.generation ?? null) !== plan.baseGeneration) return false;
+      await this.registers.put(pointer);
+      const importId = this.ctx.newId();
+      await db.creditorImports.add({ id: importId, caseId, fileName: file.fileName, fileHash: file.fileHash, importedAt: now.toISOString(), summary });
+      await appendAudit(
+        db,
+        {
+          action: 'import',
+          entity: 'creditors',
+          entityId: caseId,
+          before: before ? { generation: before.generation, count: before.count, totals: before.totals } : null,
+          after: { importId, fileName: file.fileName, fileHash: file.fileHash, generation, count: pointer.count, summary },
+        },
+        now,
+      );
+      return true;
+    });
+    if (!flipped) {
+      await this.deleteGeneration(caseId, generation);
+      return { ok: false, message: '导入期间本案的参与人名单已被修改（可能在另一窗口中），本次导入未生效。请重新选择文件导入。' };
+    }
+    // The replaced generation is an orphan now; if the app stops here, the next start removes it.
+    await this.cleanupOrphans(caseId);
+    return { ok: true, generation, summary };
+  }
+
+  /**
+   * Deletes blocks not named by their case's pointer: unfinished imports and replaced generations.
+   * Without caseId, for every case (run at start). Returns the number of blocks deleted.
+   */
+  async cleanupOrphans(caseId?: string): Promise<number> {
+    const { db } = this.ctx;
+    const keys = (await db.creditorBlocks.orderBy('[caseId+generation]').uniqueKeys()) as unknown as [string, number][];
+    let deleted = 0;
+    for (const [c, generation] of keys) {
+      if (caseId !== undefined && c !== caseId) continue;
+      const pointer = await this.registers.get(c);
+      if (pointer?.generation === generation) continue;
+      deleted += await this.deleteGeneration(c, generation);
+    }
+    return deleted;
+  }
+
+  /** Adds (cid null) or edits one creditor: validated like an import row; one audited transaction. */
+  async save(caseId: string, cid: string | null, draft: CreditorDraft): Promise<CreditorSaveResult> {
+    const now = this.ctx.now();
+    const checked = validateCreditorDraft(draft, localIsoDate(now));
+    if (!checked.ok) return checked;
+    const { warnings, ...v } = checked.value;
+    const { db } = this.ctx;
+    return db.transaction('rw', [db.creditorBlocks, this.registers, db.audit, db.settings], async () => {
+      const pointer = await this.registers.get(caseId);
+      const generation = pointer?.generation ?? (await this.nextGeneration(caseId));
+      const blocks = pointer ? await this.blocksOf(caseId, generation) : [];
+      const key = creditorKey(v.idType, v.idNumber);
+      let target: { block: CreditorBlockRow; index: number } | null = null;
+      for (const block of blocks) {
+        block.creditors.forEach((c, index) => {
+          if (c.cid === cid) target = { block, index };
+        });
+        const clash = block.creditors.find((c) => c.cid !== cid && creditorKey(c.idType, c.idNumber) === key);
+        if (clash) {
+          return {
+            ok: false as const,
+            errors: { idNumber: `证件号码：${v.idNumber} 已登记为“${clash.name}”。同一证件号码只能对应一人：如为同一人，请在其名下添加投资记录。` },
+          };
+        }
+      }
+      const found = target as { block: CreditorBlockRow; index: number } | null;
+      if (cid !== null && !found) {
+        return { ok: false as const, errors: { name: '该参与人已不在本案名单中（可能已被新的导入替换），请刷新名单后重试。' } };
+      }
+      const nextCid = pointer?.nextCid ?? 1;
+      const stored: StoredCreditor = { ...compact(v), cid: cid ?? String(nextCid) };
+      const before = found ? (found.block.creditors[found.index] ?? null) : null;
+      let block: CreditorBlockRow;
+      if (found) {
+        const creditors = found.block.creditors.slice();
+        creditors[found.index] = stored;
+        block = { ...found.block, creditors };
+      } else {
+        const last = blocks[blocks.length - 1];
+        block =
+          last && last.creditors.length < CREDITOR_BLOCK_SIZE
+            ? { ...last, creditors: [...last.creditors, stored] }
+            : { id: blockId(caseId, generation, blocks.length), caseId, generation, seq: blocks.length, creditors: [stored] };
+      }
+      await db.creditorBlocks.put(block);
+      const all = flatten(blocks.map((b) => (b.id === block.id ? block : b)));
+      if (!blocks.some((b) => b.id === block.id)) all.push(...block.creditors);
+      await this.registers.put({
+        caseId,
+        generation,
+        count: all.length,
+        totals: registerTotals(all),
+        nextCid: cid === null ? nextCid + 1 : nextCid,
+        updatedAt: now.toISOString(),
+      });
+      await appendAudit(
+        db,
+        { action: before ? 'update' : 'create', entity: 'creditors', entityId: `${caseId}/${stored.cid}`, before, after: stored },
+        now,
+      );
+      return { ok: true as const, cid: stored.cid, warnings };
+    });
+  }
+
+  /** Showing one creditor's personal data in full is deliberate and leaves a trace. */
+  async recordReveal(caseId: string, creditor: StoredCreditor): Promise<void> {
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.audit, db.settings], () =>
+      appendAudit(
+        db,
+        { action: 'reveal', entity: 'creditors', entityId: `${caseId}/${creditor.cid}`, before: null, after: { caseId, cid: creditor.cid, name: creditor.name } },
+        this.ctx.now(),
+      ),
+    );
+  }
+
+  /** Every export leaves the file name and hash; `full` exports carry personal data in full. */
+  async recordExport(caseId: string, kind: CreditorExportKind, fileName: string, fileHash: string, rows: number): Promise<void> {
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.audit, db.settings], () =>
+      appendAudit(
+        db,
+        { action: 'export', entity: 'creditors', entityId: caseId, before: null, after: { kind, fileName, fileHash, rows, personalData: kind !== 'public' } },
+        this.ctx.now(),
+      ),
+    );
+  }
+
+  private async blocksOf(caseId: string, generation: number): Promise<CreditorBlockRow[]> {
+    const blocks = await this.ctx.db.creditorBlocks.where('[caseId+generation]').equals([caseId, generation]).toArray();
+    return blocks.sort((a, b) => a.seq - b.seq);
+  }
+
+  private async nextGeneration(caseId: string): Promise<number> {
+    const { db } = this.ctx;
+    const pointer = await this.registers.get(caseId);
+    const keys = (await db.creditorBlocks
+      .where('[caseId+generation]')
+      .between([caseId, -Infinity], [caseId, Infinity])
+      .uniqueKeys()) as unknown as [string, number][];
+    return Math.max(pointer?.generation ?? 0, ...keys.map((k) => k[1])) + 1;
+  }
+
+  private async deleteGeneration(caseId: string, generation: number): Promise<number> {
+    const { db } = this.ctx;
+    return db.transaction('rw', [db.creditorBlocks], () => db.creditorBlocks.where('[caseId+generation]').equals([caseId, generation]).delete());
+  }
+}
+
+function flatten(blocks: readonly CreditorBlockRow[]): StoredCreditor[] {
+  const out: StoredCreditor[] = [];
+  for (const b of blocks) for (const c of b.creditors) out.push(c);
+  return out;
+}
+
+function toSummary(row: CreditorRegisterRow): CreditorRegisterSummary {
+  return { caseId: row.caseId, generation: row.generation, count: row.count, totals: row.totals, updatedAt: row.updatedAt };
+}
+
+/** Optional contact fields are left out when empty, as the import stores them. */
+function compact(v: Omit<ValidCreditorValues, 'warnings'>): Creditor {
+  const c: Creditor = {
+    name: v.name,
+    idType: v.idType,
+    idNumber: v.idNumber,
+    contracts: v.contracts,
+    principalFen: v.principalFen,
+    returnedFen: v.returnedFen,
+    netClaimFen: v.netClaimFen,
+    status: v.status,
+    exclusion: v.exclusion,
+  };
+  if (v.phone) c.phone = v.phone;
+  if (v.address) c.address = v.address;
+  if (v.bankName) c.bankName = v.bankName;
+  if (v.bankAccount) c.bankAccount = v.bankAccount;
+  return c;
+}

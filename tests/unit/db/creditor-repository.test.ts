@@ -1,0 +1,277 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type Creditor, checkCreditorFile } from '../../../renderer/src/core/creditors';
+import { residentIdCheckChar } from '../../../renderer/src/core/identity';
+import type { CreditorDraft } from '../../../renderer/src/db/repositories/creditor-draft';
+import type { CreditorImportFile } from '../../../renderer/src/db/repositories/creditor-repository';
+import { makeTestRepos } from './test-db';
+
+/** A valid resident ID number n (born 1980-01-01 + n days, so 1,000s are distinct). */
+function residentId(n: number): string {
+  const d = new Date(Date.UTC(1960, 0, 1) + Math.floor(n / 900) * 86_400_000);
+  const body = `110105${d.toISOString().slice(0, 10).replaceAll('-', '')}${String((n % 900) + 100)}`;
+  return body + residentIdCheckChar(body);
+}
+
+function creditor(n: number, name = `参与人${n}`, principalFen = 100_000, returnedFen = 0): Creditor {
+  return {
+    name,
+    idType: 'resident',
+    idNumber: residentId(n),
+    contracts: [{ principalFen, returnedFen, sourceRow: n + 2, note: '' }],
+    principalFen,
+    returnedFen,
+    netClaimFen: Math.max(0, principalFen - returnedFen),
+    status: '待核实',
+    exclusion: null,
+  };
+}
+
+const file = (name = 'register.xlsx', hash = 'ab'.repeat(32)): CreditorImportFile => ({
+  fileName: name,
+  fileHash: hash,
+  sheetName: 'Sheet1',
+  dataRows: 3,
+  okRows: 3,
+  warningRows: 0,
+  errorRows: 0,
+});
+
+const draft = (patch: Partial<CreditorDraft> = {}): CreditorDraft => ({
+  name: '王五',
+  idType: '',
+  idNumber: residentId(7),
+  phone: '13800001111',
+  address: '',
+  bankName: '',
+  bankAccount: '',
+  status: '待核实',
+  exclusion: null,
+  contracts: [{ principal: '10,000.50', returned: '', note: '手工补录' }],
+  ...patch,
+});
+
+async function importList(repos: ReturnType<typeof makeTestRepos>['repos'], caseId: string, list: Creditor[], f = file()) {
+  const plan = await repos.creditors.planImport(caseId, list);
+  const result = await repos.creditors.commitImport(plan, f);
+  return { plan, result };
+}
+
+describe('CreditorRepository imports', () => {
+  it('stores an import as one generation with stable cids, the pointer totals, the import record and an audit entry', async () => {
+    const { repos, db } = makeTestRepos();
+    const { result } = await importList(repos, 'case-1', [creditor(1), creditor(2, '李四', 500_000, 600_000), creditor(3)]);
+    expect(result).toMatchObject({ ok: true, generation: 1 });
+    const list = await repos.creditors.loadCase('case-1');
+    expect(list.map((c) => [c.cid, c.name])).toEqual([
+      ['1', '参与人1'],
+      ['2', '李四'],
+      ['3', '参与人3'],
+    ]);
+    expect(await repos.creditors.summary('case-1')).toMatchObject({
+      count: 3,
+      totals: { principalFen: 700_000, returnedFen: 600_000, netClaimFen: 200_000 },
+    });
+    expect(await repos.creditors.summary('other')).toBeNull();
+    expect(await repos.creditors.importsWithHash('case-1', 'ab'.repeat(32))).toHaveLength(1);
+    expect(await repos.creditors.importsWithHash('case-2', 'ab'.repeat(32))).toHaveLength(0);
+    const audit = await db.audit.toArray();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'import', entity: 'creditors', entityId: 'case-1' });
+    expect(audit[0]?.after).toMatchObject({ fileName: 'register.xlsx', fileHash: 'ab'.repeat(32), count: 3 });
+    // The audit keeps the summary, not the people.
+    expect(JSON.stringify(audit[0]?.after)).not.toContain('李四');
+  });
+
+  it('packs 1,000 creditors per record and keeps register order across blocks', async () => {
+    const { repos, db } = makeTestRepos();
+    const list = Array.from({ length: 2_500 }, (_, i) => creditor(i + 1));
+    await importList(repos, 'case-1', list);
+    const blocks = await db.creditorBlocks.toArray();
+    expect(blocks.map((b) => b.creditors.length).sort()).toEqual([1000, 1000, 500]);
+    const loaded = await repos.creditors.loadCase('case-1');
+    expect(loaded).toHaveLength(2_500);
+    expect(loaded[2_499]?.cid).toBe('2500');
+    expect(loaded[1_000]?.name).toBe('参与人1001');
+  });
+
+  it('merges a second import: same ID and name adds contracts; same ID under another name is refused and reported', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1, '张三'), creditor(2, '李四')]);
+    const second = [creditor(1, '张三', 200_000, 50_000), creditor(2, '李思', 300_000), creditor(9, '赵六')];
+    const plan = await repos.creditors.planImport('case-1', second);
+    expect(plan.conflicts).toHaveLength(1);
+    expect(plan.conflicts[0]).toMatchObject({ row: 4, status: 'error', code: 'ID_NAME_CONFLICT', column: '证件号码' });
+    expect(plan.conflicts[0]?.message).toMatch(/第 4 行.*已登记为“李四”.*本行姓名为“李思”/);
+    expect(plan).toMatchObject({ newCreditors: 1, mergedCreditors: 1, importedRows: 2 });
+    const result = await repos.creditors.commitImport(plan, file('second.xlsx', 'cd'.repeat(32)));
+    expect(result.ok).toBe(true);
+    const list = await repos.creditors.loadCase('case-1');
+    expect(list.map((c) => [c.cid, c.name, c.contracts.length, c.principalFen, c.netClaimFen])).toEqual([
+      ['1', '张三', 2, 300_000, 250_000],
+      ['2', '李四', 1, 100_000, 100_000],
+      ['3', '赵六', 1, 100_000, 100_000],
+    ]);
+    expect((await repos.creditors.summary('case-1'))?.totals).toEqual({ principalFen: 500_000, returnedFen: 50_000, netClaimFen: 450_000 });
+    // The replaced generation is gone; only the current one is stored.
+    expect(new Set((await db.creditorBlocks.toArray()).map((b) => b.generation))).toEqual(new Set([2]));
+  });
+
+  it('a killed import (blocks written, pointer not flipped) leaves the case as it was, and its blocks are cleaned up', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1)]);
+    // What a crash between the block transactions and the pointer flip leaves behind.
+    await db.creditorBlocks.bulkPut([
+      { id: 'case-1#2#0', caseId: 'case-1', generation: 2, seq: 0, creditors: [{ ...creditor(5), cid: '2' }] },
+      { id: 'case-9#1#0', caseId: 'case-9', generation: 1, seq: 0, creditors: [{ ...creditor(6), cid: '1' }] },
+    ]);
+    expect((await repos.creditors.loadCase('case-1')).map((c) => c.name)).toEqual(['参与人1']);
+    expect(await repos.creditors.loadCase('case-9')).toEqual([]);
+    expect(await repos.creditors.cleanupOrphans()).toBe(2);
+    expect((await db.creditorBlocks.toArray()).map((b) => b.id)).toEqual(['case-1#1#0']);
+    expect(await repos.creditors.cleanupOrphans()).toBe(0);
+  });
+
+  it('an import started after a crash cleans the orphans first and never reuses their generation', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1)]);
+    await db.creditorBlocks.put({ id: 'case-1#7#0', caseId: 'case-1', generation: 7, seq: 0, creditors: [] });
+    const { result } = await importList(repos, 'case-1', [creditor(2)]);
+    expect(result).toMatchObject({ ok: true, generation: 2 });
+    expect((await db.creditorBlocks.toArray()).map((b) => b.id)).toEqual(['case-1#2#0']);
+  });
+
+  it('cancelling during the block writes stores nothing and leaves no blocks behind', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1)]);
+    const plan = await repos.creditors.planImport('case-1', Array.from({ length: 25_000 }, (_, i) => creditor(i + 10)));
+    const abort = new AbortController();
+    const commit = repos.creditors.commitImport(plan, file('big.csv'), { onProgress: () => abort.abort(), signal: abort.signal });
+    await expect(commit).rejects.toThrow();
+    expect(await repos.creditors.loadCase('case-1')).toHaveLength(1);
+    expect(await db.creditorBlocks.count()).toBe(1);
+    expect(await db.audit.count()).toBe(1);
+    expect(await db.creditorImports.count()).toBe(1);
+  });
+
+  it('refuses to commit a plan made before the register changed, and stores nothing from it', async () => {
+    const { repos, db } = makeTestRepos();
+    const stale = await repos.creditors.planImport('case-1', [creditor(1)]);
+    await importList(repos, 'case-1', [creditor(2)]);
+    const result = await repos.creditors.commitImport(stale, file('late.xlsx'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/本次导入未生效/);
+    expect((await repos.creditors.loadCase('case-1')).map((c) => c.name)).toEqual(['参与人2']);
+    expect(await db.creditorBlocks.count()).toBe(1);
+  });
+
+  it('stores the shared messy fixture exactly as the import core reads it', async () => {
+    const { repos } = makeTestRepos();
+    const bytes = new Uint8Array(readFileSync('../shared/fixtures/creditors/messy-register.xlsx'));
+    const checked = await checkCreditorFile(bytes, 'messy-register.xlsx', { today: '2026-11-26' });
+    const expectedNames = checked.creditors.map((c) => c.name);
+    const { result } = await importList(repos, 'case-1', checked.creditors);
+    expect(result.ok).toBe(true);
+    const loaded = await repos.creditors.loadCase('case-1');
+    expect(loaded.map((c) => c.name)).toEqual(expectedNames);
+    expect((await repos.creditors.summary('case-1'))?.totals.netClaimFen).toBe(checked.totalNetClaimFen);
+  });
+});
+
+describe('CreditorRepository hand edits', () => {
+  it('adds one creditor validated like an import row, in fen, audited', async () => {
+    const { repos, db } = makeTestRepos();
+    const saved = await repos.creditors.save('case-1', null, draft());
+    expect(saved).toMatchObject({ ok: true, cid: '1' });
+    const [c] = await repos.creditors.loadCase('case-1');
+    expect(c).toMatchObject({ cid: '1', name: '王五', principalFen: 1_000_050, netClaimFen: 1_000_050, phone: '13800001111' });
+    expect(c?.contracts).toEqual([{ principalFen: 1_000_050, returnedFen: 0, sourceRow: 0, note: '手工补录' }]);
+    const audit = await db.audit.toArray();
+    expect(audit.map((a) => [a.action, a.entityId])).toEqual([['create', 'case-1/1']]);
+  });
+
+  it('refuses bad input with the field named in Chinese and stores nothing', async () => {
+    const { repos, db } = makeTestRepos();
+    const bad = await repos.creditors.save('case-1', null, draft({ name: ' ', idNumber: '110105198001010010', phone: '12345', contracts: [{ principal: '-5', returned: '1.234', note: '' }] }));
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors.name).toMatch(/^姓名：.*为空/);
+    expect(bad.errors.idNumber).toMatch(/^证件号码：/);
+    expect(bad.errors.phone).toMatch(/^联系电话：/);
+    expect(bad.errors['principal.0']).toMatch(/^投资金额：/);
+    expect(bad.errors['returned.0']).toMatch(/^已获收益：/);
+    const none = await repos.creditors.save('case-1', null, draft({ contracts: [] }));
+    expect(none.ok ? null : none.errors.contracts).toMatch(/至少需要一笔投资记录/);
+    const excel = await repos.creditors.save('case-1', null, draft({ idNumber: '3.71002E+17' }));
+    expect(excel.ok ? null : excel.errors.idNumber).toMatch(/文本/);
+    expect(await db.creditorBlocks.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+    expect(await repos.creditors.summary('case-1')).toBeNull();
+  });
+
+  it('refuses an ID already registered to another creditor', async () => {
+    const { repos } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(7, '张三')]);
+    const clash = await repos.creditors.save('case-1', null, draft());
+    expect(clash.ok ? null : clash.errors.idNumber).toMatch(/已登记为“张三”.*添加投资记录/);
+    expect(await repos.creditors.loadCase('case-1')).toHaveLength(1);
+  });
+
+  it('edits one creditor: only its block is rewritten, cid kept, totals and audit before/after updated', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', Array.from({ length: 1_500 }, (_, i) => creditor(i + 1)));
+    const blocksBefore = await db.creditorBlocks.toArray();
+    const target = (await repos.creditors.loadCase('case-1'))[1_200];
+    expect(target?.cid).toBe('1201');
+    const saved = await repos.creditors.save(
+      'case-1',
+      '1201',
+      draft({
+        name: '参与人1201',
+        idNumber: residentId(9_999),
+        status: '已核实',
+        exclusion: 'employee',
+        contracts: [
+          { principal: '1000', returned: '', note: '', sourceRow: 1203 },
+          { principal: '5万', returned: '60000', note: '第二份合同' },
+        ],
+      }),
+    );
+    expect(saved).toMatchObject({ ok: true, cid: '1201' });
+    if (saved.ok) expect(saved.warnings.join()).toMatch(/超过投资本金/);
+    const after = await repos.creditors.loadCase('case-1');
+    expect(after).toHaveLength(1_500);
+    expect(after[1_200]).toMatchObject({ cid: '1201', idNumber: residentId(9_999), status: '已核实', exclusion: 'employee', principalFen: 5_100_000, returnedFen: 6_000_000, netClaimFen: 0 });
+    const blocksAfter = await db.creditorBlocks.toArray();
+    expect(blocksAfter.find((b) => b.seq === 0)).toEqual(blocksBefore.find((b) => b.seq === 0));
+    expect((await repos.creditors.summary('case-1'))?.totals.principalFen).toBe(1_499 * 100_000 + 5_100_000);
+    const last = await db.audit.orderBy('seq').last();
+    expect(last).toMatchObject({ action: 'update', entityId: 'case-1/1201' });
+    expect(last?.before).toMatchObject({ idNumber: residentId(1201) });
+    expect(last?.after).toMatchObject({ idNumber: residentId(9_999) });
+  });
+
+  it('new creditors get new cids even after an import (cids are never reused)', async () => {
+    const { repos } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1), creditor(2)]);
+    const saved = await repos.creditors.save('case-1', null, draft());
+    expect(saved).toMatchObject({ ok: true, cid: '3' });
+    const { plan } = await importList(repos, 'case-1', [creditor(3)], file('x.csv'));
+    expect(plan.creditors.map((c) => c.cid)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('reveals and exports are audited with the file name and hash', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1)]);
+    const [c] = await repos.creditors.loadCase('case-1');
+    if (!c) throw new Error('no creditor');
+    await repos.creditors.recordReveal('case-1', c);
+    await repos.creditors.recordExport('case-1', 'public', '公示名单.xlsx', 'ef'.repeat(32), 1);
+    const entries = await db.audit.orderBy('seq').toArray();
+    expect(entries.slice(1).map((e) => [e.action, e.entityId])).toEqual([
+      ['reveal', 'case-1/1'],
+      ['export', 'case-1'],
+    ]);
+    expect(entries[2]?.after).toMatchObject({ kind: 'public', fileName: '公示名单.xlsx', fileHash: 'ef'.repeat(32), personalData: false });
+  });
+});
