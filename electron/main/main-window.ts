@@ -33,6 +33,9 @@ export function createMainWindow(): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Middle-click would try to open links in a new window; window.open is denied anyway, and
+      // the UI uses no auxclick handlers.
+      disableBlinkFeatures: 'Auxclick',
       // Staff have no use for DevTools and they would open the database to anyone at the desk.
       devTools: !app.isPackaged,
     },
