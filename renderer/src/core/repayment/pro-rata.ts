@@ -6,10 +6,9 @@
 // Tie-break, independent of input order: larger remaining claim first, then smaller id in code-unit
 // order. amount < R is required, so every share is below its claim and floor + 1 never exceeds it:
 // the cap holds by construction and nothing needs redistributing here.
+import { EXACT_DIVISOR_LIMIT, limbs, mulDivMod } from './exact-mul-div';
 import { selectTop } from './select-top';
 import { LINE_FLAG } from './types';
-
-const TWO_POW_52 = 2 ** 52;
 
 export interface ProRataTarget {
   readonly ids: readonly string[];
@@ -34,9 +33,12 @@ export function shareProRata(
   if (!(amountFen < remainingSumFen)) throw new RangeError('shareProRata: amount must be below the claims');
   const rem = new Float64Array(members.length);
   const R = remainingSumFen;
-  // Products amount × r up to 2^52 (and R ≤ 2^52) are exact in doubles; beyond that, BigInt.
-  const fastLimit = amountFen === 0 ? Number.POSITIVE_INFINITY : Math.floor(TWO_POW_52 / amountFen) - 1;
-  const fast = R <= TWO_POW_52;
+  // Exact quotient and remainder per line: doubles with limb arithmetic up to R ≤ 2^50 (any real
+  // case: 2^50 fen is 11 trillion yuan), BigInt beyond.
+  const fast = R <= EXACT_DIVISOR_LIMIT;
+  const aLimbs = limbs(amountFen);
+  const rLimbs = limbs(R);
+  const qr = new Float64Array(2);
   const bigA = BigInt(amountFen);
   const bigR = BigInt(R);
   let floorSum = 0;
@@ -45,17 +47,10 @@ export function shareProRata(
     const r = remaining[i] as number;
     let q: number;
     let rm: number;
-    if (fast && r <= fastLimit) {
-      const p = amountFen * r;
-      q = Math.floor(p / R);
-      rm = p - q * R;
-      if (rm < 0) {
-        q -= 1;
-        rm += R;
-      } else if (rm >= R) {
-        q += 1;
-        rm -= R;
-      }
+    if (fast) {
+      mulDivMod(amountFen, aLimbs, r, R, rLimbs, qr);
+      q = qr[0] as number;
+      rm = qr[1] as number;
     } else {
       const p = bigA * BigInt(r);
       const bq = p / bigR;
