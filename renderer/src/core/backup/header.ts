@@ -9,7 +9,12 @@ export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
-const tableName = z.string().min(1).max(200);
+/** Identifier-like, as Dexie table names are; "__proto__" would vanish as a JSON object key. */
+export const TABLE_NAME_PATTERN = /^[A-Za-z_$][A-Za-z0-9_$.-]{0,199}$/;
+export function isValidTableName(name: unknown): name is string {
+  return typeof name === 'string' && TABLE_NAME_PATTERN.test(name) && name !== '__proto__';
+}
+const tableName = z.string().refine(isValidTableName, 'invalid table name');
 
 const auditChainHeadSchema = z.strictObject({
   /** The table holding the audit log (审计日志) inside this backup. */

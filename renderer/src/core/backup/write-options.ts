@@ -3,7 +3,7 @@
 import { BackupWriteError } from './errors';
 import { DEFAULT_TARGET_FRAME_BYTES, MAX_TABLES, PBKDF2_MAX_ITERATIONS, PBKDF2_MIN_ITERATIONS } from './format';
 import type { AuditChainHead, BackupReason } from './header';
-import { BACKUP_REASONS } from './header';
+import { BACKUP_REASONS, isValidTableName } from './header';
 
 /** One table to back up: its rows in the order they should be restored (e.g. by primary key). */
 export interface BackupTableSource {
@@ -46,8 +46,11 @@ export function checkWriteRequest(tables: readonly BackupTableSource[], options:
   if (tables.length > MAX_TABLES) throw invalid(`数据表过多（${tables.length} 个），备份格式最多支持 ${MAX_TABLES} 个。`, 'too many tables');
   const seen = new Set<string>();
   for (const t of tables) {
-    if (typeof t.name !== 'string' || t.name.length === 0 || t.name.length > 200) {
-      throw invalid(`数据表名称“${String(t.name)}”无效：名称须为 1–200 个字符。`, 'bad table name');
+    if (!isValidTableName(t.name)) {
+      throw invalid(
+        `数据表名称“${String(t.name)}”无效：须为 1–200 个英文字母、数字或 _ $ . -，以字母、_ 或 $ 开头，且不能是 __proto__。`,
+        'bad table name',
+      );
     }
     if (seen.has(t.name)) throw invalid(`数据表“${t.name}”重复出现，每个表只能备份一次。`, 'duplicate table name');
     seen.add(t.name);

@@ -20,6 +20,7 @@ const tricky = [
   { id: 'c', $t: 'bytes', v: 'not a tag', inner: { $t: 'obj' } },
   { id: 'd', maybe: undefined, empty: {}, list: [], big: Number.MAX_SAFE_INTEGER, small: -5e-324 },
   { id: 'e', ['__proto__']: { polluted: true } },
+  { id: 'f', docs: [{ scan: new Uint8Array(70_000).fill(7), at: new Date(0) }, 'x', [-0, { $t: 1 }]], after: 'kept' },
 ];
 const trickyRows = tricky.map((r) => (r.id === 'e' ? JSON.parse('{"id":"e","__proto__":{"polluted":true}}') : r));
 
@@ -37,7 +38,7 @@ describe('backup round trip', () => {
     ];
     const bytes = await makeBackup(tables, { auditChainHead: headOf(log), targetFrameBytes: 64 * 1024 });
     const { inspection, tables: back } = await restoreAll(bytes);
-    expect(inspection.rowCounts).toEqual({ cases: 1, empty: 0, tricky: 5, bigTable: 100_000, creditorBlocks: 5, auditLog: 50 });
+    expect(inspection.rowCounts).toEqual({ cases: 1, empty: 0, tricky: 6, bigTable: 100_000, creditorBlocks: 5, auditLog: 50 });
     expect(inspection.auditChain).toMatchObject({ status: 'verified', count: 50, headSeq: 50 });
     expect(inspection.encrypted).toBe(false);
     expect(inspection.frames).toBeGreaterThan(10);
@@ -51,6 +52,10 @@ describe('backup round trip', () => {
     expect(t[1]?.when).toBeInstanceOf(Date);
     expect(Object.hasOwn(t[4] as object, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(t[4])).toBe(Object.prototype);
+    const f = t[5] as { docs: [{ scan: Uint8Array; at: Date }, string, [number, object]] };
+    expect(f.docs[0].scan).toBeInstanceOf(Uint8Array);
+    expect(f.docs[0].scan.length).toBe(70_000);
+    expect(Object.is(f.docs[2][0], -0)).toBe(true);
     expect(back.get('creditorBlocks')?.[4]).toEqual(creditorBlock(4, 1000));
   });
 

@@ -55,6 +55,10 @@ describe('writer refusals', () => {
       { name: 'a', rows: [] },
     ]).catch((e: unknown) => e);
     expect(dup).toMatchObject({ code: 'INVALID_OPTIONS' });
+    for (const name of ['__proto__', '', 'has space', '表']) {
+      const bad = await makeBackup([{ name, rows: [] }]).catch((e: unknown) => e);
+      expect(bad, name).toMatchObject({ code: 'INVALID_OPTIONS' });
+    }
     expect((await writeRefusal([], { schemaVersion: -1 })).message).toContain('schemaVersion');
   });
 
