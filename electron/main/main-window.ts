@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { APP_ENTRY_URL, PRODUCT_NAME } from './app-identity.js';
+import { installWindowGuards } from './window-guards.js';
 
 export function preloadPath(): string {
   // tsc emits electron/preload/preload.cts as dist-electron/preload/preload.cjs, next to main/.
@@ -40,6 +41,7 @@ export function createMainWindow(): BrowserWindow {
       devTools: !app.isPackaged,
     },
   });
+  installWindowGuards(window);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;

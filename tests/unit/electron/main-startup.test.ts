@@ -19,6 +19,7 @@ const fake = vi.hoisted(() => {
     focus: () => calls.push('window.focus'),
     on: () => undefined,
     once: () => undefined,
+    webContents: { on: () => undefined },
     loadURL: async (url: string) => calls.push(`window.loadURL ${url}`),
   };
   return { calls, listeners, state, window };
