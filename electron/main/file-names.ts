@@ -42,3 +42,16 @@ export const PRINT_FILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 export function isStalePrintFile(modifiedAtMs: number, nowMs: number): boolean {
   return nowMs - modifiedAtMs > PRINT_FILE_MAX_AGE_MS;
 }
+
+/**
+ * Whether candidate lies inside folder (or is folder itself), by resolved path. For actions where
+ * main accepts a path at all (backups, issue 7): anything outside the allowed folders is refused.
+ * Compares case-insensitively on Windows, where C:\Backups and c:\backups are the same folder.
+ * Symbolic links are not followed here; callers that care resolve with fs.realpath first.
+ */
+export function isPathInside(folder: string, candidate: string, pathApi: typeof path = path): boolean {
+  const fold = (value: string) => (pathApi.sep === '\\' ? value.toLowerCase() : value);
+  const relative = pathApi.relative(fold(pathApi.resolve(folder)), fold(pathApi.resolve(candidate)));
+  const leaves = relative === '..' || relative.startsWith(`..${pathApi.sep}`);
+  return !leaves && !pathApi.isAbsolute(relative);
+}

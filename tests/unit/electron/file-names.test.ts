@@ -1,5 +1,12 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureAllowedExtension, isStalePrintFile, PRINT_FILE_MAX_AGE_MS, printFileName } from '../../../electron/main/file-names';
+import {
+  ensureAllowedExtension,
+  isPathInside,
+  isStalePrintFile,
+  PRINT_FILE_MAX_AGE_MS,
+  printFileName,
+} from '../../../electron/main/file-names';
 
 const docx = [{ name: 'Word 文档', extensions: ['docx'] }];
 
@@ -48,5 +55,26 @@ describe('isStalePrintFile', () => {
     const now = 1_000_000_000_000;
     expect(isStalePrintFile(now - PRINT_FILE_MAX_AGE_MS - 1, now)).toBe(true);
     expect(isStalePrintFile(now - 60_000, now)).toBe(false);
+  });
+});
+
+describe('isPathInside', () => {
+  it('accepts the folder and anything under it', () => {
+    expect(isPathInside('/home/u/backups', '/home/u/backups')).toBe(true);
+    expect(isPathInside('/home/u/backups', '/home/u/backups/2026/a.backup')).toBe(true);
+    expect(isPathInside('/home/u/backups', '/home/u/backups/..hidden-name')).toBe(true);
+  });
+
+  it('refuses traversal, siblings with a common prefix and other folders', () => {
+    expect(isPathInside('/home/u/backups', '/home/u/backups/../secrets')).toBe(false);
+    expect(isPathInside('/home/u/backups', '/home/u/backups-old/a')).toBe(false);
+    expect(isPathInside('/home/u/backups', '/etc/passwd')).toBe(false);
+    expect(isPathInside('/home/u/backups', '/home/u/..backups')).toBe(false);
+  });
+
+  it('treats Windows paths case-insensitively and refuses other drives', () => {
+    expect(isPathInside('C:\\Users\\u\\备份', 'c:\\users\\U\\备份\\a.backup', path.win32)).toBe(true);
+    expect(isPathInside('C:\\Users\\u\\备份', 'D:\\备份\\a.backup', path.win32)).toBe(false);
+    expect(isPathInside('C:\\Users\\u\\备份', 'C:\\Users\\u\\备份\\..\\x', path.win32)).toBe(false);
   });
 });
