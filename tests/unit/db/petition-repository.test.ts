@@ -123,7 +123,7 @@ describe('PetitionRepository', () => {
     ]);
     const audit = await repos.audit.forEntity('petitions', 'id-1');
     expect(audit.map((a) => a.action)).toEqual(['create', 'stage-change', 'stage-change', 'approve', 'stage-change', 'stage-change', 'stage-change']);
-    expect(audit[3]?.after).toMatchObject({ status: '调处中', extension: { days: 30, approver: '王主任' } });
+    expect(audit[3]?.after).toMatchObject({ stage: '调处中', date: '2026-11-01', extension: { days: 30, approver: '王主任' } });
   });
 
   it('refuses a step the state does not allow, or dated in the future, and changes nothing', async () => {

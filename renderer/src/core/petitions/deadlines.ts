@@ -57,8 +57,11 @@ function coverageWarning(from: IsoDate, to: IsoDate, calendar: WorkingCalendar):
   ];
 }
 
+/** Sanity bound for a stored extension; the settings' maximum (≤ 365) applies when granting. */
+const MAX_RECORDED_EXTENSION_DAYS = 365;
+
 /**
- * Deadlines of one petition. Throws RangeError on an extension outside 1..maxExtensionDays or an
+ * Deadlines of one petition. Throws RangeError on an extension outside 1..365 days or an
  * acceptance date before receipt: callers validate user input first (see validation.ts / workflow.ts).
  */
 export function computePetitionDeadlines(
@@ -79,8 +82,11 @@ export function computePetitionDeadlines(
   for (const w of coverageWarning(petition.acceptedOn, resolve.end, calendar)) warnings.add(w);
   if (!petition.extension) return { acceptBy: accept.end, resolveBy: resolve.end, warnings: [...warnings] };
   const { days } = petition.extension;
-  if (!Number.isInteger(days) || days < 1 || days > settings.maxExtensionDays) {
-    throw new RangeError(`延期天数「${days}」应为 1–${settings.maxExtensionDays} 的整数`);
+  // The settings' maximum is enforced when an extension is granted (workflow.ts, the CLI), not
+  // here: an extension approved under last year's rules must still count after the office
+  // tightens them, or every screen showing that petition would fail.
+  if (!Number.isInteger(days) || days < 1 || days > MAX_RECORDED_EXTENSION_DAYS) {
+    throw new RangeError(`延期天数「${days}」应为 1–${MAX_RECORDED_EXTENSION_DAYS} 的整数`);
   }
   // The extension lengthens the period itself, so it is counted from the unshifted end: a period
   // ending on a Saturday and shifted to Monday, extended by 30 days, ends 30 days after Saturday.

@@ -124,7 +124,8 @@ export class PetitionRepository {
           entity: 'petitions',
           entityId: id,
           before: { status: before.status },
-          after: { status: after.status, step: after.history[after.history.length - 1], ...changedFacts(before, after) },
+          // stage/date: the shared audit table summarises stage changes as "→ stage(date)".
+          after: { stage: after.status, date: input.date, step: after.history[after.history.length - 1], ...changedFacts(before, after) },
         },
         now,
       );

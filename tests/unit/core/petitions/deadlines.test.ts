@@ -90,16 +90,24 @@ describe('calendar-day deadlines (default settings: 15 / 60 / +30, day 1 = the d
     expect(b.extendedResolveBy).toBe('2026-10-15');
   });
 
-  it('refuses an extension outside 1..30 days, without acceptance, or acceptance before receipt', () => {
+  it('refuses a malformed extension, one without acceptance, or acceptance before receipt', () => {
     const base = { receivedOn: '2026-03-02', acceptedOn: '2026-03-03' };
-    expect(() => computePetitionDeadlines({ ...base, extension: { days: 31 } }, settings, calendar)).toThrow('1–30');
-    expect(() => computePetitionDeadlines({ ...base, extension: { days: 0 } }, settings, calendar)).toThrow('1–30');
+    expect(() => computePetitionDeadlines({ ...base, extension: { days: 0 } }, settings, calendar)).toThrow('延期天数「0」');
+    expect(() => computePetitionDeadlines({ ...base, extension: { days: 2.5 } }, settings, calendar)).toThrow('延期天数「2.5」');
     expect(() => computePetitionDeadlines({ receivedOn: '2026-03-02', extension: { days: 5 } }, settings, calendar)).toThrow(
       '请先填写受理日期',
     );
     expect(() => computePetitionDeadlines({ receivedOn: '2026-03-02', acceptedOn: '2026-03-01' }, settings, calendar)).toThrow(
       '早于收到日期',
     );
+  });
+
+  it('still counts an extension granted under an earlier, longer maximum after the settings tighten', () => {
+    const tightened = { ...settings, maxExtensionDays: 20 };
+    const d = computePetitionDeadlines({ receivedOn: '2026-03-02', acceptedOn: '2026-03-03', extension: { days: 30 } }, tightened, calendar);
+    // 03-03 + 60 = 05-02 (劳动节, shifted to 05-06 for resolveBy); extension counts from 05-02: 06-01 (Monday).
+    expect(d.resolveBy).toBe('2026-05-06');
+    expect(d.extendedResolveBy).toBe('2026-06-01');
   });
 });
 

@@ -1,0 +1,114 @@
+import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localIsoDate } from '../../../core/common/iso-date';
+import {
+  MEDIATION_METHODS,
+  MEDIATION_SESSION_OUTCOMES,
+  type MediationMethod,
+  type MediationSessionOutcome,
+} from '../../../core/petitions/types';
+import { useApp } from '../../app/app-context';
+import { FieldRow } from '../../components/FieldRow';
+
+const splitList = (text: string) => text.split(/[、,，;；\n]/).map((s) => s.trim()).filter(Boolean);
+const splitLines = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
+
+/** Records one mediation session; the core checks it and the messages name the field. */
+export function MediationDialog(props: { readonly petitionId: string; readonly onClose: (done: boolean) => void }) {
+  const { t } = useTranslation('petitions');
+  const { repos, settings } = useApp();
+  const [date, setDate] = useState(localIsoDate(new Date()));
+  const [place, setPlace] = useState('');
+  const [method, setMethod] = useState<MediationMethod>('人民调解');
+  const [mediators, setMediators] = useState(settings.operatorName);
+  const [participants, setParticipants] = useState('');
+  const [respondent, setRespondent] = useState('');
+  const [notes, setNotes] = useState('');
+  const [outcome, setOutcome] = useState<MediationSessionOutcome>('达成协议');
+  const [terms, setTerms] = useState('');
+  const [errors, setErrors] = useState<readonly string[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async () => {
+    setSaving(true);
+    try {
+      const r = await repos.petitions.addMediationSession(props.petitionId, {
+        date,
+        place,
+        method,
+        mediators: splitList(mediators),
+        participants: splitLines(participants),
+        respondent,
+        notes,
+        outcome,
+        agreementTerms: splitLines(terms),
+      });
+      if (!r.ok) setErrors(r.errors);
+      else props.onClose(true);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog isOpen onClose={() => props.onClose(false)} title={t('session.title')} icon="people" className="petition-session-dialog">
+      <DialogBody>
+        {errors.length > 0 && (
+          <Callout intent="danger" data-testid="session-errors">
+            <ul className="petition-error-list">
+              {errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </Callout>
+        )}
+        <div className="petition-dialog-grid">
+          <FieldRow label={t('session.date')} labelFor="session-date" required>
+            <InputGroup id="session-date" type="date" value={date} onValueChange={setDate} autoFocus />
+          </FieldRow>
+          <FieldRow label={t('session.method')} labelFor="session-method" required>
+            <HTMLSelect id="session-method" fill value={method} onChange={(e) => setMethod(e.currentTarget.value as MediationMethod)}>
+              {MEDIATION_METHODS.map((m) => (
+                <option key={m} value={m}>{m}</option>
+              ))}
+            </HTMLSelect>
+          </FieldRow>
+          <FieldRow label={t('session.place')} labelFor="session-place" required>
+            <InputGroup id="session-place" value={place} onValueChange={setPlace} />
+          </FieldRow>
+          <FieldRow label={t('session.mediators')} labelFor="session-mediators" hint={t('session.mediatorsHint')} required>
+            <InputGroup id="session-mediators" value={mediators} onValueChange={setMediators} />
+          </FieldRow>
+          <FieldRow label={t('session.respondent')} labelFor="session-respondent" hint={t('session.respondentHint')}>
+            <InputGroup id="session-respondent" value={respondent} onValueChange={setRespondent} />
+          </FieldRow>
+          <FieldRow label={t('session.outcome')} labelFor="session-outcome" required>
+            <HTMLSelect id="session-outcome" fill value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as MediationSessionOutcome)}>
+              {MEDIATION_SESSION_OUTCOMES.map((m) => (
+                <option key={m} value={m}>{m}</option>
+              ))}
+            </HTMLSelect>
+          </FieldRow>
+        </div>
+        <FieldRow label={t('session.participants')} labelFor="session-participants" hint={t('session.participantsHint')} required>
+          <TextArea id="session-participants" fill rows={3} value={participants} onChange={(e) => setParticipants(e.currentTarget.value)} />
+        </FieldRow>
+        <FieldRow label={t('session.notes')} labelFor="session-notes">
+          <TextArea id="session-notes" fill rows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+        </FieldRow>
+        <FieldRow label={t('session.terms')} labelFor="session-terms" hint={t('session.termsHint')}>
+          <TextArea id="session-terms" fill rows={3} value={terms} onChange={(e) => setTerms(e.currentTarget.value)} />
+        </FieldRow>
+      </DialogBody>
+      <DialogFooter
+        actions={
+          <>
+            <Button text="取消" onClick={() => props.onClose(false)} />
+            <Button intent="primary" text="保存" loading={saving} onClick={() => void submit()} />
+          </>
+        }
+      />
+    </Dialog>
+  );
+}

@@ -1,0 +1,188 @@
+import { Button, Callout, HTMLSelect, InputGroup, Intent, OverlayToaster, Position, TextArea } from '@blueprintjs/core';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseFile, CaseParty } from '../../../core/cases/case-file';
+import { localIsoDate } from '../../../core/common/iso-date';
+import { maskIdNumber } from '../../../core/identity';
+import {
+  PETITION_CHANNELS,
+  PETITION_FORM_LABELS,
+  PETITION_FORMS,
+  PETITION_LEVELS,
+  PETITION_URGENCIES,
+  type Petitioner,
+} from '../../../core/petitions/types';
+import type { FieldError, PetitionFormInput } from '../../../core/petitions/validation';
+import { useApp } from '../../app/app-context';
+import type { Route } from '../../app/routes';
+import { FieldRow } from '../../components/FieldRow';
+
+const toaster = OverlayToaster.create({ position: Position.TOP });
+
+type Draft = PetitionFormInput & { readonly personCount: string };
+
+function emptyDraft(handler: string): Draft {
+  return {
+    registerNo: '',
+    receivedOn: localIsoDate(new Date()),
+    channel: '来访',
+    level: '到县区',
+    form: 'individual',
+    personCount: '1',
+    petitioners: [{ kind: 'entered', name: '' }],
+    caseId: null,
+    demands: '',
+    urgency: '一般',
+    handler,
+  };
+}
+
+export function PetitionForm({ cases, navigate }: { readonly cases: ReadonlyMap<string, CaseFile>; readonly navigate: (r: Route) => void }) {
+  const { t } = useTranslation('petitions');
+  const { repos, settings } = useApp();
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(settings.operatorName));
+  const [errors, setErrors] = useState<readonly FieldError[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [parties, setParties] = useState<readonly CaseParty[]>([]);
+  const [partyPick, setPartyPick] = useState('');
+
+  useEffect(() => {
+    setPartyPick('');
+    if (!draft.caseId) return setParties([]);
+    void repos.cases.get(draft.caseId).then((found) => setParties((found?.parties ?? []).filter((p) => p.kind === 'person')));
+  }, [draft.caseId, repos]);
+
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const errorOf = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message).join(' ') || undefined;
+  const setPetitioner = (i: number, patch: Partial<{ name: string; phone: string }>) =>
+    set({ petitioners: draft.petitioners.map((p, j) => (j === i && p.kind === 'entered' ? { ...p, ...patch } : p)) });
+
+  const addParty = () => {
+    const party = parties.find((p) => p.id === partyPick);
+    if (!party) return;
+    const picked: Petitioner = { kind: 'entered', name: party.name, ...(party.idNumber ? { idNumber: party.idNumber } : {}) };
+    // Replace the blank first row rather than leaving an empty name to be refused.
+    const kept = draft.petitioners.filter((p) => p.name.trim() !== '');
+    set({ petitioners: [...kept, picked] });
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    try {
+      const result = await repos.petitions.register(draft);
+      if (!result.ok) {
+        setErrors(result.errors);
+        return;
+      }
+      (await toaster).show({ intent: 'success', message: t('form.registered') });
+      navigate({ area: 'petitions', rest: [result.petitionId] });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const select = (field: 'channel' | 'level' | 'urgency', values: readonly string[]) => (
+    <HTMLSelect id={`petition-${field}`} fill value={draft[field]} onChange={(e) => set({ [field]: e.currentTarget.value })}>
+      {values.map((v) => (
+        <option key={v} value={v}>{v}</option>
+      ))}
+    </HTMLSelect>
+  );
+  const petitionerErrors = errors.filter((e) => e.field.startsWith('petitioners'));
+
+  return (
+    <form className="page petition-form" onSubmit={save} noValidate>
+      <header className="page-header">
+        <h2>{t('form.title')}</h2>
+        <Button text="取消" onClick={() => navigate({ area: 'petitions', rest: [] })} />
+        <Button type="submit" intent="primary" icon="floppy-disk" text="保存" loading={saving} />
+      </header>
+      {errors.length > 0 && (
+        <Callout intent="danger" data-testid="form-errors">
+          {t('errors.fixErrors', { count: errors.length })}
+        </Callout>
+      )}
+      <div className="form-grid">
+        <FieldRow label={t('field.receivedOn')} labelFor="petition-receivedOn" error={errorOf('receivedOn')} required>
+          <InputGroup id="petition-receivedOn" type="date" value={draft.receivedOn} onValueChange={(v) => set({ receivedOn: v })} intent={errorOf('receivedOn') ? Intent.DANGER : Intent.NONE} autoFocus />
+        </FieldRow>
+        <FieldRow label={t('field.registerNo')} labelFor="petition-registerNo" error={errorOf('registerNo')}>
+          <InputGroup id="petition-registerNo" value={draft.registerNo ?? ''} onValueChange={(v) => set({ registerNo: v })} />
+        </FieldRow>
+        <FieldRow label={t('field.channel')} labelFor="petition-channel" error={errorOf('channel')} required>
+          {select('channel', PETITION_CHANNELS)}
+        </FieldRow>
+        <FieldRow label={t('field.level')} labelFor="petition-level" error={errorOf('level')} required>
+          {select('level', PETITION_LEVELS)}
+        </FieldRow>
+        <FieldRow label={t('field.form')} labelFor="petition-form" error={errorOf('form')} required>
+          <HTMLSelect
+            id="petition-form"
+            fill
+            value={draft.form}
+            onChange={(e) => {
+              const form = e.currentTarget.value;
+              set({ form, ...(form === 'individual' && draft.personCount.trim() === '' ? { personCount: '1' } : {}) });
+            }}
+          >
+            {PETITION_FORMS.map((f) => (
+              <option key={f} value={f}>{PETITION_FORM_LABELS[f]}</option>
+            ))}
+          </HTMLSelect>
+        </FieldRow>
+        <FieldRow label={t('field.personCount')} labelFor="petition-personCount" error={errorOf('personCount')} required>
+          <InputGroup id="petition-personCount" className="num" value={draft.personCount} onValueChange={(v) => set({ personCount: v })} intent={errorOf('personCount') ? Intent.DANGER : Intent.NONE} />
+        </FieldRow>
+        <FieldRow label={t('field.urgency')} labelFor="petition-urgency" error={errorOf('urgency')} required>
+          {select('urgency', PETITION_URGENCIES)}
+        </FieldRow>
+        <FieldRow label={t('field.handler')} labelFor="petition-handler" error={errorOf('handler')} hint={t('form.handlerHint')} required>
+          <InputGroup id="petition-handler" value={draft.handler} onValueChange={(v) => set({ handler: v })} intent={errorOf('handler') ? Intent.DANGER : Intent.NONE} />
+        </FieldRow>
+        <FieldRow label={t('field.caseId')} labelFor="petition-caseId" error={errorOf('caseId')}>
+          <HTMLSelect id="petition-caseId" fill value={draft.caseId ?? ''} onChange={(e) => set({ caseId: e.currentTarget.value || null })}>
+            <option value="">{t('form.noCase')}</option>
+            {[...cases.values()].map((c) => (
+              <option key={c.id} value={c.id}>{`${c.caseNumber} ${c.title}`}</option>
+            ))}
+          </HTMLSelect>
+        </FieldRow>
+      </div>
+      <FieldRow label={t('field.demands')} labelFor="petition-demands" error={errorOf('demands')} required>
+        <TextArea id="petition-demands" fill rows={3} value={draft.demands} onChange={(e) => set({ demands: e.currentTarget.value })} intent={errorOf('demands') ? Intent.DANGER : Intent.NONE} />
+      </FieldRow>
+      <h3>{t('field.petitioners')}</h3>
+      {petitionerErrors.map((e) => (
+        <p key={`${e.field}-${e.message}`} className="inline-error">{e.message}</p>
+      ))}
+      <div className="petitioner-rows">
+        {draft.petitioners.map((p, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved; order is the identity
+          <div className="button-row" key={i}>
+            <InputGroup aria-label={t('form.petitionerName', { n: i + 1 })} value={p.name} onValueChange={(name) => setPetitioner(i, { name })} placeholder={t('form.typedName')} />
+            {p.kind === 'entered' && (
+              <InputGroup aria-label={`${t('form.typedPhone')} ${i + 1}`} value={p.phone ?? ''} onValueChange={(phone) => setPetitioner(i, { phone })} placeholder={t('form.typedPhone')} />
+            )}
+            {p.kind === 'entered' && p.idNumber && <span className="mono muted">{maskIdNumber(p.idNumber)}</span>}
+            <Button minimal icon="trash" aria-label={t('form.removePetitioner', { n: i + 1 })} onClick={() => set({ petitioners: draft.petitioners.filter((_, j) => j !== i) })} />
+          </div>
+        ))}
+      </div>
+      <div className="button-row">
+        <Button icon="add" text={t('form.addTyped')} onClick={() => set({ petitioners: [...draft.petitioners, { kind: 'entered', name: '' }] })} />
+        {draft.caseId && (
+          <>
+            <HTMLSelect aria-label={t('form.pickParty')} value={partyPick} onChange={(e) => setPartyPick(e.currentTarget.value)} disabled={parties.length === 0}>
+              <option value="">{parties.length === 0 ? t('form.pickPartyNone') : t('form.pickParty')}</option>
+              {parties.map((p) => (
+                <option key={p.id} value={p.id}>{`${p.name}(${p.role})`}</option>
+              ))}
+            </HTMLSelect>
+            <Button text={t('form.addParty')} disabled={!partyPick} onClick={addParty} />
+          </>
+        )}
+      </div>
+    </form>
+  );
+}

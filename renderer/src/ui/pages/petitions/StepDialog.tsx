@@ -1,0 +1,136 @@
+import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localIsoDate } from '../../../core/common/iso-date';
+import { RESOLUTION_OUTCOMES, type ResolutionOutcome, SATISFACTION_LEVELS, type Satisfaction } from '../../../core/petitions/types';
+import type { PetitionEvent } from '../../../core/petitions/workflow';
+import type { PetitionEventInput } from '../../../db/repositories/petition-repository';
+import { useApp } from '../../app/app-context';
+import { FieldRow } from '../../components/FieldRow';
+
+export type StepType = PetitionEvent['type'];
+
+/** One workflow step: the fields that step needs, dated (today by default) and checked by the core. */
+export function StepDialog(props: {
+  readonly petitionId: string;
+  readonly type: StepType;
+  readonly maxExtensionDays: number;
+  readonly onClose: (done: boolean) => void;
+}) {
+  const { t } = useTranslation('petitions');
+  const { repos, settings } = useApp();
+  const { type } = props;
+  const [date, setDate] = useState(localIsoDate(new Date()));
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [outcome, setOutcome] = useState<ResolutionOutcome>('化解');
+  const [satisfaction, setSatisfaction] = useState<Satisfaction>('满意');
+  const [toUnit, setToUnit] = useState('');
+  const [approver, setApprover] = useState('');
+  const [days, setDays] = useState(String(props.maxExtensionDays));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const input = (): PetitionEventInput => {
+    switch (type) {
+      case 'accept':
+      case 'startMediation':
+      case 'close':
+        return { type, date };
+      case 'reject':
+        return { type, date, reason };
+      case 'recordOutcome':
+        return { type, date, outcome, note };
+      case 'followUp':
+        return { type, date, satisfaction, note };
+      case 'transfer':
+        return { type, date, toUnit, reason };
+      case 'extend':
+        return { type, date, approver, reason, days: Number(days.trim()) };
+    }
+  };
+
+  const submit = async () => {
+    if (type === 'extend' && !/^\d+$/.test(days.trim())) {
+      setError(`延期天数「${days}」无效:应为 1–${props.maxExtensionDays} 的整数天`);
+      return;
+    }
+    setSaving(true);
+    try {
+      const r = await repos.petitions.applyEvent(props.petitionId, input());
+      if (!r.ok) setError(r.error);
+      else props.onClose(true);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const needsReason = type === 'reject' || type === 'transfer' || type === 'extend';
+  const needsNote = type === 'recordOutcome' || type === 'followUp';
+  return (
+    <Dialog isOpen onClose={() => props.onClose(false)} title={t(`step.${type}`)} icon="flow-linear">
+      <DialogBody>
+        {error && (
+          <Callout intent="danger" data-testid="step-error">
+            {error}
+          </Callout>
+        )}
+        <FieldRow label={t('step.date')} labelFor="step-date" required>
+          <InputGroup id="step-date" type="date" value={date} onValueChange={setDate} autoFocus />
+        </FieldRow>
+        {type === 'recordOutcome' && (
+          <FieldRow label={t('step.outcome')} labelFor="step-outcome" required>
+            <HTMLSelect id="step-outcome" fill value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as ResolutionOutcome)}>
+              {RESOLUTION_OUTCOMES.map((o) => (
+                <option key={o} value={o}>{o}</option>
+              ))}
+            </HTMLSelect>
+          </FieldRow>
+        )}
+        {type === 'followUp' && (
+          <FieldRow label={t('step.satisfaction')} labelFor="step-satisfaction" required>
+            <HTMLSelect id="step-satisfaction" fill value={satisfaction} onChange={(e) => setSatisfaction(e.currentTarget.value as Satisfaction)}>
+              {SATISFACTION_LEVELS.map((o) => (
+                <option key={o} value={o}>{o}</option>
+              ))}
+            </HTMLSelect>
+          </FieldRow>
+        )}
+        {type === 'transfer' && (
+          <FieldRow label={t('step.toUnit')} labelFor="step-toUnit" required>
+            <InputGroup id="step-toUnit" value={toUnit} onValueChange={setToUnit} />
+          </FieldRow>
+        )}
+        {type === 'extend' && (
+          <>
+            <FieldRow label={t('step.approver')} labelFor="step-approver" required>
+              <InputGroup id="step-approver" value={approver} onValueChange={setApprover} />
+            </FieldRow>
+            <FieldRow label={t('step.days')} labelFor="step-days" hint={t('step.daysHint', { max: props.maxExtensionDays })} required>
+              <InputGroup id="step-days" className="num" value={days} onValueChange={setDays} />
+            </FieldRow>
+          </>
+        )}
+        {needsReason && (
+          <FieldRow label={t('step.reason')} labelFor="step-reason" required>
+            <TextArea id="step-reason" fill value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          </FieldRow>
+        )}
+        {needsNote && (
+          <FieldRow label={t('step.note')} labelFor="step-note">
+            <TextArea id="step-note" fill value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          </FieldRow>
+        )}
+        <p className="muted">{t('step.by', { name: settings.operatorName || '—' })}</p>
+      </DialogBody>
+      <DialogFooter
+        actions={
+          <>
+            <Button text="取消" onClick={() => props.onClose(false)} />
+            <Button intent="primary" text="保存" loading={saving} onClick={() => void submit()} />
+          </>
+        }
+      />
+    </Dialog>
+  );
+}
