@@ -19,7 +19,7 @@ import {
   MAX_FRAME_PAYLOAD_BYTES,
   ROWS_PREFIX_BYTES,
 } from './format';
-import type { AuditChainHead, BackupHeader, BackupTrailer } from './header';
+import { type AuditChainHead, type BackupHeader, type BackupTrailer, headerSchema } from './header';
 import { encodeRow, RowValueError } from './row-codec';
 import { type BackupTableSource, checkWriteRequest, type WriteBackupOptions } from './write-options';
 
@@ -61,6 +61,11 @@ export async function* writeBackup(
     auditChainHead: options.auditChainHead,
     encryption: encryption?.params ?? null,
   };
+  // The writer must never produce a header its own reader refuses (e.g. a year past 9999).
+  const selfCheck = headerSchema.safeParse(header);
+  if (!selfCheck.success) {
+    throw new BackupWriteError('INVALID_OPTIONS', '备份文件头的内容无效（如备份时间超出范围），未写入任何数据。', selfCheck.error.message);
+  }
   const headerBytes = encoder.encode(JSON.stringify(header));
   const headerSha = sha256(headerBytes);
   const sink: FrameSink = {

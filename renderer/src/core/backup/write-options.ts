@@ -19,7 +19,11 @@ export interface WriteBackupOptions {
   readonly reason?: BackupReason;
   /** ISO 8601; defaults to now. */
   readonly createdAt?: string;
-  /** Last audit-log entry as the caller read it in the same snapshot; null when the log is empty. */
+  /**
+   * Last audit-log entry, read before any table; its table must come last in `tables`. The writer
+   * checks the audit table's last row against it, so a backup during which anything was written
+   * fails (AUDIT_HEAD_MISMATCH) instead of mixing two states. Null when there is no audit log.
+   */
   readonly auditChainHead: AuditChainHead | null;
   /** Encrypts the backup when given (at least 8 characters). */
   readonly passphrase?: string;
@@ -70,6 +74,11 @@ export function checkWriteRequest(tables: readonly BackupTableSource[], options:
   const head = options.auditChainHead;
   if (head !== null) {
     if (!seen.has(head.table)) throw invalid(`审计链头所在的表“${head.table}”不在本次备份的表中。`, 'audit table not backed up');
+    // Read last, the audit table proves the snapshot: every write appends an audit entry, so a write
+    // made while the other tables were being read shows up as a row after the captured head.
+    if (tables[tables.length - 1]?.name !== head.table) {
+      throw invalid(`审计日志表“${head.table}”须排在最后备份，才能发现备份期间发生的修改。`, 'audit table must be the last table');
+    }
     if (!Number.isSafeInteger(head.seq) || head.seq < 0 || !/^[0-9a-f]{64}$/.test(head.hash)) {
       throw invalid('审计链头（序号或哈希）格式无效。', 'bad audit chain head');
     }

@@ -60,6 +60,20 @@ describe('writer refusals', () => {
       expect(bad, name).toMatchObject({ code: 'INVALID_OPTIONS' });
     }
     expect((await writeRefusal([], { schemaVersion: -1 })).message).toContain('schemaVersion');
+    expect((await writeRefusal([], { createdAt: '+010000-01-01T00:00:00Z' })).code).toBe('INVALID_OPTIONS');
+  });
+
+  it('requires the audit table last, so writes during the backup are caught', async () => {
+    const log = auditLog(2);
+    const e = await makeBackup(
+      [
+        { name: 'auditLog', rows: log },
+        { name: 'cases', rows: [] },
+      ],
+      { auditChainHead: headOf(log) },
+    ).catch((err: unknown) => err);
+    expect(e).toMatchObject({ code: 'INVALID_OPTIONS' });
+    expect((e as Error).message).toContain('须排在最后');
   });
 
   it('fails (leaving no final frame) when the audit log moved on during the backup', async () => {
