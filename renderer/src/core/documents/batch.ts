@@ -1,4 +1,4 @@
-// Many documents (清退告知书 for every creditor of a batch) into ONE PDF and ONE DOCX. Building the
+// Many documents (validated first: one bad record stops the batch before anything is written) (清退告知书 for every creditor of a batch) into ONE PDF and ONE DOCX. Building the
 // models is chunked with a yield to the event loop between chunks, so a UI stays responsive and can
 // show progress and cancel; the final pdfmake/docx pass is one call each.
 
@@ -6,6 +6,7 @@ import { buildDocumentModel, type DocumentModel } from './document-model';
 import { type DocxOptions, renderDocx } from './docx-writer';
 import type { PdfEngine } from './pdf-writer';
 import type { DocumentData, DocumentTemplate } from './template-types';
+import { validateDocumentData } from './validate';
 
 export type BatchPhase = 'prepare' | 'pdf' | 'docx';
 
@@ -20,6 +21,18 @@ export interface BatchOptions {
   readonly signal?: AbortSignal;
   readonly chunkSize?: number;
   readonly docx?: DocxOptions;
+}
+
+/** Some records cannot be printed as they are; nothing was generated. */
+export class BatchDataError extends Error {
+  constructor(readonly problems: readonly { readonly record: number; readonly field: string; readonly message: string }[]) {
+    const first = problems
+      .slice(0, 3)
+      .map((p) => `第${p.record + 1}份：${p.message}`)
+      .join('；');
+    super(`有 ${problems.length} 处数据问题，未生成任何文件。${first}${problems.length > 3 ? '……' : ''}`);
+    this.name = 'BatchDataError';
+  }
 }
 
 export class BatchCancelledError extends Error {
@@ -44,12 +57,17 @@ export async function buildBatchModels(
 ): Promise<DocumentModel[]> {
   const chunk = options.chunkSize ?? 100;
   const models: DocumentModel[] = [];
+  const problems: { record: number; field: string; message: string }[] = [];
   for (let i = 0; i < records.length; i += chunk) {
     checkCancelled(options.signal);
-    for (const data of records.slice(i, i + chunk)) models.push(buildDocumentModel(template, data));
+    records.slice(i, i + chunk).forEach((data, j) => {
+      for (const p of validateDocumentData(template, data)) problems.push({ record: i + j, ...p });
+      models.push(buildDocumentModel(template, data));
+    });
     options.onProgress?.({ phase: 'prepare', done: models.length, total: records.length });
     await yieldToEventLoop();
   }
+  if (problems.length) throw new BatchDataError(problems);
   return models;
 }
 
@@ -71,7 +89,9 @@ export async function renderBatch(
   if (outputs.pdf) {
     checkCancelled(options.signal);
     options.onProgress?.({ phase: 'pdf', done: 0, total: models.length });
-    pdf = await outputs.pdf.render(models);
+    pdf = await outputs.pdf.render(models, {
+      onProgress: (f) => options.onProgress?.({ phase: 'pdf', done: Math.round(f * models.length), total: models.length }),
+    });
     options.onProgress?.({ phase: 'pdf', done: models.length, total: models.length });
     await yieldToEventLoop();
   }

@@ -1,4 +1,4 @@
-export { BatchCancelledError, type BatchOptions, type BatchOutput, type BatchProgress, buildBatchModels, renderBatch } from './batch';
+export { BatchCancelledError, BatchDataError, type BatchOptions, type BatchOutput, type BatchProgress, buildBatchModels, renderBatch } from './batch';
 export { BUILTIN_TEMPLATES, findBuiltinTemplate, sampleDataFor } from './builtin-templates';
 export { buildDocumentModel, type DocumentModel, type DocumentNode, modelText, renderText } from './document-model';
 export { type DocumentNumber, formatDocumentNumber, parseDocumentNumber } from './document-number';
@@ -6,7 +6,7 @@ export { type DocxOptions, renderDocx } from './docx-writer';
 export { type FontCoverage, openFontCoverage } from './font-coverage';
 export { findUnprintableCharacters, type UnprintableCharacter } from './glyph-check';
 export { FONT_SETS, type FontSetName } from './layout';
-export { createPdfEngine, type PdfEngine } from './pdf-writer';
+export { createPdfEngine, type PdfEngine, type PdfRenderOptions } from './pdf-writer';
 export { duplicateTemplate, parseTemplate, type TemplateParseResult } from './template-schema';
 export type * from './template-types';
 export { validateDocumentData } from './validate';

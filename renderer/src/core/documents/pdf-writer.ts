@@ -11,6 +11,7 @@ interface PdfMakeLike {
   virtualfs: { writeFileSync(name: string, content: Uint8Array): void; existsSync(name: string): boolean };
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setProgressCallback(cb: ((fraction: number) => void) | undefined): void;
   setLocalAccessPolicy?: (cb: (path: string) => boolean) => void;
   createPdf(def: TDocumentDefinitions): { getBuffer(): Promise<Uint8Array>; getStream(): Promise<unknown> };
 }
@@ -26,11 +27,16 @@ const FONT_FILE = 'chufei-noto-serif-cjk-sc.otf';
 
 export interface PdfEngine {
   /** One PDF holding every model, each starting on a new page with its own page numbers. */
-  render(models: DocumentModel | readonly DocumentModel[]): Promise<Uint8Array>;
+  render(models: DocumentModel | readonly DocumentModel[], options?: PdfRenderOptions): Promise<Uint8Array>;
   /** Which characters the embedded font can print (for findUnprintableCharacters). */
   readonly coverage: FontCoverage;
   /** Whether the parsed font is being reused (true after the first document). */
   fontIsKept(): boolean;
+}
+
+export interface PdfRenderOptions {
+  /** Fraction (0..1) of pages drawn, reported by pdfmake while it writes the file. */
+  readonly onProgress?: (fraction: number) => void;
 }
 
 /** Builds the definition for `models` without generating it (benchmarks, tests). */
@@ -45,20 +51,25 @@ export function createPdfEngine(fontBytes: Uint8Array): PdfEngine {
   if (!pdfMake.virtualfs.existsSync(FONT_FILE)) pdfMake.virtualfs.writeFileSync(FONT_FILE, fontBytes);
   const family = { normal: FONT_FILE, bold: FONT_FILE, italics: FONT_FILE, bolditalics: FONT_FILE };
 
-  async function generate(def: TDocumentDefinitions): Promise<Uint8Array> {
+  async function generate(def: TDocumentDefinitions, options: PdfRenderOptions): Promise<Uint8Array> {
     // A fresh fonts object each time: pdfmake writes resolved paths back into it.
     pdfMake.setFonts({ [PDF_FONT_FAMILY]: { ...family } });
-    const created = pdfMake.createPdf(def);
-    if (!hasParsedFont(PDF_FONT_FAMILY)) rememberParsedFonts(await created.getStream(), PDF_FONT_FAMILY);
-    return new Uint8Array(await created.getBuffer());
+    pdfMake.setProgressCallback(options.onProgress);
+    try {
+      const created = pdfMake.createPdf(def);
+      if (!hasParsedFont(PDF_FONT_FAMILY)) rememberParsedFonts(await created.getStream(), PDF_FONT_FAMILY);
+      return new Uint8Array(await created.getBuffer());
+    } finally {
+      pdfMake.setProgressCallback(undefined);
+    }
   }
 
   return {
     coverage,
     fontIsKept: () => hasParsedFont(PDF_FONT_FAMILY),
-    render(models) {
+    render(models, options = {}) {
       const list = Array.isArray(models) ? (models as readonly DocumentModel[]) : [models as DocumentModel];
-      return generate(buildPdfDefinition(list, coverage.metrics));
+      return generate(buildPdfDefinition(list, coverage.metrics), options);
     },
   };
 }

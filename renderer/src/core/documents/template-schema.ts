@@ -66,6 +66,14 @@ const templateSchema = z.object({
   ),
   blocks: z.array(block).min(1),
   pageFooter: z.object({ signatures: z.array(z.string()).optional(), pageOfTotal: z.boolean().optional() }).optional(),
+  checks: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('sum'), parts: z.array(key).min(1), equals: key }),
+        z.object({ kind: z.literal('atMost'), field: key, max: key }),
+      ]),
+    )
+    .optional(),
 });
 
 export type TemplateParseResult =
@@ -114,6 +122,12 @@ function checkReferences(t: DocumentTemplate): string[] {
     }
   };
   visit(t.blocks);
+  for (const c of t.checks ?? []) {
+    const named = c.kind === 'sum' ? [...c.parts, c.equals] : [c.field, c.max];
+    for (const k of named) {
+      if (fields.get(k)?.type !== 'money') errors.push(`金额核对规则引用的 ${k} 不是本模板的金额字段`);
+    }
+  }
   const keys = new Set<string>();
   for (const f of t.fields) {
     if (keys.has(f.key)) errors.push(`字段 ${f.key}（${f.label}）重复定义`);

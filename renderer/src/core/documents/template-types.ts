@@ -84,6 +84,14 @@ export interface PageFooterSpec {
   readonly pageOfTotal?: boolean;
 }
 
+/**
+ * Cross-field money rules checked before generating (wrong money on a served notice is real harm):
+ * `sum`: the parts add up exactly to `equals`; `atMost`: `field` ≤ `max`. Fields are money fields.
+ */
+export type FieldCheck =
+  | { readonly kind: 'sum'; readonly parts: readonly string[]; readonly equals: string }
+  | { readonly kind: 'atMost'; readonly field: string; readonly max: string };
+
 export interface DocumentTemplate {
   readonly id: string;
   readonly name: string;
@@ -95,6 +103,7 @@ export interface DocumentTemplate {
   readonly fields: readonly FieldDefinition[];
   readonly blocks: readonly TemplateBlock[];
   readonly pageFooter?: PageFooterSpec;
+  readonly checks?: readonly FieldCheck[];
 }
 
 export interface PersonValue {

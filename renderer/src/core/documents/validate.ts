@@ -1,6 +1,7 @@
 // Checks data against a template's field schema before anything is generated. Every message names
 // the field (and row/column) in Chinese and says what to do.
 import { isIsoDate } from '../common/iso-date';
+import { formatFen } from '../money';
 import { isEmptyValue, isPerson } from './placeholders';
 import type { DocumentData, DocumentTemplate, FieldDefinition, FieldProblem, FieldValue, RowColumn } from './template-types';
 
@@ -85,9 +86,41 @@ function checkField(def: FieldDefinition, v: FieldValue | undefined, problems: F
   }
 }
 
+function checkMoneyRules(template: DocumentTemplate, data: DocumentData, problems: FieldProblem[]): void {
+  const label = (k: string) => template.fields.find((f) => f.key === k)?.label ?? k;
+  const fen = (k: string) => {
+    const v = data[k];
+    return typeof v === 'number' && Number.isSafeInteger(v) ? v : null;
+  };
+  for (const c of template.checks ?? []) {
+    if (c.kind === 'sum') {
+      const parts = c.parts.map(fen);
+      const total = fen(c.equals);
+      if (total === null || parts.some((p) => p === null)) continue;
+      const sum = parts.reduce<number>((a, b) => a + (b ?? 0), 0);
+      if (sum !== total) {
+        problems.push({
+          field: c.equals,
+          message: `${c.parts.map((p) => `「${label(p)}」`).join('加')}为 ${formatFen(sum)} 元，与「${label(c.equals)}」${formatFen(total)} 元不符：请核对金额`,
+        });
+      }
+    } else {
+      const v = fen(c.field);
+      const max = fen(c.max);
+      if (v !== null && max !== null && v > max) {
+        problems.push({
+          field: c.field,
+          message: `「${label(c.field)}」${formatFen(v)} 元大于「${label(c.max)}」${formatFen(max)} 元：请核对金额`,
+        });
+      }
+    }
+  }
+}
+
 /** Field-level problems (empty list = data is complete and well-formed). Unknown keys are ignored. */
 export function validateDocumentData(template: DocumentTemplate, data: DocumentData): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const def of template.fields) checkField(def, data[def.key], problems);
+  if (problems.length === 0) checkMoneyRules(template, data, problems);
   return problems;
 }

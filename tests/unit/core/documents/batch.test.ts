@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BatchCancelledError,
+  BatchDataError,
   type BatchProgress,
   type DocumentData,
   findBuiltinTemplate,
@@ -68,5 +69,15 @@ describe('batch of refund notices', () => {
     await renderBatch(template(), refundRecords(30), { docx: false }, { chunkSize: 5 });
     clearInterval(timer);
     expect(ticks).toBeGreaterThan(0);
+  });
+});
+
+describe('batch data checks', () => {
+  it('refuses the whole batch when a record is wrong, naming the record and field', async () => {
+    const list = refundRecords(5);
+    list[3] = { ...list[3], remaining: 1 };
+    const run = renderBatch(template(), list, { docx: true });
+    await expect(run).rejects.toBeInstanceOf(BatchDataError);
+    await expect(run).rejects.toThrow(/第4份：「累计已清退金额」加「尚未清退金额」/);
   });
 });

@@ -68,3 +68,26 @@ describe('validateDocumentData', () => {
     expect(validateDocumentData(t, { ...base, partyName: '某某\n公司' })[0]?.message).toContain('不能换行');
   });
 });
+
+describe('money cross-checks on the refund notice', () => {
+  const t = findBuiltinTemplate('refund-notice');
+  const base = sampleDataFor('refund-notice') ?? {};
+
+  it('refuses paid + remaining that does not equal the net claim, naming both amounts', () => {
+    if (!t) throw new Error('refund-notice');
+    const problems = validateDocumentData(t, { ...base, remaining: 4687400 });
+    expect(problems).toEqual([
+      {
+        field: 'netClaim',
+        message: '「累计已清退金额」加「尚未清退金额」为 93,749.00 元，与「核定清退基数」93,750.00 元不符：请核对金额',
+      },
+    ]);
+  });
+
+  it('refuses a batch amount larger than the cumulative amount paid', () => {
+    if (!t) throw new Error('refund-notice');
+    const problems = validateDocumentData(t, { ...base, thisBatch: 4687501 });
+    expect(problems.map((p) => p.field)).toEqual(['thisBatch']);
+    expect(problems[0]?.message).toContain('大于「累计已清退金额」46,875.00 元');
+  });
+});

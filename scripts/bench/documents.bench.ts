@@ -1,0 +1,161 @@
+// Document engine speed, each ratio against its baseline measured in the same run:
+// - one-page refund notice as DOCX vs docxtemplater filling an equivalent one-page DOCX template;
+// - one-page PDF after the first (the parsed CJK font is kept between documents);
+// - 2,300 refund notices in one PDF vs pdfmake given a hand-written definition of the same pages.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Docxtemplater from 'docxtemplater';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import PizZip from 'pizzip';
+import { chineseDate } from '../../renderer/src/core/common/iso-date';
+import {
+  buildDocumentModel,
+  createPdfEngine,
+  type DocumentData,
+  type DocumentTemplate,
+  findBuiltinTemplate,
+  renderBatch,
+  renderDocx,
+  sampleDataFor,
+} from '../../renderer/src/core/documents';
+import { A4_PT, MARGINS_MM, MM_TO_PT } from '../../renderer/src/core/documents/layout';
+import { generateRawPdf } from '../../renderer/src/core/documents/pdf-writer';
+import { fenToCapitals, formatFen } from '../../renderer/src/core/money';
+import { type BenchResult, medianMs, verdictAtMost } from './bench-result';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const NOTICES = 2_300;
+
+async function timeIt(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function samples(n: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(await timeIt(fn));
+  return out;
+}
+
+function refundTemplate(): DocumentTemplate {
+  const t = findBuiltinTemplate('refund-notice');
+  if (!t) throw new Error('refund-notice template missing');
+  return t;
+}
+
+/** The same notice as a docxtemplater template: every field becomes a {tag} in our own layout. */
+async function docxtemplaterTemplate(t: DocumentTemplate): Promise<Uint8Array> {
+  const asTags: DocumentTemplate = { ...t, fields: t.fields.map((f) => ({ ...f, type: 'text' as const })) };
+  const tags: Record<string, string> = {};
+  for (const f of t.fields) tags[f.key] = `{${f.key}}`;
+  tags.creditor = '{creditorName}';
+  return renderDocx(buildDocumentModel(asTags, tags));
+}
+
+function docxtemplaterData(d: DocumentData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d)) {
+    if (typeof v === 'number') out[k] = `${formatFen(v)}（${fenToCapitals(v)}）`;
+    else if (typeof v === 'string') out[k] = /^\d{4}-\d\d-\d\d$/.test(v) ? chineseDate(v) : v;
+  }
+  const c = d.creditor as { name: string } | undefined;
+  out.creditorName = c?.name ?? '';
+  return out;
+}
+
+function records(n: number): DocumentData[] {
+  const names = ['王喆', '李堃', '于赟', '董昇', '萧珺', '林淼'];
+  const base = sampleDataFor('refund-notice') ?? {};
+  return Array.from({ length: n }, (_, i) => ({
+    ...base,
+    documentNumber: `威处非清〔2021〕${i + 1}号`,
+    creditor: { name: `${names[i % names.length]}${i}`, idMasked: `3710**********${String(1000 + (i % 9000))}` },
+    thisBatch: 1_000_000 + i,
+  }));
+}
+
+/** What a developer would write by hand for the same pages with pdfmake. */
+function handWritten(list: readonly DocumentData[]): TDocumentDefinitions {
+  const content: Content[] = [];
+  list.forEach((d, i) => {
+    const c = d.creditor as { name: string; idMasked: string };
+    const money = (k: string) => `人民币${formatFen(d[k] as number)}元（大写：${fenToCapitals(d[k] as number)}）`;
+    content.push(
+      { text: '清退告知书', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 28], ...(i ? { pageBreak: 'before' as const } : {}) },
+      { text: String(d.documentNumber), alignment: 'right' },
+      { text: `${c.name}（身份证号码：${c.idMasked}）：` },
+      { text: `根据${String(d.caseTitle)}资金清退方案，经核实，你的核定清退基数为${money('netClaim')}。现将${String(d.batchName)}清退情况告知如下：`, leadingIndent: 32 },
+      { text: `一、本批次清退：${money('thisBatch')}。`, leadingIndent: 32 },
+      { text: `二、累计已清退（含本批次）：${money('cumulativePaid')}。`, leadingIndent: 32 },
+      { text: `三、尚未清退：${money('remaining')}。`, leadingIndent: 32 },
+      { text: `上述款项将于${chineseDate(String(d.paymentDate))}前转入你登记的${String(d.bankName)}账户（${String(d.accountMasked)}），请注意查收。账户有误或者逾期未到账的，请与我办联系（联系人：${String(d.contactPerson)}，电话：${String(d.contactPhone)}）。清退不收取任何费用，谨防诈骗。`, leadingIndent: 32 },
+      { text: ' ' },
+      { text: String(d.officeName), alignment: 'right', margin: [0, 0, 48, 0] },
+      { text: chineseDate(String(d.issueDate)), alignment: 'right', margin: [0, 0, 64, 0] },
+    );
+  });
+  return {
+    pageSize: { width: A4_PT.width, height: A4_PT.height },
+    pageMargins: [MARGINS_MM.left * MM_TO_PT, MARGINS_MM.top * MM_TO_PT, MARGINS_MM.right * MM_TO_PT, MARGINS_MM.bottom * MM_TO_PT],
+    defaultStyle: { font: 'NotoSerifSC', fontSize: 16, lineHeight: 1.2, characterSpacing: -0.21 },
+    footer: (page: number) => ({ text: `— ${page} —`, fontSize: 14, alignment: page % 2 ? 'right' : 'left', margin: [93, 16, 88, 0] }),
+    content,
+  };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const t = refundTemplate();
+  const data = sampleDataFor('refund-notice') ?? {};
+
+  // DOCX vs docxtemplater.
+  const tpl = await docxtemplaterTemplate(t);
+  const fill = async () => {
+    const doc = new Docxtemplater(new PizZip(tpl), { paragraphLoop: true, linebreaks: true });
+    doc.render(docxtemplaterData(data));
+    return doc.getZip().generate({ type: 'uint8array', compression: 'DEFLATE' });
+  };
+  const ours = async () => renderDocx(buildDocumentModel(t, data));
+  await fill();
+  await ours();
+  const theirsMs = medianMs(await samples(30, fill));
+  const oursMs = medianMs(await samples(30, ours));
+  const docxRatio = oursMs / theirsMs;
+  results.push({
+    name: 'one-page notice DOCX vs docxtemplater',
+    figure: `${docxRatio.toFixed(2)}× (${oursMs.toFixed(1)} ms vs ${theirsMs.toFixed(1)} ms)`,
+    target: '≤ 1.5×',
+    verdict: verdictAtMost(docxRatio, 1.5, '×'),
+  });
+
+  // One-page PDF after the first.
+  const engine = createPdfEngine(new Uint8Array(readFileSync(join(root, 'templates/fonts/NotoSerifCJKsc-Regular.otf'))));
+  const firstMs = await timeIt(() => engine.render(buildDocumentModel(t, data)));
+  const pdfMs = medianMs(await samples(10, () => engine.render(buildDocumentModel(t, data))));
+  results.push({
+    name: 'one-page notice PDF, after the first',
+    figure: `${pdfMs.toFixed(0)} ms (first ${firstMs.toFixed(0)} ms, font kept: ${engine.fontIsKept()})`,
+    target: '≤ 100 ms',
+    verdict: verdictAtMost(pdfMs, 100, ' ms'),
+  });
+
+  // 2,300 notices in one PDF vs a hand-written definition of the same pages.
+  const list = records(NOTICES);
+  const baseMs = await timeIt(() => generateRawPdf(engine, handWritten(list)));
+  let batchMs = 0;
+  let pdfBytes = 0;
+  batchMs = await timeIt(async () => {
+    const out = await renderBatch(t, list, { pdf: engine });
+    pdfBytes = out.pdf?.length ?? 0;
+  });
+  const ratio = batchMs / baseMs;
+  results.push({
+    name: `${NOTICES.toLocaleString('en')} refund notices in one PDF vs hand-written pdfmake`,
+    figure: `${ratio.toFixed(2)}× (${(batchMs / 1000).toFixed(1)} s vs ${(baseMs / 1000).toFixed(1)} s, ${(pdfBytes / 1e6).toFixed(1)} MB)`,
+    target: '≤ 1.5×',
+    verdict: verdictAtMost(ratio, 1.5, '×'),
+  });
+  return results;
+}
