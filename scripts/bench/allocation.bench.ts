@@ -1,5 +1,6 @@
 // Batch allocation at scale (issue 4): 1,048,576 creditors in ≤ 1 s in Node on this machine.
 // Claims are random but seeded, so every run allocates the same batches. Figures only, no asserts.
+import { loadavg } from 'node:os';
 import { allocateBatch } from '../../renderer/src/core/repayment/allocate-batch';
 import type { AllocationClaim, AllocationInput } from '../../renderer/src/core/repayment/types';
 import type { BenchResult } from './bench-result';
@@ -34,25 +35,35 @@ function makeClaims(n: number, seed: number): { claims: AllocationClaim[]; remai
   return { claims, remaining };
 }
 
-function timeAllocation(input: AllocationInput): { ms: number; allocated: number } {
+/**
+ * Wall time is what the target is about; CPU time (process-wide, so GC helper threads count) is
+ * printed too because this 2-core machine is shared: when other jobs run, wall time grows while
+ * CPU time stays close to the real cost.
+ */
+function timeAllocation(input: AllocationInput): { ms: number; cpuMs: number; allocated: number } {
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   let allocated = 0;
   for (let run = 0; run < RUNS; run++) {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const outcome = allocateBatch(input);
     samples.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuSamples.push((cpu.user + cpu.system) / 1000);
     if (!outcome.ok) throw new Error(`bench input rejected: ${outcome.errors[0]?.message ?? ''}`);
     allocated = outcome.result.allocatedFen;
   }
-  return { ms: medianMs(samples), allocated };
+  return { ms: medianMs(samples), cpuMs: medianMs(cpuSamples), allocated };
 }
 
 function row(name: string, input: AllocationInput, limitMs: number): BenchResult {
-  const { ms, allocated } = timeAllocation(input);
+  const { ms, cpuMs, allocated } = timeAllocation(input);
   const ok = allocated === input.amountFen ? 'sum exact' : `allocated ${allocated} of ${input.amountFen}`;
+  const load = loadavg()[0]?.toFixed(1) ?? '?';
   return {
     name,
-    figure: `${ms.toFixed(0)} ms (median of ${RUNS}; ${ok})`,
+    figure: `${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (median of ${RUNS}; load avg ${load}; ${ok})`,
     target: `≤ ${limitMs} ms`,
     verdict: verdictAtMost(ms, limitMs, ' ms'),
   };

@@ -88,26 +88,32 @@ export function planMinimumPayment(
     amount = 0;
   }
 
-  // Region of a position: 0 dropped, 1 pro rata, 2 full.
+  // Region of a position: 0 dropped, 1 pro rata, 2 full. A claim value whose equal claims do not
+  // straddle a boundary has one region, found by comparing with the values at the boundaries.
   const region = (p: number): number => (p >= fullFrom ? 2 : p >= proFrom && p < proTo ? 1 : 0);
   const straddles = (b: number): number | null =>
     b > 0 && b < k && v[b - 1] === v[b] ? (v[b] as number) : null;
-  const splitValues = new Set<number>();
-  for (const b of [proFrom, proTo, fullFrom]) {
-    const x = straddles(b);
-    if (x !== null) splitValues.add(x);
-  }
-  const buckets: number[][] = [[], [], []];
+  const fullMin = fullFrom < k ? (v[fullFrom] as number) : Number.POSITIVE_INFINITY;
+  const proMin = proFrom < proTo ? (v[proFrom] as number) : Number.POSITIVE_INFINITY;
+  const split1 = straddles(proFrom);
+  const split2 = straddles(fullFrom);
+  const buckets = [new Uint32Array(k), new Uint32Array(k), new Uint32Array(k)] as const;
+  const counts = [0, 0, 0];
+  const place = (i: number, r: number): void => {
+    const bucket = buckets[r as 0 | 1 | 2];
+    bucket[counts[r] as number] = i;
+    counts[r] = (counts[r] as number) + 1;
+  };
   const split = new Map<number, number[]>();
   for (let s = 0; s < k; s++) {
     const i = members[s] as number;
     const x = remaining[i] as number;
-    if (splitValues.has(x)) {
+    if (x === split1 || x === split2) {
       const list = split.get(x) ?? [];
       list.push(i);
       split.set(x, list);
     } else {
-      buckets[region(lowerBound(v, x))]?.push(i);
+      place(i, x >= fullMin ? 2 : x >= proMin ? 1 : 0);
     }
   }
   for (const [x, list] of split) {
@@ -115,16 +121,17 @@ export function planMinimumPayment(
     list.sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? 1 : -1));
     const start = lowerBound(v, x);
     list.forEach((i, rank) => {
-      buckets[region(start + rank)]?.push(i);
+      place(i, region(start + rank));
     });
   }
+  const take = (r: 0 | 1 | 2): Uint32Array => buckets[r].subarray(0, counts[r]);
   return {
-    full: Uint32Array.from(buckets[2] ?? []),
+    full: take(2),
     fullRemainingFen: (suffix[fullFrom] as number) - (suffix[k] as number),
-    proRata: Uint32Array.from(buckets[1] ?? []),
+    proRata: take(1),
     proRataAmountFen: proAmount,
     proRataRemainingFen: (suffix[proFrom] as number) - (suffix[proTo] as number),
-    dropped: Uint32Array.from(buckets[0] ?? []),
+    dropped: take(0),
     unallocatedFen: amount,
   };
 }
