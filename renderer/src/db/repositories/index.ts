@@ -4,6 +4,7 @@ import { AuditRepository } from './audit-repository';
 import { CaseRepository } from './case-repository';
 import { CreditorRepository } from './creditor-repository';
 import { PetitionRepository } from './petition-repository';
+import { RepaymentRepository } from './repayment-repository';
 import { SettingsRepository } from './settings-repository';
 
 /** Every repository over one database: what the UI receives instead of the tables. */
@@ -13,6 +14,7 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly creditors: CreditorRepository;
   readonly petitions: PetitionRepository;
+  readonly repayment: RepaymentRepository;
 }
 
 export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
@@ -22,5 +24,6 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     audit: new AuditRepository(ctx),
     creditors: new CreditorRepository(ctx),
     petitions: new PetitionRepository(ctx),
+    repayment: new RepaymentRepository(ctx, new CreditorRepository(ctx)),
   };
 }
