@@ -24,3 +24,12 @@ export function normalizeName(value: CellValue | undefined): string {
 export function cleanText(value: CellValue | undefined): string {
   return cellText(value).replace(/[\s\u00a0\u3000]+/g, ' ');
 }
+
+/**
+ * A copy of a string that no longer points into the file text it was cut from. Engines keep a cut
+ * (sliced) string's whole parent chunk alive; a million creditors would otherwise keep the entire
+ * decoded file in memory. Short strings are copied by the engine anyway.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (` ${s}`).slice(1);
+}

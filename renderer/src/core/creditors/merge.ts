@@ -1,6 +1,7 @@
 // Merging rows into creditors: the same normalized ID is one creditor with several contracts
 // (一人多合同); the same ID under another name is a conflict on the later row. A Map from ID to the
 // creditor's index keeps this a single pass at any size.
+import { detach } from './cell';
 import type { Creditor, IdType } from './types';
 import type { ValidRow } from './validate-row';
 
@@ -29,12 +30,12 @@ export function createCreditorRegister(): CreditorRegister {
   function add(row: ValidRow): MergeOutcome {
     const key = mergeKey(row.idType, row.idNumber);
     const index = byKey.get(key);
-    const contract = { principalFen: row.principalFen, returnedFen: row.returnedFen, sourceRow: row.row, note: row.note };
+    const contract = { principalFen: row.principalFen, returnedFen: row.returnedFen, sourceRow: row.row, note: detach(row.note) };
     if (index === undefined) {
       const creditor: Creditor = {
-        name: row.name,
+        name: detach(row.name),
         idType: row.idType,
-        idNumber: row.idNumber,
+        idNumber: detach(row.idNumber),
         contracts: [contract],
         principalFen: row.principalFen,
         returnedFen: row.returnedFen,
@@ -42,11 +43,12 @@ export function createCreditorRegister(): CreditorRegister {
         status: '待核实',
         exclusion: null,
       };
-      if (row.phone) creditor.phone = row.phone;
-      if (row.address) creditor.address = row.address;
-      if (row.bankName) creditor.bankName = row.bankName;
-      if (row.bankAccount) creditor.bankAccount = row.bankAccount;
-      byKey.set(key, creditors.length);
+      if (row.phone) creditor.phone = detach(row.phone);
+      if (row.address) creditor.address = detach(row.address);
+      if (row.bankName) creditor.bankName = detach(row.bankName);
+      if (row.bankAccount) creditor.bankAccount = detach(row.bankAccount);
+      // Keyed by the detached copy, so the Map does not keep the file text alive either.
+      byKey.set(mergeKey(creditor.idType, creditor.idNumber), creditors.length);
       creditors.push(creditor);
       addTotals(row.principalFen, row.returnedFen, creditor.netClaimFen);
       return { kind: 'new' };
@@ -70,10 +72,10 @@ export function createCreditorRegister(): CreditorRegister {
     creditor.netClaimFen = Math.max(0, creditor.principalFen - creditor.returnedFen);
     addTotals(row.principalFen, row.returnedFen, creditor.netClaimFen - before);
     // First non-empty contact details win; later rows only fill gaps.
-    if (!creditor.phone && row.phone) creditor.phone = row.phone;
-    if (!creditor.address && row.address) creditor.address = row.address;
-    if (!creditor.bankName && row.bankName) creditor.bankName = row.bankName;
-    if (!creditor.bankAccount && row.bankAccount) creditor.bankAccount = row.bankAccount;
+    if (!creditor.phone && row.phone) creditor.phone = detach(row.phone);
+    if (!creditor.address && row.address) creditor.address = detach(row.address);
+    if (!creditor.bankName && row.bankName) creditor.bankName = detach(row.bankName);
+    if (!creditor.bankAccount && row.bankAccount) creditor.bankAccount = detach(row.bankAccount);
     if (same) {
       return {
         kind: 'duplicate',

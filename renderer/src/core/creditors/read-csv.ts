@@ -65,6 +65,9 @@ export function* csvRecords(chunks: Iterable<string>, delimiter?: string): Gener
       buf = buf.slice(pos) + next.value;
       pos = 0;
     }
+    // Position of the next quote, searched once and reused: searching per line would rescan the
+    // whole chunk for every line of a file without quotes.
+    let quote = -1;
     if (delim === undefined) {
       if (!done && buf.length < 4096 && buf.indexOf('\n') < 0) continue;
       delim = detectDelimiter(buf);
@@ -73,8 +76,11 @@ export function* csvRecords(chunks: Iterable<string>, delimiter?: string): Gener
       const nl = buf.indexOf('\n', pos);
       if (nl < 0 && !done) break;
       const lineEnd = nl < 0 ? buf.length : nl;
-      const quote = buf.indexOf('"', pos);
-      if (quote < 0 || quote >= lineEnd) {
+      if (quote !== Number.POSITIVE_INFINITY && quote < pos) {
+        quote = buf.indexOf('"', pos);
+        if (quote < 0) quote = Number.POSITIVE_INFINITY;
+      }
+      if (quote >= lineEnd) {
         let line = buf.slice(pos, lineEnd);
         if (line.endsWith('\r')) line = line.slice(0, -1);
         rowNumber++;

@@ -5,7 +5,11 @@ const FULL_WIDTH_END = 0xff5e;
 const FULL_WIDTH_OFFSET = 0xfee0;
 
 /** Folds full-width ASCII (！-～) and the ideographic space to their ASCII forms. */
+const HAS_FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 export function foldFullWidth(text: string): string {
+  // Most cells have nothing to fold: answer without building a new string.
+  if (!HAS_FULL_WIDTH.test(text)) return text;
   let out = '';
   let changed = false;
   for (let i = 0; i < text.length; i++) {
