@@ -84,17 +84,16 @@ export function recomputeDraft(
 }
 
 /**
- * draft → approved. `fundsAvailableFen` is recovered − allocated in other approved batches; a batch
- * may not allocate more than that.
+ * draft → approved. `fundsAvailableFen` is recovered − allocated in other approved batches; the
+ * batch amount may not exceed it (issue 4: amount not more than funds available).
  */
 export function approveBatch(batch: RepaymentBatch, approver: string, at: string, fundsAvailableFen: number): BatchTransition {
   if (batch.status !== 'draft') return fail(`批次 ${batch.id} 状态为${STATUS_LABEL[batch.status]}，只有草稿可以审批`);
   if (approver.trim() === '') return fail('请填写审批人姓名后再审批');
   if (at.trim() === '') return fail('缺少审批时间');
   if (batch.lines.length === 0) return fail(`批次 ${batch.id} 没有任何清退金额，不能审批`);
-  const allocated = batch.amountFen - batch.unallocatedFen;
-  if (allocated > fundsAvailableFen) {
-    return fail(`批次 ${batch.id} 分配 ${allocated} 分，超过可用资金 ${fundsAvailableFen} 分；请减少本批金额`);
+  if (batch.amountFen > fundsAvailableFen) {
+    return fail(`批次 ${batch.id} 金额 ${batch.amountFen} 分，超过可用资金 ${fundsAvailableFen} 分；请减少本批金额或先登记追缴资金`);
   }
   return { ok: true, batch: { ...batch, status: 'approved', approvedBy: approver.trim(), approvedAt: at } };
 }
@@ -110,19 +109,25 @@ export function recordPaymentResult(
   const index = batch.lines.findIndex((l) => l.creditorId === creditorId);
   const line = batch.lines[index];
   if (!line) return fail(`批次 ${batch.id} 中没有集资参与人 ${creditorId} 的清退记录，请核对银行回单的编号或账号`);
-  const allowed: Record<PaymentStatus, readonly PaymentStatus[]> = {
-    pending: ['paid', 'failed'],
-    paid: ['returned'],
-    failed: [],
-    returned: [],
-  };
   if (line.payment === result) return { ok: true, batch };
-  if (!allowed[line.payment].includes(result)) {
-    return fail(`集资参与人 ${creditorId} 在批次 ${batch.id} 的支付状态为“${PAYMENT_LABEL[line.payment]}”，不能改为“${PAYMENT_LABEL[result]}”；失败或退回的款项请在后续批次重新清退`);
-  }
+  const refused = refusedTransition(batch, line, result);
+  if (refused) return fail(refused);
   const lines = batch.lines.slice();
   lines[index] = note === undefined ? { ...line, payment: result } : { ...line, payment: result, paymentNote: note };
   return { ok: true, batch: { ...batch, lines } };
+}
+
+const ALLOWED_PAYMENT: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
+  pending: ['paid', 'failed'],
+  paid: ['returned'],
+  failed: [],
+  returned: [],
+};
+
+/** Why a line may not move to `result`, or null when it may. */
+function refusedTransition(batch: RepaymentBatch, line: BatchLine, result: PaymentStatus): string | null {
+  if (ALLOWED_PAYMENT[line.payment].includes(result)) return null;
+  return `集资参与人 ${line.creditorId} 在批次 ${batch.id} 的支付状态为“${PAYMENT_LABEL[line.payment]}”，不能改为“${PAYMENT_LABEL[result]}”；失败或退回的款项请在后续批次重新清退`;
 }
 
 export const PAYMENT_LABEL: Readonly<Record<PaymentStatus, string>> = {
@@ -143,4 +148,47 @@ export function markBatchPaid(batch: RepaymentBatch, at: string): BatchTransitio
 /** Amount a line still commits: pending or paid lines of approved/paid batches. */
 export function lineCommitsFunds(batch: RepaymentBatch, line: BatchLine): boolean {
   return batch.status !== 'draft' && (line.payment === 'pending' || line.payment === 'paid');
+}
+
+/** One row of a bank result file, already matched to a creditor (by reference or account). */
+export interface PaymentResultRow {
+  readonly creditorId: string;
+  readonly result: Exclude<PaymentStatus, 'pending'>;
+  readonly note?: string;
+}
+
+/**
+ * Applies a whole bank result file. Rows that cannot be applied are reported (row number, reason)
+ * and skipped; the others are applied, so one bad row does not block a thousand good ones.
+ */
+export function applyPaymentResults(
+  batch: RepaymentBatch,
+  rows: readonly PaymentResultRow[],
+): { readonly batch: RepaymentBatch; readonly errors: readonly { readonly row: number; readonly message: string }[] } {
+  const errors: { row: number; message: string }[] = [];
+  if (batch.status === 'draft') {
+    return { batch, errors: [{ row: 0, message: `批次 ${batch.id} 尚未审批，不能导入支付结果` }] };
+  }
+  // One index and one copy for the whole file: a bank file can carry every line of a large batch.
+  const position = new Map<string, number>();
+  batch.lines.forEach((l, i) => {
+    position.set(l.creditorId, i);
+  });
+  const lines = batch.lines.slice();
+  rows.forEach((row, index) => {
+    const at = position.get(row.creditorId);
+    const line = at === undefined ? undefined : lines[at];
+    if (at === undefined || !line) {
+      errors.push({ row: index + 1, message: `第 ${index + 1} 行：批次 ${batch.id} 中没有集资参与人 ${row.creditorId}，请核对银行回单的编号或账号` });
+      return;
+    }
+    if (line.payment === row.result) return;
+    const refused = refusedTransition(batch, line, row.result);
+    if (refused) {
+      errors.push({ row: index + 1, message: `第 ${index + 1} 行：${refused}` });
+      return;
+    }
+    lines[at] = row.note === undefined ? { ...line, payment: row.result } : { ...line, payment: row.result, paymentNote: row.note };
+  });
+  return { batch: { ...batch, lines }, errors };
 }

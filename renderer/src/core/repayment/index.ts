@@ -1,6 +1,15 @@
 export { allocateBatch, allocateValidated } from './allocate-batch';
-export type { BatchLine, BatchRule, BatchStatus, BatchTransition, PaymentStatus, RepaymentBatch } from './batch-lifecycle';
+export type {
+  BatchLine,
+  BatchRule,
+  BatchStatus,
+  BatchTransition,
+  PaymentResultRow,
+  PaymentStatus,
+  RepaymentBatch,
+} from './batch-lifecycle';
 export {
+  applyPaymentResults,
   approveBatch,
   createDraftBatch,
   lineCommitsFunds,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allocateBatch } from '../../../../renderer/src/core/repayment/allocate-batch';
 import type { RepaymentBatch } from '../../../../renderer/src/core/repayment/batch-lifecycle';
 import {
+  applyPaymentResults,
   approveBatch,
   createDraftBatch,
   markBatchPaid,
@@ -63,9 +64,10 @@ describe('batch lifecycle', () => {
   it('refuses approval without approver, beyond funds available, or twice', () => {
     const d = draft('P1', 100_000, []);
     expect(approveBatch(d, '  ', 't', 200_000)).toMatchObject({ ok: false });
+    // The batch amount (100,000), not only what it allocates, must fit in the funds available.
     const over = approveBatch(d, '李主任', 't', 99_999);
     expect(over.ok).toBe(false);
-    if (!over.ok) expect(over.error).toContain('超过可用资金');
+    if (!over.ok) expect(over.error).toContain('金额 100000 分，超过可用资金 99999 分');
     const a = unwrap(approveBatch(d, '李主任', 't', 100_000));
     expect(approveBatch(a, '李主任', 't', 100_000).ok).toBe(false);
   });
@@ -82,6 +84,24 @@ describe('batch lifecycle', () => {
     const unknown = recordPaymentResult(a, 'Z', 'paid');
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.error).toContain('Z');
+  });
+});
+
+describe('applyPaymentResults (bank result file)', () => {
+  it('applies the good rows and reports each bad row by number', () => {
+    const a = unwrap(approveBatch(draft('P1', 100_000, []), '李主任', 't', 200_000));
+    const { batch, errors } = applyPaymentResults(a, [
+      { creditorId: 'A', result: 'paid' },
+      { creditorId: 'Z', result: 'paid' },
+      { creditorId: 'B', result: 'failed', note: '户名不符' },
+      { creditorId: 'B', result: 'paid' },
+    ]);
+    expect(batch.lines.map((l) => l.payment)).toEqual(['paid', 'failed']);
+    expect(batch.lines[1]?.paymentNote).toBe('户名不符');
+    expect(errors.map((e) => e.row)).toEqual([2, 4]);
+    expect(errors[0]?.message).toContain('第 2 行');
+    expect(errors[0]?.message).toContain('Z');
+    expect(applyPaymentResults(draft('P0', 1, []), []).errors[0]?.message).toContain('尚未审批');
   });
 });
 
