@@ -1,5 +1,5 @@
 import { Callout, Tab, Tabs } from '@blueprintjs/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '../../app/routes';
 import { DeadlineAlertsPanel } from './DeadlineAlertsPanel';
@@ -27,10 +27,13 @@ export function PetitionsPage({ rest, navigate }: { readonly rest: readonly stri
   // Remounts the alerts panel after a change so it re-reads the petitions.
   const [version, setVersion] = useState(0);
   const changed = () => {
-    void reload();
-    setVersion((v) => v + 1);
+    void reload().then(() => setVersion((v) => v + 1));
   };
   const first = rest[0] ?? 'list';
+  // Coming back from the form or a detail page: re-read what they changed.
+  useEffect(() => {
+    if (first) void reload();
+  }, [first, reload]);
 
   if (error) return <Callout intent="danger">{t('errors.loadFailed', { message: error })}</Callout>;
   if (!data) return <p>{t('detail.loading')}</p>;

@@ -1,0 +1,187 @@
+import { expect, type Page, test } from '@playwright/test';
+
+// Dates are fixed in October/November 2026 (steps may not be dated after today): the first
+// petition's acceptance deadline has passed, its extended resolution deadline (2027-01-08) not yet.
+const SHOTS = process.env.PETITION_SHOTS;
+
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function saveSettings(page: Page) {
+  await page.goto('#/settings/office');
+  await page.getByLabel('发文机关（文书落款）').fill('威海市防范和处置非法集资工作领导小组办公室');
+  await page.getByLabel('经办人（写入审计日志）').fill('林淼');
+  await page.getByLabel('区县列表（每行一个）').fill('环翠区\n文登区');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('operator-tag')).toContainText('林淼');
+}
+
+async function step(page: Page, name: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  await page.getByTestId('petition-actions').getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await fill(dialog);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('a petition is registered, accepted, mediated, extended; deadlines, alerts, settings and figures work and survive a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.goto('/');
+  await saveSettings(page);
+
+  await page.getByRole('menuitem', { name: /信访调解/ }).click();
+  await expect(page.getByTestId('deadline-alerts')).toContainText('没有超期或 5 天内到期的信访件');
+  await page.getByRole('button', { name: '登记信访件' }).click();
+
+  // A bad save first: every problem is named in Chinese, and what was typed stays.
+  await page.getByLabel('收到日期').fill('2026-10-09');
+  await page.getByLabel('人数').fill('12');
+  await page.getByLabel('信访人 1 姓名').fill('张建国');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('form-errors')).toBeVisible();
+  await expect(page.getByText('个人信访的人数应为 1;12 人同来请把信访形式改为「集体」')).toBeVisible();
+  await expect(page.getByText('诉求:请填写信访人的诉求')).toBeVisible();
+  await expect(page.getByLabel('信访人 1 姓名')).toHaveValue('张建国');
+
+  await page.getByLabel('登记编号').fill('威信〔2026〕88号');
+  await page.getByLabel('信访渠道').selectOption('来访');
+  await page.getByLabel('信访层级').selectOption('到省');
+  await page.getByLabel('信访形式').selectOption('collective');
+  await page.getByLabel('紧急程度').selectOption('紧急');
+  await page.getByLabel('联系电话（可不填） 1').fill('13806311234');
+  await page.getByRole('button', { name: '添加信访人' }).click();
+  await page.getByLabel('信访人 2 姓名').fill('李秀英');
+  await page.getByLabel('诉求').fill('要求加快资产处置、尽快清退本金');
+  await page.getByRole('button', { name: '保存' }).click();
+
+  await expect(page.getByTestId('petition-status')).toHaveText('登记');
+  await expect(page.getByTestId('accept-by')).toContainText('2026-10-26');
+  await expect(page.getByTestId('petition-deadlines').locator('[data-deadline="overdue"]')).toBeVisible();
+  // Personal data masked; showing it is a deliberate, audited click.
+  await expect(page.getByTestId('petitioners')).toContainText('138****1234');
+  await page.getByRole('button', { name: '显示 张建国 的完整电话' }).click();
+  await expect(page.getByTestId('petitioners')).toContainText('13806311234');
+  await shot(page, 'detail-registered');
+
+  await step(page, '受理', async (d) => {
+    await d.getByLabel('日期').fill('2026-10-10');
+  });
+  await expect(page.getByTestId('petition-status')).toHaveText('受理');
+  await expect(page.getByTestId('resolve-by')).toContainText('2026-12-09');
+
+  // A step dated before the previous one is refused with the reason, and the dialog stays open.
+  await page.getByTestId('petition-actions').getByRole('button', { name: '开始调处', exact: true }).click();
+  await page.getByRole('dialog').getByLabel('日期').fill('2026-10-01');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('step-error')).toContainText('开始调处日期 2026-10-01 早于上一步的日期 2026-10-10');
+  await page.getByRole('dialog').getByLabel('日期').fill('2026-10-12');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('petition-status')).toHaveText('调处中');
+
+  // Mediation: a session without place or terms is refused, then recorded.
+  await page.getByRole('button', { name: '登记调解' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('调解日期').fill('2026-10-20');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('session-errors')).toContainText('调解地点:请填写');
+  await expect(page.getByTestId('session-errors')).toContainText('协议条款:调解结果为达成协议时,请逐条填写协议内容');
+  await dialog.getByLabel('调解地点').fill('环翠区人民调解委员会');
+  await dialog.getByLabel('参加人员').fill('张建国(信访人代表)\n某公司清算组王某');
+  await dialog.getByLabel('被申请人').fill('威海某某养老服务有限公司清算组');
+  await dialog.getByLabel('协议条款').fill('清算组于2026年12月31日前按38%比例清退\n信访人不再就同一事项重复信访');
+  await shot(page, 'session-dialog');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('session-table')).toContainText('环翠区人民调解委员会');
+  await expect(page.getByTestId('agreement-summary')).toContainText('一、清算组于2026年12月31日前按38%比例清退');
+  await expect(page.getByTestId('agreement-summary')).toContainText('威海市防范和处置非法集资工作领导小组办公室');
+
+  await step(page, '延期', async (d) => {
+    await d.getByLabel('日期').fill('2026-11-20');
+    await d.getByLabel('审批人（批准延期的负责人）').fill('王主任');
+    await d.getByLabel('延期天数').fill('30');
+    await d.getByLabel('理由').fill('涉及资产处置,情况复杂');
+  });
+  await expect(page.getByTestId('extended-by')).toHaveText('2027-01-08');
+  await expect(page.getByTestId('petition-actions').getByRole('button', { name: '延期', exact: true })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByTestId('petition-status')).toHaveText('调处中');
+  const history = page.getByTestId('petition-history');
+  for (const text of ['登记', '受理', '开始调处', '调解', '延期 30 天,王主任批准:涉及资产处置,情况复杂', '林淼']) {
+    await expect(history).toContainText(text);
+  }
+  await expect(page.getByTestId('extended-by')).toHaveText('2027-01-08');
+  await expect(page.getByTestId('audit-table')).toContainText('查看');
+  await shot(page, 'detail-mediating');
+
+  // A second petition, still undecided long after its acceptance deadline: it shows in the alerts.
+  await page.goto('#/petitions/new');
+  await page.getByLabel('收到日期').fill('2026-11-02');
+  await page.getByLabel('信访人 1 姓名').fill('王芳');
+  await page.getByLabel('诉求').fill('询问清退进度');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('petition-status')).toHaveText('登记');
+
+  await page.goto('#/petitions');
+  const alerts = page.getByTestId('deadline-alerts');
+  await expect(alerts).toContainText('王芳');
+  await expect(alerts).not.toContainText('威信〔2026〕88号');
+  await page.getByText('只看超期').click();
+  await expect(page.getByTestId('petition-table')).toContainText('王芳');
+  await expect(page.getByTestId('petition-table')).not.toContainText('张建国');
+  await page.getByText('只看超期').click();
+  await page.getByLabel('搜索信访件').fill('李秀英');
+  await expect(page.getByTestId('petition-table')).toContainText('威信〔2026〕88号');
+  await expect(page.getByTestId('petition-table')).not.toContainText('王芳');
+  await page.getByLabel('搜索信访件').fill('');
+  await page.getByLabel('层级').selectOption('到省');
+  await expect(page.getByTestId('petition-table')).not.toContainText('王芳');
+  await page.getByLabel('层级').selectOption('');
+  await shot(page, 'list');
+
+  // 时限设置: a bad number is refused with the field named; a good one is saved and kept.
+  await page.getByRole('tab', { name: '时限设置' }).click();
+  await page.getByLabel('受理期限（天）').fill('十五');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('settings-errors')).toBeVisible();
+  await expect(page.getByText('受理期限（天）「十五」不是整数天数,请填写数字')).toBeVisible();
+  await page.getByLabel('受理期限（天）').fill('15');
+  await page.getByRole('button', { name: '添加放假' }).click();
+  await page.getByLabel('节假日 14 名称').fill('元旦');
+  await page.getByLabel('节假日 14 开始').fill('2027-01-03');
+  await page.getByLabel('节假日 14 结束').fill('2027-01-01');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('holiday-errors')).toContainText('节假日第 14 行(元旦):结束日期早于开始日期');
+  await page.getByLabel('节假日 14 开始').fill('2027-01-01');
+  await page.getByLabel('节假日 14 结束').fill('2027-01-03');
+  await page.getByLabel('临期提醒（天）').fill('7');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('时限设置已保存')).toBeVisible();
+  await shot(page, 'settings');
+  await page.reload();
+  await expect(page.getByLabel('临期提醒（天）')).toHaveValue('7');
+  await expect(page.getByLabel('节假日 14 名称')).toHaveValue('元旦');
+
+  // Figures for the year: 2 batches, 13 person-times; one reached the province; export the ledger.
+  await page.getByRole('tab', { name: '数据统计' }).click();
+  await page.getByLabel('统计开始日期').fill('2026-01-01');
+  await page.getByLabel('统计结束日期').fill('2026-11-25');
+  const summary = page.getByTestId('figures-summary');
+  await expect(summary.getByRole('row', { name: /^批次/ })).toContainText('2');
+  await expect(summary.getByRole('row', { name: /^人次/ })).toContainText('13');
+  await expect(page.getByTestId('high-level-alert')).toContainText('到省、进京信访 1 批 12 人次');
+  await shot(page, 'figures');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出台账（xlsx）' }).click();
+  expect((await download).suggestedFilename()).toBe('信访台账_2026-01-01_2026-11-25.xlsx');
+  await expect(page.getByText(/已导出 信访台账_2026-01-01_2026-11-25\.xlsx（2 行）/)).toBeVisible();
+
+  // A period that ends before it starts is refused, naming the dates.
+  await page.getByLabel('统计结束日期').fill('2025-12-01');
+  await expect(page.getByTestId('figures-error')).toContainText('统计期间的开始日期 2026-01-01 晚于结束日期 2025-12-01');
+
+  await page.goto('#/settings/audit');
+  await expect(page.getByTestId('audit-table')).toContainText('导出');
+});
