@@ -32,3 +32,12 @@ export function findElectronRuntime(): ElectronRuntime {
   }
   return { available: true, executablePath: candidate };
 }
+
+/**
+ * Chromium refuses to start as root with its OS sandbox (CI containers run as root). Only there,
+ * and only for tests, the OS-level sandbox is switched off; the renderer sandbox preference that
+ * the tests check is unaffected. Normal starts never pass this.
+ */
+export function chromiumArgsForThisUser(): string[] {
+  return process.platform === 'linux' && process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
-import { repoRoot } from './electron-runtime';
+import { chromiumArgsForThisUser, repoRoot } from './electron-runtime';
 
 export interface LaunchedApp {
   readonly app: ElectronApplication;
@@ -19,7 +19,7 @@ export interface LaunchedApp {
 export async function launchApp(): Promise<LaunchedApp> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'chufei-electron-test-'));
   const app = await _electron.launch({
-    args: [repoRoot],
+    args: [repoRoot, ...chromiumArgsForThisUser()],
     cwd: repoRoot,
     env: { ...process.env, WORKSTATION_USER_DATA_DIR: userDataDir, ELECTRON_ENABLE_LOGGING: '1' },
   });

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { findElectronRuntime, preloadFile, repoRoot } from './electron-runtime';
+import { chromiumArgsForThisUser, findElectronRuntime, preloadFile, repoRoot } from './electron-runtime';
 import { type LaunchedApp, launchApp } from './launch';
 
 const runtime = findElectronRuntime();
@@ -167,7 +167,7 @@ test('IPC from a foreign origin is rejected even with the preload', async () => 
 test('a second instance exits and leaves the first one running', async () => {
   if (!runtime.available) return;
   const exitCode = await new Promise<number | null>((resolve) => {
-    const second = spawn(runtime.executablePath, [repoRoot], {
+    const second = spawn(runtime.executablePath, [repoRoot, ...chromiumArgsForThisUser()], {
       env: { ...process.env, WORKSTATION_USER_DATA_DIR: launched.userDataDir },
       stdio: 'ignore',
     });
