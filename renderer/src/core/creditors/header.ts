@@ -116,3 +116,35 @@ export function unitFromTitleRow(cells: readonly CellValue[]): MoneyUnit | null 
   }
   return null;
 }
+
+/**
+ * Two-row headers: a group cell such as "金额（元）" merged across columns above "投资本金 | 已获收益".
+ * When the row under the header holds only header words (or copies of the cells above, from
+ * vertical merges), the two rows are read as one: the lower text wins, and a unit of the group
+ * cell carries to the columns under it. Returns null when the lower row is data.
+ */
+export function combineHeaderRows(upper: readonly CellValue[], lower: readonly CellValue[]): CellValue[] | null {
+  let named = 0;
+  const width = Math.max(upper.length, lower.length);
+  for (let c = 0; c < width; c++) {
+    const low = cellText(lower[c]);
+    if (low === '' || low === cellText(upper[c])) continue;
+    if (!classifyHeader(low).field) return null;
+    named++;
+  }
+  if (named === 0) return null;
+  const combined: CellValue[] = [];
+  let groupUnit: MoneyUnit | null = null;
+  for (let c = 0; c < width; c++) {
+    const up = cellText(upper[c]);
+    const low = cellText(lower[c]);
+    if (up !== '') groupUnit = classifyHeader(up).unit;
+    if (low === '' || low === up) {
+      combined.push(up);
+      continue;
+    }
+    const unit = classifyHeader(low).unit ?? groupUnit;
+    combined.push(unit && !classifyHeader(low).unit ? `${low}（${unit === 'wan' ? '万元' : '元'}）` : low);
+  }
+  return combined;
+}

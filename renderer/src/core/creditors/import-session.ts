@@ -5,7 +5,7 @@ import { localToday } from '../identity';
 import type { MoneyUnit } from '../money';
 import { cellText } from './cell';
 import { type ClassifyState, classifyRow } from './classify-row';
-import { FIELD_LABELS, mapHeaderRow, REQUIRED_FIELDS, unitFromTitleRow } from './header';
+import { combineHeaderRows, FIELD_LABELS, mapHeaderRow, REQUIRED_FIELDS, unitFromTitleRow } from './header';
 import { createCreditorRegister } from './merge';
 import type {
   AmountUnits,
@@ -60,20 +60,19 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
   let fatal: ImportProblem | null = null;
   let rowsSeen = 0;
   let nameHeaderKey = '';
+  let pendingSubHeader = false;
 
   function startData(row: SheetRow): void {
     headerRow = row.row;
     headerCells = row.cells;
-    const auto = mapHeaderRow(row.cells);
+    pendingSubHeader = true;
+    useHeader(row.cells);
+  }
+
+  function useHeader(cells: readonly CellValue[]): void {
+    const auto = mapHeaderRow(cells);
     const mapping: ColumnMapping = { ...auto.mapping, ...options.mapping };
-    const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
-    const headers = row.cells.map((c) => cellText(c));
-    if (missing.length > 0) {
-      fatal = {
-        code: 'HEADER_COLUMNS_MISSING',
-        message: `第 ${row.row} 行表头中找不到“${missing.map((f) => FIELD_LABELS[f]).join('”“')}”列。请在列对应中指定这些列，或在原表表头中写明。`,
-      };
-    }
+    const headers = cells.map((c) => cellText(c));
     const fallback = titleUnit ?? 'yuan';
     const units: AmountUnits = {
       principal: options.units?.principal ?? auto.units.principal ?? fallback,
@@ -81,7 +80,19 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
     };
     ctx = { mapping, headers, units, today };
     const nameCol = mapping.name;
-    nameHeaderKey = nameCol === undefined ? '' : cellText(row.cells[nameCol]);
+    nameHeaderKey = nameCol === undefined ? '' : cellText(cells[nameCol]);
+  }
+
+  /** Checked once the header is complete (after a possible second header row). */
+  function requireColumns(c: RowContext): void {
+    pendingSubHeader = false;
+    const missing = REQUIRED_FIELDS.filter((f) => c.mapping[f] === undefined);
+    if (missing.length > 0) {
+      fatal = {
+        code: 'HEADER_COLUMNS_MISSING',
+        message: `第 ${headerRow ?? 0} 行表头中找不到“${missing.map((f) => FIELD_LABELS[f]).join('”“')}”列。请在列对应中指定这些列，或在原表表头中写明。`,
+      };
+    }
   }
 
   function beforeHeader(row: SheetRow): void {
@@ -100,7 +111,19 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
     }
   }
 
-  function dataRow(row: SheetRow, c: RowContext): void {
+  function dataRow(row: SheetRow, header: RowContext): void {
+    const c = header;
+    if (pendingSubHeader) {
+      const combined = combineHeaderRows(headerCells, row.cells);
+      if (combined) {
+        useHeader(combined);
+        if (ctx) requireColumns(ctx);
+        skipped.header++;
+        return;
+      }
+      requireColumns(c);
+      if (fatal) return;
+    }
     const kind = classifyRow(row.cells, c.mapping, classify);
     if (kind !== 'data') {
       skipped[kind]++;
@@ -151,6 +174,7 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
       return rowsSeen;
     },
     finish(): CreditorImportResult {
+      if (ctx && pendingSubHeader) requireColumns(ctx);
       if (!ctx && !fatal) {
         fatal = {
           code: 'HEADER_NOT_FOUND',

@@ -115,3 +115,37 @@ describe('rows that are not creditors', () => {
     expect(r.creditors).toHaveLength(1);
   });
 });
+
+describe('two-row headers with a merged group cell', () => {
+  it('reads the columns under "金额（万元）" with the group unit', () => {
+    const r = importRows([
+      ['集资参与人名单'],
+      ['序号', '姓名', '身份证号码', '金额（万元）', '', '开户银行'],
+      ['序号', '姓名', '身份证号码', '投资本金', '已获收益', '开户银行'],
+      ['1', '张三', makeId(), '2', '0.5', '中国银行'],
+    ]);
+    expect(r.headerRow).toBe(2);
+    expect(r.skipped.header).toBe(1);
+    expect(r.mapping).toMatchObject({ name: 1, idNumber: 2, principal: 3, returned: 4, bankName: 5 });
+    expect(r.units).toEqual({ principal: 'wan', returned: 'wan' });
+    expect(r.creditors[0]).toMatchObject({ principalFen: 2_000_000, returnedFen: 500_000 });
+    expect(r.rows.map((o) => [o.row, o.code])).toEqual([[4, 'OK']]);
+  });
+
+  it('finds required columns named only in the second header row', () => {
+    const r = importRows([
+      ['姓名', '身份证号码', '出资情况', ''],
+      ['姓名', '身份证号码', '本金', '已返还'],
+      ['张三', makeId(), '100', '0'],
+    ]);
+    expect(r.fatal).toBeNull();
+    expect(r.headerRow).toBe(1);
+    expect(r.creditors).toHaveLength(1);
+  });
+
+  it('does not take a first data row for a second header row', () => {
+    const r = importRows([HEADER, person('张三', makeId(), '100')]);
+    expect(r.skipped.header).toBe(0);
+    expect(r.rows).toHaveLength(1);
+  });
+});
