@@ -66,10 +66,10 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
     headerRow = row.row;
     headerCells = row.cells;
     pendingSubHeader = true;
-    useHeader(row.cells);
+    applyHeader(row.cells);
   }
 
-  function useHeader(cells: readonly CellValue[]): void {
+  function applyHeader(cells: readonly CellValue[]): void {
     const auto = mapHeaderRow(cells);
     const mapping: ColumnMapping = { ...auto.mapping, ...options.mapping };
     const headers = cells.map((c) => cellText(c));
@@ -116,7 +116,7 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
     if (pendingSubHeader) {
       const combined = combineHeaderRows(headerCells, row.cells);
       if (combined) {
-        useHeader(combined);
+        applyHeader(combined);
         if (ctx) requireColumns(ctx);
         skipped.header++;
         return;
