@@ -49,6 +49,7 @@ export async function* writeBackup(
   options: WriteBackupOptions,
 ): AsyncGenerator<Uint8Array, BackupWriteSummary, undefined> {
   checkWriteRequest(tables, options);
+  const head = options.auditChainHead;
   const encryption = options.passphrase === undefined ? null : await newEncryption(options.passphrase, options.pbkdf2Iterations);
   const header: BackupHeader = {
     format: FORMAT_NAME,
@@ -58,7 +59,7 @@ export async function* writeBackup(
     createdAt: new Date(options.createdAt ?? Date.now()).toISOString(),
     reason: options.reason ?? 'manual',
     tables: tables.map((t) => t.name),
-    auditChainHead: options.auditChainHead,
+    auditChainHead: head ? { table: head.table, seq: head.seq, hash: head.hash } : null,
     encryption: encryption?.params ?? null,
   };
   // The writer must never produce a header its own reader refuses (e.g. a year past 9999).
