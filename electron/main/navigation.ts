@@ -33,3 +33,21 @@ const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set([
 export function isPermissionAllowed(permission: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission);
 }
+
+/** Schemes that reach outside the app: the network, and local files the user never chose. */
+const BLOCKED_REQUEST_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
+
+/**
+ * Whether a request from the UI's session is cancelled. The app works offline and case data must
+ * never leave the machine, so nothing goes to the network; app:, blob:, data: and (unpackaged
+ * builds) devtools: pass. Unparseable URLs are refused.
+ */
+export function isBlockedRequestUrl(url: string): boolean {
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    return true;
+  }
+  return BLOCKED_REQUEST_SCHEMES.has(protocol);
+}

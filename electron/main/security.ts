@@ -2,10 +2,7 @@
 // the main window, so nothing opened later escapes it.
 
 import { app, type Session } from 'electron';
-import { isAllowedNavigation, isPermissionAllowed } from './navigation.js';
-
-/** Anything the UI might try to reach outside app://; the app works offline and keeps data local. */
-const NETWORK_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*', 'file://*/*'];
+import { isAllowedNavigation, isBlockedRequestUrl, isPermissionAllowed } from './navigation.js';
 
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
@@ -23,10 +20,12 @@ export function hardenSession(session: Session): void {
     return allowed;
   });
   session.setDevicePermissionHandler(() => false);
-  session.webRequest.onBeforeRequest({ urls: NETWORK_URL_PATTERNS }, (details, callback) => {
-    // DevTools (unpackaged builds only) loads its own front end over devtools://, not matched here.
-    console.warn(`[security] blocked request to ${details.url}`);
-    callback({ cancel: true });
+  // No URL filter: Chromium's match patterns cannot name every scheme (file: has its own rules),
+  // so every request is seen and decided by one tested predicate.
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const cancel = isBlockedRequestUrl(details.url);
+    if (cancel) console.warn(`[security] blocked request to ${details.url}`);
+    callback({ cancel });
   });
   // Files reach the disk only through saveFile, where the user picks the place.
   session.on('will-download', (event) => event.preventDefault());

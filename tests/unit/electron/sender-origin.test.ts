@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedNavigation, isPermissionAllowed } from '../../../electron/main/navigation';
+import { isAllowedNavigation, isBlockedRequestUrl, isPermissionAllowed } from '../../../electron/main/navigation';
 import { isTrustedAppUrl, isTrustedSender, untrustedSenderMessage } from '../../../electron/main/sender-origin';
 
 describe('isTrustedAppUrl', () => {
@@ -67,4 +67,20 @@ describe('navigation and permissions', () => {
       expect(isPermissionAllowed(permission)).toBe(false);
     }
   });
+});
+
+describe('isBlockedRequestUrl', () => {
+  it.each(['https://www.baidu.com/x.js', 'http://127.0.0.1:5173/', 'ws://10.0.0.1/', 'wss://x/', 'ftp://x/f', 'file:///etc/passwd', '::nonsense'])(
+    'cancels %s',
+    (url) => {
+      expect(isBlockedRequestUrl(url)).toBe(true);
+    },
+  );
+
+  it.each(['app://workstation/assets/index.js', 'blob:app://workstation/1234', 'data:image/png;base64,AA==', 'devtools://devtools/bundled/inspector.html'])(
+    'lets %s through',
+    (url) => {
+      expect(isBlockedRequestUrl(url)).toBe(false);
+    },
+  );
 });
