@@ -1,7 +1,12 @@
+import './creditors.css';
+import './messages';
 import type { Route } from '../../app/routes';
-import { NotBuiltPage } from '../placeholder/NotBuiltPage';
+import { CaseChooser } from './CaseChooser';
+import { RegisterView } from './RegisterView';
 
-// Not built yet: the area says so plainly instead of showing anything that looks like data.
-export function CreditorsPage(_props: { readonly rest: readonly string[]; readonly navigate: (r: Route) => void }) {
-  return <NotBuiltPage area="creditors" />;
+/** 集资参与人: #/creditors picks a case; #/creditors/<caseId> shows and imports its register. */
+export function CreditorsPage({ rest, navigate }: { readonly rest: readonly string[]; readonly navigate: (r: Route) => void }) {
+  const caseId = rest[0];
+  if (!caseId) return <CaseChooser navigate={navigate} />;
+  return <RegisterView key={caseId} caseId={caseId} navigate={navigate} />;
 }

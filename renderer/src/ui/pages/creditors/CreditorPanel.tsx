@@ -1,0 +1,80 @@
+import { Button, Callout, HTMLTable } from '@blueprintjs/core';
+import { useTranslation } from 'react-i18next';
+import { maskAccount, maskIdNumber, maskPhone } from '../../../core/identity';
+import { formatFen } from '../../../core/money';
+import { EXCLUSION_LABELS, type StoredCreditor } from '../../../db/repositories/creditor-types';
+
+/** One creditor with all their contracts; full personal data only after a deliberate, audited click. */
+export function CreditorPanel(props: {
+  readonly creditor: StoredCreditor;
+  readonly revealed: boolean;
+  readonly onReveal: () => void;
+  readonly onEdit: () => void;
+  readonly onClose: () => void;
+}) {
+  const { t } = useTranslation('creditors');
+  const { creditor: c, revealed } = props;
+  const show = (value: string | undefined, mask: (v: string) => string) => (value ? (revealed ? value : mask(value)) : '—');
+  return (
+    <aside className="creditor-panel" aria-label={t('panel.title')} data-testid="creditor-panel">
+      <header className="creditor-panel-head">
+        <h3>{c.name}</h3>
+        <Button minimal icon="cross" aria-label={t('panel.close')} onClick={props.onClose} />
+      </header>
+      <dl className="creditor-facts">
+        <dt>{t('panel.cid')}</dt>
+        <dd className="mono">{c.cid}</dd>
+        <dt>{t('panel.idType')}</dt>
+        <dd>{t(`idTypes.${c.idType}`)}</dd>
+        <dt>{t('col.idNumber')}</dt>
+        <dd className="mono" data-testid="panel-id">{c.idType === 'org' ? c.idNumber : show(c.idNumber, maskIdNumber)}</dd>
+        <dt>{t('col.phone')}</dt>
+        <dd className="mono">{show(c.phone, maskPhone)}</dd>
+        <dt>{t('panel.bank')}</dt>
+        <dd>{c.bankName || '—'}</dd>
+        <dt>{t('panel.account')}</dt>
+        <dd className="mono">{show(c.bankAccount, maskAccount)}</dd>
+        <dt>{t('panel.address')}</dt>
+        <dd>{c.address ? (revealed ? c.address : '***') : '—'}</dd>
+        <dt>{t('col.status')}</dt>
+        <dd>{c.status}</dd>
+        <dt>{t('col.exclusion')}</dt>
+        <dd>{c.exclusion ? EXCLUSION_LABELS[c.exclusion] : '—'}</dd>
+        <dt>{t('col.netClaim')}</dt>
+        <dd className="num">{formatFen(c.netClaimFen)}</dd>
+      </dl>
+      <div className="creditor-panel-actions">
+        {revealed ? (
+          <Callout compact intent="primary" icon="eye-open">
+            {t('panel.revealed')}
+          </Callout>
+        ) : (
+          <Button icon="eye-open" text={t('panel.reveal')} onClick={props.onReveal} />
+        )}
+        <Button icon="edit" intent="primary" text={t('panel.edit')} onClick={props.onEdit} />
+      </div>
+      <h4>{t('panel.contracts', { count: c.contracts.length })}</h4>
+      <HTMLTable compact striped className="full-width" data-testid="contract-table">
+        <thead>
+          <tr>
+            <th>{t('panel.sourceRow')}</th>
+            <th className="num">{t('col.principal')}</th>
+            <th className="num">{t('col.returned')}</th>
+            <th>{t('panel.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.contracts.map((k, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: contracts have no id; their order is fixed
+            <tr key={i}>
+              <td>{k.sourceRow > 0 ? t('panel.fromRow', { row: k.sourceRow }) : t('panel.byHand')}</td>
+              <td className="num">{formatFen(k.principalFen)}</td>
+              <td className="num">{formatFen(k.returnedFen)}</td>
+              <td>{k.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </HTMLTable>
+    </aside>
+  );
+}

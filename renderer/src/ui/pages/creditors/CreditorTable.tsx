@@ -1,0 +1,119 @@
+import { Icon, Tag } from '@blueprintjs/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { maskIdNumber, maskPhone } from '../../../core/identity';
+import { formatFen } from '../../../core/money';
+import { EXCLUSION_LABELS, type StoredCreditor } from '../../../db/repositories/creditor-types';
+import type { SortKey } from './register-query';
+
+const ROW_HEIGHT = 30;
+/** The sticky header sits inside the scroll box, above the rows. */
+const HEAD_HEIGHT = 32;
+
+const COLUMNS: readonly { key: string; sort: SortKey | null; num?: boolean }[] = [
+  { key: 'seq', sort: 'order' },
+  { key: 'name', sort: 'name' },
+  { key: 'idNumber', sort: 'idNumber' },
+  { key: 'phone', sort: null },
+  { key: 'contracts', sort: 'contracts', num: true },
+  { key: 'principal', sort: 'principal', num: true },
+  { key: 'returned', sort: 'returned', num: true },
+  { key: 'netClaim', sort: 'netClaim', num: true },
+  { key: 'status', sort: null },
+  { key: 'exclusion', sort: null },
+];
+
+/**
+ * The register as a virtualized grid: only the rows on screen exist in the DOM, so a million
+ * creditors scroll like a hundred. ID numbers and phones are masked unless the creditor was
+ * revealed (names stay readable: staff work by name; the public notice export masks them).
+ */
+export function CreditorTable(props: {
+  readonly creditors: readonly StoredCreditor[];
+  readonly indices: Int32Array;
+  readonly revealed: ReadonlySet<string>;
+  readonly selected: string | null;
+  readonly sort: SortKey;
+  readonly descending: boolean;
+  readonly onSort: (key: SortKey) => void;
+  readonly onSelect: (cid: string) => void;
+}) {
+  const { t } = useTranslation('creditors');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { creditors, indices } = props;
+  const virtualizer = useVirtualizer({
+    count: indices.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEAD_HEIGHT,
+  });
+
+  return (
+    <div className="creditor-scroll" ref={scrollRef} data-testid="creditor-table">
+      <table className="creditor-grid" aria-rowcount={indices.length + 1}>
+        <thead>
+          <tr className="creditor-row creditor-head">
+            {COLUMNS.map((col) => (
+              <th
+                key={col.key}
+                className={`cell cell-${col.key}${col.num ? ' num' : ''}${col.sort ? ' sortable' : ''}`}
+                aria-sort={col.sort && props.sort === col.sort ? (props.descending ? 'descending' : 'ascending') : undefined}
+                title={col.sort ? t('table.sortHint') : undefined}
+              >
+                {col.sort ? (
+                  <button type="button" className="sort-button" onClick={() => props.onSort(col.sort as SortKey)}>
+                    {t(`col.${col.key}`)}
+                    {props.sort === col.sort && <Icon icon={props.descending ? 'caret-down' : 'caret-up'} size={12} />}
+                  </button>
+                ) : (
+                  t(`col.${col.key}`)
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="creditor-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const index = indices[item.index] as number;
+            const c = creditors[index] as StoredCreditor;
+            const open = props.revealed.has(c.cid);
+            const person = c.idType !== 'org';
+            return (
+              <tr
+                key={c.cid}
+                aria-rowindex={item.index + 2}
+                aria-selected={props.selected === c.cid}
+                className={`creditor-row${props.selected === c.cid ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
+                style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)` }}
+                onClick={() => props.onSelect(c.cid)}
+                onKeyDown={(e) => e.key === 'Enter' && props.onSelect(c.cid)}
+                data-cid={c.cid}
+              >
+                <td className="cell cell-seq muted">{index + 1}</td>
+                <td className="cell cell-name">
+                  <button type="button" className="name-button" onClick={() => props.onSelect(c.cid)}>
+                    {c.name}
+                  </button>
+                </td>
+                <td className="cell cell-idNumber mono">{open || !person ? c.idNumber : maskIdNumber(c.idNumber)}</td>
+                <td className="cell cell-phone mono">{c.phone ? (open ? c.phone : maskPhone(c.phone)) : ''}</td>
+                <td className="cell cell-contracts num">{c.contracts.length > 1 ? <Tag minimal>{c.contracts.length}</Tag> : c.contracts.length}</td>
+                <td className="cell cell-principal num">{formatFen(c.principalFen)}</td>
+                <td className="cell cell-returned num">{formatFen(c.returnedFen)}</td>
+                <td className="cell cell-netClaim num">{formatFen(c.netClaimFen)}</td>
+                <td className="cell cell-status">
+                  <Tag minimal intent={c.status === '已核实' ? 'success' : c.status === '存疑' ? 'warning' : 'none'}>
+                    {c.status}
+                  </Tag>
+                </td>
+                <td className="cell cell-exclusion">{c.exclusion ? EXCLUSION_LABELS[c.exclusion] : ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,255 @@
+import { Button, Callout, Classes, Dialog, ProgressBar } from '@blueprintjs/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AmountUnits, ColumnMapping } from '../../../core/creditors';
+import type { CreditorImportRow, CreditorImportSummary } from '../../../db/records';
+import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview } from '../../../workers/creditor-import-protocol';
+import { useApp } from '../../app/app-context';
+import { ImportReportView } from './ImportReportView';
+import { ImportSetup } from './ImportSetup';
+import { CREDITOR_SETTINGS_SECTION, DEFAULT_REMEMBERED, type ImportWorker, layoutKey, ownBuffer, startImportWorker } from './import-client';
+import { sha256Hex } from './register-export';
+
+interface ChosenFile {
+  readonly name: string;
+  readonly hash: string;
+  readonly size: number;
+  readonly earlier: readonly CreditorImportRow[];
+}
+
+type Busy = null | 'reading' | 'validate' | 'commit';
+
+/**
+ * The import wizard: file → sheet, header, mapping, units (with a preview) → validation report →
+ * commit. Parsing, validation and the database writes run in a Web Worker; this only shows them.
+ */
+export function ImportWizard(props: {
+  readonly caseId: string;
+  readonly onClose: () => void;
+  readonly onCommitted: (fileName: string, summary: CreditorImportSummary) => void;
+}) {
+  const { t } = useTranslation('creditors');
+  const { repos, bridge } = useApp();
+  const worker = useRef<ImportWorker | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [sheetNames, setSheetNames] = useState<readonly string[]>([]);
+  const [sheet, setSheet] = useState<string | null>(null);
+  const [headerRow, setHeaderRow] = useState<number | undefined>(undefined);
+  const [mapping, setMapping] = useState<ColumnMapping | undefined>(undefined);
+  const [units, setUnits] = useState<AmountUnits | undefined>(undefined);
+  const [preview, setPreview] = useState<SheetPreview | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const appliedLayout = useRef<string | null>(null);
+
+  const onMessage = useRef<(m: FromWorker) => void>(() => {});
+  onMessage.current = (m: FromWorker) => {
+    switch (m.type) {
+      case 'opened':
+        setBusy(null);
+        setSheetNames(m.sheetNames);
+        setSheet(m.chosenSheet);
+        return;
+      case 'preview':
+        setPreview(m.preview);
+        void applyRemembered(m.preview);
+        return;
+      case 'progress':
+        setProgress({ done: m.done, total: m.total });
+        return;
+      case 'report':
+        setBusy(null);
+        setProgress(null);
+        setReport(m.report);
+        return;
+      case 'cancelled':
+        setBusy(null);
+        setProgress(null);
+        setNotice(t('wizard.cancelled'));
+        return;
+      case 'committed':
+        setBusy(null);
+        props.onCommitted(file?.name ?? '', m.summary);
+        return;
+      case 'problems-file':
+        void saveProblems(new Uint8Array(m.bytes));
+        return;
+      case 'failed':
+        setBusy(null);
+        setProgress(null);
+        setError(m.message);
+        return;
+    }
+  };
+
+  useEffect(() => {
+    const w = startImportWorker((m) => onMessage.current(m));
+    worker.current = w;
+    return () => w.end();
+  }, []);
+
+  const options = useCallback(
+    (): ImportRunOptions => ({
+      sheet: sheet ?? '',
+      ...(headerRow === undefined ? {} : { headerRow }),
+      ...(mapping === undefined ? {} : { mapping }),
+      ...(units === undefined ? {} : { units }),
+    }),
+    [sheet, headerRow, mapping, units],
+  );
+
+  useEffect(() => {
+    if (sheet === null) return;
+    setReport(null);
+    worker.current?.send({ type: 'preview', options: options() });
+  }, [sheet, options]);
+
+  /** A mapping corrected once for this header layout is used again without asking. */
+  async function applyRemembered(p: SheetPreview) {
+    if (mapping !== undefined || p.headerRow === null) return;
+    const key = layoutKey(p.headers);
+    if (appliedLayout.current === key) return;
+    appliedLayout.current = key;
+    const remembered = (await repos.settings.getSection(CREDITOR_SETTINGS_SECTION, DEFAULT_REMEMBERED)).mappings[key];
+    if (remembered) setMapping(remembered);
+  }
+
+  async function chooseFile() {
+    setError(null);
+    setNotice(null);
+    const opened = await bridge.openFile({
+      title: t('wizard.chooseFile'),
+      filters: [
+        { name: 'Excel / CSV', extensions: ['xlsx', 'xls', 'csv'] },
+      ],
+    });
+    if (opened.status !== 'opened') return;
+    setBusy('reading');
+    // Hashed before the bytes move to the worker, and outside any database transaction.
+    const hash = await sha256Hex(opened.bytes);
+    const earlier = await repos.creditors.importsWithHash(props.caseId, hash);
+    setFile({ name: opened.fileName, hash, size: opened.bytes.byteLength, earlier });
+    setSheet(null);
+    setPreview(null);
+    setReport(null);
+    setHeaderRow(undefined);
+    setMapping(undefined);
+    setUnits(undefined);
+    appliedLayout.current = null;
+    const buffer = ownBuffer(opened.bytes);
+    worker.current?.send({ type: 'open', fileName: opened.fileName, bytes: buffer }, [buffer]);
+  }
+
+  async function validate() {
+    if (!preview) return;
+    setError(null);
+    setNotice(null);
+    if (mapping !== undefined && preview.headerRow !== null) {
+      const saved = await repos.settings.getSection(CREDITOR_SETTINGS_SECTION, DEFAULT_REMEMBERED);
+      await repos.settings.saveSection(CREDITOR_SETTINGS_SECTION, { mappings: { ...saved.mappings, [layoutKey(preview.headers)]: mapping } });
+      setNotice(t('wizard.mappingSaved'));
+    }
+    setBusy('validate');
+    setProgress({ done: 0, total: 0 });
+    worker.current?.send({ type: 'run', caseId: props.caseId, options: options() });
+  }
+
+  function commit() {
+    if (!file) return;
+    setError(null);
+    setBusy('commit');
+    setProgress({ done: 0, total: 0 });
+    worker.current?.send({ type: 'commit', fileHash: file.hash });
+  }
+
+  async function saveProblems(bytes: Uint8Array) {
+    if (!file) return;
+    const base = file.name.replace(/\.[^.]+$/, '');
+    const saved = await bridge.saveFile({ suggestedName: `${base}-问题行.xlsx`, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes });
+    if (saved.status !== 'saved') return;
+    await repos.creditors.recordExport(props.caseId, 'problems', saved.fileName, await sha256Hex(bytes), report?.problems.length ?? 0);
+    setNotice(t('export.saved', { file: saved.fileName, rows: report?.problems.length ?? 0 }));
+  }
+
+  const running = busy === 'validate' || busy === 'commit';
+  const canCommit = report !== null && !report.fatal && report.importedRows > 0 && busy === null;
+
+  return (
+    <Dialog isOpen title={t('wizard.title')} onClose={running ? undefined : props.onClose} className="import-wizard" canOutsideClickClose={false}>
+      <div className={Classes.DIALOG_BODY}>
+        <div className="import-file-bar">
+          <Button icon="document-open" text={t('wizard.chooseFile')} onClick={() => void chooseFile()} disabled={busy !== null} />
+          {file && (
+            <span className="import-file" data-testid="import-file">
+              {t('wizard.file')}：{file.name}（{(file.size / 1024).toFixed(0)} KB） <span className="muted mono">{t('wizard.hash')} {file.hash.slice(0, 16)}…</span>
+            </span>
+          )}
+        </div>
+        {file && file.earlier.length > 0 && (
+          <Callout intent="warning" data-testid="same-file-warning" compact>
+            {t('wizard.sameFile', { at: file.earlier.map((e) => e.importedAt.slice(0, 16).replace('T', ' ')).join('、') })}
+          </Callout>
+        )}
+        {error && (
+          <Callout intent="danger" data-testid="import-error" compact>
+            {error}
+          </Callout>
+        )}
+        {notice && (
+          <Callout intent="primary" compact>
+            {notice}
+          </Callout>
+        )}
+        {busy === 'reading' && <ProgressBar intent="primary" />}
+        {running && (
+          <div className="import-progress" data-testid="import-progress">
+            <span>{busy === 'validate' ? t('wizard.validating') : t('wizard.committing')}</span>
+            <ProgressBar intent="primary" value={progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined} />
+            {progress && progress.total > 0 && <span className="muted">{t('wizard.progress', { done: progress.done.toLocaleString('zh-CN'), total: progress.total.toLocaleString('zh-CN') })}</span>}
+            <Button text={t('wizard.cancel')} onClick={() => worker.current?.send({ type: 'cancel' })} />
+          </div>
+        )}
+        {report ? (
+          <ImportReportView report={report} />
+        ) : (
+          sheet !== null && (
+            <ImportSetup
+              sheetNames={sheetNames}
+              sheet={sheet}
+              headerRow={headerRow}
+              preview={preview}
+              onSheet={(s) => {
+                setSheet(s);
+                setHeaderRow(undefined);
+                setMapping(undefined);
+              }}
+              onHeaderRow={setHeaderRow}
+              onMapping={setMapping}
+              onUnits={setUnits}
+            />
+          )
+        )}
+      </div>
+      <div className={Classes.DIALOG_FOOTER}>
+        <div className={Classes.DIALOG_FOOTER_ACTIONS}>
+          <Button text={t('wizard.close')} onClick={props.onClose} disabled={running} />
+          {report && (
+            <>
+              <Button text={t('wizard.back')} onClick={() => setReport(null)} disabled={running} />
+              {report.problems.length > 0 && (
+                <Button icon="export" text={t('wizard.exportProblems')} onClick={() => worker.current?.send({ type: 'export-problems' })} disabled={running} />
+              )}
+              <Button intent="primary" icon="import" text={report.importedRows > 0 ? t('wizard.commit', { count: report.importedRows }) : t('wizard.nothingToImport')} disabled={!canCommit} onClick={commit} />
+            </>
+          )}
+          {!report && preview && (
+            <Button intent="primary" text={t('wizard.validate')} onClick={() => void validate()} disabled={busy !== null || preview.headerRow === null} />
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}

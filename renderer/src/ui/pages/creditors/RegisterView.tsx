@@ -1,0 +1,196 @@
+import { Button, Callout, HTMLSelect, InputGroup, NonIdealState, OverlayToaster, Position, Spinner } from '@blueprintjs/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseFile } from '../../../core/cases/case-file';
+import type { CreditorStatus } from '../../../core/creditors';
+import { formatFen } from '../../../core/money';
+import type { CreditorImportSummary } from '../../../db/records';
+import type { CreditorDraft } from '../../../db/repositories/creditor-draft';
+import { STATUS_VALUES, type StoredCreditor } from '../../../db/repositories/creditor-types';
+import { useApp } from '../../app/app-context';
+import type { Route } from '../../app/routes';
+import { CreditorEditDialog } from './CreditorEditDialog';
+import { CreditorPanel } from './CreditorPanel';
+import { CreditorTable } from './CreditorTable';
+import { ImportWizard } from './ImportWizard';
+import { fullRegisterXlsx, publicNoticeXlsx, sha256Hex } from './register-export';
+import { buildRegisterIndex, EMPTY_QUERY, type RegisterQuery, type SortKey, searchRegister, sortIndices, viewTotals } from './register-query';
+
+const toaster = OverlayToaster.create({ position: Position.TOP });
+
+type Editing = { readonly creditor: StoredCreditor | null } | null;
+
+export function RegisterView({ caseId, navigate }: { readonly caseId: string; readonly navigate: (r: Route) => void }) {
+  const { t } = useTranslation('creditors');
+  const { repos, bridge } = useApp();
+  const [caseFile, setCaseFile] = useState<CaseFile | null | undefined>(undefined);
+  const [creditors, setCreditors] = useState<StoredCreditor[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [query, setQuery] = useState<RegisterQuery>(EMPTY_QUERY);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
+  const [editing, setEditing] = useState<Editing>(null);
+  const [importing, setImporting] = useState(false);
+
+  const reload = useCallback(async () => {
+    try {
+      setCreditors(await repos.creditors.loadCase(caseId));
+    } catch (err) {
+      setLoadError(err instanceof Error ? err.message : String(err));
+    }
+  }, [repos, caseId]);
+
+  useEffect(() => {
+    void repos.cases.get(caseId).then((c) => setCaseFile(c?.caseFile ?? null));
+    // Blocks of an import the app did not finish (killed mid-way) are removed before reading.
+    void repos.creditors.cleanupOrphans(caseId).finally(() => void reload());
+  }, [repos, caseId, reload]);
+
+  // The search keys are extracted once per load; each query is then one pass over them.
+  const index = useMemo(() => (creditors ? buildRegisterIndex(creditors) : null), [creditors]);
+  const view = useMemo(() => {
+    if (!creditors || !index) return null;
+    const started = performance.now();
+    const found = searchRegister(creditors, index, query);
+    const indices = sortIndices(creditors, found, query.sort, query.descending);
+    return { indices, totals: viewTotals(creditors, indices), ms: performance.now() - started };
+  }, [creditors, index, query]);
+  const byCid = useMemo(() => new Map((creditors ?? []).map((c, i) => [c.cid, i])), [creditors]);
+  const current = selected === null ? undefined : creditors?.[byCid.get(selected) ?? -1];
+
+  const sortBy = (sort: SortKey) => setQuery((q) => ({ ...q, sort, descending: q.sort === sort ? !q.descending : false }));
+
+  async function reveal(c: StoredCreditor) {
+    await repos.creditors.recordReveal(caseId, c);
+    setRevealed((s) => new Set([...s, c.cid]));
+  }
+
+  async function save(draft: CreditorDraft) {
+    const cid = editing?.creditor?.cid ?? null;
+    const result = await repos.creditors.save(caseId, cid, draft);
+    if (!result.ok) return result.errors;
+    setEditing(null);
+    await reload();
+    setSelected(result.cid);
+    const toast = await toaster;
+    toast.show({ intent: 'success', message: t('edit.saved', { name: draft.name.trim() }) });
+    if (result.warnings.length > 0) toast.show({ intent: 'warning', message: t('edit.warnings', { text: result.warnings.join('；') }), timeout: 10_000 });
+    return null;
+  }
+
+  async function exportRegister(kind: 'full' | 'public') {
+    if (!creditors) return;
+    const title = caseFile?.caseNumber ?? caseId;
+    const bytes = kind === 'full' ? fullRegisterXlsx(creditors, t('export.sheetFull')) : publicNoticeXlsx(creditors, t('export.sheetPublic'));
+    const name = `${title}-${kind === 'full' ? '集资参与人名单' : '集资参与人公示名单'}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
+    const hash = await sha256Hex(bytes);
+    const saved = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes });
+    const toast = await toaster;
+    if (saved.status !== 'saved') {
+      toast.show({ message: t('export.cancelled') });
+      return;
+    }
+    await repos.creditors.recordExport(caseId, kind, saved.fileName, hash, creditors.length);
+    toast.show({ intent: 'success', message: t('export.saved', { file: saved.fileName, rows: creditors.length }) });
+  }
+
+  async function committed(fileName: string, summary: CreditorImportSummary) {
+    setImporting(false);
+    await reload();
+    (await toaster).show({ intent: 'success', message: t('wizard.committed', { file: fileName, added: summary.newCreditors, merged: summary.mergedCreditors }) });
+  }
+
+  if (caseFile === null) {
+    return (
+      <section className="page">
+        <Callout intent="warning">{t('errors.caseMissing')}</Callout>
+        <Button text={t('toolbar.back')} onClick={() => navigate({ area: 'creditors', rest: [] })} />
+      </section>
+    );
+  }
+
+  return (
+    <section className="page creditors-page">
+      <header className="page-header">
+        <h2 data-testid="creditors-title">
+          {t('title')}
+          {caseFile && <span className="muted creditors-case"> · {caseFile.caseNumber} {caseFile.title}</span>}
+        </h2>
+        <a href={`#/cases/${encodeURIComponent(caseId)}`}>{t('toolbar.caseLink')}</a>
+        <a href="#/creditors">{t('toolbar.back')}</a>
+      </header>
+      <div className="filter-bar">
+        <InputGroup
+          leftIcon="search"
+          placeholder={t('toolbar.search')}
+          aria-label={t('toolbar.search')}
+          className="filter-search"
+          value={query.text}
+          onValueChange={(text) => setQuery((q) => ({ ...q, text }))}
+        />
+        <HTMLSelect aria-label={t('toolbar.status')} value={query.status} onChange={(e) => setQuery((q) => ({ ...q, status: e.currentTarget.value as CreditorStatus | '' }))}>
+          <option value="">{t('toolbar.status')}：{t('toolbar.all')}</option>
+          {STATUS_VALUES.map((s) => (
+            <option key={s} value={s}>{s}</option>
+          ))}
+        </HTMLSelect>
+        <Button icon="import" intent="primary" text={t('toolbar.import')} onClick={() => setImporting(true)} />
+        <Button icon="add" text={t('toolbar.add')} onClick={() => setEditing({ creditor: null })} />
+        <Button icon="export" text={t('toolbar.exportFull')} disabled={!creditors?.length} onClick={() => void exportRegister('full')} />
+        <Button icon="eye-off" text={t('toolbar.exportPublic')} disabled={!creditors?.length} onClick={() => void exportRegister('public')} />
+      </div>
+      {view && creditors && (
+        <div className="creditor-totals" data-testid="creditor-totals">
+          <span>
+            {t('totals.count')} <strong data-testid="total-count">{view.totals.count.toLocaleString('zh-CN')}</strong>
+            {view.totals.count !== creditors.length && <span className="muted">{t('totals.of', { count: creditors.length })}</span>}
+          </span>
+          <span>
+            {t('totals.principal')} <strong>{formatFen(view.totals.principalFen)}</strong>
+          </span>
+          <span>
+            {t('totals.returned')} <strong>{formatFen(view.totals.returnedFen)}</strong>
+          </span>
+          <span>
+            {t('totals.netClaim')} <strong data-testid="total-net">{formatFen(view.totals.netClaimFen)}</strong>
+          </span>
+          <span className="muted" data-testid="search-ms" data-ms={view.ms.toFixed(1)}>
+            {t('totals.searchMs', { ms: view.ms.toFixed(1) })}
+          </span>
+        </div>
+      )}
+      {loadError && <Callout intent="danger">{t('errors.loadFailed', { message: loadError })}</Callout>}
+      <div className="creditors-body">
+        {!creditors || !view ? (
+          <NonIdealState icon={<Spinner />} description={t('table.loading')} />
+        ) : creditors.length === 0 ? (
+          <NonIdealState icon="people" description={t('table.empty')} />
+        ) : view.indices.length === 0 ? (
+          <NonIdealState icon="search" description={t('table.noMatch')} />
+        ) : (
+          <CreditorTable
+            creditors={creditors}
+            indices={view.indices}
+            revealed={revealed}
+            selected={selected}
+            sort={query.sort}
+            descending={query.descending}
+            onSort={sortBy}
+            onSelect={setSelected}
+          />
+        )}
+        {current && (
+          <CreditorPanel
+            creditor={current}
+            revealed={revealed.has(current.cid)}
+            onReveal={() => void reveal(current)}
+            onEdit={() => setEditing({ creditor: current })}
+            onClose={() => setSelected(null)}
+          />
+        )}
+      </div>
+      {editing && <CreditorEditDialog creditor={editing.creditor} onSave={save} onClose={() => setEditing(null)} />}
+      {importing && <ImportWizard caseId={caseId} onClose={() => setImporting(false)} onCommitted={(f, s) => void committed(f, s)} />}
+    </section>
+  );
+}

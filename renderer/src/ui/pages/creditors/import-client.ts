@@ -1,0 +1,35 @@
+// The UI side of creditor-import.worker.ts: one worker per wizard, ended when the wizard closes.
+import type { FromWorker, ToWorker } from '../../../workers/creditor-import-protocol';
+
+export interface ImportWorker {
+  send(message: ToWorker, transfer?: Transferable[]): void;
+  end(): void;
+}
+
+export function startImportWorker(onMessage: (message: FromWorker) => void): ImportWorker {
+  const worker = new Worker(new URL('../../../workers/creditor-import.worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => onMessage(event.data));
+  worker.addEventListener('error', (event) => onMessage({ type: 'failed', message: `导入程序出错：${event.message || '未知错误'}。请关闭导入窗口后重试。` }));
+  return {
+    send: (message, transfer = []) => worker.postMessage(message, transfer),
+    end: () => worker.terminate(),
+  };
+}
+
+/** The file's own buffer to hand over without a copy (a view into a larger buffer is copied). */
+export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+/** Header layout key under which a corrected column mapping is remembered. */
+export function layoutKey(headers: readonly string[]): string {
+  return headers.map((h) => h.replace(/\s+/g, '')).join('|');
+}
+
+export interface RememberedMappings {
+  readonly mappings: Readonly<Record<string, import('../../../core/creditors').ColumnMapping>>;
+}
+
+export const CREDITOR_SETTINGS_SECTION = 'creditors';
+export const DEFAULT_REMEMBERED: RememberedMappings = { mappings: {} };

@@ -1,0 +1,69 @@
+// Messages between the import wizard (UI thread) and creditor-import.worker.ts.
+import type { AmountUnits, CellValue, ColumnMapping, ImportProblem, RowOutcome } from '../core/creditors';
+import type { CreditorImportSummary } from '../db/records';
+
+export interface ImportRunOptions {
+  readonly sheet: string;
+  readonly headerRow?: number;
+  readonly mapping?: ColumnMapping;
+  readonly units?: Partial<AmountUnits>;
+}
+
+export type ToWorker =
+  | { readonly type: 'open'; readonly fileName: string; readonly bytes: ArrayBuffer }
+  | { readonly type: 'preview'; readonly options: ImportRunOptions }
+  | { readonly type: 'run'; readonly caseId: string; readonly options: ImportRunOptions }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'commit'; readonly fileHash: string }
+  | { readonly type: 'export-problems' };
+
+/** The first rows of a sheet and what the import core makes of them (before any validation). */
+export interface SheetPreview {
+  readonly sheet: string;
+  readonly rows: readonly { readonly row: number; readonly cells: readonly CellValue[] }[];
+  readonly headerRow: number | null;
+  readonly headers: readonly string[];
+  readonly mapping: ColumnMapping;
+  readonly units: AmountUnits;
+  readonly fatal: ImportProblem | null;
+}
+
+/** The validation report: problem rows only (a million ok rows need no message each). */
+export interface ImportReport {
+  readonly sheet: string;
+  readonly fatal: ImportProblem | null;
+  readonly problems: readonly RowOutcome[];
+  readonly dataRows: number;
+  readonly okRows: number;
+  readonly warningRows: number;
+  readonly errorRows: number;
+  readonly conflictRows: number;
+  readonly skipped: { readonly blank: number; readonly total: number; readonly note: number; readonly header: number };
+  readonly creditorsInFile: number;
+  readonly newCreditors: number;
+  readonly mergedCreditors: number;
+  readonly importedRows: number;
+  /** Totals of the valid rows of the file. */
+  readonly filePrincipalFen: number;
+  readonly fileReturnedFen: number;
+  readonly fileNetClaimFen: number;
+  /** The register's totals after commit. */
+  readonly registerCount: number;
+  readonly registerPrincipalFen: number;
+  readonly registerNetClaimFen: number;
+  readonly mapping: ColumnMapping;
+  readonly headers: readonly string[];
+  readonly units: AmountUnits;
+  readonly headerRow: number | null;
+  readonly parseMs: number;
+}
+
+export type FromWorker =
+  | { readonly type: 'opened'; readonly kind: 'xlsx' | 'xls' | 'csv'; readonly sheetNames: readonly string[]; readonly chosenSheet: string; readonly parseMs: number }
+  | { readonly type: 'preview'; readonly preview: SheetPreview }
+  | { readonly type: 'progress'; readonly phase: 'validate' | 'commit'; readonly done: number; readonly total: number }
+  | { readonly type: 'report'; readonly report: ImportReport }
+  | { readonly type: 'cancelled' }
+  | { readonly type: 'committed'; readonly generation: number; readonly summary: CreditorImportSummary }
+  | { readonly type: 'problems-file'; readonly bytes: ArrayBuffer }
+  | { readonly type: 'failed'; readonly message: string };

@@ -1,0 +1,155 @@
+// Parses, validates and commits a creditor import off the UI thread (see README.md).
+import { type CellValue, type CreditorImportResult, createCreditorImport, runCreditorImport } from '../core/creditors';
+import { WorkstationDb } from '../db/database';
+import { createRepositories } from '../db/repositories';
+import type { CreditorImportPlan } from '../db/repositories/creditor-repository';
+import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview, ToWorker } from './creditor-import-protocol';
+import { type OpenedFile, openFile } from './creditor-import-source';
+import { problemsWorkbook } from './creditor-problems-xlsx';
+
+const PREVIEW_ROWS = 60;
+
+let repos: ReturnType<typeof createRepositories> | null = null;
+let file: OpenedFile | null = null;
+let last: { options: ImportRunOptions; result: CreditorImportResult; plan: CreditorImportPlan; report: ImportReport } | null = null;
+let abort: AbortController | null = null;
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  self.postMessage(message, { transfer });
+}
+
+function getRepos() {
+  repos ??= createRepositories(new WorkstationDb());
+  return repos;
+}
+
+function preview(options: ImportRunOptions): SheetPreview {
+  if (!file) throw new Error('请先选择文件。');
+  const rows: { row: number; cells: CellValue[] }[] = [];
+  const session = createCreditorImport({ ...options, sheetName: options.sheet });
+  for (const r of file.rows(options.sheet)) {
+    rows.push({ row: r.row, cells: [...r.cells] });
+    if (rows.length >= PREVIEW_ROWS) break;
+  }
+  session.feed(rows);
+  const probe = session.finish();
+  return { sheet: options.sheet, rows, headerRow: probe.headerRow, headers: probe.headers, mapping: probe.mapping, units: probe.units, fatal: probe.fatal };
+}
+
+async function run(caseId: string, options: ImportRunOptions): Promise<void> {
+  if (!file) throw new Error('请先选择文件。');
+  abort = new AbortController();
+  const started = performance.now();
+  const result = await runCreditorImport(
+    file.rows(options.sheet),
+    { ...options, sheetName: options.sheet, keepOkRows: false },
+    { signal: abort.signal, rowsTotal: file.rowCount(options.sheet), onProgress: (p) => post({ type: 'progress', phase: 'validate', done: p.rowsDone, total: p.rowsTotal }) },
+  );
+  const parseMs = performance.now() - started;
+  abort.signal.throwIfAborted();
+  const creditorsInFile = result.creditors.length;
+  const plan = await getRepos().creditors.planImport(caseId, result.creditors);
+  abort.signal.throwIfAborted();
+  const problems = [...result.rows, ...plan.conflicts].sort((a, b) => a.row - b.row);
+  const report: ImportReport = {
+    sheet: options.sheet,
+    fatal: result.fatal,
+    problems,
+    dataRows: result.dataRows,
+    okRows: result.okRows,
+    warningRows: result.warningRows,
+    errorRows: result.errorRows,
+    conflictRows: plan.conflicts.length,
+    skipped: result.skipped,
+    creditorsInFile,
+    newCreditors: plan.newCreditors,
+    mergedCreditors: plan.mergedCreditors,
+    importedRows: plan.importedRows,
+    filePrincipalFen: result.totalPrincipalFen,
+    fileReturnedFen: result.totalReturnedFen,
+    fileNetClaimFen: result.totalNetClaimFen,
+    registerCount: plan.creditors.length,
+    registerPrincipalFen: plan.totals.principalFen,
+    registerNetClaimFen: plan.totals.netClaimFen,
+    mapping: result.mapping,
+    headers: result.headers,
+    units: result.units,
+    headerRow: result.headerRow,
+    parseMs,
+  };
+  // The creditors now live in the plan only; the result keeps the counts for the import record.
+  last = { options, result: { ...result, creditors: [] }, plan, report };
+  post({ type: 'report', report });
+}
+
+async function commit(fileHash: string): Promise<void> {
+  if (!file || !last) throw new Error('请先完成校验再导入。');
+  if (last.report.fatal) throw new Error(last.report.fatal.message);
+  abort = new AbortController();
+  const { result, plan, report } = last;
+  const outcome = await getRepos().creditors.commitImport(
+    plan,
+    {
+      fileName: file.fileName,
+      fileHash,
+      sheetName: report.sheet,
+      dataRows: result.dataRows,
+      okRows: result.okRows,
+      warningRows: result.warningRows,
+      errorRows: result.errorRows,
+    },
+    { signal: abort.signal, onProgress: (done, total) => post({ type: 'progress', phase: 'commit', done, total }) },
+  );
+  if (!outcome.ok) throw new Error(outcome.message);
+  last = null;
+  post({ type: 'committed', generation: outcome.generation, summary: outcome.summary });
+}
+
+function exportProblems(): void {
+  if (!file || !last) throw new Error('请先完成校验。');
+  const { report } = last;
+  let headerCells: readonly CellValue[] = report.headers;
+  const rows = file.rows(report.sheet);
+  for (const r of file.rows(report.sheet)) {
+    if (r.row === report.headerRow) {
+      headerCells = r.cells;
+      break;
+    }
+  }
+  const bytes = problemsWorkbook(headerCells, rows, report.problems);
+  post({ type: 'problems-file', bytes: bytes.buffer as ArrayBuffer }, [bytes.buffer as ArrayBuffer]);
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'open': {
+      const started = performance.now();
+      file = null;
+      last = null;
+      file = openFile(message.fileName, new Uint8Array(message.bytes));
+      post({ type: 'opened', kind: file.kind, sheetNames: file.sheetNames, chosenSheet: file.chosenSheet, parseMs: performance.now() - started });
+      return;
+    }
+    case 'preview':
+      post({ type: 'preview', preview: preview(message.options) });
+      return;
+    case 'run':
+      last = null;
+      return run(message.caseId, message.options);
+    case 'commit':
+      return commit(message.fileHash);
+    case 'export-problems':
+      exportProblems();
+      return;
+    case 'cancel':
+      abort?.abort();
+      return;
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  handle(event.data).catch((err: unknown) => {
+    if (err instanceof Error && err.name === 'AbortError') post({ type: 'cancelled' });
+    else post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  });
+});

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { read, utils } from '@e965/xlsx';
+import { expect, type Page, test } from '@playwright/test';
+
+const FIXTURE = '../shared/fixtures/creditors/messy-register.xlsx';
+
+async function setUpCase(page: Page): Promise<void> {
+  await page.goto('#/settings/office');
+  await page.getByLabel('发文机关（文书落款）').fill('威海市防范和处置非法集资工作领导小组办公室');
+  await page.getByLabel('经办人（写入审计日志）').fill('林淼');
+  await page.getByLabel('区县列表（每行一个）').fill('环翠区\n文登区');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('operator-tag')).toContainText('林淼');
+  await page.goto('#/cases/new');
+  await page.getByLabel('案件编号').fill('威公经立〔2020〕15号');
+  await page.getByLabel('案件名称').fill('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
+  await page.getByLabel('涉嫌罪名/类型').selectOption('非法吸收公众存款');
+  await page.getByLabel('领域').selectOption('养老');
+  await page.getByLabel('区县').selectOption('环翠区');
+  await page.getByLabel('立案日期').fill('2020-06-01');
+  await page.locator('#case-stage').selectOption('立案');
+  await page.getByLabel('阶段日期').fill('2020-06-01');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('case-title')).toHaveText('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
+}
+
+async function chooseFile(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /选择文件/ }).click();
+  await (await chooser).setFiles(path);
+}
+
+test('a messy register is checked, committed, searched, edited by hand, exported masked, and survives a reload', async ({ page }) => {
+  await setUpCase(page);
+  await page.getByRole('menuitem', { name: /集资参与人/ }).click();
+  await expect(page.getByTestId('creditor-case-table')).toContainText('未导入');
+  await page.getByRole('link', { name: '威公经立〔2020〕15号' }).click();
+  await expect(page.getByText('本案还没有集资参与人')).toBeVisible();
+
+  // Import wizard: the header is found below the title rows; the report lists every problem row.
+  await page.getByRole('button', { name: '导入名单' }).click();
+  await chooseFile(page, FIXTURE);
+  await expect(page.getByTestId('detected-header')).toHaveText('识别到表头在第 3 行');
+  await expect(page.locator('#map-idNumber')).toHaveValue('2');
+  await page.getByRole('button', { name: '校验' }).click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toBeVisible();
+  await expect(page.getByTestId('error-rows')).toHaveText(/11$/);
+  await expect(page.getByTestId('warning-rows')).toHaveText(/3$/);
+  await expect(page.getByTestId('import-creditors')).toContainText('本文件参与人 12 人');
+  await expect(page.getByTestId('import-problems').locator('tr[data-row="7"]')).toContainText('文本');
+  await expect(page.getByTestId('import-problems').locator('tr[data-row="18"]')).toContainText('张卫');
+
+  // The problems go back as a spreadsheet: original rows plus what is wrong.
+  const problemsDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出问题行（xlsx）' }).click();
+  const problems = await problemsDownload;
+  const problemRows = utils.sheet_to_json<unknown[]>(read(readFileSync(await problems.path())).Sheets['问题行'] ?? {}, { header: 1 });
+  expect(problemRows[0]).toEqual(expect.arrayContaining(['原表行号', '说明', '姓名', '身份证号码']));
+  expect(problemRows).toHaveLength(1 + 11 + 3);
+
+  await page.getByRole('button', { name: /导入 \d+ 行有效记录/ }).click();
+  await expect(page.getByTestId('creditor-table')).toBeVisible();
+  await expect(page.getByTestId('total-count')).toHaveText('12');
+  await expect(page.getByTestId('total-net')).toHaveText('966,199.50');
+  // ID numbers are masked in the list.
+  await expect(page.getByTestId('creditor-table')).toContainText('371002********0010');
+  await expect(page.getByTestId('creditor-table')).not.toContainText('371002198001010010');
+
+  // Search by name and by ID prefix; a creditor with two contracts shows both.
+  const search = page.getByLabel('按姓名、证件号码或手机号开头搜索');
+  await search.fill('张伟');
+  await expect(page.getByTestId('total-count')).toHaveText('1');
+  await page.getByRole('button', { name: '张伟' }).click();
+  await expect(page.getByTestId('contract-table').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('panel-id')).toHaveText('371002********0010');
+  await page.getByRole('button', { name: '显示完整信息' }).click();
+  await expect(page.getByTestId('panel-id')).toHaveText('371002198001010010');
+  await search.fill('3710021988');
+  await expect(page.getByTestId('total-count')).toHaveText('1');
+  await expect(page.getByTestId('creditor-table')).toContainText('王喆');
+  await search.fill('');
+
+  // A creditor by hand: a bad ID number is refused with the field named; what was typed stays.
+  await page.getByRole('button', { name: '新增参与人' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('姓名/名称').fill('林海');
+  await dialog.getByLabel('证件号码').fill('371002198001010011');
+  await dialog.getByLabel(/投资金额/).fill('1.005');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('form-errors')).toBeVisible();
+  await expect(dialog).toContainText('证件号码：');
+  await expect(dialog).toContainText('投资金额：');
+  await expect(dialog.getByLabel('姓名/名称')).toHaveValue('林海');
+  await dialog.getByLabel('证件号码').fill('371002198001010029');
+  await dialog.getByLabel(/投资金额/).fill('2万');
+  await dialog.getByLabel('核实状态').selectOption('已核实');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('total-count')).toHaveText('13');
+  await expect(page.getByTestId('total-net')).toHaveText('986,199.50');
+
+  // The public notice masks persons' names and IDs; the export is audited.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出公示版' }).click();
+  const file = await download;
+  const rows = utils.sheet_to_json<unknown[]>(read(readFileSync(await file.path())).Sheets['公示名单'] ?? {}, { header: 1 });
+  expect(rows[1]).toEqual([1, '张*', '371002********0010', 115000]);
+  expect(JSON.stringify(rows)).not.toContain('371002198001010010');
+
+  // Persisted: a reload shows the same register.
+  await page.reload();
+  await expect(page.getByTestId('total-count')).toHaveText('13');
+  await page.getByLabel('核实状态').selectOption('已核实');
+  await expect(page.getByTestId('total-count')).toHaveText('1');
+  await expect(page.getByTestId('creditor-table')).toContainText('林海');
+
+  // The same file again is recognised by its hash and warned about.
+  await page.getByRole('button', { name: '导入名单' }).click();
+  await chooseFile(page, FIXTURE);
+  await expect(page.getByTestId('same-file-warning')).toBeVisible();
+  await page.getByRole('button', { name: '关闭' }).first().click();
+
+  await page.goto('#/settings/audit');
+  await expect(page.getByText('import').or(page.getByText('导入')).first()).toBeVisible();
+});
