@@ -140,7 +140,17 @@ function formTable(node: Extract<DocumentNode, { kind: 'formTable' }>, fonts: Fo
   });
 }
 
-function nodeToDocx(node: DocumentNode, fonts: FontSet): (Paragraph | Table)[] {
+function nodeToDocx(node: DocumentNode, fonts: FontSet, keepTogether = false): (Paragraph | Table)[] {
+  const out = nodeParagraphs(node, fonts);
+  if (!keepTogether) return out;
+  return out.map((p) => (p instanceof Paragraph ? withKeepNext(p) : p));
+}
+
+function withKeepNext(p: Paragraph): Paragraph {
+  return typeof p.options === 'string' ? p : new Paragraph({ ...p.options, keepNext: true, keepLines: true });
+}
+
+function nodeParagraphs(node: DocumentNode, fonts: FontSet): (Paragraph | Table)[] {
   switch (node.kind) {
     case 'title':
       // One blank line above and below the title, on the same 28 pt grid as the body.
@@ -160,6 +170,7 @@ function nodeToDocx(node: DocumentNode, fonts: FontSet): (Paragraph | Table)[] {
         new Paragraph({
           children: [run(node.text, node.level === 1 ? fonts.heading1 : fonts.heading2, BODY_SIZE_PT)],
           spacing: EXACT_LINE,
+          keepNext: true,
           indent: { firstLine: CHAR * 2 },
         }),
       ];
@@ -235,6 +246,15 @@ function recordFooter(model: DocumentModel, fonts: FontSet): Footer {
   });
 }
 
+/** A 回执 (from its cut line to the end) is kept on one page, so it can be cut off whole. */
+function docxChildren(model: DocumentModel, fonts: FontSet): (Paragraph | Table)[] {
+  const cut = model.nodes.findIndex((n) => n.kind === 'cutLine');
+  if (cut < 0) return model.nodes.flatMap((n) => nodeToDocx(n, fonts));
+  const body = model.nodes.slice(0, cut).flatMap((n) => nodeToDocx(n, fonts));
+  const receipt = model.nodes.slice(cut).flatMap((n) => nodeToDocx(n, fonts, true));
+  return [...body, ...receipt];
+}
+
 function section(model: DocumentModel, fonts: FontSet) {
   const record = Boolean(model.pageFooter.pageOfTotal || model.pageFooter.signatures?.length);
   const footers = record
@@ -260,7 +280,7 @@ function section(model: DocumentModel, fonts: FontSet) {
       grid: { type: DocumentGridType.LINES, linePitch: pt(LINE_PITCH_PT) },
     },
     footers,
-    children: model.nodes.flatMap((n) => nodeToDocx(n, fonts)),
+    children: docxChildren(model, fonts),
   };
 }
 

@@ -140,7 +140,11 @@ export function buildPdfDefinition(
   const starts: { first: { positions?: { pageNumber: number }[] }; model: DocumentModel }[] = [];
   const content: Content[] = [];
   models.forEach((model, i) => {
-    const nodes = model.nodes.flatMap((n) => nodeContent(n, metrics));
+    // A 回执 (from its cut line to the end) is kept on one page, so it can be cut off whole.
+    const cut = model.nodes.findIndex((n) => n.kind === 'cutLine');
+    const body = cut >= 0 ? model.nodes.slice(0, cut) : model.nodes;
+    const nodes = body.flatMap((n) => nodeContent(n, metrics));
+    if (cut >= 0) nodes.push({ unbreakable: true, stack: model.nodes.slice(cut).flatMap((n) => nodeContent(n, metrics)) });
     const first = (nodes[0] ?? { text: '' }) as { positions?: { pageNumber: number }[] } & Content;
     if (i > 0) Object.assign(first, { pageBreak: 'before' });
     if (!nodes.length) nodes.push(first);

@@ -6,7 +6,8 @@
 // same fontkit object in a fresh EmbeddedFont instead of re-parsing. pdfmake exposes neither class,
 // so both are taken from the first document's own objects; this works the same with the Node build
 // and the browser bundle. Tied to pdfmake 0.3.x / pdfkit 0.19 internals: if they change shape we
-// fall back to pdfmake's own (slower, correct) path, never to a wrong font.
+// fall back to pdfmake's own (slower, correct) path, never to a wrong font. pdfkit's layout cache
+// (text run → glyphs and positions, read-only once made) is shared between documents as well.
 
 interface EmbeddedFontLike {
   readonly font: unknown;
@@ -24,7 +25,13 @@ interface PdfKitDocLike {
 interface CachedFace {
   readonly parsed: unknown;
   readonly embeddedFontClass: EmbeddedFontLike['constructor'];
+  /** pdfkit's per-document text layout cache, shared: a laid-out run only depends on font and text. */
+  layoutCache: Record<string, unknown>;
+  documentsSinceReset: number;
 }
+
+/** Starts the shared layout cache afresh now and then, so a long session cannot grow it without bound. */
+const RESET_LAYOUT_CACHE_AFTER = 1_000;
 
 const faces = new Map<string, CachedFace>();
 const patchedPrototypes = new WeakSet<object>();
@@ -53,7 +60,12 @@ export function rememberParsedFonts(doc: unknown, family: string): boolean {
   for (const [type, embedded] of Object.entries(byType)) {
     const e = embedded as Partial<EmbeddedFontLike> | null;
     if (!e || typeof e !== 'object' || !e.font || typeof e.constructor !== 'function') return false;
-    faces.set(`${family}\u0000${type}`, { parsed: e.font, embeddedFontClass: e.constructor });
+    faces.set(`${family}\u0000${type}`, {
+      parsed: e.font,
+      embeddedFontClass: e.constructor,
+      layoutCache: Object.create(null) as Record<string, unknown>,
+      documentsSinceReset: 0,
+    });
   }
   const proto = Object.getPrototypeOf(doc) as PdfKitDocLike | null;
   if (!proto || patchedPrototypes.has(proto)) return true;
@@ -65,7 +77,14 @@ export function rememberParsedFonts(doc: unknown, family: string): boolean {
     const slot = this.fontCache[fam];
     if (face && !slot[type]) {
       const id = `F${++this._fontCount}`;
-      const embedded = new face.embeddedFontClass(this, face.parsed, id);
+      const embedded = new face.embeddedFontClass(this, face.parsed, id) as { layoutCache?: Record<string, unknown> };
+      if (embedded.layoutCache) {
+        if (++face.documentsSinceReset > RESET_LAYOUT_CACHE_AFTER) {
+          face.layoutCache = Object.create(null) as Record<string, unknown>;
+          face.documentsSinceReset = 0;
+        }
+        embedded.layoutCache = face.layoutCache;
+      }
       // Registered like pdfkit's own font() does, so the subset is written when the document ends.
       this._fontFamilies[`${fam}/${type}`] = embedded;
       slot[type] = embedded;
