@@ -1,7 +1,17 @@
+import './repayment.css';
+import './messages';
 import type { Route } from '../../app/routes';
-import { NotBuiltPage } from '../placeholder/NotBuiltPage';
+import { BatchView } from './BatchView';
+import { CaseRepaymentView } from './CaseRepaymentView';
+import { RepaymentCaseChooser } from './RepaymentCaseChooser';
 
-// Not built yet: the area says so plainly instead of showing anything that looks like data.
-export function RepaymentPage(_props: { readonly rest: readonly string[]; readonly navigate: (r: Route) => void }) {
-  return <NotBuiltPage area="repayment" />;
+/**
+ * 清退: #/repayment picks a case; #/repayment/<caseId>[/<tab>] shows its funds, batches and figures;
+ * #/repayment/<caseId>/batch/<batchId> one batch.
+ */
+export function RepaymentPage({ rest, navigate }: { readonly rest: readonly string[]; readonly navigate: (r: Route) => void }) {
+  const [caseId, second, batchId] = rest;
+  if (!caseId) return <RepaymentCaseChooser navigate={navigate} />;
+  if (second === 'batch' && batchId) return <BatchView key={batchId} caseId={caseId} batchId={batchId} navigate={navigate} />;
+  return <CaseRepaymentView key={caseId} caseId={caseId} tab={second} navigate={navigate} />;
 }

@@ -1,0 +1,125 @@
+import { Button, Callout, Dialog, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFen } from '../../../core/money';
+import type { RepaymentBatchRow } from '../../../db/records';
+import type { BankResultReading } from '../../../db/repositories/repayment-bank';
+import type { ActionResult } from '../../../db/repositories/repayment-types';
+import { FieldRow } from '../../components/FieldRow';
+
+/** Approval: the approver's name (prefilled with the operator) and the batch's totals. */
+export function ApproveDialog(props: {
+  readonly batch: RepaymentBatchRow;
+  readonly operatorName: string;
+  readonly onApprove: (approver: string) => Promise<ActionResult>;
+  readonly onClose: () => void;
+}) {
+  const { t } = useTranslation('repayment');
+  const [approver, setApprover] = useState(props.operatorName);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const result = await props.onApprove(approver);
+      if (!result.ok) setError(result.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog isOpen title={t('approve.title', { n: props.batch.number })} onClose={props.onClose}>
+      <DialogBody>
+        <p>{t('approve.summary', { allocated: formatFen(props.batch.allocatedFen), count: props.batch.payLineCount })}</p>
+        {error && (
+          <Callout intent="danger" data-testid="approve-error">
+            {error}
+          </Callout>
+        )}
+        <FieldRow label={t('approve.approver')} labelFor="approve-approver" hint={t('approve.approverHint')} required>
+          <InputGroup id="approve-approver" autoFocus value={approver} onValueChange={setApprover} />
+        </FieldRow>
+      </DialogBody>
+      <DialogFooter
+        actions={
+          <>
+            <Button text={t('translation:common.cancel')} onClick={props.onClose} />
+            <Button intent="primary" icon="endorsed" text={t('approve.confirm')} loading={busy} onClick={() => void submit()} />
+          </>
+        }
+      />
+    </Dialog>
+  );
+}
+
+/** What a bank file gave: rows matched (to be recorded) and rows refused, each named. */
+export function BankResultDialog(props: {
+  readonly fileName: string;
+  readonly reading: BankResultReading;
+  readonly onApply: () => Promise<ActionResult>;
+  readonly onClose: () => void;
+}) {
+  const { t } = useTranslation('repayment');
+  const { reading } = props;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const count = (r: string) => reading.matched.filter((m) => m.result === r).length;
+  const apply = async () => {
+    setBusy(true);
+    try {
+      const result = await props.onApply();
+      if (!result.ok) setError(result.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog isOpen title={`${t('bank.title')}：${props.fileName}`} onClose={props.onClose} className="repayment-bank-dialog">
+      <DialogBody>
+        <p data-testid="bank-summary">
+          {t('bank.rows', { rows: reading.dataRows, matched: reading.matched.length, paid: count('paid'), failed: count('failed'), returned: count('returned') })}
+        </p>
+        {reading.rejected.length > 0 && (
+          <Callout intent="warning" data-testid="bank-rejected" title={t('bank.rejected', { count: reading.rejected.length })}>
+            <ul className="repayment-rejected">
+              {reading.rejected.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </Callout>
+        )}
+        {error && <Callout intent="danger">{error}</Callout>}
+      </DialogBody>
+      <DialogFooter
+        actions={
+          <>
+            <Button text={t('translation:common.cancel')} onClick={props.onClose} />
+            <Button intent="primary" disabled={reading.matched.length === 0} loading={busy} text={reading.matched.length > 0 ? t('bank.apply', { count: reading.matched.length }) : t('bank.nothing')} onClick={() => void apply()} />
+          </>
+        }
+      />
+    </Dialog>
+  );
+}
+
+/** A failed or returned payment by hand: the reason goes with it into the audit log. */
+export function LineResultDialog(props: { readonly title: string; readonly onSubmit: (note: string) => Promise<ActionResult>; readonly onClose: () => void }) {
+  const { t } = useTranslation('repayment');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    const result = await props.onSubmit(note.trim());
+    if (!result.ok) setError(result.message);
+  };
+  return (
+    <Dialog isOpen title={props.title} onClose={props.onClose}>
+      <DialogBody>
+        {error && <Callout intent="danger">{error}</Callout>}
+        <FieldRow label={t('lines.failNote')} labelFor="line-note">
+          <InputGroup id="line-note" autoFocus value={note} onValueChange={setNote} />
+        </FieldRow>
+      </DialogBody>
+      <DialogFooter actions={<Button intent="primary" text={t('translation:common.save')} onClick={() => void submit()} />} />
+    </Dialog>
+  );
+}

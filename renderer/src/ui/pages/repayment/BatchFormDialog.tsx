@@ -1,0 +1,74 @@
+import { Button, Callout, Checkbox, Dialog, DialogBody, DialogFooter, InputGroup, Intent } from '@blueprintjs/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatFen } from '../../../core/money';
+import type { BatchDraft, BatchField, FieldErrors, SaveResult } from '../../../db/repositories/repayment-types';
+import { FieldRow } from '../../components/FieldRow';
+
+/** The batch settings form, for a new batch and for recomputing a draft. Keeps what was typed on errors. */
+export function BatchFormDialog(props: {
+  readonly title: string;
+  readonly initial: BatchDraft;
+  readonly fundsAvailableFen: number;
+  readonly onSubmit: (draft: BatchDraft) => Promise<SaveResult<BatchField>>;
+  readonly onDone: (id: string) => void;
+  readonly onClose: () => void;
+}) {
+  const { t } = useTranslation('repayment');
+  const [draft, setDraft] = useState<BatchDraft>(props.initial);
+  const [errors, setErrors] = useState<FieldErrors<BatchField>>({});
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<BatchDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const result = await props.onSubmit(draft);
+      if (!result.ok) {
+        setErrors(result.errors);
+        return;
+      }
+      props.onDone(result.id);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const count = Object.keys(errors).length;
+  return (
+    <Dialog isOpen title={props.title} onClose={props.onClose} className="repayment-batch-dialog">
+      <form onSubmit={submit} noValidate>
+        <DialogBody>
+          {count > 0 && (
+            <Callout intent="danger" data-testid="batch-form-errors">
+              {t('translation:common.fixErrors', { count })}
+            </Callout>
+          )}
+          <FieldRow label={t('form.amount')} labelFor="batch-amount" error={errors.amount} hint={t('form.amountHint', { available: formatFen(props.fundsAvailableFen) })} required>
+            <InputGroup id="batch-amount" autoFocus className="num" value={draft.amountText} intent={errors.amount ? Intent.DANGER : Intent.NONE} onValueChange={(amountText) => set({ amountText })} />
+          </FieldRow>
+          <FieldRow label={t('form.date')} labelFor="batch-date" error={errors.date} required>
+            <InputGroup id="batch-date" type="date" value={draft.date} intent={errors.date ? Intent.DANGER : Intent.NONE} onValueChange={(date) => set({ date })} />
+          </FieldRow>
+          <Checkbox label={t('form.smallFirst')} checked={draft.smallClaimsFirst} onChange={(e) => set({ smallClaimsFirst: e.currentTarget.checked })} />
+          {draft.smallClaimsFirst && (
+            <FieldRow label={t('form.threshold')} labelFor="batch-threshold" error={errors.threshold} required>
+              <InputGroup id="batch-threshold" className="num" value={draft.thresholdText} intent={errors.threshold ? Intent.DANGER : Intent.NONE} onValueChange={(thresholdText) => set({ thresholdText })} />
+            </FieldRow>
+          )}
+          <FieldRow label={t('form.minPayment')} labelFor="batch-min" error={errors.minPayment} hint={t('form.minPaymentHint')}>
+            <InputGroup id="batch-min" className="num" value={draft.minPaymentText} intent={errors.minPayment ? Intent.DANGER : Intent.NONE} onValueChange={(minPaymentText) => set({ minPaymentText })} />
+          </FieldRow>
+        </DialogBody>
+        <DialogFooter
+          actions={
+            <>
+              <Button text={t('translation:common.cancel')} onClick={props.onClose} />
+              <Button type="submit" intent="primary" icon="calculator" text={t('form.compute')} loading={busy} />
+            </>
+          }
+        />
+      </form>
+    </Dialog>
+  );
+}

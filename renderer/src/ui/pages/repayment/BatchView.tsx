@@ -1,0 +1,232 @@
+import { Alert, Button, Callout, OverlayToaster, Position, Spinner, Tab, Tabs, Tag } from '@blueprintjs/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fenToYuanString, formatFen } from '../../../core/money';
+import type { AllocationLineRecord, PaymentResultRow, RepaymentBatchRow } from '../../../db/records';
+import type { BankResultReading } from '../../../db/repositories/repayment-bank';
+import type { ActionResult, RepaymentCreditor } from '../../../db/repositories/repayment-types';
+import { useApp } from '../../app/app-context';
+import type { Route } from '../../app/routes';
+import { ApproveDialog, BankResultDialog, LineResultDialog } from './BatchDialogs';
+import { BatchFormDialog } from './BatchFormDialog';
+import { BatchLinesTable } from './BatchLinesTable';
+import { ExcludedTable, PaymentResultsTable } from './BatchTables';
+import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './batch-labels';
+
+const toaster = OverlayToaster.create({ position: Position.TOP });
+
+interface Loaded {
+  readonly batch: RepaymentBatchRow;
+  readonly lines: readonly AllocationLineRecord[];
+  readonly creditors: readonly RepaymentCreditor[];
+  readonly results: readonly PaymentResultRow[];
+  readonly fundsAvailableFen: number;
+}
+
+type Open =
+  | { readonly kind: 'recompute' | 'approve' | 'delete' }
+  | { readonly kind: 'bank'; readonly fileName: string; readonly reading: BankResultReading }
+  | { readonly kind: 'line'; readonly line: AllocationLineRecord; readonly result: 'failed' | 'returned' }
+  | null;
+
+export function BatchView({ caseId, batchId, navigate }: { readonly caseId: string; readonly batchId: string; readonly navigate: (r: Route) => void }) {
+  const { t } = useTranslation('repayment');
+  const { repos, bridge, settings } = useApp();
+  const [data, setData] = useState<Loaded | null | undefined>(undefined);
+  const [open, setOpen] = useState<Open>(null);
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
+  const [problem, setProblem] = useState<string | null>(null);
+  const back = () => navigate({ area: 'repayment', rest: [caseId, 'batches'] });
+
+  const reload = useCallback(async () => {
+    const batch = await repos.repayment.getBatch(batchId);
+    if (!batch) {
+      setData(null);
+      return;
+    }
+    const [lines, creditors, results, funds] = await Promise.all([
+      repos.repayment.batchLines(batchId),
+      repos.repayment.loadCreditors(batch.caseId),
+      repos.repayment.paymentResults(batchId),
+      repos.repayment.fundsAvailable(batch.caseId),
+    ]);
+    setData({ batch, lines, creditors, results, fundsAvailableFen: funds.fundsAvailableFen });
+  }, [batchId, repos]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const byCid = useMemo(() => new Map((data?.creditors ?? []).map((c) => [c.cid, c])), [data]);
+
+  if (data === undefined) return <Spinner size={24} />;
+  if (data === null) return <Callout intent="warning">该清退批次不存在，可能草稿已被删除。</Callout>;
+  const { batch: b, lines } = data;
+
+  const done = async (result: ActionResult, message: string): Promise<ActionResult> => {
+    if (result.ok) {
+      setOpen(null);
+      setProblem(null);
+      (await toaster).show({ intent: 'success', message });
+      await reload();
+    }
+    return result;
+  };
+  const act = async (run: () => Promise<ActionResult>, message: string) => {
+    const result = await run();
+    if (!result.ok) setProblem(result.message);
+    else await done(result, message);
+  };
+
+  const exportBank = async () => {
+    const file = await repos.repayment.disbursementFile(batchId);
+    if (!file.ok) {
+      setProblem(file.message);
+      return;
+    }
+    if (file.missingAccounts > 0) setProblem(t('batch.missingAccounts', { count: file.missingAccounts }));
+    const saved = await bridge.saveFile({ suggestedName: file.suggestedName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: file.bytes });
+    if (saved.status !== 'saved') return;
+    await repos.repayment.recordExport(batchId, saved.fileName, file.rowCount, file.totalFen);
+    (await toaster).show({ intent: 'success', message: t('batch.exported', { count: file.rowCount, total: formatFen(file.totalFen) }) });
+  };
+  const importBank = async () => {
+    const picked = await bridge.openFile({ title: t('bank.title'), filters: [{ name: '银行回单', extensions: ['xlsx', 'xls', 'csv'] }] });
+    if (picked.status !== 'opened') return;
+    const reading = await repos.repayment.readBankResult(batchId, picked.bytes, picked.fileName);
+    setOpen({ kind: 'bank', fileName: picked.fileName, reading });
+  };
+  const reveal = async (cid: string) => {
+    await repos.repayment.recordReveal(caseId, cid, 'idNumber');
+    setRevealed((s) => new Set([...s, cid]));
+  };
+  const onResult = (line: AllocationLineRecord, result: 'paid' | 'failed' | 'returned') => {
+    if (result === 'paid') void act(() => repos.repayment.recordPaymentResults(batchId, [{ cid: line.cid, result, note: '' }], { fileName: null, rejected: [] }), t('lines.recorded'));
+    else setOpen({ kind: 'line', line, result });
+  };
+
+  const facts: [string, string][] = [
+    [t('batch.date'), b.date],
+    [t('batch.amount'), `${formatFen(b.amountFen)} 元`],
+    [t('batch.allocated'), `${formatFen(b.allocatedFen)} 元`],
+    [t('batch.unallocated'), `${formatFen(b.unallocatedFen)} 元`],
+    [t('batch.rule'), ruleText(b.rule, t)],
+    [t('batch.payLines'), String(b.payLineCount)],
+    [t('batch.eligible'), String(b.eligibleCount)],
+    [t('batch.excluded'), String(b.excludedCount)],
+    [t('batch.computedAt'), localTime(b.computedAt)],
+    [t('batch.createdBy'), b.createdBy || '—'],
+    [t('batch.approvedBy'), b.approvedBy ?? '—'],
+    [t('batch.approvedAt'), localTime(b.approvedAt)],
+    [t('batch.committed'), `${formatFen(b.committedFen)} 元`],
+    [t('batch.paidSum'), `${formatFen(b.paidFen)} 元`],
+  ];
+
+  return (
+    <section className="page repayment-page">
+      <header className="page-header">
+        <Button minimal icon="arrow-left" aria-label={t('batch.back')} title={t('batch.back')} onClick={back} />
+        <h2 data-testid="batch-title">
+          {t('batch.title', { n: b.number })}
+          <Tag className="inline-tag" intent={BATCH_STATUS_INTENT[b.status]} data-testid="batch-status">
+            {BATCH_STATUS_LABEL[b.status]}
+          </Tag>
+        </h2>
+        {b.status === 'draft' && (
+          <>
+            <Button icon="refresh" text={t('batch.recompute')} onClick={() => setOpen({ kind: 'recompute' })} />
+            <Button intent="primary" icon="endorsed" text={t('batch.approve')} onClick={() => setOpen({ kind: 'approve' })} />
+            <Button intent="danger" minimal icon="trash" text={t('batch.delete')} onClick={() => setOpen({ kind: 'delete' })} />
+          </>
+        )}
+        {b.status !== 'draft' && (
+          <>
+            <Button icon="export" text={t('batch.exportBank')} onClick={() => void exportBank()} />
+            <Button icon="import" text={t('batch.importBank')} onClick={() => void importBank()} />
+          </>
+        )}
+        {b.status === 'approved' && <Button intent="success" icon="tick" text={t('batch.markPaid')} onClick={() => void act(() => repos.repayment.markPaid(batchId), t('batch.markedPaid'))} />}
+      </header>
+      {problem && (
+        <Callout intent="danger" data-testid="batch-problem" className="repayment-problem">
+          {problem}
+        </Callout>
+      )}
+      {b.status === 'draft' && <Callout className="repayment-problem">{t('batch.draftNote')}</Callout>}
+      <dl className="facts repayment-facts" data-testid="batch-facts">
+        {facts.map(([k, v]) => (
+          <div key={k} className="repayment-fact">
+            <dt>{k}</dt>
+            <dd className="num">{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {b.unallocatedFen > 0 && <Callout intent="warning">{t('batch.unallocatedNote', { amount: formatFen(b.unallocatedFen) })}</Callout>}
+      <Tabs id="batch-tabs" defaultSelectedTabId="lines" renderActiveTabPanelOnly>
+        <Tab
+          id="lines"
+          title={t('batch.tabLines')}
+          panel={<BatchLinesTable batch={b} lines={lines} creditors={byCid} revealed={revealed} onReveal={(cid) => void reveal(cid)} onResult={onResult} />}
+        />
+        <Tab id="excluded" title={t('batch.tabExcluded')} panel={<ExcludedTable creditors={data.creditors} />} />
+        <Tab id="results" title={t('batch.tabResults')} panel={<PaymentResultsTable results={data.results} creditors={byCid} />} />
+      </Tabs>
+      {open?.kind === 'recompute' && (
+        <BatchFormDialog
+          title={t('form.titleRecompute', { n: b.number })}
+          initial={{
+            amountText: fenToYuanString(b.amountFen),
+            date: b.date,
+            smallClaimsFirst: b.rule.smallClaimThresholdFen > 0,
+            thresholdText: b.rule.smallClaimThresholdFen > 0 ? fenToYuanString(b.rule.smallClaimThresholdFen) : '',
+            minPaymentText: b.rule.minPaymentFen > 0 ? fenToYuanString(b.rule.minPaymentFen) : '',
+          }}
+          fundsAvailableFen={data.fundsAvailableFen}
+          onSubmit={(draft) => repos.repayment.recomputeBatch(batchId, draft)}
+          onClose={() => setOpen(null)}
+          onDone={() => {
+            setOpen(null);
+            void reload();
+          }}
+        />
+      )}
+      {open?.kind === 'approve' && (
+        <ApproveDialog batch={b} operatorName={settings.operatorName} onClose={() => setOpen(null)} onApprove={async (approver) => done(await repos.repayment.approve(batchId, approver), t('approve.done'))} />
+      )}
+      {open?.kind === 'bank' && (
+        <BankResultDialog
+          fileName={open.fileName}
+          reading={open.reading}
+          onClose={() => setOpen(null)}
+          onApply={async () => done(await repos.repayment.recordPaymentResults(batchId, open.reading.matched, { fileName: open.fileName, rejected: open.reading.rejected }), t('lines.recorded'))}
+        />
+      )}
+      {open?.kind === 'line' && (
+        <LineResultDialog
+          title={`${byCid.get(open.line.cid)?.name ?? ''} ${formatFen(open.line.amountFen)} 元：${open.result === 'failed' ? t('lines.markFailed') : t('lines.markReturned')}`}
+          onClose={() => setOpen(null)}
+          onSubmit={async (note) => done(await repos.repayment.recordPaymentResults(batchId, [{ cid: open.line.cid, result: open.result, note }], { fileName: null, rejected: [] }), t('lines.recorded'))}
+        />
+      )}
+      <Alert
+        isOpen={open?.kind === 'delete'}
+        intent="danger"
+        icon="trash"
+        confirmButtonText={t('batch.delete')}
+        cancelButtonText={t('translation:common.cancel')}
+        onCancel={() => setOpen(null)}
+        onConfirm={() =>
+          void repos.repayment.deleteDraft(batchId).then(async (r) => {
+            if (!r.ok) {
+              setProblem(r.message);
+              setOpen(null);
+              return;
+            }
+            (await toaster).show({ intent: 'success', message: t('batch.deleted') });
+            back();
+          })
+        }
+      >
+        {t('batch.delete')}：{t('batches.nth', { n: b.number })}？
+      </Alert>
+    </section>
+  );
+}

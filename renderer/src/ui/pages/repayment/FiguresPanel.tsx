@@ -1,0 +1,32 @@
+import { Card } from '@blueprintjs/core';
+import { useTranslation } from 'react-i18next';
+import { formatFen } from '../../../core/money';
+import type { CaseFiguresView } from '../../../db/repositories/repayment-figures';
+
+/** The case's repayment figures at a glance (all from integer fen; rates truncated, never rounded up). */
+export function FiguresPanel({ figures: f }: { readonly figures: CaseFiguresView }) {
+  const { t } = useTranslation('repayment');
+  const items: [string, string, string][] = [
+    ['recovered', t('figures.recovered'), `${formatFen(f.recoveredFen)} 元`],
+    ['allocated', t('figures.allocated'), `${formatFen(f.allocatedFen)} 元`],
+    ['available', t('figures.available'), `${formatFen(f.fundsAvailableFen)} 元`],
+    ['paid', t('figures.paid'), `${formatFen(f.paidFen)} 元`],
+    ['outstanding', t('figures.outstanding'), `${formatFen(f.outstandingFen)} 元`],
+    ['rate', t('figures.rate'), f.refundRate],
+    ['persons', t('figures.persons'), f.personsRefunded.toLocaleString('zh-CN')],
+    ['eligible', t('figures.eligible'), `${f.eligibleCount.toLocaleString('zh-CN')}（${t('figures.excluded')} ${f.excludedCount.toLocaleString('zh-CN')}）`],
+  ];
+  return (
+    <Card compact className="repayment-figures" data-testid="repayment-figures">
+      {items.map(([key, label, value]) => (
+        <div key={key} className="repayment-figure" data-testid={`figure-${key}`}>
+          <div className="repayment-figure-label">{label}</div>
+          <div className="repayment-figure-value num">{value}</div>
+        </div>
+      ))}
+      <div className="repayment-figure-hint muted">
+        {t('figures.rateHint')}；{t('figures.eligibleNet')} {formatFen(f.eligibleNetClaimFen)} 元
+      </div>
+    </Card>
+  );
+}
