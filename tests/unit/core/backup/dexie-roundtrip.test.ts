@@ -3,7 +3,7 @@
 // restore into an empty database and compare every table. Shows the API fits the store; the app's
 // backup service (main process + db layer) is built elsewhere.
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../../renderer/src/core/audit/audit-entry';
+import { type AuditEntry, sealAuditEntry } from '../../../../renderer/src/core/audit/audit-entry';
 import { verifyAuditChain } from '../../../../renderer/src/core/audit/verify-chain';
 import { type BackupTableSource, inspectBackup, readBackupRows, writeBackup } from '../../../../renderer/src/core/backup';
 import { WorkstationDb } from '../../../../renderer/src/db/database';
@@ -77,5 +77,41 @@ describe('backup and restore of the Dexie store', () => {
     expect((after.attachments?.[0] as { bytes?: unknown } | undefined)?.bytes).toBeInstanceOf(Uint8Array);
     expect((after.cases?.[0] as { filedAt?: unknown } | undefined)?.filedAt).toBeInstanceOf(Date);
     target.close();
+  });
+
+  it('fails instead of mixing two states when a write lands while the backup runs', async () => {
+    const db = new WorkstationDb(`backup-live-${Date.now()}`);
+    await db.open();
+    const log = auditLog(3);
+    const last = log[log.length - 1] as AuditEntry;
+    await db.table('cases').bulkAdd(Array.from({ length: 20 }, (_, i) => ({ id: `case-${i}`, caseNumber: `N${i}` })));
+    await db.table('audit').bulkAdd(log);
+    const tables = sources(db).map((t) =>
+      t.name !== 'cases'
+        ? t
+        : {
+            name: t.name,
+            rows: (async function* () {
+              let n = 0;
+              for await (const row of t.rows as AsyncIterable<unknown>) {
+                yield row;
+                if (++n === PAGE) {
+                  // Another part of the app writes, through a repository: data + audit entry together.
+                  await db.transaction('rw', db.table('cases'), db.table('audit'), async () => {
+                    await db.table('cases').put({ id: 'case-0', caseNumber: 'N0', title: '已修改' });
+                    await db.table('audit').add(
+                      sealAuditEntry({ seq: 4, at: '2026-11-26T00:00:00Z', operator: '', action: 'update', entity: 'cases', entityId: 'case-0', before: null, after: null, prevHash: last.hash }),
+                    );
+                  });
+                }
+              }
+            })(),
+          },
+    );
+    const result = await collect(
+      writeBackup(tables, { appVersion: '0.1.0', schemaVersion: 1, auditChainHead: { table: 'audit', seq: last.seq, hash: last.hash } }),
+    ).catch((e: unknown) => e);
+    expect(result).toMatchObject({ code: 'AUDIT_HEAD_MISMATCH' });
+    db.close();
   });
 });
