@@ -158,11 +158,16 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   await page.getByLabel('节假日 14 结束').fill('2027-01-03');
   await page.getByLabel('临期提醒（天）').fill('7');
   await page.getByRole('button', { name: '保存' }).click();
+  // Rows for 2027 while the covered years stop at 2026: asked to add the year.
+  await expect(page.getByText('节假日表中有 2027 年的日期,但「已录入年份」没有 2027')).toBeVisible();
+  await page.getByLabel('已录入年份').fill('2025, 2026, 2027');
+  await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('时限设置已保存')).toBeVisible();
   await shot(page, 'settings');
   await page.reload();
   await expect(page.getByLabel('临期提醒（天）')).toHaveValue('7');
   await expect(page.getByLabel('节假日 14 名称')).toHaveValue('元旦');
+  await expect(page.getByLabel('已录入年份')).toHaveValue('2025, 2026, 2027');
 
   // Figures for the year: 2 batches, 13 person-times; one reached the province; export the ledger.
   await page.getByRole('tab', { name: '数据统计' }).click();

@@ -202,7 +202,7 @@ describe('PetitionRepository', () => {
     });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.issues.map((i) => i.path)).toEqual(['deadlines.acceptWithinDays', 'holidays.holidays[0].to', 'holidays.makeUpWorkdays[0].date']);
+      expect(r.issues.map((i) => i.path)).toEqual(['deadlines.acceptWithinDays', 'holidays.holidays[0].to', 'holidays.makeUpWorkdays[0].date', 'holidays.years']);
       expect(r.issues[0]?.message).toBe('受理期限「0」应为 1–365 的整数天,条例规定为 15 天');
     }
     expect(await db.settings.get('petitions')).toBeUndefined();

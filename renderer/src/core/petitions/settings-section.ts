@@ -30,6 +30,17 @@ export function validatePetitionSettingsSection(s: PetitionSettingsSection): Sec
     if (years.has(y)) issues.push({ path: `holidays.years[${i}]`, message: `覆盖年份「${y}」重复填写,请删去重复的一项` });
     years.add(y);
   }
+  // Rows for a year not listed would be used but the deadlines would still warn "weekends only":
+  // ask for the year to be added so the table and its coverage agree.
+  const dates = [...s.holidays.holidays.flatMap((h) => [h.from, h.to]), ...s.holidays.makeUpWorkdays.map((w) => w.date)];
+  const missing = new Set<number>();
+  for (const date of dates) {
+    const y = Number(date.slice(0, 4));
+    if (/^\d{4}-/.test(date) && !years.has(y)) missing.add(y);
+  }
+  for (const y of [...missing].sort()) {
+    issues.push({ path: 'holidays.years', message: `节假日表中有 ${y} 年的日期,但「已录入年份」没有 ${y}:请在已录入年份中加上 ${y}(录全当年安排后)` });
+  }
   return issues;
 }
 
