@@ -1,0 +1,44 @@
+// The kept-font path must work with pdfmake's browser bundle too (the app renders PDFs in the
+// renderer or a Web Worker): load build/pdfmake.js here and check what a reader gets.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { hasParsedFont, rememberParsedFonts } from '../../../../renderer/src/core/documents/pdf-font-cache';
+import { FONT_PATH, hasTool, pdfText, run, writeTemp } from './helpers';
+
+interface BrowserPdfMake {
+  virtualfs: { writeFileSync(name: string, content: Uint8Array): void };
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  createPdf(def: unknown): { getStream(): Promise<unknown>; getBuffer(): Promise<Uint8Array> };
+}
+
+const requireCjs = createRequire(import.meta.url);
+
+describe('kept font with the pdfmake browser bundle', () => {
+  it('reuses the parsed font and still embeds a subset that prints the names', async () => {
+    const pdfMake = requireCjs('pdfmake/build/pdfmake.js') as BrowserPdfMake;
+    pdfMake.virtualfs.writeFileSync('browser-test.otf', new Uint8Array(readFileSync(FONT_PATH)));
+    pdfMake.setUrlAccessPolicy(() => false);
+    const family = 'BrowserBundleSerif';
+    const make = (text: string) => {
+      pdfMake.setFonts({ [family]: { normal: 'browser-test.otf', bold: 'browser-test.otf', italics: 'browser-test.otf', bolditalics: 'browser-test.otf' } });
+      return pdfMake.createPdf({ content: [text], defaultStyle: { font: family, fontSize: 16 } });
+    };
+    const first = make('王喆、李堃');
+    expect(rememberParsedFonts(await first.getStream(), family)).toBe(true);
+    expect(hasParsedFont(family)).toBe(true);
+    await first.getBuffer();
+    const second = await make('于赟、董昇、萧珺、林淼').getBuffer();
+    if (!hasTool('pdftotext')) return;
+    const path = writeTemp('browser-bundle.pdf', new Uint8Array(second));
+    expect(pdfText(path)).toContain('于赟、董昇、萧珺、林淼');
+    expect(run('pdffonts', [path])).toMatch(/[A-Z]{6}\+NotoSerifCJKsc-Regular\s+CID Type 0C\s+Identity-H\s+yes\s+yes\s+yes/);
+  });
+
+  it('refuses objects that do not look like a pdfmake document, changing nothing', () => {
+    expect(rememberParsedFonts({}, 'X')).toBe(false);
+    expect(rememberParsedFonts(null, 'X')).toBe(false);
+    expect(hasParsedFont('X')).toBe(false);
+  });
+});
