@@ -18,8 +18,11 @@ function hashString(s: string): number {
   return h ^ (h >>> 13);
 }
 
-/** Every later occurrence of an id already seen (up to `limit`), in input order. */
-export function findDuplicateIds(ids: readonly string[], limit = Number.POSITIVE_INFINITY): DuplicateId[] {
+/**
+ * Every later occurrence of an id already seen (up to `limit`), in input order. Entries that are
+ * not strings (rows whose id was already reported missing) are skipped.
+ */
+export function findDuplicateIds(ids: readonly (string | undefined)[], limit = Number.POSITIVE_INFINITY): DuplicateId[] {
   const n = ids.length;
   let capacity = 16;
   while (capacity < n * 2) capacity *= 2;
@@ -28,7 +31,8 @@ export function findDuplicateIds(ids: readonly string[], limit = Number.POSITIVE
   const hashes = new Int32Array(n);
   const found: DuplicateId[] = [];
   for (let i = 0; i < n && found.length < limit; i++) {
-    const s = ids[i] as string;
+    const s = ids[i];
+    if (typeof s !== 'string') continue;
     const h = hashString(s);
     hashes[i] = h;
     let slot = h & mask;

@@ -18,10 +18,10 @@ export const EXACT_DIVISOR_LIMIT = 2 ** 50;
 
 /** Splits a safe integer into 18-bit limbs [x0, x1, x2] (x = x0 + x1·2^18 + x2·2^36). */
 export function limbs(x: number): [number, number, number] {
-  const x0 = x % LIMB;
-  const rest = (x - x0) / LIMB;
-  const x1 = rest % LIMB;
-  return [x0, x1, (rest - x1) / LIMB];
+  // floor and multiply by powers of two are exact; `%` on doubles above 2^31 is a slow fmod call.
+  const high = Math.floor(x / LIMB);
+  const x2 = Math.floor(high / LIMB);
+  return [x - high * LIMB, high - x2 * LIMB, x2];
 }
 
 /**
@@ -40,14 +40,14 @@ export function mulDivMod(
   let q = Math.floor((a * b) / c);
   const [a0, a1, a2] = aLimbs;
   const [c0, c1, c2] = cLimbs;
-  const b0 = b % LIMB;
-  const bRest = (b - b0) / LIMB;
-  const b1 = bRest % LIMB;
-  const b2 = (bRest - b1) / LIMB;
-  const q0 = q % LIMB;
-  const qRest = (q - q0) / LIMB;
-  const q1 = qRest % LIMB;
-  const q2 = (qRest - q1) / LIMB;
+  const bHigh = Math.floor(b / LIMB);
+  const b2 = Math.floor(bHigh / LIMB);
+  const b1 = bHigh - b2 * LIMB;
+  const b0 = b - bHigh * LIMB;
+  const qHigh = Math.floor(q / LIMB);
+  const q2 = Math.floor(qHigh / LIMB);
+  const q1 = qHigh - q2 * LIMB;
+  const q0 = q - qHigh * LIMB;
   const d4 = a2 * b2 - q2 * c2;
   const d3 = a1 * b2 + a2 * b1 - (q1 * c2 + q2 * c1);
   const d2 = a0 * b2 + a1 * b1 + a2 * b0 - (q0 * c2 + q1 * c1 + q2 * c0);

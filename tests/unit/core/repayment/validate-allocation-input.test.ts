@@ -46,6 +46,12 @@ describe('validateAllocationInput', () => {
     expect(errors[0]?.message).toContain('与第 1 条重复');
   });
 
+  it('keeps row numbers right for a duplicate after a row without an id', () => {
+    const errors = validateAllocationInput({ amountFen: 10, claims: [{ id: '', netClaimFen: 1, paidFen: 0 }, ok, { ...ok }, { id: ' A', netClaimFen: 1, paidFen: 0 }] });
+    expect(errors.map((e) => e.field)).toEqual(['claims[0].id', 'claims[2].id']);
+    expect(errors[1]?.message).toContain('第 3 条（A）的编号与第 2 条重复');
+  });
+
   it('rejects non-objects, a missing claims array and bad optional rules', () => {
     expect(fields(null)).toEqual(['(根)']);
     expect(fields({ amountFen: 1 })).toEqual(['claims']);
