@@ -8,7 +8,7 @@ export { createCreditorImport, HEADER_SEARCH_ROWS } from './import-session';
 export type { CreditorRegister, MergeOutcome } from './merge';
 export { createCreditorRegister } from './merge';
 export type { TextEncodingName } from './read-csv';
-export { csvRecords, csvRows, detectEncoding } from './read-csv';
+export { CsvEncodingError, csvRecords, csvRows, detectEncoding, estimateCsvRows } from './read-csv';
 export type { SpreadsheetKind, SpreadsheetRows } from './read-file';
 export { readSpreadsheet, SpreadsheetError, spreadsheetKind } from './read-file';
 export { readSheetNames, readWorkbook, sheetRows } from './read-xlsx';

@@ -5,6 +5,15 @@ import type { SheetRow } from './types';
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 const SAMPLE_BYTES = 64 * 1024;
+
+/** A file that starts as UTF-8 and later holds bytes of another encoding. */
+export class CsvEncodingError extends Error {
+  readonly code = 'FILE_ENCODING';
+  constructor(message: string) {
+    super(message);
+    this.name = 'CsvEncodingError';
+  }
+}
 const CHUNK_BYTES = 1024 * 1024;
 
 /** BOM first; else UTF-8 when the first 64 KB decode strictly as UTF-8; else GB18030 (a superset of GBK). */
@@ -29,7 +38,7 @@ export function* decodeChunks(bytes: Uint8Array, encoding: TextEncodingName): Ge
     try {
       yield decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
     } catch {
-      throw new Error(
+      throw new CsvEncodingError(
         `文件在第 ${start} 字节附近含有不是 UTF-8 编码的内容（编码混杂）。请在 Excel 中“另存为”CSV UTF-8 或 Excel 工作簿后重新导入。`,
       );
     }
@@ -153,6 +162,16 @@ function parseQuotedRecord(
   if (!final) return null;
   cells.push(field);
   return { cells, next: buf.length };
+}
+
+/** Rows in a CSV file, estimated from the line breaks in its first megabyte (for progress bars). */
+export function estimateCsvRows(bytes: Uint8Array): number {
+  const sample = bytes.subarray(0, CHUNK_BYTES);
+  let lines = 0;
+  // 0x0A never occurs inside a UTF-8 or GB18030 multi-byte character.
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0x0a) lines++;
+  if (sample.length === 0) return 0;
+  return Math.max(1, Math.round((lines * bytes.length) / sample.length));
 }
 
 /** Rows of a CSV file given as bytes, with the encoding detected. */

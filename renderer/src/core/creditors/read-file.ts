@@ -1,6 +1,6 @@
 // Choosing the reader by the file's bytes (not its name: .xls files are often HTML or CSV inside).
 
-import { csvRows, type TextEncodingName } from './read-csv';
+import { csvRows, estimateCsvRows, type TextEncodingName } from './read-csv';
 import { readWorkbook, sheetRowCount, sheetRows } from './read-xlsx';
 import { headerSearch } from './sheet-choice';
 import type { SheetRow } from './types';
@@ -44,12 +44,12 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, sheet?: str
       throw new SpreadsheetError('SHEET_NOT_FOUND', `CSV 文件只有一个工作表，没有“${sheet}”。`);
     }
     const { encoding, rows } = csvRows(bytes);
-    // About 60 bytes per row in registers; only used for the progress bar.
-    return { kind, sheetNames: [fileName], sheetName: fileName, rows, rowCountHint: Math.ceil(bytes.length / 60), encoding };
+    return { kind, sheetNames: [fileName], sheetName: fileName, rows, rowCountHint: estimateCsvRows(bytes), encoding };
   }
   let book: ReturnType<typeof readWorkbook>;
   try {
-    book = readWorkbook(bytes);
+    // A named sheet is the only one parsed; SheetNames still lists them all.
+    book = readWorkbook(bytes, sheet);
   } catch (err) {
     throw new SpreadsheetError(
       'FILE_UNREADABLE',

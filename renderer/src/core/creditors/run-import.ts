@@ -1,6 +1,7 @@
 // The asynchronous driver a Web Worker (or the CLI) runs: rows in chunks, progress after each chunk,
 // a yield to the event loop so a cancel message can arrive, and AbortSignal to stop.
 import { type CreditorImportOptions, createCreditorImport } from './import-session';
+import { CsvEncodingError } from './read-csv';
 import { readSpreadsheet, SpreadsheetError } from './read-file';
 import type { CreditorImportResult, SheetRow } from './types';
 
@@ -78,9 +79,9 @@ export async function checkCreditorFile(
     );
     return { ...result, sheetNames: source.sheetNames };
   } catch (err) {
-    if (err instanceof Error && err.name !== 'AbortError' && /编码/.test(err.message)) {
+    if (err instanceof CsvEncodingError) {
       const empty = await runCreditorImport([], options);
-      return { ...empty, sheetNames: source.sheetNames, fatal: { code: 'FILE_ENCODING', message: err.message } };
+      return { ...empty, sheetNames: source.sheetNames, fatal: { code: err.code, message: err.message } };
     }
     throw err;
   }

@@ -1,5 +1,5 @@
 // Row-level validation: every problem with its column, value and a Chinese message saying what to do.
-import { checkBankAccount, checkPhone } from '../identity';
+import { checkBankAccount, checkPhone, excelGeneralDisplay } from '../identity';
 import { parseMoneyToFen } from '../money';
 import { cellText, cleanText, normalizeName } from './cell';
 import { FIELD_LABELS } from './header';
@@ -57,7 +57,8 @@ function issue(
   value: CellValue | undefined,
 ): RowIssue {
   const column = columnLabel(ctx, field);
-  const text = cellText(value);
+  // A long number is quoted as Excel shows it (3.71002E+17), not as digits that look complete.
+  const text = typeof value === 'number' && Math.abs(value) >= 1e15 ? excelGeneralDisplay(value) : cellText(value);
   const base = { status, code, message: `第 ${row} 行“${column}”：${message}`, column };
   return text === '' ? base : { ...base, value: text };
 }

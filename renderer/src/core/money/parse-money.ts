@@ -25,7 +25,7 @@ function fail(code: MoneyErrorCode, message: string): MoneyParseResult {
 
 /**
  * Parses an amount as people write it in registers into integer fen (分), by string manipulation only:
- * "1,234.50", "5万", "1.5万元", "￥3,000", full-width digits, spaces, a "元" suffix, or a number read
+ * "1,234.50", "5万", "1.5万元", "2亿", "￥3,000", full-width digits, spaces, a "元" suffix, or a number read
  * from a spreadsheet cell. `unit` is the unit a bare number is in (from a column header such as
  * 金额（万元）); an explicit 万/元 in the text wins over it.
  *
@@ -54,8 +54,11 @@ export function parseMoneyToFen(text: string | number | null | undefined, unit: 
     negative = true;
     s = s.slice(1);
   }
-  let effectiveUnit = unit;
-  if (s.endsWith('万元') || s.endsWith('万')) {
+  let effectiveUnit: MoneyUnit | 'yi' = unit;
+  if (s.endsWith('亿元') || s.endsWith('亿')) {
+    effectiveUnit = 'yi';
+    s = s.slice(0, s.endsWith('亿元') ? -2 : -1);
+  } else if (s.endsWith('万元') || s.endsWith('万')) {
     effectiveUnit = 'wan';
     s = s.slice(0, s.endsWith('万元') ? -2 : -1);
   } else if (s.endsWith('元整') || s.endsWith('元')) {
@@ -87,7 +90,10 @@ function expandExponent(s: string): string {
 
 const DECIMAL = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/;
 
-function fromDecimalString(s: string, unit: MoneyUnit, negative: boolean, original: string): MoneyParseResult {
+// Places the decimal point moves from the written unit to fen.
+const SHIFT: Readonly<Record<MoneyUnit | 'yi', number>> = { yuan: 2, wan: 6, yi: 10 };
+
+function fromDecimalString(s: string, unit: MoneyUnit | 'yi', negative: boolean, original: string): MoneyParseResult {
   const m = DECIMAL.exec(s);
   if (!m || (m[1] === undefined && !m[2])) {
     return fail(
@@ -97,12 +103,11 @@ function fromDecimalString(s: string, unit: MoneyUnit, negative: boolean, origin
   }
   const intDigits = (m[1] ?? '0').replace(/,/g, '');
   const fracDigits = (m[2] ?? '').replace(/0+$/, '');
-  // Shift the decimal point: fen are 2 places right of yuan, 6 places right of 万元.
-  const shift = unit === 'wan' ? 6 : 2;
+  const shift = SHIFT[unit];
   if (fracDigits.length > shift) {
     return fail(
       'AMOUNT_PRECISION',
-      `金额“${original}”精确到了分以下（${unit === 'wan' ? '以万元计超过 6 位小数' : '超过 2 位小数'}），请核对原始凭证后改为精确到分的金额。`,
+      `金额“${original}”精确到了分以下（${unit === 'yuan' ? '超过 2 位小数' : `以${unit === 'wan' ? '万元' : '亿元'}计超过 ${shift} 位小数`}），请核对原始凭证后改为精确到分的金额。`,
     );
   }
   const fenDigits = (intDigits + fracDigits.padEnd(shift, '0')).replace(/^0+(?=\d)/, '');

@@ -5,6 +5,7 @@ import {
   checkCreditorFile,
   csvRecords,
   detectEncoding,
+  estimateCsvRows,
   readSpreadsheet,
   spreadsheetKind,
 } from '../../../../renderer/src/core/creditors';
@@ -43,6 +44,16 @@ describe('CSV records', () => {
       [2, '姓名', '金额'],
       [3, '张三', '1,000'],
     ]);
+  });
+});
+
+describe('CSV row estimate for the progress bar', () => {
+  it('counts line breaks in the first megabyte and scales', () => {
+    const line = '1,张三,371002198001010010,13800001111,1000,0,中国银行,6216610000222233334,\n';
+    const bytes = new TextEncoder().encode(line.repeat(40_000));
+    const estimate = estimateCsvRows(bytes);
+    expect(Math.abs(estimate - 40_000)).toBeLessThan(400);
+    expect(estimateCsvRows(new Uint8Array())).toBe(0);
   });
 });
 
@@ -119,6 +130,9 @@ describe('workbooks', () => {
     });
     const r = await checkCreditorFile(bytes, 'n.xlsx', { today });
     expect(r.rows.map((o) => o.code)).toEqual(['ID_NUMBER_MANGLED_BY_EXCEL', 'ACCOUNT_MANGLED_BY_EXCEL', 'OK']);
+    // Quoted as Excel shows it, not as 18 digits that look complete.
+    expect(r.rows[0]?.value).toBe('3.71002E+17');
+    expect(r.rows[1]?.value).toBe('6.22202E+18');
     expect(r.creditors[0]).toMatchObject({ principalFen: 300_000, bankAccount: '81010000000001' });
   });
 
