@@ -43,9 +43,9 @@ export async function* decodeFrames(reader: ByteReader, opened: OpenedBackup): A
     if (!body.ok) throw truncated(reader.offset, `file ends inside frame ${frameNo}`);
     let plain = body.bytes;
     if (opened.key && opened.baseIv) {
-      const opened_ = await decryptFrame(opened.key, frameIv(opened.baseIv, counter), frameAad(opened.headerSha, counter, flags), plain);
-      if (!opened_) throw corrupted(`第 ${frameNo} 个数据块（加密认证）`, `frame ${frameNo} fails AES-GCM authentication`);
-      plain = opened_;
+      const decrypted = await decryptFrame(opened.key, frameIv(opened.baseIv, counter), frameAad(opened.headerSha, counter, flags), plain);
+      if (!decrypted) throw corrupted(`第 ${frameNo} 个数据块（加密认证）`, `frame ${frameNo} fails AES-GCM authentication`);
+      plain = decrypted;
     }
     const kind = plain[0];
     const final = (flags & FLAG_FINAL) !== 0;
