@@ -190,3 +190,55 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   await page.goto('#/settings/audit');
   await expect(page.getByTestId('audit-table')).toContainText('导出');
 });
+
+test('petitioners are picked from the linked case, a rejection needs a reason, and figures count by case', async ({ page }) => {
+  await page.goto('/');
+  await saveSettings(page);
+
+  await page.goto('#/cases/new');
+  await page.getByLabel('案件编号').fill('威公经立〔2020〕15号');
+  await page.getByLabel('案件名称').fill('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
+  await page.getByLabel('涉嫌罪名/类型').selectOption('非法吸收公众存款');
+  await page.getByLabel('领域').selectOption('养老');
+  await page.getByLabel('区县').selectOption('环翠区');
+  await page.getByLabel('立案日期').fill('2020-06-01');
+  await page.locator('#case-stage').selectOption('立案');
+  await page.getByLabel('阶段日期').fill('2020-06-01');
+  await page.getByRole('button', { name: '添加个人' }).click();
+  await page.getByLabel('名称/姓名 1').fill('王喆');
+  await page.getByLabel('角色 1').selectOption('实际控制人');
+  await page.getByLabel('身份证号码 1').fill('371002198001010010');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('case-title')).toHaveText('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
+
+  await page.goto('#/petitions/new');
+  await page.getByLabel('收到日期').fill('2026-11-20');
+  await page.getByLabel('关联案件').selectOption({ label: '威公经立〔2020〕15号 威海某某养老服务有限公司涉嫌非法吸收公众存款案' });
+  await page.getByLabel('从案件涉案主体中选择').selectOption({ label: '王喆(实际控制人)' });
+  await page.getByRole('button', { name: '加入', exact: true }).click();
+  await expect(page.getByLabel('信访人 1 姓名')).toHaveValue('王喆');
+  await page.getByLabel('诉求').fill('要求公开资产处置进展');
+  await page.getByRole('button', { name: '保存' }).click();
+
+  await expect(page.getByTestId('petition-status')).toHaveText('登记');
+  await expect(page.getByTestId('petitioners')).toContainText('王喆');
+  await expect(page.getByTestId('petitioners')).toContainText('371002********0010');
+  await expect(page.getByRole('link', { name: '威海某某养老服务有限公司涉嫌非法吸收公众存款案' })).toBeVisible();
+
+  // 不予受理 without a reason is refused; with one the petition ends and no step is left.
+  await page.getByTestId('petition-actions').getByRole('button', { name: '不予受理', exact: true }).click();
+  await page.getByRole('dialog').getByLabel('日期').fill('2026-11-21');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('step-error')).toHaveText('不予受理:请填写不予受理的理由(将书面告知信访人)');
+  await page.getByRole('dialog').getByLabel('理由').fill('属于司法程序处理事项,已告知向法院反映');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('petition-status')).toHaveText('不予受理');
+  await expect(page.getByTestId('petition-actions')).toContainText('本件已办理完毕');
+  await expect(page.getByText('属于司法程序处理事项,已告知向法院反映').first()).toBeVisible();
+
+  await page.goto('#/petitions/figures');
+  await page.getByLabel('统计开始日期').fill('2026-11-01');
+  await page.getByLabel('统计结束日期').fill('2026-11-25');
+  await expect(page.getByTestId('figures-cases')).toContainText('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
+  await expect(page.getByTestId('figures-rates')).toContainText('100.0%');
+});

@@ -1,4 +1,4 @@
-import { Button, HTMLSelect, HTMLTable, InputGroup, NonIdealState, Switch } from '@blueprintjs/core';
+import { Button, HTMLSelect, HTMLTable, InputGroup, NonIdealState, Switch, useHotkeys } from '@blueprintjs/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../core/cases/case-file';
@@ -30,6 +30,11 @@ export function PetitionListTab(props: { readonly data: PetitionData; readonly c
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const set = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch }));
   const operator = settings.operatorName.trim();
+  const hotkeys = useMemo(
+    () => [{ combo: 'alt+n', global: true, label: t('list.new'), onKeyDown: () => navigate({ area: 'petitions', rest: ['new'] }) }],
+    [navigate, t],
+  );
+  useHotkeys(hotkeys);
 
   const rows = useMemo(() => {
     const needle = filter.text.trim().toLowerCase();
@@ -52,17 +57,17 @@ export function PetitionListTab(props: { readonly data: PetitionData; readonly c
           placeholder={t('list.searchPlaceholder')}
           value={filter.text}
           onValueChange={(text) => set({ text })}
-          aria-label="搜索信访件"
+          aria-label={t('list.searchLabel')}
           className="filter-search"
         />
         <HTMLSelect aria-label={t('list.filterStatus')} value={filter.status} onChange={(e) => set({ status: e.currentTarget.value })}>
-          <option value="">{t('list.filterStatus')}：全部</option>
+          <option value="">{t('list.filterStatus')}：{t('list.any')}</option>
           {PETITION_STATUSES.map((s) => (
             <option key={s} value={s}>{s}</option>
           ))}
         </HTMLSelect>
         <HTMLSelect aria-label={t('list.filterLevel')} value={filter.level} onChange={(e) => set({ level: e.currentTarget.value })}>
-          <option value="">{t('list.filterLevel')}：全部</option>
+          <option value="">{t('list.filterLevel')}：{t('list.any')}</option>
           {PETITION_LEVELS.map((s) => (
             <option key={s} value={s}>{s}</option>
           ))}
@@ -97,7 +102,7 @@ export function PetitionListTab(props: { readonly data: PetitionData; readonly c
             {rows.map(({ p, view, caseTitle }) => (
               <tr key={p.id} onClick={() => navigate({ area: 'petitions', rest: [p.id] })}>
                 <td>
-                  <a href={`#/petitions/${encodeURIComponent(p.id)}`}>{p.registerNo || '（无编号）'}</a>
+                  <a href={`#/petitions/${encodeURIComponent(p.id)}`}>{p.registerNo || t('list.noNumber')}</a>
                 </td>
                 <td>{p.receivedOn}</td>
                 <td>{p.channel}</td>

@@ -15,6 +15,9 @@ export const zhCN = {
     filterLevel: '层级',
     overdueOnly: '只看超期',
     mineOnly: '只看我承办的',
+    any: '全部',
+    noNumber: '（无编号）',
+    searchLabel: '搜索信访件',
   },
   col: {
     registerNo: '编号',
@@ -242,6 +245,9 @@ export const en: typeof zhCN = {
     filterLevel: 'Level',
     overdueOnly: 'Overdue only',
     mineOnly: 'Mine only',
+    any: 'all',
+    noNumber: '(no number)',
+    searchLabel: 'Search petitions',
   },
   col: {
     registerNo: 'No.',
