@@ -30,7 +30,9 @@ function fail(code: MoneyErrorCode, message: string): MoneyParseResult {
  * 金额（万元）); an explicit 万/元 in the text wins over it.
  *
  * Numbers from cells are read through their shortest round-trip decimal string, so the float 1000.1
- * gives 100010 fen while 1000.005 is reported as finer than a fen instead of being rounded.
+ * gives 100010 fen while 1000.005 is reported as finer than a fen instead of being rounded. A
+ * double with more than Excel's 15 significant digits (1234.5600000000002 from a formula) is read
+ * at Excel's precision first, as Excel shows it.
  */
 export function parseMoneyToFen(text: string | number | null | undefined, unit: MoneyUnit = 'yuan'): MoneyParseResult {
   if (text === null || text === undefined) return fail('AMOUNT_MISSING', '金额为空，请填写金额。');
@@ -69,9 +71,22 @@ export function parseMoneyToFen(text: string | number | null | undefined, unit: 
   return fromDecimalString(s, effectiveUnit, negative, text.trim());
 }
 
+// Excel keeps 15 significant digits. A computed cell (a sum, a product) can hold a double such as
+// 1234.5600000000002 that Excel shows and means as 1234.56: below 1e12 yuan, 15 significant digits
+// still keep 3 decimals, so reading at Excel's precision never hides a real third decimal.
+const EXCEL_DIGITS = 15;
+const EXCEL_CLEANUP_BELOW = 1e12;
+
+function significantDigits(plain: string): number {
+  return plain.replace('.', '').replace(/^0+/, '').length;
+}
+
 function parseNumberCell(n: number, unit: MoneyUnit): MoneyParseResult {
   if (!Number.isFinite(n)) return fail('AMOUNT_INVALID', '金额不是有效数字，请检查该单元格。');
-  const shortest = String(Math.abs(n));
+  let shortest = String(Math.abs(n));
+  if (!shortest.includes('e') && Math.abs(n) < EXCEL_CLEANUP_BELOW && significantDigits(shortest) > EXCEL_DIGITS) {
+    shortest = String(Number(Math.abs(n).toPrecision(EXCEL_DIGITS)));
+  }
   const plain = shortest.includes('e') ? expandExponent(shortest) : shortest;
   return fromDecimalString(plain, unit, n < 0 || Object.is(n, -0), String(n));
 }

@@ -91,7 +91,14 @@ describe('parseMoneyToFen: what people type into registers', () => {
 describe('parseMoneyToFen: numbers from spreadsheet cells', () => {
   it('avoids float artefacts by reading the shortest decimal string', () => {
     expect(fenOf(1000.1)).toBe(100_010);
-    expect(fenOf(0.1 + 0.2)).toBe('AMOUNT_PRECISION'); // 0.30000000000000004 really is finer than a fen
+    // Formula results carry binary artefacts beyond Excel's 15 significant digits; Excel shows 0.3.
+    expect(fenOf(0.1 + 0.2)).toBe(30);
+    expect(fenOf(1234.5600000000002)).toBe(123_456);
+    expect(fenOf(0.1 * 3 * 1000)).toBe(30_000);
+    expect(fenOf(1000.0049999999999)).toBe('AMOUNT_PRECISION');
+    expect(fenOf(1000.0050000000001)).toBe('AMOUNT_PRECISION');
+    // Above 1e12 yuan 15 digits could hide a real fen: read exactly.
+    expect(fenOf(12345678901234.56)).toBe(1_234_567_890_123_456);
     expect(fenOf(19.99)).toBe(1_999);
     expect(fenOf(1.15)).toBe(115);
     expect(fenOf(100000)).toBe(10_000_000);
