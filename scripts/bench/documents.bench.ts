@@ -157,5 +157,18 @@ export async function run(): Promise<BenchResult[]> {
     target: '≤ 1.5×',
     verdict: verdictAtMost(ratio, 1.5, '×'),
   });
+
+  // The same notices as one DOCX (no target in the issue; printed so regressions show).
+  let docxBytes = 0;
+  const docxMs = await timeIt(async () => {
+    const out = await renderBatch(t, list, { docx: true });
+    docxBytes = out.docx?.length ?? 0;
+  });
+  results.push({
+    name: `${NOTICES.toLocaleString('en')} refund notices in one DOCX`,
+    figure: `${(docxMs / 1000).toFixed(1)} s (${(docxBytes / 1e6).toFixed(1)} MB)`,
+    target: 'no target (figure only)',
+    verdict: 'n/a',
+  });
   return results;
 }

@@ -8,7 +8,7 @@ import {
   renderBatch,
   sampleDataFor,
 } from '../../../../renderer/src/core/documents';
-import { docxPart, hasTool, pdfEngine, pdfPages, pdfText, writeTemp } from './helpers';
+import { docxPart, docxPartNames, hasTool, pdfEngine, pdfPages, pdfText, writeTemp } from './helpers';
 
 function refundRecords(n: number): DocumentData[] {
   const names = ['王喆', '李堃', '于赟', '董昇', '萧珺', '林淼'];
@@ -38,6 +38,9 @@ describe('batch of refund notices', () => {
     expect(progress.at(-1)).toEqual({ phase: 'docx', done: 12, total: 12 });
     const xml = docxPart(out.docx ?? new Uint8Array(), 'word/document.xml');
     expect(xml.match(/<w:sectPr/g)?.length).toBe(12);
+    // Each notice numbers its own pages from 1; later sections reuse the first section's footers.
+    expect(xml.match(/<w:pgNumType w:start="1"/g)?.length).toBe(12);
+    expect(docxPartNames(out.docx ?? new Uint8Array()).filter((n) => /^word\/footer\d+\.xml$/.test(n))).toHaveLength(2);
     expect(xml).toContain('威处非清〔2021〕12号');
     if (hasTool('pdftotext')) {
       const path = writeTemp('batch.pdf', out.pdf ?? new Uint8Array());
