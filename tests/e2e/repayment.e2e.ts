@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+import { expect, type Page, test } from '@playwright/test';
+
+// The creditor register is another area's feature: the case is created through the UI, its five
+// creditors are written the way the creditor repository stores them (one block + the register pointer),
+// and everything about repayment is then driven through the 清退 pages.
+const CREDITORS = [
+  { cid: '1', name: '王喆', net: 600_000, status: '已核实', exclusion: null },
+  { cid: '2', name: '李堃', net: 300_000, status: '已核实', exclusion: null },
+  { cid: '3', name: '赵赟', net: 100_000, status: '已核实', exclusion: null },
+  { cid: '4', name: '钱昇', net: 900_000, status: '已核实', exclusion: 'employee' },
+  { cid: '5', name: '孙珺', net: 200_000, status: '待核实', exclusion: null },
+].map((c, i) => ({
+  cid: c.cid,
+  name: c.name,
+  idType: 'resident',
+  idNumber: `11010519600101${String(100 + i)}X`,
+  bankName: '中国工商银行威海分行',
+  bankAccount: `622202020011220000${i + 1}`,
+  contracts: [{ principalFen: c.net, returnedFen: 0, sourceRow: i + 2, note: '' }],
+  principalFen: c.net,
+  returnedFen: 0,
+  netClaimFen: c.net,
+  status: c.status,
+  exclusion: c.exclusion,
+}));
+
+async function setUp(page: Page): Promise<string> {
+  await page.goto('#/settings/office');
+  await page.getByLabel('发文机关（文书落款）').fill('威海市防范和处置非法集资工作领导小组办公室');
+  await page.getByLabel('经办人（写入审计日志）').fill('林淼');
+  await page.getByLabel('区县列表（每行一个）').fill('环翠区');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('operator-tag')).toContainText('林淼');
+  await page.goto('#/cases/new');
+  await page.getByLabel('案件编号').fill('威公经立〔2020〕15号');
+  await page.getByLabel('案件名称').fill('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
+  await page.getByLabel('涉嫌罪名/类型').selectOption('非法吸收公众存款');
+  await page.getByLabel('领域').selectOption('养老');
+  await page.getByLabel('区县').selectOption('环翠区');
+  await page.getByLabel('立案日期').fill('2020-06-01');
+  await page.locator('#case-stage').selectOption('立案');
+  await page.getByLabel('阶段日期').fill('2020-06-01');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('case-title')).toBeVisible();
+  const caseId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+  await page.evaluate(
+    ({ caseId, creditors }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('chufei-workstation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['creditorBlocks', 'creditorRegisters'], 'readwrite');
+          tx.objectStore('creditorBlocks').put({ id: `${caseId}#1#0`, caseId, generation: 1, seq: 0, creditors });
+          const netClaimFen = creditors.reduce((s, c) => s + c.netClaimFen, 0);
+          tx.objectStore('creditorRegisters').put({ caseId, generation: 1, count: creditors.length, totals: { principalFen: netClaimFen, returnedFen: 0, netClaimFen }, nextCid: 6, updatedAt: new Date().toISOString() });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { caseId, creditors: CREDITORS },
+  );
+  return caseId;
+}
+
+function bankResult(rows: (string | number)[][]): Buffer {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '代发结果');
+  return Buffer.from(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+test('funds are recorded, a batch is computed, approved, paid through the bank files, and a failed payment comes back', async ({ page }) => {
+  await page.goto('/');
+  const caseId = await setUp(page);
+
+  await page.goto('#/repayment');
+  await page.getByTestId('repayment-case-table').getByRole('link', { name: '威公经立〔2020〕15号' }).click();
+  await expect(page.getByTestId('repayment-case-title')).toContainText('威公经立〔2020〕15号');
+
+  // Recovered funds: a bad entry first (named, kept), then a good one.
+  await page.getByRole('tab', { name: '追缴资金' }).click();
+  await page.getByLabel('追缴金额（元）').fill('1万元整');
+  await page.getByRole('button', { name: '登记追缴资金' }).click();
+  await expect(page.getByText(/^资金来源：/)).toBeVisible();
+  await expect(page.getByText(/^追缴金额：/)).toBeVisible();
+  await expect(page.getByLabel('追缴金额（元）')).toHaveValue('1万元整');
+  await page.getByLabel('资金来源').selectOption({ label: '处置涉案资产' });
+  await page.getByLabel('追缴金额（元）').fill('10,000');
+  await page.getByLabel('到账日期').fill('2026-11-01');
+  await page.getByLabel('备注').fill('拍卖办公楼');
+  await page.getByRole('button', { name: '登记追缴资金' }).click();
+  await expect(page.getByTestId('fund-table')).toContainText('10,000.00');
+  await expect(page.getByTestId('figure-available')).toContainText('10,000.00 元');
+
+  // A batch above the funds available is refused; what was typed stays.
+  await page.getByRole('tab', { name: '清退批次' }).click();
+  await page.getByRole('button', { name: '新建清退批次' }).click();
+  await page.getByLabel('本批清退金额（元）').fill('20000');
+  await page.getByLabel('批次日期').fill('2026-11-20');
+  await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
+  await expect(page.getByText(/超过可用资金 10,000\.00 元/)).toBeVisible();
+  await expect(page.getByLabel('本批清退金额（元）')).toHaveValue('20000');
+  await page.getByLabel('本批清退金额（元）').fill('5000');
+  await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
+
+  await expect(page.getByTestId('batch-title')).toContainText('第 1 批清退');
+  await expect(page.getByTestId('batch-status')).toHaveText('草稿');
+  await expect(page.getByTestId('line-1')).toContainText('3,000.00');
+  await expect(page.getByTestId('line-1')).toContainText('50.0000%');
+  await expect(page.getByTestId('line-1')).toContainText('5,000.00 × 6,000.00 ÷ 10,000.00');
+  await expect(page.getByTestId('line-1')).toContainText('110105********100X');
+  await page.getByRole('tab', { name: '不参与清退人员' }).click();
+  await expect(page.getByTestId('excluded-table')).toContainText('钱昇');
+  await expect(page.getByTestId('excluded-table')).toContainText('员工');
+  await expect(page.getByTestId('excluded-table')).toContainText('待核实');
+  await page.getByRole('tab', { name: '分配明细' }).click();
+
+  // Recompute with small claims first: 赵赟 in full, 4,000 元 shared 6:3.
+  await page.getByRole('button', { name: '重新计算' }).click();
+  await page.getByText('小额优先：剩余债权不超过标准的先全额清退').click();
+  await page.getByLabel('小额标准（元）').fill('1000');
+  await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
+  await expect(page.getByTestId('line-1')).toContainText('2,666.67');
+  await expect(page.getByTestId('line-2')).toContainText('1,333.33');
+  await expect(page.getByTestId('line-3')).toContainText('全额清偿');
+
+  await page.getByRole('button', { name: '审批' }).click();
+  await expect(page.getByLabel('审批人')).toHaveValue('林淼');
+  await page.getByRole('dialog').getByRole('button', { name: '审批' }).click();
+  await expect(page.getByTestId('batch-status')).toHaveText('已审批');
+  await expect(page.getByTestId('batch-facts')).toContainText('林淼');
+
+  // Bank disbursement list.
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出银行代发清单' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('清退代发清单-第1批-2026-11-20.xlsx');
+  const book = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });
+  const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets.代发清单 as XLSX.WorkSheet, { header: 1 });
+  expect(rows[0]).toEqual(['序号', '户名', '账号', '开户行', '金额（元）', '业务参考号']);
+  expect(rows.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual([
+    ['王喆', '6222020200112200001', '2666.67'],
+    ['李堃', '6222020200112200002', '1333.33'],
+    ['赵赟', '6222020200112200003', '1000.00'],
+  ]);
+  const refs = rows.slice(1).map((r) => String(r[5]));
+
+  // Bank results: 王喆 paid, 李堃 failed, one row of another batch refused by name.
+  const chooserPromise = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导入银行回单' }).click();
+  const chooser = await chooserPromise;
+  await chooser.setFiles({
+    name: '代发结果.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: bankResult([
+      ['业务参考号', '户名', '金额', '处理结果', '失败原因'],
+      [refs[0] ?? '', '王喆', '2666.67', '成功', ''],
+      [refs[1] ?? '', '李堃', '1333.33', '失败', '账户冻结'],
+      ['QT7-ABCDEF-000001', '周镕', '10.00', '成功', ''],
+      [refs[2] ?? '', '赵赟', '1000.00', '成功', ''],
+    ]),
+  });
+  await expect(page.getByTestId('bank-summary')).toContainText('可登记 3 行（成功 2，失败 1，退回 0）');
+  await expect(page.getByTestId('bank-rejected')).toContainText('第 4 行：本批次（第 1 批）没有业务参考号“QT7-ABCDEF-000001”');
+  await page.getByRole('button', { name: '登记 3 条结果' }).click();
+  await expect(page.getByTestId('line-2')).toContainText('支付失败：账户冻结');
+  await expect(page.getByTestId('line-1')).toContainText('已支付');
+  await page.getByRole('button', { name: '标记为已支付' }).click();
+  await expect(page.getByTestId('batch-status')).toHaveText('已支付');
+
+  await page.reload();
+  await expect(page.getByTestId('batch-status')).toHaveText('已支付');
+  await expect(page.getByTestId('line-2')).toContainText('支付失败');
+
+  // Figures: paid 3,666.67 of 10,000 eligible; the failed 1,333.33 is available again.
+  await page.goto(`#/repayment/${encodeURIComponent(caseId)}`);
+  await expect(page.getByTestId('figure-paid')).toContainText('3,666.67 元');
+  await expect(page.getByTestId('figure-available')).toContainText('6,333.33 元');
+  await expect(page.getByTestId('figure-rate')).toContainText('36.66%');
+  await page.getByRole('tab', { name: '参与人清退情况' }).click();
+  await expect(page.getByTestId('creditor-figures')).toContainText('2,666.67');
+  await expect(page.getByTestId('creditor-figures')).toContainText('44.44%');
+
+  // The failed payment is owed again in batch 2.
+  await page.getByRole('tab', { name: '清退批次' }).click();
+  await page.getByRole('button', { name: '新建清退批次' }).click();
+  await page.getByLabel('本批清退金额（元）').fill('1000');
+  await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
+  await expect(page.getByTestId('batch-title')).toContainText('第 2 批清退');
+  await expect(page.getByTestId('line-2')).toContainText('3,000.00');
+
+  await page.goto('#/settings/audit');
+  const audit = page.getByTestId('audit-table');
+  await expect(audit).toContainText('审批');
+  await expect(audit).toContainText('导出');
+  await expect(audit).toContainText('导入');
+  await page.getByRole('button', { name: '校验审计链' }).click();
+  await expect(page.getByTestId('audit-verdict')).toContainText('审计链完整');
+});
