@@ -136,7 +136,7 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
       return;
     }
     counts.data++;
-    const { issues, valid } = validateRow(row.row, row.cells, c);
+    const { issues, valid } = validateRow(row.row, row.cells, c, row.merged);
     if (valid) {
       const merged = register.add(valid);
       if (merged.kind === 'conflict' || merged.kind === 'duplicate') {

@@ -42,14 +42,19 @@ function cellValue(cell: CellObject | undefined): CellValue {
 /**
  * A cell merged down several rows (a name or ID spanning a person's contract rows) holds its value
  * only in the top cell; Excel shows it on every row, so it is copied down. Merges across columns
- * (titles, notes, grouped headers) are left alone.
+ * (titles, notes, grouped headers) are left alone. Returns, per row index, the columns that are part
+ * of a vertical merge: an amount merged over several contracts cannot be split and is rejected later.
  */
-function fillVerticalMerges(sheet: WorkSheet, data: CellObject[][]): void {
+function fillVerticalMerges(sheet: WorkSheet, data: CellObject[][]): Map<number, number[]> {
+  const mergedColumns = new Map<number, number[]>();
   for (const merge of sheet['!merges'] ?? []) {
     if (merge.s.c !== merge.e.c || merge.s.r === merge.e.r) continue;
     const top = data[merge.s.r]?.[merge.s.c];
-    if (!top) continue;
-    for (let r = merge.s.r + 1; r <= merge.e.r; r++) {
+    for (let r = merge.s.r; r <= merge.e.r; r++) {
+      const cols = mergedColumns.get(r);
+      if (cols) cols.push(merge.s.c);
+      else mergedColumns.set(r, [merge.s.c]);
+      if (!top || r === merge.s.r) continue;
       let row = data[r];
       if (!row) {
         row = [];
@@ -58,19 +63,21 @@ function fillVerticalMerges(sheet: WorkSheet, data: CellObject[][]): void {
       if (!row[merge.s.c]) row[merge.s.c] = top;
     }
   }
+  return mergedColumns;
 }
 
 /** Rows of a sheet with Excel row numbers; rows SheetJS stores nothing for are skipped (they are blank). */
 export function* sheetRows(sheet: WorkSheet): Generator<SheetRow> {
   const data = sheet['!data'];
   if (!data) return;
-  fillVerticalMerges(sheet, data);
+  const mergedColumns = fillVerticalMerges(sheet, data);
   for (let r = 0; r < data.length; r++) {
     const cells = data[r];
     if (!cells) continue;
     const values: CellValue[] = new Array(cells.length);
     for (let c = 0; c < cells.length; c++) values[c] = cellValue(cells[c]);
-    yield { row: r + 1, cells: values };
+    const merged = mergedColumns.get(r);
+    yield merged ? { row: r + 1, cells: values, merged } : { row: r + 1, cells: values };
   }
 }
 

@@ -48,6 +48,8 @@ export type CellValue = string | number | boolean | null;
 export interface SheetRow {
   readonly row: number;
   readonly cells: readonly CellValue[];
+  /** Columns whose cell is part of a range merged down several rows (xlsx/xls only). */
+  readonly merged?: readonly number[];
 }
 
 /** The columns the import understands. */

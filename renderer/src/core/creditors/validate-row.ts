@@ -64,8 +64,17 @@ function issue(
 }
 
 /** Validates one data row; the order of checks decides which code a row with several problems shows first. */
-export function validateRow(row: number, cells: readonly CellValue[], ctx: RowContext): RowValidation {
+export function validateRow(
+  row: number,
+  cells: readonly CellValue[],
+  ctx: RowContext,
+  mergedColumns?: readonly number[],
+): RowValidation {
   const m = ctx.mapping;
+  const isMerged = (field: FieldKey): boolean => {
+    const col = m[field];
+    return col !== undefined && mergedColumns?.includes(col) === true;
+  };
   const at = (field: FieldKey): CellValue | undefined => {
     const col = m[field];
     return col === undefined ? undefined : cells[col];
@@ -82,6 +91,15 @@ export function validateRow(row: number, cells: readonly CellValue[], ctx: RowCo
   if (!id.ok) issues.push(issue(ctx, row, 'error', 'idNumber', id.code, id.message, rawId));
   else if (id.warning) issues.push(issue(ctx, row, 'warning', 'idNumber', id.warning.code, id.warning.message, rawId));
 
+  // An amount merged over several rows belongs to no single contract: counting it on each row
+  // would multiply the claim, counting it once would guess. The user must split it.
+  for (const field of ['principal', 'returned'] as const) {
+    if (isMerged(field)) {
+      issues.push(
+        issue(ctx, row, 'error', field, 'AMOUNT_MERGED', '金额单元格跨多行合并，无法确定每份合同的金额。请在原表中取消合并，逐行填写各合同金额后重新导入。', at(field)),
+      );
+    }
+  }
   const principal = parseMoneyToFen(scalar(at('principal')), ctx.units.principal);
   if (!principal.ok) {
     issues.push(issue(ctx, row, 'error', 'principal', principal.code, principal.message, at('principal')));

@@ -152,6 +152,24 @@ describe('workbooks', () => {
     expect(r.creditors[0]?.principalFen).toBe(30_000);
   });
 
+  it('rejects an amount merged over several contract rows instead of counting it twice or guessing', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['姓名', '身份证号码', '本金', '已获收益'],
+      ['张三', id, '10000', '100'],
+      ['张三', id, null, '200'],
+      ['李四', makeId('19800102'), '500', '0'],
+    ]);
+    ws['!merges'] = [{ s: { r: 1, c: 2 }, e: { r: 2, c: 2 } }];
+    const r = await checkCreditorFile(workbook({ s: ws }), 'm.xlsx', { today });
+    expect(r.rows.map((o) => [o.row, o.code])).toEqual([
+      [2, 'AMOUNT_MERGED'],
+      [3, 'AMOUNT_MERGED'],
+      [4, 'OK'],
+    ]);
+    expect(r.rows[0]?.message).toContain('取消合并');
+    expect(r.totalPrincipalFen).toBe(50_000);
+  });
+
   it('reports a damaged workbook instead of throwing', async () => {
     const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]);
     const r = await checkCreditorFile(bytes, 'bad.xlsx', { today });
