@@ -37,7 +37,8 @@ function fail(code: MoneyErrorCode, message: string): MoneyParseResult {
 export function parseMoneyToFen(text: string | number | null | undefined, unit: MoneyUnit = 'yuan'): MoneyParseResult {
   if (text === null || text === undefined) return fail('AMOUNT_MISSING', '金额为空，请填写金额。');
   if (typeof text === 'number') return parseNumberCell(text, unit);
-  let s = removeSpaces(foldFullWidth(text));
+  // A leading apostrophe is how Excel users force text; it is not part of the amount.
+  let s = removeSpaces(foldFullWidth(text)).replace(/^['‘’]/, '');
   if (PLACEHOLDERS.has(s)) return fail('AMOUNT_MISSING', '金额为空，请填写金额。');
   let negative = false;
   // Accounting style "(100)" and a leading minus (ASCII, full-width folded, or the math sign).

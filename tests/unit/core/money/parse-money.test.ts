@@ -31,6 +31,7 @@ describe('parseMoneyToFen: what people type into registers', () => {
     ['.5', 50],
     ['12.', 1_200],
     ['-0', 0],
+    ["'1000", 100_000],
     ['+12', 1_200],
   ])('%s → %s fen', (text, fen) => {
     expect(fenOf(text)).toBe(fen);
