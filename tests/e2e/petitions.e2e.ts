@@ -242,3 +242,42 @@ test('petitioners are picked from the linked case, a rejection needs a reason, a
   await expect(page.getByTestId('figures-cases')).toContainText('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
   await expect(page.getByTestId('figures-rates')).toContainText('100.0%');
 });
+
+test('newly overdue petitions are announced once a day, not again after a reload', async ({ page }) => {
+  // A stand-in for the desktop notification the browser bridge raises.
+  await page.addInitScript(() => {
+    const notices: { title: string; body: string }[] = [];
+    Object.assign(window, { __notices: notices });
+    class FakeNotification {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      constructor(title: string, options?: { body?: string }) {
+        notices.push({ title, body: options?.body ?? '' });
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: FakeNotification, configurable: true, writable: true });
+  });
+  const notices = () => page.evaluate(() => (window as unknown as { __notices: { title: string; body: string }[] }).__notices);
+
+  await page.goto('/');
+  await saveSettings(page);
+  await page.goto('#/petitions/new');
+  await page.getByLabel('收到日期').fill('2026-11-02');
+  await page.getByLabel('信访人 1 姓名').fill('王芳');
+  await page.getByLabel('诉求').fill('询问清退进度');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('petition-status')).toHaveText('登记');
+
+  await page.goto('#/petitions');
+  await expect(page.getByTestId('deadline-alerts')).toContainText('王芳');
+  await expect.poll(notices).toHaveLength(1);
+  const [notice] = await notices();
+  expect(notice?.title).toBe('信访件超期提醒:新增 1 件超期');
+  expect(notice?.body).toContain('王芳(2026-11-02)(受理期限 2026-11-17)');
+
+  await page.reload();
+  await expect(page.getByTestId('deadline-alerts')).toContainText('王芳');
+  // Give the check time to run; it must find today's record and stay quiet.
+  await page.waitForTimeout(500);
+  expect(await notices()).toEqual([]);
+});

@@ -15,8 +15,8 @@ function form(patch: Partial<PetitionFormInput> = {}): PetitionFormInput {
     form: 'collective',
     personCount: '12',
     petitioners: [
-      { kind: 'entered', name: '张建国', phone: '13806311234' },
-      { kind: 'entered', name: '李秀英' },
+      { kind: 'entered', name: '张建国', phone: ' 138-0631-1234 ' },
+      { kind: 'entered', name: '李秀英', phone: '' },
     ],
     caseId: null,
     demands: '要求加快资产处置、尽快清退本金',
@@ -52,6 +52,11 @@ describe('PetitionRepository', () => {
     expect(r).toEqual({ ok: true, petitionId: 'id-1' });
     const p = await repos.petitions.get('id-1');
     expect(p).toMatchObject({ status: '登记', personCount: 12, form: 'collective', handler: '林淼', mediationSessions: [] });
+    // The phone is stored normalized; a blank phone is not stored at all.
+    expect(p?.petitioners).toEqual([
+      { kind: 'entered', name: '张建国', phone: '13806311234' },
+      { kind: 'entered', name: '李秀英' },
+    ]);
     expect(p?.history).toEqual([
       { date: '2026-10-09', by: '林淼', action: '登记', from: null, to: '登记', note: '来访,到市,集体 12 人' },
     ]);
@@ -64,7 +69,9 @@ describe('PetitionRepository', () => {
   it('refuses a bad form with field-named Chinese messages and stores nothing', async () => {
     const { repos, db } = await setup();
     const auditBefore = await repos.audit.count();
-    const r = await repos.petitions.register(form({ receivedOn: '2026-12-01', form: 'individual', personCount: '3', demands: ' ' }));
+    const r = await repos.petitions.register(
+      form({ receivedOn: '2026-12-01', form: 'individual', personCount: '3', demands: ' ', petitioners: [{ kind: 'entered', name: '张建国', phone: '1380631' }] }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual(
@@ -72,6 +79,10 @@ describe('PetitionRepository', () => {
         { field: 'receivedOn', message: '收到日期 2026-12-01 晚于今天 2026-11-26,请检查日期' },
         { field: 'personCount', message: '个人信访的人数应为 1;3 人同来请把信访形式改为「集体」' },
         { field: 'demands', message: '诉求:请填写信访人的诉求' },
+        {
+          field: 'petitioners[0].phone',
+          message: '第 1 名信访人:联系电话“1380631”不是有效的手机号（11 位，以 13–19 开头）或带区号的固定电话（如 0631-5200000）。请向本人核实后更正。',
+        },
       ]),
     );
     expect(await db.petitions.count()).toBe(0);

@@ -1,6 +1,7 @@
 // The petition registration form (信访登记表): validation with one Chinese message per field,
 // and registration (the first history entry).
 import { compareDates, type IsoDate, parseIsoDate } from '../calendar/iso-date';
+import { checkPhone } from '../identity/phone';
 import {
   PETITION_CHANNELS,
   PETITION_FORM_LABELS,
@@ -97,6 +98,10 @@ export function validatePetitionForm(input: PetitionFormInput, today: IsoDate): 
   if (input.petitioners.length === 0) err('petitioners', '信访人:请至少填写一名信访人(集体访可只填代表)');
   for (const [i, p] of input.petitioners.entries()) {
     if (!p.name.trim()) err(`petitioners[${i}].name`, `第 ${i + 1} 名信访人:请填写姓名`);
+    if (p.kind === 'entered' && p.phone?.trim()) {
+      const phone = checkPhone(p.phone);
+      if (!phone.ok) err(`petitioners[${i}].phone`, `第 ${i + 1} 名信访人:${phone.message}`);
+    }
     if (p.kind === 'creditor' && !p.creditorId.trim()) {
       err(`petitioners[${i}].creditorId`, `第 ${i + 1} 名信访人:请从案件的集资参与人中选择,或改为手工录入`);
     }
@@ -123,13 +128,21 @@ export function validatePetitionForm(input: PetitionFormInput, today: IsoDate): 
       level: input.level as PetitionLevel,
       form: input.form as PetitionForm,
       personCount: count,
-      petitioners: input.petitioners.map((p) => ({ ...p, name: p.name.trim() })),
+      petitioners: input.petitioners.map(cleanPetitioner),
       caseId: input.caseId,
       demands: input.demands.trim(),
       urgency: input.urgency as PetitionUrgency,
       handler: input.handler.trim(),
     },
   };
+}
+
+/** Trimmed name; a phone normalized (mobile as 11 digits) or dropped when blank. */
+function cleanPetitioner(p: Petitioner): Petitioner {
+  if (p.kind === 'creditor') return { ...p, name: p.name.trim() };
+  const { phone: raw, ...rest } = p;
+  const phone = raw?.trim() ? checkPhone(raw) : null;
+  return { ...rest, name: p.name.trim(), ...(phone?.ok ? { phone: phone.phone } : {}) };
 }
 
 /** A new petition in state 登记, dated on its received date and attributed to `by`. */

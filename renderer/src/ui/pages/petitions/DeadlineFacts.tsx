@@ -20,12 +20,12 @@ export function DeadlineFacts({ petition: p, data }: { readonly petition: Petiti
           <dt>{t('detail.acceptBy')}</dt>
           <dd data-testid="accept-by">
             {d.acceptBy}
-            {decided && <span className="muted">（{p.acceptedOn ? '受理' : '不予受理'}于 {decided}）</span>}
+            {decided && <span className="muted">（{t(p.acceptedOn ? 'detail.acceptedOn' : 'detail.rejectedOn', { date: decided })}）</span>}
           </dd>
           <dt>{t('detail.resolveBy')}</dt>
           <dd data-testid="resolve-by">
-            {d.resolveBy ?? '受理后计算'}
-            {p.closedOn && <span className="muted">（办结于 {p.closedOn}）</span>}
+            {d.resolveBy ?? t('detail.afterAcceptance')}
+            {p.closedOn && <span className="muted">（{t('detail.closedOn', { date: p.closedOn })}）</span>}
           </dd>
           {d.extendedResolveBy && (
             <>
