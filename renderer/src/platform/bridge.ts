@@ -46,6 +46,8 @@ export interface PrintPdfRequest {
 
 export interface Bridge {
   readonly kind: PlatformKind;
+  /** Backup files (issue 7). */
+  readonly backups: BackupBridge;
   appInfo(): Promise<AppInfo>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
@@ -53,4 +55,78 @@ export interface Bridge {
   printPdf(request: PrintPdfRequest): Promise<void>;
   /** A desktop notification (petition deadlines); the browser bridge uses the Notification API. */
   notify(title: string, body: string): Promise<void>;
+}
+
+// ── Backups (issue 7) ──────────────────────────────────────────────────────────────────────────
+// The renderer produces the backup stream (it owns IndexedDB); the platform stores it. In Electron,
+// main writes automatic backups into <userData>/backups (temp file, fsync, rename) and applies the
+// retention policy; in a browser there is no folder the page may keep writing to, so backups are
+// downloads the user starts (no automatic backups).
+
+/** Why a backup is written; the same names as core/backup's BackupReason. */
+export type BackupPurpose = 'manual' | 'startup' | 'quit' | 'pre-migration' | 'pre-upgrade' | 'pre-restore';
+
+export type BackupTarget =
+  /** Electron only: the backups folder under userData; main names the file. */
+  | { readonly kind: 'auto'; readonly reason: BackupPurpose }
+  /** A file the user chooses (Electron: save dialog; browser: a download). */
+  | { readonly kind: 'choose'; readonly suggestedName: string };
+
+export interface BackupSaved {
+  readonly fileName: string;
+  readonly byteLength: number;
+  /** Automatic backups removed by the retention policy after this one was written. */
+  readonly removedOld: number;
+}
+
+/** Receives one backup file in chunks; nothing is visible under the final name before finish(). */
+export interface BackupWriter {
+  readonly fileName: string;
+  write(chunk: Uint8Array): Promise<void>;
+  /** Discards what was written so far and starts the same file again (a retried backup). */
+  rewind(): Promise<void>;
+  finish(): Promise<BackupSaved>;
+  /** Removes the partial file; safe to call after a failure. */
+  abort(): Promise<void>;
+}
+
+export interface BackupFileInfo {
+  readonly fileName: string;
+  readonly byteLength: number;
+  /** ISO 8601, from the file name main gave it (else the file's modification time). */
+  readonly createdAt: string;
+}
+
+export type BackupSource = { readonly kind: 'auto'; readonly fileName: string } | { readonly kind: 'choose' };
+
+/** An opened backup file that can be read from the start any number of times (verify, then restore). */
+export interface BackupFileHandle {
+  readonly fileName: string;
+  readonly byteLength: number;
+  chunks(): AsyncIterable<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export interface DiskSpace {
+  readonly freeBytes: number;
+  readonly totalBytes: number | null;
+  /** What was measured, e.g. the data folder (Electron) or "浏览器存储配额". */
+  readonly where: string;
+}
+
+export interface BackupBridge {
+  /** False in a browser: only manual backups (downloads) are possible there. */
+  readonly automaticBackups: boolean;
+  /** Null when the user cancelled the save dialog. */
+  beginBackup(target: BackupTarget): Promise<BackupWriter | null>;
+  /** Automatic backups, newest first (empty in a browser). */
+  listBackups(): Promise<readonly BackupFileInfo[]>;
+  /** Null when the user cancelled the open dialog. */
+  openBackup(source: BackupSource): Promise<BackupFileHandle | null>;
+  diskSpace(): Promise<DiskSpace | null>;
+  /**
+   * Electron calls the handler when the window is about to close and waits (up to a limit) for it
+   * to finish, so the quit backup is written; a browser never calls it.
+   */
+  onBeforeQuit(handler: () => Promise<void>): void;
 }
