@@ -323,7 +323,10 @@ describe('bank files and payment results', () => {
       excludedCount: 2,
       batchCount: 1,
       approvedBatchCount: 1,
+      failedOrReturnedFen: 50_000,
+      failedOrReturnedCount: 1,
     });
+    expect((await repos.repayment.allCaseFigures()).map((c) => [c.caseId, c.figures.refundRate])).toEqual([[caseId, '45.00%']]);
     expect(f.recoveredBySource.seizedAssetDisposal).toBe(1_000_000);
     const per = await repos.repayment.creditorFigures(caseId);
     expect(per.map((p) => [p.name, p.paidFen, p.remainingFen, p.refundRate, p.ineligible])).toEqual([

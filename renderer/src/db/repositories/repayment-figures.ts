@@ -27,6 +27,9 @@ export interface CaseFiguresView extends CaseRepaymentFigures {
   readonly recoveredBySource: Readonly<Record<RecoveredFundSource, number>>;
   readonly batchCount: number;
   readonly approvedBatchCount: number;
+  /** Σ failed or returned payments (支付失败/退回): owed again and reissued by a later batch. */
+  readonly failedOrReturnedFen: number;
+  readonly failedOrReturnedCount: number;
 }
 
 export function caseFiguresOf(creditors: readonly RepaymentCreditor[], batches: readonly LoadedBatch[], funds: readonly FundReceiptRow[]): CaseFiguresView {
@@ -41,7 +44,21 @@ export function caseFiguresOf(creditors: readonly RepaymentCreditor[], batches: 
     recoveredBySource: recoveredBySource(active).bySource,
     batchCount: batches.length,
     approvedBatchCount: batches.filter((b) => b.row.status !== 'draft').length,
+    ...failedOrReturned(batches),
   };
+}
+
+function failedOrReturned(batches: readonly LoadedBatch[]): { failedOrReturnedFen: number; failedOrReturnedCount: number } {
+  let failedOrReturnedFen = 0;
+  let failedOrReturnedCount = 0;
+  for (const b of batches) {
+    for (const l of b.lines) {
+      if (l.status !== 'failed' && l.status !== 'returned') continue;
+      failedOrReturnedFen += l.amountFen;
+      failedOrReturnedCount++;
+    }
+  }
+  return { failedOrReturnedFen, failedOrReturnedCount };
 }
 
 export interface CreditorFiguresRow {

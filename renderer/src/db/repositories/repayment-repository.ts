@@ -87,6 +87,14 @@ export class RepaymentRepository {
     return caseFiguresOf(creditors, batches, funds);
   }
 
+  /** Figures of every case with a repayment plan (dashboard: refunds, persons, rates across cases). */
+  async allCaseFigures(): Promise<{ readonly caseId: string; readonly figures: CaseFiguresView }[]> {
+    const plans = await this.ctx.db.repaymentPlans.toArray();
+    const out: { caseId: string; figures: CaseFiguresView }[] = [];
+    for (const plan of plans) out.push({ caseId: plan.caseId, figures: await this.caseFigures(plan.caseId) });
+    return out;
+  }
+
   /** Per creditor: cumulative paid, remaining and refund rate (in register order). */
   async creditorFigures(caseId: string): Promise<CreditorFiguresRow[]> {
     const [creditors, batches] = await Promise.all([this.creditors.loadCase(caseId), this.loadBatches(caseId)]);

@@ -91,7 +91,7 @@ export function BatchLinesTable(props: {
               <tr key={line.cid} data-testid={`line-${line.cid}`}>
                 <td className="num">{seq}</td>
                 <td>{c?.name ?? line.cid}</td>
-                <td className="mono">
+                <td className="mono repayment-id">
                   {c ? (shown ? c.idNumber : maskIdNumber(c.idNumber)) : '—'}
                   {c && !shown && <Button minimal small icon="eye-open" aria-label={`${t('lines.reveal')} ${c.name}`} title={t('lines.reveal')} onClick={() => props.onReveal(line.cid)} />}
                 </td>

@@ -36,6 +36,7 @@ export function BatchesTab(props: { readonly caseId: string; readonly data: Case
               <th>{t('batches.status')}</th>
               <th className="num">{t('batches.allocated')}</th>
               <th className="num">{t('batches.unallocated')}</th>
+              <th className="num">{t('batches.paid')}</th>
               <th>{t('batches.approver')}</th>
             </tr>
           </thead>
@@ -53,6 +54,7 @@ export function BatchesTab(props: { readonly caseId: string; readonly data: Case
                 </td>
                 <td className="num">{formatFen(b.allocatedFen)}</td>
                 <td className="num">{formatFen(b.unallocatedFen)}</td>
+                <td className="num">{b.status === 'draft' ? '—' : formatFen(b.paidFen)}</td>
                 <td>{b.approvedBy ? `${b.approvedBy} ${localTime(b.approvedAt)}` : '—'}</td>
               </tr>
             ))}

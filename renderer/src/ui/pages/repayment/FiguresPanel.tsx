@@ -16,6 +16,9 @@ export function FiguresPanel({ figures: f }: { readonly figures: CaseFiguresView
     ['persons', t('figures.persons'), f.personsRefunded.toLocaleString('zh-CN')],
     ['eligible', t('figures.eligible'), `${f.eligibleCount.toLocaleString('zh-CN')}（${t('figures.excluded')} ${f.excludedCount.toLocaleString('zh-CN')}）`],
   ];
+  if (f.failedOrReturnedCount > 0) {
+    items.push(['reissue', t('figures.reissue'), `${formatFen(f.failedOrReturnedFen)} 元（${f.failedOrReturnedCount} 笔）`]);
+  }
   return (
     <Card compact className="repayment-figures" data-testid="repayment-figures">
       {items.map(([key, label, value]) => (

@@ -24,6 +24,7 @@ export const zhCN = {
     excluded: '不参与人数',
     eligibleNet: '参与清退的核定清退基数',
     rateHint: '清退率 = 已清退（参与人） ÷ 参与清退的核定清退基数',
+    reissue: '支付失败/退回（计入剩余债权，待后续批次重发）',
   },
   tabs: { funds: '追缴资金', batches: '清退批次', creditors: '参与人清退情况' },
   funds: {
@@ -56,6 +57,7 @@ export const zhCN = {
     status: '状态',
     allocated: '已分配（元）',
     unallocated: '未分配（元）',
+    paid: '已支付（元）',
     approver: '审批',
     proRata: '按比例',
     smallFirst: '小额优先（≤{{t}} 元）',
@@ -177,6 +179,7 @@ export const en: typeof zhCN = {
     excluded: 'Excluded',
     eligibleNet: 'Eligible net claims',
     rateHint: 'Refund rate = paid to eligible ÷ eligible net claims',
+    reissue: 'Failed or returned (owed again)',
   },
   tabs: { funds: 'Recovered funds', batches: 'Batches', creditors: 'Per creditor' },
   funds: {
@@ -209,6 +212,7 @@ export const en: typeof zhCN = {
     status: 'Status',
     allocated: 'Allocated',
     unallocated: 'Unallocated',
+    paid: 'Paid',
     approver: 'Approval',
     proRata: 'Pro rata',
     smallFirst: 'Small claims first (≤{{t}})',
