@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
 
 // Dates are fixed in October/November 2026 (steps may not be dated after today): the first
@@ -180,7 +182,18 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   await shot(page, 'figures');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出台账（xlsx）' }).click();
-  expect((await download).suggestedFilename()).toBe('信访台账_2026-01-01_2026-11-25.xlsx');
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('信访台账_2026-01-01_2026-11-25.xlsx');
+  // The workbook opens: title, the ledger's headers, one row per petition, oldest first.
+  const book = XLSX.read(readFileSync(await file.path()), { type: 'buffer' });
+  const sheet = book.Sheets['信访台账'];
+  expect(sheet).toBeDefined();
+  const rows = XLSX.utils.sheet_to_json<(string | number)[]>(sheet ?? {}, { header: 1 });
+  expect(rows[0]).toEqual(['信访台账(2026-01-01 至 2026-11-25)']);
+  expect(rows[1]?.slice(0, 8)).toEqual(['序号', '登记编号', '收到日期', '信访渠道', '信访层级', '信访形式', '人数', '信访人']);
+  expect(rows).toHaveLength(4);
+  expect(rows[2]?.slice(0, 8)).toEqual([1, '威信〔2026〕88号', '2026-10-09', '来访', '到省', '集体', 12, '张建国、李秀英']);
+  expect(rows[3]?.slice(0, 8)).toEqual([2, '', '2026-11-02', '来访', '到县区', '个人', 1, '王芳']);
   await expect(page.getByText(/已导出 信访台账_2026-01-01_2026-11-25\.xlsx（2 行）/)).toBeVisible();
 
   // A period that ends before it starts is refused, naming the dates.

@@ -198,6 +198,31 @@ describe('PetitionRepository', () => {
     expect(p?.history.at(-1)).toMatchObject({ action: '调解', by: '林淼', note: '人民调解(环翠区人民调解委员会):达成协议' });
     expect((await repos.petitions.list())[0]?.mediationSessions).toHaveLength(1);
     expect((await repos.audit.forEntity('mediationSessions', ok.sessionId)).map((a) => a.action)).toEqual(['create']);
+
+    // The 调解协议书 data for the document engine: office from settings, parties and numbered terms.
+    const agreement = await repos.petitions.mediationAgreement('id-1', ok.sessionId);
+    expect(agreement).toEqual({
+      ok: true,
+      value: {
+        title: '调解协议书',
+        organization: '威海市处非办',
+        method: '人民调解',
+        caseTitle: null,
+        applicants: [
+          { role: '申请人', name: '张建国', phone: '13806311234' },
+          { role: '申请人', name: '李秀英' },
+        ],
+        respondent: { role: '被申请人', name: '威海某某养老服务有限公司清算组' },
+        disputeSummary: '要求加快资产处置、尽快清退本金',
+        terms: ['一、清算组于2026年12月31日前按38%比例清退', '二、信访人不再就同一事项重复信访'],
+        mediators: ['林淼'],
+        place: '环翠区人民调解委员会',
+        date: '2026-10-20',
+        dateText: '2026年10月20日',
+        copies: 4,
+      },
+    });
+    expect(await repos.petitions.mediationAgreement('id-1', 'nope')).toEqual({ ok: false, errors: ['未找到调解记录 nope,请先登记调解'] });
   });
 
   it('validates the time-limit settings and holiday table before saving, naming the field', async () => {

@@ -4,7 +4,7 @@
 
 import type { IsoDate } from '../../core/calendar/iso-date';
 import { localIsoDate } from '../../core/common/iso-date';
-import { addMediationSession } from '../../core/petitions/mediation';
+import { type AgreementResult, addMediationSession, buildMediationAgreement } from '../../core/petitions/mediation';
 import {
   EMPTY_OVERDUE_NOTICE_RECORD,
   OVERDUE_NOTICE_SECTION,
@@ -152,6 +152,19 @@ export class PetitionRepository {
       await appendAudit(db, { action: 'create', entity: 'mediationSessions', entityId: sessionId, before: null, after: row }, now);
       return { ok: true as const, sessionId, petition: result.petition };
     });
+  }
+
+  /**
+   * The data of the 调解协议书 for one session, for the document engine: the office name from
+   * settings as the mediation organization and the linked case's title filled in.
+   */
+  async mediationAgreement(petitionId: string, sessionId: string): Promise<AgreementResult> {
+    const { db } = this.ctx;
+    const p = await loadPetition(db, petitionId);
+    if (!p) return { ok: false, errors: ['该信访件已不存在,请返回信访台账'] };
+    const office = ((await db.settings.get('app'))?.value as { officeName?: string } | undefined)?.officeName ?? '';
+    const caseTitle = p.caseId ? ((await db.cases.get(p.caseId))?.title ?? null) : null;
+    return buildMediationAgreement(p, sessionId, office, caseTitle);
   }
 
   /** Showing a petitioner's ID number or phone in full leaves a trace. */

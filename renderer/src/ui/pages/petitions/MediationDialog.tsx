@@ -53,62 +53,69 @@ export function MediationDialog(props: { readonly petitionId: string; readonly o
 
   return (
     <Dialog isOpen onClose={() => props.onClose(false)} title={t('session.title')} icon="people" className="petition-session-dialog">
-      <DialogBody>
-        {errors.length > 0 && (
-          <Callout intent="danger" data-testid="session-errors">
-            <ul className="petition-error-list">
-              {errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          </Callout>
-        )}
-        <div className="petition-dialog-grid">
-          <FieldRow label={t('session.date')} labelFor="session-date" required>
-            <InputGroup id="session-date" type="date" value={date} onValueChange={setDate} autoFocus />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <DialogBody>
+          {errors.length > 0 && (
+            <Callout intent="danger" data-testid="session-errors">
+              <ul className="petition-error-list">
+                {errors.map((e) => (
+                  <li key={e}>{e}</li>
+                ))}
+              </ul>
+            </Callout>
+          )}
+          <div className="petition-dialog-grid">
+            <FieldRow label={t('session.date')} labelFor="session-date" required>
+              <InputGroup id="session-date" type="date" value={date} onValueChange={setDate} autoFocus />
+            </FieldRow>
+            <FieldRow label={t('session.method')} labelFor="session-method" required>
+              <HTMLSelect id="session-method" fill value={method} onChange={(e) => setMethod(e.currentTarget.value as MediationMethod)}>
+                {MEDIATION_METHODS.map((m) => (
+                  <option key={m} value={m}>{m}</option>
+                ))}
+              </HTMLSelect>
+            </FieldRow>
+            <FieldRow label={t('session.place')} labelFor="session-place" required>
+              <InputGroup id="session-place" value={place} onValueChange={setPlace} />
+            </FieldRow>
+            <FieldRow label={t('session.mediators')} labelFor="session-mediators" hint={t('session.mediatorsHint')} required>
+              <InputGroup id="session-mediators" value={mediators} onValueChange={setMediators} />
+            </FieldRow>
+            <FieldRow label={t('session.respondent')} labelFor="session-respondent" hint={t('session.respondentHint')}>
+              <InputGroup id="session-respondent" value={respondent} onValueChange={setRespondent} />
+            </FieldRow>
+            <FieldRow label={t('session.outcome')} labelFor="session-outcome" required>
+              <HTMLSelect id="session-outcome" fill value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as MediationSessionOutcome)}>
+                {MEDIATION_SESSION_OUTCOMES.map((m) => (
+                  <option key={m} value={m}>{m}</option>
+                ))}
+              </HTMLSelect>
+            </FieldRow>
+          </div>
+          <FieldRow label={t('session.participants')} labelFor="session-participants" hint={t('session.participantsHint')} required>
+            <TextArea id="session-participants" fill rows={3} value={participants} onChange={(e) => setParticipants(e.currentTarget.value)} />
           </FieldRow>
-          <FieldRow label={t('session.method')} labelFor="session-method" required>
-            <HTMLSelect id="session-method" fill value={method} onChange={(e) => setMethod(e.currentTarget.value as MediationMethod)}>
-              {MEDIATION_METHODS.map((m) => (
-                <option key={m} value={m}>{m}</option>
-              ))}
-            </HTMLSelect>
+          <FieldRow label={t('session.notes')} labelFor="session-notes">
+            <TextArea id="session-notes" fill rows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
           </FieldRow>
-          <FieldRow label={t('session.place')} labelFor="session-place" required>
-            <InputGroup id="session-place" value={place} onValueChange={setPlace} />
+          <FieldRow label={t('session.terms')} labelFor="session-terms" hint={t('session.termsHint')}>
+            <TextArea id="session-terms" fill rows={3} value={terms} onChange={(e) => setTerms(e.currentTarget.value)} />
           </FieldRow>
-          <FieldRow label={t('session.mediators')} labelFor="session-mediators" hint={t('session.mediatorsHint')} required>
-            <InputGroup id="session-mediators" value={mediators} onValueChange={setMediators} />
-          </FieldRow>
-          <FieldRow label={t('session.respondent')} labelFor="session-respondent" hint={t('session.respondentHint')}>
-            <InputGroup id="session-respondent" value={respondent} onValueChange={setRespondent} />
-          </FieldRow>
-          <FieldRow label={t('session.outcome')} labelFor="session-outcome" required>
-            <HTMLSelect id="session-outcome" fill value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as MediationSessionOutcome)}>
-              {MEDIATION_SESSION_OUTCOMES.map((m) => (
-                <option key={m} value={m}>{m}</option>
-              ))}
-            </HTMLSelect>
-          </FieldRow>
-        </div>
-        <FieldRow label={t('session.participants')} labelFor="session-participants" hint={t('session.participantsHint')} required>
-          <TextArea id="session-participants" fill rows={3} value={participants} onChange={(e) => setParticipants(e.currentTarget.value)} />
-        </FieldRow>
-        <FieldRow label={t('session.notes')} labelFor="session-notes">
-          <TextArea id="session-notes" fill rows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-        </FieldRow>
-        <FieldRow label={t('session.terms')} labelFor="session-terms" hint={t('session.termsHint')}>
-          <TextArea id="session-terms" fill rows={3} value={terms} onChange={(e) => setTerms(e.currentTarget.value)} />
-        </FieldRow>
-      </DialogBody>
-      <DialogFooter
-        actions={
-          <>
-            <Button text="取消" onClick={() => props.onClose(false)} />
-            <Button intent="primary" text="保存" loading={saving} onClick={() => void submit()} />
-          </>
-        }
-      />
+        </DialogBody>
+        <DialogFooter
+          actions={
+            <>
+              <Button text="取消" onClick={() => props.onClose(false)} />
+              <Button type="submit" intent="primary" text="保存" loading={saving} />
+            </>
+          }
+        />
+      </form>
     </Dialog>
   );
 }

@@ -69,68 +69,75 @@ export function StepDialog(props: {
   const needsNote = type === 'recordOutcome' || type === 'followUp';
   return (
     <Dialog isOpen onClose={() => props.onClose(false)} title={t(`step.${type}`)} icon="flow-linear">
-      <DialogBody>
-        {error && (
-          <Callout intent="danger" data-testid="step-error">
-            {error}
-          </Callout>
-        )}
-        <FieldRow label={t('step.date')} labelFor="step-date" required>
-          <InputGroup id="step-date" type="date" value={date} onValueChange={setDate} autoFocus />
-        </FieldRow>
-        {type === 'recordOutcome' && (
-          <FieldRow label={t('step.outcome')} labelFor="step-outcome" required>
-            <HTMLSelect id="step-outcome" fill value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as ResolutionOutcome)}>
-              {RESOLUTION_OUTCOMES.map((o) => (
-                <option key={o} value={o}>{o}</option>
-              ))}
-            </HTMLSelect>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <DialogBody>
+          {error && (
+            <Callout intent="danger" data-testid="step-error">
+              {error}
+            </Callout>
+          )}
+          <FieldRow label={t('step.date')} labelFor="step-date" required>
+            <InputGroup id="step-date" type="date" value={date} onValueChange={setDate} autoFocus />
           </FieldRow>
-        )}
-        {type === 'followUp' && (
-          <FieldRow label={t('step.satisfaction')} labelFor="step-satisfaction" required>
-            <HTMLSelect id="step-satisfaction" fill value={satisfaction} onChange={(e) => setSatisfaction(e.currentTarget.value as Satisfaction)}>
-              {SATISFACTION_LEVELS.map((o) => (
-                <option key={o} value={o}>{o}</option>
-              ))}
-            </HTMLSelect>
-          </FieldRow>
-        )}
-        {type === 'transfer' && (
-          <FieldRow label={t('step.toUnit')} labelFor="step-toUnit" required>
-            <InputGroup id="step-toUnit" value={toUnit} onValueChange={setToUnit} />
-          </FieldRow>
-        )}
-        {type === 'extend' && (
-          <>
-            <FieldRow label={t('step.approver')} labelFor="step-approver" required>
-              <InputGroup id="step-approver" value={approver} onValueChange={setApprover} />
+          {type === 'recordOutcome' && (
+            <FieldRow label={t('step.outcome')} labelFor="step-outcome" required>
+              <HTMLSelect id="step-outcome" fill value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as ResolutionOutcome)}>
+                {RESOLUTION_OUTCOMES.map((o) => (
+                  <option key={o} value={o}>{o}</option>
+                ))}
+              </HTMLSelect>
             </FieldRow>
-            <FieldRow label={t('step.days')} labelFor="step-days" hint={t('step.daysHint', { max: props.maxExtensionDays })} required>
-              <InputGroup id="step-days" className="num" value={days} onValueChange={setDays} />
+          )}
+          {type === 'followUp' && (
+            <FieldRow label={t('step.satisfaction')} labelFor="step-satisfaction" required>
+              <HTMLSelect id="step-satisfaction" fill value={satisfaction} onChange={(e) => setSatisfaction(e.currentTarget.value as Satisfaction)}>
+                {SATISFACTION_LEVELS.map((o) => (
+                  <option key={o} value={o}>{o}</option>
+                ))}
+              </HTMLSelect>
             </FieldRow>
-          </>
-        )}
-        {needsReason && (
-          <FieldRow label={t('step.reason')} labelFor="step-reason" required>
-            <TextArea id="step-reason" fill value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-          </FieldRow>
-        )}
-        {needsNote && (
-          <FieldRow label={t('step.note')} labelFor="step-note">
-            <TextArea id="step-note" fill value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          </FieldRow>
-        )}
-        <p className="muted">{t('step.by', { name: settings.operatorName || '—' })}</p>
-      </DialogBody>
-      <DialogFooter
-        actions={
-          <>
-            <Button text="取消" onClick={() => props.onClose(false)} />
-            <Button intent="primary" text="保存" loading={saving} onClick={() => void submit()} />
-          </>
-        }
-      />
+          )}
+          {type === 'transfer' && (
+            <FieldRow label={t('step.toUnit')} labelFor="step-toUnit" required>
+              <InputGroup id="step-toUnit" value={toUnit} onValueChange={setToUnit} />
+            </FieldRow>
+          )}
+          {type === 'extend' && (
+            <>
+              <FieldRow label={t('step.approver')} labelFor="step-approver" required>
+                <InputGroup id="step-approver" value={approver} onValueChange={setApprover} />
+              </FieldRow>
+              <FieldRow label={t('step.days')} labelFor="step-days" hint={t('step.daysHint', { max: props.maxExtensionDays })} required>
+                <InputGroup id="step-days" className="num" value={days} onValueChange={setDays} />
+              </FieldRow>
+            </>
+          )}
+          {needsReason && (
+            <FieldRow label={t('step.reason')} labelFor="step-reason" required>
+              <TextArea id="step-reason" fill value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+            </FieldRow>
+          )}
+          {needsNote && (
+            <FieldRow label={t('step.note')} labelFor="step-note">
+              <TextArea id="step-note" fill value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+            </FieldRow>
+          )}
+          <p className="muted">{t('step.by', { name: settings.operatorName || '—' })}</p>
+        </DialogBody>
+        <DialogFooter
+          actions={
+            <>
+              <Button text="取消" onClick={() => props.onClose(false)} />
+              <Button type="submit" intent="primary" text="保存" loading={saving} />
+            </>
+          }
+        />
+      </form>
     </Dialog>
   );
 }
