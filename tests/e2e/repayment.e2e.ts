@@ -113,6 +113,8 @@ test('funds are recorded, a batch is computed, approved, paid through the bank f
   await expect(page.getByTestId('line-1')).toContainText('50.0000%');
   await expect(page.getByTestId('line-1')).toContainText('5,000.00 × 6,000.00 ÷ 10,000.00');
   await expect(page.getByTestId('line-1')).toContainText('110105********100X');
+  await page.getByRole('button', { name: '显示完整号码 王喆' }).click();
+  await expect(page.getByTestId('line-1')).toContainText('11010519600101100X');
   await page.getByRole('tab', { name: '不参与清退人员' }).click();
   await expect(page.getByTestId('excluded-table')).toContainText('钱昇');
   await expect(page.getByTestId('excluded-table')).toContainText('员工');
@@ -198,6 +200,7 @@ test('funds are recorded, a batch is computed, approved, paid through the bank f
   await expect(audit).toContainText('审批');
   await expect(audit).toContainText('导出');
   await expect(audit).toContainText('导入');
+  await expect(audit).toContainText('查看完整个人信息');
   await page.getByRole('button', { name: '校验审计链' }).click();
   await expect(page.getByTestId('audit-verdict')).toContainText('审计链完整');
 });

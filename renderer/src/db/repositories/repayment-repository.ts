@@ -359,7 +359,7 @@ export class RepaymentRepository {
   async recordReveal(caseId: string, cid: string, field: 'idNumber' | 'bankAccount'): Promise<void> {
     const { db } = this.ctx;
     await db.transaction('rw', [db.audit, db.settings], () =>
-      appendAudit(db, { action: 'reveal', entity: 'creditors', entityId: cid, before: null, after: { caseId, field, via: 'repayment' } }, this.ctx.now()),
+      appendAudit(db, { action: 'reveal', entity: 'creditors', entityId: `${caseId}/${cid}`, before: null, after: { caseId, cid, field, via: 'repayment' } }, this.ctx.now()),
     );
   }
 
