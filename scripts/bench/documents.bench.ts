@@ -20,6 +20,7 @@ import {
   sampleDataFor,
 } from '../../renderer/src/core/documents';
 import { A4_PT, MARGINS_MM, MM_TO_PT } from '../../renderer/src/core/documents/layout';
+import { forgetParsedFonts } from '../../renderer/src/core/documents/pdf-font-cache';
 import { generateRawPdf } from '../../renderer/src/core/documents/pdf-writer';
 import { fenToCapitals, formatFen } from '../../renderer/src/core/money';
 import { type BenchResult, medianMs, verdictAtMost } from './bench-result';
@@ -118,10 +119,19 @@ export async function run(): Promise<BenchResult[]> {
     return doc.getZip().generate({ type: 'uint8array', compression: 'DEFLATE' });
   };
   const ours = async () => renderDocx(buildDocumentModel(t, data));
-  await fill();
-  await ours();
-  const theirsMs = medianMs(await samples(30, fill));
-  const oursMs = medianMs(await samples(30, ours));
+  for (let i = 0; i < 5; i++) {
+    await fill();
+    await ours();
+  }
+  // Interleaved, so both see the same machine load (2 shared cores here).
+  const theirsSamples: number[] = [];
+  const oursSamples: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    theirsSamples.push(await timeIt(fill));
+    oursSamples.push(await timeIt(ours));
+  }
+  const theirsMs = medianMs(theirsSamples);
+  const oursMs = medianMs(oursSamples);
   const docxRatio = oursMs / theirsMs;
   results.push({
     name: 'one-page notice DOCX vs docxtemplater',
@@ -130,26 +140,44 @@ export async function run(): Promise<BenchResult[]> {
     verdict: verdictAtMost(docxRatio, 1.5, '×'),
   });
 
-  // One-page PDF after the first.
+  // One-page PDF after the first: a few documents warm the JIT, then the median of 15. For
+  // comparison, the same page when the font is parsed again for every document (pdfmake's default).
   const engine = createPdfEngine(new Uint8Array(readFileSync(join(root, 'templates/fonts/NotoSerifCJKsc-Regular.otf'))));
-  const firstMs = await timeIt(() => engine.render(buildDocumentModel(t, data)));
-  const pdfMs = medianMs(await samples(10, () => engine.render(buildDocumentModel(t, data))));
+  const onePdf = () => engine.render(buildDocumentModel(t, data));
+  const firstMs = await timeIt(onePdf);
+  for (let i = 0; i < 5; i++) await onePdf();
+  const pdfMs = medianMs(await samples(15, onePdf));
+  const reparseMs = medianMs(
+    await samples(5, () => {
+      forgetParsedFonts();
+      return onePdf();
+    }),
+  );
+  await onePdf();
   results.push({
     name: 'one-page notice PDF, after the first',
-    figure: `${pdfMs.toFixed(0)} ms (first ${firstMs.toFixed(0)} ms, font kept: ${engine.fontIsKept()})`,
+    figure: `${pdfMs.toFixed(0)} ms (first ${firstMs.toFixed(0)} ms; parsing the font each time: ${reparseMs.toFixed(0)} ms)`,
     target: '≤ 100 ms',
     verdict: verdictAtMost(pdfMs, 100, ' ms'),
   });
 
   // 2,300 notices in one PDF vs a hand-written definition of the same pages.
   const list = records(NOTICES);
-  const baseMs = await timeIt(() => generateRawPdf(engine, handWritten(list)));
-  let batchMs = 0;
+  // Two interleaved runs each; the faster of each pair is the one least disturbed by other work.
   let pdfBytes = 0;
-  batchMs = await timeIt(async () => {
-    const out = await renderBatch(t, list, { pdf: engine });
-    pdfBytes = out.pdf?.length ?? 0;
-  });
+  const baseRuns: number[] = [];
+  const batchRuns: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    baseRuns.push(await timeIt(() => generateRawPdf(engine, handWritten(list))));
+    batchRuns.push(
+      await timeIt(async () => {
+        const out = await renderBatch(t, list, { pdf: engine });
+        pdfBytes = out.pdf?.length ?? 0;
+      }),
+    );
+  }
+  const baseMs = Math.min(...baseRuns);
+  const batchMs = Math.min(...batchRuns);
   const ratio = batchMs / baseMs;
   results.push({
     name: `${NOTICES.toLocaleString('en')} refund notices in one PDF vs hand-written pdfmake`,
