@@ -45,6 +45,7 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   await expect(page.getByText('个人信访的人数应为 1;12 人同来请把信访形式改为「集体」')).toBeVisible();
   await expect(page.getByText('诉求:请填写信访人的诉求')).toBeVisible();
   await expect(page.getByLabel('信访人 1 姓名')).toHaveValue('张建国');
+  await shot(page, 'form-errors');
 
   await page.getByLabel('登记编号').fill('威信〔2026〕88号');
   await page.getByLabel('信访渠道').selectOption('来访');
@@ -186,7 +187,7 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   expect(file.suggestedFilename()).toBe('信访台账_2026-01-01_2026-11-25.xlsx');
   // The workbook opens: title, the ledger's headers, one row per petition, oldest first.
   const book = XLSX.read(readFileSync(await file.path()), { type: 'buffer' });
-  const sheet = book.Sheets['信访台账'];
+  const sheet = book.Sheets.信访台账;
   expect(sheet).toBeDefined();
   const rows = XLSX.utils.sheet_to_json<(string | number)[]>(sheet ?? {}, { header: 1 });
   expect(rows[0]).toEqual(['信访台账(2026-01-01 至 2026-11-25)']);
