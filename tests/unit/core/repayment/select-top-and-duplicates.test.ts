@@ -28,6 +28,20 @@ describe('findDuplicateIds', () => {
     expect(findDuplicateIds(['x', 'x', 'x'], 1)).toHaveLength(1);
   });
 
+  it('finds planted duplicates among 50,000 ids, in input order, and honours the limit', () => {
+    const ids: (string | undefined)[] = Array.from({ length: 50_000 }, (_, i) => `370102${String(i).padStart(8, '0')}`);
+    ids[40_000] = ids[7];
+    ids[45_000] = ids[30_000];
+    ids[49_999] = ids[7];
+    ids[100] = undefined;
+    expect(findDuplicateIds(ids)).toEqual([
+      { index: 40_000, firstIndex: 7 },
+      { index: 45_000, firstIndex: 30_000 },
+      { index: 49_999, firstIndex: 7 },
+    ]);
+    expect(findDuplicateIds(ids, 2)).toHaveLength(2);
+  });
+
   it('agrees with a Set on random ids', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 3 }), { maxLength: 200 }), (ids) => {
