@@ -148,7 +148,7 @@ export function DeadlineSettingsTab(props: { readonly section: PetitionSettingsS
         onChange={(holidays, makeUpWorkdays) => setDraft((d) => ({ ...d, holidays: { ...d.holidays, holidays, makeUpWorkdays } }))}
       />
       <div className="button-row">
-        <Button intent="primary" icon="floppy-disk" text="保存" loading={saving} onClick={() => void save()} />
+        <Button intent="primary" icon="floppy-disk" text={t('translation:common.save')} loading={saving} onClick={() => void save()} />
         <Button text={t('settings.restoreDefaults')} onClick={() => setDraft(toDraft(DEFAULT_PETITION_SETTINGS_SECTION))} />
       </div>
     </section>

@@ -163,8 +163,8 @@ function FiguresView({ f, cases }: { readonly f: PetitionFigures; readonly cases
               {f.byCase.map((c) => (
                 <tr key={c.caseId ?? '-'}>
                   <td>{c.caseId === null ? t('figures.caseNone') : (cases.get(c.caseId)?.title ?? c.caseId)}</td>
-                  <td className="num">{c.batches} 批</td>
-                  <td className="num">{c.personTimes} 人次</td>
+                  <td className="num">{t('figures.batchCount', { n: c.batches })}</td>
+                  <td className="num">{t('figures.personCount', { n: c.personTimes })}</td>
                 </tr>
               ))}
             </tbody>

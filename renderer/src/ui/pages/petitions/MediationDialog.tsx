@@ -110,8 +110,8 @@ export function MediationDialog(props: { readonly petitionId: string; readonly o
         <DialogFooter
           actions={
             <>
-              <Button text="取消" onClick={() => props.onClose(false)} />
-              <Button type="submit" intent="primary" text="保存" loading={saving} />
+              <Button text={t('translation:common.cancel')} onClick={() => props.onClose(false)} />
+              <Button type="submit" intent="primary" text={t('translation:common.save')} loading={saving} />
             </>
           }
         />

@@ -95,8 +95,8 @@ export function PetitionForm({ cases, navigate }: { readonly cases: ReadonlyMap<
     <form className="page petition-form" onSubmit={save} noValidate>
       <header className="page-header">
         <h2>{t('form.title')}</h2>
-        <Button text="取消" onClick={() => navigate({ area: 'petitions', rest: [] })} />
-        <Button type="submit" intent="primary" icon="floppy-disk" text="保存" loading={saving} />
+        <Button text={t('translation:common.cancel')} onClick={() => navigate({ area: 'petitions', rest: [] })} />
+        <Button type="submit" intent="primary" icon="floppy-disk" text={t('translation:common.save')} loading={saving} />
       </header>
       {errors.length > 0 && (
         <Callout intent="danger" data-testid="form-errors">

@@ -228,6 +228,8 @@ export const zhCN = {
     exported: '已导出 {{file}}（{{rows}} 行）',
     badPeriod: '统计期间：请填写有效的开始和结束日期（YYYY-MM-DD）',
     metric: '项目',
+    batchCount: '{{n}} 批',
+    personCount: '{{n}} 人次',
   },
   errors: {
     operatorMissing: '未设置经办人：请先在“设置 → 单位与经办人”中填写经办人姓名，每一步都要记下是谁办的。',
@@ -462,6 +464,8 @@ export const en: typeof zhCN = {
     exported: 'Exported {{file}} ({{rows}} rows)',
     badPeriod: 'Period: enter valid from/to dates (YYYY-MM-DD)',
     metric: 'Metric',
+    batchCount: '{{n}} batches',
+    personCount: '{{n}} person-times',
   },
   errors: {
     operatorMissing: 'No operator set: enter the operator name in Settings first.',
