@@ -43,7 +43,7 @@ export type CreditorSaveResult =
 export type CreditorExportKind = 'full' | 'public' | 'problems';
 
 /** Blocks written per transaction during an import: few fsyncs, yet progress moves. */
-const BLOCKS_PER_TRANSACTION = 20;
+const BLOCKS_PER_TRANSACTION = 50;
 
 const blockId = (caseId: string, generation: number, seq: number) => `${caseId}#${generation}#${seq}`;
 
@@ -62,6 +62,26 @@ export class CreditorRepository {
       if (!pointer) return [];
       return flatten(await this.blocksOf(caseId, pointer.generation));
     });
+  }
+
+  /**
+   * Like loadCase, but hands over the first block (the first screen of the table) as soon as it is
+   * read, then the whole register; the whole is read in one transaction, so it is one generation.
+   */
+  async loadCaseProgressively(
+    caseId: string,
+    onFirstBlock: (first: readonly StoredCreditor[], summary: CreditorRegisterSummary) => void,
+  ): Promise<StoredCreditor[]> {
+    const { db } = this.ctx;
+    const first = await db.transaction('r', [db.creditorBlocks, this.registers], async () => {
+      const pointer = await this.registers.get(caseId);
+      if (!pointer) return null;
+      const block = await db.creditorBlocks.get(blockId(caseId, pointer.generation, 0));
+      return { pointer, creditors: block?.creditors ?? [] };
+    });
+    if (!first) return [];
+    if (first.pointer.count > first.creditors.length) onFirstBlock(first.creditors, toSummary(first.pointer));
+    return this.loadCase(caseId);
   }
 
   async summary(caseId: string): Promise<CreditorRegisterSummary | null> {
@@ -118,7 +138,7 @@ export class CreditorRepository {
           const creditors = plan.creditors.slice(s * CREDITOR_BLOCK_SIZE, (s + 1) * CREDITOR_BLOCK_SIZE);
           rows.push({ id: blockId(caseId, generation, s), caseId, generation, seq: s, creditors });
         }
-        await db.transaction('rw', [db.creditorBlocks], () => db.creditorBlocks.bulkPut(rows));
+        await this.writeBlocks(rows);
         written += rows.length;
         control.onProgress?.(written, blocks);
       }
@@ -147,9 +167,12 @@ export class CreditorRepository {
       nextCid: plan.nextCid,
       updatedAt: now.toISOString(),
     };
-    const flipped = await db.transaction('rw', [this.registers, db.creditorImports, db.audit, db.settings], async () => {
+    const flipped = await db.transaction('rw', [db.creditorBlocks, this.registers, db.creditorImports, db.audit, db.settings], async () => {
       const before = await this.registers.get(caseId);
       if ((before?.generation ?? null) !== plan.baseGeneration) return false;
+      // Every block of the new generation must be there before the pointer names it.
+      const stored = await db.creditorBlocks.where('[caseId+generation]').equals([caseId, generation]).count();
+      if (stored !== blocks) return false;
       await this.registers.put(pointer);
       const importId = this.ctx.newId();
       await db.creditorImports.add({ id: importId, caseId, fileName: file.fileName, fileHash: file.fileHash, importedAt: now.toISOString(), summary });
@@ -168,7 +191,7 @@ export class CreditorRepository {
     });
     if (!flipped) {
       await this.deleteGeneration(caseId, generation);
-      return { ok: false, message: '导入期间本案的参与人名单已被修改（可能在另一窗口中），本次导入未生效。请重新选择文件导入。' };
+      return { ok: false, message: '导入期间本案的参与人名单已被修改（可能在另一窗口中），或写入的数据不完整，本次导入未生效，名单保持原样。请重新选择文件导入。' };
     }
     // The replaced generation is an orphan now; if the app stops here, the next start removes it.
     await this.cleanupOrphans(caseId);
@@ -278,6 +301,26 @@ export class CreditorRepository {
         this.ctx.now(),
       ),
     );
+  }
+
+  /**
+   * Writes blocks of a generation no reader sees yet. 'relaxed' durability: such a write need not
+   * reach the disk before the next one starts; the pointer flip that makes them visible is a
+   * 'strict' transaction that comes after them in the same database log, so it is durable only with
+   * them. (Dexie sets durability per database, so this one transaction goes to IndexedDB directly.)
+   */
+  private async writeBlocks(rows: readonly CreditorBlockRow[]): Promise<void> {
+    const { db } = this.ctx;
+    if (!db.isOpen()) await db.open();
+    const idb = db.backendDB();
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction(['creditorBlocks'], 'readwrite', { durability: 'relaxed' });
+      const store = tx.objectStore('creditorBlocks');
+      for (const row of rows) store.put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new DOMException('block write aborted', 'AbortError'));
+    });
   }
 
   private async blocksOf(caseId: string, generation: number): Promise<CreditorBlockRow[]> {

@@ -7,7 +7,7 @@ import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview } from '.
 import { useApp } from '../../app/app-context';
 import { ImportReportView } from './ImportReportView';
 import { ImportSetup } from './ImportSetup';
-import { CREDITOR_SETTINGS_SECTION, DEFAULT_REMEMBERED, type ImportWorker, layoutKey, ownBuffer, startImportWorker } from './import-client';
+import { CREDITOR_SETTINGS_SECTION, DEFAULT_REMEMBERED, type ImportWorker, layoutKey, startImportWorker } from './import-client';
 import { sha256Hex } from './register-export';
 
 interface ChosenFile {
@@ -128,10 +128,7 @@ export function ImportWizard(props: {
     });
     if (opened.status !== 'opened') return;
     setBusy('reading');
-    // Hashed before the bytes move to the worker, and outside any database transaction.
-    const hash = await sha256Hex(opened.bytes);
-    const earlier = await repos.creditors.importsWithHash(props.caseId, hash);
-    setFile({ name: opened.fileName, hash, size: opened.bytes.byteLength, earlier });
+    setFile(null);
     setSheet(null);
     setPreview(null);
     setReport(null);
@@ -139,8 +136,13 @@ export function ImportWizard(props: {
     setMapping(undefined);
     setUnits(undefined);
     appliedLayout.current = null;
-    const buffer = ownBuffer(opened.bytes);
-    worker.current?.send({ type: 'open', fileName: opened.fileName, bytes: buffer }, [buffer]);
+    // The worker parses a copy while this thread hashes the original (outside any transaction):
+    // on two cores the hash costs no waiting.
+    const copy = opened.bytes.slice().buffer as ArrayBuffer;
+    worker.current?.send({ type: 'open', fileName: opened.fileName, bytes: copy }, [copy]);
+    const hash = await sha256Hex(opened.bytes);
+    const earlier = await repos.creditors.importsWithHash(props.caseId, hash);
+    setFile({ name: opened.fileName, hash, size: opened.bytes.byteLength, earlier });
   }
 
   async function validate() {
@@ -175,7 +177,7 @@ export function ImportWizard(props: {
   }
 
   const running = busy === 'validate' || busy === 'commit';
-  const canCommit = report !== null && !report.fatal && report.importedRows > 0 && busy === null;
+  const canCommit = file !== null && report !== null && !report.fatal && report.importedRows > 0 && busy === null;
 
   return (
     <Dialog isOpen title={t('wizard.title')} onClose={running ? undefined : props.onClose} className="import-wizard" canOutsideClickClose={false}>

@@ -6,7 +6,7 @@ import type { CreditorStatus } from '../../../core/creditors';
 import { formatFen } from '../../../core/money';
 import type { CreditorImportSummary } from '../../../db/records';
 import type { CreditorDraft } from '../../../db/repositories/creditor-draft';
-import { STATUS_VALUES, type StoredCreditor } from '../../../db/repositories/creditor-types';
+import { type CreditorRegisterSummary, STATUS_VALUES, type StoredCreditor } from '../../../db/repositories/creditor-types';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { CreditorEditDialog } from './CreditorEditDialog';
@@ -31,10 +31,17 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<Editing>(null);
   const [importing, setImporting] = useState(false);
+  const [partial, setPartial] = useState<CreditorRegisterSummary | null>(null);
 
   const reload = useCallback(async () => {
     try {
-      setCreditors(await repos.creditors.loadCase(caseId));
+      // The first screen shows from the first block; search, sort and totals wait for the whole list.
+      const list = await repos.creditors.loadCaseProgressively(caseId, (first, summary) => {
+        setCreditors(first as StoredCreditor[]);
+        setPartial(summary);
+      });
+      setCreditors(list);
+      setPartial(null);
     } catch (err) {
       setLoadError(err instanceof Error ? err.message : String(err));
     }
@@ -63,6 +70,12 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   async function reveal(c: StoredCreditor) {
     await repos.creditors.recordReveal(caseId, c);
     setRevealed((s) => new Set([...s, c.cid]));
+  }
+
+  /** The edit form shows personal data in full, so opening it counts as a reveal. */
+  async function edit(c: StoredCreditor) {
+    if (!revealed.has(c.cid)) await reveal(c);
+    setEditing({ creditor: c });
   }
 
   async function save(draft: CreditorDraft) {
@@ -125,10 +138,11 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
           placeholder={t('toolbar.search')}
           aria-label={t('toolbar.search')}
           className="filter-search"
+          disabled={partial !== null}
           value={query.text}
           onValueChange={(text) => setQuery((q) => ({ ...q, text }))}
         />
-        <HTMLSelect aria-label={t('toolbar.status')} value={query.status} onChange={(e) => setQuery((q) => ({ ...q, status: e.currentTarget.value as CreditorStatus | '' }))}>
+        <HTMLSelect aria-label={t('toolbar.status')} disabled={partial !== null} value={query.status} onChange={(e) => setQuery((q) => ({ ...q, status: e.currentTarget.value as CreditorStatus | '' }))}>
           <option value="">{t('toolbar.status')}：{t('toolbar.all')}</option>
           {STATUS_VALUES.map((s) => (
             <option key={s} value={s}>{s}</option>
@@ -139,7 +153,25 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
         <Button icon="export" text={t('toolbar.exportFull')} disabled={!creditors?.length} onClick={() => void exportRegister('full')} />
         <Button icon="eye-off" text={t('toolbar.exportPublic')} disabled={!creditors?.length} onClick={() => void exportRegister('public')} />
       </div>
-      {view && creditors && (
+      {partial && (
+        <div className="creditor-totals" data-testid="creditor-totals-partial">
+          <span>
+            {t('totals.count')} <strong>{partial.count.toLocaleString('zh-CN')}</strong>
+          </span>
+          <span>
+            {t('totals.principal')} <strong>{formatFen(partial.totals.principalFen)}</strong>
+          </span>
+          <span>
+            {t('totals.returned')} <strong>{formatFen(partial.totals.returnedFen)}</strong>
+          </span>
+          <span>
+            {t('totals.netClaim')} <strong>{formatFen(partial.totals.netClaimFen)}</strong>
+          </span>
+          <Spinner size={14} />
+          <span className="muted">{t('table.loadingRest', { count: partial.count })}</span>
+        </div>
+      )}
+      {view && creditors && !partial && (
         <div className="creditor-totals" data-testid="creditor-totals">
           <span>
             {t('totals.count')} <strong data-testid="total-count">{view.totals.count.toLocaleString('zh-CN')}</strong>
@@ -175,7 +207,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
             selected={selected}
             sort={query.sort}
             descending={query.descending}
-            onSort={sortBy}
+            onSort={(key) => partial === null && sortBy(key)}
             onSelect={setSelected}
           />
         )}
@@ -184,7 +216,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
             creditor={current}
             revealed={revealed.has(current.cid)}
             onReveal={() => void reveal(current)}
-            onEdit={() => setEditing({ creditor: current })}
+            onEdit={() => void edit(current)}
             onClose={() => setSelected(null)}
           />
         )}

@@ -16,12 +16,6 @@ export function startImportWorker(onMessage: (message: FromWorker) => void): Imp
   };
 }
 
-/** The file's own buffer to hand over without a copy (a view into a larger buffer is copied). */
-export function ownBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  return bytes.slice().buffer as ArrayBuffer;
-}
-
 /** Header layout key under which a corrected column mapping is remembered. */
 export function layoutKey(headers: readonly string[]): string {
   return headers.map((h) => h.replace(/\s+/g, '')).join('|');

@@ -1,0 +1,110 @@
+// Plumbing for creditors-app.bench.ts: a build of the renderer served by `vite preview`, Debian's
+// Chromium through playwright-core, a case set up through the UI, and memory sampling.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function buildRenderer(root: string, outDir: string): void {
+  if (process.env.CREDITORS_BENCH_DIST && existsSync(process.env.CREDITORS_BENCH_DIST)) return;
+  execFileSync('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+}
+
+export async function servePreview(root: string, outDir: string, port: number): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--config', 'vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], {
+    cwd: root,
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      if (res.ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  stopServer(server);
+  throw new Error(`vite preview did not start on port ${port}`);
+}
+
+/** Stops the preview server this bench started (its own process group only). */
+export function stopServer(server: ChildProcess): void {
+  if (server.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=4096'] });
+}
+
+/** Settings and one case through the UI; returns the case id. */
+export async function setUpCase(page: Page, base: string, caseNumber: string): Promise<string> {
+  await page.goto(`${base}#/settings/office`);
+  await page.getByLabel('发文机关（文书落款）').fill('威海市防范和处置非法集资工作领导小组办公室');
+  await page.getByLabel('经办人（写入审计日志）').fill('基准测试');
+  await page.getByLabel('区县列表（每行一个）').fill('环翠区');
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByTestId('operator-tag').filter({ hasText: '基准测试' }).waitFor();
+  await page.goto(`${base}#/cases/new`);
+  await page.getByLabel('案件编号').fill(caseNumber);
+  await page.getByLabel('案件名称').fill(`${caseNumber} 基准测试案件`);
+  await page.getByLabel('涉嫌罪名/类型').selectOption('非法吸收公众存款');
+  await page.getByLabel('领域').selectOption('养老');
+  await page.getByLabel('区县').selectOption('环翠区');
+  await page.getByLabel('立案日期').fill('2020-06-01');
+  await page.locator('#case-stage').selectOption('立案');
+  await page.getByLabel('阶段日期').fill('2020-06-01');
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByTestId('case-title').waitFor();
+  const id = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+  if (!id) throw new Error('case was not created');
+  return id;
+}
+
+/** Resident set size of Chromium's processes (all of them: browser, renderer, GPU, utility), in MB. */
+export function chromiumRssMb(): number {
+  let total = 0;
+  try {
+    const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
+    for (const line of out.split('\n')) total += Number(line.trim()) || 0;
+  } catch {
+    return 0;
+  }
+  return total / 1024;
+}
+
+/** Samples the page's JS heap (main thread, via CDP) and Chromium's RSS until stopped; keeps the peaks. */
+export async function sampleMemory(page: Page): Promise<{ stop: () => Promise<{ heapMb: number; rssMb: number }> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let heap = 0;
+  let rss = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      heap = Math.max(heap, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+      rss = Math.max(rss, chromiumRssMb());
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return { heapMb: heap / 1e6, rssMb: rss };
+    },
+  };
+}
+
+export function fileBytes(path: string): Buffer {
+  return readFileSync(path);
+}
