@@ -9,10 +9,23 @@ import {
   type IpcResponse,
 } from '../shared/ipc-contract.js';
 import { PRODUCT_NAME } from './app-identity.js';
+import {
+  backupAbort,
+  backupBegin,
+  backupClose,
+  backupFinish,
+  backupOpen,
+  backupRead,
+  backupRewind,
+  backupWrite,
+  diskSpace,
+  listBackups,
+} from './backup-actions.js';
 import { openFile, saveFile } from './file-actions.js';
 import { IpcRequestError, parseIpcRequest } from './ipc-schemas.js';
 import { notify } from './notify.js';
 import { printPdf } from './print-pdf.js';
+import { beforeQuitDone } from './quit-backup.js';
 import { isTrustedSender, untrustedSenderMessage } from './sender-origin.js';
 
 type Handler<A extends IpcAction> = (request: IpcRequest<A>, window: BrowserWindow | null) => Promise<IpcResponse<A>>;
@@ -27,6 +40,17 @@ const HANDLERS: { readonly [A in IpcAction]: Handler<A> } = {
   openFile: (request, window) => openFile(window, request),
   printPdf: (request) => printPdf(request),
   notify: (request, window) => notify(window, request),
+  backupBegin: (request, window) => backupBegin(window, request),
+  backupWrite: (request) => backupWrite(request.sessionId, request.bytes),
+  backupRewind: (request) => backupRewind(request.sessionId),
+  backupFinish: (request) => backupFinish(request.sessionId),
+  backupAbort: (request) => backupAbort(request.sessionId),
+  listBackups: () => listBackups(),
+  backupOpen: (request, window) => backupOpen(window, request),
+  backupRead: (request) => backupRead(request),
+  backupClose: (request) => backupClose(request.readId),
+  diskSpace: () => diskSpace(),
+  beforeQuitDone: async () => beforeQuitDone(),
 };
 
 function register<A extends IpcAction>(action: A): void {

@@ -96,12 +96,78 @@ export const notifySchema = z.strictObject(
 
 export const appInfoSchema = z.undefined({ error: '读取程序信息不需要参数' });
 
+const noArgument = (what: string) => z.undefined({ error: `${what}不需要参数` });
+
+/** One backup chunk: a frame is at most 128 MiB (core/backup format.ts) plus its head. */
+export const MAX_BACKUP_CHUNK_BYTES = 160 * 1024 * 1024;
+/** One read of a backup file for verification or restore. */
+export const MAX_BACKUP_READ_BYTES = 16 * 1024 * 1024;
+
+const sessionId = (what: string) => z.uuid({ error: `${what}无效` });
+
+const backupReason = z.enum(['manual', 'startup', 'quit', 'pre-migration', 'pre-upgrade', 'pre-restore'], {
+  error: '备份原因 (reason) 只能是 manual、startup、quit、pre-migration、pre-upgrade 或 pre-restore',
+});
+
+export const backupBeginSchema = z.discriminatedUnion(
+  'target',
+  [
+    z.strictObject({ target: z.literal('auto'), reason: backupReason }),
+    z.strictObject({ target: z.literal('choose'), suggestedName: fileName('建议文件名 (suggestedName)') }),
+  ],
+  { error: '备份目标 (target) 只能是 auto 或 choose' },
+);
+
+export const backupSessionSchema = z.strictObject({ sessionId: sessionId('备份会话 (sessionId)') }, { error: '备份请求必须是对象' });
+
+export const backupWriteSchema = z.strictObject(
+  { sessionId: sessionId('备份会话 (sessionId)'), bytes: bytes('备份内容 (bytes)', MAX_BACKUP_CHUNK_BYTES) },
+  { error: '备份请求必须是对象' },
+);
+
+/** Only the names main gives automatic backups: no folders, no other files of userData. */
+const autoBackupName = fileName('备份文件名 (fileName)').refine((name) => /^chufei-[0-9A-Za-z-]+\.cfbak$/.test(name), {
+  message: '备份文件名 (fileName) 不是自动备份的文件名，请从列表中选择或用“从文件恢复”',
+});
+
+export const backupOpenSchema = z.discriminatedUnion(
+  'source',
+  [z.strictObject({ source: z.literal('auto'), fileName: autoBackupName }), z.strictObject({ source: z.literal('choose') })],
+  { error: '备份来源 (source) 只能是 auto 或 choose' },
+);
+
+export const backupReadSchema = z.strictObject(
+  {
+    readId: sessionId('备份文件 (readId)'),
+    offset: z.number({ error: '读取位置 (offset) 必须是数字' }).int('读取位置 (offset) 必须是整数').min(0, '读取位置 (offset) 不能为负').max(Number.MAX_SAFE_INTEGER),
+    length: z
+      .number({ error: '读取长度 (length) 必须是数字' })
+      .int('读取长度 (length) 必须是整数')
+      .min(1, '读取长度 (length) 至少为 1')
+      .max(MAX_BACKUP_READ_BYTES, `读取长度 (length) 不能超过 ${MAX_BACKUP_READ_BYTES / 1024 / 1024} MB`),
+  },
+  { error: '读取备份的请求必须是对象' },
+);
+
+export const backupReadSessionSchema = z.strictObject({ readId: sessionId('备份文件 (readId)') }, { error: '备份请求必须是对象' });
+
 const SCHEMAS: { readonly [A in IpcAction]: z.ZodType<IpcRequest<A>> } = {
   appInfo: appInfoSchema,
   saveFile: saveFileSchema,
   openFile: openFileSchema,
   printPdf: printPdfSchema,
   notify: notifySchema,
+  backupBegin: backupBeginSchema,
+  backupWrite: backupWriteSchema,
+  backupRewind: backupSessionSchema,
+  backupFinish: backupSessionSchema,
+  backupAbort: backupSessionSchema,
+  listBackups: noArgument('列出备份'),
+  backupOpen: backupOpenSchema,
+  backupRead: backupReadSchema,
+  backupClose: backupReadSessionSchema,
+  diskSpace: noArgument('查询磁盘空间'),
+  beforeQuitDone: noArgument('退出前备份完成通知'),
 };
 
 const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
@@ -110,6 +176,17 @@ const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
   openFile: '打开文件',
   printPdf: '打印',
   notify: '桌面通知',
+  backupBegin: '开始备份',
+  backupWrite: '写入备份',
+  backupRewind: '重新开始备份',
+  backupFinish: '完成备份',
+  backupAbort: '取消备份',
+  listBackups: '列出备份',
+  backupOpen: '打开备份文件',
+  backupRead: '读取备份文件',
+  backupClose: '关闭备份文件',
+  diskSpace: '查询磁盘空间',
+  beforeQuitDone: '退出前备份',
 };
 
 /** A request the main process refused before acting on it. */

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { APP_ENTRY_URL, PRODUCT_NAME } from './app-identity.js';
+import { installQuitBackup } from './quit-backup.js';
 import { installWindowGuards } from './window-guards.js';
 
 export function preloadPath(): string {
@@ -42,6 +43,7 @@ export function createMainWindow(): BrowserWindow {
     },
   });
   installWindowGuards(window);
+  installQuitBackup(window);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;

@@ -6,11 +6,21 @@
 
 import electron = require('electron');
 
-import type { IpcAction, IpcChannel, IpcRequest, IpcResponse, WorkstationApi } from '../shared/ipc-contract.js';
+import type { IpcAction, IpcChannel, IpcRequest, IpcResponse, WorkstationPreloadApi } from '../shared/ipc-contract.js';
 
 function invoke<A extends IpcAction>(channel: IpcChannel<A>, request: IpcRequest<A>): Promise<IpcResponse<A>> {
   return electron.ipcRenderer.invoke(channel, request) as Promise<IpcResponse<A>>;
 }
+
+// The quit backup (see main/quit-backup.ts). Registered at load, so main gets an answer even when
+// the page never registers a handler; the page's handler never sees the IPC event object.
+let beforeQuit: (() => Promise<void>) | null = null;
+// Must equal BEFORE_QUIT_EVENT in shared/ipc-contract.ts (the sandboxed preload cannot import it).
+electron.ipcRenderer.on('workstation-event:before-quit', () => {
+  const handler = beforeQuit;
+  const run = handler ? handler().catch(() => undefined) : Promise.resolve();
+  void run.then(() => invoke<'beforeQuitDone'>('workstation:beforeQuitDone', undefined));
+});
 
 const workstation = {
   appInfo: () => invoke<'appInfo'>('workstation:appInfo', undefined),
@@ -18,6 +28,20 @@ const workstation = {
   openFile: (request) => invoke<'openFile'>('workstation:openFile', request),
   printPdf: (request) => invoke<'printPdf'>('workstation:printPdf', request),
   notify: (request) => invoke<'notify'>('workstation:notify', request),
-} satisfies WorkstationApi;
+  backupBegin: (request) => invoke<'backupBegin'>('workstation:backupBegin', request),
+  backupWrite: (request) => invoke<'backupWrite'>('workstation:backupWrite', request),
+  backupRewind: (request) => invoke<'backupRewind'>('workstation:backupRewind', request),
+  backupFinish: (request) => invoke<'backupFinish'>('workstation:backupFinish', request),
+  backupAbort: (request) => invoke<'backupAbort'>('workstation:backupAbort', request),
+  listBackups: () => invoke<'listBackups'>('workstation:listBackups', undefined),
+  backupOpen: (request) => invoke<'backupOpen'>('workstation:backupOpen', request),
+  backupRead: (request) => invoke<'backupRead'>('workstation:backupRead', request),
+  backupClose: (request) => invoke<'backupClose'>('workstation:backupClose', request),
+  diskSpace: () => invoke<'diskSpace'>('workstation:diskSpace', undefined),
+  beforeQuitDone: () => invoke<'beforeQuitDone'>('workstation:beforeQuitDone', undefined),
+  onBeforeQuit: (listener) => {
+    beforeQuit = listener;
+  },
+} satisfies WorkstationPreloadApi;
 
 electron.contextBridge.exposeInMainWorld('workstation', workstation);

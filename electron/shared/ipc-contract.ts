@@ -67,9 +67,96 @@ export interface WorkstationApi {
   /** Writes the PDF to a temporary file and opens it in the system PDF viewer for printing. */
   printPdf(request: PrintPdfRequest): Promise<void>;
   notify(request: NotifyRequest): Promise<void>;
-  // Reserved for issue 7 (backups), added here first and then in main, preload and bridge:
-  //   backupNow, listBackups, inspectBackup, restoreBackup, exportEncryptedBackup.
-  // Backups are written by main into userData/backups; the renderer never names a path.
+  // Backups (issue 7). The renderer produces the stream (it owns IndexedDB) and sends it in chunks;
+  // main writes it to a temp file beside the target, fsyncs and renames. Automatic backups go to
+  // <userData>/backups under a name main chooses; the renderer never names a path, only picks an
+  // automatic backup by its bare file name (checked to lie inside that folder) or asks for a dialog.
+  backupBegin(request: BackupBeginRequest): Promise<BackupBeginResponse>;
+  backupWrite(request: BackupWriteRequest): Promise<void>;
+  /** Empties the temp file so a backup interrupted by a concurrent write can start again. */
+  backupRewind(request: BackupSessionRequest): Promise<void>;
+  /** fsync, rename into place; for automatic backups also applies the retention policy. */
+  backupFinish(request: BackupSessionRequest): Promise<BackupFinishResponse>;
+  backupAbort(request: BackupSessionRequest): Promise<void>;
+  listBackups(): Promise<BackupListResponse>;
+  backupOpen(request: BackupOpenRequest): Promise<BackupOpenResponse>;
+  backupRead(request: BackupReadRequest): Promise<Uint8Array>;
+  backupClose(request: BackupReadSessionRequest): Promise<void>;
+  /** Free space where the database and backups live (userData). */
+  diskSpace(): Promise<DiskSpaceResponse>;
+  /** The renderer finished (or gave up) its quit backup; main closes the window. */
+  beforeQuitDone(): Promise<void>;
+}
+
+/** Not invoke actions: callbacks the preload registers for main's events. */
+export interface WorkstationEvents {
+  /** Main asks for the quit backup; the listener's promise settling lets the window close. */
+  onBeforeQuit(listener: () => Promise<void>): void;
+}
+
+/** What the preload exposes as window.workstation. */
+export type WorkstationPreloadApi = WorkstationApi & WorkstationEvents;
+
+/** The channel main sends the before-quit event on (not an invoke channel). */
+export const BEFORE_QUIT_EVENT = 'workstation-event:before-quit';
+
+export type BackupReasonName = 'manual' | 'startup' | 'quit' | 'pre-migration' | 'pre-upgrade' | 'pre-restore';
+
+export type BackupBeginRequest =
+  | { readonly target: 'auto'; readonly reason: BackupReasonName }
+  | { readonly target: 'choose'; readonly suggestedName: string };
+
+export type BackupBeginResponse =
+  | { readonly status: 'started'; readonly sessionId: string; readonly fileName: string }
+  | { readonly status: 'cancelled' };
+
+export interface BackupSessionRequest {
+  readonly sessionId: string;
+}
+
+export interface BackupWriteRequest {
+  readonly sessionId: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface BackupFinishResponse {
+  readonly fileName: string;
+  readonly byteLength: number;
+  readonly removedOld: number;
+}
+
+export interface BackupListEntry {
+  readonly fileName: string;
+  readonly byteLength: number;
+  readonly createdAt: string;
+}
+
+export interface BackupListResponse {
+  readonly folder: string;
+  /** Newest first. */
+  readonly backups: readonly BackupListEntry[];
+}
+
+export type BackupOpenRequest = { readonly source: 'auto'; readonly fileName: string } | { readonly source: 'choose' };
+
+export type BackupOpenResponse =
+  | { readonly status: 'opened'; readonly readId: string; readonly fileName: string; readonly byteLength: number }
+  | { readonly status: 'cancelled' };
+
+export interface BackupReadRequest {
+  readonly readId: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+export interface BackupReadSessionRequest {
+  readonly readId: string;
+}
+
+export interface DiskSpaceResponse {
+  readonly freeBytes: number;
+  readonly totalBytes: number;
+  readonly path: string;
 }
 
 export type IpcAction = keyof WorkstationApi;

@@ -1,4 +1,5 @@
 import { version } from '../../../package.json';
+import { createBrowserBackups } from './browser-backups';
 import type { AppInfo, Bridge, OpenFileRequest, OpenFileResult, PrintPdfRequest, SaveFileRequest, SaveFileResult } from './bridge';
 
 /**
@@ -12,6 +13,7 @@ export function createBrowserBridge(): Bridge {
     saveFile,
     openFile,
     printPdf,
+    backups: createBrowserBackups(),
     notify: async (title, body) => {
       if (!('Notification' in globalThis)) return;
       if (Notification.permission === 'default') await Notification.requestPermission();

@@ -1,5 +1,6 @@
-import type { WorkstationApi } from '../../../electron/shared/ipc-contract';
+import type { WorkstationPreloadApi } from '../../../electron/shared/ipc-contract';
 import type { Bridge } from './bridge';
+import { createElectronBackups } from './electron-backups';
 
 /** True inside the Electron shell, where the preload has exposed window.workstation. */
 export function hasWorkstationPreload(): boolean {
@@ -27,7 +28,7 @@ async function call<T>(operation: () => Promise<T>): Promise<T> {
  * The Bridge over the preload's window.workstation. Takes the API as a parameter so tests can
  * pass a fake; in the app it is called without arguments.
  */
-export function createElectronBridge(api: WorkstationApi | undefined = globalThis.window?.workstation): Bridge {
+export function createElectronBridge(api: WorkstationPreloadApi | undefined = globalThis.window?.workstation): Bridge {
   if (api === undefined) {
     throw new Error('未找到 window.workstation：Electron 预加载脚本没有运行，请重新安装本程序。');
   }
@@ -39,5 +40,6 @@ export function createElectronBridge(api: WorkstationApi | undefined = globalThi
     openFile: (request) => call(() => api.openFile({ title: request.title, filters: request.filters })),
     printPdf: (request) => call(() => api.printPdf({ title: request.title, bytes: request.bytes })),
     notify: (title, body) => call(() => api.notify({ title, body })),
+    backups: createElectronBackups(api, call),
   };
 }

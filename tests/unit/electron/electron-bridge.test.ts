@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkstationApi } from '../../../electron/shared/ipc-contract';
+import type { WorkstationApi, WorkstationPreloadApi } from '../../../electron/shared/ipc-contract';
 import { cleanIpcErrorMessage, createElectronBridge, hasWorkstationPreload } from '../../../renderer/src/platform/electron-bridge';
 
-function fakeApi(overrides: Partial<WorkstationApi> = {}): { api: WorkstationApi; calls: unknown[] } {
+function fakeApi(overrides: Partial<WorkstationPreloadApi> = {}): { api: WorkstationPreloadApi; calls: unknown[] } {
   const calls: unknown[] = [];
-  const api: WorkstationApi = {
+  const api: WorkstationPreloadApi = {
+    onBeforeQuit: () => {},
     appInfo: async () => ({ productName: '处非工作台', version: '0.1.0', userDataPath: '/home/u/.config/处非工作台' }),
     saveFile: async (request) => {
       calls.push(request);
@@ -17,9 +18,30 @@ function fakeApi(overrides: Partial<WorkstationApi> = {}): { api: WorkstationApi
     notify: async (request) => {
       calls.push(request);
     },
+    ...backupMethods(calls),
     ...overrides,
   };
   return { api, calls };
+}
+
+/** The backup actions (exercised in backup-bridge.test.ts). */
+function backupMethods(calls: unknown[]): Omit<WorkstationApi, 'appInfo' | 'saveFile' | 'openFile' | 'printPdf' | 'notify'> {
+  const record = async (request?: unknown) => {
+    calls.push(request);
+  };
+  return {
+    backupBegin: async () => ({ status: 'cancelled' }),
+    backupWrite: record,
+    backupRewind: record,
+    backupFinish: async () => ({ fileName: 'x.cfbak', byteLength: 0, removedOld: 0 }),
+    backupAbort: record,
+    listBackups: async () => ({ folder: '/b', backups: [] }),
+    backupOpen: async () => ({ status: 'cancelled' }),
+    backupRead: async () => new Uint8Array(),
+    backupClose: record,
+    diskSpace: async () => ({ freeBytes: 1, totalBytes: 2, path: '/u' }),
+    beforeQuitDone: record,
+  };
 }
 
 describe('createElectronBridge', () => {

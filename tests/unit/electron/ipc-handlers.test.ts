@@ -85,13 +85,26 @@ beforeEach(() => {
 
 describe('registered channels', () => {
   it('handles exactly one channel per action of the contract', () => {
-    expect([...electron.handlers.keys()].sort()).toEqual([
-      'workstation:appInfo',
-      'workstation:notify',
-      'workstation:openFile',
-      'workstation:printPdf',
-      'workstation:saveFile',
-    ]);
+    expect([...electron.handlers.keys()].sort()).toEqual(
+      [
+        'appInfo',
+        'backupAbort',
+        'backupBegin',
+        'backupClose',
+        'backupFinish',
+        'backupOpen',
+        'backupRead',
+        'backupRewind',
+        'backupWrite',
+        'beforeQuitDone',
+        'diskSpace',
+        'listBackups',
+        'notify',
+        'openFile',
+        'printPdf',
+        'saveFile',
+      ].map((a) => `workstation:${a}`),
+    );
   });
 });
 

@@ -1,0 +1,120 @@
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { commitStagedRestore, inspectForRestore, type RestoreNames, stageBackup } from '../../../renderer/src/db/backup/restore-backup';
+import { prepareDatabase, probeDatabase, recordAppVersion } from '../../../renderer/src/db/backup/prepare-database';
+import { WorkstationDb } from '../../../renderer/src/db/database';
+import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../../../renderer/src/db/schema';
+import { handleFor, MemoryBackups } from './backup-test-bridge';
+
+let n = 0;
+function names(): RestoreNames {
+  const tag = `${++n}-${Math.random().toString(36).slice(2)}`;
+  return { main: `mg-main-${tag}`, staging: `mg-stage-${tag}`, safety: `mg-safety-${tag}` };
+}
+
+/** Rows for every table of a schema version, in the shape that version stored. */
+function rowsFor(table: Dexie['tables'][number], count: number): Record<string, unknown>[] {
+  const key = table.schema.primKey.keyPath as string;
+  return Array.from({ length: count }, (_, i) => {
+    const row: Record<string, unknown> = { [key]: key === 'seq' ? i + 1 : `${table.name}-${i}`, caseId: 'case-1', note: `第${i}行` };
+    if (table.name === 'creditorBlocks') {
+      Object.assign(row, { seq: i, creditors: [{ name: `债权人${i}`, idNumber: '11010519491231002X', principalFen: 1000 + i, returnedFen: 0, netClaimFen: 1000 + i }] });
+    }
+    return row;
+  });
+}
+
+async function keysOf(db: Dexie): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of db.tables) out[t.name] = await t.toCollection().primaryKeys();
+  return out;
+}
+
+describe('migrating from every earlier schema version', () => {
+  for (let from = 1; from < CURRENT_SCHEMA_VERSION; from++) {
+    it(`keeps every row from version ${from}, after a pre-migration backup through the old schema`, async () => {
+      const nm = names();
+      const old = new WorkstationDb(nm.main, MIGRATIONS.slice(0, from));
+      await old.open();
+      for (const t of old.tables) await t.bulkAdd(rowsFor(t, 3));
+      const oldKeys = await keysOf(old);
+      old.close();
+
+      const backups = new MemoryBackups();
+      const prepared = await prepareDatabase(backups, '0.2.0', nm);
+      expect(prepared.probe).toEqual({ exists: true, schemaVersion: from });
+      expect(prepared.protectiveBackup).toMatchObject({ reason: 'pre-migration', status: 'written' });
+      // Preparing must not have migrated anything.
+      expect(await probeDatabase(nm.main)).toEqual({ exists: true, schemaVersion: from });
+
+      const current = new WorkstationDb(nm.main);
+      await current.open();
+      const newKeys = await keysOf(current);
+      for (const [table, keys] of Object.entries(oldKeys)) expect(newKeys[table], table).toEqual(keys);
+
+      // The pre-migration backup restores into the current schema with every row.
+      const fileName = [...backups.files.keys()][0] ?? '';
+      const file = handleFor(fileName, backups.get(fileName));
+      const inspection = await inspectForRestore(file);
+      expect(inspection.header.schemaVersion).toBe(from);
+      expect(inspection.header.reason).toBe('pre-migration');
+      await current.cases.clear();
+      await stageBackup(file, inspection, nm);
+      await commitStagedRestore(current, { stagedAt: '', fileName, backupCreatedAt: '', rowCounts: inspection.rowCounts }, nm);
+      const restored = new WorkstationDb(nm.main);
+      await restored.open();
+      const restoredKeys = await keysOf(restored);
+      for (const [table, keys] of Object.entries(oldKeys)) expect(restoredKeys[table], table).toEqual(keys);
+      restored.close();
+    });
+  }
+});
+
+describe('prepareDatabase', () => {
+  it('refuses a schema newer than the app without touching it', async () => {
+    const nm = names();
+    const future = new WorkstationDb(nm.main, [...MIGRATIONS, { version: CURRENT_SCHEMA_VERSION + 1, name: 'future', stores: { newThings: 'id' } }]);
+    await future.open();
+    await future.cases.add({ id: 'c1', caseNumber: 'x' } as never);
+    future.close();
+    const prepared = await prepareDatabase(new MemoryBackups(), '0.1.0', nm);
+    expect(prepared.schemaNewer).toBe(true);
+    expect(prepared.protectiveBackup).toBeNull();
+    const probe = new Dexie(nm.main);
+    await probe.open();
+    expect(probe.verno).toBe(CURRENT_SCHEMA_VERSION + 1);
+    expect(await probe.table('cases').count()).toBe(1);
+    probe.close();
+  });
+
+  it('backs up before an app upgrade, and not on an ordinary start', async () => {
+    const nm = names();
+    const db = new WorkstationDb(nm.main);
+    await db.open();
+    await db.cases.add({ id: 'c1', caseNumber: 'x' } as never);
+    db.close();
+    const backups = new MemoryBackups();
+    expect((await prepareDatabase(backups, '0.1.0', nm)).protectiveBackup).toBeNull();
+    await recordAppVersion('0.1.0', nm);
+    expect((await prepareDatabase(backups, '0.1.0', nm)).protectiveBackup).toBeNull();
+    const upgraded = await prepareDatabase(backups, '0.2.0', nm);
+    expect(upgraded).toMatchObject({ previousAppVersion: '0.1.0', protectiveBackup: { reason: 'pre-upgrade', status: 'written' } });
+    expect(backups.files.size).toBe(1);
+  });
+
+  it('in a browser (no backups folder) says the protective backup was not possible', async () => {
+    const nm = names();
+    const old = new WorkstationDb(nm.main, MIGRATIONS.slice(0, 1));
+    await old.open();
+    old.close();
+    const backups = new MemoryBackups();
+    backups.automaticBackups = false;
+    if (CURRENT_SCHEMA_VERSION > 1) {
+      expect((await prepareDatabase(backups, '0.1.0', nm)).protectiveBackup).toEqual({ reason: 'pre-migration', status: 'not-available' });
+    }
+  });
+
+  it('reports a fresh install as not existing', async () => {
+    expect(await probeDatabase(`nothing-${Math.random()}`)).toEqual({ exists: false });
+  });
+});
