@@ -121,6 +121,11 @@ test('a messy register is checked, committed, searched, edited by hand, exported
   await expect(page.getByTestId('same-file-warning')).toBeVisible();
   await page.getByRole('button', { name: '关闭' }).first().click();
 
+  // Import, reveal and exports are in the audit log with the file names.
   await page.goto('#/settings/audit');
-  await expect(page.getByText('import').or(page.getByText('导入')).first()).toBeVisible();
+  const audit = page.getByTestId('audit-table');
+  await expect(audit.locator('tr', { hasText: '集资参与人' }).filter({ hasText: '导入' }).filter({ hasText: 'messy-register.xlsx' })).toHaveCount(1);
+  await expect(audit.locator('tr', { hasText: '查看完整个人信息' }).filter({ hasText: '集资参与人' }).first()).toBeVisible();
+  await expect(audit.locator('tr', { hasText: '导出' }).filter({ hasText: '公示名单' })).toHaveCount(1);
+  await expect(audit.locator('tr', { hasText: '导出' }).filter({ hasText: '问题行' })).toHaveCount(1);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Creditor, checkCreditorFile } from '../../../renderer/src/core/creditors';
-import { residentIdCheckChar } from '../../../renderer/src/core/identity';
+import { convertLegacyResidentId, residentIdCheckChar } from '../../../renderer/src/core/identity';
 import type { CreditorDraft } from '../../../renderer/src/db/repositories/creditor-draft';
 import type { CreditorImportFile } from '../../../renderer/src/db/repositories/creditor-repository';
 import { makeTestRepos } from './test-db';
@@ -273,5 +273,52 @@ describe('CreditorRepository hand edits', () => {
       ['export', 'case-1'],
     ]);
     expect(entries[2]?.after).toMatchObject({ kind: 'public', fileName: '公示名单.xlsx', fileHash: 'ef'.repeat(32), personalData: false });
+  });
+});
+
+describe('CreditorRepository reading and integrity', () => {
+  it('hands over the first block for the first screen, then the whole register', async () => {
+    const { repos } = makeTestRepos();
+    await importList(repos, 'case-1', Array.from({ length: 2_100 }, (_, i) => creditor(i + 1)));
+    const firsts: number[] = [];
+    const all = await repos.creditors.loadCaseProgressively('case-1', (first, summary) => {
+      firsts.push(first.length);
+      expect(summary.count).toBe(2_100);
+    });
+    expect(firsts).toEqual([1_000]);
+    expect(all).toHaveLength(2_100);
+    // A register that fits one block is simply loaded.
+    await importList(repos, 'case-2', [creditor(1)]);
+    const none: number[] = [];
+    expect(await repos.creditors.loadCaseProgressively('case-2', (f) => none.push(f.length))).toHaveLength(1);
+    expect(none).toEqual([]);
+  });
+
+  it('does not flip the pointer when a block of the new generation is missing', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1)]);
+    const plan = await repos.creditors.planImport('case-1', Array.from({ length: 2_500 }, (_, i) => creditor(i + 10)));
+    const result = await repos.creditors.commitImport(plan, file('lossy.xlsx'), {
+      // Something removes a written block before the flip (a disk error, another window).
+      onProgress: () => void db.creditorBlocks.delete('case-1#2#1'),
+    });
+    expect(result.ok).toBe(false);
+    expect((await repos.creditors.loadCase('case-1')).map((c) => c.name)).toEqual(['参与人1']);
+    expect(await db.creditorBlocks.count()).toBe(1);
+    expect(await db.creditorImports.count()).toBe(1);
+  });
+
+  it('converts a hand-typed 15-digit ID and keeps a credit code for an institution', async () => {
+    const { repos } = makeTestRepos();
+    const legacy = await repos.creditors.save('case-1', null, draft({ name: '罗兰', idNumber: '371002800101018' }));
+    expect(legacy.ok).toBe(true);
+    if (legacy.ok) expect(legacy.warnings.join()).toMatch(/15 位/);
+    const firm = await repos.creditors.save('case-1', null, draft({ name: '威海某某贸易有限公司', idType: '统一社会信用代码', idNumber: '91371000MA3C0000AL', phone: '0631-5200000' }));
+    expect(firm.ok).toBe(true);
+    const list = await repos.creditors.loadCase('case-1');
+    expect(list.map((c) => [c.idType, c.idNumber])).toEqual([
+      ['resident15', convertLegacyResidentId('371002800101018')],
+      ['org', '91371000MA3C0000AL'],
+    ]);
   });
 });

@@ -183,7 +183,7 @@ export class CreditorRepository {
           entity: 'creditors',
           entityId: caseId,
           before: before ? { generation: before.generation, count: before.count, totals: before.totals } : null,
-          after: { importId, fileName: file.fileName, fileHash: file.fileHash, generation, count: pointer.count, summary },
+          after: { fileName: file.fileName, count: pointer.count, generation, importId, fileHash: file.fileHash, summary },
         },
         now,
       );
