@@ -6,6 +6,7 @@ import { useApp } from '../../app/app-context';
 import { DeadlineTag } from './DeadlineTag';
 import './messages';
 import { petitionClock, petitionLabel } from './petition-clock';
+import './petitions.css';
 import { useOverdueNotice } from './use-overdue-notice';
 import { usePetitionData } from './use-petition-data';
 
