@@ -179,6 +179,22 @@ describe('batches', () => {
     expect(await repos.repayment.approve(r.id, '张主任')).toEqual({ ok: true });
   });
 
+  it('names a creditor whose corrected net claim is below what was already paid, instead of allocating', async () => {
+    const { repos, caseId } = await setup();
+    const r = await repos.repayment.createBatch(caseId, batchDraft('5000'));
+    if (!r.ok) throw new Error('draft');
+    await repos.repayment.approve(r.id, '张主任');
+    // 王喆 got 3,000 元; his net claim is corrected to 2,000 元 by a re-import of the register.
+    const [wang] = await repos.creditors.loadCase(caseId);
+    if (!wang) throw new Error('register');
+    const plan = await repos.creditors.planImport(caseId, []);
+    const corrected = plan.creditors.map((c) => (c.cid === wang.cid ? { ...c, netClaimFen: 200_000, principalFen: 200_000, contracts: [{ principalFen: 200_000, returnedFen: 0, sourceRow: 2, note: '' }] } : c));
+    const commit = await repos.creditors.commitImport({ ...plan, creditors: corrected }, { fileName: 'fix.xlsx', fileHash: 'f'.repeat(64), sheetName: 'S', dataRows: 0, okRows: 0, warningRows: 0, errorRows: 0 });
+    expect(commit.ok).toBe(true);
+    const refused = await repos.repayment.createBatch(caseId, batchDraft('1000'));
+    expect(!refused.ok && refused.errors.amount).toMatch(/^王喆（已清退 3,000\.00 元，核定清退基数 2,000\.00 元）已清退金额超过核定清退基数/);
+  });
+
   it('packs a large batch 1,000 lines per record and still pays exactly its amount', async () => {
     const t = makeTestRepos();
     const caseId = await createCase(t.repos);

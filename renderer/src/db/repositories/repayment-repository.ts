@@ -2,7 +2,7 @@
 // approval, bank results. Every write is audited in its own transaction. Heavy work (loading the
 // register, allocating) happens before a transaction opens; inside it, a snapshot of the case's
 // batches is re-read and compared, so a batch computed on a basis that has since changed is refused.
-import { fenToYuanString } from '../../core/money';
+import { fenToYuanString, formatFen } from '../../core/money';
 import { allocateBatch } from '../../core/repayment/allocate-batch';
 import { approveBatch, markBatchPaid, recordPaymentResult } from '../../core/repayment/batch-lifecycle';
 import type { IneligibleReason } from '../../core/repayment/eligibility';
@@ -385,6 +385,8 @@ export class RepaymentRepository {
     if (claims.length === 0) {
       return { ok: false as const, errors: { amount: '本案没有可参与清退的集资参与人（须为“已核实”且未被排除），请先在集资参与人名单中核实。' } };
     }
+    const overpaid = overpaidMessage(claims, basis.creditors);
+    if (overpaid) return { ok: false as const, errors: { amount: overpaid } };
     const outcome = allocateBatch({ amountFen, claims, smallClaimThresholdFen: rule.smallClaimThresholdFen, minPaymentFen: rule.minPaymentFen });
     if (!outcome.ok) return { ok: false as const, errors: { amount: outcome.errors.map((e) => e.message).join('；') } };
     const { result } = outcome;
@@ -425,6 +427,15 @@ export class RepaymentRepository {
     const row = await this.ctx.db.settings.get('app');
     return (row?.value as { operatorName?: string } | undefined)?.operatorName ?? '';
   }
+}
+
+/** Creditors already paid more than their (since corrected) net claim: named, so staff can check them. */
+function overpaidMessage(claims: readonly { id: string; netClaimFen: number; paidFen: number }[], creditors: readonly RepaymentCreditor[]): string | null {
+  const over = claims.filter((c) => c.paidFen > c.netClaimFen);
+  if (over.length === 0) return null;
+  const byCid = new Map(creditors.map((c) => [c.cid, c]));
+  const names = over.slice(0, 5).map((c) => `${byCid.get(c.id)?.name ?? c.id}（已清退 ${formatFen(c.paidFen)} 元，核定清退基数 ${formatFen(c.netClaimFen)} 元）`);
+  return `${names.join('、')}${over.length > 5 ? ` 等 ${over.length} 人` : ''}已清退金额超过核定清退基数，请先在集资参与人名单中核对其核定金额，再计算本批。`;
 }
 
 function fundsOf(funds: readonly FundReceiptRow[], batches: readonly RepaymentBatchRow[]) {
