@@ -46,6 +46,27 @@ export function planMinimumPayment(
   minPaymentFen: number,
 ): MinimumPaymentPlan {
   const k = members.length;
+  // Usual case: even the smallest claim's share reaches the minimum, so nobody is dropped and no
+  // sort is needed.
+  let smallest = Number.POSITIVE_INFINITY;
+  let sum = 0;
+  for (let s = 0; s < k; s++) {
+    const r = remaining[members[s] as number] as number;
+    sum += r;
+    if (r < smallest) smallest = r;
+  }
+  if (k > 0 && amountFen < sum && BigInt(amountFen) * BigInt(smallest) >= BigInt(minPaymentFen) * BigInt(sum)) {
+    const none = new Uint32Array(0);
+    return {
+      full: none,
+      fullRemainingFen: 0,
+      proRata: members,
+      proRataAmountFen: amountFen,
+      proRataRemainingFen: sum,
+      dropped: none,
+      unallocatedFen: 0,
+    };
+  }
   const v = new Float64Array(k);
   for (let s = 0; s < k; s++) v[s] = remaining[members[s] as number] as number;
   v.sort();
