@@ -70,6 +70,9 @@ export function classifyHeader(text: string): HeaderCell {
   const unitMatch = UNIT_IN_HEADER.exec(folded);
   const unitText = unitMatch ? (unitMatch[1] ?? unitMatch[2]) : undefined;
   const unit: MoneyUnit | null = unitText === undefined ? null : unitText === '元' ? 'yuan' : 'wan';
+  // "电话：0631-5200000" in a title block is a label with its value, not a column header.
+  const unbracketed = folded.replace(/[（(【[][^）)】\]]*[）)】\]]/g, '');
+  if (/[:：]./.test(unbracketed)) return { field: null, unit: null };
   const key = headerKey(text);
   if (key === '') return { field: null, unit };
   const exact = exactAlias.get(key);
@@ -103,9 +106,10 @@ export function mapHeaderRow(cells: readonly CellValue[]): HeaderLayout {
   return { mapping, units, matches };
 }
 
-/** A row is the header when at least two of its cells name known fields. */
+/** A row is the header when at least two of its cells name known fields, one of them 姓名 or 证件号码. */
 export function isHeaderRow(cells: readonly CellValue[]): boolean {
-  return mapHeaderRow(cells).matches >= 2;
+  const { mapping, matches } = mapHeaderRow(cells);
+  return matches >= 2 && (mapping.name !== undefined || mapping.idNumber !== undefined);
 }
 
 /** "金额单位：万元" in a title row applies to amount columns whose header names no unit. */

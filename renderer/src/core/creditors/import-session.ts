@@ -5,7 +5,7 @@ import { localToday } from '../identity';
 import type { MoneyUnit } from '../money';
 import { cellText } from './cell';
 import { type ClassifyState, classifyRow } from './classify-row';
-import { combineHeaderRows, FIELD_LABELS, mapHeaderRow, REQUIRED_FIELDS, unitFromTitleRow } from './header';
+import { combineHeaderRows, FIELD_LABELS, isHeaderRow, mapHeaderRow, REQUIRED_FIELDS, unitFromTitleRow } from './header';
 import { createCreditorRegister } from './merge';
 import type {
   AmountUnits,
@@ -97,7 +97,7 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
 
   function beforeHeader(row: SheetRow): void {
     const isHeader =
-      options.headerRow !== undefined ? row.row === options.headerRow : mapHeaderRow(row.cells).matches >= 2;
+      options.headerRow !== undefined ? row.row === options.headerRow : isHeaderRow(row.cells);
     if (isHeader) {
       startData(row);
       return;

@@ -61,6 +61,17 @@ describe('header detection and column mapping', () => {
     expect(r.creditors[0]).toMatchObject({ principalFen: 1_500_000, returnedFen: 100_000, netClaimFen: 1_400_000 });
   });
 
+  it('does not take a title block of "label：value" cells for the header', () => {
+    const r = importRows([
+      ['填报人：李四', '电话：0631-5200000', '地址：威海市'],
+      ['联系电话', '备注', '开户行'],
+      ['姓名', '身份证号码', '投资金额(单位:元)'],
+      ['张三', makeId(), '100'],
+    ]);
+    expect(r.headerRow).toBe(3);
+    expect(r.creditors).toHaveLength(1);
+  });
+
   it('lets the caller override the mapping and units', () => {
     const r = importRows(
       [
