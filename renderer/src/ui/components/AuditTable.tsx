@@ -22,6 +22,16 @@ const ENTITY_LABELS: Record<string, string> = {
   settings: '设置',
   creditors: '集资参与人',
   parties: '涉案主体',
+  petitions: '信访件',
+  mediationSessions: '调解记录',
+  creditorRegisters: '集资参与人名单',
+  repaymentPlans: '清退方案',
+  fundReceipts: '追回资金',
+  repaymentBatches: '清退批次',
+  documents: '文书',
+  attachments: '文书附件',
+  documentTemplates: '文书模板',
+  backups: '备份',
 };
 
 /** A readable one-line summary of what changed; the full before/after stays in the stored entry. */

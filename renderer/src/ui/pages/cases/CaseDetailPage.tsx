@@ -1,4 +1,4 @@
-import { Button, Callout, Card, HTMLTable, OverlayToaster, Position, Tag } from '@blueprintjs/core';
+import { AnchorButton, Button, ButtonGroup, Callout, Card, HTMLTable, OverlayToaster, Position, Tag } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../core/audit/audit-entry';
@@ -46,6 +46,11 @@ export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate:
         <Button icon="flow-linear" text={t('cases.changeStage')} onClick={() => setStageOpen(true)} />
         <Button icon="edit" text={t('common.edit')} onClick={() => navigate({ area: 'cases', view: 'edit', caseId })} />
       </header>
+      <ButtonGroup className="case-links">
+        <AnchorButton icon="people" text={t('nav.creditors')} href={`#/creditors/${encodeURIComponent(caseId)}`} />
+        <AnchorButton icon="bank-account" text={t('nav.repayment')} href={`#/repayment/${encodeURIComponent(caseId)}`} />
+        <AnchorButton icon="document" text={t('nav.documents')} href={`#/documents/${encodeURIComponent(caseId)}`} />
+      </ButtonGroup>
       <Card compact>
         <dl className="facts">
           <dt>{t('cases.caseNumber')}</dt>

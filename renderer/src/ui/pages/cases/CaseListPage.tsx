@@ -6,6 +6,7 @@ import { CASE_SECTORS, CASE_STAGES } from '../../../core/cases/case-file';
 import { type CaseFilter, EMPTY_CASE_FILTER, filedYears, queryCases } from '../../../core/cases/case-query';
 import { formatFen } from '../../../core/money';
 import { useApp } from '../../app/app-context';
+import { DeadlineAlertsPanel } from '../petitions/DeadlineAlertsPanel';
 import type { Route } from '../../app/routes';
 
 type Loaded = { caseFile: CaseFile; partyNames: string[] }[];
@@ -40,6 +41,8 @@ export function CaseListPage({ navigate }: { navigate: (r: Route) => void }) {
         <span className="muted">{items ? t('cases.count', { count: rows.length }) : t('common.loading')}</span>
         <Button intent="primary" icon="add" text={t('cases.new')} onClick={() => navigate({ area: 'cases', view: 'new' })} />
       </header>
+      {/* The home screen: petitions that are overdue or due soon come first. */}
+      <DeadlineAlertsPanel />
       <div className="filter-bar">
         <InputGroup
           leftIcon="search"
