@@ -173,16 +173,22 @@ test('funds are recorded, a batch is computed, approved, paid through the bank f
   await expect(page.getByTestId('line-1')).toContainText('已支付');
   await page.getByRole('button', { name: '标记为已支付' }).click();
   await expect(page.getByTestId('batch-status')).toHaveText('已支付');
+  // Later the bank sends 赵赟's payment back: recorded by hand with the reason.
+  await page.getByTestId('line-3').getByRole('button', { name: '退回' }).click();
+  await page.getByLabel('失败/退回原因').fill('银行退票');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('line-3')).toContainText('已退回：银行退票');
 
   await page.reload();
   await expect(page.getByTestId('batch-status')).toHaveText('已支付');
   await expect(page.getByTestId('line-2')).toContainText('支付失败');
 
-  // Figures: paid 3,666.67 of 10,000 eligible; the failed 1,333.33 is available again.
+  // Figures: paid 2,666.67 of 10,000 eligible; the failed 1,333.33 and returned 1,000 are available again.
   await page.goto(`#/repayment/${encodeURIComponent(caseId)}`);
-  await expect(page.getByTestId('figure-paid')).toContainText('3,666.67 元');
-  await expect(page.getByTestId('figure-available')).toContainText('6,333.33 元');
-  await expect(page.getByTestId('figure-rate')).toContainText('36.66%');
+  await expect(page.getByTestId('figure-paid')).toContainText('2,666.67 元');
+  await expect(page.getByTestId('figure-available')).toContainText('7,333.33 元');
+  await expect(page.getByTestId('figure-rate')).toContainText('26.66%');
+  await expect(page.getByTestId('figure-reissue')).toContainText('2,333.33 元（2 笔）');
   await page.getByRole('tab', { name: '参与人清退情况' }).click();
   await expect(page.getByTestId('creditor-figures')).toContainText('2,666.67');
   await expect(page.getByTestId('creditor-figures')).toContainText('44.44%');
@@ -194,6 +200,7 @@ test('funds are recorded, a batch is computed, approved, paid through the bank f
   await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
   await expect(page.getByTestId('batch-title')).toContainText('第 2 批清退');
   await expect(page.getByTestId('line-2')).toContainText('3,000.00');
+  await expect(page.getByTestId('line-3')).toContainText('1,000.00');
 
   await page.goto('#/settings/audit');
   const audit = page.getByTestId('audit-table');

@@ -273,8 +273,11 @@ describe('bank files and payment results', () => {
     expect(wrongAmount.rejected[0]).toMatch(/^第 2 行：金额“3000.01”与本批应付 3,000.00 元不一致/);
     const noHeader = await repos.repayment.readBankResult(batchId, xlsxBytes([['a', 'b'], ['1', '2']]), 'y.xlsx');
     expect(noHeader.rejected[0]).toMatch(/没有找到表头/);
-    const csv = new TextEncoder().encode(`参考号,状态\n${c?.ref},退回\n`);
-    expect((await repos.repayment.readBankResult(batchId, csv, 'r.csv')).matched).toEqual([expect.objectContaining({ cid: '3', result: 'returned' })]);
+    const csv = new TextEncoder().encode(`参考号,状态,原因\n${c?.ref},失败,户名不符\n${a?.ref},退回,\n`);
+    const fromCsv = await repos.repayment.readBankResult(batchId, csv, 'r.csv');
+    expect(fromCsv.matched).toEqual([expect.objectContaining({ cid: '3', result: 'failed', note: '户名不符' })]);
+    // A payment still pending cannot come back: only a paid one can be returned.
+    expect(fromCsv.rejected).toEqual([expect.stringMatching(/^第 3 行：该笔款项支付状态为“待支付”，不能改为“已退回”/)]);
   });
 
   it('records results: a failed payment frees its money and goes into the next batch; audited; then paid', async () => {
@@ -300,6 +303,9 @@ describe('bank files and payment results', () => {
     expect(!wrong.ok && wrong.message).toMatch(/不能改为“已支付”/);
     expect((await repos.repayment.batchLines(batchId)).find((l) => l.cid === '3')?.status).toBe('pending');
 
+    const again = await repos.repayment.readBankResult(batchId, xlsxBytes([['业务参考号', '状态'], [(await repos.repayment.batchLines(batchId))[1]?.ref ?? '', '成功']]), 'again.xlsx');
+    expect(again.matched).toEqual([]);
+    expect(again.rejected[0]).toMatch(/^第 2 行：该笔款项支付状态为“支付失败”，不能改为“已支付”/);
     expect((await repos.repayment.recordPaymentResults(batchId, [{ cid: '3', result: 'paid', note: '' }], { fileName: null, rejected: [] })).ok).toBe(true);
     expect(await repos.repayment.markPaid(batchId)).toEqual({ ok: true });
     expect((await repos.repayment.getBatch(batchId))?.status).toBe('paid');

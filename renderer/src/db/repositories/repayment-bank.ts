@@ -105,6 +105,8 @@ export function readBankResultFile(args: {
   readonly lines: readonly AllocationLineRecord[];
   readonly creditors: ReadonlyMap<string, RepaymentCreditor>;
   readonly batchNumber: number;
+  /** Why a line cannot take this result (e.g. failed → paid), or null: the batch lifecycle's rule. */
+  readonly refuse: (line: AllocationLineRecord, result: Exclude<PaymentStatus, 'pending'>) => string | null;
 }): BankResultReading {
   let rows: SheetRow[];
   try {
@@ -187,6 +189,11 @@ export function readBankResultFile(args: {
     }
     if (account !== '' && ref !== '' && creditor?.bankAccount && account !== creditor.bankAccount.replace(/\s+/g, '')) {
       fail(`账号“${account}”与名单中该参与人的账号不一致，请核对回单。`);
+      continue;
+    }
+    const refused = args.refuse(line, result);
+    if (refused) {
+      fail(refused);
       continue;
     }
     const earlier = seen.get(line.cid);

@@ -352,7 +352,11 @@ export class RepaymentRepository {
     if (!row) return { matched: [], rejected: ['该清退批次不存在。'], dataRows: 0 };
     if (row.status === 'draft') return { matched: [], rejected: [`第 ${row.number} 批尚未审批，不能导入银行回单。`], dataRows: 0 };
     const [lines, creditors] = await Promise.all([this.batchLines(batchId), this.creditors.loadCase(row.caseId)]);
-    return readBankResultFile({ bytes, fileName, lines, creditors: new Map(creditors.map((c) => [c.cid, c])), batchNumber: row.number });
+    const refuse = (line: AllocationLineRecord, result: 'paid' | 'failed' | 'returned') => {
+      const t = recordPaymentResult(toCoreBatch(row, [line]), line.cid, result);
+      return t.ok ? null : t.error.replace(`集资参与人 ${line.cid} 在批次 ${row.id} 的`, '该笔款项');
+    };
+    return readBankResultFile({ bytes, fileName, lines, creditors: new Map(creditors.map((c) => [c.cid, c])), batchNumber: row.number, refuse });
   }
 
   /** Showing a creditor's full ID number or account is deliberate and leaves a trace. */
