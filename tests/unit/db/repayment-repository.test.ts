@@ -119,6 +119,19 @@ describe('batches', () => {
     expect((await repos.repayment.getBatch(r.id))?.rule).toEqual({ smallClaimThresholdFen: 100_000, minPaymentFen: 0 });
   });
 
+  it('keeps the minimum payment: lines are 0 (explained, carried over) or at least the minimum', async () => {
+    const { repos, caseId } = await setup();
+    const r = await repos.repayment.createBatch(caseId, batchDraft('2000', { minPaymentText: '500' }));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const row = await repos.repayment.getBatch(r.id);
+    const lines = await repos.repayment.batchLines(r.id);
+    // Pro rata 赵赟 would get 200 元 < 500: he waits; 2,000 元 go 6:3 to the others.
+    expect(lines.map((l) => l.amountFen)).toEqual([133_333, 66_667, 0]);
+    expect(row).toMatchObject({ allocatedFen: 200_000, unallocatedFen: 0, payLineCount: 2 });
+    const zhao = explainStoredLine(row as NonNullable<typeof row>, lines[2] as (typeof lines)[2]);
+    expect(zhao.formula).toMatch(/低于最低支付额/);
+  });
+
   it('refuses a batch above funds available, bad fields and a case without eligible creditors; nothing stored', async () => {
     const { repos, caseId } = await setup('1,000');
     const before = await auditCount(repos);
