@@ -68,11 +68,11 @@ export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate:
           <dt>{t('cases.filedDate')}</dt>
           <dd>{c.filedDate ? chineseDate(c.filedDate) : '—'}</dd>
           <dt>{t('cases.amountInvolved')}</dt>
-          <dd className="num">{money(c.amountInvolvedFen)}</dd>
+          <dd>{money(c.amountInvolvedFen)}</dd>
           <dt>{t('cases.peopleInvolved')}</dt>
           <dd>{c.peopleInvolved ?? '—'}</dd>
           <dt>{t('cases.lossesRecovered')}</dt>
-          <dd className="num">{money(c.lossesRecoveredFen)}</dd>
+          <dd>{money(c.lossesRecoveredFen)}</dd>
         </dl>
       </Card>
       <h3>{t('cases.parties')}</h3>

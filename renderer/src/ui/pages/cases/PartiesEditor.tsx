@@ -20,15 +20,17 @@ export function PartiesEditor(props: {
       {parties.length === 0 ? (
         <p className="muted">{t('cases.noParties')}</p>
       ) : (
-        <HTMLTable compact className="full-width">
+        <HTMLTable compact className="full-width parties-table">
           <thead>
             <tr>
-              <th>{t('cases.firm')}/{t('cases.person')}</th>
-              <th>{t('cases.partyName')}</th>
-              <th>{t('cases.partyRole')}</th>
-              <th>{t('cases.partyIdFirm')} / {t('cases.partyIdPerson')}</th>
+              <th className="col-kind">{t('cases.firm')}/{t('cases.person')}</th>
+              <th className="col-name">{t('cases.partyName')}</th>
+              <th className="col-role">{t('cases.partyRole')}</th>
+              <th className="col-id">
+                {t('cases.partyIdFirm')} / {t('cases.partyIdPerson')}
+              </th>
               <th>{t('cases.partyNote')}</th>
-              <th />
+              <th className="col-action" />
             </tr>
           </thead>
           <tbody>
