@@ -41,8 +41,11 @@ export function stopServer(server: ChildProcess): void {
   }
 }
 
+/** An unknown switch Chromium ignores, so this bench finds its own browser among others' on the machine. */
+const RUN_TAG = `--creditors-bench-run=${process.pid}`;
+
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=4096'] });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=4096', RUN_TAG] });
 }
 
 /** Settings and one case through the UI; returns the case id. */
@@ -69,16 +72,31 @@ export async function setUpCase(page: Page, base: string, caseNumber: string): P
   return id;
 }
 
-/** Resident set size of Chromium's processes (all of them: browser, renderer, GPU, utility), in MB. */
+/** Resident set size of this bench's Chromium (browser process and all its descendants), in MB. */
 export function chromiumRssMb(): number {
-  let total = 0;
+  let out: string;
   try {
-    const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss='], { encoding: 'utf8' });
-    for (const line of out.split('\n')) total += Number(line.trim()) || 0;
+    out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   } catch {
     return 0;
   }
-  return total / 1024;
+  const procs = out
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), rss: Number(m[3]), args: m[4] ?? '' }));
+  const mine = new Set(procs.filter((p) => p.args.includes(RUN_TAG)).map((p) => p.pid));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of procs) {
+      if (!mine.has(p.pid) && mine.has(p.ppid)) {
+        mine.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  return procs.filter((p) => mine.has(p.pid)).reduce((sum, p) => sum + p.rss, 0) / 1024;
 }
 
 /** Samples the page's JS heap (main thread, via CDP) and Chromium's RSS until stopped; keeps the peaks. */

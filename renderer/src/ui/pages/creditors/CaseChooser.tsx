@@ -14,6 +14,8 @@ export function CaseChooser({ navigate }: { readonly navigate: (r: Route) => voi
   const [summaries, setSummaries] = useState<Map<string, CreditorRegisterSummary>>(new Map());
 
   useEffect(() => {
+    // Blocks left by an import the app did not finish are removed when the area opens.
+    void repos.creditors.cleanupOrphans();
     void Promise.all([repos.cases.listWithPartyNames(), repos.creditors.listSummaries()]).then(([list, sums]) => {
       setCases(list.map((l) => l.caseFile).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
       setSummaries(new Map(sums.map((s) => [s.caseId, s])));
