@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../../scripts/cli/commands/creditors';
+import { sharedPath } from '../../../shared-dir';
 
-const file = '/work/shared/fixtures/creditors/messy-register.gb18030.csv';
+const file = sharedPath('fixtures', 'creditors', 'messy-register.gb18030.csv');
 
 function capture() {
   const out: string[] = [];

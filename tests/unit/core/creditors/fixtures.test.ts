@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCreditorFile } from '../../../../renderer/src/core/creditors';
+import { sharedPath } from '../../../shared-dir';
 
-const dir = '/work/shared/fixtures/creditors';
+const dir = sharedPath('fixtures', 'creditors');
 interface Expected {
   rows: Array<{ row: number; status: string; code?: string }>;
   totalRow: number;
