@@ -2,30 +2,59 @@ import '@blueprintjs/core/lib/css/blueprint.css';
 import './ui/styles.css';
 import { HotkeysProvider } from '@blueprintjs/core';
 import { createRoot } from 'react-dom/client';
+import { prepareDatabaseExclusively, recordAppVersion } from './db/backup/prepare-database';
+import { setSafetySession } from './db/backup/safety-session';
 import { openDatabase } from './db/open-database';
 import { createRepositories } from './db/repositories';
 import { initI18n } from './i18n/i18n';
+import { loadUiLanguage } from './i18n/ui-language';
 import { selectBridge } from './platform/select-bridge';
+import { AppLock } from './ui/app/AppLock';
 import { AppShell } from './ui/app/AppShell';
 import { AppProvider } from './ui/app/app-context';
+import { ProtectiveBackupFailedScreen, SchemaNewerScreen, StartupChecks } from './ui/app/StartupChecks';
 import { StartupProblem } from './ui/app/StartupProblem';
 
 async function start(): Promise<void> {
-  await initI18n('zh-CN');
+  await initI18n(loadUiLanguage());
   const rootElement = document.getElementById('root');
   if (!rootElement) throw new Error('index.html has no #root');
   const root = createRoot(rootElement);
+  // Before the schema is declared: finish an interrupted restore, refuse a newer schema, back up
+  // through the old schema before a migration or app upgrade (db/backup/prepare-database.ts).
+  const bridge = selectBridge();
+  const appVersion = (await bridge.appInfo()).version;
+  let prepared: Awaited<ReturnType<typeof prepareDatabaseExclusively>>;
+  try {
+    prepared = await prepareDatabaseExclusively(bridge.backups, appVersion);
+  } catch (error) {
+    root.render(<StartupProblem problem={{ status: 'failed', message: error instanceof Error ? error.message : String(error) }} />);
+    return;
+  }
+  if (prepared?.schemaNewer && prepared.probe.exists) {
+    root.render(<SchemaNewerScreen storedVersion={prepared.probe.schemaVersion} bridge={bridge} appVersion={appVersion} />);
+    return;
+  }
+  const failed = prepared?.protectiveBackup;
+  if (failed?.status === 'failed' && failed.reason === 'pre-migration') {
+    await new Promise<void>((resolve) => root.render(<ProtectiveBackupFailedScreen message={failed.message} onContinue={resolve} />));
+  }
   const opened = await openDatabase();
   if (opened.status !== 'open') {
     root.render(<StartupProblem problem={opened} />);
     return;
   }
+  setSafetySession({ db: opened.db, appVersion, prepared });
+  void recordAppVersion(appVersion);
   const repos = createRepositories(opened.db);
   const settings = await repos.settings.get();
   root.render(
     <HotkeysProvider>
-      <AppProvider repos={repos} bridge={selectBridge()} storagePersisted={opened.persisted} initialSettings={settings}>
-        <AppShell />
+      <AppProvider repos={repos} bridge={bridge} storagePersisted={opened.persisted} initialSettings={settings}>
+        <AppLock>
+          <StartupChecks />
+          <AppShell />
+        </AppLock>
       </AppProvider>
     </HotkeysProvider>,
   );

@@ -1,6 +1,6 @@
 import { version } from '../../../package.json';
-import { createBrowserBackups } from './browser-backups';
 import type { AppInfo, Bridge, OpenFileRequest, OpenFileResult, PrintPdfRequest, SaveFileRequest, SaveFileResult } from './bridge';
+import { createBrowserBackups } from './browser-backups';
 
 /**
  * The Bridge in a plain browser (browser mode of `npm start`, and the end-to-end tests): files go

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { commitStagedRestore, inspectForRestore, type RestoreNames, stageBackup } from '../../../renderer/src/db/backup/restore-backup';
 import { prepareDatabase, probeDatabase, recordAppVersion } from '../../../renderer/src/db/backup/prepare-database';
+import { commitStagedRestore, inspectForRestore, type RestoreNames, stageBackup } from '../../../renderer/src/db/backup/restore-backup';
 import { WorkstationDb } from '../../../renderer/src/db/database';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../../../renderer/src/db/schema';
 import { handleFor, MemoryBackups } from './backup-test-bridge';

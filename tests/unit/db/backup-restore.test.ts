@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../renderer/src/core/audit/verify-chain';
 import type { AuditEntry } from '../../../renderer/src/core/audit/audit-entry';
+import { verifyAuditChain } from '../../../renderer/src/core/audit/verify-chain';
 import { backupDatabase } from '../../../renderer/src/db/backup/auto-backup';
 import {
   commitStagedRestore,

@@ -1,5 +1,5 @@
 import type { Dexie } from 'dexie';
-import { BackupWriteError, type BackupReason, type BackupWriteSummary, writeBackup } from '../../core/backup';
+import { type BackupReason, BackupWriteError, type BackupWriteSummary, writeBackup } from '../../core/backup';
 import type { BackupSaved, BackupWriter } from '../../platform/bridge';
 import { backupTableSources, readAuditHead } from './table-source';
 

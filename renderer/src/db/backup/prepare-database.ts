@@ -83,3 +83,13 @@ export async function prepareDatabase(
 export function recordAppVersion(appVersion: string, names: RestoreNames = DEFAULT_RESTORE_NAMES): Promise<void> {
   return writeSafetyValue(APP_VERSION_KEY, appVersion, names.safety);
 }
+
+/**
+ * prepareDatabase under the same Web Lock openDatabase takes (released again when done), so two
+ * tabs never prepare at once. Null when another window has the database: openDatabase then says so.
+ */
+export async function prepareDatabaseExclusively(backups: BackupBridge, appVersion: string): Promise<PreparedDatabase | null> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return prepareDatabase(backups, appVersion);
+  return locks.request(`${DATABASE_NAME}:writer`, { ifAvailable: true }, (lock) => (lock ? prepareDatabase(backups, appVersion) : null));
+}

@@ -1,0 +1,45 @@
+// Chinese labels for the backup screens.
+
+export const REASON_LABELS: Readonly<Record<string, string>> = {
+  manual: '手动备份',
+  startup: '启动时自动备份',
+  quit: '退出时自动备份',
+  'pre-migration': '数据结构升级前',
+  'pre-upgrade': '程序升级前',
+  'pre-restore': '恢复前自动备份',
+};
+
+/** Table names as staff know them. */
+export const TABLE_LABELS: Readonly<Record<string, string>> = {
+  settings: '设置',
+  cases: '案件',
+  parties: '当事人',
+  creditorBlocks: '集资参与人（每块最多 1000 人）',
+  creditorRegisters: '集资参与人名册',
+  creditorImports: '导入记录',
+  repaymentPlans: '清退方案',
+  fundReceipts: '追缴资金',
+  repaymentBatches: '清退批次',
+  allocationBlocks: '清退明细（分块）',
+  paymentResults: '兑付结果',
+  petitions: '信访',
+  mediationSessions: '调解',
+  documents: '文书',
+  documentCounters: '文书编号',
+  documentTemplates: '文书模板',
+  attachments: '附件',
+  audit: '审计日志',
+};
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** "2026-11-26 09:30" in China Standard Time. */
+export function formatLocalTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const local = new Date(ms + 8 * 3600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
