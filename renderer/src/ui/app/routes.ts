@@ -7,7 +7,10 @@ export type Route =
   | { readonly area: 'cases'; readonly view: 'edit'; readonly caseId: string }
   /** Areas own the rest of their path, e.g. #/creditors/<caseId> → rest ['<caseId>']. */
   | { readonly area: FeatureArea; readonly rest: readonly string[] }
-  | { readonly area: 'settings'; readonly tab: 'office' | 'audit' | 'storage' };
+  | { readonly area: 'settings'; readonly tab: SettingsTab };
+
+export type SettingsTab = 'office' | 'audit' | 'storage' | 'backup' | 'lock';
+const SETTINGS_TABS: readonly string[] = ['office', 'audit', 'storage', 'backup', 'lock'] satisfies readonly SettingsTab[];
 
 export type FeatureArea = 'creditors' | 'repayment' | 'petitions' | 'documents' | 'dashboard';
 export type Area = Route['area'];
@@ -25,7 +28,7 @@ export function parseRoute(hash: string): Route {
     case 'dashboard':
       return { area, rest: parts.slice(1) };
     case 'settings':
-      return { area: 'settings', tab: a === 'audit' || a === 'storage' ? a : 'office' };
+      return { area: 'settings', tab: a !== undefined && SETTINGS_TABS.includes(a) ? (a as SettingsTab) : 'office' };
     case 'cases':
       if (a === 'new') return { area: 'cases', view: 'new' };
       if (a && b === 'edit') return { area: 'cases', view: 'edit', caseId: a };
