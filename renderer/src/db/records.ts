@@ -9,6 +9,7 @@ import type { RecoveredFundSource } from '../core/repayment/recovered-funds';
 import type { AllocationPool } from '../core/repayment/types';
 import type { AppSettings } from '../core/settings/app-settings';
 import type { StoredCreditor } from './repositories/creditor-types';
+import type { DocumentBody, DocumentStatus, StoredTemplateBody } from './repositories/document-types';
 
 export type { AuditEntry, CaseFile, CaseParty };
 
@@ -190,14 +191,15 @@ export interface MediationSessionRow {
   readonly body: MediationSession;
 }
 
+/** A registered document (文书登记); what it was made from is in `body` (see document-types.ts). */
 export interface DocumentRow {
   readonly id: string;
   readonly caseId: string | null;
   readonly templateId: string;
   readonly number: string | null;
-  readonly status: string;
+  readonly status: DocumentStatus;
   readonly issuedDate: string | null;
-  readonly body: unknown;
+  readonly body: DocumentBody;
 }
 
 /** Next sequence number per document type and year; id = `${type}:${year}`. */
@@ -206,10 +208,11 @@ export interface DocumentCounterRow {
   readonly next: number;
 }
 
+/** A user's copy of a built-in template (the built-ins live in templates/ and are never stored). */
 export interface DocumentTemplateRow {
   readonly id: string;
   readonly basedOn: string | null;
-  readonly body: unknown;
+  readonly body: StoredTemplateBody;
 }
 
 export interface AttachmentRow {
@@ -218,4 +221,10 @@ export interface AttachmentRow {
   readonly fileName: string;
   readonly mimeType: string;
   readonly bytes: Uint8Array;
+  /** SHA-256 (hex) of `bytes`, shown so a scan can be matched to its paper. */
+  readonly sha256: string;
+  /** 'issued': the PDF as issued (exactly the bytes whose hash is registered); 'scan': the signed, sealed copy. */
+  readonly role: 'issued' | 'scan';
+  readonly addedAt: string;
+  readonly addedBy: string;
 }

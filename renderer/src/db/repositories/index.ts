@@ -3,6 +3,7 @@ import { createRepositoryContext, type RepositoryContext } from '../repository-c
 import { AuditRepository } from './audit-repository';
 import { CaseRepository } from './case-repository';
 import { CreditorRepository } from './creditor-repository';
+import { DocumentRepository } from './document-repository';
 import { PetitionRepository } from './petition-repository';
 import { RepaymentRepository } from './repayment-repository';
 import { SettingsRepository } from './settings-repository';
@@ -15,6 +16,7 @@ export interface Repositories {
   readonly creditors: CreditorRepository;
   readonly petitions: PetitionRepository;
   readonly repayment: RepaymentRepository;
+  readonly documents: DocumentRepository;
 }
 
 export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
@@ -25,5 +27,6 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     creditors: new CreditorRepository(ctx),
     petitions: new PetitionRepository(ctx),
     repayment: new RepaymentRepository(ctx, new CreditorRepository(ctx)),
+    documents: new DocumentRepository(ctx),
   };
 }

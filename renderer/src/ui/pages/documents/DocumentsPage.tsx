@@ -1,7 +1,12 @@
+import './documents.css';
+import './messages';
 import type { Route } from '../../app/routes';
-import { NotBuiltPage } from '../placeholder/NotBuiltPage';
+import { CaseDocumentsView } from './CaseDocumentsView';
+import { RegistryView } from './RegistryView';
 
-// Not built yet: the area says so plainly instead of showing anything that looks like data.
-export function DocumentsPage(_props: { readonly rest: readonly string[]; readonly navigate: (r: Route) => void }) {
-  return <NotBuiltPage area="documents" />;
+/** 文书: #/documents is the registry (all documents) and templates; #/documents/<caseId> one case's documents. */
+export function DocumentsPage({ rest, navigate }: { readonly rest: readonly string[]; readonly navigate: (r: Route) => void }) {
+  const [caseId] = rest;
+  if (caseId) return <CaseDocumentsView key={caseId} caseId={decodeURIComponent(caseId)} navigate={navigate} />;
+  return <RegistryView />;
 }

@@ -1,0 +1,189 @@
+import { Button, Callout, Spinner } from '@blueprintjs/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localIsoDate } from '../../../core/common/iso-date';
+import type { DocumentData, DocumentTemplate, UnprintableCharacter } from '../../../core/documents';
+import { useApp } from '../../app/app-context';
+import { FieldInput } from './FieldInput';
+import { type FormValue, type FormValues, fromFormValues, toFormValues } from './form-values';
+import { checkDocument, renderDocument } from './render-client';
+
+type Errors = Readonly<Record<string, string>>;
+
+/** Fill, check (fields and printable characters), preview as printed, save a draft or issue. */
+export function DocumentEditor(props: {
+  readonly caseId: string | null;
+  readonly template: DocumentTemplate;
+  readonly initial: DocumentData;
+  readonly draftId: string | null;
+  readonly onDone: (documentId: string, message: string) => void;
+  readonly onCancel: () => void;
+}) {
+  const { t } = useTranslation('documents');
+  const { repos, settings } = useApp();
+  const { template } = props;
+  const [values, setValues] = useState<FormValues>(() => toFormValues(template, props.initial));
+  const [errors, setErrors] = useState<Errors>({});
+  const [messages, setMessages] = useState<string[]>([]);
+  const [glyphs, setGlyphs] = useState<readonly UnprintableCharacter[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const urlRef = useRef<string | null>(null);
+
+  useEffect(
+    () => () => {
+      if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+    },
+    [],
+  );
+
+  const showPdf = (pdf: Uint8Array) => {
+    if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+    urlRef.current = URL.createObjectURL(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+    setPreviewUrl(urlRef.current);
+  };
+
+  /** Field problems (all of them, named) and unprintable characters; null data when it cannot print. */
+  const check = async (data: DocumentData, moneyErrors: Errors, requireComplete: boolean): Promise<boolean> => {
+    const result = await checkDocument(template, data);
+    const byField: Record<string, string> = { ...moneyErrors };
+    const list: string[] = Object.values(moneyErrors);
+    if (requireComplete) {
+      for (const p of result.problems) {
+        byField[p.field] ??= p.message;
+        list.push(p.message);
+      }
+    }
+    for (const u of result.unprintable) {
+      if (u.field) byField[u.field] ??= u.message;
+    }
+    setErrors(byField);
+    setMessages(list);
+    setGlyphs(result.unprintable);
+    return list.length === 0 && result.unprintable.length === 0;
+  };
+
+  const guarded = async (label: string, action: () => Promise<void>) => {
+    setBusy(label);
+    setFailure(null);
+    try {
+      await action();
+    } catch (e) {
+      setFailure((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const preview = () =>
+    guarded(t('rendering'), async () => {
+      const { data, errors: money } = fromFormValues(template, values);
+      // A preview may be incomplete (blank lines show what is missing), but never prints a box.
+      if (!(await check(data, money, false))) return;
+      const out = await renderDocument(template, data, { pdf: true, docx: false }, settings.documentFontPreset);
+      if (out.pdf) showPdf(out.pdf);
+    });
+
+  const saveDraft = () =>
+    guarded(t('saveDraft'), async () => {
+      const { data, errors: money } = fromFormValues(template, values);
+      if (Object.keys(money).length) {
+        setErrors(money);
+        setMessages(Object.values(money));
+        return;
+      }
+      const r = await repos.documents.saveDraft(props.draftId, props.caseId, template, data);
+      if (!r.ok) setFailure(r.message);
+      else props.onDone(r.id, t('draftSaved'));
+    });
+
+  const issue = () =>
+    guarded(t('rendering'), async () => {
+      const { data, errors: money } = fromFormValues(template, values);
+      if (!(await check(data, money, true))) return;
+      // The number goes on the page, so the PDF is rendered with the number the counter will give;
+      // if someone else issues first, the repository refuses and we render again with the next one.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const peek = await repos.documents.peekNumber(template);
+        if (!peek.ok) {
+          setFailure(peek.message);
+          return;
+        }
+        const numbered: DocumentData = { ...data, documentNumber: peek.preview.number };
+        if (!(await check(numbered, {}, true))) return;
+        const out = await renderDocument(template, numbered, { pdf: true, docx: false }, settings.documentFontPreset);
+        if (!out.pdf) throw new Error('PDF 未生成：请重试。');
+        const issuedDate = typeof data.issueDate === 'string' ? data.issueDate : localIsoDate(new Date());
+        const r = await repos.documents.issue({
+          draftId: props.draftId,
+          caseId: props.caseId,
+          template,
+          data: numbered,
+          expected: peek.preview,
+          pdf: out.pdf,
+          pdfFileName: `${peek.preview.number}.pdf`,
+          issuedDate,
+        });
+        if (r.ok) {
+          showPdf(out.pdf);
+          props.onDone(r.id, t('issued', { number: r.number }));
+          return;
+        }
+        if (r.field !== 'numberTaken') {
+          setErrors({ [r.field]: r.message });
+          setFailure(r.message);
+          return;
+        }
+      }
+      setFailure('文号连续被占用，请稍后重试签发。');
+    });
+
+  const set = (key: string, v: FormValue) => setValues((old) => ({ ...old, [key]: v }));
+
+  return (
+    <div className="documents-editor">
+      <div className="documents-form" data-testid="document-form">
+        <h3 className="bp6-heading">{template.name}</h3>
+        {failure && (
+          <Callout intent="danger" className="documents-callout" data-testid="document-failure">
+            {failure}
+          </Callout>
+        )}
+        {messages.length > 0 && (
+          <Callout intent="danger" className="documents-callout" title={t('formErrors')} data-testid="form-errors">
+            <ul>
+              {messages.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </Callout>
+        )}
+        {glyphs.length > 0 && (
+          <Callout intent="warning" className="documents-callout" title={t('glyphErrors')} data-testid="glyph-errors">
+            <ul>
+              {glyphs.map((g) => (
+                <li key={`${g.field}-${g.codePoint}`}>{g.message}</li>
+              ))}
+            </ul>
+          </Callout>
+        )}
+        {template.fields.map((def) => (
+          <FieldInput key={def.key} def={def} value={values[def.key] ?? ''} error={errors[def.key]} onChange={(v) => set(def.key, v)} />
+        ))}
+        <div className="documents-actions">
+          <Button icon="eye-open" text={t('preview')} onClick={preview} disabled={busy !== null} />
+          <Button icon="floppy-disk" text={t('saveDraft')} onClick={saveDraft} disabled={busy !== null} />
+          <Button icon="endorsed" intent="primary" text={t('issue')} onClick={issue} disabled={busy !== null} />
+          <Button text={t('cancel')} onClick={props.onCancel} disabled={busy !== null} />
+          {busy && <Spinner size={16} />}
+        </div>
+      </div>
+      <div className="documents-preview">
+        <h4 className="bp6-heading">{t('previewTitle')}</h4>
+        <p className="bp6-text-muted">{t('previewDraftNote')}</p>
+        {previewUrl && <iframe title={t('previewTitle')} src={previewUrl} data-testid="document-preview" />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { Button, Callout, Classes, Dialog, HTMLSelect, InputGroup, ProgressBar } from '@blueprintjs/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localIsoDate } from '../../../core/common/iso-date';
+import type { DocumentTemplate } from '../../../core/documents';
+import type { RepaymentBatchRow } from '../../../db/records';
+import { useApp } from '../../app/app-context';
+import { FieldRow } from '../../components/FieldRow';
+import { refundNoticeRecords } from './refund-records';
+import { cancelRendering, RenderCancelledError, renderNoticeBatch, sha256Hex } from './render-client';
+import type { BatchPhase } from './render-protocol';
+
+const PHASE_LABEL: Record<BatchPhase, string> = { check: '检查数据和字符', prepare: '排版准备', pdf: '生成 PDF', docx: '生成 DOCX' };
+
+/** 清退告知书 for every creditor of an approved batch: one PDF and one DOCX, with progress and cancel. */
+export function RefundBatchDialog(props: { readonly caseId: string; readonly caseTitle: string; readonly templates: readonly DocumentTemplate[]; readonly onClose: () => void }) {
+  const { t } = useTranslation('documents');
+  const { repos, bridge, settings } = useApp();
+  const refundTemplates = props.templates.filter((x) => x.documentType === 'refund');
+  const [batches, setBatches] = useState<RepaymentBatchRow[] | null>(null);
+  const [batchId, setBatchId] = useState('');
+  const [templateId, setTemplateId] = useState(refundTemplates[0]?.id ?? '');
+  const [contactPerson, setContactPerson] = useState(settings.operatorName);
+  const [contactPhone, setContactPhone] = useState('');
+  const [issueDate, setIssueDate] = useState(localIsoDate(new Date()));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ phase: BatchPhase; done: number; total: number } | null>(null);
+
+  useEffect(() => {
+    void repos.repayment.listBatches(props.caseId).then((all) => {
+      const approved = all.filter((b) => b.status !== 'draft');
+      setBatches(approved);
+      setBatchId(approved[0]?.id ?? '');
+    });
+  }, [repos, props.caseId]);
+
+  const start = async () => {
+    const e: Record<string, string> = {};
+    if (!contactPerson.trim()) e.contactPerson = '联系人：请填写告知书上的联系人。';
+    if (!contactPhone.trim()) e.contactPhone = '联系电话：请填写告知书上的联系电话。';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate)) e.issueDate = '落款日期：请填写如 2026-11-26 的日期。';
+    if (!settings.officeName) e.office = '发文机关未设置：请先在“设置”中填写发文机关名称。';
+    setErrors(e);
+    setFailure(null);
+    setDone(null);
+    const template = refundTemplates.find((x) => x.id === templateId);
+    if (Object.keys(e).length || !template) return;
+    const data = await repos.repayment.refundNoticeData(batchId);
+    if (!data.ok) {
+      setFailure(data.message);
+      return;
+    }
+    if (data.lines.length === 0) {
+      setFailure('该批次没有需要告知的集资参与人（没有清退金额）。');
+      return;
+    }
+    const creditors = await repos.creditors.loadCase(props.caseId);
+    const bank = new Map(creditors.map((c) => [c.cid, { bankName: c.bankName, bankAccount: c.bankAccount }]));
+    const { records, names } = refundNoticeRecords(data.lines, bank, {
+      caseTitle: props.caseTitle,
+      batchNumber: data.batchNumber,
+      paymentDate: data.batchDate,
+      issueDate,
+      contactPerson: contactPerson.trim(),
+      contactPhone: contactPhone.trim(),
+      officeName: settings.officeName,
+    });
+    setProgress({ phase: 'check', done: 0, total: records.length });
+    try {
+      const out = await renderNoticeBatch(template, records, names, settings.documentFontPreset, (phase, d, total) => setProgress({ phase, done: d, total }));
+      setProgress(null);
+      const base = `${props.caseTitle}-第${data.batchNumber}批清退告知书（${records.length}份）`.replace(/[\\/:*?"<>|]/g, '_');
+      const saved: string[] = [];
+      for (const [format, bytes] of [['pdf', out.pdf], ['docx', out.docx]] as const) {
+        const r = await bridge.saveFile({ suggestedName: `${base}.${format}`, filters: [{ name: format === 'pdf' ? 'PDF 文件' : 'Word 文档', extensions: [format] }], bytes });
+        if (r.status !== 'saved') continue;
+        await repos.documents.recordBatchExport(batchId, { caseId: props.caseId, count: records.length, fileName: r.fileName, format, sha256: await sha256Hex(bytes) });
+        saved.push(r.fileName);
+      }
+      setDone(saved.length ? `已生成 ${records.length} 份清退告知书并保存：${saved.join('、')}` : '已生成，但未保存文件。');
+    } catch (err) {
+      setProgress(null);
+      setFailure(err instanceof RenderCancelledError ? err.message : (err as Error).message);
+    }
+  };
+
+  const running = progress !== null;
+  return (
+    <Dialog isOpen onClose={running ? undefined : props.onClose} title={t('refundBatch')} style={{ width: 640 }}>
+      <div className={Classes.DIALOG_BODY} data-testid="refund-batch">
+        {batches !== null && batches.length === 0 ? (
+          <Callout intent="primary">{t('batchNone')}</Callout>
+        ) : (
+          <>
+            {errors.office && <Callout intent="danger">{errors.office}</Callout>}
+            <FieldRow label={t('batchChoose')} labelFor="doc-batch">
+              <HTMLSelect id="doc-batch" value={batchId} onChange={(e) => setBatchId(e.target.value)} disabled={running}>
+                {(batches ?? []).map((b) => (
+                  <option key={b.id} value={b.id}>
+                    第{b.number}批（{b.date}，{b.payLineCount} 人）
+                  </option>
+                ))}
+              </HTMLSelect>
+            </FieldRow>
+            <FieldRow label={t('chooseTemplate')} labelFor="doc-batch-template">
+              <HTMLSelect id="doc-batch-template" value={templateId} onChange={(e) => setTemplateId(e.target.value)} disabled={running}>
+                {refundTemplates.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.name}
+                  </option>
+                ))}
+              </HTMLSelect>
+            </FieldRow>
+            <FieldRow label="联系人" labelFor="doc-batch-contact" error={errors.contactPerson} required>
+              <InputGroup id="doc-batch-contact" value={contactPerson} onChange={(e) => setContactPerson(e.target.value)} disabled={running} />
+            </FieldRow>
+            <FieldRow label="联系电话" labelFor="doc-batch-phone" error={errors.contactPhone} required>
+              <InputGroup id="doc-batch-phone" value={contactPhone} onChange={(e) => setContactPhone(e.target.value)} disabled={running} />
+            </FieldRow>
+            <FieldRow label="落款日期" labelFor="doc-batch-date" error={errors.issueDate} required>
+              <InputGroup id="doc-batch-date" type="date" value={issueDate} onChange={(e) => setIssueDate(e.target.value)} disabled={running} />
+            </FieldRow>
+          </>
+        )}
+        {progress && (
+          <div data-testid="batch-progress">
+            <p>
+              {PHASE_LABEL[progress.phase]}：{progress.done} / {progress.total}
+            </p>
+            <ProgressBar value={progress.total ? progress.done / progress.total : undefined} intent="primary" />
+          </div>
+        )}
+        {failure && (
+          <Callout intent="danger" className="documents-callout" data-testid="batch-failure">
+            {failure}
+          </Callout>
+        )}
+        {done && (
+          <Callout intent="success" className="documents-callout" data-testid="batch-done">
+            {done}
+          </Callout>
+        )}
+      </div>
+      <div className={Classes.DIALOG_FOOTER}>
+        <div className={Classes.DIALOG_FOOTER_ACTIONS}>
+          {running ? (
+            <Button intent="danger" text={t('batchCancel')} onClick={cancelRendering} />
+          ) : (
+            <>
+              <Button text={t('close')} onClick={props.onClose} />
+              {batches !== null && batches.length > 0 && <Button intent="primary" text={t('batchStart')} onClick={() => void start()} />}
+            </>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { findBuiltinTemplate, renderText, sampleDataFor } from '../../../renderer/src/core/documents';
+import type { DocumentData, DocumentTemplate } from '../../../renderer/src/core/documents';
+import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
+import { makeTestRepos } from './test-db';
+
+const PDF = new TextEncoder().encode('%PDF-1.7\n% issued notice\n%%EOF');
+const JPG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+
+function inquiry(): { template: DocumentTemplate; data: DocumentData } {
+  const template = findBuiltinTemplate('inquiry-notice');
+  const data = sampleDataFor('inquiry-notice');
+  if (!template || !data) throw new Error('built-in inquiry template missing');
+  const { documentNumber: _n, ...rest } = data;
+  return { template, data: rest };
+}
+
+async function withPrefix(repos: ReturnType<typeof makeTestRepos>['repos'], prefix = '威处非询') {
+  const r = await repos.settings.save({ ...DEFAULT_SETTINGS, officeName: '威海市防范和处置非法集资工作领导小组办公室', operatorName: '林淼', documentPrefixes: { ...DEFAULT_SETTINGS.documentPrefixes, 'inquiry-notice': prefix } });
+  expect(r.ok).toBe(true);
+}
+
+async function issueOne(repos: ReturnType<typeof makeTestRepos>['repos'], caseId: string | null = 'case-1', draftId: string | null = null) {
+  const { template, data } = inquiry();
+  const peek = await repos.documents.peekNumber(template);
+  if (!peek.ok) throw new Error(peek.message);
+  return repos.documents.issue({ draftId, caseId, template, data: { ...data, documentNumber: peek.preview.number }, expected: peek.preview, pdf: PDF, pdfFileName: 'x.pdf', issuedDate: '2026-11-26' });
+}
+
+describe('DocumentRepository: numbers', () => {
+  it('issues 威处非询〔2026〕1号, 2号 … per type and year, with no gaps, and registers hash and snapshot', async () => {
+    const { repos, db } = makeTestRepos();
+    await withPrefix(repos);
+    const first = await issueOne(repos);
+    const second = await issueOne(repos);
+    expect(first).toMatchObject({ ok: true, number: '威处非询〔2026〕1号' });
+    expect(second).toMatchObject({ ok: true, number: '威处非询〔2026〕2号' });
+    expect(await db.documentCounters.get('inquiry-notice:2026')).toEqual({ id: 'inquiry-notice:2026', next: 3 });
+    if (!first.ok) return;
+    const row = await repos.documents.get(first.id);
+    expect(row?.status).toBe('已签发');
+    expect(row?.body.pdfSha256).toMatch(/^[0-9a-f]{64}$/);
+    const issued = await repos.documents.issuedPdf(first.id);
+    expect(issued?.bytes).toEqual(PDF);
+    expect(issued?.sha256).toBe(row?.body.pdfSha256);
+    const audit = await db.audit.toArray();
+    expect(audit.filter((a) => a.action === 'issue').map((a) => (a.after as { number: string }).number)).toEqual(['威处非询〔2026〕1号', '威处非询〔2026〕2号']);
+  });
+
+  it('the snapshot renders again to the same text as at issue, even after the template copy changes', async () => {
+    const { repos } = makeTestRepos();
+    await withPrefix(repos);
+    const { template, data } = inquiry();
+    const issued = await issueOne(repos);
+    if (!issued.ok) throw new Error(issued.message);
+    const row = await repos.documents.get(issued.id);
+    if (!row) throw new Error('missing');
+    const expected = renderText(template, { ...data, documentNumber: issued.number });
+    expect(renderText(row.body.template, row.body.data)).toBe(expected);
+    expect(expected).toContain('威处非询〔2026〕1号');
+  });
+
+  it('refuses a number someone else took meanwhile and stores nothing', async () => {
+    const { repos, db } = makeTestRepos();
+    await withPrefix(repos);
+    const { template, data } = inquiry();
+    const peek = await repos.documents.peekNumber(template);
+    if (!peek.ok) throw new Error(peek.message);
+    await issueOne(repos);
+    const late = await repos.documents.issue({ draftId: null, caseId: 'case-1', template, data: { ...data, documentNumber: peek.preview.number }, expected: peek.preview, pdf: PDF, pdfFileName: 'x.pdf', issuedDate: '2026-11-26' });
+    expect(late).toMatchObject({ ok: false, field: 'numberTaken' });
+    if (!late.ok) expect(late.message).toContain('威处非询〔2026〕2号');
+    expect(await db.documents.count()).toBe(1);
+    expect((await db.documentCounters.get('inquiry-notice:2026'))?.next).toBe(2);
+  });
+
+  it('refuses incomplete data naming the field in Chinese, and stores and numbers nothing', async () => {
+    const { repos, db } = makeTestRepos();
+    await withPrefix(repos);
+    const { template, data } = inquiry();
+    const peek = await repos.documents.peekNumber(template);
+    if (!peek.ok) throw new Error(peek.message);
+    const { partyName: _p, ...missing } = data;
+    const r = await repos.documents.issue({ draftId: null, caseId: null, template, data: missing, expected: peek.preview, pdf: PDF, pdfFileName: 'x.pdf', issuedDate: '2026-11-26' });
+    expect(r).toMatchObject({ ok: false, field: 'partyName' });
+    const label = template.fields.find((f) => f.key === 'partyName')?.label;
+    if (!r.ok) expect(r.message).toBe(`「${label}」必填：请填写后再生成文书`);
+    const bad = await repos.documents.issue({ draftId: null, caseId: null, template, data, expected: peek.preview, pdf: new Uint8Array([1, 2, 3]), pdfFileName: 'x.pdf', issuedDate: '2026-11-26' });
+    expect(bad).toMatchObject({ ok: false, field: 'pdf' });
+    expect(await db.documents.count()).toBe(0);
+    expect(await db.documentCounters.count()).toBe(0);
+    expect(await db.audit.where('action').equals('issue').count()).toBe(0);
+  });
+
+  it('an invalid prefix in stored settings (older version) is reported with the document type, not thrown', async () => {
+    const { repos, db } = makeTestRepos();
+    await db.settings.put({ id: 'app', value: { ...DEFAULT_SETTINGS, documentPrefixes: { ...DEFAULT_SETTINGS.documentPrefixes, 'inquiry-notice': '威处非询〔' } } });
+    const peek = await repos.documents.peekNumber(inquiry().template);
+    expect(peek).toMatchObject({ ok: false, field: 'documentNumber' });
+    if (!peek.ok) expect(peek.message).toContain('联合执法询问通知书');
+  });
+});
+
+describe('DocumentRepository: drafts, status, void, attachments', () => {
+  it('a draft has no number; issuing it keeps its id and history', async () => {
+    const { repos } = makeTestRepos();
+    await withPrefix(repos);
+    const { template, data } = inquiry();
+    const draft = await repos.documents.saveDraft(null, 'case-1', template, { partyName: data.partyName });
+    if (!draft.ok) throw new Error(draft.message);
+    expect((await repos.documents.get(draft.id))?.number).toBeNull();
+    const issued = await issueOne(repos, 'case-1', draft.id);
+    expect(issued).toMatchObject({ ok: true, id: draft.id, number: '威处非询〔2026〕1号' });
+    const row = await repos.documents.get(draft.id);
+    expect(row?.body.history.map((h) => h.status)).toEqual(['草稿', '已签发']);
+    const again = await issueOne(repos, 'case-1', draft.id);
+    expect(again).toMatchObject({ ok: false, field: 'document' });
+  });
+
+  it('status moves 已签发 → 已送达 → 已归档 only forward; 作废 keeps the number and needs a reason', async () => {
+    const { repos, db } = makeTestRepos();
+    await withPrefix(repos);
+    const issued = await issueOne(repos);
+    if (!issued.ok) throw new Error(issued.message);
+    expect(await repos.documents.changeStatus(issued.id, '已送达', '')).toMatchObject({ ok: true });
+    const back = await repos.documents.changeStatus(issued.id, '已签发', '');
+    expect(back).toMatchObject({ ok: false, field: 'status' });
+    expect(await repos.documents.voidDocument(issued.id, '  ')).toMatchObject({ ok: false, field: 'reason' });
+    expect(await repos.documents.voidDocument(issued.id, '当事人名称有误')).toMatchObject({ ok: true });
+    const row = await repos.documents.get(issued.id);
+    expect(row).toMatchObject({ status: '作废', number: '威处非询〔2026〕1号' });
+    expect(row?.body.voidReason).toBe('当事人名称有误');
+    const next = await issueOne(repos);
+    expect(next).toMatchObject({ ok: true, number: '威处非询〔2026〕2号' });
+    const actions = (await db.audit.toArray()).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['issue', 'stage-change', 'void']));
+  });
+
+  it('attaches a PDF or JPG scan with its hash; anything else is refused by name and nothing stored', async () => {
+    const { repos, db } = makeTestRepos();
+    await withPrefix(repos);
+    const issued = await issueOne(repos);
+    if (!issued.ok) throw new Error(issued.message);
+    expect(await repos.documents.addAttachment(issued.id, '签章件.jpg', JPG)).toMatchObject({ ok: true });
+    const bad = await repos.documents.addAttachment(issued.id, '签章件.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    expect(bad).toMatchObject({ ok: false, field: 'attachment' });
+    if (!bad.ok) expect(bad.message).toContain('“签章件.png”不是 PDF 或 JPG');
+    expect(await repos.documents.addAttachment(issued.id, '空.pdf', new Uint8Array())).toMatchObject({ ok: false });
+    const scans = (await repos.documents.listAttachments(issued.id)).filter((a) => a.role === 'scan');
+    expect(scans.map((s) => [s.fileName, s.mimeType, s.sha256.length])).toEqual([['签章件.jpg', 'image/jpeg', 64]]);
+    expect(await db.audit.where('entity').equals('attachments').count()).toBe(1);
+    await repos.documents.recordExport(issued.id, 'docx', 'a.docx');
+    expect(await db.audit.where('action').equals('export').count()).toBe(1);
+  });
+
+  it('lists by case, type, status and year', async () => {
+    const { repos } = makeTestRepos();
+    await withPrefix(repos);
+    await issueOne(repos, 'case-1');
+    await issueOne(repos, 'case-2');
+    expect((await repos.documents.list({ caseId: 'case-2' })).map((r) => r.number)).toEqual(['威处非询〔2026〕2号']);
+    expect(await repos.documents.list({ typeId: 'refund-notice' })).toEqual([]);
+    expect(await repos.documents.list({ status: '已签发', year: 2026 })).toHaveLength(2);
+    expect(await repos.documents.list({ year: 2025 })).toEqual([]);
+  });
+});
+
+describe('DocumentRepository: template copies', () => {
+  it('duplicates a built-in, changes only the copy, refuses unknown placeholders and builtin edits', async () => {
+    const { repos, db } = makeTestRepos();
+    const made = await repos.documents.templates.duplicate('inquiry-notice', '询问通知书（本单位）');
+    if (!made.ok) throw new Error(made.message);
+    const copy = await repos.documents.templates.get(made.id);
+    if (!copy) throw new Error('copy missing');
+    expect(copy.basedOn).toBe('inquiry-notice');
+    const blocks = copy.blocks.map((b) => (b.kind === 'title' ? { ...b, text: '联合执法询问通知' } : b));
+    expect(await repos.documents.templates.update(made.id, { ...copy, blocks })).toMatchObject({ ok: true });
+    expect(renderText((await repos.documents.templates.get(made.id)) as DocumentTemplate, {})).toContain('联合执法询问通知\n');
+    expect(renderText(findBuiltinTemplate('inquiry-notice') as DocumentTemplate, {})).toContain('联合执法询问通知书');
+    const broken = copy.blocks.map((b) => (b.kind === 'title' ? { ...b, text: '{nosuch}' } : b));
+    const r = await repos.documents.templates.update(made.id, { ...copy, blocks: broken });
+    expect(r).toMatchObject({ ok: false, field: 'blocks' });
+    if (!r.ok) expect(r.message).toContain('{nosuch}');
+    expect(await repos.documents.templates.update('inquiry-notice', copy)).toMatchObject({ ok: false });
+    expect(await repos.documents.templates.duplicate('inquiry-notice', '联合执法询问通知书')).toMatchObject({ ok: false, field: 'name' });
+    expect(await repos.documents.templates.duplicate('inquiry-notice', ' ')).toMatchObject({ ok: false, field: 'name' });
+    expect((await repos.documents.templates.all()).length).toBe(8);
+    expect(await db.audit.where('entity').equals('documentTemplates').count()).toBe(2);
+  });
+});
