@@ -30,6 +30,7 @@ export function DocumentEditor(props: {
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const urlRef = useRef<string | null>(null);
+  const formRef = useRef<HTMLDivElement>(null);
 
   useEffect(
     () => () => {
@@ -61,7 +62,10 @@ export function DocumentEditor(props: {
     setErrors(byField);
     setMessages(list);
     setGlyphs(result.unprintable);
-    return list.length === 0 && result.unprintable.length === 0;
+    const ok = list.length === 0 && result.unprintable.length === 0;
+    // The list of problems sits above the fields: bring it into view.
+    if (!ok) formRef.current?.scrollTo({ top: 0 });
+    return ok;
   };
 
   const guarded = async (label: string, action: () => Promise<void>) => {
@@ -143,7 +147,7 @@ export function DocumentEditor(props: {
 
   return (
     <div className="documents-editor">
-      <div className="documents-form" data-testid="document-form">
+      <div className="documents-form" data-testid="document-form" ref={formRef}>
         <h3 className="bp6-heading">{template.name}</h3>
         {failure && (
           <Callout intent="danger" className="documents-callout" data-testid="document-failure">
