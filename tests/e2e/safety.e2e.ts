@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { chromium, expect, type Page, test } from '@playwright/test';
 
 // Browser mode: backups are downloads (no automatic backups), a restore reads a chosen file, checks
 // it fully, shows it next to the current data, downloads a pre-restore backup, then replaces the data.
@@ -144,4 +144,136 @@ test('the app lock asks for the passphrase after a reload and throttles wrong on
   await page.getByRole('button', { name: '解锁' }).click();
   await expect(lock).toBeHidden();
   await expect(page.locator('.app-navbar')).toBeVisible();
+});
+
+/** A valid 18-digit resident ID (GB 11643 check character), distinct for every n. */
+function idNumber(n: number): string {
+  const born = new Date(Date.UTC(1950, 0, 1) + Math.floor(n / 1000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const body = `371002${born}${String(n % 1000).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * (weights[i] ?? 0), 0);
+  return body + ('10X98765432'[sum % 11] ?? '0');
+}
+
+async function fillCase(page: Page) {
+  await page.goto('#/cases/new');
+  await page.getByLabel('案件编号').fill('文公经立〔2021〕3号');
+  await page.getByLabel('案件名称').fill('某某投资公司涉嫌非法吸收公众存款案');
+  await page.getByLabel('涉嫌罪名/类型').selectOption('非法吸收公众存款');
+  await page.getByLabel('领域').selectOption('养老');
+  await page.getByLabel('区县').selectOption('文登区');
+  await page.getByLabel('立案日期').fill('2021-03-01');
+  await page.locator('#case-stage').selectOption('立案');
+  await page.getByLabel('阶段日期').fill('2021-03-01');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('case-title')).toBeVisible();
+}
+
+async function importFile(page: Page, file: string) {
+  await page.getByRole('button', { name: '导入名单' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /选择文件/ }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('button', { name: '校验' }).click();
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('button', { name: /导入 \d+ 行有效记录/ }).click();
+}
+
+function blockCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('chufei-workstation');
+        open.onsuccess = () => {
+          const count = open.result.transaction('creditorBlocks').objectStore('creditorBlocks').count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
+/** Blocks of creditors in the store, counted from the page through a second connection. */
+function blocksWritten(page: Page, atLeast: number) {
+  return page.waitForFunction(
+    (n) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('chufei-workstation');
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('creditorBlocks').objectStore('creditorBlocks').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result >= n);
+          };
+        };
+        open.onerror = () => resolve(false);
+      }),
+    atLeast,
+    { polling: 10, timeout: 120_000 },
+  );
+}
+
+test('closing the page, or killing the browser, in the middle of a large import leaves all of it or none', async ({ browserName }) => {
+  test.setTimeout(300_000);
+  expect(browserName).toBe('chromium');
+  const rows = 120_000;
+  const { utils, write } = await import('@e965/xlsx');
+  const sheet = utils.aoa_to_sheet([
+    ['序号', '姓名', '身份证号码', '联系电话', '投资金额（元）', '已获收益（元）'],
+    ...Array.from({ length: rows }, (_, i) => [i + 1, `参与人${i + 1}`, idNumber(i), `138${String(i).padStart(8, '0')}`, 10_000 + (i % 500), 0]),
+  ]);
+  const book = utils.book_new();
+  utils.book_append_sheet(book, sheet, '名单');
+  const file = path.join(tmpdir(), `safety-import-${Date.now()}.xlsx`);
+  writeFileSync(file, write(book, { type: 'buffer', bookType: 'xlsx' }));
+  const profile = mkdtempSync(path.join(tmpdir(), 'safety-profile-'));
+  const config = test.info().project.use;
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      ...(config.launchOptions ?? {}),
+      baseURL: config.baseURL,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+
+  let context = await launch();
+  let page = await context.newPage();
+  await page.goto('/');
+  await setOffice(page, '文登区处非办');
+  await fillCase(page);
+  await page.getByRole('menuitem', { name: /集资参与人/ }).click();
+  await page.getByRole('link', { name: '文公经立〔2021〕3号' }).click();
+  const registerUrl = page.url();
+  const outcomes: string[] = [];
+
+  for (const cut of ['close-page', 'kill-browser'] as const) {
+    const before = await blockCount(page);
+    await importFile(page, file);
+    await blocksWritten(page, before + 1);
+    if (cut === 'close-page') {
+      await page.close({ runBeforeUnload: false });
+    } else {
+      // An unclean end: the browser process dies with transactions in flight.
+      const pid = (context as unknown as { _browser?: { process?: () => { pid?: number } } })._browser?.process?.()?.pid;
+      if (pid) process.kill(pid, 'SIGKILL');
+      await context.close().catch(() => undefined);
+      context = await launch();
+    }
+    page = await context.newPage();
+    await page.goto(registerUrl);
+    const total = page.getByTestId('total-count');
+    await expect(total).toBeVisible({ timeout: 30_000 });
+    // The previous state (0 or, after a completed import, every creditor) or the whole new one.
+    await expect(total).toHaveText(/^(0|120,?000)$/);
+    outcomes.push(`${cut}: ${await total.textContent()}`);
+  }
+  console.log(`[safety e2e] after an interrupted import the register shows ${outcomes.join('; ')} creditors (never a part)`);
+  // Left-over blocks of the interrupted generations do not disturb a complete import.
+  await importFile(page, file);
+  await expect(page.getByTestId('total-count')).toHaveText(/^120,?000$/, { timeout: 120_000 });
+  await context.close();
 });
