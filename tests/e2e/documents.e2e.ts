@@ -92,6 +92,8 @@ test('a notice is drafted from the case, checked, previewed, issued with its 文
 
   await page.getByRole('button', { name: '签发并编号' }).click();
   const number1 = `处非询〔${YEAR}〕1号`;
+  await expect(page.getByTestId('issue-confirm')).toContainText(`将以文号 ${number1} 签发`);
+  await page.getByRole('button', { name: '签发', exact: true }).click();
   await expect(page.getByTestId('documents-notice')).toContainText(`已签发：${number1}`, { timeout: 60_000 });
   const detail = page.getByTestId('document-detail');
   await expect(detail.getByTestId('detail-number')).toHaveText(number1);
@@ -131,16 +133,23 @@ test('a notice is drafted from the case, checked, previewed, issued with its 文
   await expect(detail.getByTestId('detail-number')).toHaveText(number1);
   await page.getByRole('button', { name: '关闭' }).click();
 
-  // A second one gets the next number (no gap, the voided number is not reused).
+  // A second one, kept as a draft first (no number), then completed and issued with the next
+  // number (no gap; the voided number is not reused).
   await page.getByRole('button', { name: '新建文书' }).click();
   await page.locator('#doc-field-partyName').fill('威海市安康颐养养老服务有限公司');
   await page.locator('#doc-field-reason').fill('核实吸收资金情况');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByTestId('documents-notice')).toContainText('草稿已保存');
+  await expect(page.getByTestId('detail-number')).toHaveText('（草稿，未编号）');
+  await page.getByRole('button', { name: '继续编辑草稿' }).click();
+  await expect(page.locator('#doc-field-reason')).toHaveValue('核实吸收资金情况');
   await page.locator('#doc-field-appointmentDate').fill('2026-12-20');
   await page.locator('#doc-field-appointmentTime').fill('下午2时');
   await page.locator('#doc-field-place').fill('威海市地方金融监督管理局');
   await page.locator('#doc-field-materials').fill('银行流水');
   await page.locator('#doc-field-contactPhone').fill('0631-5288123');
   await page.getByRole('button', { name: '签发并编号' }).click();
+  await page.getByRole('button', { name: '签发', exact: true }).click();
   await expect(page.getByTestId('documents-notice')).toContainText(`已签发：处非询〔${YEAR}〕2号`, { timeout: 60_000 });
   await page.getByRole('button', { name: '关闭' }).click();
 

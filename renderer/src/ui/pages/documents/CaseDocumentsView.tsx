@@ -9,9 +9,17 @@ import type { Route } from '../../app/routes';
 import { FieldRow } from '../../components/FieldRow';
 import { DocumentDetailDialog } from './DocumentDetailDialog';
 import { DocumentEditor } from './DocumentEditor';
+import { mediationAgreementData } from './petition-prefill';
 import { prefillData } from './prefill';
 import { RefundBatchDialog } from './RefundBatchDialog';
 import { DocumentTable } from './RegistryView';
+
+interface MediationSource {
+  readonly key: string;
+  readonly petitionId: string;
+  readonly sessionId: string;
+  readonly label: string;
+}
 
 interface Editing {
   readonly template: DocumentTemplate;
@@ -32,6 +40,9 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly nav
   const [open, setOpen] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [batchOpen, setBatchOpen] = useState(false);
+  const [sessions, setSessions] = useState<MediationSource[]>([]);
+  const [sessionKey, setSessionKey] = useState('');
+  const [startError, setStartError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const [c, list, all] = await Promise.all([repos.cases.get(caseId), repos.documents.list({ caseId }), repos.documents.templates.all()]);
@@ -39,6 +50,14 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly nav
     setDocs(list);
     setTemplates(all);
     setTemplateId((old) => old || (all[0]?.id ?? ''));
+    const petitions = (await repos.petitions.list()).filter((p) => p.caseId === caseId);
+    setSessions(
+      petitions.flatMap((p) =>
+        p.mediationSessions
+          .filter((m) => m.outcome === '达成协议' || m.outcome === '部分达成协议')
+          .map((m) => ({ key: `${p.id}|${m.id}`, petitionId: p.id, sessionId: m.id, label: `${p.registerNo ?? '信访件'} ${m.date} 调解（${m.outcome}）` })),
+      ),
+    );
   }, [repos, caseId]);
   useEffect(() => {
     void load();
@@ -47,9 +66,25 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly nav
   if (found === undefined) return null;
   if (found === null) return <NonIdealState icon="error" title={t('caseMissing')} action={<AnchorButton href="#/documents" text={t('backToRegistry')} />} />;
 
-  const start = () => {
-    const template = templates.find((x) => x.id === templateId);
-    if (template) setEditing({ template, initial: prefillData(template, found, settings, new Date()), draftId: null });
+  const chosen = templates.find((x) => x.id === templateId);
+  const fromSession = chosen?.documentType === 'mediation' && sessionKey !== '';
+  const start = async () => {
+    setStartError(null);
+    if (!chosen) return;
+    let initial = prefillData(chosen, found, settings, new Date());
+    const source = sessions.find((x) => x.key === sessionKey);
+    if (fromSession && source) {
+      const r = await repos.petitions.mediationAgreement(source.petitionId, source.sessionId);
+      if (!r.ok) {
+        setStartError(r.errors.join('；'));
+        return;
+      }
+      initial = { ...initial, ...mediationAgreementData(r.value) };
+      if (r.value.applicants.length > 1) {
+        setNotice(`本次调解有 ${r.value.applicants.length} 名申请人，协议书列出第一名（${r.value.applicants[0]?.name ?? ''}）：其余申请人请分别出具协议书。`);
+      }
+    }
+    setEditing({ template: chosen, initial, draftId: null });
   };
   const editDraft = (doc: DocumentRow) => {
     setOpen(null);
@@ -98,9 +133,26 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly nav
                 ))}
               </HTMLSelect>
             </FieldRow>
-            <Button icon="add" intent="primary" text={t('newDocument')} onClick={start} />
+            {chosen?.documentType === 'mediation' && sessions.length > 0 && (
+              <FieldRow label={t('fromSession')} labelFor="doc-session">
+                <HTMLSelect id="doc-session" value={sessionKey} onChange={(e) => setSessionKey(e.target.value)}>
+                  <option value="">{t('noSession')}</option>
+                  {sessions.map((x) => (
+                    <option key={x.key} value={x.key}>
+                      {x.label}
+                    </option>
+                  ))}
+                </HTMLSelect>
+              </FieldRow>
+            )}
+            <Button icon="add" intent="primary" text={t('newDocument')} onClick={() => void start()} />
             <Button icon="duplicate" text={t('refundBatch')} onClick={() => setBatchOpen(true)} />
           </div>
+          {startError && (
+            <Callout intent="danger" className="documents-callout" data-testid="start-error">
+              {startError}
+            </Callout>
+          )}
           <h3 className="bp6-heading">{t('caseDocuments')}</h3>
           {docs.length === 0 ? <NonIdealState icon="document" title={t('noDocuments')} /> : <DocumentTable rows={docs} onOpen={setOpen} />}
         </>

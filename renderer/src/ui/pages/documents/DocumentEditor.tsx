@@ -1,4 +1,4 @@
-import { Button, Callout, Spinner } from '@blueprintjs/core';
+import { Alert, Button, Callout, Spinner } from '@blueprintjs/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
@@ -29,6 +29,8 @@ export function DocumentEditor(props: {
   const [failure, setFailure] = useState<string | null>(null);
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  /** The number the document would get, shown before issuing (签发 cannot be undone, only voided). */
+  const [confirming, setConfirming] = useState<string | null>(null);
   const urlRef = useRef<string | null>(null);
   const formRef = useRef<HTMLDivElement>(null);
 
@@ -102,8 +104,18 @@ export function DocumentEditor(props: {
       else props.onDone(r.id, t('draftSaved'));
     });
 
+  const askIssue = () =>
+    guarded(t('rendering'), async () => {
+      const { data, errors: money } = fromFormValues(template, values);
+      if (!(await check(data, money, true))) return;
+      const peek = await repos.documents.peekNumber(template);
+      if (!peek.ok) setFailure(peek.message);
+      else setConfirming(peek.preview.number);
+    });
+
   const issue = () =>
     guarded(t('rendering'), async () => {
+      setConfirming(null);
       const { data, errors: money } = fromFormValues(template, values);
       if (!(await check(data, money, true))) return;
       // The number goes on the page, so the PDF is rendered with the number the counter will give;
@@ -178,11 +190,21 @@ export function DocumentEditor(props: {
         <div className="documents-actions">
           <Button icon="eye-open" text={t('preview')} onClick={preview} disabled={busy !== null} />
           <Button icon="floppy-disk" text={t('saveDraft')} onClick={saveDraft} disabled={busy !== null} />
-          <Button icon="endorsed" intent="primary" text={t('issue')} onClick={issue} disabled={busy !== null} />
+          <Button icon="endorsed" intent="primary" text={t('issue')} onClick={askIssue} disabled={busy !== null} />
           <Button text={t('cancel')} onClick={props.onCancel} disabled={busy !== null} />
           {busy && <Spinner size={16} />}
         </div>
       </div>
+      <Alert
+        isOpen={confirming !== null}
+        intent="primary"
+        confirmButtonText={t('issueConfirm')}
+        cancelButtonText={t('cancel')}
+        onConfirm={() => void issue()}
+        onCancel={() => setConfirming(null)}
+      >
+        <p data-testid="issue-confirm">{t('issueConfirmText', { number: confirming ?? '' })}</p>
+      </Alert>
       <div className="documents-preview">
         <h4 className="bp6-heading">{t('previewTitle')}</h4>
         <p className="bp6-text-muted">{t('previewDraftNote')}</p>
