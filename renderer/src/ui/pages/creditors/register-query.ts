@@ -46,18 +46,21 @@ export function buildRegisterIndex(creditors: readonly StoredCreditor[]): Regist
 }
 
 function keyText(creditors: readonly StoredCreditor[], key: (c: StoredCreditor) => string): KeyText {
-  const parts = new Array<string>(creditors.length);
+  // parts[0] = '' makes join() put "\n" before every entry and return one flat string (a "\n" +
+  // concatenation would leave a rope that the first search would have to flatten).
+  const parts = new Array<string>(creditors.length + 1);
+  parts[0] = '';
   const starts = new Int32Array(creditors.length + 1);
   let offset = 1;
   for (let i = 0; i < creditors.length; i++) {
     // A key never holds "\n" (names are normalized, IDs and phones are digits); keep it that way.
     const k = key(creditors[i] as StoredCreditor).replace(/\n/g, ' ');
-    parts[i] = k;
+    parts[i + 1] = k;
     starts[i] = offset;
     offset += k.length + 1;
   }
   starts[creditors.length] = offset;
-  return { text: `\n${parts.join('\n')}`, starts };
+  return { text: parts.join('\n'), starts };
 }
 
 /** Index of the entry holding text position `pos` (the last start ≤ pos). */
