@@ -240,3 +240,89 @@ test('refund notices for every creditor of an approved batch come out as one PDF
   expect(pdf?.bytes.subarray(0, 5).toString()).toBe('%PDF-');
   expect(downloads.find((d) => d.name.endsWith('.docx'))?.bytes.subarray(0, 2).toString()).toBe('PK');
 });
+
+test('2,300 refund notices: progress shows, the window stays responsive, cancel leaves nothing, a full run gives one PDF of 2,300 pages', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.goto('/');
+  const caseId = await setUp(page);
+  const many = Array.from({ length: 2_300 }, (_, i) => ({
+    ...(CREDITORS[i % 3] as (typeof CREDITORS)[number]),
+    cid: String(i + 1),
+    name: `${['王喆', '李堃', '于赟', '董昇', '萧珺', '林淼'][i % 6]}${i + 1}`,
+    idNumber: `110105196001${String(10000 + i).slice(1)}X`.slice(0, 18),
+  }));
+  await page.evaluate(
+    ({ caseId, creditors }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('chufei-workstation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['creditorBlocks', 'creditorRegisters'], 'readwrite');
+          tx.objectStore('creditorBlocks').put({ id: `${caseId}#1#0`, caseId, generation: 1, seq: 0, creditors });
+          const netClaimFen = creditors.reduce((s, c) => s + c.netClaimFen, 0);
+          tx.objectStore('creditorRegisters').put({ caseId, generation: 1, count: creditors.length, totals: { principalFen: netClaimFen, returnedFen: 0, netClaimFen }, nextCid: creditors.length + 1, updatedAt: new Date().toISOString() });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { caseId, creditors: many },
+  );
+  await page.goto(`#/repayment/${encodeURIComponent(caseId)}`);
+  await page.getByRole('tab', { name: '追缴资金' }).click();
+  await page.getByLabel('资金来源').selectOption({ label: '处置涉案资产' });
+  await page.getByLabel('追缴金额（元）').fill('3450000');
+  await page.getByLabel('到账日期').fill('2026-11-01');
+  await page.getByRole('button', { name: '登记追缴资金' }).click();
+  await page.getByRole('tab', { name: '清退批次' }).click();
+  await page.getByRole('button', { name: '新建清退批次' }).click();
+  await page.getByLabel('本批清退金额（元）').fill('3450000');
+  await page.getByLabel('批次日期').fill('2026-11-20');
+  await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
+  await expect(page.getByTestId('batch-status')).toHaveText('草稿', { timeout: 60_000 });
+  await page.getByRole('button', { name: '审批' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '审批' }).click();
+  await expect(page.getByTestId('batch-status')).toHaveText('已审批');
+
+  await page.goto(`#/documents/${encodeURIComponent(caseId)}`);
+  await page.getByRole('button', { name: '批量生成清退告知书' }).click();
+  const dialog = page.getByRole('dialog');
+  await page.getByLabel('联系电话').fill('0631-5288123');
+
+  // First run: cancelled while the PDF is being laid out; the window answers meanwhile.
+  await dialog.getByRole('button', { name: '生成 PDF 和 DOCX' }).click();
+  await expect(page.getByTestId('batch-progress')).toContainText('生成 PDF', { timeout: 120_000 });
+  const gaps = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let last = performance.now();
+        let worst = 0;
+        let frames = 0;
+        const tick = (now: number) => {
+          worst = Math.max(worst, now - last);
+          last = now;
+          if (++frames < 60) requestAnimationFrame(tick);
+          else resolve(worst);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+  console.log(`longest frame gap while the PDF is laid out: ${gaps.toFixed(0)} ms`);
+  await dialog.getByRole('button', { name: '取消生成' }).click();
+  await expect(page.getByTestId('batch-failure')).toContainText('已取消：未生成任何文件');
+
+  // Second run to the end.
+  const downloads: { name: string; bytes: Buffer }[] = [];
+  page.on('download', async (d) => downloads.push({ name: d.suggestedFilename(), bytes: readFileSync(await d.path()) }));
+  const started = Date.now();
+  await dialog.getByRole('button', { name: '生成 PDF 和 DOCX' }).click();
+  await expect(page.getByTestId('batch-done')).toContainText('已生成 2300 份清退告知书', { timeout: 240_000 });
+  console.log(`2,300 notices (PDF + DOCX) in the app: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await expect.poll(() => downloads.length).toBe(2);
+  const pdf = downloads.find((d) => d.name.endsWith('.pdf'));
+  if (SHOTS && pdf) writeFileSync(`${SHOTS}/batch-2300.pdf`, pdf.bytes);
+  expect(pdf?.name).toContain('（2300份）');
+});
