@@ -124,7 +124,7 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
   const busy = step.kind === 'opening' || step.kind === 'inspecting' || step.kind === 'restoring';
   return (
     <Dialog isOpen title="从备份恢复" className="restore-dialog" onClose={busy ? undefined : onClose} canEscapeKeyClose={!busy} canOutsideClickClose={false}>
-      <div className={Classes.DIALOG_BODY} data-testid="restore-dialog">
+      <div className={`${Classes.DIALOG_BODY} restore-dialog-body`} data-testid="restore-dialog">
         {step.kind === 'opening' && <p>正在打开备份文件…</p>}
         {step.kind === 'inspecting' && (
           <>
@@ -190,6 +190,8 @@ function Comparison({ inspection, current, fileName }: { inspection: BackupInspe
   const tables = [...new Set([...Object.keys(inspection.rowCounts), ...Object.keys(current?.rowCounts ?? {})])].sort(
     (a, b) => Object.keys(TABLE_LABELS).indexOf(a) - Object.keys(TABLE_LABELS).indexOf(b),
   );
+  const shown = tables.filter((t) => (inspection.rowCounts[t] ?? 0) > 0 || (current?.rowCounts[t] ?? 0) > 0);
+  const emptyTables = tables.length - shown.length;
   const audit = inspection.auditChain;
   return (
     <div data-testid="restore-comparison">
@@ -233,7 +235,7 @@ function Comparison({ inspection, current, fileName }: { inspection: BackupInspe
           </tr>
         </thead>
         <tbody>
-          {tables.map((t) => {
+          {shown.map((t) => {
             const b = inspection.rowCounts[t] ?? 0;
             const c = current?.rowCounts[t];
             return (
@@ -244,6 +246,13 @@ function Comparison({ inspection, current, fileName }: { inspection: BackupInspe
               </tr>
             );
           })}
+          {emptyTables > 0 && (
+            <tr>
+              <td colSpan={3} className="muted">
+                其余 {emptyTables} 个数据表在备份和当前数据库中都是空的。
+              </td>
+            </tr>
+          )}
         </tbody>
       </HTMLTable>
       <Callout intent="warning">恢复将用此备份替换全部数据（所有数据表）。恢复前会先自动备份当前数据，必要时可再恢复回来。</Callout>
