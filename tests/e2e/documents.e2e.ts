@@ -250,7 +250,7 @@ test('2,300 refund notices: progress shows, the window stays responsive, cancel 
     ...(CREDITORS[i % 3] as (typeof CREDITORS)[number]),
     cid: String(i + 1),
     name: `${['王喆', '李堃', '于赟', '董昇', '萧珺', '林淼'][i % 6]}${i + 1}`,
-    idNumber: `110105196001${String(10000 + i).slice(1)}X`.slice(0, 18),
+    idNumber: `110105196001${String(10000 + i)}X`,
   }));
   await page.evaluate(
     ({ caseId, creditors }) =>

@@ -1,9 +1,11 @@
-// Many documents (validated first: one bad record stops the batch before anything is written) (清退告知书 for every creditor of a batch) into ONE PDF and ONE DOCX. Building the
+// Many documents (validated and glyph-checked first: one bad record stops the batch before anything is written) (清退告知书 for every creditor of a batch) into ONE PDF and ONE DOCX. Building the
 // models is chunked with a yield to the event loop between chunks, so a UI stays responsive and can
 // show progress and cancel; the final pdfmake/docx pass is one call each.
 
 import { buildDocumentModel, type DocumentModel } from './document-model';
 import { type DocxOptions, renderDocx } from './docx-writer';
+import type { FontCoverage } from './font-coverage';
+import { findUnprintableCharacters } from './glyph-check';
 import type { PdfEngine } from './pdf-writer';
 import type { DocumentData, DocumentTemplate } from './template-types';
 import { validateDocumentData } from './validate';
@@ -21,6 +23,12 @@ export interface BatchOptions {
   readonly signal?: AbortSignal;
   readonly chunkSize?: number;
   readonly docx?: DocxOptions;
+  /**
+   * Checks every record's characters against this font before anything is generated (a name
+   * printed as a box is refused like a missing field). renderBatch uses the PDF engine's font when
+   * a PDF is asked for.
+   */
+  readonly coverage?: Pick<FontCoverage, 'has'>;
 }
 
 /** Some records cannot be printed as they are; nothing was generated. */
@@ -62,6 +70,9 @@ export async function buildBatchModels(
     checkCancelled(options.signal);
     records.slice(i, i + chunk).forEach((data, j) => {
       for (const p of validateDocumentData(template, data)) problems.push({ record: i + j, ...p });
+      if (options.coverage) {
+        for (const u of findUnprintableCharacters(template, data, options.coverage)) problems.push({ record: i + j, field: u.field, message: u.message });
+      }
       models.push(buildDocumentModel(template, data));
     });
     options.onProgress?.({ phase: 'prepare', done: models.length, total: records.length });
@@ -83,7 +94,8 @@ export async function renderBatch(
   outputs: { readonly pdf?: PdfEngine; readonly docx?: boolean },
   options: BatchOptions = {},
 ): Promise<BatchOutput> {
-  const models = await buildBatchModels(template, records, options);
+  const coverage = options.coverage ?? outputs.pdf?.coverage;
+  const models = await buildBatchModels(template, records, coverage ? { ...options, coverage } : options);
   let pdf: Uint8Array | undefined;
   let docx: Uint8Array | undefined;
   if (outputs.pdf) {

@@ -254,7 +254,7 @@ export class DocumentRepository {
   async recordBatchExport(batchId: string, details: { caseId: string; count: number; fileName: string; format: 'pdf' | 'docx'; sha256: string }): Promise<void> {
     const { db } = this.ctx;
     await db.transaction('rw', [db.audit, db.settings], () =>
-      appendAudit(db, { action: 'export', entity: 'refundNotices', entityId: batchId, before: null, after: details }, this.ctx.now()),
+      appendAudit(db, { action: 'export', entity: 'documents', entityId: `refund-batch:${batchId}`, before: null, after: { what: '清退告知书', batchId, ...details } }, this.ctx.now()),
     );
   }
 

@@ -83,4 +83,12 @@ describe('batch data checks', () => {
     await expect(run).rejects.toBeInstanceOf(BatchDataError);
     await expect(run).rejects.toThrow(/第4份：「累计已清退金额」加「尚未清退金额」/);
   });
+
+  it('refuses the whole batch when a name cannot be printed with the PDF font, naming the record and character', async () => {
+    const list = refundRecords(4);
+    list[2] = { ...list[2], creditor: { name: '王\uE0A1' } };
+    const run = renderBatch(template(), list, { pdf: pdfEngine(), docx: true });
+    await expect(run).rejects.toBeInstanceOf(BatchDataError);
+    await expect(run).rejects.toThrow(/第3份：「集资参与人」中的字符“\uE0A1”（U\+E0A1）无法用文书字体打印/);
+  });
 });
