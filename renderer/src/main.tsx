@@ -12,7 +12,7 @@ import { selectBridge } from './platform/select-bridge';
 import { AppLock } from './ui/app/AppLock';
 import { AppShell } from './ui/app/AppShell';
 import { AppProvider } from './ui/app/app-context';
-import { ProtectiveBackupFailedScreen, SchemaNewerScreen, StartupChecks } from './ui/app/StartupChecks';
+import { PreparingScreen, ProtectiveBackupFailedScreen, SchemaNewerScreen, StartupChecks } from './ui/app/StartupChecks';
 import { StartupProblem } from './ui/app/StartupProblem';
 
 async function start(): Promise<void> {
@@ -25,6 +25,7 @@ async function start(): Promise<void> {
   const bridge = selectBridge();
   const appVersion = (await bridge.appInfo()).version;
   let prepared: Awaited<ReturnType<typeof prepareDatabaseExclusively>>;
+  root.render(<PreparingScreen />);
   try {
     prepared = await prepareDatabaseExclusively(bridge.backups, appVersion);
   } catch (error) {
@@ -45,7 +46,8 @@ async function start(): Promise<void> {
     return;
   }
   setSafetySession({ db: opened.db, appVersion, prepared });
-  void recordAppVersion(appVersion);
+  // A failed pre-upgrade backup is tried again at the next start.
+  if (prepared?.protectiveBackup?.status !== 'failed') void recordAppVersion(appVersion);
   const repos = createRepositories(opened.db);
   const settings = await repos.settings.get();
   root.render(

@@ -81,6 +81,11 @@ export function SchemaNewerScreen({ storedVersion, bridge, appVersion }: { store
   );
 }
 
+/** While prepareDatabase runs (a backup before a migration can take a minute for a large office). */
+export function PreparingScreen() {
+  return <NonIdealState icon="database" title="正在检查数据库…" description="如需升级数据结构，会先自动备份现有数据，请稍候。" />;
+}
+
 /** The backup before a schema migration failed: the user decides whether to migrate anyway. */
 export function ProtectiveBackupFailedScreen({ message, onContinue }: { message: string; onContinue: () => void }) {
   return (
