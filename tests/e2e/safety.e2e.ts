@@ -114,6 +114,50 @@ test('an encrypted backup needs its passphrase; a wrong one is refused', async (
   await expect(page.locator('.app-navbar')).toContainText('荣成市处非办', { timeout: 30_000 });
 });
 
+test('a database written by a newer version is not opened or wiped; restoring a backup opens the app again', async ({ page }) => {
+  await page.goto('/');
+  await setOffice(page, '环翠区处非办');
+  const file = await backupToFile(page, null);
+  // A newer app added a schema version (Dexie stores version × 10) and a table.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('chufei-workstation', 990);
+        open.onupgradeneeded = () => open.result.createObjectStore('futureThings');
+        open.onsuccess = () => {
+          open.result.close();
+          resolve();
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('schema-newer')).toContainText('数据库版本比本程序新');
+  await expect(page.getByTestId('schema-newer')).toContainText('数据结构版本 99');
+  // Nothing was deleted: the newer database is still there with its data.
+  const stillThere = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('chufei-workstation');
+        open.onsuccess = () => {
+          resolve([...open.result.objectStoreNames]);
+          open.result.close();
+        };
+      }),
+  );
+  expect(stillThere).toContain('futureThings');
+  expect(stillThere).toContain('settings');
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '从备份恢复…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByTestId('restore-comparison')).toContainText('备份文件完好');
+  const preRestore = page.waitForEvent('download');
+  await page.getByTestId('restore-confirm').click();
+  await preRestore;
+  await expect(page.locator('.app-navbar')).toContainText('环翠区处非办', { timeout: 30_000 });
+});
+
 test('the app lock asks for the passphrase after a reload and throttles wrong ones', async ({ page }) => {
   await page.goto('/#/settings/lock');
   await page.getByLabel('解锁密码').fill('短');
