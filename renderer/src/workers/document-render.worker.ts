@@ -66,9 +66,17 @@ async function handle(msg: ToRenderWorker): Promise<void> {
         post({ type: 'failed', id: msg.id, message: `有 ${problems.length} 处数据问题，未生成任何文件。${shown}${problems.length > 5 ? '……' : ''}` });
         return;
       }
+      // pdfmake reports every page: one message per percent is enough for a progress bar and keeps
+      // the window from re-rendering 2,300 times.
+      let last = { phase: '', done: -1 };
       const out = await renderBatch(msg.template, msg.records, { pdf, docx: true }, {
         docx: { fontSet: msg.fontSet },
-        onProgress: (p) => post({ type: 'progress', id: msg.id, phase: p.phase, done: p.done, total: p.total }),
+        onProgress: (p) => {
+          const step = Math.max(1, Math.floor(p.total / 100));
+          if (p.phase === last.phase && p.done - last.done < step && p.done !== p.total) return;
+          last = { phase: p.phase, done: p.done };
+          post({ type: 'progress', id: msg.id, phase: p.phase, done: p.done, total: p.total });
+        },
       });
       post({ type: 'rendered', id: msg.id, ...out });
       return;

@@ -20,7 +20,7 @@ export function DocumentEditor(props: {
   readonly onCancel: () => void;
 }) {
   const { t } = useTranslation('documents');
-  const { repos, settings } = useApp();
+  const { repos, settings, bridge } = useApp();
   const { template } = props;
   const [values, setValues] = useState<FormValues>(() => toFormValues(template, props.initial));
   const [errors, setErrors] = useState<Errors>({});
@@ -28,6 +28,7 @@ export function DocumentEditor(props: {
   const [glyphs, setGlyphs] = useState<readonly UnprintableCharacter[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  const [previewPdf, setPreviewPdf] = useState<Uint8Array | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   /** The number the document would get, shown before issuing (签发 cannot be undone, only voided). */
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -45,7 +46,15 @@ export function DocumentEditor(props: {
     if (urlRef.current) URL.revokeObjectURL(urlRef.current);
     urlRef.current = URL.createObjectURL(new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
     setPreviewUrl(urlRef.current);
+    setPreviewPdf(pdf);
   };
+
+  // Where the window has no built-in PDF viewer (an Electron window without plugins), the same PDF
+  // opens in the system's PDF reader instead.
+  const openInReader = () =>
+    guarded(t('rendering'), async () => {
+      if (previewPdf) await bridge.printPdf({ title: `${template.name}（预览）`, bytes: previewPdf });
+    });
 
   /** Field problems (all of them, named) and unprintable characters; null data when it cannot print. */
   const check = async (data: DocumentData, moneyErrors: Errors, requireComplete: boolean): Promise<boolean> => {
@@ -208,6 +217,11 @@ export function DocumentEditor(props: {
       <div className="documents-preview">
         <h4 className="bp6-heading">{t('previewTitle')}</h4>
         <p className="bp6-text-muted">{t('previewDraftNote')}</p>
+        {previewUrl && !navigator.pdfViewerEnabled && (
+          <Callout intent="primary" className="documents-callout" data-testid="no-pdf-viewer">
+            {t('noPdfViewer')} <Button small icon="document-open" text={t('openInReader')} onClick={openInReader} />
+          </Callout>
+        )}
         {previewUrl && <iframe title={t('previewTitle')} src={previewUrl} data-testid="document-preview" />}
       </div>
     </div>
