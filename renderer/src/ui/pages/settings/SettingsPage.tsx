@@ -1,26 +1,32 @@
 import { Tab, Tabs } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import type { Route } from '../../app/routes';
+import type { Route, SettingsTab } from '../../app/routes';
 import { AuditLogPanel } from './AuditLogPanel';
+import { BackupPanel } from './BackupPanel';
+import { LockSettingsPanel } from './LockSettingsPanel';
+import { LanguageSelect } from './LanguageSelect';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
 import { StoragePanel } from './StoragePanel';
 
-export function SettingsPage({ tab, navigate }: { tab: 'office' | 'audit' | 'storage'; navigate: (r: Route) => void }) {
+export function SettingsPage({ tab, navigate }: { tab: SettingsTab; navigate: (r: Route) => void }) {
   const { t } = useTranslation();
   return (
     <section className="page">
       <header className="page-header">
         <h2>{t('settings.title')}</h2>
+        <LanguageSelect />
       </header>
       <Tabs
         id="settings-tabs"
         selectedTabId={tab}
-        onChange={(id) => navigate({ area: 'settings', tab: id as 'office' | 'audit' | 'storage' })}
+        onChange={(id) => navigate({ area: 'settings', tab: id as SettingsTab })}
         renderActiveTabPanelOnly
       >
         <Tab id="office" title={t('settings.office')} panel={<OfficeSettingsForm />} />
         <Tab id="audit" title={t('settings.audit')} panel={<AuditLogPanel />} />
         <Tab id="storage" title={t('settings.storage')} panel={<StoragePanel />} />
+        <Tab id="backup" title="备份与恢复" panel={<BackupPanel />} />
+        <Tab id="lock" title="应用锁" panel={<LockSettingsPanel />} />
       </Tabs>
     </section>
   );
