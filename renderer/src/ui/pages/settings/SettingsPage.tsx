@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Route, SettingsTab } from '../../app/routes';
 import { AuditLogPanel } from './AuditLogPanel';
 import { BackupPanel } from './BackupPanel';
-import { LockSettingsPanel } from './LockSettingsPanel';
 import { LanguageSelect } from './LanguageSelect';
+import { LockSettingsPanel } from './LockSettingsPanel';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
 import { StoragePanel } from './StoragePanel';
 
