@@ -10,7 +10,7 @@ export interface ImportRunOptions {
 }
 
 export type ToWorker =
-  | { readonly type: 'open'; readonly fileName: string; readonly bytes: ArrayBuffer }
+  | { readonly type: 'open'; readonly caseId: string; readonly fileName: string; readonly bytes: ArrayBuffer }
   | { readonly type: 'preview'; readonly options: ImportRunOptions }
   | { readonly type: 'run'; readonly caseId: string; readonly options: ImportRunOptions }
   | { readonly type: 'cancel' }

@@ -11,7 +11,14 @@ const PREVIEW_ROWS = 60;
 
 let repos: ReturnType<typeof createRepositories> | null = null;
 let file: OpenedFile | null = null;
-let last: { options: ImportRunOptions; result: CreditorImportResult; plan: CreditorImportPlan; report: ImportReport } | null = null;
+interface Validated {
+  readonly options: ImportRunOptions;
+  readonly result: CreditorImportResult;
+  readonly plan: CreditorImportPlan;
+  readonly report: ImportReport;
+}
+
+let last: Validated | null = null;
 let abort: AbortController | null = null;
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
@@ -36,20 +43,61 @@ function preview(options: ImportRunOptions): SheetPreview {
   return { sheet: options.sheet, rows, headerRow: probe.headerRow, headers: probe.headers, mapping: probe.mapping, units: probe.units, fatal: probe.fatal };
 }
 
+/** A validation under way; one started right after opening (speculative) is adopted by a matching 'run'. */
+interface Validation {
+  readonly key: string;
+  readonly controller: AbortController;
+  visible: boolean;
+  readonly promise: Promise<Validated>;
+}
+
+let pending: Validation | null = null;
+
+const optionsKey = (caseId: string, o: ImportRunOptions) => JSON.stringify([caseId, o.sheet, o.headerRow ?? null, o.mapping ?? null, o.units ?? null]);
+
+function startValidation(caseId: string, options: ImportRunOptions, visible: boolean): Validation {
+  const controller = new AbortController();
+  const shown = { visible };
+  const promise = validate(caseId, options, controller.signal, () => shown.visible);
+  // A speculative run that is never adopted may be aborted; that is not an error anyone waits for.
+  promise.catch(() => undefined);
+  return Object.assign(shown, { key: optionsKey(caseId, options), controller, promise });
+}
+
 async function run(caseId: string, options: ImportRunOptions): Promise<void> {
+  const key = optionsKey(caseId, options);
+  if (!pending || pending.key !== key) {
+    pending?.controller.abort();
+    pending = startValidation(caseId, options, true);
+  }
+  const mine = pending;
+  mine.visible = true;
+  abort = mine.controller;
+  try {
+    last = await mine.promise;
+  } finally {
+    if (pending === mine) pending = null;
+  }
+  post({ type: 'report', report: last.report });
+}
+
+async function validate(caseId: string, options: ImportRunOptions, signal: AbortSignal, visible: () => boolean): Promise<Validated> {
   if (!file) throw new Error('请先选择文件。');
-  abort = new AbortController();
   const started = performance.now();
   const result = await runCreditorImport(
     file.rows(options.sheet),
     { ...options, sheetName: options.sheet, keepOkRows: false },
-    { signal: abort.signal, rowsTotal: file.rowCount(options.sheet), onProgress: (p) => post({ type: 'progress', phase: 'validate', done: p.rowsDone, total: p.rowsTotal }) },
+    {
+      signal,
+      rowsTotal: file.rowCount(options.sheet),
+      onProgress: (p) => visible() && post({ type: 'progress', phase: 'validate', done: p.rowsDone, total: p.rowsTotal }),
+    },
   );
   const parseMs = performance.now() - started;
-  abort.signal.throwIfAborted();
+  signal.throwIfAborted();
   const creditorsInFile = result.creditors.length;
   const plan = await getRepos().creditors.planImport(caseId, result.creditors);
-  abort.signal.throwIfAborted();
+  signal.throwIfAborted();
   const problems = [...result.rows, ...plan.conflicts].sort((a, b) => a.row - b.row);
   const report: ImportReport = {
     sheet: options.sheet,
@@ -78,8 +126,7 @@ async function run(caseId: string, options: ImportRunOptions): Promise<void> {
     parseMs,
   };
   // The creditors now live in the plan only; the result keeps the counts for the import record.
-  last = { options, result: { ...result, creditors: [] }, plan, report };
-  post({ type: 'report', report });
+  return { options, result: { ...result, creditors: [] }, plan, report };
 }
 
 async function commit(fileHash: string): Promise<void> {
@@ -124,10 +171,17 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'open': {
       const started = performance.now();
+      pending?.controller.abort();
+      pending = null;
       file = null;
       last = null;
       file = openFile(message.fileName, new Uint8Array(message.bytes));
       post({ type: 'opened', kind: file.kind, sheetNames: file.sheetNames, chosenSheet: file.chosenSheet, parseMs: performance.now() - started });
+      // Most files need no correction: validate with what was detected while the user looks at the
+      // preview, so the report is ready when asked for (a different choice discards this run).
+      const first = preview({ sheet: file.chosenSheet });
+      post({ type: 'preview', preview: first });
+      if (first.headerRow !== null && first.fatal === null) pending = startValidation(message.caseId, { sheet: file.chosenSheet }, false);
       return;
     }
     case 'preview':
@@ -136,13 +190,14 @@ async function handle(message: ToWorker): Promise<void> {
     case 'run':
       last = null;
       return run(message.caseId, message.options);
+    case 'cancel':
+      pending?.controller.abort();
+      abort?.abort();
+      return;
     case 'commit':
       return commit(message.fileHash);
     case 'export-problems':
       exportProblems();
-      return;
-    case 'cancel':
-      abort?.abort();
       return;
   }
 }

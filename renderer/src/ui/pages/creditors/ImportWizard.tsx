@@ -139,7 +139,7 @@ export function ImportWizard(props: {
     // The worker parses a copy while this thread hashes the original (outside any transaction):
     // on two cores the hash costs no waiting.
     const copy = opened.bytes.slice().buffer as ArrayBuffer;
-    worker.current?.send({ type: 'open', fileName: opened.fileName, bytes: copy }, [copy]);
+    worker.current?.send({ type: 'open', caseId: props.caseId, fileName: opened.fileName, bytes: copy }, [copy]);
     const hash = await sha256Hex(opened.bytes);
     const earlier = await repos.creditors.importsWithHash(props.caseId, hash);
     setFile({ name: opened.fileName, hash, size: opened.bytes.byteLength, earlier });
