@@ -141,6 +141,10 @@ test('a notice is drafted from the case, checked, previewed, issued with its 文
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByTestId('documents-notice')).toContainText('草稿已保存');
   await expect(page.getByTestId('detail-number')).toHaveText('（草稿，未编号）');
+  await page.getByRole('button', { name: '关闭' }).click();
+  // The draft is found again from the registry and opens in the case's editor.
+  await page.goto('#/documents');
+  await page.getByTestId('documents-table').getByText('（草稿，未编号）').click();
   await page.getByRole('button', { name: '继续编辑草稿' }).click();
   await expect(page.locator('#doc-field-reason')).toHaveValue('核实吸收资金情况');
   await page.locator('#doc-field-appointmentDate').fill('2026-12-20');

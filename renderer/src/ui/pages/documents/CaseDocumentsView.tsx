@@ -1,5 +1,5 @@
 import { AnchorButton, Button, Callout, HTMLSelect, NonIdealState } from '@blueprintjs/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentData, DocumentTemplate } from '../../../core/documents';
 import type { DocumentRow } from '../../../db/records';
@@ -28,7 +28,7 @@ interface Editing {
 }
 
 /** #/documents/<caseId>: the case's documents, a new one from a template, refund notices in batch. */
-export function CaseDocumentsView(props: { readonly caseId: string; readonly navigate: (r: Route) => void }) {
+export function CaseDocumentsView(props: { readonly caseId: string; readonly draftId: string | null; readonly navigate: (r: Route) => void }) {
   const { t } = useTranslation('documents');
   const { repos, settings } = useApp();
   const { caseId } = props;
@@ -43,6 +43,7 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly nav
   const [sessions, setSessions] = useState<MediationSource[]>([]);
   const [sessionKey, setSessionKey] = useState('');
   const [startError, setStartError] = useState<string | null>(null);
+  const draftOpened = useRef(false);
 
   const load = useCallback(async () => {
     const [c, list, all] = await Promise.all([repos.cases.get(caseId), repos.documents.list({ caseId }), repos.documents.templates.all()]);
@@ -50,6 +51,12 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly nav
     setDocs(list);
     setTemplates(all);
     setTemplateId((old) => old || (all[0]?.id ?? ''));
+    // A draft named in the address opens in the editor once (not again after it is saved).
+    const draft = props.draftId && !draftOpened.current ? list.find((d) => d.id === props.draftId && d.status === '草稿') : undefined;
+    if (draft) {
+      draftOpened.current = true;
+      setEditing({ template: draft.body.template, initial: draft.body.data, draftId: draft.id });
+    }
     const petitions = (await repos.petitions.list()).filter((p) => p.caseId === caseId);
     setSessions(
       petitions.flatMap((p) =>
@@ -58,7 +65,7 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly nav
           .map((m) => ({ key: `${p.id}|${m.id}`, petitionId: p.id, sessionId: m.id, label: `${p.registerNo ?? '信访件'} ${m.date} 调解（${m.outcome}）` })),
       ),
     );
-  }, [repos, caseId]);
+  }, [repos, caseId, props.draftId]);
   useEffect(() => {
     void load();
   }, [load]);

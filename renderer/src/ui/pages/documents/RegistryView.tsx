@@ -6,6 +6,7 @@ import { DOCUMENT_TYPES } from '../../../core/settings/app-settings';
 import type { DocumentRow } from '../../../db/records';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../db/repositories/document-types';
 import { useApp } from '../../app/app-context';
+import type { Route } from '../../app/routes';
 import { FieldRow } from '../../components/FieldRow';
 import { DocumentDetailDialog } from './DocumentDetailDialog';
 import { TemplatesPanel } from './TemplatesPanel';
@@ -15,21 +16,21 @@ export function statusIntent(s: DocumentStatus): 'none' | 'primary' | 'success' 
 }
 
 /** The registry of every document (filter by case, type, status, year) and the templates. */
-export function RegistryView() {
+export function RegistryView(props: { readonly navigate: (r: Route) => void }) {
   const { t } = useTranslation('documents');
   const [tab, setTab] = useState<'registry' | 'templates'>('registry');
   return (
     <div className="documents-page">
       <h2 className="bp6-heading">{t('title')}</h2>
       <Tabs id="documents-tabs" selectedTabId={tab} onChange={(id) => setTab(id as 'registry' | 'templates')}>
-        <Tab id="registry" title={t('tabRegistry')} panel={<Registry />} />
+        <Tab id="registry" title={t('tabRegistry')} panel={<Registry navigate={props.navigate} />} />
         <Tab id="templates" title={t('tabTemplates')} panel={<TemplatesPanel />} />
       </Tabs>
     </div>
   );
 }
 
-function Registry() {
+function Registry(props: { readonly navigate: (r: Route) => void }) {
   const { t } = useTranslation('documents');
   const { repos } = useApp();
   const [rows, setRows] = useState<DocumentRow[]>([]);
@@ -108,7 +109,14 @@ function Registry() {
       ) : (
         <DocumentTable rows={shown} caseTitle={caseTitle} onOpen={setOpen} />
       )}
-      {open && <DocumentDetailDialog documentId={open} onClose={() => setOpen(null)} onChanged={load} />}
+      {open && (
+        <DocumentDetailDialog
+          documentId={open}
+          onClose={() => setOpen(null)}
+          onChanged={load}
+          onEditDraft={(doc) => doc.caseId && props.navigate({ area: 'documents', rest: [doc.caseId, 'draft', doc.id] })}
+        />
+      )}
     </>
   );
 }
