@@ -204,3 +204,52 @@ describe('a backup during writes', () => {
     expect(inspection.auditChain.status).toBe('verified');
   });
 });
+
+describe('a backup that cannot be written', () => {
+  it('removes the partial file and names the table, row and field', async () => {
+    const nm = names();
+    const db = await seeded(nm.main);
+    await db.documents.add({ id: 'doc-x', caseId: 'case-1', body: { pages: new Map([[1, 'x']]) } } as never);
+    const backups = new MemoryBackups();
+    let aborted = 0;
+    const real = backups.beginBackup.bind(backups);
+    backups.beginBackup = async (target) => {
+      const writer = await real(target);
+      return writer && { ...writer, abort: async () => void aborted++ };
+    };
+    await expect(backupDatabase(db, backups, { reason: 'manual', appVersion: '0.1.0' })).rejects.toThrow(/documents/);
+    expect(aborted).toBe(1);
+    expect(backups.files.size).toBe(0);
+  });
+
+  it('gives up after three attempts when writes keep landing', async () => {
+    const nm = names();
+    const db = await seeded(nm.main);
+    const repos = createRepositories(db, { db, now: () => new Date('2026-11-26T02:00:00Z'), newId: () => 'x' });
+    const backups = new MemoryBackups();
+    const real = backups.beginBackup.bind(backups);
+    let n = 0;
+    backups.beginBackup = async (target) => {
+      const writer = await real(target);
+      if (!writer) return null;
+      let wroteThisAttempt = false;
+      return {
+        ...writer,
+        rewind: async () => {
+          wroteThisAttempt = false;
+          await writer.rewind();
+        },
+        write: async (chunk: Uint8Array) => {
+          if (!wroteThisAttempt) {
+            wroteThisAttempt = true;
+            await repos.settings.saveSection('busy', { n: ++n });
+          }
+          await writer.write(chunk);
+        },
+      };
+    };
+    await expect(backupDatabase(db, backups, { reason: 'quit', appVersion: '0.1.0' })).rejects.toMatchObject({ code: 'AUDIT_HEAD_MISMATCH' });
+    expect(n).toBe(3);
+    expect(backups.files.size).toBe(0);
+  });
+});
