@@ -222,7 +222,7 @@ export function DocumentEditor(props: {
             {t('noPdfViewer')} <Button small icon="document-open" text={t('openInReader')} onClick={openInReader} />
           </Callout>
         )}
-        {previewUrl && <iframe title={t('previewTitle')} src={previewUrl} data-testid="document-preview" />}
+        {previewUrl && <iframe title={t('previewTitle')} src={`${previewUrl}#navpanes=0&view=FitH`} data-testid="document-preview" />}
       </div>
     </div>
   );
