@@ -42,7 +42,7 @@ function fakeApi(file: Uint8Array, overrides: Partial<WorkstationPreloadApi> = {
   return { api, calls };
 }
 
-async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+async function readAll(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   for await (const c of chunks) parts.push(c);
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
