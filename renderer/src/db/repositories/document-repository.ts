@@ -1,7 +1,10 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { isIsoDate, localIsoDate } from '../../core/common/iso-date';
-import { type DocumentData, type DocumentTemplate, formatDocumentNumber, validateDocumentData } from '../../core/documents';
+// Not from core/documents/index, which would pull pdfmake and docx into the window's bundle.
+import { formatDocumentNumber } from '../../core/documents/document-number';
+import type { DocumentData, DocumentTemplate } from '../../core/documents/template-types';
+import { validateDocumentData } from '../../core/documents/validate';
 import { DEFAULT_SETTINGS, DOCUMENT_TYPES, type DocumentTypeId } from '../../core/settings/app-settings';
 import { appendAudit } from '../audit-writer';
 import type { AttachmentRow, DocumentRow } from '../records';

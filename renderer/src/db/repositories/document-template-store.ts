@@ -1,7 +1,11 @@
 // Users' copies of the built-in templates (模板副本), stored in documentTemplates. A copy keeps the
 // original's fields and document type; only its name and wording change, and every change is parsed
 // again (placeholders must name the copy's fields). The built-ins in templates/ are never written.
-import { BUILTIN_TEMPLATES, type DocumentTemplate, duplicateTemplate, findBuiltinTemplate, parseTemplate } from '../../core/documents';
+// Imported from the modules themselves, not core/documents/index: the index also brings the PDF and
+// DOCX writers (pdfmake, docx), which belong in the render worker, not in the window's bundle.
+import { BUILTIN_TEMPLATES, findBuiltinTemplate } from '../../core/documents/builtin-templates';
+import { duplicateTemplate, parseTemplate } from '../../core/documents/template-schema';
+import type { DocumentTemplate } from '../../core/documents/template-types';
 import { appendAudit } from '../audit-writer';
 import type { DocumentTemplateRow } from '../records';
 import type { RepositoryContext } from '../repository-context';
