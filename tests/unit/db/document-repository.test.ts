@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { findBuiltinTemplate, renderText, sampleDataFor } from '../../../renderer/src/core/documents';
 import type { DocumentData, DocumentTemplate } from '../../../renderer/src/core/documents';
+import { findBuiltinTemplate, renderText, sampleDataFor } from '../../../renderer/src/core/documents';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
 import { makeTestRepos } from './test-db';
 
@@ -43,6 +44,7 @@ describe('DocumentRepository: numbers', () => {
     const issued = await repos.documents.issuedPdf(first.id);
     expect(issued?.bytes).toEqual(PDF);
     expect(issued?.sha256).toBe(row?.body.pdfSha256);
+    expect(row?.body.pdfSha256).toBe(createHash('sha256').update(PDF).digest('hex'));
     const audit = await db.audit.toArray();
     expect(audit.filter((a) => a.action === 'issue').map((a) => (a.after as { number: string }).number)).toEqual(['威处非询〔2026〕1号', '威处非询〔2026〕2号']);
   });
@@ -58,6 +60,16 @@ describe('DocumentRepository: numbers', () => {
     const expected = renderText(template, { ...data, documentNumber: issued.number });
     expect(renderText(row.body.template, row.body.data)).toBe(expected);
     expect(expected).toContain('威处非询〔2026〕1号');
+  });
+
+  it('counts each document type separately: the first refund notice is 1号 after two inquiries', async () => {
+    const { repos } = makeTestRepos();
+    await withPrefix(repos);
+    await issueOne(repos);
+    await issueOne(repos);
+    const refund = findBuiltinTemplate('refund-notice') as DocumentTemplate;
+    const peek = await repos.documents.peekNumber(refund);
+    expect(peek).toMatchObject({ ok: true, preview: { typeId: 'refund-notice', sequence: 1, number: '处非清〔2026〕1号' } });
   });
 
   it('refuses a number someone else took meanwhile and stores nothing', async () => {
@@ -150,7 +162,12 @@ describe('DocumentRepository: drafts, status, void, attachments', () => {
     expect(scans.map((s) => [s.fileName, s.mimeType, s.sha256.length])).toEqual([['签章件.jpg', 'image/jpeg', 64]]);
     expect(await db.audit.where('entity').equals('attachments').count()).toBe(1);
     await repos.documents.recordExport(issued.id, 'docx', 'a.docx');
-    expect(await db.audit.where('action').equals('export').count()).toBe(1);
+    await repos.documents.recordBatchExport('batch-1', { caseId: 'case-1', count: 3, fileName: 'b.pdf', format: 'pdf', sha256: 'ab' });
+    const exports = await db.audit.where('action').equals('export').toArray();
+    expect(exports.map((e) => [e.entity, e.entityId])).toEqual([
+      ['documents', issued.id],
+      ['documents', 'refund-batch:batch-1'],
+    ]);
   });
 
   it('lists by case, type, status and year', async () => {
