@@ -54,26 +54,31 @@ export function CreditorPanel(props: {
         <Button icon="edit" intent="primary" text={t('panel.edit')} onClick={props.onEdit} />
       </div>
       <h4>{t('panel.contracts', { count: c.contracts.length })}</h4>
-      <HTMLTable compact striped className="full-width" data-testid="contract-table">
+      <HTMLTable compact className="full-width contract-table" data-testid="contract-table">
         <thead>
           <tr>
             <th>{t('panel.sourceRow')}</th>
             <th className="num">{t('col.principal')}</th>
             <th className="num">{t('col.returned')}</th>
-            <th>{t('panel.note')}</th>
           </tr>
         </thead>
-        <tbody>
-          {c.contracts.map((k, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: contracts have no id; their order is fixed
-            <tr key={i}>
+        {c.contracts.map((k, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: contracts have no id; their order is fixed
+          <tbody key={i}>
+            <tr>
               <td>{k.sourceRow > 0 ? t('panel.fromRow', { row: k.sourceRow }) : t('panel.byHand')}</td>
               <td className="num">{formatFen(k.principalFen)}</td>
               <td className="num">{formatFen(k.returnedFen)}</td>
-              <td>{k.note}</td>
             </tr>
-          ))}
-        </tbody>
+            {k.note && (
+              <tr className="contract-note">
+                <td colSpan={3}>
+                  {t('panel.note')}：{k.note}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        ))}
       </HTMLTable>
     </aside>
   );
