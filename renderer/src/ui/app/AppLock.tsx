@@ -1,6 +1,8 @@
 import { Button, Callout, FormGroup, InputGroup } from '@blueprintjs/core';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import '../pages/settings/safety.css';
+import '../pages/settings/safety-messages';
 import { useApp } from './app-context';
 import { DEFAULT_LOCK_SETTINGS, LOCK_SECTION_ID, type LockSettings, lockRetryDelayMs, verifyLockPassphrase } from './app-lock-secret';
 
@@ -78,6 +80,7 @@ export function AppLock({ children }: { readonly children: ReactNode }) {
 }
 
 function LockScreen({ secret, onUnlock }: { readonly secret: NonNullable<LockSettings['secret']>; readonly onUnlock: () => void }) {
+  const { t } = useTranslation('safety');
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
@@ -96,7 +99,7 @@ function LockScreen({ secret, onUnlock }: { readonly secret: NonNullable<LockSet
     event.preventDefault();
     if (waitSeconds > 0 || checking) return;
     if (passphrase === '') {
-      setError('请输入解锁密码。');
+      setError(t('lock.empty'));
       return;
     }
     setChecking(true);
@@ -114,16 +117,16 @@ function LockScreen({ secret, onUnlock }: { readonly secret: NonNullable<LockSet
     localStorage.setItem(LAST_FAILURE_KEY, String(Date.now()));
     setNow(Date.now());
     const delay = lockRetryDelayMs(n);
-    setError(`解锁密码不正确（已连续错误 ${n} 次）。${delay > 0 ? `请等待 ${Math.ceil(delay / 1000)} 秒后再试。` : ''}忘记密码请联系管理员。`);
+    setError(t('lock.wrong', { count: n }) + (delay > 0 ? t('lock.waitHint', { seconds: Math.ceil(delay / 1000) }) : '') + t('lock.forgot'));
     setPassphrase('');
   };
 
   return (
     <div className="app-lock-screen" data-testid="app-lock">
       <form className="app-lock-card" onSubmit={(e) => void submit(e)}>
-        <h2>处非工作台已锁定</h2>
-        <p>请输入解锁密码继续工作。未保存的填写内容仍然保留。</p>
-        <FormGroup label="解锁密码" labelFor="app-lock-passphrase" intent={error ? 'danger' : 'none'}>
+        <h2>{t('lock.lockedTitle')}</h2>
+        <p>{t('lock.lockedText')}</p>
+        <FormGroup label={t('lock.passphrase')} labelFor="app-lock-passphrase" intent={error ? 'danger' : 'none'}>
           <InputGroup
             id="app-lock-passphrase"
             type="password"
@@ -140,7 +143,7 @@ function LockScreen({ secret, onUnlock }: { readonly secret: NonNullable<LockSet
           </Callout>
         )}
         <div className="safety-actions">
-          <Button type="submit" intent="primary" loading={checking} disabled={waitSeconds > 0} text={waitSeconds > 0 ? `请等待 ${waitSeconds} 秒` : '解锁'} />
+          <Button type="submit" intent="primary" loading={checking} disabled={waitSeconds > 0} text={waitSeconds > 0 ? t('lock.wait', { seconds: waitSeconds }) : t('lock.unlock')} />
         </div>
       </form>
     </div>

@@ -1,5 +1,6 @@
 import { Button, Callout, Checkbox, Classes, Dialog, FormGroup, HTMLTable, InputGroup, NonIdealState, OverlayToaster, ProgressBar } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { checkBackupPassphrase } from '../../../core/backup';
 import { backupDatabase } from '../../../db/backup/auto-backup';
 import type { CreatedBackup } from '../../../db/backup/create-backup';
@@ -10,11 +11,13 @@ import { useApp } from '../../app/app-context';
 import { formatBytes, formatLocalTime, REASON_LABELS } from './backup-labels';
 import { RestoreDialog } from './RestoreDialog';
 import './safety.css';
+import './safety-messages';
 
 const reasonOf = (fileName: string) => /^chufei-\d{8}-\d{9}Z-([a-z-]+?)(?:-\d+)?\.cfbak$/.exec(fileName)?.[1] ?? '';
 
 /** Backup and restore (备份与恢复): automatic backups, backup to a file (optionally encrypted), restore. */
 export function BackupPanel() {
+  const { t } = useTranslation('safety');
   const { bridge } = useApp();
   const { db, appVersion } = safetySession();
   const backups = bridge.backups;
@@ -47,12 +50,14 @@ export function BackupPanel() {
       if (made) {
         (await OverlayToaster.create()).show({
           intent: 'success',
-          message: `备份完成：${made.fileName}（${formatBytes(made.byteLength)}）${made.removedOld > 0 ? `，按保留规则删除了 ${made.removedOld} 份旧的自动备份` : ''}`,
+          message:
+            t('backup.done', { file: made.fileName, size: formatBytes(made.byteLength) }) +
+            (made.removedOld > 0 ? t('backup.removedOld', { count: made.removedOld }) : ''),
         });
       }
       await refresh();
     } catch (e) {
-      setError(`备份失败：${e instanceof Error ? e.message : String(e)}`);
+      setError(t('backup.failed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setProgress(null);
     }
@@ -62,26 +67,22 @@ export function BackupPanel() {
   return (
     <div className="safety-panel" data-testid="backup-panel">
       {backups.automaticBackups ? (
-        <Callout intent="primary">
-          自动备份保存在 <span className="mono">{folder ?? '数据目录下的 backups 文件夹'}</span>
-          ：启动时（距上次超过一天）、退出时、数据结构或程序升级前、恢复前各备份一次；保留最近 10 份，以及近 12 个月每月一份。
-          建议定期“备份到文件”并存放到另一台电脑或移动硬盘。
-        </Callout>
+        <Callout intent="primary">{t('backup.autoNote', { folder: folder ?? t('backup.autoFolderUnknown') })}</Callout>
       ) : (
         <Callout intent="warning" data-testid="browser-backup-note">
-          浏览器模式下没有自动备份：浏览器不允许网页自行写入文件夹。请定期点击“备份到文件”，备份文件会作为下载保存到“下载”文件夹，请把它移到安全的位置。
+          {t('backup.browserNote')}
         </Callout>
       )}
       <div className="safety-actions">
         {backups.automaticBackups && (
-          <Button icon="floppy-disk" intent="primary" text="立即备份" disabled={progress !== null} onClick={() => void run(() => backupDatabase(db, backups, { reason: 'manual', appVersion, onProgress }))} />
+          <Button icon="floppy-disk" intent="primary" text={t('backup.now')} disabled={progress !== null} onClick={() => void run(() => backupDatabase(db, backups, { reason: 'manual', appVersion, onProgress }))} />
         )}
-        <Button icon="export" text="备份到文件…" disabled={progress !== null} onClick={() => setToFile(true)} />
-        <Button icon="import" text="从备份文件恢复…" disabled={progress !== null} onClick={() => setRestoring({ kind: 'choose' })} />
+        <Button icon="export" text={t('backup.toFile')} disabled={progress !== null} onClick={() => setToFile(true)} />
+        <Button icon="import" text={t('backup.restoreFromFile')} disabled={progress !== null} onClick={() => setRestoring({ kind: 'choose' })} />
       </div>
       {progress !== null && (
         <div data-testid="backup-progress">
-          <p>正在备份… 已写入 {formatBytes(progress)}</p>
+          <p>{t('backup.progress', { size: formatBytes(progress) })}</p>
           <ProgressBar intent="primary" />
         </div>
       )}
@@ -92,16 +93,16 @@ export function BackupPanel() {
       )}
       {backups.automaticBackups && (
         <>
-          <h3>自动备份</h3>
+          <h3>{t('backup.autoList')}</h3>
           {list.length === 0 ? (
-            <NonIdealState icon="history" title="还没有自动备份" description="点击“立即备份”，或重新启动程序时会自动备份。" />
+            <NonIdealState icon="history" title={t('backup.noneYet')} description={t('backup.noneYetHint')} />
           ) : (
             <HTMLTable compact striped interactive className="backup-list">
               <thead>
                 <tr>
-                  <th>时间</th>
-                  <th>原因</th>
-                  <th className="num">大小</th>
+                  <th>{t('backup.colTime')}</th>
+                  <th>{t('backup.colReason')}</th>
+                  <th className="num">{t('backup.colSize')}</th>
                   <th />
                 </tr>
               </thead>
@@ -112,7 +113,7 @@ export function BackupPanel() {
                     <td>{REASON_LABELS[reasonOf(b.fileName)] ?? reasonOf(b.fileName)}</td>
                     <td className="num">{formatBytes(b.byteLength)}</td>
                     <td>
-                      <Button small text="查看并恢复…" onClick={() => setRestoring({ kind: 'auto', fileName: b.fileName })} />
+                      <Button small text={t('backup.viewRestore')} onClick={() => setRestoring({ kind: 'auto', fileName: b.fileName })} />
                     </td>
                   </tr>
                 ))}
@@ -144,6 +145,7 @@ export function BackupPanel() {
 }
 
 function BackupToFileDialog({ onClose, onStart }: { onClose: () => void; onStart: (passphrase: string | null) => void }) {
+  const { t } = useTranslation('safety');
   const [encrypt, setEncrypt] = useState(true);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -151,12 +153,12 @@ function BackupToFileDialog({ onClose, onStart }: { onClose: () => void; onStart
   const submit = () => {
     if (!encrypt) return onStart(null);
     const problem = checkBackupPassphrase(passphrase);
-    const found = problem ? { passphrase: problem } : confirm !== passphrase ? { confirm: '两次输入的备份密码不一致，请重新输入“确认密码”。' } : {};
+    const found = problem ? { passphrase: problem } : confirm !== passphrase ? { confirm: t('backup.confirmMismatch') } : {};
     setErrors(found);
     if (Object.keys(found).length === 0) onStart(passphrase);
   };
   return (
-    <Dialog isOpen title="备份到文件" onClose={onClose}>
+    <Dialog isOpen title={t('backup.dialogTitle')} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -164,13 +166,13 @@ function BackupToFileDialog({ onClose, onStart }: { onClose: () => void; onStart
         }}
       >
         <div className={Classes.DIALOG_BODY}>
-          <Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} label="加密备份（AES-256-GCM，推荐：备份含个人身份信息）" />
+          <Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} label={t('backup.encrypt')} />
           {encrypt && (
             <>
-              <FormGroup label="备份密码" labelFor="backup-passphrase" intent={errors.passphrase ? 'danger' : 'none'} helperText={errors.passphrase ?? '至少 8 个字符。忘记密码将无法恢复此备份。'}>
+              <FormGroup label={t('backup.passphrase')} labelFor="backup-passphrase" intent={errors.passphrase ? 'danger' : 'none'} helperText={errors.passphrase ?? t('backup.passphraseHelp')}>
                 <InputGroup id="backup-passphrase" type="password" value={passphrase} onValueChange={setPassphrase} intent={errors.passphrase ? 'danger' : 'none'} autoComplete="new-password" />
               </FormGroup>
-              <FormGroup label="确认密码" labelFor="backup-confirm" intent={errors.confirm ? 'danger' : 'none'} helperText={errors.confirm}>
+              <FormGroup label={t('backup.confirm')} labelFor="backup-confirm" intent={errors.confirm ? 'danger' : 'none'} helperText={errors.confirm}>
                 <InputGroup id="backup-confirm" type="password" value={confirm} onValueChange={setConfirm} intent={errors.confirm ? 'danger' : 'none'} autoComplete="new-password" />
               </FormGroup>
             </>
@@ -178,8 +180,8 @@ function BackupToFileDialog({ onClose, onStart }: { onClose: () => void; onStart
         </div>
         <div className={Classes.DIALOG_FOOTER}>
           <div className={Classes.DIALOG_FOOTER_ACTIONS}>
-            <Button text="取消" onClick={onClose} />
-            <Button type="submit" intent="primary" text="选择位置并备份" data-testid="backup-to-file-start" />
+            <Button text={t('backup.cancel')} onClick={onClose} />
+            <Button type="submit" intent="primary" text={t('backup.start')} data-testid="backup-to-file-start" />
           </div>
         </div>
       </form>

@@ -1,14 +1,17 @@
 import { Button, Callout, FormGroup, InputGroup, OverlayToaster } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { notifyLockSettingsChanged } from '../../app/AppLock';
 import { useApp } from '../../app/app-context';
 import { checkLockForm, DEFAULT_LOCK_SETTINGS, hashLockPassphrase, LOCK_SECTION_ID, type LockSettings, verifyLockPassphrase } from '../../app/app-lock-secret';
 import './safety.css';
+import './safety-messages';
 
 type Field = 'passphrase' | 'confirm' | 'idleMinutes' | 'current';
 
 /** Turns the app lock on or off and sets its idle time. The passphrase is stored only as a hash. */
 export function LockSettingsPanel() {
+  const { t } = useTranslation('safety');
   const { repos } = useApp();
   const [settings, setSettings] = useState<LockSettings | null>(null);
   const [form, setForm] = useState({ passphrase: '', confirm: '', idleMinutes: '10', current: '' });
@@ -36,7 +39,7 @@ export function LockSettingsPanel() {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      await save({ enabled: true, idleMinutes: Number(form.idleMinutes.trim()), secret: await hashLockPassphrase(form.passphrase) }, '应用锁已启用');
+      await save({ enabled: true, idleMinutes: Number(form.idleMinutes.trim()), secret: await hashLockPassphrase(form.passphrase) }, t('lock.enabled'));
     } finally {
       setBusy(false);
     }
@@ -45,14 +48,14 @@ export function LockSettingsPanel() {
   const requireCurrent = async (): Promise<boolean> => {
     if (!settings?.secret) return true;
     const ok = form.current !== '' && (await verifyLockPassphrase(form.current, settings.secret));
-    if (!ok) setErrors({ current: form.current === '' ? '请先输入当前的解锁密码。' : '当前解锁密码不正确。' });
+    if (!ok) setErrors({ current: form.current === '' ? t('lock.currentMissing') : t('lock.currentWrong') });
     return ok;
   };
 
   const disable = async () => {
     setBusy(true);
     try {
-      if (await requireCurrent()) await save({ ...DEFAULT_LOCK_SETTINGS, idleMinutes: settings?.idleMinutes ?? 10 }, '应用锁已关闭');
+      if (await requireCurrent()) await save({ ...DEFAULT_LOCK_SETTINGS, idleMinutes: settings?.idleMinutes ?? 10 }, t('lock.disabled'));
     } finally {
       setBusy(false);
     }
@@ -64,7 +67,7 @@ export function LockSettingsPanel() {
     if (Object.keys(found).length > 0 || !settings) return;
     setBusy(true);
     try {
-      if (await requireCurrent()) await save({ ...settings, idleMinutes: Number(form.idleMinutes.trim()) }, '空闲锁定时间已保存');
+      if (await requireCurrent()) await save({ ...settings, idleMinutes: Number(form.idleMinutes.trim()) }, t('lock.idleSaved'));
     } finally {
       setBusy(false);
     }
@@ -88,26 +91,26 @@ export function LockSettingsPanel() {
     <div className="safety-panel" data-testid="lock-settings">
       <Callout intent={settings.enabled ? 'success' : 'none'}>
         {settings.enabled
-          ? `应用锁已启用：启动时${settings.idleMinutes > 0 ? `以及连续 ${settings.idleMinutes} 分钟无操作后` : ''}需要输入解锁密码。`
-          : '应用锁未启用。启用后，启动程序和离开电脑一段时间后需要输入解锁密码，防止他人查看案件和个人信息。'}
-        {' '}密码只以加盐哈希（PBKDF2-SHA256，60 万次迭代）保存，无法从程序中找回：请牢记。
+          ? t('lock.enabledNote', { idle: settings.idleMinutes > 0 ? t('lock.enabledIdle', { minutes: settings.idleMinutes }) : '' })
+          : t('lock.disabledNote')}{' '}
+        {t('lock.hashNote')}
       </Callout>
       {settings.enabled ? (
         <>
-          {field('current', '当前解锁密码', 'password')}
-          {field('idleMinutes', '空闲锁定时间（分钟）', 'text', '0 表示只在启动时锁定')}
+          {field('current', t('lock.current'), 'password')}
+          {field('idleMinutes', t('lock.idle'), 'text', t('lock.idleHelp'))}
           <div className="safety-actions">
-            <Button text="保存空闲时间" loading={busy} onClick={() => void changeIdle()} />
-            <Button text="关闭应用锁" intent="danger" loading={busy} onClick={() => void disable()} />
+            <Button text={t('lock.saveIdle')} loading={busy} onClick={() => void changeIdle()} />
+            <Button text={t('lock.disable')} intent="danger" loading={busy} onClick={() => void disable()} />
           </div>
         </>
       ) : (
         <>
-          {field('passphrase', '解锁密码', 'password', '至少 8 个字符')}
-          {field('confirm', '确认密码', 'password')}
-          {field('idleMinutes', '空闲锁定时间（分钟）', 'text', '0 表示只在启动时锁定')}
+          {field('passphrase', t('lock.passphrase'), 'password', t('lock.passphraseHelp'))}
+          {field('confirm', t('lock.confirm'), 'password')}
+          {field('idleMinutes', t('lock.idle'), 'text', t('lock.idleHelp'))}
           <div className="safety-actions">
-            <Button text="启用应用锁" intent="primary" loading={busy} onClick={() => void enable()} />
+            <Button text={t('lock.enable')} intent="primary" loading={busy} onClick={() => void enable()} />
           </div>
         </>
       )}

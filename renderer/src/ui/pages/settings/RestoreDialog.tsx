@@ -1,6 +1,7 @@
 import { Button, Callout, Classes, Dialog, FormGroup, HTMLTable, InputGroup, ProgressBar, Tag } from '@blueprintjs/core';
 import { Dexie } from 'dexie';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type BackupInspection, isBackupError } from '../../../core/backup';
 import { backupDatabase } from '../../../db/backup/auto-backup';
 import { suggestedBackupName } from '../../../db/backup/create-backup';
@@ -9,6 +10,7 @@ import { commitStagedRestore, inspectForRestore, stageBackup } from '../../../db
 import { DATABASE_NAME } from '../../../db/database';
 import type { BackupFileHandle, BackupSource, Bridge } from '../../../platform/bridge';
 import { formatBytes, formatLocalTime, REASON_LABELS, TABLE_LABELS } from './backup-labels';
+import './safety-messages';
 
 type Step =
   | { kind: 'opening' }
@@ -50,6 +52,7 @@ function counted(handle: BackupFileHandle, onBytes: (n: number) => void): { file
  * database → on confirmation back up the current state, stage, then replace (see db/backup/README).
  */
 export function RestoreDialog({ source, bridge, db, appVersion, onClose }: RestoreDialogProps) {
+  const { t } = useTranslation('safety');
   const [step, setStep] = useState<Step>({ kind: 'opening' });
   const [passphrase, setPassphrase] = useState('');
   const handle = useRef<BackupFileHandle | null>(null);
@@ -96,17 +99,17 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
     if (!file) return;
     let changed = false;
     try {
-      setStep({ kind: 'restoring', text: '正在备份当前数据（恢复前自动备份）…', progress: null });
+      setStep({ kind: 'restoring', text: t('restore.stepPreBackup'), progress: null });
       // A database this app cannot open (newer schema) is backed up through a schema-less connection.
       const current = db ?? (await new Dexie(DATABASE_NAME).open());
       const target = bridge.backups.automaticBackups ? undefined : { kind: 'choose' as const, suggestedName: `恢复前-${suggestedBackupName(new Date(), false)}` };
       const pre = await backupDatabase(current, bridge.backups, { reason: 'pre-restore', appVersion, ...(target ? { target } : {}) });
-      if (!pre) throw new Error('未能保存恢复前的备份（已取消），恢复未进行，数据未改动。');
-      setStep({ kind: 'restoring', text: '正在读取并再次校验备份…', progress: 0 });
+      if (!pre) throw new Error(t('restore.preBackupCancelled'));
+      setStep({ kind: 'restoring', text: t('restore.stepVerify'), progress: 0 });
       await stageBackup(file, inspection, undefined, (done, total) =>
-        setStep({ kind: 'restoring', text: `正在写入暂存数据库：${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 行`, progress: done / Math.max(1, total) }),
+        setStep({ kind: 'restoring', text: t('restore.stepStage', { done: done.toLocaleString('zh-CN'), total: total.toLocaleString('zh-CN') }), progress: done / Math.max(1, total) }),
       );
-      setStep({ kind: 'restoring', text: '正在替换数据库…', progress: null });
+      setStep({ kind: 'restoring', text: t('restore.stepReplace'), progress: null });
       changed = true;
       await commitStagedRestore(current, {
         stagedAt: new Date().toISOString(),
@@ -123,12 +126,12 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
 
   const busy = step.kind === 'opening' || step.kind === 'inspecting' || step.kind === 'restoring';
   return (
-    <Dialog isOpen title="从备份恢复" className="restore-dialog" onClose={busy ? undefined : onClose} canEscapeKeyClose={!busy} canOutsideClickClose={false}>
+    <Dialog isOpen title={t('restore.title')} className="restore-dialog" onClose={busy ? undefined : onClose} canEscapeKeyClose={!busy} canOutsideClickClose={false}>
       <div className={`${Classes.DIALOG_BODY} restore-dialog-body`} data-testid="restore-dialog">
-        {step.kind === 'opening' && <p>正在打开备份文件…</p>}
+        {step.kind === 'opening' && <p>{t('restore.opening')}</p>}
         {step.kind === 'inspecting' && (
           <>
-            <p>正在完整校验备份文件（不会写入任何数据）…</p>
+            <p>{t('restore.inspecting')}</p>
             <ProgressBar value={step.progress} intent="primary" />
           </>
         )}
@@ -139,17 +142,17 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
               void inspect(passphrase);
             }}
           >
-            <Callout intent={step.message ? 'danger' : 'primary'}>{step.message ?? '此备份已加密，请输入创建备份时设置的密码。'}</Callout>
-            <FormGroup label="备份密码" labelFor="restore-passphrase">
+            <Callout intent={step.message ? 'danger' : 'primary'}>{step.message ?? t('restore.encrypted')}</Callout>
+            <FormGroup label={t('backup.passphrase')} labelFor="restore-passphrase">
               <InputGroup id="restore-passphrase" type="password" autoFocus value={passphrase} onValueChange={setPassphrase} />
             </FormGroup>
-            <Button type="submit" intent="primary" text="打开" disabled={passphrase === ''} />
+            <Button type="submit" intent="primary" text={t('restore.open')} disabled={passphrase === ''} />
           </form>
         )}
         {step.kind === 'refused' && (
-          <Callout intent="danger" title="不能用此文件恢复" data-testid="restore-refused">
+          <Callout intent="danger" title={t('restore.refused')} data-testid="restore-refused">
             {step.message}
-            <p>当前数据没有任何改动。</p>
+            <p>{t('restore.unchanged')}</p>
           </Callout>
         )}
         {step.kind === 'ready' && <Comparison inspection={step.inspection} current={step.current} fileName={handle.current?.fileName ?? ''} />}
@@ -157,26 +160,26 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
           <>
             <p>{step.text}</p>
             <ProgressBar value={step.progress ?? undefined} intent="primary" />
-            <p className={Classes.TEXT_MUTED}>请勿关闭程序。若中途断电，下次启动时会自动完成恢复。</p>
+            <p className={Classes.TEXT_MUTED}>{t('restore.keepOpen')}</p>
           </>
         )}
         {step.kind === 'failed' && (
-          <Callout intent="danger" title="恢复未完成" data-testid="restore-failed">
+          <Callout intent="danger" title={t('restore.failed')} data-testid="restore-failed">
             {step.message}
-            <p>{step.changed ? '数据库替换中断：请重新启动程序，启动时会自动完成恢复。' : '当前数据没有任何改动。'}</p>
+            <p>{step.changed ? t('restore.interrupted') : t('restore.unchanged')}</p>
           </Callout>
         )}
       </div>
       <div className={Classes.DIALOG_FOOTER}>
         <div className={Classes.DIALOG_FOOTER_ACTIONS}>
-          <Button text="关闭" onClick={onClose} disabled={busy} />
+          <Button text={t('restore.close')} onClick={onClose} disabled={busy} />
           {step.kind === 'ready' && (
             <Button
               intent="danger"
-              text="恢复此备份"
+              text={t('restore.confirm')}
               data-testid="restore-confirm"
               onClick={() => void restore(step.inspection)}
-              title="先自动备份当前数据，然后用此备份替换全部数据"
+              title={t('restore.confirmTitle')}
             />
           )}
         </div>
@@ -186,6 +189,7 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
 }
 
 function Comparison({ inspection, current, fileName }: { inspection: BackupInspection; current: DatabaseSummary | null; fileName: string }) {
+  const { t } = useTranslation('safety');
   const { header } = inspection;
   const tables = [...new Set([...Object.keys(inspection.rowCounts), ...Object.keys(current?.rowCounts ?? {})])].sort(
     (a, b) => Object.keys(TABLE_LABELS).indexOf(a) - Object.keys(TABLE_LABELS).indexOf(b),
@@ -196,30 +200,44 @@ function Comparison({ inspection, current, fileName }: { inspection: BackupInspe
   return (
     <div data-testid="restore-comparison">
       <Callout intent="success" compact>
-        备份文件完好：校验值一致{inspection.encrypted ? '，加密内容认证通过' : ''}，全部 {Object.values(inspection.rowCounts).reduce((a, b) => a + b, 0).toLocaleString('zh-CN')} 行可读。
+        {t('restore.intact', {
+          auth: inspection.encrypted ? t('restore.authenticated') : '',
+          rows: Object.values(inspection.rowCounts)
+            .reduce((a, b) => a + b, 0)
+            .toLocaleString('zh-CN'),
+        })}
       </Callout>
       <HTMLTable compact className="safety-compare">
         <tbody>
           <tr>
-            <td>文件</td>
+            <td>{t('restore.file')}</td>
             <td colSpan={2} className="mono">
               {fileName}（{formatBytes(inspection.byteLength)}）
             </td>
           </tr>
           <tr>
-            <td>备份时间</td>
+            <td>{t('restore.createdAt')}</td>
             <td colSpan={2}>
-              {formatLocalTime(header.createdAt)} · {REASON_LABELS[header.reason] ?? header.reason} · 程序版本 {header.appVersion} · 数据结构版本 {header.schemaVersion}
+              {t('restore.createdLine', {
+                time: formatLocalTime(header.createdAt),
+                reason: REASON_LABELS[header.reason] ?? header.reason,
+                app: header.appVersion,
+                schema: header.schemaVersion,
+              })}
             </td>
           </tr>
           <tr>
-            <td>审计链</td>
+            <td>{t('restore.audit')}</td>
             <td colSpan={2}>
-              备份：
-              {audit.status === 'verified' ? <Tag intent="success">完整（{audit.count} 条）</Tag> : <Tag intent="danger">{audit.message}</Tag>}
+              {t('restore.auditBackup')}
+              {audit.status === 'verified' ? <Tag intent="success">{t('restore.auditOk', { count: audit.count })}</Tag> : <Tag intent="danger">{audit.message}</Tag>}
               {current && (
                 <>
-                  {' '}当前：<Tag intent={current.auditChain.ok ? 'success' : 'danger'}>{current.auditChain.message}</Tag>
+                  {' '}
+                  {t('restore.auditCurrent')}
+                  <Tag intent={current.auditChain.ok ? 'success' : 'danger'}>
+                    {current.auditChain.ok ? t('restore.auditOk', { count: current.auditChain.count }) : current.auditChain.message}
+                  </Tag>
                 </>
               )}
             </td>
@@ -229,9 +247,9 @@ function Comparison({ inspection, current, fileName }: { inspection: BackupInspe
       <HTMLTable compact striped className="safety-compare">
         <thead>
           <tr>
-            <th>数据表</th>
-            <th className="num">备份中</th>
-            <th className="num">当前数据库</th>
+            <th>{t('restore.table')}</th>
+            <th className="num">{t('restore.inBackup')}</th>
+            <th className="num">{t('restore.inCurrent')}</th>
           </tr>
         </thead>
         <tbody>
@@ -249,13 +267,13 @@ function Comparison({ inspection, current, fileName }: { inspection: BackupInspe
           {emptyTables > 0 && (
             <tr>
               <td colSpan={3} className="muted">
-                其余 {emptyTables} 个数据表在备份和当前数据库中都是空的。
+                {t('restore.emptyTables', { count: emptyTables })}
               </td>
             </tr>
           )}
         </tbody>
       </HTMLTable>
-      <Callout intent="warning">恢复将用此备份替换全部数据（所有数据表）。恢复前会先自动备份当前数据，必要时可再恢复回来。</Callout>
+      <Callout intent="warning">{t('restore.warning')}</Callout>
     </div>
   );
 }

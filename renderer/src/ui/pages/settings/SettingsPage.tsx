@@ -25,8 +25,8 @@ export function SettingsPage({ tab, navigate }: { tab: SettingsTab; navigate: (r
         <Tab id="office" title={t('settings.office')} panel={<OfficeSettingsForm />} />
         <Tab id="audit" title={t('settings.audit')} panel={<AuditLogPanel />} />
         <Tab id="storage" title={t('settings.storage')} panel={<StoragePanel />} />
-        <Tab id="backup" title="备份与恢复" panel={<BackupPanel />} />
-        <Tab id="lock" title="应用锁" panel={<LockSettingsPanel />} />
+        <Tab id="backup" title={t('safety:tabs.backup')} panel={<BackupPanel />} />
+        <Tab id="lock" title={t('safety:tabs.lock')} panel={<LockSettingsPanel />} />
       </Tabs>
     </section>
   );
