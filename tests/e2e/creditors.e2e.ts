@@ -130,3 +130,33 @@ test('a messy register is checked, committed, searched, edited by hand, exported
   await expect(audit.locator('tr', { hasText: '导出' }).filter({ hasText: '公示名单' })).toHaveCount(1);
   await expect(audit.locator('tr', { hasText: '导出' }).filter({ hasText: '问题行' })).toHaveCount(1);
 });
+
+/** A valid resident ID for n (distinct per n), computed like GB 11643. */
+function residentId(n: number): string {
+  const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const d = new Date(Date.UTC(1950, 0, 1) + Math.floor(n / 900) * 86_400_000);
+  const body = `371002${d.toISOString().slice(0, 10).replaceAll('-', '')}${String((n % 900) + 100)}`;
+  const sum = W.reduce((s, w, i) => s + w * Number(body[i]), 0);
+  return body + ('10X98765432'[sum % 11] ?? '');
+}
+
+test('a large list is validated with a progress bar and can be cancelled; nothing is stored', async ({ page }) => {
+  await setUpCase(page);
+  const lines = ['序号,姓名,身份证号码,联系电话,投资金额,已获收益'];
+  for (let i = 1; i <= 500_000; i++) lines.push(`${i},参与人${i},${residentId(i)},138${String(i).padStart(8, '0')},${(i % 97) * 1000 + 500},0`);
+  const csv = Buffer.from(lines.join('\r\n'), 'utf8');
+  await page.goto(`#/creditors`);
+  await page.getByRole('link', { name: '威公经立〔2020〕15号' }).click();
+  await page.getByRole('button', { name: '导入名单' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /选择文件/ }).click();
+  await (await chooser).setFiles({ name: '大名单.csv', mimeType: 'text/csv', buffer: csv });
+  await expect(page.getByTestId('detected-header')).toHaveText('识别到表头在第 1 行');
+  await page.getByRole('button', { name: '校验' }).click();
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  await page.getByTestId('import-progress').getByRole('button', { name: '取消' }).click();
+  await expect(page.getByText('已取消，本案名单没有变化。')).toBeVisible();
+  await expect(page.getByTestId('import-report')).toHaveCount(0);
+  await page.getByRole('button', { name: '关闭' }).first().click();
+  await expect(page.getByText('本案还没有集资参与人')).toBeVisible();
+});
