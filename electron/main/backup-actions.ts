@@ -252,6 +252,23 @@ export async function closeAllBackupSessions(): Promise<void> {
   await Promise.all([...reads.keys()].map((id) => backupClose(id)));
 }
 
+/** Temp files of backups a crash interrupted (never renamed into place); removed at start. */
+export async function removeStaleBackupTempFiles(nowMs = Date.now()): Promise<number> {
+  const folder = backupsFolder();
+  let removed = 0;
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!/^\.chufei-.*\.cfbak\.[0-9a-f]{8}\.tmp$/.test(name)) continue;
+    const file = path.join(folder, name);
+    const info = await stat(file).catch(() => null);
+    // A day old: a backup still being written by this very start is never touched.
+    if (info?.isFile() && nowMs - info.mtimeMs > 24 * 60 * 60 * 1000) {
+      await rm(file, { force: true }).then(() => removed++, () => undefined);
+    }
+  }
+  return removed;
+}
+
 export async function diskSpace(): Promise<DiskSpaceResponse> {
   const where = app.getPath('userData');
   try {

@@ -6,6 +6,7 @@ import { app, type BrowserWindow, session } from 'electron';
 import { APP_ID, PRODUCT_NAME } from './app-identity.js';
 import { installAppMenu } from './app-menu.js';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol.js';
+import { removeStaleBackupTempFiles } from './backup-actions.js';
 import { registerIpcHandlers } from './ipc-handlers.js';
 import { createMainWindow } from './main-window.js';
 import { removeStalePrintFiles } from './print-pdf.js';
@@ -54,5 +55,6 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = null;
     });
     void removeStalePrintFiles();
+    void removeStaleBackupTempFiles();
   });
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -141,6 +141,21 @@ describe('from an unexpected origin', () => {
     }
     const iframe = { sender: {}, senderFrame: { url: 'app://workstation/index.html', parent: {} } };
     await expect(call('listBackups', undefined, iframe)).rejects.toThrow();
+  });
+});
+
+describe('temp files a crash left behind', () => {
+  it('are removed at start once a day old; others stay', async () => {
+    const { removeStaleBackupTempFiles } = await import('../../../electron/main/backup-actions');
+    const stale = path.join(backups(), '.chufei-20260101-000000000Z-quit.cfbak.0123abcd.tmp');
+    const fresh = path.join(backups(), '.chufei-20260102-000000000Z-quit.cfbak.89abcdef.tmp');
+    writeFileSync(stale, 'x');
+    writeFileSync(fresh, 'x');
+    utimesSync(stale, new Date(Date.now() - 2 * 86_400_000), new Date(Date.now() - 2 * 86_400_000));
+    expect(await removeStaleBackupTempFiles()).toBe(1);
+    expect(readdirSync(backups())).toContain(path.basename(fresh));
+    expect(readdirSync(backups())).not.toContain(path.basename(stale));
+    expect(readdirSync(backups())).toContain('notes.txt');
   });
 });
 
