@@ -4,7 +4,7 @@ import { type BackupInspection, inspectBackup, readBackupRows } from '../../core
 import { DATABASE_NAME, WorkstationDb } from '../database';
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../schema';
 import { readSafetyValue, SAFETY_DATABASE_NAME, STAGING_DATABASE_NAME, writeSafetyValue } from './safety-store';
-import { pagedRows } from './table-source';
+import { BACKUP_PAGE_ROWS, pagedRows } from './table-source';
 
 // Restore = verify, stage, journal, copy (see README.md). IndexedDB cannot hold one transaction
 // across the whole file (it commits as soon as we await the next chunk), so the rows go into a
@@ -161,7 +161,7 @@ async function copyStagingIntoMain(journal: RestoreJournal, names: RestoreNames)
       let page: unknown[] = [];
       for await (const row of pagedRows(table)) {
         page.push(row);
-        if (page.length >= 200) {
+        if (page.length >= BACKUP_PAGE_ROWS) {
           await main.table(table.name).bulkAdd(page);
           page = [];
         }

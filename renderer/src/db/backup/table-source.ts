@@ -1,8 +1,11 @@
 import type { Dexie, Table } from 'dexie';
 import type { AuditChainHead, BackupTableSource } from '../../core/backup';
 
-/** Rows per read: each page is its own short transaction (a backup awaits disk writes in between). */
-export const BACKUP_PAGE_ROWS = 200;
+/**
+ * Rows per read: each page is its own short transaction (a backup awaits disk writes in between).
+ * A creditor block holds up to 1,000 creditors (~300 KB), so a page stays around 30 MB at most.
+ */
+export const BACKUP_PAGE_ROWS = 100;
 
 export const AUDIT_TABLE = 'audit';
 

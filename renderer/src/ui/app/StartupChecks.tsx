@@ -1,5 +1,5 @@
 import { Button, Callout, NonIdealState } from '@blueprintjs/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backupAtStartupIfDue, backupDatabase } from '../../db/backup/auto-backup';
 import { safetySession } from '../../db/backup/safety-session';
@@ -24,17 +24,20 @@ export function StartupChecks() {
   const [dismissed, setDismissed] = useState(false);
   const [quitting, setQuitting] = useState(false);
 
+  // Once per start: switching the UI language must not run the checks or the backup again.
+  const translate = useRef(t);
+  translate.current = t;
   useEffect(() => {
     const { db, appVersion, prepared } = safetySession();
     void runStartupChecks(db as WorkstationDb, { diskSpace: () => bridge.backups.diskSpace(), prepared }).then(setChecks);
     void backupAtStartupIfDue(db, bridge.backups, appVersion).catch((error: unknown) =>
-      setChecks((c) => [...(c ?? []), { id: 'protective-backup', status: 'warning', message: t('startup.startupBackupFailed', { message: error instanceof Error ? error.message : String(error) }) }]),
+      setChecks((c) => [...(c ?? []), { id: 'protective-backup', status: 'warning', message: translate.current('startup.startupBackupFailed', { message: error instanceof Error ? error.message : String(error) }) }]),
     );
     bridge.backups.onBeforeQuit(async () => {
       setQuitting(true);
       await backupDatabase(db, bridge.backups, { reason: 'quit', appVersion }).catch(() => null);
     });
-  }, [bridge, t]);
+  }, [bridge]);
 
   const problems = (checks ?? []).filter((c) => c.status !== 'ok');
   return (
