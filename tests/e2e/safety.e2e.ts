@@ -190,6 +190,27 @@ test('the app lock asks for the passphrase after a reload and throttles wrong on
   await expect(page.locator('.app-navbar')).toBeVisible();
 });
 
+test('the app lock comes back after the idle minutes, keeping what was typed', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/#/settings/lock');
+  await page.getByLabel('解锁密码').fill('锁屏密码12345');
+  await page.getByLabel('确认密码').fill('锁屏密码12345');
+  await page.getByLabel('空闲锁定时间（分钟）').fill('2');
+  await page.getByRole('button', { name: '启用应用锁' }).click();
+  await expect(page.getByTestId('lock-settings')).toContainText('连续 2 分钟无操作后');
+  await page.goto('/#/settings/office');
+  await page.getByLabel('发文机关（文书落款）').fill('尚未保存的名称');
+  await page.clock.fastForward('01:30');
+  await expect(page.getByTestId('app-lock')).toHaveCount(0);
+  await page.clock.fastForward('01:00');
+  const lock = page.getByTestId('app-lock');
+  await expect(lock).toBeVisible();
+  await lock.getByLabel('解锁密码').fill('锁屏密码12345');
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(lock).toBeHidden();
+  await expect(page.getByLabel('发文机关（文书落款）')).toHaveValue('尚未保存的名称');
+});
+
 /** A valid 18-digit resident ID (GB 11643 check character), distinct for every n. */
 function idNumber(n: number): string {
   const born = new Date(Date.UTC(1950, 0, 1) + Math.floor(n / 1000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
