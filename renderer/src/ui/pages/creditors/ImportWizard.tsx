@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { AmountUnits, ColumnMapping } from '../../../core/creditors';
 import type { CreditorImportRow, CreditorImportSummary } from '../../../db/records';
 import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview } from '../../../workers/creditor-import-protocol';
+import { sha256Hex } from '../../../workers/sha256-hex';
 import { useApp } from '../../app/app-context';
 import { ImportReportView } from './ImportReportView';
 import { ImportSetup } from './ImportSetup';
 import { CREDITOR_SETTINGS_SECTION, DEFAULT_REMEMBERED, type ImportWorker, layoutKey, startImportWorker } from './import-client';
-import { sha256Hex } from './register-export';
 
 interface ChosenFile {
   readonly name: string;

@@ -12,8 +12,8 @@ import type { Route } from '../../app/routes';
 import { CreditorEditDialog } from './CreditorEditDialog';
 import { CreditorPanel } from './CreditorPanel';
 import { CreditorTable } from './CreditorTable';
+import { buildExport } from './export-client';
 import { ImportWizard } from './ImportWizard';
-import { fullRegisterXlsx, publicNoticeXlsx, sha256Hex } from './register-export';
 import { buildRegisterIndex, EMPTY_QUERY, type RegisterQuery, type SortKey, searchRegister, sortIndices, viewTotals } from './register-query';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
@@ -32,6 +32,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   const [editing, setEditing] = useState<Editing>(null);
   const [importing, setImporting] = useState(false);
   const [partial, setPartial] = useState<CreditorRegisterSummary | null>(null);
+  const [exporting, setExporting] = useState<'full' | 'public' | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -93,18 +94,25 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
 
   async function exportRegister(kind: 'full' | 'public') {
     if (!creditors) return;
-    const title = caseFile?.caseNumber ?? caseId;
-    const bytes = kind === 'full' ? fullRegisterXlsx(creditors, t('export.sheetFull')) : publicNoticeXlsx(creditors, t('export.sheetPublic'));
-    const name = `${title}-${kind === 'full' ? '集资参与人名单' : '集资参与人公示名单'}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
-    const hash = await sha256Hex(bytes);
-    const saved = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes });
     const toast = await toaster;
-    if (saved.status !== 'saved') {
-      toast.show({ message: t('export.cancelled') });
-      return;
+    setExporting(kind);
+    try {
+      // Built in a worker from the stored register: a large list does not freeze the page.
+      const built = await buildExport({ caseId, kind, sheetName: kind === 'full' ? t('export.sheetFull') : t('export.sheetPublic') });
+      const title = caseFile?.caseNumber ?? caseId;
+      const name = `${title}-${kind === 'full' ? '集资参与人名单' : '集资参与人公示名单'}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
+      const saved = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: built.bytes });
+      if (saved.status !== 'saved') {
+        toast.show({ message: t('export.cancelled') });
+        return;
+      }
+      await repos.creditors.recordExport(caseId, kind, saved.fileName, built.hash, built.rows);
+      toast.show({ intent: 'success', message: t('export.saved', { file: saved.fileName, rows: built.rows }) });
+    } catch (err) {
+      toast.show({ intent: 'danger', message: t('export.failed', { message: err instanceof Error ? err.message : String(err) }) });
+    } finally {
+      setExporting(null);
     }
-    await repos.creditors.recordExport(caseId, kind, saved.fileName, hash, creditors.length);
-    toast.show({ intent: 'success', message: t('export.saved', { file: saved.fileName, rows: creditors.length }) });
   }
 
   async function committed(fileName: string, summary: CreditorImportSummary) {
@@ -150,8 +158,20 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
         </HTMLSelect>
         <Button icon="import" intent="primary" text={t('toolbar.import')} onClick={() => setImporting(true)} />
         <Button icon="add" text={t('toolbar.add')} onClick={() => setEditing({ creditor: null })} />
-        <Button icon="export" text={t('toolbar.exportFull')} disabled={!creditors?.length} onClick={() => void exportRegister('full')} />
-        <Button icon="eye-off" text={t('toolbar.exportPublic')} disabled={!creditors?.length} onClick={() => void exportRegister('public')} />
+        <Button
+          icon="export"
+          text={t('toolbar.exportFull')}
+          disabled={!creditors?.length || exporting !== null}
+          loading={exporting === 'full'}
+          onClick={() => void exportRegister('full')}
+        />
+        <Button
+          icon="eye-off"
+          text={t('toolbar.exportPublic')}
+          disabled={!creditors?.length || exporting !== null}
+          loading={exporting === 'public'}
+          onClick={() => void exportRegister('public')}
+        />
       </div>
       {partial && (
         <div className="creditor-totals" data-testid="creditor-totals-partial">

@@ -1,8 +1,8 @@
 // The register as xlsx: the full list (personal data in full, for the case file) and the public
 // notice version (公示名单: persons' names and ID numbers masked). Both are audited by the caller.
 import { utils, type WorkSheet, write } from '@e965/xlsx';
-import { maskIdNumber, maskName } from '../../../core/identity';
-import { EXCLUSION_LABELS, type StoredCreditor } from '../../../db/repositories/creditor-types';
+import { maskIdNumber, maskName } from '../core/identity';
+import { EXCLUSION_LABELS, type StoredCreditor } from '../db/repositories/creditor-types';
 
 type Cell = string | number;
 
@@ -73,9 +73,4 @@ function book(rows: Cell[][], sheetName: string, textColumns: readonly number[],
   const wb = utils.book_new();
   utils.book_append_sheet(wb, sheet, sheetName);
   return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-}
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,0 +1,34 @@
+// Builds the register's xlsx exports off the UI thread: at 100k+ creditors SheetJS takes seconds.
+// Reads the case's current generation itself, so the list never crosses from the page.
+import { WorkstationDb } from '../db/database';
+import { createRepositories } from '../db/repositories';
+import { fullRegisterXlsx, publicNoticeXlsx } from './creditor-register-xlsx';
+import { sha256Hex } from './sha256-hex';
+
+export interface ExportRequest {
+  readonly caseId: string;
+  readonly kind: 'full' | 'public';
+  readonly sheetName: string;
+}
+
+export type ExportResponse =
+  | { readonly type: 'built'; readonly bytes: ArrayBuffer; readonly hash: string; readonly rows: number }
+  | { readonly type: 'failed'; readonly message: string };
+
+self.addEventListener('message', (event: MessageEvent<ExportRequest>) => {
+  void build(event.data).then(
+    (r) => self.postMessage(r, { transfer: r.type === 'built' ? [r.bytes] : [] }),
+    (err: unknown) => self.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) } satisfies ExportResponse),
+  );
+});
+
+async function build({ caseId, kind, sheetName }: ExportRequest): Promise<ExportResponse> {
+  const db = new WorkstationDb();
+  try {
+    const creditors = await createRepositories(db).creditors.loadCase(caseId);
+    const bytes = kind === 'full' ? fullRegisterXlsx(creditors, sheetName) : publicNoticeXlsx(creditors, sheetName);
+    return { type: 'built', bytes: bytes.buffer as ArrayBuffer, hash: await sha256Hex(bytes), rows: creditors.length };
+  } finally {
+    db.close();
+  }
+}
