@@ -8,6 +8,7 @@ import type {
   CaseParty,
   CreditorBlockRow,
   CreditorImportRow,
+  CreditorRegisterRow,
   DocumentCounterRow,
   DocumentRow,
   DocumentTemplateRow,
@@ -32,6 +33,8 @@ export class WorkstationDb extends Dexie {
   cases!: Table<CaseFile, string>;
   parties!: Table<CaseParty, string>;
   creditorBlocks!: Table<CreditorBlockRow, string>;
+  /** Since version 2: per case, the generation of creditorBlocks that is current. */
+  creditorRegisters!: Table<CreditorRegisterRow, string>;
   creditorImports!: Table<CreditorImportRow, string>;
   repaymentPlans!: Table<RepaymentPlanRow, string>;
   fundReceipts!: Table<FundReceiptRow, string>;
