@@ -39,7 +39,15 @@ describe('automatic backups', () => {
     desktop.beginBackup = async (target) => {
       order.push(`begin ${target.kind === 'auto' ? target.reason : 'file'}`);
       const writer = await real(target);
-      return writer && { ...writer, finish: async () => (order.push('finish'), writer.finish()) };
+      return (
+        writer && {
+          ...writer,
+          finish: async () => {
+            order.push('finish');
+            return writer.finish();
+          },
+        }
+      );
     };
     await Promise.all([
       backupDatabase(db, desktop, { reason: 'startup', appVersion: '0.1.0' }),
