@@ -35,6 +35,9 @@ export function createMainWindow(): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Chromium's built-in PDF viewer (no third-party plugin can be loaded: none ships with the
+      // app), so a document's preview shows in the window exactly as it will print.
+      plugins: true,
       // Middle-click would try to open links in a new window; window.open is denied anyway, and
       // the UI uses no auxclick handlers.
       disableBlinkFeatures: 'Auxclick',
