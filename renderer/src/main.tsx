@@ -49,6 +49,8 @@ async function start(): Promise<void> {
   // A failed pre-upgrade backup is tried again at the next start.
   if (prepared?.protectiveBackup?.status !== 'failed') void recordAppVersion(appVersion);
   const repos = createRepositories(opened.db);
+  // Blocks of a creditor import that was killed before its pointer flip are invisible but take space.
+  void repos.creditors.cleanupOrphans();
   const settings = await repos.settings.get();
   root.render(
     <HotkeysProvider>
