@@ -55,7 +55,7 @@ test('a messy register is checked, committed, searched, edited by hand, exported
   const problemsDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出问题行（xlsx）' }).click();
   const problems = await problemsDownload;
-  const problemRows = utils.sheet_to_json<unknown[]>(read(readFileSync(await problems.path())).Sheets['问题行'] ?? {}, { header: 1 });
+  const problemRows = utils.sheet_to_json<unknown[]>(read(readFileSync(await problems.path())).Sheets.问题行 ?? {}, { header: 1 });
   expect(problemRows[0]).toEqual(expect.arrayContaining(['原表行号', '说明', '姓名', '身份证号码']));
   expect(problemRows).toHaveLength(1 + 11 + 3);
 
@@ -105,7 +105,7 @@ test('a messy register is checked, committed, searched, edited by hand, exported
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出公示版' }).click();
   const file = await download;
-  const rows = utils.sheet_to_json<unknown[]>(read(readFileSync(await file.path())).Sheets['公示名单'] ?? {}, { header: 1 });
+  const rows = utils.sheet_to_json<unknown[]>(read(readFileSync(await file.path())).Sheets.公示名单 ?? {}, { header: 1 });
   expect(rows[1]).toEqual([1, '张*', '371002********0010', 115000]);
   expect(JSON.stringify(rows)).not.toContain('371002198001010010');
 

@@ -6,8 +6,8 @@ import { CASE_SECTORS, CASE_STAGES } from '../../../core/cases/case-file';
 import { type CaseFilter, EMPTY_CASE_FILTER, filedYears, queryCases } from '../../../core/cases/case-query';
 import { formatFen } from '../../../core/money';
 import { useApp } from '../../app/app-context';
-import { DeadlineAlertsPanel } from '../petitions/DeadlineAlertsPanel';
 import type { Route } from '../../app/routes';
+import { DeadlineAlertsPanel } from '../petitions/DeadlineAlertsPanel';
 
 type Loaded = { caseFile: CaseFile; partyNames: string[] }[];
 
