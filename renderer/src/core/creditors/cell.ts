@@ -13,9 +13,14 @@ export function isEmptyCell(value: CellValue | undefined): boolean {
   return false;
 }
 
+// Anything normalizeName would change; most names have none of it.
+const NAME_CHANGES = /[\s\u00a0\u3000\ufeff•・‧∙]/;
+
 /** Person names: every space removed (including the ideographic space); variants of the middle dot unified. */
 export function normalizeName(value: CellValue | undefined): string {
-  return cellText(value)
+  const text = cellText(value);
+  if (!NAME_CHANGES.test(text)) return text;
+  return text
     .replace(/[\s\u00a0\u3000\ufeff]+/g, '')
     .replace(/[•・‧∙]/g, '·');
 }

@@ -20,21 +20,39 @@ export interface ClassifyState {
  */
 export function classifyRow(cells: readonly CellValue[], mapping: ColumnMapping, state: ClassifyState): RowKind {
   let filled = 0;
-  let firstText = '';
+  let first: CellValue | undefined;
   for (let c = 0; c < cells.length; c++) {
     const v = cells[c];
     if (isEmptyCell(v)) continue;
-    if (firstText === '') firstText = foldFullWidth(cellText(v)).replace(/\s+/g, '');
+    if (first === undefined) first = v;
     // Pre-numbered empty template rows carry only a number in the 序号 column.
-    if (c !== mapping.seq || !/^\d+$/.test(cellText(v))) filled++;
+    if (c !== mapping.seq || !DIGITS.test(cellText(v))) filled++;
   }
   if (filled === 0) return 'blank';
-  const key = (col: number | undefined) =>
-    col === undefined ? '' : foldFullWidth(cellText(cells[col])).replace(/\s+/g, '');
-  if (TOTAL.test(firstText) || TOTAL.test(key(mapping.seq)) || TOTAL.test(key(mapping.name))) {
-    if (!/^小计/.test(firstText)) state.afterGrandTotal = true;
+  // Most rows are creditors: the folded, space-free key of a cell is built only when it may match.
+  const firstText = () => key(first);
+  if (
+    (mayBeTotal(first) && TOTAL.test(firstText())) ||
+    (mapping.seq !== undefined && mayBeTotal(cells[mapping.seq]) && TOTAL.test(key(cells[mapping.seq]))) ||
+    (mapping.name !== undefined && mayBeTotal(cells[mapping.name]) && TOTAL.test(key(cells[mapping.name])))
+  ) {
+    if (!/^小计/.test(firstText())) state.afterGrandTotal = true;
     return 'total';
   }
-  if (filled <= 2 && (NOTE.test(firstText) || state.afterGrandTotal)) return 'note';
+  if (filled <= 2 && (state.afterGrandTotal || NOTE.test(firstText()))) return 'note';
   return 'data';
+}
+
+const DIGITS = /^\d+$/;
+// First characters of the TOTAL words. A cell's key starts with its first non-space character
+// (cellText trims the same spaces \s strips; folding maps full-width ASCII, never these), so a cell
+// not starting with one of them cannot be a total.
+const TOTAL_FIRST = new Set(['总', '本', '合', '小', '共', '累']);
+
+function mayBeTotal(value: CellValue | undefined): boolean {
+  return typeof value === 'string' && TOTAL_FIRST.has(cellText(value).charAt(0));
+}
+
+function key(value: CellValue | undefined): string {
+  return foldFullWidth(cellText(value)).replace(/\s+/g, '');
 }

@@ -41,6 +41,12 @@ function scalar(value: CellValue | undefined): string | number | null {
   return typeof value === 'boolean' ? String(value) : value;
 }
 
+function cellAt(cells: readonly CellValue[], col: number | undefined): CellValue | undefined {
+  return col === undefined ? undefined : cells[col];
+}
+
+const AMOUNT_FIELDS = ['principal', 'returned'] as const;
+
 function columnLabel(ctx: RowContext, field: FieldKey): string {
   const col = ctx.mapping[field];
   const header = col === undefined ? '' : (ctx.headers[col] ?? '').trim();
@@ -71,41 +77,39 @@ export function validateRow(
   mergedColumns?: readonly number[],
 ): RowValidation {
   const m = ctx.mapping;
-  const isMerged = (field: FieldKey): boolean => {
-    const col = m[field];
-    return col !== undefined && mergedColumns?.includes(col) === true;
-  };
-  const at = (field: FieldKey): CellValue | undefined => {
-    const col = m[field];
-    return col === undefined ? undefined : cells[col];
-  };
+  // Plain lookups, no closures: this runs once per row of a million-row file.
+  const nameCell = cellAt(cells, m.name);
   const issues: RowIssue[] = [];
 
-  const name = normalizeName(at('name'));
+  const name = normalizeName(nameCell);
   if (name === '') {
-    issues.push(issue(ctx, row, 'error', 'name', 'NAME_MISSING', '姓名（名称）为空。请补填本人姓名或机构名称后重新导入本行。', at('name')));
+    issues.push(issue(ctx, row, 'error', 'name', 'NAME_MISSING', '姓名（名称）为空。请补填本人姓名或机构名称后重新导入本行。', nameCell));
   }
 
-  const rawId = at('idNumber');
-  const id = resolveCreditorId(scalar(rawId), cellText(at('idType')), ctx.today);
+  const rawId = cellAt(cells, m.idNumber);
+  const id = resolveCreditorId(scalar(rawId), cellText(cellAt(cells, m.idType)), ctx.today);
   if (!id.ok) issues.push(issue(ctx, row, 'error', 'idNumber', id.code, id.message, rawId));
   else if (id.warning) issues.push(issue(ctx, row, 'warning', 'idNumber', id.warning.code, id.warning.message, rawId));
 
   // An amount merged over several rows belongs to no single contract: counting it on each row
   // would multiply the claim, counting it once would guess. The user must split it.
-  for (const field of ['principal', 'returned'] as const) {
-    if (isMerged(field)) {
-      issues.push(
-        issue(ctx, row, 'error', field, 'AMOUNT_MERGED', '金额单元格跨多行合并，无法确定每份合同的金额。请在原表中取消合并，逐行填写各合同金额后重新导入。', at(field)),
-      );
+  const principalCell = cellAt(cells, m.principal);
+  const returnedCell = cellAt(cells, m.returned);
+  if (mergedColumns !== undefined) {
+    for (const field of AMOUNT_FIELDS) {
+      const col = m[field];
+      if (col !== undefined && mergedColumns.includes(col)) {
+        issues.push(
+          issue(ctx, row, 'error', field, 'AMOUNT_MERGED', '金额单元格跨多行合并，无法确定每份合同的金额。请在原表中取消合并，逐行填写各合同金额后重新导入。', field === 'principal' ? principalCell : returnedCell),
+        );
+      }
     }
   }
-  const principal = parseMoneyToFen(scalar(at('principal')), ctx.units.principal);
+  const principal = parseMoneyToFen(scalar(principalCell), ctx.units.principal);
   if (!principal.ok) {
-    issues.push(issue(ctx, row, 'error', 'principal', principal.code, principal.message, at('principal')));
+    issues.push(issue(ctx, row, 'error', 'principal', principal.code, principal.message, principalCell));
   }
   // A blank returns cell means nothing was received; anything written must parse.
-  const returnedCell = at('returned');
   const returnedBlank = cellText(returnedCell) === '';
   const returned = returnedBlank
     ? ({ ok: true, fen: 0 } as const)
@@ -113,7 +117,7 @@ export function validateRow(
   if (!returned.ok) issues.push(issue(ctx, row, 'error', 'returned', returned.code, returned.message, returnedCell));
 
   let bankAccount = '';
-  const accountCell = at('bankAccount');
+  const accountCell = cellAt(cells, m.bankAccount);
   if (cellText(accountCell) !== '') {
     const account = checkBankAccount(scalar(accountCell));
     if (account.ok) bankAccount = account.account;
@@ -125,7 +129,7 @@ export function validateRow(
   }
 
   let phone = '';
-  const phoneCell = at('phone');
+  const phoneCell = cellAt(cells, m.phone);
   if (cellText(phoneCell) !== '') {
     const p = checkPhone(scalar(phoneCell));
     if (p.ok) phone = p.phone;
@@ -146,7 +150,7 @@ export function validateRow(
     );
   }
 
-  const hasError = issues.some((i) => i.status === 'error');
+  const hasError = issues.length > 0 && issues.some((i) => i.status === 'error');
   if (hasError || !id.ok || !principal.ok || !returned.ok) return { issues, valid: null };
   return {
     issues,
@@ -156,12 +160,12 @@ export function validateRow(
       idType: id.idType,
       idNumber: id.idNumber,
       phone,
-      address: cleanText(at('address')),
-      bankName: cleanText(at('bankName')),
+      address: cleanText(cellAt(cells, m.address)),
+      bankName: cleanText(cellAt(cells, m.bankName)),
       bankAccount,
       principalFen: principal.fen,
       returnedFen: returned.fen,
-      note: cleanText(at('note')),
+      note: cleanText(cellAt(cells, m.note)),
     },
   };
 }

@@ -7,6 +7,7 @@ export type BankAccountResult =
   | { readonly ok: true; readonly account: string }
   | { readonly ok: false; readonly code: BankAccountErrorCode; readonly message: string };
 
+const ACCOUNT_DIGITS = /^\d{8,30}$/;
 const EXCEL_ADVICE = '请在原表中把该列设置为“文本”格式后重新导出，不要手工补位。';
 
 /**
@@ -26,6 +27,8 @@ export function checkBankAccount(raw: string | number | null | undefined): BankA
     return checkBankAccount(String(raw));
   }
   const text = raw ?? '';
+  // The usual cell is already bare digits: every step below would leave it as it is.
+  if (ACCOUNT_DIGITS.test(text)) return { ok: true, account: text };
   const s = foldFullWidth(text)
     .replace(/[\s\u00a0\u3000\-－]+/g, '')
     .replace(/^['‘’]+/, '');
@@ -36,7 +39,7 @@ export function checkBankAccount(raw: string | number | null | undefined): BankA
       message: `银行账号被 Excel 存成了数字（${text.trim()}），末几位已丢失。${EXCEL_ADVICE}`,
     };
   }
-  if (!/^\d{8,30}$/.test(s)) {
+  if (!ACCOUNT_DIGITS.test(s)) {
     return {
       ok: false,
       code: 'ACCOUNT_INVALID',

@@ -8,7 +8,11 @@ export type IdCellValue = string | number;
  * letters to ASCII, every space removed, the apostrophe Excel users type to force text dropped,
  * letters upper-cased (the check character "x" → "X").
  */
+// Already canonical (the usual cell): nothing to fold, strip or upper-case.
+const CANONICAL_ID = /^[0-9A-Z]+$/;
+
 export function normalizeIdText(raw: string): string {
+  if (CANONICAL_ID.test(raw)) return raw;
   let s = removeSpaces(foldFullWidth(raw));
   s = s.replace(/^['‘’`]+/, '');
   return s.toUpperCase();

@@ -16,6 +16,8 @@ const SERVICE = /^[48]00\d{7}$/;
  */
 export function checkPhone(raw: string | number | null | undefined): PhoneResult {
   const text = raw === null || raw === undefined ? '' : typeof raw === 'number' ? String(raw) : raw;
+  // The usual cell is a bare mobile number: every step below would leave it as it is.
+  if (MOBILE.test(text)) return { ok: true, phone: text, kind: 'mobile' };
   let s = foldFullWidth(text).replace(/[\s\u00a0]+/g, '').replace(/^['‘’]/, '');
   s = s.replace(/^\((0\d{2,3})\)/, '$1-');
   const digitsOnly = s.replace(/[-()]/g, '');

@@ -52,19 +52,42 @@ export function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// Called once per row with the same `today`: its YYYYMMDD value is kept between calls.
+let todayText = '';
+let todayNumber = Number.NaN;
+
+/** `yyyymmdd` is 8 ASCII digits (the callers checked the shape). */
 function birthDateProblem(yyyymmdd: string, today: string): string | null {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
-  const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+  const digit = (i: number) => yyyymmdd.charCodeAt(i) - 48;
+  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(4) * 10 + digit(5);
+  const d = digit(6) * 10 + digit(7);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
   if (y < 1900 || m < 1 || m > 12 || days === undefined || d < 1 || d > days) {
-    return `证件号码中的出生日期 ${iso} 不存在，请对照身份证原件核对号码。`;
+    return `证件号码中的出生日期 ${isoOf(yyyymmdd)} 不存在，请对照身份证原件核对号码。`;
   }
-  if (iso > today) return `证件号码中的出生日期 ${iso} 晚于今天，请对照身份证原件核对号码。`;
+  if (today !== todayText) {
+    todayText = today;
+    todayNumber = ISO_DATE.test(today) ? Number(today.slice(0, 4) + today.slice(5, 7) + today.slice(8, 10)) : Number.NaN;
+  }
+  // Same order as comparing the ISO texts; an odd `today` falls back to exactly that.
+  const later = Number.isNaN(todayNumber) ? isoOf(yyyymmdd) > today : y * 10000 + m * 100 + d > todayNumber;
+  if (later) return `证件号码中的出生日期 ${isoOf(yyyymmdd)} 晚于今天，请对照身份证原件核对号码。`;
   return null;
 }
+
+function isoOf(yyyymmdd: string): string {
+  return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
+}
+
+const LEGACY_SHAPE = /^\d{15}$/;
+const RESIDENT_SHAPE = /^\d{17}[\dX]$/;
+/** The first two digits as a number; the callers checked they are digits. */
+const provinceOf = (id: string) => (id.charCodeAt(0) - 48) * 10 + id.charCodeAt(1) - 48;
 
 const EXCEL_ADVICE = '请在原表中把该列设置为“文本”格式后重新导出，不要手工补位。';
 
@@ -93,8 +116,8 @@ export function checkResidentId(raw: IdCellValue | null | undefined, options: Re
     return fail('ID_NUMBER_MANGLED_BY_EXCEL', `证件号码被 Excel 存成了数字（${raw.trim()}），末几位已丢失。${EXCEL_ADVICE}`);
   }
   const today = options.today ?? localToday();
-  if (/^\d{15}$/.test(id)) {
-    if (!PROVINCES.has(Number(id.slice(0, 2)))) return fail('ID_INVALID', invalidMessage(raw));
+  if (LEGACY_SHAPE.test(id)) {
+    if (!PROVINCES.has(provinceOf(id))) return fail('ID_INVALID', invalidMessage(raw));
     const problem = birthDateProblem(`19${id.slice(6, 12)}`, today);
     if (problem) return fail('ID_BIRTH_DATE', problem);
     const idNumber = convertLegacyResidentId(id);
@@ -110,7 +133,7 @@ export function checkResidentId(raw: IdCellValue | null | undefined, options: Re
       },
     };
   }
-  if (!/^\d{17}[\dX]$/.test(id) || !PROVINCES.has(Number(id.slice(0, 2)))) {
+  if (!RESIDENT_SHAPE.test(id) || !PROVINCES.has(provinceOf(id))) {
     return fail('ID_INVALID', invalidMessage(raw));
   }
   const problem = birthDateProblem(id.slice(6, 14), today);

@@ -82,7 +82,21 @@ function significantDigits(plain: string): number {
   return plain.replace('.', '').replace(/^0+/, '').length;
 }
 
+// Fen per unit, for the fast path below.
+const FEN_PER_UNIT: Readonly<Record<MoneyUnit, number>> = { yuan: 100, wan: 1_000_000 };
+// Below this many fen, two amounts a fen apart are always distinct doubles many ulps apart.
+const FAST_PATH_FEN_LIMIT = 1e13;
+
 function parseNumberCell(n: number, unit: MoneyUnit): MoneyParseResult {
+  // The usual cell (1000, 2500.5, 0.35 万): when n is exactly the double nearest to a whole number
+  // of fen, its shortest decimal form is that number of fen, so the string route below gives the
+  // same answer; anything else (finer than a fen, Excel float noise, huge, negative) takes it.
+  if (n === 0) return { ok: true, fen: 0 };
+  const perUnit = FEN_PER_UNIT[unit];
+  if (n > 0 && n * perUnit < FAST_PATH_FEN_LIMIT) {
+    const fen = Math.round(n * perUnit);
+    if (fen / perUnit === n) return { ok: true, fen };
+  }
   if (!Number.isFinite(n)) return fail('AMOUNT_INVALID', '金额不是有效数字，请检查该单元格。');
   let shortest = String(Math.abs(n));
   if (!shortest.includes('e') && Math.abs(n) < EXCEL_CLEANUP_BELOW && significantDigits(shortest) > EXCEL_DIGITS) {
