@@ -2,7 +2,7 @@
 import { type CellValue, type CreditorImportResult, createCreditorImport, runCreditorImport } from '../core/creditors';
 import { WorkstationDb } from '../db/database';
 import { createRepositories } from '../db/repositories';
-import type { CreditorImportPlan } from '../db/repositories/creditor-repository';
+import type { CreditorImportPlan, ImportBlocks } from '../db/repositories/creditor-repository';
 import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview, ToWorker } from './creditor-import-protocol';
 import { type OpenedFile, openFile } from './creditor-import-source';
 import { problemsWorkbook } from './creditor-problems-xlsx';
@@ -53,6 +53,43 @@ interface Validation {
 
 let pending: Validation | null = null;
 
+/**
+ * The validated plan's blocks, written as an unseen generation while the user reads the report;
+ * 'commit' then only waits for them and flips the pointer. Anything else (another run, another
+ * file, cancel) discards them.
+ */
+interface AheadWrite {
+  readonly plan: CreditorImportPlan;
+  readonly controller: AbortController;
+  readonly promise: Promise<ImportBlocks>;
+  /** Set by 'commit', so the bar shows blocks written before and after the click. */
+  onProgress: ((done: number, total: number) => void) | null;
+}
+
+let ahead: AheadWrite | null = null;
+
+function writeAhead(plan: CreditorImportPlan): void {
+  discardAhead();
+  const controller = new AbortController();
+  const write: AheadWrite = {
+    plan,
+    controller,
+    onProgress: null,
+    promise: getRepos().creditors.writeImportBlocks(plan, { signal: controller.signal, onProgress: (done, total) => write.onProgress?.(done, total) }),
+  };
+  // Failures surface at 'commit' (which then writes again); a discarded write is no error.
+  write.promise.catch(() => undefined);
+  ahead = write;
+}
+
+function discardAhead(): void {
+  const write = ahead;
+  if (!write) return;
+  ahead = null;
+  write.controller.abort();
+  write.promise.then((blocks) => getRepos().creditors.discardImportBlocks(blocks)).catch(() => undefined);
+}
+
 const optionsKey = (caseId: string, o: ImportRunOptions) => JSON.stringify([caseId, o.sheet, o.headerRow ?? null, o.mapping ?? null, o.units ?? null]);
 
 function startValidation(caseId: string, options: ImportRunOptions, visible: boolean): Validation {
@@ -79,6 +116,7 @@ async function run(caseId: string, options: ImportRunOptions): Promise<void> {
     if (pending === mine) pending = null;
   }
   post({ type: 'report', report: last.report });
+  if (!last.report.fatal && last.report.importedRows > 0) writeAhead(last.plan);
 }
 
 async function validate(caseId: string, options: ImportRunOptions, signal: AbortSignal, visible: () => boolean): Promise<Validated> {
@@ -132,8 +170,22 @@ async function validate(caseId: string, options: ImportRunOptions, signal: Abort
 async function commit(fileHash: string): Promise<void> {
   if (!file || !last) throw new Error('请先完成校验再导入。');
   if (last.report.fatal) throw new Error(last.report.fatal.message);
-  abort = new AbortController();
   const { result, plan, report } = last;
+  const onProgress = (done: number, total: number) => post({ type: 'progress', phase: 'commit', done, total });
+  let written: ImportBlocks | undefined;
+  const write = ahead?.plan === plan ? ahead : null;
+  if (write) {
+    ahead = null;
+    abort = write.controller;
+    write.onProgress = onProgress;
+    // A write that failed (not cancelled) is done again below, as if it had never started.
+    written = await write.promise.catch((err: unknown) => {
+      if (write.controller.signal.aborted) throw err;
+      return undefined;
+    });
+    if (written) onProgress(written.blocks, written.blocks);
+  }
+  if (!written) abort = new AbortController();
   const outcome = await getRepos().creditors.commitImport(
     plan,
     {
@@ -145,7 +197,8 @@ async function commit(fileHash: string): Promise<void> {
       warningRows: result.warningRows,
       errorRows: result.errorRows,
     },
-    { signal: abort.signal, onProgress: (done, total) => post({ type: 'progress', phase: 'commit', done, total }) },
+    { signal: abort?.signal, onProgress },
+    written,
   );
   if (!outcome.ok) throw new Error(outcome.message);
   last = null;
@@ -173,6 +226,7 @@ async function handle(message: ToWorker): Promise<void> {
       const started = performance.now();
       pending?.controller.abort();
       pending = null;
+      discardAhead();
       file = null;
       last = null;
       file = openFile(message.fileName, new Uint8Array(message.bytes));
@@ -189,10 +243,12 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'run':
       last = null;
+      discardAhead();
       return run(message.caseId, message.options);
     case 'cancel':
       pending?.controller.abort();
       abort?.abort();
+      discardAhead();
       return;
     case 'commit':
       return commit(message.fileHash);

@@ -165,6 +165,63 @@ describe('CreditorRepository imports', () => {
     expect(await db.creditorBlocks.count()).toBe(1);
   });
 
+  it('blocks written ahead of the commit stay invisible until it, and the commit then stores the same register', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1)]);
+    const plan = await repos.creditors.planImport('case-1', Array.from({ length: 2_500 }, (_, i) => creditor(i + 10)));
+    const written = await repos.creditors.writeImportBlocks(plan);
+    expect(written).toMatchObject({ generation: 2, blocks: 3 });
+    // Written, but the case still shows the register it had: nothing is imported before the click.
+    expect((await repos.creditors.loadCase('case-1')).map((c) => c.name)).toEqual(['参与人1']);
+    expect(await db.creditorImports.count()).toBe(1);
+    const result = await repos.creditors.commitImport(plan, file('ahead.xlsx'), {}, written);
+    expect(result).toMatchObject({ ok: true, generation: 2 });
+    const stored = await repos.creditors.loadCase('case-1');
+    expect(stored).toHaveLength(2_501);
+    expect(stored[2_500]).toMatchObject({ name: '参与人2509', cid: '2501' });
+    expect((await db.creditorBlocks.toArray()).map((b) => b.generation)).toEqual([2, 2, 2]);
+    expect(await db.creditorImports.count()).toBe(2);
+  });
+
+  it('blocks written ahead and then discarded (another run, cancel) leave the case and the store as they were', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1)]);
+    const plan = await repos.creditors.planImport('case-1', [creditor(2), creditor(3)]);
+    const written = await repos.creditors.writeImportBlocks(plan);
+    await repos.creditors.discardImportBlocks(written);
+    expect((await repos.creditors.loadCase('case-1')).map((c) => c.name)).toEqual(['参与人1']);
+    expect((await db.creditorBlocks.toArray()).map((b) => b.id)).toEqual(['case-1#1#0']);
+    // Discarding a generation that was committed meanwhile never deletes the register.
+    const again = await repos.creditors.writeImportBlocks(plan);
+    await repos.creditors.commitImport(plan, file('second.xlsx'), {}, again);
+    await repos.creditors.discardImportBlocks(again);
+    expect((await repos.creditors.loadCase('case-1')).map((c) => c.name)).toEqual(['参与人1', '参与人2', '参与人3']);
+  });
+
+  it('blocks written ahead for a plan the register has outgrown are refused at commit, and the register is never deleted', async () => {
+    const { repos, db } = makeTestRepos();
+    const stale = await repos.creditors.planImport('case-1', [creditor(1)]);
+    const written = await repos.creditors.writeImportBlocks(stale);
+    await importList(repos, 'case-1', [creditor(2)]);
+    const result = await repos.creditors.commitImport(stale, file('late.xlsx'), {}, written);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/本次导入未生效/);
+    expect((await repos.creditors.loadCase('case-1')).map((c) => c.name)).toEqual(['参与人2']);
+    expect(await db.creditorBlocks.count()).toBe(1);
+  });
+
+  it('a commit cancelled after the blocks were written ahead stores nothing', async () => {
+    const { repos, db } = makeTestRepos();
+    const plan = await repos.creditors.planImport('case-1', [creditor(1)]);
+    const written = await repos.creditors.writeImportBlocks(plan);
+    const abort = new AbortController();
+    abort.abort();
+    await expect(repos.creditors.commitImport(plan, file(), { signal: abort.signal }, written)).rejects.toThrow();
+    expect(await repos.creditors.loadCase('case-1')).toEqual([]);
+    expect(await db.creditorBlocks.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+
   it('stores the shared messy fixture exactly as the import core reads it', async () => {
     const { repos } = makeTestRepos();
     const bytes = new Uint8Array(readFileSync('../shared/fixtures/creditors/messy-register.xlsx'));

@@ -30,16 +30,15 @@ export function classifyRow(cells: readonly CellValue[], mapping: ColumnMapping,
   }
   if (filled === 0) return 'blank';
   // Most rows are creditors: the folded, space-free key of a cell is built only when it may match.
-  const firstText = () => key(first);
   if (
-    (mayBeTotal(first) && TOTAL.test(firstText())) ||
+    (mayBeTotal(first) && TOTAL.test(key(first))) ||
     (mapping.seq !== undefined && mayBeTotal(cells[mapping.seq]) && TOTAL.test(key(cells[mapping.seq]))) ||
     (mapping.name !== undefined && mayBeTotal(cells[mapping.name]) && TOTAL.test(key(cells[mapping.name])))
   ) {
-    if (!/^小计/.test(firstText())) state.afterGrandTotal = true;
+    if (!/^小计/.test(key(first))) state.afterGrandTotal = true;
     return 'total';
   }
-  if (filled <= 2 && (state.afterGrandTotal || NOTE.test(firstText()))) return 'note';
+  if (filled <= 2 && (state.afterGrandTotal || NOTE.test(key(first)))) return 'note';
   return 'data';
 }
 

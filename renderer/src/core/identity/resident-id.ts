@@ -61,10 +61,9 @@ let todayNumber = Number.NaN;
 
 /** `yyyymmdd` is 8 ASCII digits (the callers checked the shape). */
 function birthDateProblem(yyyymmdd: string, today: string): string | null {
-  const digit = (i: number) => yyyymmdd.charCodeAt(i) - 48;
-  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const m = digit(4) * 10 + digit(5);
-  const d = digit(6) * 10 + digit(7);
+  const y = twoDigits(yyyymmdd, 0) * 100 + twoDigits(yyyymmdd, 2);
+  const m = twoDigits(yyyymmdd, 4);
+  const d = twoDigits(yyyymmdd, 6);
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1];
   if (y < 1900 || m < 1 || m > 12 || days === undefined || d < 1 || d > days) {
@@ -86,8 +85,15 @@ function isoOf(yyyymmdd: string): string {
 
 const LEGACY_SHAPE = /^\d{15}$/;
 const RESIDENT_SHAPE = /^\d{17}[\dX]$/;
-/** The first two digits as a number; the callers checked they are digits. */
-const provinceOf = (id: string) => (id.charCodeAt(0) - 48) * 10 + id.charCodeAt(1) - 48;
+/** Two ASCII digits at `at` as a number; the callers checked they are digits. */
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+}
+
+/** The first two digits: the province. */
+function provinceOf(id: string): number {
+  return twoDigits(id, 0);
+}
 
 const EXCEL_ADVICE = '请在原表中把该列设置为“文本”格式后重新导出，不要手工补位。';
 

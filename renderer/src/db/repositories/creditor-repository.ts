@@ -32,6 +32,13 @@ export interface CommitImportControl {
   readonly signal?: AbortSignal;
 }
 
+/** A plan's blocks written ahead of the commit (a generation no reader sees yet). */
+export interface ImportBlocks {
+  readonly plan: CreditorImportPlan;
+  readonly generation: number;
+  readonly blocks: number;
+}
+
 export type CommitImportResult =
   | { readonly ok: true; readonly generation: number; readonly summary: CreditorImportSummary }
   | { readonly ok: false; readonly message: string };
@@ -119,14 +126,21 @@ export class CreditorRepository {
   }
 
   /**
-   * Stores a plan: the new generation's blocks in several transactions, then one transaction that
-   * flips the pointer, records the import and appends the audit entry. Refused (nothing changes)
-   * when the register changed since the plan was made. Cancelling deletes the blocks written.
+   * Writes a plan's creditors as a new generation of blocks that no reader sees yet (the pointer
+   * still names the current one), so the import worker can do the slow part while the user reads
+   * the validation report. Only commitImport with the result makes them the register;
+   * discardImportBlocks (or cleanupOrphans, run at start) removes them. Cancelling deletes the
+   * blocks written so far.
    */
-  async commitImport(plan: CreditorImportPlan, file: CreditorImportFile, control: CommitImportControl = {}): Promise<CommitImportResult> {
-    const { db } = this.ctx;
+  async writeImportBlocks(plan: CreditorImportPlan, control: CommitImportControl = {}): Promise<ImportBlocks> {
+    // Other orphans are left alone: another window's blocks written ahead may be among them, and
+    // keeping them keeps their generation numbers from being handed out again.
+    return this.writeGeneration(plan, control, false);
+  }
+
+  private async writeGeneration(plan: CreditorImportPlan, control: CommitImportControl, cleanFirst: boolean): Promise<ImportBlocks> {
     const { caseId } = plan;
-    await this.cleanupOrphans(caseId);
+    if (cleanFirst) await this.cleanupOrphans(caseId);
     const generation = await this.nextGeneration(caseId);
     const blocks = Math.ceil(plan.creditors.length / CREDITOR_BLOCK_SIZE);
     let written = 0;
@@ -144,8 +158,36 @@ export class CreditorRepository {
       }
       control.signal?.throwIfAborted();
     } catch (err) {
-      await this.deleteGeneration(caseId, generation);
+      await this.deleteUnlessCurrent(caseId, generation);
       throw err;
+    }
+    return { plan, generation, blocks };
+  }
+
+  /** Removes blocks written ahead by writeImportBlocks that will not be committed. */
+  async discardImportBlocks(written: ImportBlocks): Promise<void> {
+    await this.deleteUnlessCurrent(written.plan.caseId, written.generation);
+  }
+
+  /**
+   * Stores a plan: the new generation's blocks in several transactions (or those already written
+   * for this plan by writeImportBlocks), then one transaction that flips the pointer, records the
+   * import and appends the audit entry. Refused (nothing changes) when the register changed since
+   * the plan was made or a block is missing. Cancelling deletes the blocks written.
+   */
+  async commitImport(
+    plan: CreditorImportPlan,
+    file: CreditorImportFile,
+    control: CommitImportControl = {},
+    written?: ImportBlocks,
+  ): Promise<CommitImportResult> {
+    const { db } = this.ctx;
+    const { caseId } = plan;
+    if (written && written.plan !== plan) throw new Error('blocks written for another plan');
+    const { generation, blocks } = written ?? (await this.writeGeneration(plan, control, true));
+    if (control.signal?.aborted) {
+      await this.deleteUnlessCurrent(caseId, generation);
+      control.signal.throwIfAborted();
     }
     const now = this.ctx.now();
     const summary: CreditorImportSummary = {
@@ -190,7 +232,7 @@ export class CreditorRepository {
       return true;
     });
     if (!flipped) {
-      await this.deleteGeneration(caseId, generation);
+      await this.deleteUnlessCurrent(caseId, generation);
       return { ok: false, message: '导入期间本案的参与人名单已被修改（可能在另一窗口中），或写入的数据不完整，本次导入未生效，名单保持原样。请重新选择文件导入。' };
     }
     // The replaced generation is an orphan now; if the app stops here, the next start removes it.
@@ -336,6 +378,20 @@ export class CreditorRepository {
       .between([caseId, -Infinity], [caseId, Infinity])
       .uniqueKeys()) as unknown as [string, number][];
     return Math.max(pointer?.generation ?? 0, ...keys.map((k) => k[1])) + 1;
+  }
+
+  /**
+   * Deletes a generation this import wrote, unless the case's pointer names it: a generation
+   * number freed by a cleanup can be handed out again, and the register must never be the one
+   * removed.
+   */
+  private async deleteUnlessCurrent(caseId: string, generation: number): Promise<void> {
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.creditorBlocks, this.registers], async () => {
+      const pointer = await this.registers.get(caseId);
+      if (pointer?.generation === generation) return;
+      await db.creditorBlocks.where('[caseId+generation]').equals([caseId, generation]).delete();
+    });
   }
 
   private async deleteGeneration(caseId: string, generation: number): Promise<number> {
