@@ -1,17 +1,10 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { saveOfficeSettings } from './steps';
 
-async function saveSettings(page: Page) {
-  await page.goto('#/settings/office');
-  await page.getByLabel('发文机关（文书落款）').fill('威海市防范和处置非法集资工作领导小组办公室');
-  await page.getByLabel('经办人（写入审计日志）').fill('林淼');
-  await page.getByLabel('区县列表（每行一个）').fill('环翠区\n文登区\n荣成市');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('operator-tag')).toContainText('林淼');
-}
 
 test('a case is registered with two parties, moves stage, survives a reload, is found, and leaves an audit trail', async ({ page }) => {
   await page.goto('/');
-  await saveSettings(page);
+  await saveOfficeSettings(page);
 
   await page.getByRole('menuitem', { name: /案件/ }).click();
   await page.getByRole('button', { name: '新建案件' }).click();

@@ -1,27 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { read, utils } from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
+import { sharedPath } from '../shared-dir';
+import { createCase } from './steps';
 
-const FIXTURE = '../shared/fixtures/creditors/messy-register.xlsx';
+const FIXTURE = sharedPath('fixtures', 'creditors', 'messy-register.xlsx');
 
 async function setUpCase(page: Page): Promise<void> {
-  await page.goto('#/settings/office');
-  await page.getByLabel('发文机关（文书落款）').fill('威海市防范和处置非法集资工作领导小组办公室');
-  await page.getByLabel('经办人（写入审计日志）').fill('林淼');
-  await page.getByLabel('区县列表（每行一个）').fill('环翠区\n文登区');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('operator-tag')).toContainText('林淼');
-  await page.goto('#/cases/new');
-  await page.getByLabel('案件编号').fill('威公经立〔2020〕15号');
-  await page.getByLabel('案件名称').fill('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
-  await page.getByLabel('涉嫌罪名/类型').selectOption('非法吸收公众存款');
-  await page.getByLabel('领域').selectOption('养老');
-  await page.getByLabel('区县').selectOption('环翠区');
-  await page.getByLabel('立案日期').fill('2020-06-01');
-  await page.locator('#case-stage').selectOption('立案');
-  await page.getByLabel('阶段日期').fill('2020-06-01');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('case-title')).toHaveText('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
+  await createCase(page);
 }
 
 async function chooseFile(page: Page, path: string): Promise<void> {

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { approveRepaymentBatch, createCase, seedCreditorRegister } from './steps';
+
+const CASE_TITLE = '威海市安康颐养养老服务有限公司涉嫌非法吸收公众存款案';
 
 // Documents through the UI: a case is created, a 联合执法询问通知书 is drafted from it (prefilled),
 // refused while a field is missing or a character cannot print, previewed, issued (文号 assigned),
@@ -28,26 +31,6 @@ const CREDITORS = ['王喆', '李堃', '于赟'].map((name, i) => ({
   exclusion: null,
 }));
 
-async function setUp(page: Page): Promise<string> {
-  await page.goto('#/settings/office');
-  await page.getByLabel('发文机关（文书落款）').fill('威海市防范和处置非法集资工作领导小组办公室');
-  await page.getByLabel('经办人（写入审计日志）').fill('林淼');
-  await page.getByLabel('区县列表（每行一个）').fill('环翠区');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('operator-tag')).toContainText('林淼');
-  await page.goto('#/cases/new');
-  await page.getByLabel('案件编号').fill('威公经立〔2020〕15号');
-  await page.getByLabel('案件名称').fill('威海市安康颐养养老服务有限公司涉嫌非法吸收公众存款案');
-  await page.getByLabel('涉嫌罪名/类型').selectOption('非法吸收公众存款');
-  await page.getByLabel('领域').selectOption('养老');
-  await page.getByLabel('区县').selectOption('环翠区');
-  await page.getByLabel('立案日期').fill('2020-06-01');
-  await page.locator('#case-stage').selectOption('立案');
-  await page.getByLabel('阶段日期').fill('2020-06-01');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('case-title')).toBeVisible();
-  return decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
-}
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const pending = page.waitForEvent('download');
@@ -61,7 +44,7 @@ test('a notice is drafted from the case, checked, previewed, issued with its 文
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1366, height: 800 });
   await page.goto('/');
-  const caseId = await setUp(page);
+  const caseId = await createCase(page, { title: CASE_TITLE });
 
   await page.goto(`#/documents/${encodeURIComponent(caseId)}`);
   await page.getByLabel('文书类型').selectOption({ label: '联合执法询问通知书' });
@@ -191,41 +174,9 @@ test('refund notices for every creditor of an approved batch come out as one PDF
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1366, height: 800 });
   await page.goto('/');
-  const caseId = await setUp(page);
-  await page.evaluate(
-    ({ caseId, creditors }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('chufei-workstation');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['creditorBlocks', 'creditorRegisters'], 'readwrite');
-          tx.objectStore('creditorBlocks').put({ id: `${caseId}#1#0`, caseId, generation: 1, seq: 0, creditors });
-          const netClaimFen = creditors.reduce((s, c) => s + c.netClaimFen, 0);
-          tx.objectStore('creditorRegisters').put({ caseId, generation: 1, count: creditors.length, totals: { principalFen: netClaimFen, returnedFen: 0, netClaimFen }, nextCid: 4, updatedAt: new Date().toISOString() });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { caseId, creditors: CREDITORS },
-  );
-  await page.goto(`#/repayment/${encodeURIComponent(caseId)}`);
-  await page.getByRole('tab', { name: '追缴资金' }).click();
-  await page.getByLabel('资金来源').selectOption({ label: '处置涉案资产' });
-  await page.getByLabel('追缴金额（元）').fill('9000');
-  await page.getByLabel('到账日期').fill('2026-11-01');
-  await page.getByRole('button', { name: '登记追缴资金' }).click();
-  await page.getByRole('tab', { name: '清退批次' }).click();
-  await page.getByRole('button', { name: '新建清退批次' }).click();
-  await page.getByLabel('本批清退金额（元）').fill('4500');
-  await page.getByLabel('批次日期').fill('2026-11-20');
-  await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
-  await expect(page.getByTestId('batch-status')).toHaveText('草稿');
-  await page.getByRole('button', { name: '审批' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '审批' }).click();
-  await expect(page.getByTestId('batch-status')).toHaveText('已审批');
+  const caseId = await createCase(page, { title: CASE_TITLE });
+  await seedCreditorRegister(page, caseId, CREDITORS);
+  await approveRepaymentBatch(page, caseId, { fundsYuan: '9000', batchYuan: '4500' });
 
   await page.goto(`#/documents/${encodeURIComponent(caseId)}`);
   await page.getByRole('button', { name: '批量生成清退告知书' }).click();
@@ -249,47 +200,15 @@ test('2,300 refund notices: progress shows, the window stays responsive, cancel 
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1366, height: 800 });
   await page.goto('/');
-  const caseId = await setUp(page);
+  const caseId = await createCase(page, { title: CASE_TITLE });
   const many = Array.from({ length: 2_300 }, (_, i) => ({
     ...(CREDITORS[i % 3] as (typeof CREDITORS)[number]),
     cid: String(i + 1),
     name: `${['王喆', '李堃', '于赟', '董昇', '萧珺', '林淼'][i % 6]}${i + 1}`,
     idNumber: `110105196001${String(10000 + i)}X`,
   }));
-  await page.evaluate(
-    ({ caseId, creditors }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('chufei-workstation');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['creditorBlocks', 'creditorRegisters'], 'readwrite');
-          tx.objectStore('creditorBlocks').put({ id: `${caseId}#1#0`, caseId, generation: 1, seq: 0, creditors });
-          const netClaimFen = creditors.reduce((s, c) => s + c.netClaimFen, 0);
-          tx.objectStore('creditorRegisters').put({ caseId, generation: 1, count: creditors.length, totals: { principalFen: netClaimFen, returnedFen: 0, netClaimFen }, nextCid: creditors.length + 1, updatedAt: new Date().toISOString() });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { caseId, creditors: many },
-  );
-  await page.goto(`#/repayment/${encodeURIComponent(caseId)}`);
-  await page.getByRole('tab', { name: '追缴资金' }).click();
-  await page.getByLabel('资金来源').selectOption({ label: '处置涉案资产' });
-  await page.getByLabel('追缴金额（元）').fill('3450000');
-  await page.getByLabel('到账日期').fill('2026-11-01');
-  await page.getByRole('button', { name: '登记追缴资金' }).click();
-  await page.getByRole('tab', { name: '清退批次' }).click();
-  await page.getByRole('button', { name: '新建清退批次' }).click();
-  await page.getByLabel('本批清退金额（元）').fill('3450000');
-  await page.getByLabel('批次日期').fill('2026-11-20');
-  await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
-  await expect(page.getByTestId('batch-status')).toHaveText('草稿', { timeout: 60_000 });
-  await page.getByRole('button', { name: '审批' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '审批' }).click();
-  await expect(page.getByTestId('batch-status')).toHaveText('已审批');
+  await seedCreditorRegister(page, caseId, many);
+  await approveRepaymentBatch(page, caseId, { fundsYuan: '3450000', batchYuan: '3450000' });
 
   await page.goto(`#/documents/${encodeURIComponent(caseId)}`);
   await page.getByRole('button', { name: '批量生成清退告知书' }).click();

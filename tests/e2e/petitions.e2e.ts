@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
+import { saveOfficeSettings } from './steps';
 
 // Dates are fixed in October/November 2026 (steps may not be dated after today): the first
 // petition's acceptance deadline has passed, its extended resolution deadline (2027-01-08) not yet.
@@ -10,14 +11,6 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-async function saveSettings(page: Page) {
-  await page.goto('#/settings/office');
-  await page.getByLabel('发文机关（文书落款）').fill('威海市防范和处置非法集资工作领导小组办公室');
-  await page.getByLabel('经办人（写入审计日志）').fill('林淼');
-  await page.getByLabel('区县列表（每行一个）').fill('环翠区\n文登区');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('operator-tag')).toContainText('林淼');
-}
 
 async function step(page: Page, name: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
   await page.getByTestId('petition-actions').getByRole('button', { name, exact: true }).click();
@@ -30,7 +23,7 @@ async function step(page: Page, name: string, fill: (dialog: ReturnType<Page['ge
 test('a petition is registered, accepted, mediated, extended; deadlines, alerts, settings and figures work and survive a reload', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 800 });
   await page.goto('/');
-  await saveSettings(page);
+  await saveOfficeSettings(page);
 
   await page.getByRole('menuitem', { name: /信访调解/ }).click();
   await expect(page.getByTestId('deadline-alerts')).toContainText('没有超期或 5 天内到期的信访件');
@@ -207,7 +200,7 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
 
 test('petitioners are picked from the linked case, a rejection needs a reason, and figures count by case', async ({ page }) => {
   await page.goto('/');
-  await saveSettings(page);
+  await saveOfficeSettings(page);
 
   await page.goto('#/cases/new');
   await page.getByLabel('案件编号').fill('威公经立〔2020〕15号');
@@ -274,7 +267,7 @@ test('newly overdue petitions are announced once a day, not again after a reload
   const notices = () => page.evaluate(() => (window as unknown as { __notices: { title: string; body: string }[] }).__notices);
 
   await page.goto('/');
-  await saveSettings(page);
+  await saveOfficeSettings(page);
   await page.goto('#/petitions/new');
   await page.getByLabel('收到日期').fill('2026-11-02');
   await page.getByLabel('信访人 1 姓名').fill('王芳');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
+import { createCase, seedCreditorRegister } from './steps';
 
 // The creditor register is another area's feature: the case is created through the UI, its five
 // creditors are written the way the creditor repository stores them (one block + the register pointer),
@@ -27,43 +28,8 @@ const CREDITORS = [
 }));
 
 async function setUp(page: Page): Promise<string> {
-  await page.goto('#/settings/office');
-  await page.getByLabel('发文机关（文书落款）').fill('威海市防范和处置非法集资工作领导小组办公室');
-  await page.getByLabel('经办人（写入审计日志）').fill('林淼');
-  await page.getByLabel('区县列表（每行一个）').fill('环翠区');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('operator-tag')).toContainText('林淼');
-  await page.goto('#/cases/new');
-  await page.getByLabel('案件编号').fill('威公经立〔2020〕15号');
-  await page.getByLabel('案件名称').fill('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
-  await page.getByLabel('涉嫌罪名/类型').selectOption('非法吸收公众存款');
-  await page.getByLabel('领域').selectOption('养老');
-  await page.getByLabel('区县').selectOption('环翠区');
-  await page.getByLabel('立案日期').fill('2020-06-01');
-  await page.locator('#case-stage').selectOption('立案');
-  await page.getByLabel('阶段日期').fill('2020-06-01');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('case-title')).toBeVisible();
-  const caseId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
-  await page.evaluate(
-    ({ caseId, creditors }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('chufei-workstation');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['creditorBlocks', 'creditorRegisters'], 'readwrite');
-          tx.objectStore('creditorBlocks').put({ id: `${caseId}#1#0`, caseId, generation: 1, seq: 0, creditors });
-          const netClaimFen = creditors.reduce((s, c) => s + c.netClaimFen, 0);
-          tx.objectStore('creditorRegisters').put({ caseId, generation: 1, count: creditors.length, totals: { principalFen: netClaimFen, returnedFen: 0, netClaimFen }, nextCid: 6, updatedAt: new Date().toISOString() });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { caseId, creditors: CREDITORS },
-  );
+  const caseId = await createCase(page);
+  await seedCreditorRegister(page, caseId, CREDITORS);
   return caseId;
 }
 

@@ -44,6 +44,9 @@ export function planOverdueNotice(
   const fresh = newlyOverdue(alerts, new Set(record.announced));
   const overdueKeys = alerts.filter((a) => a.state === 'overdue').map((a) => `${a.petitionId}:${a.clock}`);
   const next: OverdueNoticeRecord = { checkedOn: today, announced: overdueKeys };
+  // Nothing new and nothing cleared: no write. The record is an audited settings section, and a
+  // day's first look at an office with no overdue petition should not add to the audit log.
+  if (fresh.length === 0 && sameKeys(overdueKeys, record.announced)) return { notice: null, next: null };
   if (fresh.length === 0) return { notice: null, next };
   const named = fresh.slice(0, MAX_NAMED).map((a) => `${label(a.petitionId)}(${CLOCK_NAMES[a.clock]}期限 ${a.dueOn})`);
   const more = fresh.length > MAX_NAMED ? `等 ${fresh.length} 件` : '';
@@ -51,4 +54,10 @@ export function planOverdueNotice(
     notice: { title: `信访件超期提醒:新增 ${fresh.length} 件超期`, body: `${named.join(';')}${more}。请尽快办理。` },
     next,
   };
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(b);
+  return a.every((k) => set.has(k));
 }

@@ -22,7 +22,15 @@ describe('planOverdueNotice', () => {
     expect(next.next?.announced).toEqual(['a:accept', 'c:accept']);
   });
 
-  it('records the check even when nothing is new, forgets items no longer overdue, and shortens long lists', () => {
+  it('writes nothing on a day with nothing overdue and nothing cleared (no audit noise)', () => {
+    expect(planOverdueNotice([clock('b', 'due-soon')], EMPTY_OVERDUE_NOTICE_RECORD, '2026-03-19', label)).toEqual({ notice: null, next: null });
+    expect(planOverdueNotice([clock('a', 'overdue')], { checkedOn: '2026-03-18', announced: ['a:accept'] }, '2026-03-19', label)).toEqual({
+      notice: null,
+      next: null,
+    });
+  });
+
+  it('records the check when an item is no longer overdue, and shortens long lists', () => {
     const none = planOverdueNotice([clock('b', 'due-soon')], { checkedOn: '2026-03-18', announced: ['a:accept'] }, '2026-03-19', label);
     expect(none).toEqual({ notice: null, next: { checkedOn: '2026-03-19', announced: [] } });
     const many = ['1', '2', '3', '4', '5', '6', '7'].map((id) => clock(id, 'overdue', 'resolve'));
