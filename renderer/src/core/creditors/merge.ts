@@ -2,7 +2,7 @@
 // (一人多合同); the same ID under another name is a conflict on the later row. A Map from ID to the
 // creditor's index keeps this a single pass at any size.
 import { detach } from './cell';
-import type { Creditor, IdType } from './types';
+import type { Creditor, IdType, InvestmentRecord } from './types';
 import type { ValidRow } from './validate-row';
 
 export type MergeOutcome =
@@ -13,6 +13,48 @@ export type MergeOutcome =
 function mergeKey(idType: IdType, idNumber: string): string {
   // Resident IDs (18-digit, legacy converted) and credit codes cannot collide; other documents could.
   return idType === 'resident' || idType === 'resident15' || idType === 'org' ? idNumber : `${idType}:${idNumber}`;
+}
+
+/**
+ * A creditor from its first row. The usual row has every contact detail: one literal then gives
+ * the object its final shape at once (same properties in the same order as adding the optional
+ * ones one by one, which a row with gaps still does).
+ */
+function newCreditor(row: ValidRow, contract: InvestmentRecord): Creditor {
+  const netClaimFen = Math.max(0, row.principalFen - row.returnedFen);
+  if (row.phone && row.address && row.bankName && row.bankAccount) {
+    return {
+      name: detach(row.name),
+      idType: row.idType,
+      idNumber: detach(row.idNumber),
+      contracts: [contract],
+      principalFen: row.principalFen,
+      returnedFen: row.returnedFen,
+      netClaimFen,
+      status: '待核实',
+      exclusion: null,
+      phone: detach(row.phone),
+      address: detach(row.address),
+      bankName: detach(row.bankName),
+      bankAccount: detach(row.bankAccount),
+    };
+  }
+  const creditor: Creditor = {
+    name: detach(row.name),
+    idType: row.idType,
+    idNumber: detach(row.idNumber),
+    contracts: [contract],
+    principalFen: row.principalFen,
+    returnedFen: row.returnedFen,
+    netClaimFen,
+    status: '待核实',
+    exclusion: null,
+  };
+  if (row.phone) creditor.phone = detach(row.phone);
+  if (row.address) creditor.address = detach(row.address);
+  if (row.bankName) creditor.bankName = detach(row.bankName);
+  if (row.bankAccount) creditor.bankAccount = detach(row.bankAccount);
+  return creditor;
 }
 
 export interface CreditorRegister {
@@ -32,21 +74,7 @@ export function createCreditorRegister(): CreditorRegister {
     const index = byKey.get(key);
     const contract = { principalFen: row.principalFen, returnedFen: row.returnedFen, sourceRow: row.row, note: detach(row.note) };
     if (index === undefined) {
-      const creditor: Creditor = {
-        name: detach(row.name),
-        idType: row.idType,
-        idNumber: detach(row.idNumber),
-        contracts: [contract],
-        principalFen: row.principalFen,
-        returnedFen: row.returnedFen,
-        netClaimFen: Math.max(0, row.principalFen - row.returnedFen),
-        status: '待核实',
-        exclusion: null,
-      };
-      if (row.phone) creditor.phone = detach(row.phone);
-      if (row.address) creditor.address = detach(row.address);
-      if (row.bankName) creditor.bankName = detach(row.bankName);
-      if (row.bankAccount) creditor.bankAccount = detach(row.bankAccount);
+      const creditor = newCreditor(row, contract);
       // Keyed by the detached copy, so the Map does not keep the file text alive either.
       byKey.set(mergeKey(creditor.idType, creditor.idNumber), creditors.length);
       creditors.push(creditor);
