@@ -37,6 +37,14 @@ function fail(code: MoneyErrorCode, message: string): MoneyParseResult {
 export function parseMoneyToFen(text: string | number | null | undefined, unit: MoneyUnit = 'yuan'): MoneyParseResult {
   if (text === null || text === undefined) return fail('AMOUNT_MISSING', '金额为空，请填写金额。');
   if (typeof text === 'number') return parseNumberCell(text, unit);
+  const plain = PLAIN_AMOUNT[unit].exec(text);
+  if (plain) {
+    // "44100.00": a bare amount in the column's unit (every CSV row); the route below gives the
+    // same fen, with fewer strings built. Digits are bounded so the sum stays an exact integer.
+    const fraction = plain[2] ?? '';
+    const fen = Number(plain[1]) * FEN_PER_UNIT[unit] + (fraction === '' ? 0 : Number(fraction.padEnd(SHIFT[unit], '0')));
+    return { ok: true, fen };
+  }
   // A leading apostrophe is how Excel users force text; it is not part of the amount.
   let s = removeSpaces(foldFullWidth(text)).replace(/^['‘’]/, '');
   if (PLACEHOLDERS.has(s)) return fail('AMOUNT_MISSING', '金额为空，请填写金额。');
@@ -82,8 +90,10 @@ function significantDigits(plain: string): number {
   return plain.replace('.', '').replace(/^0+/, '').length;
 }
 
-// Fen per unit, for the fast path below.
+// Fen per unit, for the fast paths.
 const FEN_PER_UNIT: Readonly<Record<MoneyUnit, number>> = { yuan: 100, wan: 1_000_000 };
+// A bare amount with at most a fen's decimals and under 10^13 fen.
+const PLAIN_AMOUNT: Readonly<Record<MoneyUnit, RegExp>> = { yuan: /^(\d{1,11})(?:\.(\d{1,2}))?$/, wan: /^(\d{1,7})(?:\.(\d{1,6}))?$/ };
 // Below this many fen, two amounts a fen apart are always distinct doubles many ulps apart.
 const FAST_PATH_FEN_LIMIT = 1e13;
 
