@@ -95,9 +95,11 @@ export async function run(args: readonly string[]): Promise<number> {
   }
   const d = computePetitionDeadlines(input, settings, buildWorkingCalendar(CHINA_HOLIDAYS_2025_2026));
   for (const w of d.warnings) process.stderr.write(`注意:${w}\n`);
+  // The JSON carries the issue's two keys; with --extension-days, resolveBy is the deadline in force
+  // (extended). The text form below shows the original one too.
   const out: Record<string, string> = { acceptBy: d.acceptBy };
-  if (d.resolveBy !== undefined) out.resolveBy = d.resolveBy;
-  if (d.extendedResolveBy !== undefined) out.extendedResolveBy = d.extendedResolveBy;
+  const resolveBy = d.extendedResolveBy ?? d.resolveBy;
+  if (resolveBy !== undefined) out.resolveBy = resolveBy;
   if (json) {
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {

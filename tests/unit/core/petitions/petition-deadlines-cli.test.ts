@@ -34,8 +34,8 @@ describe('npm run cli -- petition-deadlines', () => {
 
   it('adds the extension and counts working days on request', async () => {
     expect(await run(['--received=2026-09-15', '--accepted=2026-09-18', '--extension-days', '30', '--json'])).toBe(0);
-    // 09-18 + 60 = 11-17 (Tue); + 30 = 12-17 (Thu). 09-15 + 15 = 09-30.
-    expect(JSON.parse(out)).toEqual({ acceptBy: '2026-09-30', resolveBy: '2026-11-17', extendedResolveBy: '2026-12-17' });
+    // 09-18 + 60 = 11-17 (Tue); + 30 = 12-17 (Thu), the deadline in force. 09-15 + 15 = 09-30.
+    expect(JSON.parse(out)).toEqual({ acceptBy: '2026-09-30', resolveBy: '2026-12-17' });
     out = '';
     expect(await run(['--received', '2026-02-06', '--working-days', '--json'])).toBe(0);
     expect(JSON.parse(out)).toEqual({ acceptBy: '2026-03-05' });
