@@ -94,3 +94,27 @@ describe('checkBankAccount', () => {
     }
   });
 });
+
+// Bare digits (the usual cell) take a short route; it must answer exactly as the general one.
+describe('phones and accounts: the same answer however the digits arrive', () => {
+  it('a mobile as bare text, as a number cell, with +86 and spaces', () => {
+    for (const m of ['13800001111', '19912345678', '15000000000']) {
+      const bare = checkPhone(m);
+      expect(bare).toEqual({ ok: true, phone: m, kind: 'mobile' });
+      expect(checkPhone(Number(m))).toEqual(bare);
+      expect(checkPhone(`+86 ${m.slice(0, 3)} ${m.slice(3, 7)} ${m.slice(7)}`)).toEqual(bare);
+    }
+    expect(checkPhone('12800001111').ok).toBe(false);
+  });
+
+  it('an account as bare digits, grouped with spaces or dashes, or after an apostrophe', () => {
+    for (const a of ['62220212345678', '6222021234567890123', '12345678']) {
+      const bare = checkBankAccount(a);
+      expect(bare).toEqual({ ok: true, account: a });
+      expect(checkBankAccount(`'${a.slice(0, 4)} ${a.slice(4)}`)).toEqual(bare);
+      expect(checkBankAccount(`${a.slice(0, 4)}-${a.slice(4)}`)).toEqual(bare);
+    }
+    expect(checkBankAccount('1234567').ok).toBe(false);
+    expect(checkBankAccount('6.22202E+18')).toMatchObject({ ok: false, code: 'ACCOUNT_MANGLED_BY_EXCEL' });
+  });
+});

@@ -109,3 +109,34 @@ describe('checkResidentId', () => {
     expect(codeOf(371002800101018)).toBe('OK');
   });
 });
+
+// A canonical number (the usual cell) takes a short route; it must answer exactly as the general one.
+describe('checkResidentId: the same answer however the number is written', () => {
+  const variants = (id: string) => [` ${id.toLowerCase()} `, `'${id}`, id.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))];
+
+  it('for valid, wrong-check-digit, impossible-date and future-date numbers alike', () => {
+    const bodies = ['37100219800101001', '11010520000229123', '11010519000229123', '37100219801301001', '37100220261127001', '99100219800101001'];
+    for (const body of bodies) {
+      for (const last of [residentIdCheckChar(body), '0', 'X']) {
+        const id = body + last;
+        // The verdict and the stored number; an invalid number's message quotes the input as typed.
+        const verdict = (raw: string) => {
+          const r = check(raw);
+          return r.ok ? { ok: true, idNumber: r.idNumber, birthDate: r.birthDate } : { ok: false, code: r.code };
+        };
+        for (const v of variants(id)) expect({ v, r: verdict(v) }).toEqual({ v, r: verdict(id) });
+      }
+    }
+    expect(codeOf('11010519000229123X')).toBe('ID_BIRTH_DATE');
+    expect(codeOf('371002198013010010')).toBe('ID_BIRTH_DATE');
+  });
+
+  it('compares the birth date with today as the ISO texts compare, whatever form today takes', () => {
+    const born = '37100220261126001';
+    const id = born + residentIdCheckChar(born);
+    expect(checkResidentId(id, { today: '2026-11-26' }).ok).toBe(true);
+    // Not an ISO date: compared as text, exactly as before ("2026-11-26" > "2026-1-5").
+    expect(checkResidentId(id, { today: '2026-1-5' }).ok).toBe(false);
+    expect(checkResidentId(id, { today: '2027' }).ok).toBe(true);
+  });
+});

@@ -140,3 +140,42 @@ describe('format ↔ parse round trips (property)', () => {
     fc.assert(fc.property(fen, (f) => fenOf(`￥${toFullWidth(formatFen(f))}元`) === f));
   });
 });
+
+// The usual cell ("44100.00", 44100) takes a short route; it must answer exactly as the general one.
+describe('the same amount gives the same answer however it arrives (property)', () => {
+  const yuanText = (f: number) => fenToYuanString(f);
+  const wanText = (f: number) => `${Math.floor(f / 1_000_000)}.${String(f % 1_000_000).padStart(6, '0')}`;
+
+  it('yuan: bare text, spaced text, and the number read from a cell', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999_999_999_999 }), (f) => {
+        const text = yuanText(f);
+        expect(fenOf(text)).toBe(f);
+        expect(fenOf(` ${text} `)).toBe(f);
+        expect(fenOf(Number(text))).toBe(f);
+      }),
+    );
+  });
+
+  it('万元: bare text, text with 万, and the number read from a cell', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000_000 }), (f) => {
+        const text = wanText(f);
+        expect(fenOf(text, 'wan')).toBe(f);
+        expect(fenOf(`${text}万`)).toBe(f);
+        expect(fenOf(Number(text), 'wan')).toBe(f);
+      }),
+    );
+  });
+
+  it('finer than a fen, negative or Excel float noise is refused or cleaned alike on both routes', () => {
+    expect(fenOf('1000.005')).toBe('AMOUNT_PRECISION');
+    expect(fenOf(1000.005)).toBe('AMOUNT_PRECISION');
+    expect(fenOf('0.0000005', 'wan')).toBe('AMOUNT_PRECISION');
+    expect(fenOf(-0)).toBe(0);
+    expect(fenOf(-12.5)).toBe('AMOUNT_NEGATIVE');
+    expect(fenOf('-12.50')).toBe('AMOUNT_NEGATIVE');
+    expect(fenOf(1234.5600000000002)).toBe(123_456);
+    expect(fenOf('123456789012345678')).toBe('AMOUNT_TOO_LARGE');
+  });
+});
