@@ -67,6 +67,12 @@ interface AheadWrite {
 }
 
 let ahead: AheadWrite | null = null;
+/**
+ * Settles once a discarded write has stopped and its blocks are gone. Every later write waits for
+ * it: a generation number freed by that delete must not be handed out while the old write could
+ * still land blocks under it.
+ */
+let discarded: Promise<void> = Promise.resolve();
 
 function writeAhead(plan: CreditorImportPlan): void {
   discardAhead();
@@ -75,7 +81,9 @@ function writeAhead(plan: CreditorImportPlan): void {
     plan,
     controller,
     onProgress: null,
-    promise: getRepos().creditors.writeImportBlocks(plan, { signal: controller.signal, onProgress: (done, total) => write.onProgress?.(done, total) }),
+    promise: discarded.then(() =>
+      getRepos().creditors.writeImportBlocks(plan, { signal: controller.signal, onProgress: (done, total) => write.onProgress?.(done, total) }),
+    ),
   };
   // Failures surface at 'commit' (which then writes again); a discarded write is no error.
   write.promise.catch(() => undefined);
@@ -87,7 +95,14 @@ function discardAhead(): void {
   if (!write) return;
   ahead = null;
   write.controller.abort();
-  write.promise.then((blocks) => getRepos().creditors.discardImportBlocks(blocks)).catch(() => undefined);
+  const stopped = write.promise.then(
+    (blocks) => getRepos().creditors.discardImportBlocks(blocks),
+    () => undefined,
+  );
+  discarded = Promise.all([discarded, stopped]).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 const optionsKey = (caseId: string, o: ImportRunOptions) => JSON.stringify([caseId, o.sheet, o.headerRow ?? null, o.mapping ?? null, o.units ?? null]);
@@ -171,6 +186,7 @@ async function commit(fileHash: string): Promise<void> {
   if (!file || !last) throw new Error('请先完成校验再导入。');
   if (last.report.fatal) throw new Error(last.report.fatal.message);
   const { result, plan, report } = last;
+  if (ahead && ahead.plan !== plan) discardAhead();
   const onProgress = (done: number, total: number) => post({ type: 'progress', phase: 'commit', done, total });
   let written: ImportBlocks | undefined;
   const write = ahead?.plan === plan ? ahead : null;
@@ -185,7 +201,10 @@ async function commit(fileHash: string): Promise<void> {
     });
     if (written) onProgress(written.blocks, written.blocks);
   }
-  if (!written) abort = new AbortController();
+  if (!written) {
+    abort = new AbortController();
+    await discarded;
+  }
   const outcome = await getRepos().creditors.commitImport(
     plan,
     {
