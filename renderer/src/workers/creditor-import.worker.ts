@@ -205,20 +205,20 @@ async function commit(fileHash: string): Promise<void> {
     abort = new AbortController();
     await discarded;
   }
-  const outcome = await getRepos().creditors.commitImport(
-    plan,
-    {
-      fileName: file.fileName,
-      fileHash,
-      sheetName: report.sheet,
-      dataRows: result.dataRows,
-      okRows: result.okRows,
-      warningRows: result.warningRows,
-      errorRows: result.errorRows,
-    },
-    { signal: abort?.signal, onProgress },
-    written,
-  );
+  const record = {
+    fileName: file.fileName,
+    fileHash,
+    sheetName: report.sheet,
+    dataRows: result.dataRows,
+    okRows: result.okRows,
+    warningRows: result.warningRows,
+    errorRows: result.errorRows,
+  };
+  const control = { signal: abort?.signal, onProgress };
+  let outcome = await getRepos().creditors.commitImport(plan, record, control, written);
+  // Blocks written ahead are orphans until the flip: a register page opened meanwhile (another
+  // window) may have cleaned them up. Writing them again is refused too if the register changed.
+  if (!outcome.ok && written) outcome = await getRepos().creditors.commitImport(plan, record, control);
   if (!outcome.ok) throw new Error(outcome.message);
   last = null;
   post({ type: 'committed', generation: outcome.generation, summary: outcome.summary });

@@ -87,7 +87,12 @@ export class CreditorRepository {
       return { pointer, creditors: block?.creditors ?? [] };
     });
     if (!first) return [];
-    if (first.pointer.count > first.creditors.length) onFirstBlock(first.creditors, toSummary(first.pointer));
+    if (first.pointer.count > first.creditors.length) {
+      onFirstBlock(first.creditors, toSummary(first.pointer));
+      // Decoding the whole register occupies the page's thread (~0.4 s at 100k creditors): let the
+      // first screen paint before it starts.
+      await afterNextPaint();
+    }
     return this.loadCase(caseId);
   }
 
@@ -398,6 +403,25 @@ export class CreditorRepository {
     const { db } = this.ctx;
     return db.transaction('rw', [db.creditorBlocks], () => db.creditorBlocks.where('[caseId+generation]').equals([caseId, generation]).delete());
   }
+}
+
+/** Resolves after the next frame is painted; where frames do not come (a hidden window) within 100 ms. */
+function afterNextPaint(): Promise<void> {
+  const raf = (globalThis as { requestAnimationFrame?: (callback: () => void) => number }).requestAnimationFrame;
+  return new Promise((resolve) => {
+    if (!raf) {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const timer = setTimeout(resolve, 100);
+    // A task queued from a frame callback runs once that frame has been painted.
+    raf(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 function flatten(blocks: readonly CreditorBlockRow[]): StoredCreditor[] {
