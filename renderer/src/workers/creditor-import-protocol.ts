@@ -15,7 +15,9 @@ export type ToWorker =
   | { readonly type: 'run'; readonly caseId: string; readonly options: ImportRunOptions }
   | { readonly type: 'cancel' }
   | { readonly type: 'commit'; readonly fileHash: string }
-  | { readonly type: 'export-problems' };
+  | { readonly type: 'export-problems' }
+  /** Before ending the worker: stops any work and removes blocks written ahead; answered by 'closed'. */
+  | { readonly type: 'close' };
 
 /** The first rows of a sheet and what the import core makes of them (before any validation). */
 export interface SheetPreview {
@@ -66,4 +68,5 @@ export type FromWorker =
   | { readonly type: 'cancelled' }
   | { readonly type: 'committed'; readonly generation: number; readonly summary: CreditorImportSummary }
   | { readonly type: 'problems-file'; readonly bytes: ArrayBuffer }
-  | { readonly type: 'failed'; readonly message: string };
+  | { readonly type: 'failed'; readonly message: string }
+  | { readonly type: 'closed' };

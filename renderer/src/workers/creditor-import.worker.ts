@@ -274,6 +274,13 @@ async function handle(message: ToWorker): Promise<void> {
     case 'export-problems':
       exportProblems();
       return;
+    case 'close':
+      // Blocks written ahead hold the file's personal data: they go before the worker does.
+      pending?.controller.abort();
+      discardAhead();
+      await discarded;
+      post({ type: 'closed' });
+      return;
   }
 }
 
