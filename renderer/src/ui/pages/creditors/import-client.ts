@@ -12,8 +12,23 @@ export function startImportWorker(onMessage: (message: FromWorker) => void): Imp
   worker.addEventListener('error', (event) => onMessage({ type: 'failed', message: `导入程序出错：${event.message || '未知错误'}。请关闭导入窗口后重试。` }));
   return {
     send: (message, transfer = []) => worker.postMessage(message, transfer),
-    end: () => worker.terminate(),
+    end: () => endWorker(worker),
   };
+}
+
+/**
+ * Lets the worker stop and delete blocks it wrote ahead of a commit that will not come (they hold
+ * personal data), then ends it; a worker that does not answer within 3 s is ended anyway and its
+ * blocks are removed at the next start.
+ */
+function endWorker(worker: Worker): void {
+  const timer = setTimeout(() => worker.terminate(), 3000);
+  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+    if (event.data.type !== 'closed') return;
+    clearTimeout(timer);
+    worker.terminate();
+  });
+  worker.postMessage({ type: 'close' } satisfies ToWorker);
 }
 
 /** Header layout key under which a corrected column mapping is remembered. */
