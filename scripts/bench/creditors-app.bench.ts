@@ -6,20 +6,17 @@
 // 4. a 1,048,576-row CSV imported with progress (time, peak JS heap of the page, peak Chromium RSS),
 //    then search (target ≤ 100 ms). Skipped with CREDITORS_BENCH_1M=0.
 // Inputs are generated under .tmp/ by ../shared/tools/make-creditors.mjs. Figures only, no asserts.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as XLSX from '@e965/xlsx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { csvRows } from '../../renderer/src/core/creditors';
 import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
+import { benchTmp, ensureCreditorCsv, ensureCreditorXlsx, repoRoot } from './creditor-inputs';
 import { buildRenderer, launch, sampleMemory, servePreview, setUpCase, stopServer } from './creditors-app/harness';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const tmp = join(root, '.tmp');
-const MAKE = existsSync(resolve(root, '../shared/tools/make-creditors.mjs')) ? resolve(root, '../shared/tools/make-creditors.mjs') : '/work/shared/tools/make-creditors.mjs';
+const root = repoRoot;
+const tmp = benchTmp;
 const DIST = process.env.CREDITORS_BENCH_DIST ?? join(tmp, 'creditors-app-dist');
 const PORT = 4186;
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -27,30 +24,7 @@ const HELPER = 'http://bench.helper/';
 // Five runs: the machine is shared, and a median of three moved by ±0.3× between runs.
 const RUNS = Number(process.env.CREDITORS_BENCH_RUNS ?? 5);
 
-function ensureCsv(rows: number, file: string): string {
-  const path = join(tmp, file);
-  if (!existsSync(path)) {
-    mkdirSync(tmp, { recursive: true });
-    process.stdout.write(`generating ${path} (${rows} rows)…\n`);
-    execFileSync(process.execPath, [MAKE, String(rows), path], { stdio: 'inherit' });
-  }
-  return path;
-}
 
-/** Same conversion as creditors-parse.bench.ts: amounts and 序号 as numbers, IDs and phones as text. */
-function ensureXlsx(csvPath: string, file: string): string {
-  const path = join(tmp, file);
-  if (!existsSync(path)) {
-    const aoa: Array<Array<string | number>> = [];
-    for (const { cells } of csvRows(new Uint8Array(readFileSync(csvPath))).rows) {
-      aoa.push(cells.map((c, i) => (aoa.length > 0 && (i === 0 || i === 4 || i === 5) && c !== '' ? Number(c) : String(c ?? ''))));
-    }
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '集资参与人');
-    writeFileSync(path, new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
-  }
-  return path;
-}
 
 /** SheetJS alone in a page of the same browser, with the options the app's reader uses. */
 /** The core reader's options (readWorkbook), and those the import worker uses (no formulas, no HTML). */
@@ -137,7 +111,7 @@ async function searchMs(page: Page, queries: readonly string[]): Promise<{ worst
 const CONTEXT = { viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 
 async function run100k(browser: Browser): Promise<BenchResult[]> {
-  const xlsxPath = ensureXlsx(ensureCsv(100_000, 'c100k.csv'), 'c100k.xlsx');
+  const xlsxPath = ensureCreditorXlsx(ensureCreditorCsv(100_000, 'c100k.csv'), 'c100k.xlsx');
   const bytes = readFileSync(xlsxPath);
   const parse: number[] = [];
   const parseCore: number[] = [];
@@ -187,7 +161,7 @@ async function run100k(browser: Browser): Promise<BenchResult[]> {
 }
 
 async function run1m(page: Page): Promise<BenchResult[]> {
-  const csvPath = ensureCsv(1_048_576, 'c1m.csv');
+  const csvPath = ensureCreditorCsv(1_048_576, 'c1m.csv');
   const caseId = await setUpCase(page, BASE, '基准〔2026〕100万号');
   const memory = await sampleMemory(page);
   const timing = await importThroughUi(page, caseId, csvPath, 900_000);

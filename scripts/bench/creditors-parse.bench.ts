@@ -4,51 +4,25 @@
 // 2. a 1,048,576-row CSV (Excel's row limit) through the pipeline in a child process, with its peak RSS.
 // Inputs are generated under .tmp/ (git-ignored) by ../shared/tools/make-creditors.mjs when missing.
 // Figures only, no asserts.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, } from 'node:fs';
+import { join, } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as XLSX from '@e965/xlsx';
-import { checkCreditorFile, csvRows, readWorkbook } from '../../renderer/src/core/creditors';
+import { checkCreditorFile, readWorkbook } from '../../renderer/src/core/creditors';
 import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
+import { benchTmp, ensureCreditorCsv, ensureCreditorXlsx, repoRoot } from './creditor-inputs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const tmp = join(root, '.tmp');
-const MAKE = resolve(root, '../shared/tools/make-creditors.mjs');
-const FALLBACK_MAKE = '/work/shared/tools/make-creditors.mjs';
+const _root = repoRoot;
+const tmp = benchTmp;
 const RUNS = 3;
 const EXCEL_MAX_ROWS = 1_048_576;
 const CHILD_FLAG = 'CREDITORS_BENCH_CHILD';
 
-function ensureCsv(rows: number, file: string): string {
-  const path = join(tmp, file);
-  if (!existsSync(path)) {
-    mkdirSync(tmp, { recursive: true });
-    const tool = existsSync(MAKE) ? MAKE : FALLBACK_MAKE;
-    process.stdout.write(`generating ${path} (${rows} rows)…\n`);
-    execFileSync(process.execPath, [tool, String(rows), path], { stdio: 'inherit' });
-  }
-  return path;
-}
 
-/** The CSV as an xlsx the way registers come: amounts and 序号 as numbers, IDs/accounts/phones as text. */
-function ensureXlsx(csvPath: string, file: string): string {
-  const path = join(tmp, file);
-  if (!existsSync(path)) {
-    const aoa: Array<Array<string | number>> = [];
-    for (const { cells } of csvRows(new Uint8Array(readFileSync(csvPath))).rows) {
-      aoa.push(cells.map((c, i) => (aoa.length > 0 && (i === 0 || i === 4 || i === 5) && c !== '' ? Number(c) : String(c ?? ''))));
-    }
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '集资参与人');
-    writeFileSync(path, new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
-  }
-  return path;
-}
 
 async function xlsxRatio(): Promise<BenchResult[]> {
-  const xlsxPath = ensureXlsx(ensureCsv(100_000, 'c100k.csv'), 'c100k.xlsx');
+  const xlsxPath = ensureCreditorXlsx(ensureCreditorCsv(100_000, 'c100k.csv'), 'c100k.xlsx');
   const bytes = new Uint8Array(readFileSync(xlsxPath));
   const parse: number[] = [];
   const pipeline: number[] = [];
@@ -118,7 +92,7 @@ async function childMain(path: string): Promise<void> {
 }
 
 function millionRows(): BenchResult[] {
-  const path = ensureCsv(EXCEL_MAX_ROWS - 1, 'c1m.csv');
+  const path = ensureCreditorCsv(EXCEL_MAX_ROWS - 1, 'c1m.csv');
   const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
     env: { ...process.env, [CHILD_FLAG]: path },
     encoding: 'utf8',
