@@ -2,33 +2,29 @@ import type { FieldErrors, Validated } from '../common/field-errors';
 import { hasErrors } from '../common/field-errors';
 import { isIsoDate } from '../common/iso-date';
 import type { CaseDraft, CaseField } from './case-draft';
-import type { CaseCharge, CaseSector, CaseStage, PartyKind, PartyRole } from './case-file';
+import type { CaseCharge, CaseFile, CaseParty, CaseSector } from './case-file';
 import { CASE_CHARGES, CASE_SECTORS, CASE_STAGES, FIRM_ROLES, PERSON_ROLES } from './case-file';
 import { checkPartyIdNumber, parseYuanField } from './field-parsers';
 
-export interface ValidCaseValues {
-  readonly caseNumber: string;
-  readonly title: string;
-  readonly charge: CaseCharge;
-  readonly sector: CaseSector;
-  readonly district: string;
-  readonly leadUnit: string;
-  readonly officers: readonly string[];
-  readonly amountInvolvedFen: number | null;
-  readonly peopleInvolved: number | null;
-  readonly lossesRecoveredFen: number | null;
-  readonly filedDate: string | null;
-  readonly stage: CaseStage;
+/** The case's own fields as stored, plus the opening stage and the parties, all checked. */
+export type ValidCaseValues = Pick<
+  CaseFile,
+  | 'caseNumber'
+  | 'title'
+  | 'charge'
+  | 'sector'
+  | 'district'
+  | 'leadUnit'
+  | 'officers'
+  | 'amountInvolvedFen'
+  | 'peopleInvolved'
+  | 'lossesRecoveredFen'
+  | 'filedDate'
+  | 'stage'
+> & {
   readonly stageDate: string;
-  readonly parties: readonly {
-    readonly id?: string;
-    readonly kind: PartyKind;
-    readonly name: string;
-    readonly role: PartyRole;
-    readonly idNumber: string;
-    readonly note: string;
-  }[];
-}
+  readonly parties: readonly (Omit<CaseParty, 'id' | 'caseId' | 'order'> & { readonly id?: string })[];
+};
 
 /** Checks the whole form at once so the user sees every problem, each on its own field. */
 export function validateCaseDraft(
