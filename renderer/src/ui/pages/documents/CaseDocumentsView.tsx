@@ -109,7 +109,7 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
       <div className="documents-toolbar">
         <Button icon="arrow-left" minimal text={t('backToCase')} onClick={() => props.navigate({ area: 'cases', view: 'detail', caseId })} />
         <AnchorButton minimal icon="list" href="#/documents" text={t('backToRegistry')} />
-        <h2 className="bp6-heading" style={{ margin: 0 }}>
+        <h2 className="bp6-heading">
           {found.caseFile.title}　<span className="bp6-text-muted">{found.caseFile.caseNumber}</span>
         </h2>
       </div>
