@@ -1,3 +1,4 @@
+import { localIsoDate } from '../common/iso-date';
 import { excelGeneralDisplay, type IdCellValue, looksLikeScientificNotation, normalizeIdText } from './normalize-id';
 
 export type ResidentIdErrorCode = 'ID_MISSING' | 'ID_INVALID' | 'ID_CHECK_DIGIT' | 'ID_BIRTH_DATE' | 'ID_NUMBER_MANGLED_BY_EXCEL';
@@ -48,8 +49,7 @@ function fail(code: ResidentIdErrorCode, message: string): ResidentIdResult {
 }
 
 export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localIsoDate(new Date());
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
