@@ -2,11 +2,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../../../scripts/cli/commands/allocate';
+import { captureCliOutput } from '../../cli-output';
 
-let out = '';
-let err = '';
+const cli = captureCliOutput();
 const dir = mkdtempSync(join(tmpdir(), 'allocate-cli-'));
 
 function planFile(name: string, content: string): string {
@@ -15,22 +15,6 @@ function planFile(name: string, content: string): string {
   return path;
 }
 
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('npm run cli -- allocate PLAN.json --json', () => {
   it('prints exactly {allocations, allocatedFen, unallocatedFen} in input order', async () => {
@@ -44,7 +28,7 @@ describe('npm run cli -- allocate PLAN.json --json', () => {
       minPaymentFen: 0,
     };
     expect(await run([planFile('plan.json', JSON.stringify(plan)), '--json'])).toBe(0);
-    expect(JSON.parse(out)).toEqual({
+    expect(JSON.parse(cli.out)).toEqual({
       allocations: [
         { id: 'B', amountFen: 33_333 },
         { id: 'A', amountFen: 66_667 },
@@ -57,25 +41,25 @@ describe('npm run cli -- allocate PLAN.json --json', () => {
   it('reads a file with a UTF-8 BOM and prints a readable summary without --json', async () => {
     const path = planFile('bom.json', '\ufeff{"amountFen":500,"claims":[{"id":"张三","netClaimFen":300,"paidFen":0}]}');
     expect(await run([path])).toBe(0);
-    expect(out).toContain('张三: 3.00 元');
-    expect(out).toContain('未分配 unallocated: 2.00 元');
+    expect(cli.out).toContain('张三: 3.00 元');
+    expect(cli.out).toContain('未分配 unallocated: 2.00 元');
   });
 
   it('rejects an invalid plan with exit 1 and names each field in Chinese', async () => {
     const path = planFile('bad.json', '{"amountFen":-1,"claims":[{"id":"A","netClaimFen":10,"paidFen":20}]}');
     expect(await run([path, '--json'])).toBe(1);
-    expect(out).toBe('');
-    expect(err).toContain('amountFen: 本批清退金额 amountFen 不能为负数');
-    expect(err).toContain('claims[0].paidFen');
+    expect(cli.out).toBe('');
+    expect(cli.err).toContain('amountFen: 本批清退金额 amountFen 不能为负数');
+    expect(cli.err).toContain('claims[0].paidFen');
   });
 
   it('explains unreadable files and broken JSON, and shows usage for bad arguments', async () => {
     expect(await run([join(dir, 'missing.json'), '--json'])).toBe(1);
-    expect(err).toContain('无法读取清退方案文件');
+    expect(cli.err).toContain('无法读取清退方案文件');
     expect(await run([planFile('broken.json', '{"amountFen":'), '--json'])).toBe(1);
-    expect(err).toContain('不是有效的 JSON');
+    expect(cli.err).toContain('不是有效的 JSON');
     expect(await run([])).toBe(2);
     expect(await run(['a.json', 'b.json'])).toBe(2);
-    expect(err).toContain('用法 usage');
+    expect(cli.err).toContain('用法 usage');
   });
 });
