@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
-import { saveOfficeSettings } from './steps';
+import { createCase, saveOfficeSettings } from './steps';
 
 // Dates are fixed in October/November 2026 (steps may not be dated after today): the first
 // petition's acceptance deadline has passed, its extended resolution deadline (2027-01-08) not yet.
@@ -200,23 +200,7 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
 
 test('petitioners are picked from the linked case, a rejection needs a reason, and figures count by case', async ({ page }) => {
   await page.goto('/');
-  await saveOfficeSettings(page);
-
-  await page.goto('#/cases/new');
-  await page.getByLabel('案件编号').fill('威公经立〔2020〕15号');
-  await page.getByLabel('案件名称').fill('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
-  await page.getByLabel('涉嫌罪名/类型').selectOption('非法吸收公众存款');
-  await page.getByLabel('领域').selectOption('养老');
-  await page.getByLabel('区县').selectOption('环翠区');
-  await page.getByLabel('立案日期').fill('2020-06-01');
-  await page.locator('#case-stage').selectOption('立案');
-  await page.getByLabel('阶段日期').fill('2020-06-01');
-  await page.getByRole('button', { name: '添加个人' }).click();
-  await page.getByLabel('名称/姓名 1').fill('王喆');
-  await page.getByLabel('角色 1').selectOption('实际控制人');
-  await page.getByLabel('身份证号码 1').fill('371002198001010010');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('case-title')).toHaveText('威海某某养老服务有限公司涉嫌非法吸收公众存款案');
+  await createCase(page, { persons: [{ name: '王喆', role: '实际控制人', idNumber: '371002198001010010' }] });
 
   await page.goto('#/petitions/new');
   await page.getByLabel('收到日期').fill('2026-11-20');

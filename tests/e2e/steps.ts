@@ -17,7 +17,12 @@ export async function saveOfficeSettings(page: Page, districts: readonly string[
 /** Settings, then a case filed 2020-06-01 in 环翠区; returns the new case's id from the URL. */
 export async function createCase(
   page: Page,
-  options: { readonly title?: string; readonly districts?: readonly string[] } = {},
+  options: {
+    readonly title?: string;
+    readonly districts?: readonly string[];
+    /** Persons added as parties of the case, in order. */
+    readonly persons?: readonly { readonly name: string; readonly role: string; readonly idNumber: string }[];
+  } = {},
 ): Promise<string> {
   const title = options.title ?? '威海某某养老服务有限公司涉嫌非法吸收公众存款案';
   await saveOfficeSettings(page, options.districts);
@@ -30,6 +35,12 @@ export async function createCase(
   await page.getByLabel('立案日期').fill('2020-06-01');
   await page.locator('#case-stage').selectOption('立案');
   await page.getByLabel('阶段日期').fill('2020-06-01');
+  for (const [i, person] of (options.persons ?? []).entries()) {
+    await page.getByRole('button', { name: '添加个人' }).click();
+    await page.getByLabel(`名称/姓名 ${i + 1}`).fill(person.name);
+    await page.getByLabel(`角色 ${i + 1}`).selectOption(person.role);
+    await page.getByLabel(`身份证号码 ${i + 1}`).fill(person.idNumber);
+  }
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('case-title')).toHaveText(title);
   return decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
