@@ -31,19 +31,11 @@ export interface PetitionFormInput {
   readonly handler: string;
 }
 
-export interface PetitionFormValue {
-  readonly registerNo?: string;
-  readonly receivedOn: IsoDate;
-  readonly channel: PetitionChannel;
-  readonly level: PetitionLevel;
-  readonly form: PetitionForm;
-  readonly personCount: number;
-  readonly petitioners: readonly Petitioner[];
-  readonly caseId: string | null;
-  readonly demands: string;
-  readonly urgency: PetitionUrgency;
-  readonly handler: string;
-}
+/** The registration facts of a petition, checked; the workflow fields come with registration. */
+export type PetitionFormValue = Pick<
+  Petition,
+  'registerNo' | 'receivedOn' | 'channel' | 'level' | 'form' | 'personCount' | 'petitioners' | 'caseId' | 'demands' | 'urgency' | 'handler'
+>;
 
 export interface FieldError {
   /** The form field (key of PetitionFormInput, or petitioners[i].name). */
