@@ -1,9 +1,22 @@
 import { migration001Initial } from './migrations/001-initial';
 import { migration002CreditorRegisters } from './migrations/002-creditor-registers';
+import { migration003UsersRoles } from './migrations/003-users-roles';
+import { migration004Screening } from './migrations/004-screening';
+import { migration005CluesMonitoring } from './migrations/005-clues-monitoring';
+import { migration006Exchange } from './migrations/006-exchange';
+import { migration007FirstWeek } from './migrations/007-first-week';
 import type { Migration } from './migrations/migration';
 
 /** Every schema version, oldest first. Append only: a shipped version is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002CreditorRegisters];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration002CreditorRegisters,
+  migration003UsersRoles,
+  migration004Screening,
+  migration005CluesMonitoring,
+  migration006Exchange,
+  migration007FirstWeek,
+];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;
 

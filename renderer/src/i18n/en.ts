@@ -3,7 +3,7 @@ import type { Messages } from './zh-CN';
 // The second language, for reviewers and maintainers who do not read Chinese.
 export const en: Messages = {
   app: { title: 'Disposal Workstation', subtitle: 'Illegal fundraising disposal', officeUnset: 'Office not set', operator: 'Operator', operatorUnset: 'Operator not set' },
-  nav: { cases: 'Cases', creditors: 'Creditors', repayment: 'Repayment', petitions: 'Petitions', documents: 'Documents', dashboard: 'Statistics', settings: 'Settings' },
+  nav: { cases: 'Cases', creditors: 'Creditors', repayment: 'Repayment', petitions: 'Petitions', documents: 'Documents', screening: 'Screening', clues: 'Clues & monitoring', exchange: 'Reporting', dashboard: 'Statistics', settings: 'Settings' },
   common: {
     save: 'Save', cancel: 'Cancel', edit: 'Edit', back: 'Back', add: 'Add', remove: 'Remove', search: 'Search', all: 'All', none: 'None',
     loading: 'Loading…', saved: 'Saved', fixErrors: '{{count}} field(s) need fixing; they are marked and nothing you typed was lost.', yuan: 'yuan',
@@ -21,7 +21,7 @@ export const en: Messages = {
     notFound: 'Case not found; it may have been removed or an older backup restored.', select: 'Choose',
   },
   settings: {
-    title: 'Settings', office: 'Office and operator', officeName: 'Issuing authority', operatorName: 'Operator (recorded in the audit log)',
+    title: 'Settings', office: 'Office and operator', users: 'Users and roles', fonts: 'Document fonts', exchange: 'Reporting and keys', officeName: 'Issuing authority', operatorName: 'Operator (recorded in the audit log)',
     districts: 'Districts (one per line)', backlogCutoff: 'Backlog cutoff', backlogHint: 'Cases filed on or before this date are backlog cases',
     prefixes: 'Document number prefixes', prefixHint: 'Numbers look like 威处非询〔2020〕12号; enter only 威处非询', fontPreset: 'Document fonts',
     fontOfficial: 'Official fonts', fontStock: 'Stock Windows fonts', storage: 'Storage', persisted: 'Storage is persistent',

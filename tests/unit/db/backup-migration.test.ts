@@ -16,7 +16,8 @@ function names(): RestoreNames {
 function rowsFor(table: Dexie['tables'][number], count: number): Record<string, unknown>[] {
   const key = table.schema.primKey.keyPath as string;
   return Array.from({ length: count }, (_, i) => {
-    const row: Record<string, unknown> = { [key]: key === 'seq' ? i + 1 : `${table.name}-${i}`, caseId: 'case-1', note: `第${i}行` };
+    // The primary key goes last: a table keyed by caseId (creditorRegisters) needs one key per row.
+    const row: Record<string, unknown> = { caseId: 'case-1', note: `第${i}行`, [key]: key === 'seq' ? i + 1 : `${table.name}-${i}` };
     if (table.name === 'creditorBlocks') {
       Object.assign(row, { seq: i, creditors: [{ name: `债权人${i}`, idNumber: '11010519491231002X', principalFen: 1000 + i, returnedFen: 0, netClaimFen: 1000 + i }] });
     }

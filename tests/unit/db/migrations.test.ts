@@ -46,6 +46,13 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
       ],
     },
   },
+  // 003–007 are reserved for work being built side by side and change nothing yet; each gets its
+  // real upgrade case when its tables land.
+  3: { before: {}, after: {} },
+  4: { before: {}, after: {} },
+  5: { before: {}, after: {} },
+  6: { before: {}, after: {} },
+  7: { before: {}, after: {} },
 };
 
 describe('schema migrations', () => {

@@ -4,11 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { CaseDetailPage } from '../pages/cases/CaseDetailPage';
 import { CaseEditPage } from '../pages/cases/CaseEditPage';
 import { CaseListPage } from '../pages/cases/CaseListPage';
+import { CluesPage } from '../pages/clues/CluesPage';
 import { CreditorsPage } from '../pages/creditors/CreditorsPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { DocumentsPage } from '../pages/documents/DocumentsPage';
+import { ExchangePage } from '../pages/exchange/ExchangePage';
 import { PetitionsPage } from '../pages/petitions/PetitionsPage';
 import { RepaymentPage } from '../pages/repayment/RepaymentPage';
+import { ScreeningPage } from '../pages/screening/ScreeningPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { useApp } from './app-context';
 import { AREAS, type Area, type Route } from './routes';
@@ -20,6 +23,9 @@ const AREA_ICONS: Record<Area, IconName> = {
   repayment: 'bank-account',
   petitions: 'chat',
   documents: 'document',
+  screening: 'search-template',
+  clues: 'eye-open',
+  exchange: 'exchange',
   dashboard: 'chart',
   settings: 'cog',
 };
@@ -30,6 +36,9 @@ const AREA_HOME: Record<Area, Route> = {
   repayment: { area: 'repayment', rest: [] },
   petitions: { area: 'petitions', rest: [] },
   documents: { area: 'documents', rest: [] },
+  screening: { area: 'screening', rest: [] },
+  clues: { area: 'clues', rest: [] },
+  exchange: { area: 'exchange', rest: [] },
   dashboard: { area: 'dashboard', rest: [] },
   settings: { area: 'settings', tab: 'office' },
 };
@@ -38,11 +47,11 @@ export function AppShell() {
   const { t } = useTranslation();
   const { settings } = useApp();
   const [route, navigate] = useRoute();
-  // Alt+1 … Alt+7 jump between areas: staff work from the keyboard all day.
+  // Alt+1 … Alt+9, Alt+0 jump between areas: staff work from the keyboard all day.
   const hotkeys = useMemo(
     () =>
       AREAS.map((area, i) => ({
-        combo: `alt+${i + 1}`,
+        combo: `alt+${areaKey(i)}`,
         global: true,
         label: t(`nav.${area}`),
         onKeyDown: () => navigate(AREA_HOME[area]),
@@ -72,7 +81,7 @@ export function AppShell() {
                 key={area}
                 icon={AREA_ICONS[area]}
                 text={t(`nav.${area}`)}
-                label={`Alt+${i + 1}`}
+                label={`Alt+${areaKey(i)}`}
                 active={route.area === area}
                 href={`#/${area}`}
               />
@@ -85,6 +94,11 @@ export function AppShell() {
       </div>
     </div>
   );
+}
+
+/** The digit of an area's Alt shortcut: 1 … 9, then 0 for the tenth. */
+function areaKey(index: number): string {
+  return String((index + 1) % 10);
 }
 
 function RoutedPage({ route, navigate }: { route: Route; navigate: (r: Route) => void }) {
@@ -104,6 +118,12 @@ function RoutedPage({ route, navigate }: { route: Route; navigate: (r: Route) =>
       return <PetitionsPage rest={route.rest} navigate={navigate} />;
     case 'documents':
       return <DocumentsPage rest={route.rest} navigate={navigate} />;
+    case 'screening':
+      return <ScreeningPage rest={route.rest} navigate={navigate} />;
+    case 'clues':
+      return <CluesPage rest={route.rest} navigate={navigate} />;
+    case 'exchange':
+      return <ExchangePage rest={route.rest} navigate={navigate} />;
     case 'dashboard':
       return <DashboardPage rest={route.rest} navigate={navigate} />;
   }

@@ -9,13 +9,41 @@ export type Route =
   | { readonly area: FeatureArea; readonly rest: readonly string[] }
   | { readonly area: 'settings'; readonly tab: SettingsTab };
 
-export type SettingsTab = 'office' | 'audit' | 'storage' | 'backup' | 'lock';
-const SETTINGS_TABS: readonly string[] = ['office', 'audit', 'storage', 'backup', 'lock'] satisfies readonly SettingsTab[];
+export type SettingsTab = 'office' | 'users' | 'fonts' | 'exchange' | 'audit' | 'storage' | 'backup' | 'lock';
+const SETTINGS_TABS: readonly string[] = [
+  'office',
+  'users',
+  'fonts',
+  'exchange',
+  'audit',
+  'storage',
+  'backup',
+  'lock',
+] satisfies readonly SettingsTab[];
 
-export type FeatureArea = 'creditors' | 'repayment' | 'petitions' | 'documents' | 'dashboard';
+export type FeatureArea =
+  | 'creditors'
+  | 'repayment'
+  | 'petitions'
+  | 'documents'
+  | 'screening'
+  | 'clues'
+  | 'exchange'
+  | 'dashboard';
 export type Area = Route['area'];
 
-export const AREAS: readonly Area[] = ['cases', 'creditors', 'repayment', 'petitions', 'documents', 'dashboard', 'settings'];
+export const AREAS: readonly Area[] = [
+  'cases',
+  'creditors',
+  'repayment',
+  'petitions',
+  'documents',
+  'screening',
+  'clues',
+  'exchange',
+  'dashboard',
+  'settings',
+];
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -25,6 +53,9 @@ export function parseRoute(hash: string): Route {
     case 'repayment':
     case 'petitions':
     case 'documents':
+    case 'screening':
+    case 'clues':
+    case 'exchange':
     case 'dashboard':
       return { area, rest: parts.slice(1) };
     case 'settings':
