@@ -18,7 +18,7 @@ import { buildRenderer, launch, sampleMemory, servePreview, setUpCase, stopServe
 const root = repoRoot;
 const tmp = benchTmp;
 const DIST = process.env.CREDITORS_BENCH_DIST ?? join(tmp, 'creditors-app-dist');
-const PORT = 4186;
+const PORT = Number(process.env.CREDITORS_BENCH_PORT ?? 4186);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const HELPER = 'http://bench.helper/';
 // Five runs: the machine is shared, and a median of three moved by ±0.3× between runs.

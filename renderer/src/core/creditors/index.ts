@@ -1,10 +1,12 @@
-export { cellText, normalizeName } from './cell';
+export { cellText, nameKey, normalizeName } from './cell';
 export type { RowKind } from './classify-row';
 export { classifyRow } from './classify-row';
+export { EXCEL_ERRORS, FIELD_MAX_CHARS, quotedValue } from './field-checks';
 export type { HeaderCell, HeaderLayout } from './header';
 export { classifyHeader, FIELD_LABELS, HEADER_ALIASES, isHeaderRow, mapHeaderRow, REQUIRED_FIELDS } from './header';
 export type { CreditorImportOptions, CreditorImportSession } from './import-session';
 export { createCreditorImport, HEADER_SEARCH_ROWS } from './import-session';
+export { describeInvisible, findInvisible, hasInvisible, stripInvisible } from './invisible';
 export type { CreditorRegister, MergeOutcome } from './merge';
 export { createCreditorRegister } from './merge';
 export type { TextEncodingName } from './read-csv';

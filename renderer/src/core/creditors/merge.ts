@@ -1,7 +1,7 @@
 // Merging rows into creditors: the same normalized ID is one creditor with several contracts
 // (一人多合同); the same ID under another name is a conflict on the later row. A Map from ID to the
 // creditor's index keeps this a single pass at any size.
-import { detach } from './cell';
+import { detach, nameKey } from './cell';
 import type { Creditor, IdType, InvestmentRecord } from './types';
 import type { ValidRow } from './validate-row';
 
@@ -83,7 +83,8 @@ export function createCreditorRegister(): CreditorRegister {
     }
     const creditor = creditors[index];
     if (!creditor) throw new Error('creditor index out of step');
-    if (creditor.name !== row.name) {
+    // Spaces and invisible characters do not make another person ("John Smith" / "JohnSmith").
+    if (creditor.name !== row.name && nameKey(creditor.name) !== nameKey(row.name)) {
       const firstRow = creditor.contracts[0]?.sourceRow ?? 0;
       return {
         kind: 'conflict',
