@@ -10,7 +10,7 @@ export { describeInvisible, findInvisible, hasInvisible, stripInvisible } from '
 export type { CreditorRegister, MergeOutcome } from './merge';
 export { createCreditorRegister } from './merge';
 export type { TextEncodingName } from './read-csv';
-export { CsvEncodingError, csvRecords, csvRows, detectEncoding, estimateCsvRows } from './read-csv';
+export { CsvEncodingError, CsvStructureError, csvRecords, csvRows, csvRowsFrom, detectEncoding, estimateCsvRows, MAX_CELL_CHARS } from './read-csv';
 export type { SpreadsheetKind, SpreadsheetRows } from './read-file';
 export { readSpreadsheet, SpreadsheetError, spreadsheetKind } from './read-file';
 export { readSheetNames, readWorkbook, sheetRows } from './read-xlsx';
