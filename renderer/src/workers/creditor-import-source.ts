@@ -1,7 +1,7 @@
 // The opened file inside the worker: the workbook is parsed once (SheetJS is most of the cost) and
 // its sheets re-read as rows; a CSV is decoded again on each pass, which is cheap and keeps no copy.
-import { type ParsingOptions, read, type WorkBook } from '@e965/xlsx';
-import { csvRows, type SheetRow, sheetRows, spreadsheetKind } from '../core/creditors';
+import type { ParsingOptions, WorkBook } from '@e965/xlsx';
+import { csvRows, openWorkbook, type SheetRow, sheetRows, spreadsheetKind } from '../core/creditors';
 import { headerSearch } from '../core/creditors/sheet-choice';
 
 /**
@@ -9,15 +9,7 @@ import { headerSearch } from '../core/creditors/sheet-choice';
  * and no rich-text HTML: the import reads values only, and skipping those makes SheetJS ~15% faster
  * on a 100k-row register. Cell values and types are the same as with readWorkbook.
  */
-const WORKBOOK_OPTIONS: ParsingOptions = {
-  type: 'array',
-  dense: true,
-  cellText: false,
-  cellDates: false,
-  raw: true,
-  cellFormula: false,
-  cellHTML: false,
-};
+const WORKER_OPTIONS: ParsingOptions = { cellFormula: false, cellHTML: false };
 
 export interface OpenedFile {
   readonly fileName: string;
@@ -41,14 +33,8 @@ export function openFile(fileName: string, bytes: Uint8Array): OpenedFile {
       rowCount: () => Math.ceil(bytes.length / 60),
     };
   }
-  let book: WorkBook;
-  try {
-    book = read(bytes, WORKBOOK_OPTIONS);
-  } catch (err) {
-    throw new Error(
-      `无法读取文件“${fileName}”（${err instanceof Error ? err.message : String(err)}）。请确认它是 Excel 文件，必要时在 Excel 中另存为 .xlsx 后重新导入。`,
-    );
-  }
+  // Limits (inflated size, shared strings, dimensions) are checked before SheetJS parses a cell.
+  const book: WorkBook = openWorkbook(bytes, fileName, undefined, WORKER_OPTIONS);
   const names = book.SheetNames;
   const sheetOf = (name: string) => {
     const ws = book.Sheets[name];

@@ -35,7 +35,7 @@ function preview(options: ImportRunOptions): SheetPreview {
   const rows: { row: number; cells: CellValue[] }[] = [];
   const session = createCreditorImport({ ...options, sheetName: options.sheet });
   for (const r of file.rows(options.sheet)) {
-    rows.push({ row: r.row, cells: [...r.cells] });
+    rows.push({ row: r.row, cells: r.cells.slice() });
     if (rows.length >= PREVIEW_ROWS) break;
   }
   session.feed(rows);

@@ -8,6 +8,29 @@ export function cellText(value: CellValue | undefined): string {
   return String(value);
 }
 
+/** Rows wider than this are sparse (a stray cell in column XFD): visit the cells that exist. */
+const DENSE_WIDTH = 256;
+
+/** Calls `visit` for each cell of a row that exists, in column order, without visiting holes. */
+export function forEachCell(cells: readonly CellValue[], visit: (value: CellValue, col: number) => void): void {
+  if (cells.length <= DENSE_WIDTH) {
+    for (let c = 0; c < cells.length; c++) visit(cells[c] as CellValue, c);
+    return;
+  }
+  for (const key of Object.keys(cells)) {
+    const c = Number(key);
+    if (Number.isInteger(c)) visit(cells[c] as CellValue, c);
+  }
+}
+
+/** Columns of the cells that exist in any of the rows, ascending. */
+export function cellColumns(...rows: ReadonlyArray<readonly CellValue[]>): number[] {
+  if (rows.every((r) => r.length <= DENSE_WIDTH)) return Array.from({ length: Math.max(0, ...rows.map((r) => r.length)) }, (_, i) => i);
+  const cols = new Set<number>();
+  for (const r of rows) forEachCell(r, (_, c) => cols.add(c));
+  return [...cols].sort((a, b) => a - b);
+}
+
 export function isEmptyCell(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value === 'string') return value.trim() === '';
