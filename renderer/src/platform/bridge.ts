@@ -39,6 +39,14 @@ export type OpenFileResult =
   | { readonly status: 'opened'; readonly fileName: string; readonly bytes: Uint8Array }
   | { readonly status: 'cancelled' };
 
+/**
+ * A chosen file as a Blob, read piece by piece by whoever needs it: a 165 MB register never has to
+ * be one array in the page (browser: the File itself; Electron: the bytes main read, as a Blob).
+ */
+export type OpenFileBlobResult =
+  | { readonly status: 'opened'; readonly fileName: string; readonly file: Blob }
+  | { readonly status: 'cancelled' };
+
 export interface PrintPdfRequest {
   readonly title: string;
   readonly bytes: Uint8Array;
@@ -51,6 +59,8 @@ export interface Bridge {
   appInfo(): Promise<AppInfo>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
+  /** Like openFile, but the content stays a Blob (large imports read it in chunks in a worker). */
+  openFileBlob(request: OpenFileRequest): Promise<OpenFileBlobResult>;
   /** Prints a finished PDF as is (the office's documents must print exactly as previewed). */
   printPdf(request: PrintPdfRequest): Promise<void>;
   /** A desktop notification (petition deadlines); the browser bridge uses the Notification API. */

@@ -1,7 +1,8 @@
 // The opened file inside the worker: the workbook is parsed once (SheetJS is most of the cost) and
-// its sheets re-read as rows; a CSV is decoded again on each pass, which is cheap and keeps no copy.
+// its sheets re-read as rows; a CSV is read from its Blob 1 MB at a time on each pass (preview,
+// validation, problems export), so neither its bytes nor its text are ever held whole.
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
-import { csvRows, openWorkbook, type SheetRow, sheetRows, spreadsheetKind } from '../core/creditors';
+import { csvRowsFrom, openWorkbook, type SheetRow, sheetRows, spreadsheetKind } from '../core/creditors';
 import { headerSearch } from '../core/creditors/sheet-choice';
 
 /**
@@ -20,19 +21,34 @@ export interface OpenedFile {
   rowCount(sheet: string): number;
 }
 
-export function openFile(fileName: string, bytes: Uint8Array): OpenedFile {
-  const kind = spreadsheetKind(bytes);
+/** Synchronous Blob reads: a dedicated worker has FileReaderSync (lib.dom does not declare it). */
+declare const FileReaderSync: { new (): { readAsArrayBuffer(blob: Blob): ArrayBuffer } };
+
+const CHUNK_BYTES = 1024 * 1024;
+const HEAD_BYTES = 4 * CHUNK_BYTES;
+
+function* blobChunks(file: Blob): Generator<Uint8Array> {
+  const reader = new FileReaderSync();
+  for (let at = 0; at < file.size; at += CHUNK_BYTES) yield new Uint8Array(reader.readAsArrayBuffer(file.slice(at, at + CHUNK_BYTES)));
+}
+
+export function openFile(fileName: string, file: Blob): OpenedFile {
+  const reader = new FileReaderSync();
+  const head = new Uint8Array(reader.readAsArrayBuffer(file.slice(0, HEAD_BYTES)));
+  const kind = spreadsheetKind(head);
   if (kind === 'csv') {
+    const { rows } = csvRowsFrom(head, () => blobChunks(file));
     return {
       fileName,
       kind,
       sheetNames: [fileName],
       chosenSheet: fileName,
-      rows: () => csvRows(bytes).rows,
+      rows: () => rows,
       // About 60 bytes per register row; only for the progress bar.
-      rowCount: () => Math.ceil(bytes.length / 60),
+      rowCount: () => Math.ceil(file.size / 60),
     };
   }
+  const bytes = head.length === file.size ? head : new Uint8Array(reader.readAsArrayBuffer(file));
   // Limits (inflated size, shared strings, dimensions) are checked before SheetJS parses a cell.
   const book: WorkBook = openWorkbook(bytes, fileName, undefined, WORKER_OPTIONS);
   const names = book.SheetNames;
