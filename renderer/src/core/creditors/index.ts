@@ -1,4 +1,4 @@
-export { cellText, nameKey, normalizeName } from './cell';
+export { cellText, forEachCell, nameKey, normalizeName } from './cell';
 export type { RowKind } from './classify-row';
 export { classifyRow } from './classify-row';
 export { EXCEL_ERRORS, FIELD_MAX_CHARS, quotedValue } from './field-checks';
