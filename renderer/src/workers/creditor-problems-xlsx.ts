@@ -25,7 +25,7 @@ export function problemsWorkbook(
     lastRow = Math.max(lastRow, r);
     lastCol = Math.max(lastCol, c);
   };
-  ['原表行号', '问题', '说明'].forEach((h, c) => put(0, c, h));
+  for (const [c, h] of ['原表行号', '问题', '说明'].entries()) put(0, c, h);
   forEachCell(headerCells, (v, c) => put(0, c + LEAD, v));
   let r = 0;
   for (const row of rows) {
