@@ -5,6 +5,7 @@ import { type CellValue, forEachCell, type RowOutcome, type SheetRow } from '../
 
 /** Leading columns before the original cells: 原表行号, 问题, 说明. */
 const LEAD = 3;
+const EXCEL_COLUMNS = 16_384;
 
 export function problemsWorkbook(
   headerCells: readonly CellValue[],
@@ -18,7 +19,8 @@ export function problemsWorkbook(
   let lastRow = 0;
   let lastCol = LEAD - 1;
   const put = (r: number, c: number, v: CellValue | undefined) => {
-    if (v === null || v === undefined || v === '') return;
+    // Shifted right by the lead columns, the sheet's last three columns have no room left in Excel.
+    if (v === null || v === undefined || v === '' || c >= EXCEL_COLUMNS) return;
     // ID and account columns must stay text when the file is opened again.
     const cell: CellObject = typeof v === 'number' ? { t: 'n', v } : typeof v === 'boolean' ? { t: 'b', v } : { t: 's', v, z: '@' };
     sheet[utils.encode_cell({ r, c })] = cell;
