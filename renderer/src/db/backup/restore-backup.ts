@@ -5,7 +5,8 @@ import { DATABASE_NAME, WorkstationDb } from '../database';
 import { recordRestoreInAudit } from './restore-audit';
 import type { RestoreJournal } from './restore-journal';
 
-export type { PreRestoreBackupInfo, RestoreJournal } from './restore-journal';
+export type { PreRestoreBackupInfo, ReplacedState, RestoreJournal } from './restore-journal';
+export { restoreJournalFor } from './restore-journal';
 
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../schema';
 import { readSafetyValue, SAFETY_DATABASE_NAME, STAGING_DATABASE_NAME, writeSafetyValue } from './safety-store';

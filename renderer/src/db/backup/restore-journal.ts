@@ -1,4 +1,4 @@
-import type { AuditChainHead } from '../../core/backup';
+import type { AuditChainHead, BackupInspection } from '../../core/backup';
 
 /** The restore journal (safety database): written when the staging copy is complete, cleared when the copy into the case database is done. */
 export interface RestoreJournal {
@@ -15,7 +15,7 @@ export interface RestoreJournal {
   readonly backupAuditHead?: AuditChainHead | null;
   readonly backupEncrypted?: boolean;
   /** The state the backup replaced: its audit chain head and rows per table. */
-  readonly replaced?: { readonly auditHead: AuditChainHead | null; readonly rowCounts: Readonly<Record<string, number>> } | null;
+  readonly replaced?: ReplacedState | null;
   /** Where the backup of the replaced state went. */
   readonly preRestoreBackup?: PreRestoreBackupInfo | null;
 }
@@ -25,4 +25,33 @@ export interface PreRestoreBackupInfo {
   /** A folder (Electron's backups folder) or a description ("浏览器的下载文件夹"). */
   readonly where: string;
   readonly encrypted: boolean;
+}
+
+/** The state a restore replaces, as its audit entry records it. */
+export interface ReplacedState {
+  readonly auditHead: AuditChainHead | null;
+  readonly rowCounts: Readonly<Record<string, number>>;
+}
+
+/** The journal of a restore of `fileName` (verified as `inspection`), written before the copy. */
+export function restoreJournalFor(
+  fileName: string,
+  inspection: BackupInspection,
+  replaced: ReplacedState | null,
+  preRestoreBackup: PreRestoreBackupInfo | null,
+  now: Date = new Date(),
+): RestoreJournal {
+  return {
+    stagedAt: now.toISOString(),
+    fileName,
+    backupCreatedAt: inspection.header.createdAt,
+    rowCounts: inspection.rowCounts,
+    backupHeaderSha256: inspection.headerSha256,
+    backupBodySha256: inspection.bodySha256,
+    backupReason: inspection.header.reason,
+    backupAuditHead: inspection.header.auditChainHead,
+    backupEncrypted: inspection.encrypted,
+    replaced,
+    preRestoreBackup,
+  };
 }
