@@ -9,6 +9,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sha256 } from '@noble/hashes/sha2.js';
 import {
   type BackupInspection,
   type BackupSealKey,
@@ -18,6 +19,7 @@ import {
   readBackupRows,
   writeBackup,
 } from '../../renderer/src/core/backup';
+import { encodeRow } from '../../renderer/src/core/backup/row-codec';
 import type { BenchResult } from './bench-result';
 import { verdictAtMost } from './bench-result';
 
@@ -88,6 +90,28 @@ async function writeTo(file: string, total: number, sealKey: BackupSealKey, pass
   await once(stream, 'close');
 }
 
+/**
+ * The same-run reference: what format 1's writer did per frame (serialise, UTF-8, a JS SHA-256 over
+ * the plaintext, no compression), written to a file the same way. On a loaded machine only a ratio to
+ * this says whether format 2 is faster.
+ */
+async function writeFormat1Like(file: string, total: number): Promise<number> {
+  const stream = createWriteStream(file);
+  const hash = sha256.create();
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  for await (const row of creditorBlocks(total)) {
+    const text = encoder.encode(`${encodeRow(row)}\n`);
+    hash.update(text);
+    bytes += text.length;
+    if (!stream.write(text)) await once(stream, 'drain');
+  }
+  hash.digest();
+  stream.end();
+  await once(stream, 'close');
+  return bytes;
+}
+
 /** Every block read back equals the one generated (an untimed pass: the round trip must be exact). */
 async function compareAll(file: string, inspection: BackupInspection): Promise<number> {
   let blocks = 0;
@@ -117,6 +141,11 @@ export async function run(): Promise<BenchResult[]> {
   const sealKey = await importSealKey(newSealKeyBytes());
   const writeCpu: number[] = [];
   try {
+    const reference = join(dir, 'format1.ndjson');
+    const ref = await measured(() => writeFormat1Like(reference, CREDITORS));
+    const refMb = ref.value / 1048576;
+    await rm(reference, { force: true });
+    results.push({ name: 'same-run reference: format 1 work (serialise, JS SHA-256, no compression)', figure: `${secs(ref)}, ${refMb.toFixed(0)} MB`, target: '—', verdict: '—' });
     const small = join(dir, 'small.cfbak');
     const s = await measured(() => writeTo(small, SMALL, sealKey));
     await rm(small, { force: true });
@@ -126,6 +155,14 @@ export async function run(): Promise<BenchResult[]> {
       const base = process.memoryUsage().rss / 1048576;
       const w = await measured(() => writeTo(file, CREDITORS, sealKey, passphrase));
       writeCpu.push(w.cpuS);
+      if (!passphrase) {
+        results.push({
+          name: 'write plain, format 2 / format 1 work in this run',
+          figure: `${(w.ms / ref.ms).toFixed(2)}× wall, ${(w.cpuS / ref.cpuS).toFixed(2)}× CPU`,
+          target: '≤ 1×',
+          verdict: verdictAtMost(w.ms / ref.ms, 1, '×'),
+        });
+      }
       const size = (await stat(file)).size / 1048576;
       const i = await measured(() => inspectBackup(createReadStream(file, { highWaterMark: 1 << 20 }), { sealKey, ...(passphrase ? { passphrase } : {}) }));
       if (i.value.seal.status !== 'valid') throw new Error(`seal ${i.value.seal.status}`);

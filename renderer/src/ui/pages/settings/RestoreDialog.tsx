@@ -185,7 +185,16 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
           <>
             <Comparison inspection={step.inspection} current={step.current} fileName={handle.current?.fileName ?? ''} />
             <SealNotice inspection={step.inspection} ack={trusted} onAck={setTrusted} />
-            <PreRestorePlan inspection={step.inspection} folder={folder} choice={preChoice} errors={preErrors} onChange={setPreChoice} />
+            <PreRestorePlan
+              inspection={step.inspection}
+              folder={folder}
+              choice={preChoice}
+              errors={preErrors}
+              onChange={(choice) => {
+                setPreChoice(choice);
+                setPreErrors(null);
+              }}
+            />
           </>
         )}
         {step.kind === 'restoring' && (
