@@ -4,6 +4,8 @@
 // serialised. Each frame is compressed on its own: a reader inflates one frame at a time (memory
 // stays at a frame) and a damaged frame cannot spoil the ones after it.
 
+import { concatBytes } from './format';
+
 type ByteStream = { readonly writable: WritableStream<BufferSource>; readonly readable: ReadableStream<Uint8Array> };
 
 function feed(stream: ByteStream, bytes: Uint8Array): ReadableStreamDefaultReader<Uint8Array> {
@@ -17,21 +19,12 @@ function feed(stream: ByteStream, bytes: Uint8Array): ReadableStreamDefaultReade
 export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   const reader = feed(new CompressionStream('deflate-raw') as ByteStream, bytes);
   const parts: Uint8Array[] = [];
-  let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     parts.push(value);
-    total += value.length;
   }
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return parts.length === 1 ? (parts[0] as Uint8Array) : concatBytes(parts);
 }
 
 /**

@@ -3,20 +3,12 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../renderer/src/core/audit/verify-chain';
-import { BackupError, inspectBackup, readBackupRows } from '../../../../renderer/src/core/backup';
+import { inspectBackup, readBackupRows } from '../../../../renderer/src/core/backup';
 import { forgePlainBackup } from './forge';
-import { auditLog, collect, headOf, makeBackup } from './helpers';
+import { auditLog, collect, headOf, makeBackup, refused } from './helpers';
 
 const tables = [{ name: 'cases', rows: [{ id: 'c1' }, { id: 'c2' }] }];
 
-async function refused(promise: Promise<unknown>): Promise<BackupError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(BackupError);
-  return e as BackupError;
-}
 
 describe('refusals with a message saying what to do', () => {
   it('a wrong passphrase is WRONG_PASSPHRASE, a missing one PASSPHRASE_REQUIRED', async () => {

@@ -2,21 +2,13 @@
 // were genuine. A sealed backup (HMAC with this installation's key) is refused; an unsealed one can
 // only be reported as unsealed, which the restore dialog then says plainly.
 import { describe, expect, it } from 'vitest';
-import { BackupError, importSealKey, inspectBackup, newSealKeyBytes, readBackupRows, writeBackup } from '../../../../renderer/src/core/backup';
+import { importSealKey, inspectBackup, newSealKeyBytes, readBackupRows, writeBackup } from '../../../../renderer/src/core/backup';
 import { forgePlainBackup } from './forge';
-import { BASE_OPTIONS, collect, creditorBlock, makeBackup } from './helpers';
+import { BASE_OPTIONS, collect, creditorBlock, makeBackup, refused } from './helpers';
 
 const creditors = () => [{ name: 'creditorBlocks', rows: [creditorBlock(0, 50), creditorBlock(1, 50)] }];
 const changeAmount = (frame: number, lines: string[]) => (frame === 0 ? lines.map((l) => l.replace('"principalFen":1000007', '"principalFen":9000007')) : lines);
 
-async function refusal(promise: Promise<unknown>): Promise<BackupError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(BackupError);
-  return e as BackupError;
-}
 
 async function rowsOf(bytes: Uint8Array): Promise<unknown[]> {
   const inspection = await inspectBackup([bytes]);
@@ -43,7 +35,7 @@ describe('sealed backups (a key kept outside the database)', () => {
     const forged = await forgePlainBackup(bytes, { recomputeHashes: true, editRows: changeAmount });
     // Without the key the forgery is consistent: every hash matches and the changed amount reads back.
     expect(JSON.stringify(await rowsOf(forged))).toContain('9000007');
-    const e = await refusal(inspectBackup([forged], { sealKey: key }));
+    const e = await refused(inspectBackup([forged], { sealKey: key }));
     expect(e.code).toBe('TAMPERED');
     expect(e.message).toContain('签名不符');
     expect(e.message).toContain('改用其他备份文件');
@@ -53,7 +45,7 @@ describe('sealed backups (a key kept outside the database)', () => {
     const key = await importSealKey(newSealKeyBytes());
     const attacker = { keyId: key.keyId, key: (await importSealKey(newSealKeyBytes())).key };
     const forged = await makeBackup(creditors(), { sealKey: attacker });
-    expect((await refusal(inspectBackup([forged], { sealKey: key }))).code).toBe('TAMPERED');
+    expect((await refused(inspectBackup([forged], { sealKey: key }))).code).toBe('TAMPERED');
   });
 
   it('an encrypted backup is sealed too, inside the encryption', async () => {
@@ -110,7 +102,7 @@ describe('compression (format version 2)', () => {
       const at = 16 + headerLength + 32 + 5 + 3;
       const view = new DataView(forged.buffer);
       view.setUint32(at, view.getUint32(at) + delta);
-      const e = await refusal(inspectBackup([forged]));
+      const e = await refused(inspectBackup([forged]));
       expect(e.code).toBe('CORRUPTED');
       expect(e.message).toContain('第 1 个数据块');
     }
