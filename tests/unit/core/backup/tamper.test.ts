@@ -43,7 +43,9 @@ function only(codes: Set<string>, allowed: readonly string[]): boolean {
   return [...codes].every((c) => allowed.includes(c));
 }
 
-describe('tamper detection', () => {
+// Each sweep inspects the file thousands of times (every bit of it); on a loaded 2-core machine that
+// takes well over the default 30 s, so the sweeps get more time. Nothing here measures speed.
+describe('tamper detection', { timeout: 180_000 }, () => {
   it('refuses every single-bit flip in a plain backup (header, body, trailer)', async () => {
     const bytes = await makeBackup(tables, { targetFrameBytes: 1024 });
     const outcomes = await everyFlip(bytes, {});
