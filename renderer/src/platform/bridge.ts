@@ -1,3 +1,5 @@
+import type { BackupSealKey } from '../core/backup';
+
 // The Bridge: the only seam between the renderer and the platform it runs on. The UI calls these
 // methods and never window.workstation, the DOM download trick or Electron directly. Two
 // implementations: electron-bridge.ts (the preload's window.workstation) and browser-bridge.ts
@@ -134,6 +136,12 @@ export interface BackupBridge {
   /** Null when the user cancelled the open dialog. */
   openBackup(source: BackupSource): Promise<BackupFileHandle | null>;
   diskSpace(): Promise<DiskSpace | null>;
+  /**
+   * This installation's backup seal key (issue 12), created on first use and kept outside the case
+   * database and every backup: Electron keeps it in a file in userData (main, mode 600); a browser in
+   * its own IndexedDB database as a non-extractable key. Null when none can be kept.
+   */
+  sealKey(): Promise<BackupSealKey | null>;
   /**
    * Electron calls the handler when the window is about to close and waits (up to a limit) for it
    * to finish, so the quit backup is written; a browser never calls it.
