@@ -21,6 +21,7 @@ import {
   diskSpace,
   listBackups,
 } from './backup-actions.js';
+import { findDocumentFonts } from './document-fonts.js';
 import { openFile, saveFile } from './file-actions.js';
 import { IpcRequestError, parseIpcRequest } from './ipc-schemas.js';
 import { notify } from './notify.js';
@@ -51,6 +52,7 @@ const HANDLERS: { readonly [A in IpcAction]: Handler<A> } = {
   backupClose: (request) => backupClose(request.readId),
   diskSpace: () => diskSpace(),
   beforeQuitDone: async () => beforeQuitDone(),
+  documentFonts: () => findDocumentFonts(),
 };
 
 function register<A extends IpcAction>(action: A): void {

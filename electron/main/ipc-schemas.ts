@@ -168,6 +168,7 @@ const SCHEMAS: { readonly [A in IpcAction]: z.ZodType<IpcRequest<A>> } = {
   backupClose: backupReadSessionSchema,
   diskSpace: noArgument('查询磁盘空间'),
   beforeQuitDone: noArgument('退出前备份完成通知'),
+  documentFonts: noArgument('查找本机文书字体'),
 };
 
 const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
@@ -187,6 +188,7 @@ const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
   backupClose: '关闭备份文件',
   diskSpace: '查询磁盘空间',
   beforeQuitDone: '退出前备份',
+  documentFonts: '查找本机文书字体',
 };
 
 /** A request the main process refused before acting on it. */

@@ -39,6 +39,7 @@ const workstation = {
   backupClose: (request) => invoke<'backupClose'>('workstation:backupClose', request),
   diskSpace: () => invoke<'diskSpace'>('workstation:diskSpace', undefined),
   beforeQuitDone: () => invoke<'beforeQuitDone'>('workstation:beforeQuitDone', undefined),
+  documentFonts: () => invoke<'documentFonts'>('workstation:documentFonts', undefined),
   onBeforeQuit: (listener) => {
     beforeQuit = listener;
   },

@@ -14,6 +14,7 @@ export function createBrowserBridge(): Bridge {
     openFile,
     printPdf,
     backups: createBrowserBackups(),
+    documentFonts: async () => [],
     notify: async (title, body) => {
       if (!('Notification' in globalThis)) return;
       if (Notification.permission === 'default') await Notification.requestPermission();

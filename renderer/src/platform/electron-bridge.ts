@@ -40,6 +40,7 @@ export function createElectronBridge(api: WorkstationPreloadApi | undefined = gl
     openFile: (request) => call(() => api.openFile({ title: request.title, filters: request.filters })),
     printPdf: (request) => call(() => api.printPdf({ title: request.title, bytes: request.bytes })),
     notify: (title, body) => call(() => api.notify({ title, body })),
+    documentFonts: () => call(() => api.documentFonts()),
     backups: createElectronBackups(api, call),
   };
 }

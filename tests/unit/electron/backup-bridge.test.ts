@@ -36,6 +36,7 @@ function fakeApi(file: Uint8Array, overrides: Partial<WorkstationPreloadApi> = {
     backupClose: rec('backupClose'),
     diskSpace: async () => ({ freeBytes: 5, totalBytes: 10, path: '/u' }),
     beforeQuitDone: rec('beforeQuitDone'),
+    documentFonts: async () => [],
     onBeforeQuit: () => {},
     ...overrides,
   } satisfies WorkstationPreloadApi;

@@ -41,6 +41,7 @@ function backupMethods(calls: unknown[]): Omit<WorkstationApi, 'appInfo' | 'save
     backupClose: record,
     diskSpace: async () => ({ freeBytes: 1, totalBytes: 2, path: '/u' }),
     beforeQuitDone: record,
+    documentFonts: async () => [],
   };
 }
 

@@ -98,6 +98,7 @@ describe('registered channels', () => {
         'backupWrite',
         'beforeQuitDone',
         'diskSpace',
+        'documentFonts',
         'listBackups',
         'notify',
         'openFile',

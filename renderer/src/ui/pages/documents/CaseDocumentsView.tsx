@@ -86,7 +86,11 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
         setStartError(r.errors.join('；'));
         return;
       }
-      initial = { ...initial, ...mediationAgreementData(r.value) };
+      // A petitioner picked from the register brings the creditor's ID (type and number) along.
+      const first = r.value.applicants[0];
+      const creditor = first?.creditorId ? (await repos.creditors.loadCase(caseId)).find((c) => c.cid === first.creditorId) : undefined;
+      const applicants = creditor && first ? [{ ...first, idType: creditor.idType, idNumber: creditor.idNumber }, ...r.value.applicants.slice(1)] : r.value.applicants;
+      initial = { ...initial, ...mediationAgreementData({ ...r.value, applicants }) };
       if (r.value.applicants.length > 1) {
         setNotice(`本次调解有 ${r.value.applicants.length} 名申请人，协议书列出第一名（${r.value.applicants[0]?.name ?? ''}）：其余申请人请分别出具协议书。`);
       }

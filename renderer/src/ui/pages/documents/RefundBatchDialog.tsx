@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
 import type { DocumentTemplate } from '../../../core/documents';
 import type { RepaymentBatchRow } from '../../../db/records';
+import type { BatchPhase } from '../../../workers/document-render-protocol';
 import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
 import { refundNoticeRecords } from './refund-records';
 import { cancelRendering, RenderCancelledError, renderNoticeBatch, sha256Hex } from './render-client';
-import type { BatchPhase } from './render-protocol';
 
 const PHASE_LABEL: Record<BatchPhase, string> = { check: '检查数据和字符', prepare: '排版准备', pdf: '生成 PDF', docx: '生成 DOCX' };
 

@@ -15,10 +15,17 @@ export function prefillData(template: DocumentTemplate, found: CaseWithParties |
   const known: Record<string, FieldValue | undefined> = {
     partyName: mainParty?.name,
     inspectedParty: mainParty?.name,
-    respondent: mainParty ? { name: mainParty.name } : undefined,
+    respondent: mainParty ? { name: mainParty.name, ...(firm?.idNumber ? { creditCode: firm.idNumber } : {}), ...(legalRep ? { legalRep: legalRep.name } : {}) } : undefined,
     representative: legalRep ? { name: legalRep.name, position: legalRep.role } : undefined,
+    creditCode: firm?.idNumber || undefined,
+    legalRep: legalRep?.name,
     caseTitle: found?.caseFile.title,
-    charge: found?.caseFile.charge ? `涉嫌${found.caseFile.charge}` : undefined,
+    // The template writes 涉嫌 itself: the field holds the crime's name only (非法吸收公众存款罪).
+    charge: chargeName(found?.caseFile.charge),
+    materials: [
+      { name: '涉嫌犯罪案件情况的调查报告', copies: '1' },
+      { name: '涉案物品清单', copies: '1' },
+    ],
     officeName: settings.officeName || undefined,
     contactPerson: settings.operatorName || undefined,
     recorder: settings.operatorName || undefined,
@@ -27,8 +34,18 @@ export function prefillData(template: DocumentTemplate, found: CaseWithParties |
   };
   const out: Record<string, FieldValue> = {};
   for (const def of template.fields) {
-    const v = DATE_KEYS.has(def.key) ? today : known[def.key];
+    // A template's own default (a checked legal citation, a usual time limit) unless the case knows better.
+    const v = DATE_KEYS.has(def.key) ? today : (known[def.key] ?? def.default);
     if (v !== undefined && v !== '') out[def.key] = v;
   }
   return out;
 }
+
+/** 非法吸收公众存款 → 非法吸收公众存款罪; a charge already naming 罪, or not a crime, stays as it is. */
+export function chargeName(charge: string | undefined): string | undefined {
+  const c = charge?.trim().replace(/^涉嫌/, '');
+  if (!c) return undefined;
+  return c.endsWith('罪') || !CRIMES.has(c) ? c : `${c}罪`;
+}
+
+const CRIMES = new Set(['非法吸收公众存款', '集资诈骗']);
