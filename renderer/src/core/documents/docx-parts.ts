@@ -5,6 +5,8 @@
 import { BODY_SIZE_PT, type FontSet, LINE_PITCH_PT } from './layout';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+export const GRID_STYLE = 'GridText';
+const GRID_PPR = '<w:pPr><w:widowControl w:val="0"/><w:kinsoku w:val="1"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/></w:pPr>';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 export function stylesXml(fonts: FontSet): string {
@@ -16,7 +18,9 @@ export function stylesXml(fonts: FontSet): string {
     `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/><w:lang w:val="zh-CN" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
     `<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:kinsoku w:val="1"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>` +
     `<w:spacing w:before="0" w:after="0" w:line="${Math.round(LINE_PITCH_PT * 20)}" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>` +
-    `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>` +
+    `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>${GRID_PPR}</w:style>` +
+    // Every paragraph names this style: LibreOffice reads these settings from a style, not from defaults.
+    `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${GRID_STYLE}"><w:name w:val="公文正文"/><w:basedOn w:val="Normal"/><w:qFormat/>${GRID_PPR}</w:style>` +
     `<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>` +
     `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>` +
     `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +

@@ -23,7 +23,7 @@ import {
 } from 'docx';
 import type { DocumentModel } from './document-model';
 import { type FontSubstitution, fontRuns, fontTableXml } from './docx-fonts';
-import { settingsXml, stylesXml } from './docx-parts';
+import { GRID_STYLE, settingsXml, stylesXml } from './docx-parts';
 import type { FontRole } from './fonts/faces';
 import { type Block, type LaidDocument, type LaidLine, type LaidPage, TABLE_RULE_PT, type TextBlock } from './grid/blocks';
 import { layoutDocument } from './grid/layout-document';
@@ -76,11 +76,19 @@ function lineRuns(lines: readonly LaidLine[], role: FontRole, sizePt: number, ct
 }
 
 const exact = (pt: number) => ({ line: tw(pt), lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+/** No extra space between Chinese and digits (w:autoSpaceDN): it would widen lines past the grid. */
+const NO_AUTOSPACE = { style: GRID_STYLE } as const;
 
 function textParagraph(b: TextBlock, ctx: Ctx, pageBreakBefore: boolean): Paragraph {
   const p = b.para;
   const alignment = p.align === 'center' ? AlignmentType.CENTER : p.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
   const first = p.firstPt - p.restPt;
+  // Every line ends in the engine's own break; a left-aligned line may reach into the right margin
+  // (which it never does with the fonts it was laid out for), so a PC that substitutes a font with
+  // wider digits lets the line run a little long instead of wrapping it a second time.
+  const spill = -tw(2 * CHAR_PITCH_PT);
+  const right = p.align === 'left' ? spill : p.align === 'center' ? spill / 2 : tw(p.rightPt);
+  const left = p.align === 'center' ? spill / 2 + tw(p.restPt) : tw(p.restPt);
   // A border takes height in Word: the line under the letterhead gives that height back.
   const rule = b.ruleBelow === 'letterhead';
   return new Paragraph({
@@ -88,7 +96,8 @@ function textParagraph(b: TextBlock, ctx: Ctx, pageBreakBefore: boolean): Paragr
     alignment,
     spacing: exact(rule ? ctx.pitch - 4 : ctx.pitch),
     widowControl: false,
-    indent: { left: tw(p.restPt), right: tw(p.rightPt), ...(first >= 0 ? { firstLine: tw(first) } : { hanging: tw(-first) }) },
+    ...NO_AUTOSPACE,
+    indent: { left, right, ...(first >= 0 ? { firstLine: tw(first) } : { hanging: tw(-first) }) },
     ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
     ...(rule ? { border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: LETTERHEAD_COLOR.slice(1), space: 0 } } } : {}),
   });
@@ -100,6 +109,7 @@ function cellParagraph(lines: readonly LaidLine[], role: FontRole, align: 'left'
     alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
     spacing: exact(ctx.pitch),
     widowControl: false,
+    ...NO_AUTOSPACE,
   });
 }
 
@@ -139,8 +149,8 @@ function blockElements(b: Block, ctx: Ctx, breakBefore: boolean): (Paragraph | T
       return [...(breakBefore ? [tableBreak()] : []), table(b, ctx)];
     case 'cut':
       return [
-        new Paragraph({ children: [], spacing: exact(ctx.pitch), widowControl: false, ...(breakBefore ? { pageBreakBefore: true } : {}) }),
-        new Paragraph({ children: lineRuns([{ text: b.text, x: 0 }], 'body', BODY_SIZE_PT, ctx), spacing: exact(ctx.pitch), widowControl: false }),
+        new Paragraph({ children: [], spacing: exact(ctx.pitch), widowControl: false, ...NO_AUTOSPACE, ...(breakBefore ? { pageBreakBefore: true } : {}) }),
+        new Paragraph({ children: lineRuns([{ text: b.text, x: 0 }], 'body', BODY_SIZE_PT, ctx), spacing: exact(ctx.pitch), widowControl: false, ...NO_AUTOSPACE }),
       ];
     case 'colophon': {
       const border = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 0 });
@@ -152,6 +162,7 @@ function blockElements(b: Block, ctx: Ctx, breakBefore: boolean): (Paragraph | T
             indent: { left: tw(l.x) },
             spacing: exact(ctx.pitch - (i === 0 ? 1 : 0)),
             widowControl: false,
+            ...NO_AUTOSPACE,
             ...(i === 0 ? { border: { top: border(8) } } : {}),
             ...(breakBefore && i === 0 ? { pageBreakBefore: true } : {}),
           }),
@@ -164,6 +175,7 @@ function blockElements(b: Block, ctx: Ctx, breakBefore: boolean): (Paragraph | T
             indent: { left: tw(l.x) },
             spacing: exact(ctx.pitch - 2),
             widowControl: false,
+            ...NO_AUTOSPACE,
             border: { top: border(4), bottom: border(8) },
           }),
         );
@@ -194,7 +206,7 @@ function pageNumberFooter(fonts: FontSet, align: 'left' | 'right'): Footer {
 function recordFooter(doc: LaidDocument, ctx: Ctx): Footer {
   return new Footer({
     children: [
-      ...doc.footerLines.map((l) => new Paragraph({ children: lineRuns([l], 'body', BODY_SIZE_PT, ctx), indent: { left: tw(l.x) }, spacing: exact(LINE_PITCH_PT) })),
+      ...doc.footerLines.map((l) => new Paragraph({ children: lineRuns([l], 'body', BODY_SIZE_PT, ctx), indent: { left: tw(l.x) }, spacing: exact(LINE_PITCH_PT), ...NO_AUTOSPACE })),
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: exact(20),

@@ -7,7 +7,7 @@ import type { FaceSet, FontRole } from './fonts/faces';
 import { type Block, blockExtraPt, blockLines, type LaidDocument, type LaidLine, type LaidPage, TABLE_RULE_PT, type TableBlock } from './grid/blocks';
 import { CELL_PAD_PT, LETTERHEAD_COLOR } from './grid/layout-model';
 import { lineRuns } from './grid/runs';
-import { A4_PT, BODY_SIZE_PT, CHAR_PITCH_PT, FOOTER_NOTE_SIZE_PT, MARGINS_MM, MM_TO_PT, PAGE_NUMBER_SIZE_PT, pageNumberText, TEXT_WIDTH_PT } from './layout';
+import { A4_PT, BODY_SIZE_PT, CHAR_PITCH_PT, FOOTER_NOTE_SIZE_PT, LINE_PITCH_PT, MARGINS_MM, MM_TO_PT, PAGE_NUMBER_SIZE_PT, pageNumberText, TEXT_WIDTH_PT } from './layout';
 
 const LEFT = MARGINS_MM.left * MM_TO_PT;
 const TOP = MARGINS_MM.top * MM_TO_PT;
@@ -113,15 +113,22 @@ interface PageInfo {
   readonly total: number;
 }
 
+const isRecord = (doc: LaidDocument) => doc.pageOfTotal || doc.footerLines.length > 0;
+
+/**
+ * 笔录: the signing lines in the last lines of the text area (the paginator kept them free) and
+ * 第N页 共M页 below, drawn at fixed positions so documents of both kinds can share one PDF.
+ */
+function recordFoot(info: PageInfo, ctx: Ctx): Content[] {
+  const top = TOP + (22 - info.doc.footerLines.length) * LINE_PITCH_PT;
+  const lines = info.doc.footerLines.map((l, i) => ({ ...lineContent(l, 'body', BODY_SIZE_PT, CHAR_PITCH_PT, ctx), absolutePosition: { x: LEFT + l.x, y: top + i * LINE_PITCH_PT } }));
+  const mark = `第 ${info.number} 页  共 ${info.total} 页`;
+  const x = LEFT + (TEXT_WIDTH_PT - mark.length * (FOOTER_NOTE_SIZE_PT * 0.75)) / 2;
+  return [...lines, { ...lineContent({ text: mark, x: 0 }, 'body', FOOTER_NOTE_SIZE_PT, FOOTER_NOTE_SIZE_PT, ctx), absolutePosition: { x, y: TOP + 22 * LINE_PITCH_PT + 4 } } as Content];
+}
+
 function footer(info: PageInfo | undefined, ctx: Ctx): Content {
-  if (!info) return { text: '' };
-  const record = info.doc.pageOfTotal || info.doc.footerLines.length > 0;
-  if (record) {
-    const lines = info.doc.footerLines.map((l) => lineContent(l, 'body', BODY_SIZE_PT, CHAR_PITCH_PT, ctx));
-    const mark = lineContent({ text: `第 ${info.number} 页  共 ${info.total} 页`, x: 0 }, 'body', FOOTER_NOTE_SIZE_PT, FOOTER_NOTE_SIZE_PT, ctx);
-    return { stack: [...lines, { ...mark, alignment: 'center', margin: [0, 0, 0, 0] }], margin: [LEFT, 0, RIGHT, 0] } as Content;
-  }
-  if (info.page.noNumber) return { text: '' };
+  if (!info || isRecord(info.doc) || info.page.noNumber) return { text: '' };
   // GB/T 9704 7.5: 7 mm below the text, odd pages right and even pages left, one character in.
   const odd = info.number % 2 === 1;
   const text = pageNumberText(info.number);
@@ -168,17 +175,15 @@ export function buildPdfDefinition(docs: readonly LaidDocument[], faces: FaceSet
       infos.push({ doc, page, number: i + 1, total: numbered });
     });
   }
-  const recordReserve = (d: LaidDocument | undefined) => (d ? d.footerLines.length * (d.pages[0]?.pitchPt ?? 0) : 0);
-  const anyRecord = docs.some((d) => d.footerLines.length > 0);
   return {
     pageSize: { width: A4_PT.width, height: A4_PT.height },
-    // A record reserves its signing lines at the foot of the text area; the footer draws there.
-    pageMargins: [LEFT, TOP, RIGHT, BOTTOM - SLACK_PT + (anyRecord ? recordReserve(docs.find((d) => d.footerLines.length)) : 0)],
+    pageMargins: [LEFT, TOP, RIGHT, BOTTOM - SLACK_PT],
     info: { title: options.title ?? docs[0]?.title ?? '', creator: '处非工作台', producer: '处非工作台' },
     defaultStyle: { font: faces.roles.body.id, fontSize: BODY_SIZE_PT },
     background: (page: number) => {
       const info = infos[page - 1];
-      return [...(info ? pageRules(info.page) : []), ...(options.voided ? [voidMark(faces)] : [])];
+      const ctx: Ctx = { faces, pitch: LINE_PITCH_PT };
+      return [...(info ? pageRules(info.page) : []), ...(info && isRecord(info.doc) ? recordFoot(info, ctx) : []), ...(options.voided ? [voidMark(faces)] : [])];
     },
     footer: (page: number) => footer(infos[page - 1], { faces, pitch: infos[page - 1]?.page.pitchPt ?? 28.95 }),
     content,

@@ -30,7 +30,7 @@ export interface PdfEngine {
   render(models: DocumentModel | readonly DocumentModel[], options?: PdfRenderOptions): Promise<Uint8Array>;
   /** The faces by role and the fallback; `faces.has` says what can be printed (glyph check). */
   readonly faces: FaceSet;
-  /** Whether the parsed fonts are being reused (true after the first document). */
+  /** Whether the parsed faces are being reused (true after the first document). */
   fontIsKept(): boolean;
 }
 
@@ -78,7 +78,8 @@ export function createPdfEngine(sources: DocumentFaceSources): PdfEngine {
 
   return {
     faces,
-    fontIsKept: () => ids.every((id) => hasParsedFont(id)),
+    // The body face is in every document: once it is kept, later documents parse nothing again.
+    fontIsKept: () => hasParsedFont(sources.roles.body.id),
     render(models, options = {}) {
       const list = Array.isArray(models) ? (models as readonly DocumentModel[]) : [models as DocumentModel];
       return generate(buildPdfDefinition(list.map(layoutDocument), faces, { voided: Boolean(options.voided) }), options);

@@ -3,6 +3,7 @@
 import { localIsoDate } from '../../../core/common/iso-date';
 import type { DocumentData, DocumentTemplate, FieldValue } from '../../../core/documents';
 import type { AppSettings } from '../../../core/settings/app-settings';
+import type { DocumentRow } from '../../../db/records';
 import type { CaseWithParties } from '../../../db/repositories/case-repository';
 
 const DATE_KEYS = new Set(['issueDate', 'inspectionDate', 'mediationDate']);
@@ -49,3 +50,16 @@ export function chargeName(charge: string | undefined): string | undefined {
 }
 
 const CRIMES = new Set(['非法吸收公众存款', '集资诈骗']);
+
+/** 送达回证 fields from the issued document it serves: title, number, addressee and address. */
+export function servedDocumentData(doc: DocumentRow): DocumentData {
+  const data = doc.body.data;
+  const text = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : undefined);
+  const person = data.creditor ?? data.applicant;
+  const personName = typeof person === 'object' && person !== null && !Array.isArray(person) && 'name' in person ? String(person.name) : undefined;
+  const out: Record<string, FieldValue> = { servedTitle: doc.body.template.name };
+  if (doc.number) out.servedNumber = doc.number;
+  const recipient = text('partyName') ?? text('recipient') ?? text('inspectedParty') ?? personName ?? (doc.body.summary || undefined);
+  if (recipient) out.recipient = recipient;
+  return out;
+}
