@@ -22,8 +22,8 @@ import {
   WidthType,
 } from 'docx';
 import type { DocumentModel } from './document-model';
-import { type FontSubstitution, fontRuns, fontTableXml } from './docx-fonts';
-import { GRID_STYLE, settingsXml, stylesXml } from './docx-parts';
+import { type FontSubstitution, fontRuns, fontTableXml, roleFont } from './docx-fonts';
+import { BODY_CHARACTER_SPACING, GRID_STYLE, ROLE_STYLES, settingsXml, stylesXml } from './docx-parts';
 import type { FontRole } from './fonts/faces';
 import { type Block, type LaidDocument, type LaidLine, type LaidPage, TABLE_RULE_PT, type TextBlock } from './grid/blocks';
 import { layoutDocument } from './grid/layout-document';
@@ -41,6 +41,7 @@ import {
   MM_TO_TWIPS,
   PAGE_NUMBER_SIZE_PT,
   TEXT_WIDTH_PT,
+  TITLE_SIZE_PT,
 } from './layout';
 
 export interface DocxOptions {
@@ -52,8 +53,6 @@ export interface DocxOptions {
 const twips = (mm: number) => Math.round(mm * MM_TO_TWIPS);
 const tw = (pt: number) => Math.round(pt * 20);
 const fontOf = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
-/** Condensing that puts 28 body characters in the 156 mm line (GB/T 9704 5.2.2): −0.25 pt. */
-const BODY_CHARACTER_SPACING = Math.floor((CHAR_PITCH_PT - BODY_SIZE_PT) * 20);
 
 interface Ctx {
   readonly fonts: FontSet;
@@ -63,20 +62,27 @@ interface Ctx {
   readonly last: { kind: string };
 }
 
+/**
+ * Runs of the lines, a break before each line after the first. The paragraph's role style gives
+ * font, size and condensing; a run names only what differs (a wider font for a rare character,
+ * another size, a colour).
+ */
 function lineRuns(lines: readonly LaidLine[], role: FontRole, sizePt: number, ctx: Ctx, color?: string): TextRun[] {
-  const spacing = sizePt === BODY_SIZE_PT ? { characterSpacing: BODY_CHARACTER_SPACING } : {};
+  const base = roleFont(ctx.fonts, role);
+  const styleSize = role === 'title' ? TITLE_SIZE_PT : BODY_SIZE_PT;
+  const own = {
+    ...(sizePt !== styleSize ? { size: sizePt * 2, characterSpacing: sizePt === BODY_SIZE_PT ? BODY_CHARACTER_SPACING : 0 } : {}),
+    ...(color ? { color: color.slice(1) } : {}),
+  };
   return lines.flatMap((l, i) => {
     const runs = fontRuns(l.text, ctx.fonts, role, ctx.seen);
-    if (runs.length === 0) runs.push({ text: '', font: ctx.fonts.body });
-    return runs.map(
-      (r, j) =>
-        new TextRun({ text: r.text, font: fontOf(r.font), size: sizePt * 2, ...spacing, ...(color ? { color: color.slice(1) } : {}), ...(i > 0 && j === 0 ? { break: 1 } : {}) }),
-    );
+    if (runs.length === 0) runs.push({ text: '', font: base });
+    return runs.map((r, j) => new TextRun({ text: r.text, ...own, ...(r.font !== base ? { font: fontOf(r.font) } : {}), ...(i > 0 && j === 0 ? { break: 1 } : {}) }));
   });
 }
 
 const exact = (pt: number) => ({ line: tw(pt), lineRule: LineRuleType.EXACT, before: 0, after: 0 });
-/** No extra space between Chinese and digits (w:autoSpaceDN): it would widen lines past the grid. */
+/** The grid's paragraph style (no CJK–Latin autospace, no widow control; body font and size). */
 const NO_AUTOSPACE = { style: GRID_STYLE } as const;
 
 function textParagraph(b: TextBlock, ctx: Ctx, pageBreakBefore: boolean): Paragraph {
@@ -96,7 +102,7 @@ function textParagraph(b: TextBlock, ctx: Ctx, pageBreakBefore: boolean): Paragr
     alignment,
     spacing: exact(rule ? ctx.pitch - 4 : ctx.pitch),
     widowControl: false,
-    ...NO_AUTOSPACE,
+    style: ROLE_STYLES[b.role],
     indent: { left, right, ...(first >= 0 ? { firstLine: tw(first) } : { hanging: tw(-first) }) },
     ...(pageBreakBefore ? { pageBreakBefore: true } : {}),
     ...(rule ? { border: { bottom: { style: BorderStyle.THICK_THIN_SMALL_GAP, size: 24, color: LETTERHEAD_COLOR.slice(1), space: 0 } } } : {}),
@@ -109,7 +115,7 @@ function cellParagraph(lines: readonly LaidLine[], role: FontRole, align: 'left'
     alignment: align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
     spacing: exact(ctx.pitch),
     widowControl: false,
-    ...NO_AUTOSPACE,
+    style: ROLE_STYLES[role],
   });
 }
 

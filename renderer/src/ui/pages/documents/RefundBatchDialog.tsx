@@ -3,11 +3,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
 import type { DocumentTemplate } from '../../../core/documents';
+import { formatRatePercent } from '../../../core/repayment';
 import type { RepaymentBatchRow } from '../../../db/records';
 import type { BatchPhase } from '../../../workers/document-render-protocol';
 import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
-import { formatRatePercent } from '../../../core/repayment';
 import { creditorsLeftOut, leftOutSummary, refundNoticeRecords } from './refund-records';
 import { cancelRendering, RenderCancelledError, renderNoticeBatch, sha256Hex } from './render-client';
 
