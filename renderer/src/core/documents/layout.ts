@@ -16,7 +16,6 @@ export const TITLE_SIZE_PT = 22; // 二号
 export const PAGE_NUMBER_SIZE_PT = 14; // 四号
 export const FOOTER_NOTE_SIZE_PT = 12; // 小四, signature prompts in 笔录 footers
 export const LINE_PITCH_PT = 28.95;
-export const FOOTER_LINE_PT = 20;
 export const CHARS_PER_LINE = 28;
 export const LINES_PER_PAGE = 22;
 
@@ -63,9 +62,4 @@ export const FONT_ALTERNATES: Readonly<Record<string, string>> = {
 /** "— 3 —": GB/T 9704 7.5, Arabic numerals with an em dash on each side. */
 export function pageNumberText(n: number | string): string {
   return `— ${n} —`;
-}
-
-/** Signature prompts of a record footer on one line, each followed by room to sign. */
-export function footerSignatureLine(prompts: readonly string[]): string {
-  return prompts.map((p) => `${p}${'　'.repeat(8)}`).join('').trimEnd();
 }
