@@ -135,15 +135,24 @@ function colophon(node: Extract<DocumentNode, { kind: 'colophon' }>): Block {
   return { kind: 'colophon', copyTo, printed, sizePt: PAGE_NUMBER_SIZE_PT, cellPt };
 }
 
+/** The largest size up to `max` (not below 16 pt) that sets `text` on one line with 8 % to spare. */
+function fittingSize(text: string, max: number): number {
+  return Math.max(BODY_SIZE_PT, Math.min(max, Math.floor((TEXT_WIDTH_PT * 2 * 0.92) / Math.max(1, widthInHalfCells(text)))));
+}
+
 function nodeItems(node: DocumentNode): FlowItem[] {
   switch (node.kind) {
     case 'title':
       return [placed('title', node.text, TITLE, { keepWithNext: true }), blank(1)];
-    case 'officeLine':
-      return [placed('title', node.text, TITLE, { keepWithNext: true })];
+    case 'officeLine': {
+      // The office's name on one line where it can be: smaller than 2号 when it is long, with room to
+      // spare so no word processor wraps it (GB/T 9704 lets the 发文机关 size vary).
+      const size = fittingSize(node.text, TITLE_SIZE_PT);
+      return [placed('title', node.text, { ...TITLE, cellPt: size }, { sizePt: size, cellPt: size, keepWithNext: true })];
+    }
     case 'letterhead': {
       // As large as 一号 allows while the office's name stays on one line.
-      const size = Math.max(TITLE_SIZE_PT - 6, Math.min(LETTERHEAD_SIZE_PT, Math.floor((TEXT_WIDTH_PT * 2) / Math.max(1, widthInHalfCells(node.office)))));
+      const size = fittingSize(node.office, LETTERHEAD_SIZE_PT);
       const p: Placement = { cellPt: size, widthPt: TEXT_WIDTH_PT, align: 'center' };
       const head = placed('title', node.office, p, { sizePt: size, cellPt: size, color: LETTERHEAD_COLOR, keepWithNext: true });
       return [head, textBlock('body', [{ text: '', x: 0 }], { ruleBelow: 'letterhead', keepWithNext: true })];
