@@ -22,6 +22,7 @@ import {
   listBackups,
 } from './backup-actions.js';
 import { backupSealKey } from './backup-seal-key.js';
+import { findDocumentFonts } from './document-fonts.js';
 import { openFile, saveFile } from './file-actions.js';
 import { IpcRequestError, parseIpcRequest } from './ipc-schemas.js';
 import { notify } from './notify.js';
@@ -53,6 +54,7 @@ const HANDLERS: { readonly [A in IpcAction]: Handler<A> } = {
   backupSealKey: () => backupSealKey(),
   diskSpace: () => diskSpace(),
   beforeQuitDone: async () => beforeQuitDone(),
+  documentFonts: () => findDocumentFonts(),
 };
 
 function register<A extends IpcAction>(action: A): void {

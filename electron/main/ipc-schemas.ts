@@ -169,6 +169,7 @@ const SCHEMAS: { readonly [A in IpcAction]: z.ZodType<IpcRequest<A>> } = {
   backupSealKey: noArgument('读取备份签名密钥'),
   diskSpace: noArgument('查询磁盘空间'),
   beforeQuitDone: noArgument('退出前备份完成通知'),
+  documentFonts: noArgument('查找本机文书字体'),
 };
 
 const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
@@ -189,6 +190,7 @@ const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
   backupSealKey: '读取备份签名密钥',
   diskSpace: '查询磁盘空间',
   beforeQuitDone: '退出前备份',
+  documentFonts: '查找本机文书字体',
 };
 
 /** A request the main process refused before acting on it. */

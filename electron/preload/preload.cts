@@ -40,6 +40,7 @@ const workstation = {
   backupSealKey: () => invoke<'backupSealKey'>('workstation:backupSealKey', undefined),
   diskSpace: () => invoke<'diskSpace'>('workstation:diskSpace', undefined),
   beforeQuitDone: () => invoke<'beforeQuitDone'>('workstation:beforeQuitDone', undefined),
+  documentFonts: () => invoke<'documentFonts'>('workstation:documentFonts', undefined),
   onBeforeQuit: (listener) => {
     beforeQuit = listener;
   },

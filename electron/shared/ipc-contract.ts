@@ -92,6 +92,20 @@ export interface WorkstationApi {
   diskSpace(): Promise<DiskSpaceResponse>;
   /** The renderer finished (or gave up) its quit backup; main closes the window. */
   beforeQuitDone(): Promise<void>;
+  /** The office PC's own official fonts whose licence allows embedding in a PDF, one per role. */
+  documentFonts(): Promise<readonly DocumentFontFile[]>;
+}
+
+/** GB/T 9704 roles: 标题 小标宋, 正文 仿宋, 一级标题 黑体, 二级标题 楷体. */
+export type DocumentFontRole = 'title' | 'body' | 'heading1' | 'heading2';
+
+export interface DocumentFontFile {
+  readonly role: DocumentFontRole;
+  /** The font's Chinese name, e.g. 仿宋_GB2312. */
+  readonly name: string;
+  /** The bare file name (never a path: the renderer needs none). */
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
 }
 
 /** Not invoke actions: callbacks the preload registers for main's events. */

@@ -67,6 +67,18 @@ export interface Bridge {
   printPdf(request: PrintPdfRequest): Promise<void>;
   /** A desktop notification (petition deadlines); the browser bridge uses the Notification API. */
   notify(title: string, body: string): Promise<void>;
+  /**
+   * The office PC's own official fonts whose licence allows embedding (Electron's main process
+   * looks in the font folders); none in a browser, where the bundled faces print every role.
+   */
+  documentFonts(): Promise<readonly DocumentFontFile[]>;
+}
+
+export interface DocumentFontFile {
+  readonly role: 'title' | 'body' | 'heading1' | 'heading2';
+  readonly name: string;
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
 }
 
 // ── Backups (issue 7) ──────────────────────────────────────────────────────────────────────────

@@ -15,6 +15,7 @@ export function createBrowserBridge(): Bridge {
     openFileBlob: pickFile,
     printPdf,
     backups: createBrowserBackups(),
+    documentFonts: async () => [],
     notify: async (title, body) => {
       if (!('Notification' in globalThis)) return;
       if (Notification.permission === 'default') await Notification.requestPermission();

@@ -45,6 +45,7 @@ export function createElectronBridge(api: WorkstationPreloadApi | undefined = gl
     },
     printPdf: (request) => call(() => api.printPdf({ title: request.title, bytes: request.bytes })),
     notify: (title, body) => call(() => api.notify({ title, body })),
+    documentFonts: () => call(() => api.documentFonts()),
     backups: createElectronBackups(api, call),
   };
 }

@@ -40,6 +40,7 @@ function fakeApi(file: Uint8Array, overrides: Partial<WorkstationPreloadApi> = {
       return { key: new Uint8Array(32).fill(7) };
     },
     beforeQuitDone: rec('beforeQuitDone'),
+    documentFonts: async () => [],
     onBeforeQuit: () => {},
     ...overrides,
   } satisfies WorkstationPreloadApi;

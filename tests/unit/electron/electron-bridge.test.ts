@@ -42,6 +42,7 @@ function backupMethods(calls: unknown[]): Omit<WorkstationApi, 'appInfo' | 'save
     diskSpace: async () => ({ freeBytes: 1, totalBytes: 2, path: '/u' }),
     backupSealKey: async () => ({ key: new Uint8Array(32) }),
     beforeQuitDone: record,
+    documentFonts: async () => [],
   };
 }
 

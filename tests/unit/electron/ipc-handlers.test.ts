@@ -99,6 +99,7 @@ describe('registered channels', () => {
         'backupWrite',
         'beforeQuitDone',
         'diskSpace',
+        'documentFonts',
         'listBackups',
         'notify',
         'openFile',
