@@ -1,0 +1,128 @@
+// The 统计 dashboard's records input, read from the store (records-from-rows.ts shapes them), and the
+// only writer of the refund facts cache (figureFacts). Reading is cheap whatever the office's size:
+// cases, the period's petitions (by the receivedDate index), batch rows and one facts row per case;
+// never the creditor registers or allocation lines, except to rebuild the facts of a changed case.
+import type { FigureRecords } from '../../core/figures/records';
+import { PETITION_SETTINGS_SECTION, type PetitionSettingsSection } from '../../core/petitions/settings-section';
+import type { RefundCaseFacts } from '../../core/repayment/refund-facts';
+import { appendAudit } from '../audit-writer';
+import { appSettingsOf, assembleRecords, refundFactsOf, refundFactsSignature } from '../figures/records-from-rows';
+import type { AllocationLineRecord, FigureFactsRow, RepaymentBatchRow } from '../records';
+import type { RepositoryContext } from '../repository-context';
+import type { CreditorRepository } from './creditor-repository';
+
+export interface LoadedFigureRecords {
+  readonly records: FigureRecords;
+  /** Cases whose refund facts are missing or out of date: refresh them, then load again. */
+  readonly staleCases: readonly string[];
+}
+
+export class FigureRepository {
+  constructor(
+    private readonly ctx: RepositoryContext,
+    private readonly creditors: CreditorRepository,
+  ) {}
+
+  /**
+   * Everything the figures need; petitions only those received within `petitionsReceived` (the
+   * period and the same period a year before), as the petition figures read no others.
+   */
+  async load(petitionsReceived?: { readonly from: string; readonly to: string }): Promise<LoadedFigureRecords> {
+    const { db } = this.ctx;
+    const tables = [db.settings, db.cases, db.petitions, db.repaymentPlans, db.repaymentBatches, db.creditorRegisters, db.figureFacts];
+    return db.transaction('r', tables, async () => {
+      const [app, section, cases, petitions, plans, batches, registers, facts] = await Promise.all([
+        db.settings.get('app'),
+        db.settings.get(PETITION_SETTINGS_SECTION),
+        db.cases.toArray(),
+        petitionsReceived
+          ? db.petitions.where('receivedDate').between(petitionsReceived.from, petitionsReceived.to, true, true).toArray()
+          : db.petitions.toArray(),
+        db.repaymentPlans.toArray(),
+        db.repaymentBatches.toArray(),
+        db.creditorRegisters.toArray(),
+        db.figureFacts.toArray(),
+      ]);
+      const batchesOf = groupBy(batches, (b) => b.caseId);
+      const registerOf = new Map(registers.map((r) => [r.caseId, r]));
+      const factsOf = new Map(facts.map((f) => [f.caseId, f]));
+      const caseIds = new Set([...plans.map((p) => p.caseId), ...batchesOf.keys()]);
+      const staleCases: string[] = [];
+      const refunds: RefundCaseFacts[] = [];
+      for (const caseId of caseIds) {
+        const row = factsOf.get(caseId);
+        if (row?.signature !== refundFactsSignature(registerOf.get(caseId), batchesOf.get(caseId) ?? [])) staleCases.push(caseId);
+        // Until rebuilt, a changed case shows its last facts (the page says they are being updated).
+        if (row) refunds.push(row.facts);
+      }
+      const records = assembleRecords({
+        settings: appSettingsOf(app?.value),
+        petitionSection: section?.value as Partial<PetitionSettingsSection> | undefined,
+        cases,
+        petitions,
+        refunds,
+      });
+      return { records, staleCases };
+    });
+  }
+
+  /**
+   * Rebuilds the refund facts of the given cases from their registers and batches, and stores them
+   * with one audit entry. Cases are read one at a time (a register may hold a million creditors).
+   */
+  async refreshRefundFacts(caseIds: readonly string[], onProgress?: (done: number, total: number) => void): Promise<number> {
+    const { db } = this.ctx;
+    const rows: FigureFactsRow[] = [];
+    const builtAt = this.ctx.now().toISOString();
+    for (const [i, caseId] of caseIds.entries()) {
+      const [register, batches, creditors] = await Promise.all([
+        db.creditorRegisters.get(caseId),
+        db.repaymentBatches.where('caseId').equals(caseId).toArray(),
+        this.creditors.loadCase(caseId),
+      ]);
+      const lines = new Map<string, AllocationLineRecord[]>();
+      for (const b of batches.filter((x) => x.status !== 'draft')) lines.set(b.id, await this.batchLines(b));
+      rows.push({
+        caseId,
+        signature: refundFactsSignature(register, batches),
+        facts: refundFactsOf(caseId, creditors, batches, (id) => lines.get(id) ?? []),
+        builtAt,
+      });
+      onProgress?.(i + 1, caseIds.length);
+    }
+    if (rows.length === 0) return 0;
+    await db.transaction('rw', [db.figureFacts, db.audit, db.settings], async () => {
+      await db.figureFacts.bulkPut(rows);
+      await appendAudit(
+        db,
+        { action: 'update', entity: 'figureFacts', entityId: 'refunds', before: null, after: { rebuilt: rows.length, caseIds: rows.map((r) => r.caseId) } },
+        this.ctx.now(),
+      );
+    });
+    return rows.length;
+  }
+
+  /** Figures leave the office as a spreadsheet or a report: the export is recorded. */
+  async recordExport(kind: 'figures-xlsx' | 'work-report', fileName: string, detail: Record<string, unknown>): Promise<void> {
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.audit, db.settings], () =>
+      appendAudit(db, { action: 'export', entity: 'figures', entityId: kind, before: null, after: { fileName, ...detail } }, this.ctx.now()),
+    );
+  }
+
+  private async batchLines(batch: RepaymentBatchRow): Promise<AllocationLineRecord[]> {
+    const blocks = await this.ctx.db.allocationBlocks.where('[batchId+seq]').between([batch.id, -Infinity], [batch.id, Infinity]).toArray();
+    return blocks.flatMap((b) => b.lines);
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
