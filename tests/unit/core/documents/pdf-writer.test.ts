@@ -27,6 +27,7 @@ const EXPECTED_PAGES: Record<string, number> = {
   'mediation-agreement': 2,
   'refund-notice': 1,
   'service-receipt': 1,
+  'work-report': 2,
 };
 
 describe.skipIf(!poppler)('PDF writer', () => {
