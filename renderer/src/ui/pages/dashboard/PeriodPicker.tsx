@@ -14,7 +14,7 @@ export function PeriodPicker(props: { readonly value: FigurePeriod; readonly thi
   const [kind, setKind] = useState<Kind>(choice.kind);
   const [from, setFrom] = useState(props.value.from);
   const [to, setTo] = useState(props.value.to);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ field: 'from' | 'to'; message: string } | null>(null);
   const years = Array.from({ length: 12 }, (_, i) => props.thisYear - i);
 
   const pick = (c: PeriodChoice) => {
@@ -29,7 +29,7 @@ export function PeriodPicker(props: { readonly value: FigurePeriod; readonly thi
   };
   const applyCustom = () => {
     const bad = checkPeriod({ from, to });
-    if (bad) setError(`${bad.field === 'from' ? t('period.from') : t('period.to')}：${bad.message}`);
+    if (bad) setError(bad);
     else pick({ kind: 'custom', from, to });
   };
 
@@ -87,15 +87,15 @@ export function PeriodPicker(props: { readonly value: FigurePeriod; readonly thi
       )}
       {kind === 'custom' && (
         <>
-          <InputGroup aria-label={t('period.from')} type="date" value={from} onValueChange={setFrom} intent={error?.startsWith(t('period.from')) ? 'danger' : 'none'} />
+          <InputGroup aria-label={t('period.from')} type="date" value={from} onValueChange={setFrom} intent={error?.field === 'from' ? 'danger' : 'none'} />
           <span>—</span>
-          <InputGroup aria-label={t('period.to')} type="date" value={to} onValueChange={setTo} intent={error?.startsWith(t('period.to')) ? 'danger' : 'none'} />
+          <InputGroup aria-label={t('period.to')} type="date" value={to} onValueChange={setTo} intent={error?.field === 'to' ? 'danger' : 'none'} />
           <Button text={t('period.apply')} onClick={applyCustom} />
         </>
       )}
       {error && (
         <span className="inline-error" role="alert">
-          {error}
+          {error.message}
         </span>
       )}
     </div>
