@@ -51,8 +51,8 @@ describe('the figures workbook', () => {
     if (!amount) throw new Error('missing');
     expect(formatValue('fen', amount.current)).toBe('1.38亿元');
     expect(exactValue('fen', amount.current)).toBe('138,000,000.00 元');
-    expect(formatValue('rate', { value: 810, records: [] })).toBe('81.0%');
-    expect(formatValue('persons', { value: 1612, records: [] })).toBe('1,612人');
-    expect(formatValue('rate', { value: null, records: [] })).toBe('—');
+    expect(formatValue('rate', { value: 810, records: [], recordCount: 0 })).toBe('81.0%');
+    expect(formatValue('persons', { value: 1612, records: [], recordCount: 0 })).toBe('1,612人');
+    expect(formatValue('rate', { value: null, records: [], recordCount: 0 })).toBe('—');
   });
 });
