@@ -3,8 +3,8 @@
 // 1. Node: all figures for a year and the year before (target ≤ 300 ms), the per-district table,
 //    and building every case's refund facts from creditors and lines (the cold cache, figure only).
 // 2. Chromium (the built app, vite preview on E2E_PORT or 4320): the store filled with those
-//    records (refund facts current), then from clicking into the dashboard to its first screen with
-//    values (target ≤ 1 s), and the page's own 'figures:compute' measure (target ≤ 300 ms).
+//    records (refund facts current), then from going to the dashboard (from the settings page) to its
+//    first screen with values (target ≤ 1 s), and the page's own 'figures:compute' measure (target ≤ 300 ms).
 // FIGURES_BENCH_APP=0 skips part 2. Figures only, no asserts.
 import { join } from 'node:path';
 import { computeByDistrict, computeFigures } from '../../renderer/src/core/figures/compute';
@@ -159,23 +159,51 @@ async function appBench(cases: ReturnType<typeof benchCases>, petitions: ReturnT
       db.close();
     }, Object.keys(rows));
     process.stdout.write(`store filled in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    // Start from the settings page: the home page (case list) reads every petition for its deadline
+    // alerts, which would be measured alongside the dashboard.
+    await page.goto(`${base}#/settings/office`);
     await page.reload();
-    await page.getByRole('heading', { name: '案件' }).first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('operator-tag').waitFor({ timeout: 60_000 });
+    // Where reading time goes, store by store (raw getAll, the way Dexie's toArray reads).
+    const perStore = await page.evaluate(async (tables: string[]) => {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('chufei-workstation');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const out: string[] = [];
+      for (const table of tables) {
+        const t = performance.now();
+        const n = await new Promise<number>((resolve, reject) => {
+          const req = db.transaction(table).objectStore(table).getAll();
+          req.onsuccess = () => resolve(req.result.length);
+          req.onerror = () => reject(req.error);
+        });
+        out.push(`${table} ${n} rows ${(performance.now() - t).toFixed(0)} ms`);
+      }
+      db.close();
+      return out.join('; ');
+    }, Object.keys(rows));
+    process.stdout.write(`raw reads: ${perStore}\n`);
     const firstScreen: number[] = [];
+    const complete: number[] = [];
     const computeMs: number[] = [];
     const loadMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await page.evaluate(() => {
-        location.hash = '#/cases';
+        location.hash = '#/settings/office';
         performance.clearMeasures();
       });
-      await page.getByRole('heading', { name: '案件' }).first().waitFor();
+      await page.getByTestId('figure-table').waitFor({ state: 'detached' });
+      await page.waitForTimeout(1000);
       const start = performance.now();
       await page.evaluate((p) => {
         location.hash = `#/dashboard/p/${p.from}/${p.to}`;
       }, YEAR);
       await page.getByTestId('value-cases.new.count').waitFor({ timeout: 60_000 });
       firstScreen.push(performance.now() - start);
+      await page.getByTestId('value-petitions.all.batches').waitFor({ timeout: 120_000 });
+      complete.push(performance.now() - start);
       const m = await page.evaluate(() => ({
         compute: performance.getEntriesByName('figures:compute').at(-1)?.duration ?? -1,
         load: performance.getEntriesByName('figures:load').at(-1)?.duration ?? -1,
@@ -185,12 +213,13 @@ async function appBench(cases: ReturnType<typeof benchCases>, petitions: ReturnT
       computeMs.push(m.compute);
       loadMs.push(m.load);
     }
-    process.stdout.write(`chromium runs: first screen ${firstScreen.map((m) => m.toFixed(0)).join('/')} ms; load ${loadMs.map((m) => m.toFixed(0)).join('/')} ms; compute ${computeMs.map((m) => m.toFixed(0)).join('/')} ms\n`);
+    process.stdout.write(`chromium runs: first screen ${firstScreen.map((m) => m.toFixed(0)).join('/')} ms; with petitions ${complete.map((m) => m.toFixed(0)).join('/')} ms; load ${loadMs.map((m) => m.toFixed(0)).join('/')} ms; compute ${computeMs.map((m) => m.toFixed(0)).join('/')} ms\n`);
     const fs = medianMs(firstScreen);
     const cm = medianMs(computeMs);
     return [
-      { name: 'dashboard first screen, 10 years of records (Chromium, click → values shown)', figure: `${fs.toFixed(0)} ms`, target: '≤ 1 s', verdict: verdictAtMost(fs, 1000, ' ms') },
-      { name: '… of which reading the store (cases, 2 years of petitions, batches, facts)', figure: `${medianMs(loadMs).toFixed(0)} ms`, target: '—', verdict: '—' },
+      { name: 'dashboard first screen, 10 years of records (Chromium: case and refund figures shown)', figure: `${fs.toFixed(0)} ms`, target: '≤ 1 s', verdict: verdictAtMost(fs, 1000, ' ms') },
+      { name: '… of which reading cases and refund facts', figure: `${medianMs(loadMs).toFixed(0)} ms`, target: '—', verdict: '—' },
+      { name: 'dashboard with the petition figures too (2 years of petitions read)', figure: `${medianMs(complete).toFixed(0)} ms`, target: 'figure only', verdict: '—' },
       { name: 'all figures for a year and the year before (Chromium, in the page)', figure: `${cm.toFixed(0)} ms`, target: '≤ 300 ms', verdict: verdictAtMost(cm, 300, ' ms') },
     ];
   } finally {

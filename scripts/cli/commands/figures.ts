@@ -14,38 +14,26 @@ import { PETITION_SETTINGS_SECTION, type PetitionSettingsSection } from '../../.
 import type { RefundCaseFacts } from '../../../renderer/src/core/repayment/refund-facts';
 import { appSettingsOf, assembleRecords, refundFactsOf } from '../../../renderer/src/db/figures/records-from-rows';
 import type { AllocationBlockRow, CreditorBlockRow, CreditorRegisterRow, PetitionRow, RepaymentBatchRow, RepaymentPlanRow, SettingsRow } from '../../../renderer/src/db/records';
+import { parseArgs, passphraseFrom, UsageError } from '../cli-args';
 
 export const summary = 'every dashboard figure for a period from a backup file (--from --to [--district] [--json])';
 
 const USAGE =
   'usage: figures FILE --from YYYY-MM-DD --to YYYY-MM-DD [--district NAME] [--passphrase-env VAR] [--as-of YYYY-MM-DD] [--json]\n';
 
-class UsageError extends Error {}
-
-function parseArgs(args: readonly string[]): { file: string; flags: Map<string, string>; json: boolean } {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '--json') json = true;
-    else if (a.startsWith('--')) {
-      const v = args[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`选项 ${a} 缺少取值 / ${a} needs a value`);
-      flags.set(a.slice(2), v);
-      i++;
-    } else positional.push(a);
-  }
-  const known = new Set(['from', 'to', 'district', 'passphrase-env', 'as-of']);
+function readArgs(args: readonly string[]): { file: string; flags: Map<string, string>; json: boolean } {
+  const { positional, flags } = parseArgs(args);
+  const known = new Set(['from', 'to', 'district', 'passphrase-env', 'as-of', 'json']);
   for (const k of flags.keys()) if (!known.has(k)) throw new UsageError(`未知选项 --${k} / unknown option --${k}`);
   if (positional.length !== 1) throw new UsageError('请给出一个备份文件 / give exactly one backup file');
-  return { file: positional[0] as string, flags, json };
+  const values = new Map([...flags].filter((e): e is [string, string] => e[1] !== true));
+  return { file: positional[0] as string, flags: values, json: flags.has('json') };
 }
 
 export async function run(args: readonly string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
+  let parsed: ReturnType<typeof readArgs>;
   try {
-    parsed = parseArgs(args);
+    parsed = readArgs(args);
     const from = parsed.flags.get('from');
     const to = parsed.flags.get('to');
     if (!from || !to) throw new UsageError('请用 --from 和 --to 给出统计期间 / --from and --to are required');
@@ -61,14 +49,6 @@ export async function run(args: readonly string[]): Promise<number> {
     }
     throw e;
   }
-}
-
-function passphraseFrom(flags: Map<string, string>): string | undefined {
-  const name = flags.get('passphrase-env');
-  if (name === undefined) return undefined;
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new UsageError(`环境变量 ${name} 未设置或为空 / environment variable ${name} is not set`);
-  return value;
 }
 
 async function figures(file: string, period: { from: string; to: string }, asOf: string, flags: Map<string, string>, json: boolean): Promise<number> {

@@ -49,6 +49,12 @@ export function appSettingsOf(value: unknown): AppSettings {
   return { ...DEFAULT_SETTINGS, ...((value ?? {}) as Partial<AppSettings>) };
 }
 
+/** Petition rows as figure records, each with its linked case's district from `records.cases`. */
+export function attachDistricts(petitions: readonly PetitionRow[], records: FigureRecords): FigurePetition[] {
+  const districtOf = new Map(records.cases.map((c) => [c.id, c.district]));
+  return petitions.map((p) => figurePetitionOf(p, districtOf));
+}
+
 export function assembleRecords(parts: {
   readonly settings: AppSettings;
   readonly petitionSection: Partial<PetitionSettingsSection> | undefined;

@@ -2,12 +2,11 @@
 // only writer of the refund facts cache (figureFacts). Reading is cheap whatever the office's size:
 // cases, the period's petitions (by the receivedDate index), batch rows and one facts row per case;
 // never the creditor registers or allocation lines, except to rebuild the facts of a changed case.
-import type { FigureRecords } from '../../core/figures/records';
+import type { FigurePetition, FigureRecords } from '../../core/figures/records';
 import { PETITION_SETTINGS_SECTION, type PetitionSettingsSection } from '../../core/petitions/settings-section';
-import type { RefundCaseFacts } from '../../core/repayment/refund-facts';
 import { appendAudit } from '../audit-writer';
-import { appSettingsOf, assembleRecords, refundFactsOf, refundFactsSignature } from '../figures/records-from-rows';
-import type { AllocationLineRecord, FigureFactsRow, RepaymentBatchRow } from '../records';
+import { appSettingsOf, assembleRecords, attachDistricts, refundFactsOf, refundFactsSignature } from '../figures/records-from-rows';
+import type { AllocationLineRecord, FigureFactsRow, PetitionRow, RepaymentBatchRow } from '../records';
 import type { RepositoryContext } from '../repository-context';
 import type { CreditorRepository } from './creditor-repository';
 
@@ -28,16 +27,46 @@ export class FigureRepository {
    * period and the same period a year before), as the petition figures read no others.
    */
   async load(petitionsReceived?: { readonly from: string; readonly to: string }): Promise<LoadedFigureRecords> {
+    const [records, petitions, staleCases] = await Promise.all([this.loadWithoutPetitions(), this.petitionRows(petitionsReceived), this.staleRefundFacts()]);
+    return { records: { ...records, petitions: attachDistricts(petitions, records) }, staleCases };
+  }
+
+  /**
+   * The records without petitions (settings, cases, the last refund facts built): what the first
+   * screen needs first. Petitions come from loadPetitions, staleness from staleRefundFacts.
+   */
+  async loadWithoutPetitions(): Promise<FigureRecords> {
     const { db } = this.ctx;
-    const tables = [db.settings, db.cases, db.petitions, db.repaymentPlans, db.repaymentBatches, db.creditorRegisters, db.figureFacts];
-    return db.transaction('r', tables, async () => {
-      const [app, section, cases, petitions, plans, batches, registers, facts] = await Promise.all([
-        db.settings.get('app'),
-        db.settings.get(PETITION_SETTINGS_SECTION),
-        db.cases.toArray(),
-        petitionsReceived
-          ? db.petitions.where('receivedDate').between(petitionsReceived.from, petitionsReceived.to, true, true).toArray()
-          : db.petitions.toArray(),
+    return db.transaction('r', [db.settings, db.cases, db.figureFacts], async () => {
+      const [app, section, cases, facts] = await Promise.all([db.settings.get('app'), db.settings.get(PETITION_SETTINGS_SECTION), db.cases.toArray(), db.figureFacts.toArray()]);
+      return assembleRecords({
+        settings: appSettingsOf(app?.value),
+        petitionSection: section?.value as Partial<PetitionSettingsSection> | undefined,
+        cases,
+        petitions: [],
+        refunds: facts.map((f) => f.facts),
+      });
+    });
+  }
+
+  /**
+   * Petitions received within the range (all when no range), by the receivedDate index, each with
+   * the district of its linked case among `records.cases`.
+   */
+  async loadPetitions(received: { readonly from: string; readonly to: string } | undefined, records: FigureRecords): Promise<FigurePetition[]> {
+    return attachDistricts(await this.petitionRows(received), records);
+  }
+
+  private petitionRows(received?: { readonly from: string; readonly to: string }): Promise<PetitionRow[]> {
+    const { db } = this.ctx;
+    return received ? db.petitions.where('receivedDate').between(received.from, received.to, true, true).toArray() : db.petitions.toArray();
+  }
+
+  /** Cases whose refund facts are missing or were built from rows that have changed since. */
+  async staleRefundFacts(): Promise<string[]> {
+    const { db } = this.ctx;
+    return db.transaction('r', [db.repaymentPlans, db.repaymentBatches, db.creditorRegisters, db.figureFacts], async () => {
+      const [plans, batches, registers, facts] = await Promise.all([
         db.repaymentPlans.toArray(),
         db.repaymentBatches.toArray(),
         db.creditorRegisters.toArray(),
@@ -45,24 +74,9 @@ export class FigureRepository {
       ]);
       const batchesOf = groupBy(batches, (b) => b.caseId);
       const registerOf = new Map(registers.map((r) => [r.caseId, r]));
-      const factsOf = new Map(facts.map((f) => [f.caseId, f]));
+      const signatureOf = new Map(facts.map((f) => [f.caseId, f.signature]));
       const caseIds = new Set([...plans.map((p) => p.caseId), ...batchesOf.keys()]);
-      const staleCases: string[] = [];
-      const refunds: RefundCaseFacts[] = [];
-      for (const caseId of caseIds) {
-        const row = factsOf.get(caseId);
-        if (row?.signature !== refundFactsSignature(registerOf.get(caseId), batchesOf.get(caseId) ?? [])) staleCases.push(caseId);
-        // Until rebuilt, a changed case shows its last facts (the page says they are being updated).
-        if (row) refunds.push(row.facts);
-      }
-      const records = assembleRecords({
-        settings: appSettingsOf(app?.value),
-        petitionSection: section?.value as Partial<PetitionSettingsSection> | undefined,
-        cases,
-        petitions,
-        refunds,
-      });
-      return { records, staleCases };
+      return [...caseIds].filter((caseId) => signatureOf.get(caseId) !== refundFactsSignature(registerOf.get(caseId), batchesOf.get(caseId) ?? []));
     });
   }
 

@@ -38,9 +38,10 @@ export function DashboardPage(props: { readonly rest: readonly string[]; readonl
   const [tab, setTab] = useState<TabId>('figures');
   const [reportOpen, setReportOpen] = useState(false);
   const href = (figureId?: string, d: string | null | undefined = district, p: FigurePeriod = period) => routeHref(dashboardRoute({ period: p, district: d, ...(figureId ? { figureId } : {}) }));
+  const complete = data.pendingAreas.size === 0;
   const byDistrict = useMemo(
-    () => (tab === 'districts' && data.records ? computeByDistrict(OFFICE_FIGURES.figures, data.scoped ?? data.records, stablePeriod, today) : null),
-    [tab, data.records, data.scoped, stablePeriod, today],
+    () => (tab === 'districts' && complete && data.records ? computeByDistrict(OFFICE_FIGURES.figures, data.scoped ?? data.records, stablePeriod, today) : null),
+    [tab, complete, data.records, data.scoped, stablePeriod, today],
   );
 
   if (data.error) return <Callout intent="danger">{t('loadFailed', { message: data.error })}</Callout>;
@@ -91,8 +92,8 @@ export function DashboardPage(props: { readonly rest: readonly string[]; readonl
           {t('title')} <span className="muted dashboard-period-label">{periodLabelZh(period)}{district !== undefined ? `·${district ?? t('district.unassigned')}` : ''}</span>
         </h2>
         <div className="dashboard-actions no-print">
-          <Button icon="export" text={t('exportXlsx')} onClick={() => void exportXlsx()} />
-          <Button icon="document" text={t('report')} onClick={() => setReportOpen(true)} />
+          <Button icon="export" text={t('exportXlsx')} disabled={!complete} onClick={() => void exportXlsx()} />
+          <Button icon="document" text={t('report')} disabled={!complete} onClick={() => setReportOpen(true)} />
           <Button icon="print" text={t('print')} onClick={() => window.print()} />
         </div>
       </header>
@@ -125,16 +126,20 @@ export function DashboardPage(props: { readonly rest: readonly string[]; readonl
         <Tab
           id="figures"
           title={t('tabs.figures')}
-          panel={<FigureTable areas={OFFICE_FIGURES.areas} rows={data.rows} recordsHref={(id) => href(id)} updatingAreas={new Set(data.refreshing ? ['refunds'] : [])} />}
+          panel={<FigureTable areas={OFFICE_FIGURES.areas} rows={data.rows} recordsHref={(id) => href(id)} updatingAreas={new Set(data.refreshing ? ['refunds'] : [])} pendingAreas={data.pendingAreas} />}
         />
         <Tab id="districts" title={t('tabs.districts')} panel={byDistrict ? <DistrictTable table={byDistrict} rows={data.rows} districtHref={(d) => href(undefined, d)} /> : <Spinner size={20} />} />
         <Tab
           id="charts"
           title={t('tabs.charts')}
           panel={
-            <Suspense fallback={<Spinner size={20} />}>
-              <FigureCharts records={data.scoped} period={period} today={today} />
-            </Suspense>
+            complete ? (
+              <Suspense fallback={<Spinner size={20} />}>
+                <FigureCharts records={data.scoped} period={period} today={today} />
+              </Suspense>
+            ) : (
+              <Spinner size={20} />
+            )
           }
         />
       </Tabs>

@@ -1,4 +1,4 @@
-import { HTMLTable, Icon, Tag, Tooltip } from '@blueprintjs/core';
+import { HTMLTable, Icon, Spinner, Tag, Tooltip } from '@blueprintjs/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeChange } from '../../../core/figures/change';
@@ -16,6 +16,8 @@ export function FigureTable(props: {
   readonly recordsHref: (figureId: string) => string;
   /** Areas whose figures are being brought up to date (shown with a tag). */
   readonly updatingAreas: ReadonlySet<string>;
+  /** Areas whose records are still being read: no value is shown for them yet. */
+  readonly pendingAreas: ReadonlySet<string>;
 }) {
   const { t } = useTranslation('dashboard');
   const byId = new Map(props.rows.map((r) => [r.figure.id, r]));
@@ -46,6 +48,18 @@ export function FigureTable(props: {
             {area.figures.map((f) => {
               const r = byId.get(f.id);
               if (!r) return null;
+              if (props.pendingAreas.has(area.id)) {
+                return (
+                  <tr key={f.id} data-figure={f.id}>
+                    <td>{f.label}</td>
+                    <td className="num" colSpan={4}>
+                      <span className="muted" data-testid={`pending-${f.id}`}>
+                        <Spinner size={12} className="dashboard-inline-spinner" /> {t('reading')}
+                      </span>
+                    </td>
+                  </tr>
+                );
+              }
               const change = describeChange(r.change);
               return (
                 <tr key={f.id} data-figure={f.id}>
@@ -79,7 +93,7 @@ export function FigureTable(props: {
                     {change}
                   </td>
                   <td className="no-print">
-                    <a href={props.recordsHref(f.id)}>{t('records', { count: r.current.records.length })}</a>
+                    <a href={props.recordsHref(f.id)}>{t('records', { count: r.current.recordCount })}</a>
                   </td>
                 </tr>
               );
