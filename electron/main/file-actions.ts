@@ -11,9 +11,9 @@ import type {
   SaveFileRequest,
   SaveFileResponse,
 } from '../shared/ipc-contract.js';
-import { ensureAllowedExtension } from './file-names.js';
 import { describeFsError } from './fs-errors.js';
 import { IpcRequestError, MAX_FILE_BYTES } from './ipc-schemas.js';
+import { chooseSavePath } from './save-dialog.js';
 
 /** The folder of the last save/open in this session; the next dialog starts there. */
 let lastFolder: string | undefined;
@@ -48,15 +48,8 @@ async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<v
 }
 
 export async function saveFile(window: BrowserWindow | null, request: SaveFileRequest): Promise<SaveFileResponse> {
-  const options = {
-    title: '保存文件',
-    defaultPath: path.join(startFolder(), request.suggestedName),
-    filters: toDialogFilters(request),
-    properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
-  };
-  const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-  if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
-  const target = ensureAllowedExtension(choice.filePath, request.filters);
+  const target = await chooseSavePath(window, { title: '保存文件', defaultPath: path.join(startFolder(), request.suggestedName), filters: request.filters });
+  if (target === null) return { status: 'cancelled' };
   await writeFileAtomically(target, request.bytes);
   lastFolder = path.dirname(target);
   return { status: 'saved', fileName: path.basename(target) };
