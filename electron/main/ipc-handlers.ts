@@ -26,6 +26,7 @@ import { IpcRequestError, parseIpcRequest } from './ipc-schemas.js';
 import { notify } from './notify.js';
 import { printPdf } from './print-pdf.js';
 import { beforeQuitDone } from './quit-backup.js';
+import { readStoreRecord, writeStoreRecord } from './store-record-file.js';
 import { isTrustedSender, untrustedSenderMessage } from './sender-origin.js';
 
 type Handler<A extends IpcAction> = (request: IpcRequest<A>, window: BrowserWindow | null) => Promise<IpcResponse<A>>;
@@ -51,6 +52,8 @@ const HANDLERS: { readonly [A in IpcAction]: Handler<A> } = {
   backupClose: (request) => backupClose(request.readId),
   diskSpace: () => diskSpace(),
   beforeQuitDone: async () => beforeQuitDone(),
+  storeRecordRead: () => readStoreRecord(),
+  storeRecordWrite: (request) => writeStoreRecord(request.text),
 };
 
 function register<A extends IpcAction>(action: A): void {

@@ -39,6 +39,8 @@ const workstation = {
   backupClose: (request) => invoke<'backupClose'>('workstation:backupClose', request),
   diskSpace: () => invoke<'diskSpace'>('workstation:diskSpace', undefined),
   beforeQuitDone: () => invoke<'beforeQuitDone'>('workstation:beforeQuitDone', undefined),
+  storeRecordRead: () => invoke<'storeRecordRead'>('workstation:storeRecordRead', undefined),
+  storeRecordWrite: (request) => invoke<'storeRecordWrite'>('workstation:storeRecordWrite', request),
   onBeforeQuit: (listener) => {
     beforeQuit = listener;
   },

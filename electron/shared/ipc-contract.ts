@@ -86,6 +86,10 @@ export interface WorkstationApi {
   diskSpace(): Promise<DiskSpaceResponse>;
   /** The renderer finished (or gave up) its quit backup; main closes the window. */
   beforeQuitDone(): Promise<void>;
+  // The store record (issue 12): what the case database held and the last backup, in a small file
+  // in userData that a wipe of the browser's storage does not reach. Main stores the text as is.
+  storeRecordRead(): Promise<StoreRecordReadResponse>;
+  storeRecordWrite(request: StoreRecordWriteRequest): Promise<void>;
 }
 
 /** Not invoke actions: callbacks the preload registers for main's events. */
@@ -157,6 +161,16 @@ export interface DiskSpaceResponse {
   readonly freeBytes: number;
   readonly totalBytes: number;
   readonly path: string;
+}
+
+export interface StoreRecordReadResponse {
+  /** Null before the first write. */
+  readonly text: string | null;
+  readonly path: string;
+}
+
+export interface StoreRecordWriteRequest {
+  readonly text: string;
 }
 
 export type IpcAction = keyof WorkstationApi;

@@ -41,5 +41,10 @@ export function createElectronBridge(api: WorkstationPreloadApi | undefined = gl
     printPdf: (request) => call(() => api.printPdf({ title: request.title, bytes: request.bytes })),
     notify: (title, body) => call(() => api.notify({ title, body })),
     backups: createElectronBackups(api, call),
+    storeRecord: {
+      where: 'userData/store-record.json',
+      read: async () => (await call(() => api.storeRecordRead())).text,
+      write: (text) => call(() => api.storeRecordWrite({ text })),
+    },
   };
 }

@@ -36,6 +36,8 @@ function fakeApi(file: Uint8Array, overrides: Partial<WorkstationPreloadApi> = {
     backupClose: rec('backupClose'),
     diskSpace: async () => ({ freeBytes: 5, totalBytes: 10, path: '/u' }),
     beforeQuitDone: rec('beforeQuitDone'),
+    storeRecordRead: async () => ({ text: null, path: '/u/store-record.json' }),
+    storeRecordWrite: rec('storeRecordWrite'),
     onBeforeQuit: () => {},
     ...overrides,
   } satisfies WorkstationPreloadApi;

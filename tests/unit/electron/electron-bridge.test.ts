@@ -41,6 +41,8 @@ function backupMethods(calls: unknown[]): Omit<WorkstationApi, 'appInfo' | 'save
     backupClose: record,
     diskSpace: async () => ({ freeBytes: 1, totalBytes: 2, path: '/u' }),
     beforeQuitDone: record,
+    storeRecordRead: async () => ({ text: null, path: '/u/store-record.json' }),
+    storeRecordWrite: record,
   };
 }
 
