@@ -26,8 +26,8 @@ import { IpcRequestError, parseIpcRequest } from './ipc-schemas.js';
 import { notify } from './notify.js';
 import { printPdf } from './print-pdf.js';
 import { beforeQuitDone } from './quit-backup.js';
-import { readStoreRecord, writeStoreRecord } from './store-record-file.js';
 import { isTrustedSender, untrustedSenderMessage } from './sender-origin.js';
+import { readStoreRecord, writeStoreRecord } from './store-record-file.js';
 
 type Handler<A extends IpcAction> = (request: IpcRequest<A>, window: BrowserWindow | null) => Promise<IpcResponse<A>>;
 

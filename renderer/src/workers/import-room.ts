@@ -1,10 +1,13 @@
 // Room on disk for a creditor import's blocks, checked in the import worker before the first block
 // is written (issue 12): the disk figure the page got from the Bridge (Electron: the data folder's
-// disk), the browser's quota estimate, and in a plain browser a real trial write (no disk figure
-// exists there). Refused with the space needed and what to free.
+// disk) and the browser's quota estimate. Refused with the space needed and what to free.
+//
+// A plain browser shows a page no disk figure: its estimate is a fixed quota (1 GB reported on a
+// 400 MB disk with 8 MB free). A trial write to the origin-private file system was tried and
+// dropped: when the disk ran out during it, Chromium's usage count for the origin wrapped to 4 GB
+// and every later write of the origin, IndexedDB included, was refused as over quota.
 import type { Creditor } from '../core/creditors';
-import { checkSpaceFor, estimateWriteBytes, type SpaceFigure, type SpaceVerdict, spaceRefusal } from '../core/storage';
-import { tryDiskRoom } from '../platform/opfs-room-probe';
+import { checkSpaceFor, estimateWriteBytes, type SpaceFigure, type SpaceVerdict } from '../core/storage';
 
 const SAMPLE = 200;
 
@@ -24,13 +27,6 @@ async function quotaFigure(): Promise<SpaceFigure | null> {
 
 /** `disk` is the page's figure for the data folder's disk, null where the platform has none. */
 export async function checkImportRoom(creditors: readonly Creditor[], disk: SpaceFigure | null): Promise<SpaceVerdict> {
-  const what = `本次导入（${creditors.length.toLocaleString('zh-CN')} 人）`;
   const figures = [disk, await quotaFigure()].filter((f): f is SpaceFigure => f !== null);
-  const verdict = checkSpaceFor(what, importWriteBytes(creditors), figures);
-  if (!verdict.ok || disk !== null) return verdict;
-  const fits = await tryDiskRoom(verdict.neededBytes);
-  if (fits !== false) return verdict;
-  // The disk ran out during the trial: less than needed is free; how much less is unknown.
-  const where = '浏览器数据所在的磁盘';
-  return { ok: false, neededBytes: verdict.neededBytes, where, message: spaceRefusal(what, verdict.neededBytes, where, null) };
+  return checkSpaceFor(`本次导入（${creditors.length.toLocaleString('zh-CN')} 人）`, importWriteBytes(creditors), figures);
 }

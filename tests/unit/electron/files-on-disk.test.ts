@@ -169,3 +169,22 @@ describe('print files and backups hold personal data', () => {
     expect(mode(path.join(folder, 'notes.txt'))).toBe(0o644);
   });
 });
+
+describe('the store record file (issue 12)', () => {
+  it('is absent before the first write, then kept 0600 in userData, replaced whole', async () => {
+    const file = path.join(electron.folders.userData ?? '', 'store-record.json');
+    rmSync(file, { force: true });
+    expect(await call('storeRecordRead')).toEqual({ text: null, path: file });
+    await call('storeRecordWrite', { text: '{"version":1,"a":1}' });
+    await call('storeRecordWrite', { text: '{"version":1,"a":2}' });
+    expect(await call('storeRecordRead')).toEqual({ text: '{"version":1,"a":2}', path: file });
+    if (unix) expect(mode(file)).toBe(0o600);
+    expect(readdirSync(electron.folders.userData ?? '').filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses what is not a small JSON object, naming the field', async () => {
+    await expect(call('storeRecordWrite', { text: 'x'.repeat(70_000) })).rejects.toThrow('存储记录 (text) 不能超过 65536 个字符');
+    await expect(call('storeRecordWrite', { text: 'plain text' })).rejects.toThrow('存储记录 (text) 必须是 JSON 对象');
+    await expect(call('storeRecordWrite', { text: '{}', path: '/etc/passwd' })).rejects.toThrow('不认识的字段 path');
+  });
+});

@@ -22,7 +22,7 @@ function chain(error: unknown): ErrorLike[] {
   return out;
 }
 
-const FULL = /quota|no space|disk (is )?full|ENOSPC|not enough (disk )?space/i;
+const FULL = /quota|no[ _]space|disk (is )?full|ENOSPC|not enough (disk )?space/i;
 const IO = /IO ?error|failed to write|internal error (committing|opening)|unable to write|corrupt|backing store/i;
 
 export type WriteFailureKind = 'disk-full' | 'disk-io' | 'other';

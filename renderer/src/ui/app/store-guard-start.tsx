@@ -1,5 +1,5 @@
 import { Callout } from '@blueprintjs/core';
-import type { Dexie } from 'dexie';
+import { Dexie } from 'dexie';
 import { useEffect, useState } from 'react';
 import type { Root } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
@@ -39,14 +39,25 @@ export async function guardStore(root: Root, bridge: Bridge, appVersion: string)
   );
 }
 
-/** The record now, every few minutes while the app runs, and after every backup. */
+/** The record follows the data this long after a change (one write however many changes). */
+export const RECORD_AFTER_CHANGE_MS = 3000;
 export const RECORD_EVERY_MS = 5 * 60 * 1000;
 
+/** The record now, a few seconds after data changed, every few minutes, and after every backup. */
 export function keepStoreRecord(db: WorkstationDb, bridge: Bridge): Bridge {
   const port = bridge.storeRecord;
   const refresh = () => void noteStoreContents(port, db).catch(() => undefined);
   refresh();
   setInterval(refresh, RECORD_EVERY_MS);
+  const ours = `idb://${db.name}/`;
+  let scheduled: ReturnType<typeof setTimeout> | null = null;
+  Dexie.on('storagemutated', (parts) => {
+    if (scheduled !== null || !Object.keys(parts).some((key) => key.startsWith(ours))) return;
+    scheduled = setTimeout(() => {
+      scheduled = null;
+      refresh();
+    }, RECORD_AFTER_CHANGE_MS);
+  });
   const backups = recordingBackups(bridge.backups, (fileName, automatic) => {
     void noteBackup(port, db, { at: new Date().toISOString(), fileName, automatic }).catch(() => undefined);
   });
