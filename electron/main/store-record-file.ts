@@ -4,11 +4,11 @@
 // the renderer's JSON text as is (its shape is checked by the renderer, core/storage), atomically
 // and readable by the user only.
 
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app } from 'electron';
 import type { StoreRecordReadResponse } from '../shared/ipc-contract.js';
+import { writeFileAtomically } from './atomic-write.js';
 import { describeFsError } from './fs-errors.js';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE } from './private-files.js';
 
@@ -30,19 +30,10 @@ export async function readStoreRecord(): Promise<StoreRecordReadResponse> {
 
 export async function writeStoreRecord(text: string): Promise<void> {
   const file = storeRecordPath();
-  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await ensurePrivateFolder(path.dirname(file));
-    const handle = await open(temp, 'wx', PRIVATE_FILE_MODE);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
     throw new Error(describeFsError('保存', file, error));
   }
+  await writeFileAtomically(file, text, PRIVATE_FILE_MODE);
 }
