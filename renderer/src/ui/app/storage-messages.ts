@@ -7,7 +7,7 @@ const zhCN = {
     titleEmptied: '数据库是空的，但这台电脑上曾有数据',
     dropped: '浏览器报告本程序的数据库已损坏并被删除{{detail}}。这通常发生在磁盘写满、数据写入失败的时候。',
     droppedDetail: '（浏览器说明：{{message}}）',
-    emptied: '{{at}} 最后一次打开时，数据库中有：{{contents}}。现在数据库是空的。最常见的原因是磁盘写满时浏览器删除了数据库。',
+    emptied: '{{at}} 最后记录时，数据库中有：{{contents}}。现在数据库是空的。最常见的原因是磁盘写满时浏览器删除了数据库。',
     lastBackup: '最近一次备份：{{at}}，文件“{{file}}”，其中有：{{contents}}。',
     noBackupRecorded: '没有记录到备份。',
     freeFirst: '恢复之前请先清理磁盘（清空回收站、删除或移走不需要的大文件），确保有足够的剩余空间。',
