@@ -21,6 +21,7 @@ import {
   diskSpace,
   listBackups,
 } from './backup-actions.js';
+import { backupSealKey } from './backup-seal-key.js';
 import { openFile, saveFile } from './file-actions.js';
 import { IpcRequestError, parseIpcRequest } from './ipc-schemas.js';
 import { notify } from './notify.js';
@@ -50,6 +51,7 @@ const HANDLERS: { readonly [A in IpcAction]: Handler<A> } = {
   backupOpen: (request, window) => backupOpen(window, request),
   backupRead: (request) => backupRead(request),
   backupClose: (request) => backupClose(request.readId),
+  backupSealKey: () => backupSealKey(),
   diskSpace: () => diskSpace(),
   beforeQuitDone: async () => beforeQuitDone(),
   storeRecordRead: () => readStoreRecord(),

@@ -82,6 +82,12 @@ export interface WorkstationApi {
   backupOpen(request: BackupOpenRequest): Promise<BackupOpenResponse>;
   backupRead(request: BackupReadRequest): Promise<Uint8Array>;
   backupClose(request: BackupReadSessionRequest): Promise<void>;
+  /**
+   * The backup seal key (issue 12): 32 random bytes main keeps in <userData>/backup-seal.key (mode
+   * 600), created on first use. Outside the database and every backup, so a backup's seal (HMAC)
+   * proves it was not changed after this installation wrote it.
+   */
+  backupSealKey(): Promise<BackupSealKeyResponse>;
   /** Free space where the database and backups live (userData). */
   diskSpace(): Promise<DiskSpaceResponse>;
   /** The renderer finished (or gave up) its quit backup; main closes the window. */
@@ -155,6 +161,10 @@ export interface BackupReadRequest {
 
 export interface BackupReadSessionRequest {
   readonly readId: string;
+}
+
+export interface BackupSealKeyResponse {
+  readonly key: Uint8Array;
 }
 
 export interface DiskSpaceResponse {

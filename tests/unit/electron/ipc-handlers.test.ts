@@ -95,6 +95,7 @@ describe('registered channels', () => {
         'backupOpen',
         'backupRead',
         'backupRewind',
+        'backupSealKey',
         'backupWrite',
         'beforeQuitDone',
         'diskSpace',
