@@ -14,8 +14,8 @@ import { AppShell } from './ui/app/AppShell';
 import { AppProvider } from './ui/app/app-context';
 import { PreparingScreen, ProtectiveBackupFailedScreen, SchemaNewerScreen, StartupChecks } from './ui/app/StartupChecks';
 import { StartupProblem } from './ui/app/StartupProblem';
-import { configureSystemFaces, systemFacesFrom } from './ui/pages/documents/render-client';
 import { guardStore, keepStoreRecord, StoreClosedNotice } from './ui/app/store-guard-start';
+import { configureSystemFaces, systemFacesFrom } from './ui/pages/documents/render-client';
 
 async function start(): Promise<void> {
   await initI18n(loadUiLanguage());
