@@ -25,6 +25,8 @@ function chain(error: unknown): ErrorLike[] {
 const FULL = /quota|no[ _]space|disk (is )?full|ENOSPC|not enough (disk )?space/i;
 const IO = /IO ?error|failed to write|internal error (committing|opening)|unable to write|corrupt|backing store/i;
 
+const ABORTED_UNDERNEATH = /transaction was aborted|transaction (has been )?aborted/i;
+
 export type WriteFailureKind = 'disk-full' | 'disk-io' | 'other';
 
 export function classifyWriteFailure(error: unknown): WriteFailureKind {
@@ -32,6 +34,11 @@ export function classifyWriteFailure(error: unknown): WriteFailureKind {
   const text = errors.map((e) => `${String(e.name ?? '')} ${String(e.message ?? '')}`).join(' | ');
   if (errors.some((e) => e.name === 'QuotaExceededError') || FULL.test(text)) return 'disk-full';
   if (errors.some((e) => e.name === 'UnknownError') || IO.test(text)) return 'disk-io';
+  // A request of a transaction the browser aborted underneath it, with no cause attached (seen on the
+  // tmpfs trial). The app's own errors reach callers as themselves, and a user's cancel is known to
+  // the caller before it asks for a description; so the browser gave up the write, which on these
+  // PCs is the disk.
+  if (errors.some((e) => e.name === 'AbortError') && ABORTED_UNDERNEATH.test(text)) return 'disk-io';
   return 'other';
 }
 

@@ -20,6 +20,12 @@ describe('the real cause of a failed write', () => {
     );
   });
 
+  it('names the disk when the browser aborted the transaction under a request with no cause attached', () => {
+    const bare = domError('AbortError', 'The transaction was aborted, so the request cannot be fulfilled.');
+    expect(classifyWriteFailure(bare)).toBe('disk-io');
+    expect(describeWriteFailure(bare, '导入', '本案名单没有变化')).toMatch(/^导入失败：磁盘写入出错，最常见的原因是磁盘空间不足/);
+  });
+
   it('never calls a user-independent abort a cancel, and passes other errors on in their own words', () => {
     expect(classifyWriteFailure(domError('ConstraintError', 'Key already exists'))).toBe('other');
     expect(describeWriteFailure(domError('ConstraintError', 'Key already exists'), '导入', '本案名单没有变化')).toBe('导入失败：Key already exists。本案名单没有变化。');
