@@ -19,6 +19,7 @@ import type {
   RepaymentBatchRow,
   RepaymentPlanRow,
   SettingsRow,
+  UserRow,
 } from './records';
 import { assertMigrationsInOrder, MIGRATIONS } from './schema';
 
@@ -48,6 +49,8 @@ export class WorkstationDb extends Dexie {
   documentTemplates!: Table<DocumentTemplateRow, string>;
   attachments!: Table<AttachmentRow, string>;
   audit!: Table<AuditEntry, number>;
+  /** Since version 3: users of this PC with roles and passphrase hashes (see db/session.ts). */
+  users!: Table<UserRow, string>;
 
   constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     // 'strict' durability: a write is on disk when its transaction completes, not merely queued;

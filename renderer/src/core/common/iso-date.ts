@@ -16,3 +16,11 @@ export function localIsoDate(now: Date): string {
 export function chineseDate(isoDate: string): string {
   return isIsoDate(isoDate) ? formatDateZh(isoDate) : isoDate;
 }
+
+/** "2026-11-26 09:30": a moment in the office's local time, as screens, files and the audit log show it. */
+export function formatLocalDateTime(at: Date | string): string {
+  const d = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(d.getTime())) return String(at);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${localIsoDate(d)} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}

@@ -7,6 +7,7 @@ import { DocumentRepository } from './document-repository';
 import { PetitionRepository } from './petition-repository';
 import { RepaymentRepository } from './repayment-repository';
 import { SettingsRepository } from './settings-repository';
+import { UsersRepository } from './users-repository';
 
 /** Every repository over one database: what the UI receives instead of the tables. */
 export interface Repositories {
@@ -17,6 +18,7 @@ export interface Repositories {
   readonly petitions: PetitionRepository;
   readonly repayment: RepaymentRepository;
   readonly documents: DocumentRepository;
+  readonly users: UsersRepository;
 }
 
 export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
@@ -28,5 +30,6 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     petitions: new PetitionRepository(ctx),
     repayment: new RepaymentRepository(ctx, new CreditorRepository(ctx)),
     documents: new DocumentRepository(ctx),
+    users: new UsersRepository(ctx),
   };
 }

@@ -1,0 +1,6 @@
+export * from './four-eyes';
+export * from './passphrase';
+export * from './permissions';
+export * from './roles';
+export * from './types';
+export * from './validate-user';
