@@ -77,6 +77,19 @@ export function reviewDecision(
   return reviewEdit(before, { ...stripReview(before), status: decision.status, exclusion: decision.exclusion }, actor, policy, at);
 }
 
+/**
+ * An import merged new contracts (or a missing account) into a creditor: if it was verified, or
+ * already waited for verification of a change, the change is recorded against the importing user.
+ */
+export function reviewMerge<T extends ReviewedCreditor>(before: T, merged: T, actor: Person | null, at: string): T {
+  const pending = before.review?.pendingChange;
+  const fields = sensitiveChanges(before, merged);
+  if (!actor || fields.length === 0 || (before.status !== '已核实' && !pending)) {
+    return withReview(merged, merged.status === '已核实' ? (before.review ?? {}) : { ...(pending ? { pendingChange: pending } : {}) });
+  }
+  return withReview(merged, { pendingChange: mergePending(pending, fields, actor, at) });
+}
+
 function mergePending(pending: PendingChange | undefined, fields: PendingChange['fields'], actor: Person, at: string): PendingChange {
   const all = [...new Set([...(pending?.fields ?? []), ...fields])].sort() as PendingChange['fields'][number][];
   const changedBy = pending?.changedBy.some((p) => p.id === actor.id) ? pending.changedBy : [...(pending?.changedBy ?? []), { id: actor.id, name: actor.name }];

@@ -1,7 +1,7 @@
 // Checks of the add-user and change-roles forms: each message names the field and says what to do.
 import type { FieldErrors } from '../common/field-errors';
 import { passphraseProblem } from './passphrase';
-import { isRole, type Role, ROLES } from './roles';
+import { isRole, ROLES, type Role } from './roles';
 
 export type UserField = 'name' | 'roles' | 'passphrase' | 'confirm';
 

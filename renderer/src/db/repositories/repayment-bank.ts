@@ -1,13 +1,13 @@
 // The bank side of a batch: the disbursement list (代发清单) written as xlsx, and the bank's result
 // file (回单/代发结果) read back, matched to lines by reference or account, with each refused row named.
 import * as XLSX from '@e965/xlsx';
+import { formatLocalDateTime } from '../../core/common/iso-date';
 import { cellText, normalizeName } from '../../core/creditors/cell';
 import { readSpreadsheet, SpreadsheetError } from '../../core/creditors/read-file';
 import type { CellValue, SheetRow } from '../../core/creditors/types';
 import { fenToYuanString, formatFen, parseMoneyToFen } from '../../core/money';
 import type { PaymentStatus } from '../../core/repayment/batch-lifecycle';
 import type { AllocationLineRecord } from '../records';
-import { formatLocalDateTime } from '../../core/common/iso-date';
 import type { RepaymentCreditor } from './repayment-types';
 
 export const DISBURSEMENT_HEADER = ['序号', '户名', '账号', '开户行', '金额（元）', '业务参考号'] as const;

@@ -19,8 +19,8 @@ import { buildDisbursementXlsx, readBankResultFile } from './repayment-bank';
 import { validateBatchDraft } from './repayment-batch-draft';
 import type { CaseFiguresView, CreditorFiguresRow, LoadedBatch, RefundNoticeLine } from './repayment-figures';
 import { activeFunds, caseFiguresOf, creditorFiguresOf, forRepayment, refundNoticeLinesOf } from './repayment-figures';
-import { validateFundDraft } from './repayment-fund-draft';
 import { addComputer, approverVerdict, pendingChangeMessage, personOf, recorderVerdict, withRelaxation } from './repayment-four-eyes';
+import { validateFundDraft } from './repayment-fund-draft';
 import { committedAndPaid, linesFromResult, packBlocks, sameAllocation, toCoreBatch } from './repayment-lines';
 import type { ActionResult, BatchDraft, BatchField, CreditorSource, FundDraft, FundField, RepaymentCreditor, SaveResult } from './repayment-types';
 

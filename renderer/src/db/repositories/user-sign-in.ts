@@ -41,7 +41,7 @@ export class UserSignIn {
   async signIn(userId: string, passphrase: string, token: string): Promise<SignInResult> {
     const { db } = this.ctx;
     const user = await db.users.get(userId);
-    if (!user || !user.active) return { ok: false, message: '该用户不存在或已停用：请选择其他用户，或请管理员处理。', waitMs: 0 };
+    if (!user?.active) return { ok: false, message: '该用户不存在或已停用：请选择其他用户，或请管理员处理。', waitMs: 0 };
     const wait = remainingWait(user, this.ctx.now());
     if (wait > 0) return { ok: false, message: `密码已连续输错 ${user.failedAttempts} 次，请等待 ${Math.ceil(wait / 1000)} 秒后再试。`, waitMs: wait };
     if (passphrase === '') return { ok: false, message: '密码：请输入登录密码。', waitMs: 0 };

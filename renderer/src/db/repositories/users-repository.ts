@@ -1,8 +1,11 @@
 // The only writer of users (用户), the session row and the office's four-eyes choices. Passphrases
 // are hashed before any transaction opens (WebCrypto must not be awaited inside one). A 管理员 can
 // reset a passphrase but never see one; the last active 管理员 cannot be demoted or deactivated.
-import { hashPassphrase, PBKDF2_ITERATIONS, passphraseProblem } from '../../core/users/passphrase';
+
 import type { FourEyesPolicy } from '../../core/users/four-eyes';
+import { DEFAULT_POLICY } from '../../core/users/four-eyes';
+import { hashPassphrase, PBKDF2_ITERATIONS, passphraseProblem } from '../../core/users/passphrase';
+import type { Permission } from '../../core/users/permissions';
 import type { Role } from '../../core/users/roles';
 import type { User, UserSummary } from '../../core/users/types';
 import { checkRoles, normalizeUserName, orderedRoles, type UserDraft, validateUserDraft } from '../../core/users/validate-user';
@@ -12,8 +15,6 @@ import type { RepositoryContext } from '../repository-context';
 import { ACCESS_ROW, type AccessSettings, readAccess, readSession, SESSION_ROW, type StoredSession } from '../session';
 import { UserSignIn } from './user-sign-in';
 import type { UserActionResult, UserSaveResult } from './user-types';
-import type { Permission } from '../../core/users/permissions';
-import { DEFAULT_POLICY } from '../../core/users/four-eyes';
 
 export function summaryOf(user: User): UserSummary {
   const { secret: _secret, ...summary } = user;

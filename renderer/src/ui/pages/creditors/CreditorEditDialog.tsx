@@ -2,43 +2,12 @@ import { Button, Callout, Classes, Dialog, HTMLSelect, InputGroup } from '@bluep
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Exclusion } from '../../../core/creditors';
-import { fenToYuanString } from '../../../core/money';
 import type { CreditorDraft, CreditorDraftField } from '../../../db/repositories/creditor-draft';
 import { EXCLUSION_LABELS, STATUS_VALUES, type StoredCreditor } from '../../../db/repositories/creditor-types';
 import { FieldRow } from '../../components/FieldRow';
+import { draftFromCreditor } from './creditor-draft-from-record';
 
 const ID_TYPE_CHOICES = ['', '居民身份证', '统一社会信用代码', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证'];
-const ID_TYPE_TEXT: Record<StoredCreditor['idType'], string> = {
-  resident: '居民身份证',
-  resident15: '居民身份证',
-  org: '统一社会信用代码',
-  passport: '护照',
-  hk_macau: '港澳居民来往内地通行证',
-  taiwan: '台湾居民来往大陆通行证',
-};
-
-export function draftFromCreditor(c: StoredCreditor | null): CreditorDraft {
-  if (!c) {
-    return { name: '', idType: '', idNumber: '', phone: '', address: '', bankName: '', bankAccount: '', status: '待核实', exclusion: null, contracts: [{ principal: '', returned: '', note: '' }] };
-  }
-  return {
-    name: c.name,
-    idType: ID_TYPE_TEXT[c.idType],
-    idNumber: c.idNumber,
-    phone: c.phone ?? '',
-    address: c.address ?? '',
-    bankName: c.bankName ?? '',
-    bankAccount: c.bankAccount ?? '',
-    status: c.status,
-    exclusion: c.exclusion,
-    contracts: c.contracts.map((k) => ({
-      principal: fenToYuanString(k.principalFen),
-      returned: k.returnedFen === 0 ? '' : fenToYuanString(k.returnedFen),
-      note: k.note,
-      sourceRow: k.sourceRow,
-    })),
-  };
-}
 
 type Errors = Partial<Record<CreditorDraftField, string>>;
 

@@ -1,7 +1,8 @@
 // Small display helpers shared by the batch list and the batch page.
-import { formatLocalDateTime } from '../../../core/common/iso-date';
+
 import type { Intent } from '@blueprintjs/core';
 import type { TFunction } from 'i18next';
+import { formatLocalDateTime } from '../../../core/common/iso-date';
 import { formatFen } from '../../../core/money';
 import type { BatchRule, BatchStatus, PaymentStatus } from '../../../core/repayment/batch-lifecycle';
 
