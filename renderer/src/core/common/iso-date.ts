@@ -17,10 +17,13 @@ export function chineseDate(isoDate: string): string {
   return isIsoDate(isoDate) ? formatDateZh(isoDate) : isoDate;
 }
 
-/** "2026-11-26 09:30": a moment in the office's local time, as screens, files and the audit log show it. */
+/**
+ * "2026-11-26 09:30": a moment in the office's time, China Standard Time (UTC+8, no daylight
+ * saving), whatever the PC's own zone is set to: the audit log, batches and backups all agree.
+ */
 export function formatLocalDateTime(at: Date | string): string {
-  const d = typeof at === 'string' ? new Date(at) : at;
-  if (Number.isNaN(d.getTime())) return String(at);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${localIsoDate(d)} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  if (Number.isNaN(ms)) return String(at);
+  const beijing = new Date(ms + 8 * 3_600_000).toISOString();
+  return `${beijing.slice(0, 10)} ${beijing.slice(11, 16)}`;
 }

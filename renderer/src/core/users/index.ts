@@ -1,4 +1,5 @@
 export * from './four-eyes';
+export * from './idle-lock';
 export * from './passphrase';
 export * from './permissions';
 export * from './roles';

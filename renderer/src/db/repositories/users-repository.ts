@@ -4,6 +4,7 @@
 
 import type { FourEyesPolicy } from '../../core/users/four-eyes';
 import { DEFAULT_POLICY } from '../../core/users/four-eyes';
+import { DEFAULT_LOCK_SETTINGS, LOCK_SECTION_ID, type LockSettings } from '../../core/users/idle-lock';
 import { hashPassphrase, PBKDF2_ITERATIONS, passphraseProblem } from '../../core/users/passphrase';
 import type { Permission } from '../../core/users/permissions';
 import type { Role } from '../../core/users/roles';
@@ -140,6 +141,32 @@ export class UsersRepository extends UserSignIn {
       return { ok: true as const };
     });
     return result;
+  }
+
+  async idleLock(): Promise<LockSettings> {
+    const row = await this.ctx.db.settings.get(LOCK_SECTION_ID);
+    const value = row?.value as Partial<LockSettings> | undefined;
+    return { enabled: value?.enabled === true, idleMinutes: value?.idleMinutes ?? DEFAULT_LOCK_SETTINGS.idleMinutes };
+  }
+
+  /** The idle lock protects everyone's work: a 管理员 sets it, audited. */
+  async saveIdleLock(settings: LockSettings): Promise<UserActionResult> {
+    const { db } = this.ctx;
+    const now = this.ctx.now();
+    return db.transaction('rw', [db.settings, db.audit], async () => {
+      const decision = await authorizeIn(db, 'users.manage', { entity: 'settings', entityId: LOCK_SECTION_ID }, now);
+      if (!decision.ok) return { ok: false as const, message: decision.message };
+      const before = (await db.settings.get(LOCK_SECTION_ID))?.value ?? null;
+      const value: LockSettings = { enabled: settings.enabled, idleMinutes: settings.idleMinutes };
+      await db.settings.put({ id: LOCK_SECTION_ID, value });
+      await appendAudit(db, { action: 'settings', entity: 'settings', entityId: LOCK_SECTION_ID, before, after: value }, now);
+      return { ok: true as const };
+    });
+  }
+
+  /** Before an action another module carries out (exports built in a worker): refused and audited, or nothing. */
+  async require(permission: Permission, attempt: Attempt): Promise<void> {
+    await requirePermission(this.ctx, permission, attempt);
   }
 
   /**

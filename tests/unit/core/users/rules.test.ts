@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Creditor } from '../../../../renderer/src/core/creditors';
-import { editKinds, reviewEdit, reviewMerge } from '../../../../renderer/src/core/creditors/review';
+import { editKinds, type ReviewedCreditor, reviewEdit, reviewMerge } from '../../../../renderer/src/core/creditors/review';
 import { checkApprover, checkPaymentRecorder, DEFAULT_POLICY } from '../../../../renderer/src/core/users/four-eyes';
 import { allows, explainRoles, PERMISSIONS, refusalFor } from '../../../../renderer/src/core/users/permissions';
 import { checkUserName, normalizeUserName, validateUserDraft } from '../../../../renderer/src/core/users/validate-user';
@@ -82,8 +82,8 @@ describe('four eyes', () => {
   });
 
   it('records an import that changes a verified creditor\'s net claim against the importer', () => {
-    const before = creditor();
-    const merged = { ...creditor({ status: '待核实', netClaimFen: 700_000, principalFen: 700_000 }) };
+    const before: ReviewedCreditor = creditor();
+    const merged: ReviewedCreditor = creditor({ status: '待核实', netClaimFen: 700_000, principalFen: 700_000 });
     expect(reviewMerge(before, merged, A, 't1').review?.pendingChange).toEqual({ changedBy: [A], at: 't1', fields: ['netClaim'] });
     expect(reviewMerge(before, merged, null, 't1').review).toBeUndefined();
   });
