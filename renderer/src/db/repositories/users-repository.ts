@@ -10,7 +10,7 @@ import type { Permission } from '../../core/users/permissions';
 import type { Role } from '../../core/users/roles';
 import type { User, UserSummary } from '../../core/users/types';
 import { checkRoles, normalizeUserName, orderedRoles, type UserDraft, validateUserDraft } from '../../core/users/validate-user';
-import { type Attempt, authorizeIn, requirePermission } from '../access';
+import { type Attempt, auditRefusal, authorizeIn, requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import type { RepositoryContext } from '../repository-context';
 import { ACCESS_ROW, type AccessSettings, readAccess, readSession, SESSION_ROW, type StoredSession } from '../session';
@@ -182,6 +182,12 @@ export class UsersRepository extends UserSignIn {
       await appendAudit(db, { action: allowed.action, entity: attempt.entity, entityId: attempt.entityId, before: null, after: allowed.after }, now);
       return { ok: true as const };
     });
+  }
+
+  /** A refusal met outside any repository rule (e.g. a restore's 管理员 check), audited on its own. */
+  async recordRefusal(attempt: Attempt, reason: string): Promise<void> {
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.settings, db.audit], async () => await auditRefusal(db, attempt, reason, this.ctx.now()));
   }
 
   private async changeUser(userId: string, change: (user: User, activeAdmins: number) => User | string, what = 'update'): Promise<UserActionResult> {

@@ -6,10 +6,13 @@ import { type BackupInspection, isBackupError } from '../../../core/backup';
 import { backupDatabase } from '../../../db/backup/auto-backup';
 import { suggestedBackupName } from '../../../db/backup/create-backup';
 import { type DatabaseSummary, summarizeDatabase } from '../../../db/backup/database-summary';
-import { commitStagedRestore, inspectForRestore, stageBackup } from '../../../db/backup/restore-backup';
+import { commitStagedRestore, DEFAULT_RESTORE_NAMES, inspectForRestore, stageBackup } from '../../../db/backup/restore-backup';
 import { DATABASE_NAME } from '../../../db/database';
+import { verifyRestoredAdmin } from '../../../db/restore-admin';
 import type { BackupFileHandle, BackupSource, Bridge } from '../../../platform/bridge';
+import { markRestored } from '../../app/session-token';
 import { formatBytes, formatLocalTime, REASON_LABELS, TABLE_LABELS } from './backup-labels';
+import { RestoreAdminFields, type RestoredAdmin, type RestoreGuard } from './RestoreAdmin';
 import './safety-messages';
 
 type Step =
@@ -28,6 +31,8 @@ export interface RestoreDialogProps {
   readonly db: Dexie | null;
   readonly appVersion: string;
   readonly onClose: () => void;
+  /** The signed-in user's right to restore (absent where no user can be signed in: a newer database). */
+  readonly guard?: RestoreGuard;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -51,11 +56,12 @@ function counted(handle: BackupFileHandle, onBytes: (n: number) => void): { file
  * Restore (恢复): open → verify the whole file (nothing written) → show it next to the current
  * database → on confirmation back up the current state, stage, then replace (see db/backup/README).
  */
-export function RestoreDialog({ source, bridge, db, appVersion, onClose }: RestoreDialogProps) {
+export function RestoreDialog({ source, bridge, db, appVersion, onClose, guard }: RestoreDialogProps) {
   const { t } = useTranslation('safety');
   const [step, setStep] = useState<Step>({ kind: 'opening' });
   const [passphrase, setPassphrase] = useState('');
   const handle = useRef<BackupFileHandle | null>(null);
+  const [admin, setAdmin] = useState<RestoredAdmin>({ name: '', passphrase: '' });
 
   const inspect = useCallback(
     async (pass: string) => {
@@ -99,6 +105,8 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
     if (!file) return;
     let changed = false;
     try {
+      const refusal = await guard?.begin(file.fileName, inspection.header.createdAt);
+      if (refusal) return setStep({ kind: 'failed', message: refusal, changed });
       setStep({ kind: 'restoring', text: t('restore.stepPreBackup'), progress: null });
       // A database this app cannot open (newer schema) is backed up through a schema-less connection.
       const current = db ?? (await new Dexie(DATABASE_NAME).open());
@@ -109,6 +117,13 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
       await stageBackup(file, inspection, undefined, (done, total) =>
         setStep({ kind: 'restoring', text: t('restore.stepStage', { done: done.toLocaleString('zh-CN'), total: total.toLocaleString('zh-CN') }), progress: done / Math.max(1, total) }),
       );
+      // Only a 管理员 of the restored data may put it in place (checked against the staged copy).
+      const adminCheck = await verifyRestoredAdmin(DEFAULT_RESTORE_NAMES.staging, admin.name, admin.passphrase);
+      if (!adminCheck.ok) {
+        await Dexie.delete(DEFAULT_RESTORE_NAMES.staging);
+        await guard?.refused(file.fileName, adminCheck.message);
+        return setStep({ kind: 'failed', message: adminCheck.message, changed });
+      }
       setStep({ kind: 'restoring', text: t('restore.stepReplace'), progress: null });
       changed = true;
       await commitStagedRestore(current, {
@@ -118,6 +133,7 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
         rowCounts: inspection.rowCounts,
       });
       await file.close();
+      markRestored();
       window.location.reload();
     } catch (error) {
       setStep({ kind: 'failed', message: errorText(error), changed });
@@ -156,6 +172,7 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
           </Callout>
         )}
         {step.kind === 'ready' && <Comparison inspection={step.inspection} current={step.current} fileName={handle.current?.fileName ?? ''} />}
+        {step.kind === 'ready' && <RestoreAdminFields usersInBackup={step.inspection.rowCounts.users ?? 0} value={admin} onChange={setAdmin} />}
         {step.kind === 'restoring' && (
           <>
             <p>{step.text}</p>
