@@ -47,7 +47,7 @@ const WRAPPERS = new Set(['caseFile', 'after', 'body']);
 
 export function describeAuditEntry(entry: AuditEntry, names: RecordNames, reveal = false): DescribedEntry {
   const ctx: FormatContext = { reveal, names, masked: false };
-  const lines = changedLines(entry.before, entry.after, ctx);
+  const lines = changedLines(entry.before, entry.after, ctx, entry.entity);
   const attribution = !('userId' in entry) ? 'typed' : entry.userId === null ? 'system' : 'user';
   const operator = attribution === 'typed' ? `${entry.operator || '—'}（手填）` : attribution === 'system' ? '（未登录）' : entry.operator;
   return {
@@ -80,7 +80,7 @@ function targetName(entry: AuditEntry, names: RecordNames): string {
 }
 
 /** Fields that changed (update), or were set (create), or were there (delete), one line each. */
-function changedLines(before: unknown, after: unknown, ctx: FormatContext): EntryLine[] {
+function changedLines(before: unknown, after: unknown, ctx: FormatContext, entity: string): EntryLine[] {
   const lines: EntryLine[] = [];
   const walk = (b: unknown, a: unknown, prefix: string, depth: number) => {
     const keys = [...new Set([...Object.keys(isPlainObject(b) ? b : {}), ...Object.keys(isPlainObject(a) ? a : {})])];
@@ -89,7 +89,7 @@ function changedLines(before: unknown, after: unknown, ctx: FormatContext): Entr
       const bv = isPlainObject(b) ? b[key] : undefined;
       const av = isPlainObject(a) ? a[key] : undefined;
       if (isPlainObject(b) && isPlainObject(a) && JSON.stringify(bv) === JSON.stringify(av)) continue;
-      const label = WRAPPERS.has(key) ? prefix : `${prefix}${prefix ? '·' : ''}${fieldLabel(key)}`;
+      const label = WRAPPERS.has(key) ? prefix : `${prefix}${prefix ? '·' : ''}${fieldLabel(key, entity)}`;
       const bText = bv === undefined ? undefined : formatValue(key, bv, ctx);
       const aText = av === undefined ? undefined : formatValue(key, av, ctx);
       if ((bText === null || aText === null) && depth < 2) {

@@ -70,8 +70,14 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   documentFontPreset: { official: '公文字体', stockWindows: 'Windows 自带字体' },
 };
 
-export function fieldLabel(key: string): string {
-  return FIELD_LABELS[key] ?? key;
+/** Where a field means something else on one kind of record (a user's createdBy is who added them). */
+const ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  users: { name: '姓名', createdBy: '添加人', createdAt: '添加时间' },
+  cases: { name: '名称/姓名' },
+};
+
+export function fieldLabel(key: string, entity = ''): string {
+  return ENTITY_FIELD_LABELS[entity]?.[key] ?? FIELD_LABELS[key] ?? key;
 }
 
 /** A coded value as the app shows it ('employee' → 员工), or null when the key has no codes. */

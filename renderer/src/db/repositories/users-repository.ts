@@ -61,7 +61,7 @@ export class UsersRepository extends UserSignIn {
     const id = this.ctx.newId();
     return db.transaction('rw', [db.users, db.settings, db.audit], async () => {
       if ((await db.users.count()) > 0) return { ok: false as const, errors: { user: '本机已有用户：请用已有用户登录，或请管理员为你添加用户。' } };
-      const user = newUser(id, normalizeUserName(draft.name), roles, secret, now, '');
+      const user = { ...newUser(id, normalizeUserName(draft.name), roles, secret, now, ''), lastSignInAt: now.toISOString() };
       await db.users.add(user);
       const access: AccessSettings = { enforced: true, policy: DEFAULT_POLICY };
       await db.settings.put({ id: ACCESS_ROW, value: access });

@@ -61,6 +61,7 @@ export function DocumentDetailDialog(props: {
   const savePdf = () =>
     run(async () => {
       if (!issued) return;
+      await repos.users.require('personal.export', { entity: 'documents', entityId: doc.id, details: { what: 'pdf' } });
       const r = await bridge.saveFile({ suggestedName: `${fileBase(doc)}.pdf`, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }], bytes: issued.bytes });
       if (r.status === 'saved') {
         await repos.documents.recordExport(doc.id, 'pdf', r.fileName);
@@ -69,6 +70,7 @@ export function DocumentDetailDialog(props: {
     });
   const saveDocx = () =>
     run(async () => {
+      await repos.users.require('personal.export', { entity: 'documents', entityId: doc.id, details: { what: 'docx' } });
       const out = await renderDocument(doc.body.template, doc.body.data, { pdf: false, docx: true }, settings.documentFontPreset);
       if (!out.docx) return;
       const r = await bridge.saveFile({ suggestedName: `${fileBase(doc)}.docx`, filters: [{ name: 'Word 文档', extensions: ['docx'] }], bytes: out.docx });
@@ -110,6 +112,7 @@ export function DocumentDetailDialog(props: {
     });
   const saveScan = (a: AttachmentRow) =>
     run(async () => {
+      await repos.users.require('personal.export', { entity: 'documents', entityId: doc.id, details: { what: 'attachment' } });
       const ext = a.mimeType === 'application/pdf' ? 'pdf' : 'jpg';
       const r = await bridge.saveFile({ suggestedName: a.fileName, filters: [{ name: a.mimeType === 'application/pdf' ? 'PDF 文件' : 'JPG 图片', extensions: [ext] }], bytes: a.bytes });
       if (r.status === 'saved') await repos.documents.recordExport(doc.id, 'attachment', r.fileName);
