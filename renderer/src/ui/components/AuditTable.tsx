@@ -13,7 +13,7 @@ import './audit-table.css';
  * name was typed by hand before users existed) and what changed, personal data masked. The full
  * values are shown per entry on a deliberate, audited click; the stored entries are never touched.
  */
-export function AuditTable({ entries, highlightSeq }: { entries: readonly AuditEntry[]; highlightSeq?: number | undefined }) {
+export function AuditTable({ entries, highlightSeq, onAudited }: { entries: readonly AuditEntry[]; highlightSeq?: number | undefined; onAudited?: () => void }) {
   const { t } = useTranslation();
   const { repos, can } = useApp();
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
@@ -38,6 +38,8 @@ export function AuditTable({ entries, highlightSeq }: { entries: readonly AuditE
   const reveal = async (seq: number) => {
     await repos.audit.recordReveal(seq);
     setRevealed((s) => new Set([...s, seq]));
+    // The reveal is itself an entry: the log shows it at once.
+    onAudited?.();
   };
 
   return (
