@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ensureSignedIn, fillRestoreAdmin } from '../e2e/steps';
 import { findElectronRuntime } from './electron-runtime';
 import { type LaunchedApp, launchApp } from './launch';
 
@@ -23,11 +24,11 @@ const backupFiles = () => readdirSync(path.join(launched.userDataDir, 'backups')
 
 test('a manual backup lands in the backups folder, and restoring it from the list puts the data back', async () => {
   const page = launched.window;
+  await ensureSignedIn(page);
   await page.evaluate(() => {
     window.location.hash = '#/settings/office';
   });
   await page.getByLabel('发文机关（文书落款）').fill('威海市处非办');
-  await page.getByLabel('经办人（写入审计日志）').fill('林淼');
   await page.getByRole('button', { name: '保存' }).click();
   await page.evaluate(() => {
     window.location.hash = '#/settings/backup';
@@ -47,6 +48,7 @@ test('a manual backup lands in the backups folder, and restoring it from the lis
   });
   await page.locator('tr', { hasText: '手动备份' }).getByRole('button', { name: '查看并恢复…' }).first().click();
   await expect(page.getByTestId('restore-comparison')).toContainText('备份文件完好');
+  await fillRestoreAdmin(page);
   await page.getByTestId('restore-confirm').click();
   await expect(page.locator('.app-navbar')).toContainText('威海市处非办', { timeout: 30_000 });
   expect(backupFiles().some((n) => n.endsWith('-pre-restore.cfbak'))).toBe(true);
