@@ -499,28 +499,28 @@ export class RepaymentRepository {
   }
 
   /** Inside a transaction with settings and audit: role and four eyes for approving; refusals audited there. */
-  private async approvalRules(row: RepaymentBatchRow, attempt: Attempt): Promise<{ ok: true; actor: Actor; relaxed: Relaxation | null } | { ok: false; message: string }> {
-    const { db } = this.ctx;
-    const now = this.ctx.now();
-    const decision = await authorizeIn(db, 'repayment.approve', attempt, now);
-    if (!decision.ok) return { ok: false, message: decision.message };
-    const verdict = approverVerdict(row, decision.actor, (await readAccess(db))?.policy ?? DEFAULT_POLICY);
-    if (!verdict.ok) {
-      await auditRefusal(db, attempt, verdict.message, now, 'repayment.approve');
-      return { ok: false, message: verdict.message };
-    }
-    return { ok: true, actor: decision.actor, relaxed: verdict.relaxed };
+  private approvalRules(row: RepaymentBatchRow, attempt: Attempt) {
+    return this.fourEyes(row, attempt, 'repayment.approve', approverVerdict);
   }
 
   /** Inside a transaction with settings and audit: role and four eyes for payment results. */
-  private async paymentRules(row: RepaymentBatchRow, attempt: Attempt): Promise<{ ok: true; actor: Actor; relaxed: Relaxation | null } | { ok: false; message: string }> {
+  private paymentRules(row: RepaymentBatchRow, attempt: Attempt) {
+    return this.fourEyes(row, attempt, 'repayment.results', recorderVerdict);
+  }
+
+  private async fourEyes(
+    row: RepaymentBatchRow,
+    attempt: Attempt,
+    permission: 'repayment.approve' | 'repayment.results',
+    rule: typeof approverVerdict,
+  ): Promise<{ ok: true; actor: Actor; relaxed: Relaxation | null } | { ok: false; message: string }> {
     const { db } = this.ctx;
     const now = this.ctx.now();
-    const decision = await authorizeIn(db, 'repayment.results', attempt, now);
+    const decision = await authorizeIn(db, permission, attempt, now);
     if (!decision.ok) return { ok: false, message: decision.message };
-    const verdict = recorderVerdict(row, decision.actor, (await readAccess(db))?.policy ?? DEFAULT_POLICY);
+    const verdict = rule(row, decision.actor, (await readAccess(db))?.policy ?? DEFAULT_POLICY);
     if (!verdict.ok) {
-      await auditRefusal(db, attempt, verdict.message, now, 'repayment.results');
+      await auditRefusal(db, attempt, verdict.message, now, permission);
       return { ok: false, message: verdict.message };
     }
     return { ok: true, actor: decision.actor, relaxed: verdict.relaxed };

@@ -52,46 +52,46 @@ export class UsersRepository extends UserSignIn {
 
   /** First start: the first user, always a 管理员 (plus any roles chosen), signed in at once. */
   async createFirstAdmin(draft: UserDraft, token: string): Promise<UserSaveResult> {
-    const roles = orderedRoles([...draft.roles, 'admin']);
-    const errors = validateUserDraft({ ...draft, roles }, []);
-    if (Object.keys(errors).length > 0) return { ok: false, errors };
-    const secret = await hashPassphrase(draft.passphrase, this.iterations);
+    const ready = await this.prepare({ ...draft, roles: [...draft.roles, 'admin'] }, []);
+    if (!ready.ok) return ready;
     const { db } = this.ctx;
-    const now = this.ctx.now();
-    const id = this.ctx.newId();
     return db.transaction('rw', [db.users, db.settings, db.audit], async () => {
       if ((await db.users.count()) > 0) return { ok: false as const, errors: { user: '本机已有用户：请用已有用户登录，或请管理员为你添加用户。' } };
-      const user = { ...newUser(id, normalizeUserName(draft.name), roles, secret, now, ''), lastSignInAt: now.toISOString() };
+      const user = { ...ready.user, lastSignInAt: ready.now.toISOString() };
       await db.users.add(user);
       const access: AccessSettings = { enforced: true, policy: DEFAULT_POLICY };
       await db.settings.put({ id: ACCESS_ROW, value: access });
-      await this.startSession(user, token, now);
-      await appendAudit(db, { action: 'create', entity: 'users', entityId: id, before: null, after: { ...summaryOf(user), first: true } }, now);
-      await appendAudit(db, { action: 'sign-in', entity: 'users', entityId: id, before: null, after: { name: user.name, roles } }, now);
-      return { ok: true as const, id };
+      await this.startSession(user, token, ready.now);
+      await appendAudit(db, { action: 'create', entity: 'users', entityId: user.id, before: null, after: { ...summaryOf(user), first: true } }, ready.now);
+      await appendAudit(db, { action: 'sign-in', entity: 'users', entityId: user.id, before: null, after: { name: user.name, roles: user.roles } }, ready.now);
+      return { ok: true as const, id: user.id };
     });
   }
 
   /** A 管理员 adds a user with an initial passphrase, which the user changes at first sign-in. */
   async add(draft: UserDraft): Promise<UserSaveResult> {
     await requirePermission(this.ctx, 'users.manage', { entity: 'users', entityId: 'new', details: { name: draft.name } });
-    const taken = (await this.ctx.db.users.toArray()).map((u) => u.name);
+    const ready = await this.prepare(draft, (await this.ctx.db.users.toArray()).map((u) => u.name));
+    if (!ready.ok) return ready;
+    const { db } = this.ctx;
+    return db.transaction('rw', [db.users, db.settings, db.audit], async () => {
+      const { name } = ready.user;
+      if (await db.users.where('name').equals(name).first()) return { ok: false as const, errors: { name: `姓名：已有名为“${name}”的用户。` } };
+      const user = { ...ready.user, createdBy: (await readSession(db))?.name ?? '', mustChangePassphrase: true };
+      await db.users.add(user);
+      await appendAudit(db, { action: 'create', entity: 'users', entityId: user.id, before: null, after: summaryOf(user) }, ready.now);
+      return { ok: true as const, id: user.id };
+    });
+  }
+
+  /** Checks a new user and hashes the passphrase (before any transaction: WebCrypto is awaited). */
+  private async prepare(draft: UserDraft, takenNames: readonly string[]): Promise<{ ok: true; user: User; now: Date } | Extract<UserSaveResult, { ok: false }>> {
     const roles = orderedRoles(draft.roles);
-    const errors = validateUserDraft({ ...draft, roles }, taken);
+    const errors = validateUserDraft({ ...draft, roles }, takenNames);
     if (Object.keys(errors).length > 0) return { ok: false, errors };
     const secret = await hashPassphrase(draft.passphrase, this.iterations);
-    const { db } = this.ctx;
     const now = this.ctx.now();
-    const id = this.ctx.newId();
-    return db.transaction('rw', [db.users, db.settings, db.audit], async () => {
-      const name = normalizeUserName(draft.name);
-      if (await db.users.where('name').equals(name).first()) return { ok: false as const, errors: { name: `姓名：已有名为“${name}”的用户。` } };
-      const by = (await readSession(db))?.name ?? '';
-      const user = { ...newUser(id, name, roles, secret, now, by), mustChangePassphrase: true };
-      await db.users.add(user);
-      await appendAudit(db, { action: 'create', entity: 'users', entityId: id, before: null, after: summaryOf(user) }, now);
-      return { ok: true as const, id };
-    });
+    return { ok: true, user: newUser(this.ctx.newId(), normalizeUserName(draft.name), roles, secret, now, ''), now };
   }
 
   async setRoles(userId: string, roles: readonly Role[]): Promise<UserActionResult> {

@@ -1,10 +1,11 @@
-import { Button, Callout, Checkbox, FormGroup, InputGroup } from '@blueprintjs/core';
+import { Button, Callout, FormGroup, InputGroup } from '@blueprintjs/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../core/common/field-errors';
-import { ROLE_LABELS, type Role } from '../../core/users/roles';
+import type { Role } from '../../core/users/roles';
 import type { SessionUser } from '../../core/users/types';
 import type { UserField } from '../../core/users/validate-user';
+import { RoleChecks } from '../components/RoleChecks';
 import '../pages/settings/safety.css';
 import '../pages/settings/users-messages';
 import { useApp } from './app-context';
@@ -76,20 +77,7 @@ export function FirstStartScreen({ onDone }: { readonly onDone: (session: Sessio
         {field('name', t('first.nameHint'))}
         {field('passphrase', t('first.passphraseHint'))}
         {field('confirm')}
-        <FormGroup label={t('first.roles')} helperText={t('first.rolesHint')}>
-          {EXTRA_ROLES.map((r) => (
-            <Checkbox
-              key={r}
-              inline
-              label={ROLE_LABELS[r]}
-              checked={roles.includes(r)}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                setRoles((list) => (on ? [...list, r] : list.filter((x) => x !== r)));
-              }}
-            />
-          ))}
-        </FormGroup>
+        <RoleChecks options={EXTRA_ROLES} roles={roles} onChange={setRoles} label={t('first.roles')} hint={t('first.rolesHint')} />
         <Button type="submit" intent="primary" loading={busy} text={t('first.create')} />
       </form>
     </div>

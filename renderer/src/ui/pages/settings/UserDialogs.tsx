@@ -1,32 +1,13 @@
-import { Button, Callout, Checkbox, Dialog, DialogBody, DialogFooter, FormGroup, InputGroup } from '@blueprintjs/core';
+import { Button, Callout, Dialog, DialogBody, DialogFooter, FormGroup, InputGroup } from '@blueprintjs/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../../core/common/field-errors';
-import { ROLE_LABELS, ROLES, type Role } from '../../../core/users/roles';
+import { ROLES, type Role } from '../../../core/users/roles';
 import type { UserSummary } from '../../../core/users/types';
 import type { UserField } from '../../../core/users/validate-user';
 import { useApp } from '../../app/app-context';
+import { RoleChecks } from '../../components/RoleChecks';
 import './users-messages';
-
-function RoleChecks({ roles, onChange, error }: { readonly roles: readonly Role[]; readonly onChange: (r: Role[]) => void; readonly error?: string | undefined }) {
-  const { t } = useTranslation('users');
-  return (
-    <FormGroup label={t('panel.colRoles')} intent={error ? 'danger' : 'none'} helperText={error}>
-      {ROLES.map((r) => (
-        <Checkbox
-          key={r}
-          inline
-          label={ROLE_LABELS[r]}
-          checked={roles.includes(r)}
-          onChange={(e) => {
-            const on = e.currentTarget.checked;
-            onChange(on ? [...roles, r] : roles.filter((x) => x !== r));
-          }}
-        />
-      ))}
-    </FormGroup>
-  );
-}
 
 /** A 管理员 adds a colleague with roles and an initial passphrase. */
 export function AddUserDialog({ onClose, onDone }: { readonly onClose: () => void; readonly onDone: (name: string) => void }) {
@@ -56,7 +37,7 @@ export function AddUserDialog({ onClose, onDone }: { readonly onClose: () => voi
       <DialogBody>
         <p className="muted">{t('panel.addHint')}</p>
         {field('name', t('panel.colName'))}
-        <RoleChecks roles={roles} onChange={setRoles} error={errors.roles} />
+        <RoleChecks options={ROLES} roles={roles} onChange={setRoles} label={t('panel.colRoles')} error={errors.roles} />
         {field('passphrase', t('first.passphrase'))}
         {field('confirm', t('first.confirm'))}
       </DialogBody>
@@ -90,7 +71,7 @@ export function RolesDialog({ user, onClose, onDone }: { readonly user: UserSumm
             {error}
           </Callout>
         )}
-        <RoleChecks roles={roles} onChange={setRoles} />
+        <RoleChecks options={ROLES} roles={roles} onChange={setRoles} label={t('panel.colRoles')} />
       </DialogBody>
       <DialogFooter actions={<Button intent="primary" text={t('panel.save')} onClick={() => void save()} />} />
     </Dialog>
