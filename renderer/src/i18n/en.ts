@@ -22,7 +22,7 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings', office: 'Office', users: 'Users and roles', fonts: 'Document fonts', exchange: 'Reporting and keys', officeName: 'Issuing authority',
-    districts: 'Districts (one per line)', backlogCutoff: 'Backlog cutoff', backlogHint: 'Cases filed on or before this date are backlog cases',
+    districts: 'Districts (one per line)', backlogCutoff: 'Backlog cutoff', backlogHint: 'Cases filed on or before this date are backlog cases', campaignStart: 'Campaign start date', campaignHint: 'The backlog reduction rate counts from this date; may be empty',
     prefixes: 'Document number prefixes', prefixHint: 'Numbers look like 威处非询〔2020〕12号; enter only 威处非询', fontPreset: 'Document fonts',
     fontOfficial: 'Official fonts', fontStock: 'Stock Windows fonts', storage: 'Storage', persisted: 'Storage is persistent',
     notPersisted: 'Storage is not persistent: back up regularly', persistUnknown: 'Persistence unknown', appInfo: 'About', audit: 'Audit log',

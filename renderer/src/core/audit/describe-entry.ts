@@ -36,7 +36,7 @@ export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
 export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   cases: '案件', settings: '设置', creditors: '集资参与人', parties: '涉案主体', petitions: '信访件', mediationSessions: '调解记录',
   creditorRegisters: '集资参与人名单', repaymentPlans: '清退方案', fundReceipts: '追缴资金', paymentResults: '支付结果', repaymentBatches: '清退批次',
-  documents: '文书', attachments: '文书附件', documentTemplates: '文书模板', backups: '备份', users: '用户', audit: '审计日志',
+  documents: '文书', attachments: '文书附件', documentTemplates: '文书模板', backups: '备份', users: '用户', audit: '审计日志', database: '全部数据',
 };
 
 const SETTINGS_NAMES: Readonly<Record<string, string>> = { app: '单位设置', 'app-lock': '空闲锁定', access: '四眼规则', petitions: '信访时限设置' };
@@ -115,6 +115,11 @@ function summaryOf(entry: AuditEntry, lines: readonly EntryLine[], ctx: FormatCo
       return `→ ${text('stage')}（${text('date')}）`;
     case 'reveal':
       return `查看${a.field ? `完整${text('field')}` : '完整个人信息'}${a.via ? `（${text('via')}）` : ''}`;
+    case 'restore': {
+      const backup = isPlainObject(a.backup) ? a.backup : null;
+      if (backup) return `用备份“${String(backup.fileName ?? '')}”替换全部数据（备份 SHA-256 ${String(backup.headerSha256 ?? '—').slice(0, 16)}…）`;
+      return `开始恢复：${text('fileName')}`;
+    }
     case 'export':
     case 'import':
       return [text('kind') || text('what'), text('fileName'), a.rowCount !== undefined ? `${text('rowCount')} 行` : a.rows !== undefined ? `${text('rows')} 行` : ''].filter(Boolean).join('，');

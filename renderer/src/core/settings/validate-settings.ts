@@ -3,7 +3,7 @@ import { hasErrors } from '../common/field-errors';
 import { isIsoDate } from '../common/iso-date';
 import { type AppSettings, DOCUMENT_TYPES, type DocumentTypeId } from './app-settings';
 
-export type SettingsField = 'officeName' | 'districts' | 'backlogCutoff' | 'operatorName' | `prefix.${DocumentTypeId}`;
+export type SettingsField = 'officeName' | 'districts' | 'backlogCutoff' | 'campaignStart' | 'operatorName' | `prefix.${DocumentTypeId}`;
 
 /** Trims what was typed, drops empty district lines and refuses what later features cannot use. */
 export function validateSettings(input: AppSettings): Validated<AppSettings, SettingsField> {
@@ -13,6 +13,10 @@ export function validateSettings(input: AppSettings): Validated<AppSettings, Set
   if (duplicate) errors.districts = `区县“${duplicate}”重复了，请删去重复的一行。`;
   if (!isIsoDate(input.backlogCutoff)) {
     errors.backlogCutoff = '陈案积案截止日期不是有效日期，请按 2017-12-31 的格式填写。';
+  }
+  const campaignStart = (input.campaignStart ?? '').trim();
+  if (campaignStart !== '' && !isIsoDate(campaignStart)) {
+    errors.campaignStart = '专项行动开始日期不是有效日期，请按 2020-01-01 的格式填写，或留空。';
   }
   const officeName = input.officeName.trim();
   if (officeName.length > 60) errors.officeName = '发文机关名称过长（最多 60 字），请核对。';
@@ -31,6 +35,7 @@ export function validateSettings(input: AppSettings): Validated<AppSettings, Set
     value: {
       ...input,
       officeName,
+      campaignStart,
       operatorName: input.operatorName.trim(),
       districts,
       documentPrefixes: prefixes,

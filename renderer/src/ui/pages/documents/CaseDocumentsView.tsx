@@ -10,7 +10,7 @@ import { FieldRow } from '../../components/FieldRow';
 import { DocumentDetailDialog } from './DocumentDetailDialog';
 import { DocumentEditor } from './DocumentEditor';
 import { mediationAgreementData } from './petition-prefill';
-import { prefillData } from './prefill';
+import { prefillData, servedDocumentData } from './prefill';
 import { RefundBatchDialog } from './RefundBatchDialog';
 import { DocumentTable } from './RegistryView';
 
@@ -42,6 +42,7 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
   const [batchOpen, setBatchOpen] = useState(false);
   const [sessions, setSessions] = useState<MediationSource[]>([]);
   const [sessionKey, setSessionKey] = useState('');
+  const [servedId, setServedId] = useState('');
   const [startError, setStartError] = useState<string | null>(null);
   const draftOpened = useRef(false);
 
@@ -86,13 +87,21 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
         setStartError(r.errors.join('；'));
         return;
       }
-      initial = { ...initial, ...mediationAgreementData(r.value) };
+      // A petitioner picked from the register brings the creditor's ID (type and number) along.
+      const first = r.value.applicants[0];
+      const creditor = first?.creditorId ? (await repos.creditors.loadCase(caseId)).find((c) => c.cid === first.creditorId) : undefined;
+      const applicants = creditor && first ? [{ ...first, idType: creditor.idType, idNumber: creditor.idNumber }, ...r.value.applicants.slice(1)] : r.value.applicants;
+      initial = { ...initial, ...mediationAgreementData({ ...r.value, applicants }) };
       if (r.value.applicants.length > 1) {
         setNotice(`本次调解有 ${r.value.applicants.length} 名申请人，协议书列出第一名（${r.value.applicants[0]?.name ?? ''}）：其余申请人请分别出具协议书。`);
       }
     }
+    // 送达回证: the served document's title, number and addressee come from the registry.
+    const served = chosen.documentType === 'service' ? docs.find((d) => d.id === servedId) : undefined;
+    if (served) initial = { ...initial, ...servedDocumentData(served) };
     setEditing({ template: chosen, initial, draftId: null });
   };
+  const servable = docs.filter((d) => d.number && d.status !== '作废' && d.body.template.documentType !== 'service');
   const editDraft = (doc: DocumentRow) => {
     setOpen(null);
     setEditing({ template: doc.body.template, initial: doc.body.data, draftId: doc.id });
@@ -147,6 +156,18 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
                   {sessions.map((x) => (
                     <option key={x.key} value={x.key}>
                       {x.label}
+                    </option>
+                  ))}
+                </HTMLSelect>
+              </FieldRow>
+            )}
+            {chosen?.documentType === 'service' && servable.length > 0 && (
+              <FieldRow label="送达的文书" labelFor="doc-served">
+                <HTMLSelect id="doc-served" value={servedId} onChange={(e) => setServedId(e.target.value)}>
+                  <option value="">（手工填写）</option>
+                  {servable.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.number} {d.body.template.name} {d.body.summary}
                     </option>
                   ))}
                 </HTMLSelect>

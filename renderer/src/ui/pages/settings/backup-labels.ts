@@ -44,3 +44,9 @@ export function formatLocalTime(iso: string): string {
   const local = new Date(ms + 8 * 3600_000).toISOString();
   return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
 }
+
+/** Electron's automatic backups folder (userData/backups) as the user's system writes paths. */
+export function backupsFolderOf(userDataPath: string | undefined): string | null {
+  if (!userDataPath) return null;
+  return `${userDataPath}${userDataPath.includes('\\') ? '\\' : '/'}backups`;
+}
