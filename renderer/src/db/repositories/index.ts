@@ -4,6 +4,7 @@ import { AuditRepository } from './audit-repository';
 import { CaseRepository } from './case-repository';
 import { CreditorRepository } from './creditor-repository';
 import { DocumentRepository } from './document-repository';
+import { FigureRepository } from './figure-repository';
 import { PetitionRepository } from './petition-repository';
 import { RepaymentRepository } from './repayment-repository';
 import { SettingsRepository } from './settings-repository';
@@ -19,6 +20,7 @@ export interface Repositories {
   readonly repayment: RepaymentRepository;
   readonly documents: DocumentRepository;
   readonly users: UsersRepository;
+  readonly figures: FigureRepository;
 }
 
 export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
@@ -31,5 +33,6 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     repayment: new RepaymentRepository(ctx, new CreditorRepository(ctx)),
     documents: new DocumentRepository(ctx),
     users: new UsersRepository(ctx),
+    figures: new FigureRepository(ctx, new CreditorRepository(ctx)),
   };
 }

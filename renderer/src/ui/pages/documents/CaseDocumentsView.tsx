@@ -50,8 +50,10 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
     const [c, list, all] = await Promise.all([repos.cases.get(caseId), repos.documents.list({ caseId }), repos.documents.templates.all()]);
     setFound(c ?? null);
     setDocs(list);
-    setTemplates(all);
-    setTemplateId((old) => old || (all[0]?.id ?? ''));
+    // The work report (工作情况报告) is the office's, not a case's: it is made from the 统计 page.
+    const forCases = all.filter((x) => x.documentType !== 'report');
+    setTemplates(forCases);
+    setTemplateId((old) => old || (forCases[0]?.id ?? ''));
     // A draft named in the address opens in the editor once (not again after it is saved).
     const draft = props.draftId && !draftOpened.current ? list.find((d) => d.id === props.draftId && d.status === '草稿') : undefined;
     if (draft) {
