@@ -1,4 +1,4 @@
-import { Button, Callout, Dialog, DialogBody, DialogFooter, FormGroup, InputGroup, Menu, MenuDivider, MenuItem, OverlayToaster, Popover, Position } from '@blueprintjs/core';
+import { Button, Callout, Dialog, DialogBody, DialogFooter, FormGroup, InputGroup, Menu, MenuDivider, MenuItem, OverlayToaster, PopoverNext, Position } from '@blueprintjs/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleList } from '../../core/users/roles';
@@ -24,7 +24,7 @@ export function UserMenu({ navigate }: { readonly navigate: (r: Route) => void }
   };
   return (
     <>
-      <Popover
+      <PopoverNext
         placement="bottom-end"
         content={
           <Menu>
@@ -40,7 +40,7 @@ export function UserMenu({ navigate }: { readonly navigate: (r: Route) => void }
         }
       >
         <Button minimal small icon="person" rightIcon="caret-down" data-testid="operator-tag" text={session.name} title={roleList(session.roles)} />
-      </Popover>
+      </PopoverNext>
       {changing && <ChangePassphraseDialog onClose={() => setChanging(false)} />}
     </>
   );
