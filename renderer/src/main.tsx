@@ -9,9 +9,9 @@ import { createRepositories } from './db/repositories';
 import { initI18n } from './i18n/i18n';
 import { loadUiLanguage } from './i18n/ui-language';
 import { selectBridge } from './platform/select-bridge';
-import { AppLock } from './ui/app/AppLock';
 import { AppShell } from './ui/app/AppShell';
 import { AppProvider } from './ui/app/app-context';
+import { SignInGate } from './ui/app/SignInGate';
 import { PreparingScreen, ProtectiveBackupFailedScreen, SchemaNewerScreen, StartupChecks } from './ui/app/StartupChecks';
 import { StartupProblem } from './ui/app/StartupProblem';
 import { guardStore, keepStoreRecord, StoreClosedNotice } from './ui/app/store-guard-start';
@@ -63,10 +63,10 @@ async function start(): Promise<void> {
     <HotkeysProvider>
       <AppProvider repos={repos} bridge={appBridge} storagePersisted={opened.persisted} initialSettings={settings}>
         <StoreClosedNotice db={opened.db} />
-        <AppLock>
-          <StartupChecks />
+        <StartupChecks />
+        <SignInGate>
           <AppShell />
-        </AppLock>
+        </SignInGate>
       </AppProvider>
     </HotkeysProvider>,
   );

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { saveOfficeSettings } from './steps';
+import { ensureSignedIn, saveOfficeSettings } from './steps';
 
 
 test('a case is registered with two parties, moves stage, survives a reload, is found, and leaves an audit trail', async ({ page }) => {
@@ -70,7 +70,8 @@ test('a case is registered with two parties, moves stage, survives a reload, is 
   await expect(audit).toContainText('修改设置');
   await expect(audit).toContainText('林淼');
   await page.getByRole('button', { name: '校验审计链' }).click();
-  await expect(page.getByTestId('audit-verdict')).toContainText('审计链完整：共 3 条记录');
+  // Creating the first 管理员, signing in, the settings, the case and its stage change.
+  await expect(page.getByTestId('audit-verdict')).toContainText('审计链完整：共 5 条记录');
 
   // Tamper with the stored audit row behind the app's back: verification must name it.
   await page.evaluate(
@@ -94,6 +95,7 @@ test('a case is registered with two parties, moves stage, survives a reload, is 
 
 test('a second window on the same data is refused instead of writing alongside the first', async ({ page, context }) => {
   await page.goto('/');
+  await ensureSignedIn(page);
   await expect(page.getByRole('heading', { name: '案件列表' })).toBeVisible();
   const second = await context.newPage();
   await second.goto('/');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ensureSignedIn } from './steps';
 
 // Settings → 文书字体: per GB/T 9704 role, the face the PDF uses (in a browser always the bundled
 // open-licence faces: Electron would offer the office PC's own fonts) with a sample line set in it.
@@ -8,6 +9,7 @@ test('the fonts tab shows, per role, the face in use and a sample line in that f
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1366, height: 800 });
   await page.goto('#/settings/fonts');
+  await ensureSignedIn(page);
   const table = page.getByTestId('fonts-table');
   await expect(table).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('face-body')).toHaveText('朱雀仿宋（内置）');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
-import { createCase, seedCreditorRegister } from './steps';
+import { APPROVER, addUser, createCase, OPERATOR, seedCreditorRegister, switchUser } from './steps';
 
 // The creditor register is another area's feature: the case is created through the UI, its five
 // creditors are written the way the creditor repository stores them (one block + the register pointer),
@@ -96,11 +96,26 @@ test('funds are recorded, a batch is computed, approved, paid through the bank f
   await expect(page.getByTestId('line-2')).toContainText('1,333.33');
   await expect(page.getByTestId('line-3')).toContainText('全额清偿');
 
+  // Four eyes: 林淼 computed the batch and may not approve it (refused and audited)…
+  const batchUrl = page.url();
   await page.getByRole('button', { name: '审批' }).click();
-  await expect(page.getByLabel('审批人')).toHaveValue('林淼');
+  await expect(page.getByTestId('approve-as')).toContainText('林淼');
+  await page.getByRole('dialog').getByRole('button', { name: '审批' }).click();
+  await expect(page.getByTestId('approve-error')).toContainText('第 1 批由你（林淼）计算，须由另一位具有“审批”角色的用户审批');
+  await expect(page.getByTestId('batch-status')).toHaveText('草稿');
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+  // …周主任 (审批 only) approves it, and 林淼 carries on with the bank files.
+  await addUser(page, APPROVER, ['审批']);
+  await switchUser(page, APPROVER);
+  await page.goto(batchUrl);
+  await expect(page.getByRole('button', { name: '导出银行代发清单' })).toHaveCount(0);
+  await page.getByRole('button', { name: '审批' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '审批' }).click();
   await expect(page.getByTestId('batch-status')).toHaveText('已审批');
+  await expect(page.getByTestId('batch-facts')).toContainText('周主任');
   await expect(page.getByTestId('batch-facts')).toContainText('林淼');
+  await switchUser(page, OPERATOR);
+  await page.goto(batchUrl);
 
   // Bank disbursement list.
   const downloadPromise = page.waitForEvent('download');
@@ -110,6 +125,8 @@ test('funds are recorded, a batch is computed, approved, paid through the bank f
   const book = XLSX.read(readFileSync(await download.path()), { type: 'buffer' });
   const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets.代发清单 as XLSX.WorkSheet, { header: 1 });
   expect(rows[0]).toEqual(['序号', '户名', '账号', '开户行', '金额（元）', '业务参考号']);
+  const summary = XLSX.utils.sheet_to_json<string[]>(book.Sheets.汇总 as XLSX.WorkSheet, { header: 1 });
+  expect(summary).toEqual(expect.arrayContaining([['审批人', '周主任'], ['导出人', '林淼']]));
   expect(rows.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual([
     ['王喆', '6222020200112200001', '2666.67'],
     ['李堃', '6222020200112200002', '1333.33'],
@@ -174,6 +191,7 @@ test('funds are recorded, a batch is computed, approved, paid through the bank f
   await expect(audit).toContainText('导出');
   await expect(audit).toContainText('导入');
   await expect(audit).toContainText('查看完整个人信息');
+  await expect(audit.locator('tr', { hasText: '拒绝执行' }).filter({ hasText: '第 1 批由你（林淼）计算' })).toHaveCount(1);
   await page.getByRole('button', { name: '校验审计链' }).click();
   await expect(page.getByTestId('audit-verdict')).toContainText('审计链完整');
 });

@@ -4,13 +4,17 @@ import path from 'node:path';
 import { chromium, expect, type Page, test } from '@playwright/test';
 import { inspectBackup } from '../../renderer/src/core/backup';
 import { forgePlainBackup } from '../unit/core/backup/forge';
+import { ensureSignedIn, fillRestoreAdmin } from './steps';
 
 // Browser mode: backups are downloads (no automatic backups), a restore reads a chosen file, checks
-// it fully, shows it next to the current data, downloads a pre-restore backup (encrypted), then
+// it fully, shows it next to the current data, asks for a 管理员 of the backup's data, downloads a
+// pre-restore backup (encrypted), then
 // replaces the data, says what it restored from which file, and records the restore in the audit log.
 
-/** The restore finished: the notice after the reload names the file; closing it leaves the app. */
+/** The restore finished: after the reload and a sign-in to the restored data, the notice names the file. */
 async function restoreDone(page: Page, fileName: string) {
+  await expect(page.getByTestId('sign-in')).toContainText('数据已从备份恢复', { timeout: 30_000 });
+  await ensureSignedIn(page);
   const done = page.getByTestId('restore-done');
   await expect(done).toContainText(`已用备份文件“${fileName}”替换了全部数据`, { timeout: 30_000 });
   await expect(done).toContainText('此次恢复已记入审计日志');
@@ -28,9 +32,9 @@ async function expectEncryptedFile(file: string, passphrase: string, secrets: re
 }
 
 async function setOffice(page: Page, officeName: string) {
+  await ensureSignedIn(page);
   await page.goto('#/settings/office');
   await page.getByLabel('发文机关（文书落款）').fill(officeName);
-  await page.getByLabel('经办人（写入审计日志）').fill('林淼');
   await page.getByLabel('区县列表（每行一个）').fill('环翠区\n文登区');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.locator('.app-navbar')).toContainText(officeName);
@@ -116,6 +120,7 @@ test('backup to a file, change the data, restore it back; broken files are refus
   await plan.getByLabel('备份密码').fill('恢复前备份的密码2026');
   await plan.getByLabel('确认密码').fill('恢复前备份的密码2026');
   await page.screenshot({ path: test.info().outputPath('restore-ready.png') });
+  await fillRestoreAdmin(page);
   const preRestore = page.waitForEvent('download');
   await page.getByTestId('restore-confirm').click();
   const preName = (await preRestore).suggestedFilename();
@@ -147,6 +152,7 @@ test('an encrypted backup needs its passphrase; a wrong one is refused', async (
   await page.getByRole('button', { name: '打开' }).click();
   await expect(page.getByTestId('restore-comparison')).toContainText('加密内容认证通过');
   await expect(page.getByTestId('pre-restore-plan')).toContainText('相同的密码加密');
+  await fillRestoreAdmin(page);
   const preRestore = page.waitForEvent('download');
   await page.getByTestId('restore-confirm').click();
   // Restoring from an encrypted backup leaves no plaintext copy: the pre-restore backup has its passphrase.
@@ -233,64 +239,12 @@ test('a database written by a newer version is not opened or wiped; restoring a 
   // The user may keep the pre-restore download plain, and is told what that leaves behind.
   await page.getByTestId('pre-restore-plan').getByText(/^加密恢复前的备份/).click();
   await expect(page.getByTestId('pre-restore-plan')).toContainText('可直接读取全部个人信息');
+  await fillRestoreAdmin(page);
   const preRestore = page.waitForEvent('download');
   await page.getByTestId('restore-confirm').click();
   expect((await preRestore).suggestedFilename()).not.toContain('加密');
   await restoreDone(page, path.basename(file));
   await expect(page.locator('.app-navbar')).toContainText('环翠区处非办');
-});
-
-test('the app lock asks for the passphrase after a reload and throttles wrong ones', async ({ page }) => {
-  await page.goto('/#/settings/lock');
-  await page.getByLabel('解锁密码').fill('短');
-  await page.getByLabel('确认密码').fill('短');
-  await page.getByRole('button', { name: '启用应用锁' }).click();
-  await expect(page.getByText('解锁密码至少需要 8 个字符')).toBeVisible();
-  await page.getByLabel('解锁密码').fill('锁屏密码12345');
-  await page.getByLabel('确认密码').fill('锁屏密码12345');
-  await page.getByLabel('空闲锁定时间（分钟）').fill('0');
-  await page.getByRole('button', { name: '启用应用锁' }).click();
-  await expect(page.getByTestId('lock-settings')).toContainText('应用锁已启用');
-
-  await page.reload();
-  const lock = page.getByTestId('app-lock');
-  await expect(lock).toBeVisible();
-  await expect(page.locator('.app-navbar')).toBeHidden();
-  for (let i = 1; i <= 3; i++) {
-    await lock.getByLabel('解锁密码').fill(`错误密码${i}`);
-    await page.getByRole('button', { name: '解锁' }).click();
-    await expect(page.getByTestId('app-lock-error')).toContainText(`已连续错误 ${i} 次`);
-  }
-  await expect(page.getByRole('button', { name: /请等待 \d+ 秒/ })).toBeDisabled();
-  // A reload does not reset the wait.
-  await page.reload();
-  await expect(page.getByRole('button', { name: /请等待 \d+ 秒/ })).toBeDisabled();
-  await expect(page.getByRole('button', { name: '解锁' })).toBeEnabled({ timeout: 10_000 });
-  await lock.getByLabel('解锁密码').fill('锁屏密码12345');
-  await page.getByRole('button', { name: '解锁' }).click();
-  await expect(lock).toBeHidden();
-  await expect(page.locator('.app-navbar')).toBeVisible();
-});
-
-test('the app lock comes back after the idle minutes, keeping what was typed', async ({ page }) => {
-  await page.clock.install();
-  await page.goto('/#/settings/lock');
-  await page.getByLabel('解锁密码').fill('锁屏密码12345');
-  await page.getByLabel('确认密码').fill('锁屏密码12345');
-  await page.getByLabel('空闲锁定时间（分钟）').fill('2');
-  await page.getByRole('button', { name: '启用应用锁' }).click();
-  await expect(page.getByTestId('lock-settings')).toContainText('连续 2 分钟无操作后');
-  await page.goto('/#/settings/office');
-  await page.getByLabel('发文机关（文书落款）').fill('尚未保存的名称');
-  await page.clock.fastForward('01:30');
-  await expect(page.getByTestId('app-lock')).toHaveCount(0);
-  await page.clock.fastForward('01:00');
-  const lock = page.getByTestId('app-lock');
-  await expect(lock).toBeVisible();
-  await lock.getByLabel('解锁密码').fill('锁屏密码12345');
-  await page.getByRole('button', { name: '解锁' }).click();
-  await expect(lock).toBeHidden();
-  await expect(page.getByLabel('发文机关（文书落款）')).toHaveValue('尚未保存的名称');
 });
 
 /** A valid 18-digit resident ID (GB 11643 check character), distinct for every n. */
@@ -412,6 +366,7 @@ test('closing the page, or killing the browser, in the middle of a large import 
     }
     page = await context.newPage();
     await page.goto(registerUrl);
+    await ensureSignedIn(page);
     const total = page.getByTestId('total-count');
     await expect(total).toBeVisible({ timeout: 30_000 });
     // The previous state (0 or, after a completed import, every creditor) or the whole new one.
@@ -435,12 +390,14 @@ test('closing the page, or killing the browser, in the middle of a large import 
   await expect(page.getByTestId('restore-comparison')).toBeVisible({ timeout: 120_000 });
   const inspectMs = Date.now() - started;
   started = Date.now();
+  await fillRestoreAdmin(page);
   const pre = page.waitForEvent('download');
   const reloaded = page.waitForEvent('load', { timeout: 180_000 });
   await page.getByTestId('restore-confirm').click();
   await pre;
   await reloaded;
   await page.goto(registerUrl);
+  await ensureSignedIn(page);
   await expect(page.getByTestId('total-count')).toHaveText(/^120,?000$/, { timeout: 60_000 });
   const restoreMs = Date.now() - started;
   const mb = (readFileSync(backup).byteLength / 1024 / 1024).toFixed(1);

@@ -1,17 +1,104 @@
 import { expect, type Page } from '@playwright/test';
 
-// Steps several areas' end-to-end tests take the same way a user would: office settings, a case.
+// Steps several areas' end-to-end tests take the same way a user would: signing in, office
+// settings, a case, an approved batch.
 
 export const OFFICE_NAME = '威海市防范和处置非法集资工作领导小组办公室';
+/** The first 管理员, created at first start with every role (经办、审核、审批、管理员). */
 export const OPERATOR = '林淼';
+export const PASSPHRASE = '林淼的登录密码2026';
+/** A colleague with the 审批 role only: approves what 林淼 computed (four eyes). */
+export const APPROVER = '周主任';
+const INITIAL = '初始密码请当面告知';
+
+const shell = (page: Page) => page.locator('.app-lock-root:not(.app-lock-hidden) .app-navbar');
+/** Users added in this page's database who still have the initial passphrase. */
+const fresh = new WeakMap<Page, Set<string>>();
+
+/**
+ * Whatever the app shows at start: the first-start screen (creates 林淼, all roles), the sign-in
+ * screen (signs in as `name`, choosing a new passphrase when a 管理员 set the first one), or the app.
+ */
+export async function ensureSignedIn(page: Page, name = OPERATOR): Promise<void> {
+  if (page.url() === 'about:blank') await page.goto('/');
+  const first = page.getByTestId('first-start');
+  const form = page.getByTestId('sign-in');
+  await expect(first.or(form).or(shell(page))).toBeVisible({ timeout: 30_000 });
+  if (await first.isVisible()) {
+    await first.getByLabel('姓名').fill(OPERATOR);
+    await first.getByLabel('登录密码').fill(PASSPHRASE);
+    await first.getByLabel('确认密码').fill(PASSPHRASE);
+    await first.getByRole('button', { name: '创建管理员并登录' }).click();
+  } else if (await form.isVisible()) {
+    await signIn(page, name);
+    return;
+  }
+  await expect(shell(page)).toBeVisible();
+}
+
+/** On the sign-in screen: signs in as `name` (a new user sets their own passphrase first). */
+export async function signIn(page: Page, name: string, passphrase = name === OPERATOR ? PASSPHRASE : `${name}的密码2026`): Promise<void> {
+  const form = page.getByTestId('sign-in');
+  await form.getByLabel('用户').selectOption({ label: await optionLabel(page, name) });
+  const mustChange = page.getByTestId('must-change');
+  // A colleague added with the initial passphrase signs in with it once, then sets their own.
+  const first = fresh.get(page)?.has(name) === true;
+  await form.getByLabel('密码').fill(first ? INITIAL : passphrase);
+  await form.getByRole('button', { name: '登录' }).click();
+  if (first) {
+    await expect(mustChange).toBeVisible();
+    fresh.get(page)?.delete(name);
+    await mustChange.getByLabel('新密码', { exact: true }).fill(passphrase);
+    await mustChange.getByLabel('确认新密码').fill(passphrase);
+    await mustChange.getByRole('button', { name: '设置新密码并继续' }).click();
+  }
+  await expect(shell(page)).toBeVisible();
+  await expect(page.getByTestId('operator-tag')).toHaveText(name);
+}
+
+async function optionLabel(page: Page, name: string): Promise<string> {
+  const option = page.getByTestId('sign-in').getByLabel('用户').locator('option').filter({ hasText: new RegExp(`^${name}（`) });
+  await expect(option).toHaveCount(1);
+  return (await option.textContent()) ?? name;
+}
+
+/** Quick switching: the user menu's 切换用户, then the other person signs in. */
+export async function switchUser(page: Page, name: string): Promise<void> {
+  await page.getByTestId('operator-tag').click();
+  await page.getByRole('menuitem', { name: '切换用户' }).click();
+  await signIn(page, name);
+}
+
+/** A colleague added by the signed-in 管理员 in 设置 → 用户与权限 (initial passphrase, to be changed). */
+export async function addUser(page: Page, name: string, roles: readonly string[]): Promise<void> {
+  await page.goto('#/settings/users');
+  await expect(page.getByTestId('users-table').locator('tr[data-user]').first()).toBeVisible();
+  if ((await page.getByTestId('users-table').locator(`tr[data-user="${name}"]`).count()) > 0) return;
+  await page.getByRole('button', { name: '添加用户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('姓名').fill(name);
+  for (const role of ['经办', '审核', '审批', '管理员']) await dialog.getByLabel(role, { exact: true }).setChecked(roles.includes(role), { force: true });
+  await dialog.getByLabel('登录密码').fill(INITIAL);
+  await dialog.getByLabel('确认密码').fill(INITIAL);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('users-table').locator(`tr[data-user="${name}"]`)).toBeVisible();
+  fresh.set(page, new Set([...(fresh.get(page) ?? []), name]));
+}
+
+/** In the restore dialog: the 管理员 of the backup's data (every backup made in these tests has 林淼). */
+export async function fillRestoreAdmin(page: Page, name = OPERATOR, passphrase = PASSPHRASE): Promise<void> {
+  await page.getByLabel('备份中的管理员姓名').fill(name);
+  await page.getByLabel('该管理员的密码（备份时的密码）').fill(passphrase);
+}
 
 export async function saveOfficeSettings(page: Page, districts: readonly string[] = ['环翠区', '文登区']): Promise<void> {
+  await ensureSignedIn(page);
   await page.goto('#/settings/office');
   await page.getByLabel('发文机关（文书落款）').fill(OFFICE_NAME);
-  await page.getByLabel('经办人（写入审计日志）').fill(OPERATOR);
   await page.getByLabel('区县列表（每行一个）').fill(districts.join('\n'));
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('operator-tag')).toContainText(OPERATOR);
+  await expect(page.locator('.app-navbar')).toContainText(OFFICE_NAME);
 }
 
 /** Settings, then a case filed 2020-06-01 in 环翠区; returns the new case's id from the URL. */
@@ -86,7 +173,10 @@ export async function seedCreditorRegister(page: Page, caseId: string, creditors
   );
 }
 
-/** Records recovered funds and an approved batch through the 清退 pages. */
+/**
+ * Records recovered funds and computes a batch through the 清退 pages as 林淼, then has it approved
+ * by 王审批 (four eyes: who computes does not approve) and switches back to 林淼.
+ */
 export async function approveRepaymentBatch(
   page: Page,
   caseId: string,
@@ -104,7 +194,13 @@ export async function approveRepaymentBatch(
   await page.getByLabel('批次日期').fill('2026-11-20');
   await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
   await expect(page.getByTestId('batch-status')).toHaveText('草稿', { timeout: 60_000 });
+  const batchUrl = page.url();
+  await addUser(page, APPROVER, ['审批']);
+  await switchUser(page, APPROVER);
+  await page.goto(batchUrl);
   await page.getByRole('button', { name: '审批' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '审批' }).click();
   await expect(page.getByTestId('batch-status')).toHaveText('已审批', { timeout: 60_000 });
+  await switchUser(page, OPERATOR);
+  await page.goto(batchUrl);
 }

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ensureSignedIn, fillRestoreAdmin } from '../e2e/steps';
 import { findElectronRuntime } from './electron-runtime';
 import { type LaunchedApp, launchApp } from './launch';
 
@@ -23,11 +24,11 @@ const backupFiles = () => readdirSync(path.join(launched.userDataDir, 'backups')
 
 test('a manual backup lands in the backups folder, and restoring it from the list puts the data back', async () => {
   const page = launched.window;
+  await ensureSignedIn(page);
   await page.evaluate(() => {
     window.location.hash = '#/settings/office';
   });
   await page.getByLabel('发文机关（文书落款）').fill('威海市处非办');
-  await page.getByLabel('经办人（写入审计日志）').fill('林淼');
   await page.getByRole('button', { name: '保存' }).click();
   await page.evaluate(() => {
     window.location.hash = '#/settings/backup';
@@ -51,7 +52,11 @@ test('a manual backup lands in the backups folder, and restoring it from the lis
   await expect(page.getByTestId('restore-seal')).toContainText('签名有效');
   expect(statSync(path.join(launched.userDataDir, 'backup-seal.key')).mode & 0o777).toBe(0o600);
   await expect(page.getByTestId('pre-restore-plan')).toContainText(path.join(launched.userDataDir, 'backups'));
+  await fillRestoreAdmin(page);
   await page.getByTestId('restore-confirm').click();
+  // The restored data asks for a sign-in; then the notice says what was restored.
+  await expect(page.getByTestId('sign-in')).toBeVisible({ timeout: 30_000 });
+  await ensureSignedIn(page);
   await expect(page.getByTestId('restore-done')).toContainText('替换了全部数据', { timeout: 30_000 });
   await expect(page.getByTestId('restore-done')).toContainText('-pre-restore.cfbak');
   await page.getByRole('button', { name: '知道了' }).click();

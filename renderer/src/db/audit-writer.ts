@@ -1,6 +1,7 @@
 import type { AuditAction, AuditEntry } from '../core/audit/audit-entry';
 import { GENESIS_HASH, sealAuditEntry } from '../core/audit/audit-entry';
 import type { WorkstationDb } from './database';
+import { currentActor } from './session';
 
 export interface AuditedChange {
   readonly action: AuditAction;
@@ -13,16 +14,19 @@ export interface AuditedChange {
 /**
  * Appends one entry to the audit chain. Must run inside the caller's rw transaction, which has to
  * include db.audit and db.settings: the entry commits with the change it describes, or neither does.
+ * The entry names the signed-in user from the session row in db.settings (see session.ts), so
+ * callers never pass a name and nobody can type one.
  * Hashing is synchronous (@noble/hashes) on purpose: awaiting WebCrypto inside an IndexedDB
  * transaction lets the transaction commit early.
  */
 export async function appendAudit(db: WorkstationDb, change: AuditedChange, now: Date): Promise<AuditEntry> {
   const last = await db.audit.orderBy('seq').last();
-  const settings = (await db.settings.get('app'))?.value as { operatorName?: string } | undefined;
+  const actor = await currentActor(db);
   const entry = sealAuditEntry({
     seq: (last?.seq ?? 0) + 1,
     at: now.toISOString(),
-    operator: settings?.operatorName ?? '',
+    operator: actor.kind === 'nobody' ? '' : actor.name,
+    ...(actor.kind === 'user' ? { userId: actor.id } : actor.kind === 'nobody' ? { userId: null } : {}),
     action: change.action,
     entity: change.entity,
     entityId: change.entityId,

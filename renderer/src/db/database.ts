@@ -20,6 +20,7 @@ import type {
   RepaymentBatchRow,
   RepaymentPlanRow,
   SettingsRow,
+  UserRow,
 } from './records';
 import { assertMigrationsInOrder, MIGRATIONS } from './schema';
 
@@ -51,6 +52,8 @@ export class WorkstationDb extends Dexie {
   /** Since version 8: refund facts per case for the dashboard (a cache, see migrations/008). */
   figureFacts!: Table<FigureFactsRow, string>;
   audit!: Table<AuditEntry, number>;
+  /** Since version 3: users of this PC with roles and passphrase hashes (see db/session.ts). */
+  users!: Table<UserRow, string>;
 
   constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     // 'strict' durability: a write is on disk when its transaction completes, not merely queued;

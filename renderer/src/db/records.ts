@@ -9,6 +9,8 @@ import type { RecoveredFundSource } from '../core/repayment/recovered-funds';
 import type { RefundCaseFacts } from '../core/repayment/refund-facts';
 import type { AllocationPool } from '../core/repayment/types';
 import type { AppSettings } from '../core/settings/app-settings';
+import type { Relaxation } from '../core/users/four-eyes';
+import type { Person, User } from '../core/users/types';
 import type { StoredCreditor } from './repositories/creditor-types';
 import type { DocumentBody, DocumentStatus, StoredTemplateBody } from './repositories/document-types';
 
@@ -24,6 +26,9 @@ export interface SettingsRow {
 }
 
 export type { AppSettings };
+
+/** A user of this PC (never deleted, only deactivated). */
+export type UserRow = User;
 
 /**
  * Creditors are stored packed, up to CREDITOR_BLOCK_SIZE per row (IndexedDB costs ~100 µs per
@@ -128,6 +133,21 @@ export interface RepaymentBatchRow {
   readonly approvedBy: string | null;
   readonly approvedAt: string | null;
   readonly paidAt: string | null;
+  /** Since users (schema 3): everyone who computed or recomputed the batch; none of them may approve it. */
+  readonly computedBy?: readonly Person[];
+  /** Since users: the approving user (approvedBy keeps the name). */
+  readonly approver?: Person | null;
+  /** Each step done under a four-eyes rule the office relaxed: shown wherever the batch is. */
+  readonly relaxations?: readonly RelaxationRecord[];
+  /** Who saved the bank disbursement list, when, under which name (the file itself names them too). */
+  readonly bankExports?: readonly { readonly by: Person; readonly at: string; readonly fileName: string }[];
+}
+
+/** A step taken under a relaxed four-eyes rule (小型办公室 or the office's payment-results choice). */
+export interface RelaxationRecord {
+  readonly relaxation: Relaxation;
+  readonly by: Person;
+  readonly at: string;
 }
 
 /** One creditor's line in a batch; every eligible creditor has one, with 0 when not paid this batch. */
@@ -169,6 +189,9 @@ export interface PaymentResultRow {
   readonly results: readonly { readonly cid: string; readonly ref: string; readonly result: Exclude<PaymentStatus, 'pending'>; readonly note: string }[];
   /** Rows of the file that were not applied, with the reason (Chinese). */
   readonly rejected: readonly string[];
+  /** Since users: the recording user; `relaxed` when they were also the batch's approver (office's choice). */
+  readonly recorder?: Person | null;
+  readonly relaxed?: Relaxation | null;
 }
 
 /** A petition without its mediation sessions, which live in their own rows (one source of truth). */

@@ -5,6 +5,8 @@ export interface RepositoryContext {
   readonly db: WorkstationDb;
   readonly now: () => Date;
   readonly newId: () => string;
+  /** PBKDF2 iterations for new passphrases; tests pass a small number (the default is 600,000). */
+  readonly passphraseIterations?: number;
 }
 
 export function createRepositoryContext(db: WorkstationDb): RepositoryContext {

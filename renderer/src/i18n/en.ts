@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN';
 
 // The second language, for reviewers and maintainers who do not read Chinese.
 export const en: Messages = {
-  app: { title: 'Disposal Workstation', subtitle: 'Illegal fundraising disposal', officeUnset: 'Office not set', operator: 'Operator', operatorUnset: 'Operator not set' },
+  app: { title: 'Disposal Workstation', subtitle: 'Illegal fundraising disposal', officeUnset: 'Office not set' },
   nav: { cases: 'Cases', creditors: 'Creditors', repayment: 'Repayment', petitions: 'Petitions', documents: 'Documents', screening: 'Screening', clues: 'Clues & monitoring', exchange: 'Reporting', dashboard: 'Statistics', settings: 'Settings' },
   common: {
     save: 'Save', cancel: 'Cancel', edit: 'Edit', back: 'Back', add: 'Add', remove: 'Remove', search: 'Search', all: 'All', none: 'None',
@@ -21,7 +21,7 @@ export const en: Messages = {
     notFound: 'Case not found; it may have been removed or an older backup restored.', select: 'Choose',
   },
   settings: {
-    title: 'Settings', office: 'Office and operator', users: 'Users and roles', fonts: 'Document fonts', exchange: 'Reporting and keys', officeName: 'Issuing authority', operatorName: 'Operator (recorded in the audit log)',
+    title: 'Settings', office: 'Office', users: 'Users and roles', fonts: 'Document fonts', exchange: 'Reporting and keys', officeName: 'Issuing authority',
     districts: 'Districts (one per line)', backlogCutoff: 'Backlog cutoff', backlogHint: 'Cases filed on or before this date are backlog cases', campaignStart: 'Campaign start date', campaignHint: 'The backlog reduction rate counts from this date; may be empty',
     prefixes: 'Document number prefixes', prefixHint: 'Numbers look like 威处非询〔2020〕12号; enter only 威处非询', fontPreset: 'Document fonts',
     fontOfficial: 'Official fonts', fontStock: 'Stock Windows fonts', storage: 'Storage', persisted: 'Storage is persistent',
@@ -30,6 +30,10 @@ export const en: Messages = {
   audit: {
     verify: 'Verify audit chain', verifyOk: 'Audit chain intact: {{count}} entries verified.', seq: '#', at: 'Time', operator: 'Operator',
     action: 'Action', entity: 'Entity', detail: 'Detail', empty: 'No audit entries yet.', total: '{{count}} entries',
+    details: 'Details', field: 'Field', before: 'Before', after: 'After', reveal: 'Show personal data in full (audited)',
+    revealed: 'Personal data shown in full; this view is in the audit log.',
+    typedHint: 'Written before users signed in: the operator name was typed in settings, not verified by a sign-in.',
+    systemHint: 'Recorded by the app while nobody was signed in.',
   },
   notBuilt: { title: '"{{area}}" is not built yet', body: 'This area is still being developed and holds no data yet. It will offer: {{plan}}' },
   startup: {

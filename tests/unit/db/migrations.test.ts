@@ -46,9 +46,27 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
       ],
     },
   },
-  // 003–007 are reserved for work being built side by side and change nothing yet; each gets its
+  // 003: the users table arrives empty (the app asks for the first 管理员); audit entries and the
+  // typed operator name are kept exactly as they were; the app lock's own passphrase hash goes.
+  3: {
+    before: {
+      settings: [
+        { id: 'app', value: { officeName: '威海市处非办', operatorName: '林淼' } },
+        { id: 'app-lock', value: { enabled: true, idleMinutes: 5, secret: { algorithm: 'PBKDF2-SHA256', iterations: 600_000, salt: 'c2FsdA==', hash: 'aGFzaA==' } } },
+      ],
+      audit: [{ seq: 1, at: '2026-01-01T00:00:00.000Z', operator: '林淼', action: 'settings', entity: 'settings', entityId: 'app', before: null, after: {}, prevHash: '0'.repeat(64), hash: 'a'.repeat(64) }],
+    },
+    after: {
+      settings: [
+        { id: 'app', value: { officeName: '威海市处非办', operatorName: '林淼' } },
+        { id: 'app-lock', value: { enabled: true, idleMinutes: 5 } },
+      ],
+      audit: [{ seq: 1, at: '2026-01-01T00:00:00.000Z', operator: '林淼', action: 'settings', entity: 'settings', entityId: 'app', before: null, after: {}, prevHash: '0'.repeat(64), hash: 'a'.repeat(64) }],
+      users: [],
+    },
+  },
+  // 004–007 are reserved for work being built side by side and change nothing yet; each gets its
   // real upgrade case when its tables land.
-  3: { before: {}, after: {} },
   4: { before: {}, after: {} },
   5: { before: {}, after: {} },
   6: { before: {}, after: {} },
@@ -92,6 +110,7 @@ describe('schema migrations', () => {
         'repaymentBatches',
         'repaymentPlans',
         'settings',
+        'users',
       ].sort(),
     );
     db.close();

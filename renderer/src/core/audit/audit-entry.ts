@@ -16,15 +16,25 @@ export type AuditAction =
   | 'issue'
   | 'void'
   | 'restore'
-  | 'settings';
+  | 'settings'
+  | 'sign-in'
+  | 'sign-out'
+  /** An attempt the rules refused (role, four eyes, wrong passphrase): kept so refusals leave a trace too. */
+  | 'refuse';
 
 export interface AuditEntryBody {
   /** 1, 2, 3 … with no gaps: a missing number is itself evidence of tampering. */
   readonly seq: number;
   /** ISO 8601 instant of the write. */
   readonly at: string;
-  /** Operator name from settings (经办人); blank when none was set. */
+  /** Who did it (经办人): the signed-in user's name; before users existed, the name typed in settings. */
   readonly operator: string;
+  /**
+   * The signed-in user's id; null when nobody was signed in (the app itself). Absent on entries
+   * written before the first user existed: their operator was typed by hand, and the audit screen
+   * says so. (Absent, not null, so those entries hash exactly as they were written.)
+   */
+  readonly userId?: string | null;
   readonly action: AuditAction;
   /** Table or aggregate name, e.g. "cases", "settings", "creditors". */
   readonly entity: string;

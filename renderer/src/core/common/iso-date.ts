@@ -16,3 +16,14 @@ export function localIsoDate(now: Date): string {
 export function chineseDate(isoDate: string): string {
   return isIsoDate(isoDate) ? formatDateZh(isoDate) : isoDate;
 }
+
+/**
+ * "2026-11-26 09:30": a moment in the office's time, China Standard Time (UTC+8, no daylight
+ * saving), whatever the PC's own zone is set to: the audit log, batches and backups all agree.
+ */
+export function formatLocalDateTime(at: Date | string): string {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  if (Number.isNaN(ms)) return String(at);
+  const beijing = new Date(ms + 8 * 3_600_000).toISOString();
+  return `${beijing.slice(0, 10)} ${beijing.slice(11, 16)}`;
+}

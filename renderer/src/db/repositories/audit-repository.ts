@@ -1,8 +1,11 @@
 import type { AuditEntry } from '../../core/audit/audit-entry';
 import { type AuditChainVerdict, verifyAuditChain } from '../../core/audit/verify-chain';
+import { requirePermission } from '../access';
+import { appendAudit } from '../audit-writer';
 import type { RepositoryContext } from '../repository-context';
+import { recordNames } from './audit-names';
 
-/** Reads the audit log. There is no writer here on purpose: entries are appended by appendAudit only. */
+/** Reads the audit log. Entries are appended by appendAudit only (here: the record of a deliberate reveal). */
 export class AuditRepository {
   constructor(private readonly ctx: RepositoryContext) {}
 
@@ -18,6 +21,23 @@ export class AuditRepository {
   async forEntity(entity: string, entityId: string): Promise<AuditEntry[]> {
     const rows = await this.ctx.db.audit.where('entityId').equals(entityId).toArray();
     return rows.filter((r) => r.entity === entity).sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Names of the records these entries refer to, keyed `${table}:${id}` (the log shows names, not ids). */
+  names(entries: readonly AuditEntry[]): Promise<Map<string, string>> {
+    return recordNames(this.ctx.db, entries);
+  }
+
+  /**
+   * Showing an entry's personal data unmasked is a deliberate act like any other reveal: it needs
+   * the role and leaves its own entry (the one revealed is never changed).
+   */
+  async recordReveal(seq: number): Promise<void> {
+    await requirePermission(this.ctx, 'personal.reveal', { entity: 'audit', entityId: String(seq) });
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.audit, db.settings], async () => {
+      await appendAudit(db, { action: 'reveal', entity: 'audit', entityId: String(seq), before: null, after: { seq } }, this.ctx.now());
+    });
   }
 
   async verify(): Promise<AuditChainVerdict> {

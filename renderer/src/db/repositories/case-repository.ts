@@ -4,8 +4,10 @@ import { applyStageChange, checkStageChange } from '../../core/cases/stage-chang
 import { type ValidCaseValues, validateCaseDraft } from '../../core/cases/validate-case';
 import type { FieldErrors } from '../../core/common/field-errors';
 import { localIsoDate } from '../../core/common/iso-date';
+import { requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import type { RepositoryContext } from '../repository-context';
+import { currentActorName } from '../session';
 
 export interface CaseWithParties {
   readonly caseFile: CaseFile;
@@ -41,6 +43,7 @@ export class CaseRepository {
   }
 
   async create(draft: CaseDraft, districts: readonly string[]): Promise<CaseSaveResult> {
+    await requirePermission(this.ctx, 'cases.write', { entity: 'cases', entityId: 'new', details: { caseNumber: draft.caseNumber } });
     const now = this.ctx.now();
     const checked = validateCaseDraft(draft, { districts, today: localIsoDate(now) });
     if (!checked.ok) return checked;
@@ -76,6 +79,7 @@ export class CaseRepository {
 
   /** Edits the case's fields and parties; the stage moves only through changeStage. */
   async update(id: string, draft: CaseDraft, districts: readonly string[]): Promise<CaseSaveResult> {
+    await requirePermission(this.ctx, 'cases.write', { entity: 'cases', entityId: id });
     const now = this.ctx.now();
     const checked = validateCaseDraft(draft, { districts, today: localIsoDate(now) });
     if (!checked.ok) return checked;
@@ -97,6 +101,7 @@ export class CaseRepository {
   }
 
   async changeStage(id: string, stage: CaseStage, date: string, note: string): Promise<StageChangeResult> {
+    await requirePermission(this.ctx, 'cases.write', { entity: 'cases', entityId: id, details: { stage } });
     const now = this.ctx.now();
     const { db } = this.ctx;
     return db.transaction('rw', [db.cases, db.audit, db.settings], async () => {
@@ -125,6 +130,7 @@ export class CaseRepository {
 
   /** Showing a person's full ID number is a deliberate act and leaves a trace. */
   async recordReveal(caseId: string, party: CaseParty): Promise<void> {
+    await requirePermission(this.ctx, 'personal.reveal', { entity: 'parties', entityId: party.id, details: { caseId, field: 'idNumber', name: party.name } });
     const { db } = this.ctx;
     await db.transaction('rw', [db.audit, db.settings], () =>
       appendAudit(
@@ -135,9 +141,8 @@ export class CaseRepository {
     );
   }
 
-  private async operatorName(): Promise<string> {
-    const row = await this.ctx.db.settings.get('app');
-    return (row?.value as { operatorName?: string } | undefined)?.operatorName ?? '';
+  private operatorName(): Promise<string> {
+    return currentActorName(this.ctx.db);
   }
 
   private async numberTaken(caseNumber: string, ownId: string | null): Promise<CaseSaveResult | null> {

@@ -2,6 +2,8 @@
 // Same ID and same name: the new contracts join that creditor. Same ID under another name: those
 // rows are refused and reported before commit; the register keeps the name it has.
 import { type Creditor, type IdType, nameKey, type RowOutcome } from '../../core/creditors';
+import { reviewMerge } from '../../core/creditors/review';
+import type { Person } from '../../core/users/types';
 import type { CreditorTotals, StoredCreditor } from './creditor-types';
 
 export interface CreditorImportPlan {
@@ -18,6 +20,8 @@ export interface CreditorImportPlan {
   readonly importedRows: number;
   readonly nextCid: number;
   readonly totals: CreditorTotals;
+  /** The signed-in user the plan was made for (null before users existed): the commit must be theirs. */
+  readonly plannedBy: Person | null;
 }
 
 /** Same rule as the import's own merge: resident IDs and credit codes cannot collide, other documents could. */
@@ -51,6 +55,8 @@ export function planCreditorImport(
   existing: readonly StoredCreditor[],
   imported: readonly Creditor[],
   firstCid: number,
+  plannedBy: Person | null = null,
+  plannedAt = '',
 ): CreditorImportPlan {
   const byKey = new Map<string, number>();
   existing.forEach((c, i) => {
@@ -79,7 +85,7 @@ export function planCreditorImport(
       for (const k of c.contracts) conflicts.push(conflictOutcome(k.sourceRow, c, current));
       continue;
     }
-    creditors[at] = mergeInto(current, c);
+    creditors[at] = reviewMerge(current, mergeInto(current, c), plannedBy, plannedAt);
     if (at < existing.length) merged.add(at);
     importedRows += c.contracts.length;
   }
@@ -94,6 +100,7 @@ export function planCreditorImport(
     importedRows,
     nextCid,
     totals: registerTotals(creditors),
+    plannedBy,
   };
 }
 

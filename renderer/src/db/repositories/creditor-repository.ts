@@ -6,12 +6,17 @@
 
 import { localIsoDate } from '../../core/common/iso-date';
 import type { Creditor } from '../../core/creditors';
+import { editKinds, reviewEdit } from '../../core/creditors/review';
+import { DEFAULT_POLICY } from '../../core/users/four-eyes';
+import { auditRefusal, authorizeIn, requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import type { CreditorBlockRow, CreditorImportRow, CreditorImportSummary, CreditorRegisterRow } from '../records';
 import type { RepositoryContext } from '../repository-context';
+import { actorPerson, currentActor, readAccess } from '../session';
 import { type CreditorDraft, type CreditorDraftField, type ValidCreditorValues, validateCreditorDraft } from './creditor-draft';
 import { type CreditorImportPlan, creditorKey, planCreditorImport, registerTotals } from './creditor-merge';
 import { CREDITOR_BLOCK_SIZE, type CreditorRegisterSummary, type StoredCreditor } from './creditor-types';
+import { setVerification, type VerificationDecision, type VerificationResult } from './creditor-verification';
 
 export type { CreditorImportPlan, CreditorRegisterSummary, StoredCreditor };
 
@@ -45,7 +50,8 @@ export type CommitImportResult =
 
 export type CreditorSaveResult =
   | { readonly ok: true; readonly cid: string; readonly warnings: readonly string[] }
-  | { readonly ok: false; readonly errors: Partial<Record<CreditorDraftField, string>> };
+  /** `permission`: the signed-in user may not make this change (role or four eyes); audited. */
+  | { readonly ok: false; readonly errors: Partial<Record<CreditorDraftField | 'permission', string>> };
 
 export type CreditorExportKind = 'full' | 'public' | 'problems';
 
@@ -122,12 +128,15 @@ export class CreditorRepository {
    * The `imported` objects are taken over by the plan.
    */
   async planImport(caseId: string, imported: readonly Creditor[]): Promise<CreditorImportPlan> {
+    const actor = await requirePermission(this.ctx, 'creditors.write', { entity: 'creditors', entityId: caseId, details: { what: 'import' } });
     const { db } = this.ctx;
     const [pointer, existing] = await db.transaction('r', [db.creditorBlocks, this.registers], async () => {
       const p = await this.registers.get(caseId);
       return [p, p ? flatten(await this.blocksOf(caseId, p.generation)) : []] as const;
     });
-    return planCreditorImport(caseId, pointer?.generation ?? null, existing, imported, pointer?.nextCid ?? 1);
+    // Merging into a verified creditor records the importing user as the one who changed it.
+    const by = actor.kind === 'user' ? actorPerson(actor) : null;
+    return planCreditorImport(caseId, pointer?.generation ?? null, existing, imported, pointer?.nextCid ?? 1, by, this.ctx.now().toISOString());
   }
 
   /**
@@ -217,6 +226,12 @@ export class CreditorRepository {
       updatedAt: now.toISOString(),
     };
     const flipped = await db.transaction('rw', [db.creditorBlocks, this.registers, db.creditorImports, db.audit, db.settings], async () => {
+      const allowed = await authorizeIn(db, 'creditors.write', { entity: 'creditors', entityId: caseId, details: { what: 'import', fileName: file.fileName } }, now);
+      if (!allowed.ok) return allowed.message;
+      // The plan marked changes as this user's: another user signed in since may not commit it.
+      if ((plan.plannedBy?.id ?? null) !== (allowed.actor.kind === 'user' ? allowed.actor.id : null)) {
+        return '校验之后更换了登录用户：请重新校验后再导入（核实后被修改的参与人要记在导入人名下）。';
+      }
       const before = await this.registers.get(caseId);
       if ((before?.generation ?? null) !== plan.baseGeneration) return false;
       // Every block of the new generation must be there before the pointer names it.
@@ -238,8 +253,9 @@ export class CreditorRepository {
       );
       return true;
     });
-    if (!flipped) {
+    if (flipped !== true) {
       await this.deleteUnlessCurrent(caseId, generation);
+      if (typeof flipped === 'string') return { ok: false, message: flipped };
       return { ok: false, message: '导入期间本案的参与人名单已被修改（可能在另一窗口中），或写入的数据不完整，本次导入未生效，名单保持原样。请重新选择文件导入。' };
     }
     // The replaced generation is an orphan now; if the app stops here, the next start removes it.
@@ -294,8 +310,11 @@ export class CreditorRepository {
         return { ok: false as const, errors: { name: '该参与人已不在本案名单中（可能已被新的导入替换），请刷新名单后重试。' } };
       }
       const nextCid = pointer?.nextCid ?? 1;
-      const stored: StoredCreditor = { ...compact(v), cid: cid ?? String(nextCid) };
       const before = found ? (found.block.creditors[found.index] ?? null) : null;
+      const reviewed = await this.applyReview(caseId, before, { ...compact(v), cid: cid ?? String(nextCid) }, now);
+      if (!reviewed.ok) return reviewed;
+      const stored = reviewed.creditor;
+      if (reviewed.warning) warnings.push(reviewed.warning);
       let block: CreditorBlockRow;
       if (found) {
         const creditors = found.block.creditors.slice();
@@ -328,8 +347,52 @@ export class CreditorRepository {
     });
   }
 
+  /**
+   * Verification decisions for one creditor or many (核实), by a 审核 user; all or nothing, one
+   * audit entry per action. See creditor-verification.ts.
+   */
+  setVerification(caseId: string, cids: readonly string[], decision: VerificationDecision): Promise<VerificationResult> {
+    return setVerification(this.ctx, caseId, cids, decision);
+  }
+
+  /**
+   * Inside save's transaction: the roles an edit needs (data: 经办; status or exclusion: 审核), and
+   * its effect on verification (a verified creditor's account or net claim changed goes back to
+   * 待核实; a verification by one who changed it is refused). Refusals are audited there.
+   */
+  private async applyReview(
+    caseId: string,
+    before: StoredCreditor | null,
+    wanted: StoredCreditor,
+    now: Date,
+  ): Promise<{ ok: true; creditor: StoredCreditor; warning: string | null } | { ok: false; errors: { permission?: string; status?: string } }> {
+    const { db } = this.ctx;
+    const attempt = { entity: 'creditors', entityId: `${caseId}/${wanted.cid}`, details: { name: wanted.name } };
+    const kinds = editKinds(before, wanted);
+    for (const [needed, permission] of [
+      [kinds.data, 'creditors.write'],
+      [kinds.verification, 'creditors.verify'],
+    ] as const) {
+      if (!needed) continue;
+      const decision = await authorizeIn(db, permission, attempt, now);
+      if (!decision.ok) return { ok: false, errors: { permission: decision.message } };
+    }
+    const actor = await currentActor(db);
+    const person = actor.kind === 'user' ? actorPerson(actor) : null;
+    if (!person) return { ok: true, creditor: wanted, warning: null };
+    const policy = (await readAccess(db))?.policy ?? DEFAULT_POLICY;
+    const outcome = reviewEdit(before, wanted, person, policy, now.toISOString());
+    if (!outcome.ok) {
+      await auditRefusal(db, attempt, outcome.message, now, 'creditors.verify');
+      return { ok: false, errors: { status: `核实状态：${outcome.message}` } };
+    }
+    const warning = outcome.sentBack ? '银行账号或核定清退基数在核实后被修改，已改为“待核实”，须由修改人以外的人重新核实。' : null;
+    return { ok: true, creditor: { ...outcome.creditor, cid: wanted.cid }, warning };
+  }
+
   /** Showing one creditor's personal data in full is deliberate and leaves a trace. */
   async recordReveal(caseId: string, creditor: StoredCreditor): Promise<void> {
+    await requirePermission(this.ctx, 'personal.reveal', { entity: 'creditors', entityId: `${caseId}/${creditor.cid}`, details: { caseId, cid: creditor.cid, name: creditor.name } });
     const { db } = this.ctx;
     await db.transaction('rw', [db.audit, db.settings], () =>
       appendAudit(
@@ -342,6 +405,7 @@ export class CreditorRepository {
 
   /** Every export leaves the file name and hash; `full` exports carry personal data in full. */
   async recordExport(caseId: string, kind: CreditorExportKind, fileName: string, fileHash: string, rows: number): Promise<void> {
+    if (kind !== 'public') await this.mayExport(caseId, kind);
     const { db } = this.ctx;
     await db.transaction('rw', [db.audit, db.settings], () =>
       appendAudit(
@@ -350,6 +414,14 @@ export class CreditorRepository {
         this.ctx.now(),
       ),
     );
+  }
+
+  /**
+   * Before a file with personal data is built (full register, problem rows): refused and audited
+   * unless the signed-in user may export personal data. The public notice is masked and needs no check.
+   */
+  async mayExport(caseId: string, kind: CreditorExportKind): Promise<void> {
+    await requirePermission(this.ctx, 'personal.export', { entity: 'creditors', entityId: caseId, details: { kind } });
   }
 
   /**

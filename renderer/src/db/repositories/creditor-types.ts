@@ -1,11 +1,16 @@
 // Types of the stored creditor register, shared by records.ts, the repository and the UI.
 import type { Creditor, CreditorStatus, Exclusion } from '../../core/creditors';
+import type { CreditorReview } from '../../core/creditors/review';
 
 /**
  * A creditor as stored: the core Creditor plus `cid`, stable within the case and never reused.
  * Repayment allocations reference creditors by cid, so correcting an ID number keeps the history.
  */
-export type StoredCreditor = Creditor & { readonly cid: string };
+export type StoredCreditor = Creditor & {
+  readonly cid: string;
+  /** Who verified it and any change since then waiting for another person (absent: nothing to say). */
+  readonly review?: CreditorReview;
+};
 
 export interface CreditorTotals {
   readonly principalFen: number;

@@ -6,9 +6,11 @@ import { formatDocumentNumber } from '../../core/documents/document-number';
 import type { DocumentData, DocumentTemplate } from '../../core/documents/template-types';
 import { validateDocumentData } from '../../core/documents/validate';
 import { DEFAULT_SETTINGS, DOCUMENT_TYPES, type DocumentTypeId } from '../../core/settings/app-settings';
+import { requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import type { AttachmentRow, DocumentRow } from '../records';
 import type { RepositoryContext } from '../repository-context';
+import { currentActorName } from '../session';
 import { attachmentKind, summaryOf } from './document-helpers';
 import { DocumentTemplateStore } from './document-template-store';
 import {
@@ -52,6 +54,7 @@ export class DocumentRepository {
 
   /** Stores (or updates) a draft: incomplete data is allowed, a number is not given yet. */
   async saveDraft(draftId: string | null, caseId: string | null, template: DocumentTemplate, data: DocumentData): Promise<DocumentResult> {
+    await requirePermission(this.ctx, 'documents.draft', { entity: 'documents', entityId: draftId ?? 'new', details: { templateId: template.id } });
     const typeId = documentTypeOf(template);
     if (!typeId) return { ok: false, field: 'template', message: `模板“${template.name}”的文书类型无效：请改用内置模板或其副本。` };
     const { db } = this.ctx;
@@ -114,6 +117,7 @@ export class DocumentRepository {
    * again with a fresh peekNumber).
    */
   async issue(req: IssueRequest): Promise<DocumentResult<{ readonly id: string; readonly number: string }>> {
+    await requirePermission(this.ctx, 'documents.issue', { entity: 'documents', entityId: req.draftId ?? 'new', details: { number: req.expected.number } });
     const problems = validateDocumentData(req.template, req.data);
     const first = problems[0];
     if (first) return { ok: false, field: first.field, message: first.message };
@@ -183,13 +187,15 @@ export class DocumentRepository {
 
   /** 作废: the number stays taken and visible; the reason is required. */
   async voidDocument(id: string, reason: string): Promise<DocumentResult> {
+    await requirePermission(this.ctx, 'documents.issue', { entity: 'documents', entityId: id, details: { what: 'void' } });
     const why = reason.trim();
     if (!why) return { ok: false, field: 'reason', message: '作废原因：请填写作废原因。' };
     return this.moveStatus(id, '作废', why, 'void');
   }
 
   /** 已签发 → 已送达 → 已归档 (送达回证 and archiving are recorded by hand). */
-  changeStatus(id: string, status: DocumentStatus, note: string): Promise<DocumentResult> {
+  async changeStatus(id: string, status: DocumentStatus, note: string): Promise<DocumentResult> {
+    await requirePermission(this.ctx, 'documents.draft', { entity: 'documents', entityId: id, details: { status } });
     return this.moveStatus(id, status, note.trim(), 'stage-change');
   }
 
@@ -215,6 +221,7 @@ export class DocumentRepository {
 
   /** The signed and sealed scan (PDF or JPG) kept with its record. */
   async addAttachment(documentId: string, fileName: string, bytes: Uint8Array): Promise<DocumentResult> {
+    await requirePermission(this.ctx, 'documents.draft', { entity: 'documents', entityId: documentId, details: { fileName } });
     const kind = attachmentKind(fileName, bytes);
     if (!kind.ok) return { ok: false, field: 'attachment', message: kind.message };
     if (bytes.byteLength > MAX_ATTACHMENT_BYTES) {
@@ -247,6 +254,7 @@ export class DocumentRepository {
 
   /** Saving, printing or exporting a document (or a scan) leaves a trace. */
   async recordExport(documentId: string, what: 'pdf' | 'docx' | 'print' | 'attachment', fileName: string): Promise<void> {
+    await requirePermission(this.ctx, 'personal.export', { entity: 'documents', entityId: documentId, details: { what, fileName } });
     const { db } = this.ctx;
     await db.transaction('rw', [db.audit, db.settings], () =>
       appendAudit(db, { action: 'export', entity: 'documents', entityId: documentId, before: null, after: { what, fileName } }, this.ctx.now()),
@@ -255,15 +263,15 @@ export class DocumentRepository {
 
   /** 清退告知书 for a whole repayment batch (one PDF, one DOCX): audited with what was produced. */
   async recordBatchExport(batchId: string, details: { caseId: string; count: number; fileName: string; format: 'pdf' | 'docx'; sha256: string }): Promise<void> {
+    await requirePermission(this.ctx, 'personal.export', { entity: 'documents', entityId: `refund-batch:${batchId}`, details: { fileName: details.fileName } });
     const { db } = this.ctx;
     await db.transaction('rw', [db.audit, db.settings], () =>
       appendAudit(db, { action: 'export', entity: 'documents', entityId: `refund-batch:${batchId}`, before: null, after: { what: '清退告知书', batchId, ...details } }, this.ctx.now()),
     );
   }
 
-  private async operatorName(): Promise<string> {
-    const row = await this.ctx.db.settings.get('app');
-    return (row?.value as { operatorName?: string } | undefined)?.operatorName ?? '';
+  private operatorName(): Promise<string> {
+    return currentActorName(this.ctx.db);
   }
 
   private async prefixOf(typeId: DocumentTypeId): Promise<string> {

@@ -6,6 +6,7 @@
 import { BUILTIN_TEMPLATES, findBuiltinTemplate } from '../../core/documents/builtin-templates';
 import { duplicateTemplate, parseTemplate } from '../../core/documents/template-schema';
 import type { DocumentTemplate } from '../../core/documents/template-types';
+import { requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import type { DocumentTemplateRow } from '../records';
 import type { RepositoryContext } from '../repository-context';
@@ -30,6 +31,7 @@ export class DocumentTemplateStore {
   }
 
   async duplicate(sourceId: string, name: string): Promise<DocumentResult> {
+    await requirePermission(this.ctx, 'templates.manage', { entity: 'documentTemplates', entityId: sourceId });
     const newName = name.trim();
     if (!newName) return { ok: false, field: 'name', message: '模板名称：请填写副本的名称。' };
     const source = await this.get(sourceId);
@@ -50,6 +52,7 @@ export class DocumentTemplateStore {
 
   /** Saves a copy's new name and wording; fields, document type and checks stay the copy's own. */
   async update(id: string, edited: DocumentTemplate): Promise<DocumentResult> {
+    await requirePermission(this.ctx, 'templates.manage', { entity: 'documentTemplates', entityId: id });
     if (this.isBuiltin(id)) return { ok: false, field: 'template', message: '内置模板不能修改：请先复制一份，再修改副本的文字。' };
     const name = edited.name.trim();
     if (!name) return { ok: false, field: 'name', message: '模板名称：请填写名称。' };
@@ -71,6 +74,7 @@ export class DocumentTemplateStore {
 
   /** Removes a copy; documents made from it keep their own snapshot of it. */
   async remove(id: string): Promise<DocumentResult> {
+    await requirePermission(this.ctx, 'templates.manage', { entity: 'documentTemplates', entityId: id });
     if (this.isBuiltin(id)) return { ok: false, field: 'template', message: '内置模板不能删除。' };
     const { db } = this.ctx;
     return db.transaction('rw', [db.documentTemplates, db.audit, db.settings], async () => {

@@ -8,6 +8,7 @@ import { FigureRepository } from './figure-repository';
 import { PetitionRepository } from './petition-repository';
 import { RepaymentRepository } from './repayment-repository';
 import { SettingsRepository } from './settings-repository';
+import { UsersRepository } from './users-repository';
 
 /** Every repository over one database: what the UI receives instead of the tables. */
 export interface Repositories {
@@ -18,6 +19,7 @@ export interface Repositories {
   readonly petitions: PetitionRepository;
   readonly repayment: RepaymentRepository;
   readonly documents: DocumentRepository;
+  readonly users: UsersRepository;
   readonly figures: FigureRepository;
 }
 
@@ -30,6 +32,7 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     petitions: new PetitionRepository(ctx),
     repayment: new RepaymentRepository(ctx, new CreditorRepository(ctx)),
     documents: new DocumentRepository(ctx),
+    users: new UsersRepository(ctx),
     figures: new FigureRepository(ctx, new CreditorRepository(ctx)),
   };
 }

@@ -21,10 +21,12 @@ import {
 import type { MediationSession, Petition } from '../../core/petitions/types';
 import { type FieldError, type PetitionFormInput, registerPetition, validatePetitionForm } from '../../core/petitions/validation';
 import { applyPetitionEvent, type PetitionEvent } from '../../core/petitions/workflow';
+import { requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import type { WorkstationDb } from '../database';
 import type { MediationSessionRow, PetitionRow, StoredPetition } from '../records';
 import type { RepositoryContext } from '../repository-context';
+import { currentActorName } from '../session';
 import { SettingsRepository } from './settings-repository';
 
 /** A workflow step as the UI sends it: the repository fills in who did it (the operator). */
@@ -77,6 +79,7 @@ export class PetitionRepository {
 
   /** Validates and saves the 时限设置; nothing is stored when any field is wrong. */
   async saveSettings(section: PetitionSettingsSection): Promise<SettingsSaveResult> {
+    await requirePermission(this.ctx, 'settings.office', { entity: 'settings', entityId: PETITION_SETTINGS_SECTION });
     const issues = validatePetitionSettingsSection(section);
     if (issues.length > 0) return { ok: false, issues };
     await this.settingsRepo.saveSection(PETITION_SETTINGS_SECTION, section);
@@ -84,6 +87,7 @@ export class PetitionRepository {
   }
 
   async register(input: PetitionFormInput): Promise<RegisterResult> {
+    await requirePermission(this.ctx, 'petitions.write', { entity: 'petitions', entityId: 'new' });
     const today = localIsoDate(this.ctx.now());
     const checked = validatePetitionForm(input, today);
     if (!checked.ok) return checked;
@@ -104,6 +108,7 @@ export class PetitionRepository {
 
   /** One workflow step (受理, 不予受理, 调处, 结果, 办结, 回访, 转办, 延期), dated and attributed. */
   async applyEvent(id: string, input: PetitionEventInput): Promise<StepResult> {
+    await requirePermission(this.ctx, 'petitions.write', { entity: 'petitions', entityId: id, details: { step: input.type } });
     const now = this.ctx.now();
     const { db } = this.ctx;
     return db.transaction('rw', [db.petitions, db.mediationSessions, db.audit, db.settings], async () => {
@@ -135,6 +140,7 @@ export class PetitionRepository {
 
   /** Records a mediation session (调解) of a petition in 调处中. */
   async addMediationSession(petitionId: string, input: MediationSessionInput): Promise<SessionResult> {
+    await requirePermission(this.ctx, 'petitions.write', { entity: 'petitions', entityId: petitionId, details: { step: 'mediation' } });
     const now = this.ctx.now();
     const { db } = this.ctx;
     const sessionId = this.ctx.newId();
@@ -169,6 +175,7 @@ export class PetitionRepository {
 
   /** Showing a petitioner's ID number or phone in full leaves a trace. */
   async recordReveal(petitionId: string, petitionerName: string, field: 'idNumber' | 'phone'): Promise<void> {
+    await requirePermission(this.ctx, 'personal.reveal', { entity: 'petitions', entityId: petitionId, details: { field, name: petitionerName } });
     const { db } = this.ctx;
     await db.transaction('rw', [db.audit, db.settings], () =>
       appendAudit(
@@ -181,6 +188,7 @@ export class PetitionRepository {
 
   /** The ledger left the app (names, demands): the file name and period are audited. */
   async recordLedgerExport(period: { from: IsoDate; to: IsoDate }, rowCount: number, fileName: string): Promise<void> {
+    await requirePermission(this.ctx, 'personal.export', { entity: 'petitions', entityId: `ledger:${period.from}..${period.to}`, details: { fileName } });
     const { db } = this.ctx;
     await db.transaction('rw', [db.audit, db.settings], () =>
       appendAudit(
@@ -200,8 +208,7 @@ export class PetitionRepository {
   }
 
   private async operatorName(): Promise<string> {
-    const row = await this.ctx.db.settings.get('app');
-    return ((row?.value as { operatorName?: string } | undefined)?.operatorName ?? '').trim();
+    return currentActorName(this.ctx.db);
   }
 }
 

@@ -1,6 +1,7 @@
 // The bank side of a batch: the disbursement list (代发清单) written as xlsx, and the bank's result
 // file (回单/代发结果) read back, matched to lines by reference or account, with each refused row named.
 import * as XLSX from '@e965/xlsx';
+import { formatLocalDateTime } from '../../core/common/iso-date';
 import { cellText, normalizeName } from '../../core/creditors/cell';
 import { readSpreadsheet, SpreadsheetError } from '../../core/creditors/read-file';
 import type { CellValue, SheetRow } from '../../core/creditors/types';
@@ -16,6 +17,12 @@ export function buildDisbursementXlsx(args: {
   readonly title: string;
   readonly lines: readonly AllocationLineRecord[];
   readonly creditors: ReadonlyMap<string, RepaymentCreditor>;
+  /** Who saves the file: written into it, so a copy found later still says who exported it. */
+  readonly exportedBy?: string;
+  readonly exportedAt?: Date;
+  readonly approvedBy?: string | null;
+  /** Steps of this batch done under a relaxed four-eyes rule, as sentences. */
+  readonly relaxations?: readonly string[];
 }): { bytes: Uint8Array; rowCount: number; totalFen: number; missingAccounts: number } {
   const rows: string[][] = [[...DISBURSEMENT_HEADER]];
   let totalFen = 0;
@@ -36,8 +43,13 @@ export function buildDisbursementXlsx(args: {
     ['笔数', String(rows.length - 1)],
     ['合计金额（元）', fenToYuanString(totalFen)],
     ['缺少账号', String(missingAccounts)],
+    ...(args.approvedBy ? [['审批人', args.approvedBy]] : []),
+    ...(args.exportedBy !== undefined ? [['导出人', args.exportedBy || '（未登录）']] : []),
+    ...(args.exportedAt ? [['导出时间', formatLocalDateTime(args.exportedAt)]] : []),
+    ...(args.relaxations ?? []).map((r) => ['四眼规则放宽', r]),
   ]);
   const book = XLSX.utils.book_new();
+  if (args.exportedBy) book.Props = { Author: args.exportedBy, Title: `清退代发清单 ${args.title}` };
   XLSX.utils.book_append_sheet(book, sheet, '代发清单');
   XLSX.utils.book_append_sheet(book, summary, '汇总');
   const out = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;

@@ -6,6 +6,7 @@ import type { CaseRepaymentFigures } from '../../core/repayment/figures';
 import { caseRepaymentFigures, creditorFigures, creditorTotals } from '../../core/repayment/figures';
 import type { RecoveredFund, RecoveredFundSource } from '../../core/repayment/recovered-funds';
 import { recoveredBySource } from '../../core/repayment/recovered-funds';
+import type { Relaxation } from '../../core/users/four-eyes';
 import type { AllocationLineRecord, FundReceiptRow, RepaymentBatchRow } from '../records';
 import { toCoreBatch } from './repayment-lines';
 import type { RepaymentCreditor } from './repayment-types';
@@ -30,6 +31,8 @@ export interface CaseFiguresView extends CaseRepaymentFigures {
   /** Σ failed or returned payments (支付失败/退回): owed again and reissued by a later batch. */
   readonly failedOrReturnedFen: number;
   readonly failedOrReturnedCount: number;
+  /** Batches with a step done under a relaxed four-eyes rule: the figures say so where they show. */
+  readonly relaxedBatches: readonly { readonly number: number; readonly relaxations: readonly Relaxation[] }[];
 }
 
 export function caseFiguresOf(creditors: readonly RepaymentCreditor[], batches: readonly LoadedBatch[], funds: readonly FundReceiptRow[]): CaseFiguresView {
@@ -45,6 +48,9 @@ export function caseFiguresOf(creditors: readonly RepaymentCreditor[], batches: 
     batchCount: batches.length,
     approvedBatchCount: batches.filter((b) => b.row.status !== 'draft').length,
     ...failedOrReturned(batches),
+    relaxedBatches: batches
+      .filter((b) => (b.row.relaxations ?? []).length > 0)
+      .map((b) => ({ number: b.row.number, relaxations: [...new Set((b.row.relaxations ?? []).map((r) => r.relaxation))] })),
   };
 }
 

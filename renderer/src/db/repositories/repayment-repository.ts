@@ -8,14 +8,18 @@ import { approveBatch, markBatchPaid, recordPaymentResult } from '../../core/rep
 import type { IneligibleReason } from '../../core/repayment/eligibility';
 import { splitEligible } from '../../core/repayment/eligibility';
 import { allocationClaimsFor } from '../../core/repayment/figures';
+import { DEFAULT_POLICY, RELAXATION_LABELS, type Relaxation } from '../../core/users/four-eyes';
+import { type Attempt, auditRefusal, authorizeIn, requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import type { AllocationLineRecord, FundReceiptRow, PaymentResultRow, RepaymentBatchRow } from '../records';
 import type { RepositoryContext } from '../repository-context';
+import { type Actor, actorName, currentActor, currentActorName, readAccess } from '../session';
 import type { BankResultMatch, BankResultReading } from './repayment-bank';
 import { buildDisbursementXlsx, readBankResultFile } from './repayment-bank';
 import { validateBatchDraft } from './repayment-batch-draft';
 import type { CaseFiguresView, CreditorFiguresRow, LoadedBatch, RefundNoticeLine } from './repayment-figures';
 import { activeFunds, caseFiguresOf, creditorFiguresOf, forRepayment, refundNoticeLinesOf } from './repayment-figures';
+import { addComputer, approverVerdict, pendingChangeMessage, personOf, recorderVerdict, withRelaxation } from './repayment-four-eyes';
 import { validateFundDraft } from './repayment-fund-draft';
 import { committedAndPaid, linesFromResult, packBlocks, sameAllocation, toCoreBatch } from './repayment-lines';
 import type { ActionResult, BatchDraft, BatchField, CreditorSource, FundDraft, FundField, RepaymentCreditor, SaveResult } from './repayment-types';
@@ -114,6 +118,7 @@ export class RepaymentRepository {
   // ---- recovered funds ----
 
   async addFund(caseId: string, draft: FundDraft): Promise<SaveResult<FundField>> {
+    await requirePermission(this.ctx, 'repayment.funds', { entity: 'fundReceipts', entityId: caseId });
     const checked = validateFundDraft(draft, this.ctx.now());
     if (!checked.ok) return checked;
     const { db } = this.ctx;
@@ -131,6 +136,7 @@ export class RepaymentRepository {
 
   /** A wrong entry is voided (kept, struck through), never deleted; refused when batches already use the money. */
   async voidFund(fundId: string, reason: string): Promise<ActionResult> {
+    await requirePermission(this.ctx, 'repayment.void', { entity: 'fundReceipts', entityId: fundId });
     if (reason.trim() === '') return { ok: false, message: '作废原因：请填写作废原因。' };
     const { db } = this.ctx;
     return db.transaction('rw', [db.fundReceipts, db.repaymentBatches, db.audit, db.settings], async () => {
@@ -153,6 +159,7 @@ export class RepaymentRepository {
 
   /** Computes a new draft batch on the current register and earlier approved batches, and stores it. */
   async createBatch(caseId: string, draft: BatchDraft): Promise<SaveResult<BatchField>> {
+    const actor = await requirePermission(this.ctx, 'repayment.compute', { entity: 'repaymentBatches', entityId: 'new', details: { caseId } });
     const basis = await this.basis(caseId);
     const id = this.ctx.newId();
     const number = basis.batches.reduce((n, b) => Math.max(n, b.row.number), 0) + 1;
@@ -178,6 +185,7 @@ export class RepaymentRepository {
         approvedBy: null,
         approvedAt: null,
         paidAt: null,
+        computedBy: addComputer(null, actor),
       };
       await db.repaymentBatches.add(row);
       await db.allocationBlocks.bulkAdd(packBlocks(id, computed.lines));
@@ -188,6 +196,7 @@ export class RepaymentRepository {
 
   /** Recomputes a draft with new settings (or on a changed register); approved batches are frozen. */
   async recomputeBatch(batchId: string, draft: BatchDraft): Promise<SaveResult<BatchField>> {
+    const actor = await requirePermission(this.ctx, 'repayment.compute', { entity: 'repaymentBatches', entityId: batchId });
     const existing = await this.getBatch(batchId);
     if (!existing) return { ok: false, errors: { amount: '该清退批次不存在，请返回批次列表。' } };
     if (existing.status !== 'draft') return { ok: false, errors: { amount: `第 ${existing.number} 批已审批，不能再修改；如需调整请新建批次。` } };
@@ -200,7 +209,7 @@ export class RepaymentRepository {
       if (before?.status !== 'draft' || (await this.snapshot(existing.caseId)) !== basis.snapshot) {
         return { ok: false as const, errors: { amount: CHANGED } };
       }
-      const row: RepaymentBatchRow = { ...before, ...computed.fields, computedAt: this.ctx.now().toISOString() };
+      const row: RepaymentBatchRow = { ...before, ...computed.fields, computedAt: this.ctx.now().toISOString(), computedBy: addComputer(before, actor) };
       await db.allocationBlocks.where('batchId').equals(batchId).delete();
       await db.allocationBlocks.bulkAdd(packBlocks(batchId, computed.lines));
       await db.repaymentBatches.put(row);
@@ -210,6 +219,7 @@ export class RepaymentRepository {
   }
 
   async deleteDraft(batchId: string): Promise<ActionResult> {
+    await requirePermission(this.ctx, 'repayment.compute', { entity: 'repaymentBatches', entityId: batchId });
     const { db } = this.ctx;
     return db.transaction('rw', [db.repaymentBatches, db.allocationBlocks, db.audit, db.settings], async () => {
       const row = await db.repaymentBatches.get(batchId);
@@ -223,32 +233,55 @@ export class RepaymentRepository {
   }
 
   /**
-   * draft → approved (frozen). Refused when the draft no longer matches what the current register
-   * and batches give (recompute first), or when it allocates more than the funds available.
+   * draft → approved (frozen), by a signed-in 审批 user who did not compute the batch (unless the
+   * office is small and chose otherwise). Refused, and the refusal audited, while any line's creditor
+   * has a change waiting for someone else's verification. Also refused when the draft no longer
+   * matches what the current register and batches give (recompute first), or when it allocates more
+   * than the funds available. `legacyApprover`: before users exist (a database from before schema 3
+   * not yet given a 管理员, the CLI, old tests) the approver's name is typed, as it always was; once
+   * users exist it is ignored and the signed-in user approves.
    */
-  async approve(batchId: string, approver: string): Promise<ActionResult> {
+  async approve(batchId: string, legacyApprover?: string): Promise<ActionResult> {
     const row = await this.getBatch(batchId);
     if (!row) return { ok: false, message: '该清退批次不存在，请返回批次列表。' };
     if (row.status !== 'draft') return { ok: false, message: `第 ${row.number} 批已审批，不能重复审批。` };
+    const attempt: Attempt = { entity: 'repaymentBatches', entityId: batchId, details: { what: 'approve', number: row.number } };
+    const { db } = this.ctx;
+    const allowed = await db.transaction('rw', [db.settings, db.audit], async () => await this.approvalRules(row, attempt));
+    if (!allowed.ok) return allowed;
     const basis = await this.basis(row.caseId);
     const stored = basis.batches.find((b) => b.row.id === batchId)?.lines ?? [];
+    const pending = pendingChangeMessage(row, stored, new Map(basis.creditors.map((c) => [c.cid, c])), '审批');
+    if (pending) return this.refuse(attempt, pending);
     const fresh = this.compute(basis, draftOf(row), batchId, row.number, true);
     if (!fresh.ok || !sameAllocation(fresh.lines, stored)) {
       return { ok: false, message: `第 ${row.number} 批的计算依据已变化（参与人名单、核实状态或其他批次），请先点“重新计算”核对结果后再审批。` };
     }
     const at = this.ctx.now().toISOString();
     const funds = fundsOf(basis.funds, basis.batches.map((b) => b.row)).fundsAvailableFen;
-    const transition = approveBatch(toCoreBatch(row, stored), approver, at, funds);
+    const approverName = allowed.actor.kind === 'legacy' ? (legacyApprover ?? allowed.actor.name) : actorName(allowed.actor);
+    const transition = approveBatch(toCoreBatch(row, stored), approverName, at, funds);
     if (!transition.ok) return { ok: false, message: transition.error };
-    const { db } = this.ctx;
     return db.transaction('rw', [db.repaymentBatches, db.fundReceipts, db.audit, db.settings], async () => {
       const before = await db.repaymentBatches.get(batchId);
       if (before?.status !== 'draft' || (await this.snapshot(row.caseId)) !== basis.snapshot) return { ok: false as const, message: CHANGED };
-      const after: RepaymentBatchRow = { ...before, status: 'approved', approvedBy: approver.trim(), approvedAt: at, committedFen: before.allocatedFen };
+      // Again inside the write: the session or the policy may have changed while the basis was checked.
+      const check = await this.approvalRules(before, attempt);
+      if (!check.ok) return check;
+      const after: RepaymentBatchRow = {
+        ...before,
+        status: 'approved',
+        approvedBy: approverName.trim(),
+        approver: personOf(check.actor),
+        approvedAt: at,
+        committedFen: before.allocatedFen,
+        ...withRelaxation(before, check.relaxed, check.actor, at),
+      };
       await db.repaymentBatches.put(after);
+      const relaxed = check.relaxed ? { relaxed: RELAXATION_LABELS[check.relaxed] } : {};
       await appendAudit(
         db,
-        { action: 'approve', entity: 'repaymentBatches', entityId: batchId, before: { status: before.status }, after: { status: 'approved', approvedBy: after.approvedBy, approvedAt: at, number: row.number, amountFen: row.amountFen, allocatedFen: row.allocatedFen, payLineCount: row.payLineCount } },
+        { action: 'approve', entity: 'repaymentBatches', entityId: batchId, before: { status: before.status }, after: { status: 'approved', approvedBy: after.approvedBy, approvedAt: at, number: row.number, amountFen: row.amountFen, allocatedFen: row.allocatedFen, payLineCount: row.payLineCount, ...relaxed } },
         this.ctx.now(),
       );
       return { ok: true as const };
@@ -270,6 +303,8 @@ export class RepaymentRepository {
     return db.transaction('rw', [db.repaymentBatches, db.allocationBlocks, db.paymentResults, db.audit, db.settings], async () => {
       const row = await db.repaymentBatches.get(batchId);
       if (!row) return { ok: false as const, message: '该清退批次不存在。' };
+      const check = await this.paymentRules(row, { entity: 'repaymentBatches', entityId: batchId, details: { what: 'payment-results', number: row.number, fileName: source.fileName } });
+      if (!check.ok) return check;
       const blocks = await db.allocationBlocks.where('batchId').equals(batchId).toArray();
       const where = new Map<string, [number, number]>();
       blocks.forEach((b, bi) => {
@@ -298,12 +333,24 @@ export class RepaymentRepository {
       const changedBlocks = blocks.map((b, i) => ({ ...b, lines: edited[i] as AllocationLineRecord[] })).filter((b, i) => b.lines.some((l, j) => l !== blocks[i]?.lines[j]));
       await db.allocationBlocks.bulkPut(changedBlocks);
       const totals = committedAndPaid(edited.flat());
-      await db.repaymentBatches.put({ ...row, ...totals });
-      const record: PaymentResultRow = { id: this.ctx.newId(), batchId, caseId: row.caseId, recordedAt: now, recordedBy: await this.operatorName(), fileName: source.fileName, counts, results: applied, rejected: source.rejected };
+      await db.repaymentBatches.put({ ...row, ...totals, ...withRelaxation(row, check.relaxed, check.actor, now) });
+      const record: PaymentResultRow = {
+        id: this.ctx.newId(),
+        batchId,
+        caseId: row.caseId,
+        recordedAt: now,
+        recordedBy: actorName(check.actor),
+        fileName: source.fileName,
+        counts,
+        results: applied,
+        rejected: source.rejected,
+        recorder: personOf(check.actor),
+        relaxed: check.relaxed,
+      };
       await db.paymentResults.add(record);
       await appendAudit(
         db,
-        { action: source.fileName ? 'import' : 'update', entity: 'paymentResults', entityId: record.id, before: { batchId, committedFen: row.committedFen, paidFen: row.paidFen }, after: { batchId, fileName: source.fileName, counts, failedOrReturned: applied.filter((a) => a.result !== 'paid'), rejectedRows: source.rejected.length, ...totals } },
+        { action: source.fileName ? 'import' : 'update', entity: 'paymentResults', entityId: record.id, before: { batchId, committedFen: row.committedFen, paidFen: row.paidFen }, after: { batchId, fileName: source.fileName, counts, failedOrReturned: applied.filter((a) => a.result !== 'paid'), rejectedRows: source.rejected.length, ...totals, ...(check.relaxed ? { relaxed: RELAXATION_LABELS[check.relaxed] } : {}) } },
         this.ctx.now(),
       );
       return { ok: true as const, counts };
@@ -316,11 +363,13 @@ export class RepaymentRepository {
     return db.transaction('rw', [db.repaymentBatches, db.allocationBlocks, db.audit, db.settings], async () => {
       const row = await db.repaymentBatches.get(batchId);
       if (!row) return { ok: false as const, message: '该清退批次不存在。' };
+      const check = await this.paymentRules(row, { entity: 'repaymentBatches', entityId: batchId, details: { what: 'mark-paid', number: row.number } });
+      if (!check.ok) return check;
       const lines = (await db.allocationBlocks.where('batchId').equals(batchId).toArray()).flatMap((b) => b.lines);
       const at = this.ctx.now().toISOString();
       const t = markBatchPaid(toCoreBatch(row, lines), at);
       if (!t.ok) return { ok: false as const, message: t.error };
-      await db.repaymentBatches.put({ ...row, status: 'paid', paidAt: at });
+      await db.repaymentBatches.put({ ...row, status: 'paid', paidAt: at, ...withRelaxation(row, check.relaxed, check.actor, at) });
       await appendAudit(db, { action: 'update', entity: 'repaymentBatches', entityId: batchId, before: { status: row.status }, after: { status: 'paid', paidAt: at } }, this.ctx.now());
       return { ok: true as const };
     });
@@ -333,8 +382,21 @@ export class RepaymentRepository {
     const row = await this.getBatch(batchId);
     if (!row) return { ok: false, message: '该清退批次不存在。' };
     if (row.status === 'draft') return { ok: false, message: `第 ${row.number} 批尚未审批，审批后才能导出银行代发清单。` };
+    const attempt: Attempt = { entity: 'repaymentBatches', entityId: batchId, details: { what: 'bank-disbursement', number: row.number } };
+    const actor = await requirePermission(this.ctx, 'repayment.bankFile', attempt);
     const [lines, creditors] = await Promise.all([this.batchLines(batchId), this.creditors.loadCase(row.caseId)]);
-    const file = buildDisbursementXlsx({ title: `第 ${row.number} 批（${row.date}）`, lines, creditors: new Map(creditors.map((c) => [c.cid, c])) });
+    const byCid = new Map(creditors.map((c) => [c.cid, c]));
+    const pending = pendingChangeMessage(row, lines.filter((l) => l.status === 'pending'), byCid, '导出银行代发清单');
+    if (pending) return this.refuse(attempt, pending);
+    const file = buildDisbursementXlsx({
+      title: `第 ${row.number} 批（${row.date}）`,
+      lines,
+      creditors: byCid,
+      exportedBy: actorName(actor),
+      exportedAt: this.ctx.now(),
+      approvedBy: row.approvedBy,
+      relaxations: (row.relaxations ?? []).map((r) => `${RELAXATION_LABELS[r.relaxation]}：${r.by.name}`),
+    });
     if (file.rowCount === 0) return { ok: false, message: `第 ${row.number} 批没有待支付的款项，无需导出。` };
     return { ok: true, suggestedName: `清退代发清单-第${row.number}批-${row.date}.xlsx`, ...file };
   }
@@ -342,9 +404,13 @@ export class RepaymentRepository {
   /** The export holds names and full account numbers: it leaves an audit trace. */
   async recordExport(batchId: string, fileName: string, rowCount: number, totalFen: number): Promise<void> {
     const { db } = this.ctx;
-    await db.transaction('rw', [db.audit, db.settings], () =>
-      appendAudit(db, { action: 'export', entity: 'repaymentBatches', entityId: batchId, before: null, after: { kind: 'bank-disbursement', fileName, rowCount, totalFen } }, this.ctx.now()),
-    );
+    const now = this.ctx.now();
+    await db.transaction('rw', [db.repaymentBatches, db.audit, db.settings], async () => {
+      const row = await db.repaymentBatches.get(batchId);
+      const by = personOf(await currentActor(db));
+      if (row && by) await db.repaymentBatches.put({ ...row, bankExports: [...(row.bankExports ?? []), { by, at: now.toISOString(), fileName }] });
+      await appendAudit(db, { action: 'export', entity: 'repaymentBatches', entityId: batchId, before: null, after: { kind: 'bank-disbursement', fileName, rowCount, totalFen } }, now);
+    });
   }
 
   async readBankResult(batchId: string, bytes: Uint8Array, fileName: string): Promise<BankResultReading> {
@@ -361,6 +427,7 @@ export class RepaymentRepository {
 
   /** Showing a creditor's full ID number or account is deliberate and leaves a trace. */
   async recordReveal(caseId: string, cid: string, field: 'idNumber' | 'bankAccount'): Promise<void> {
+    await requirePermission(this.ctx, 'personal.reveal', { entity: 'creditors', entityId: `${caseId}/${cid}`, details: { caseId, cid, field, via: 'repayment' } });
     const { db } = this.ctx;
     await db.transaction('rw', [db.audit, db.settings], () =>
       appendAudit(db, { action: 'reveal', entity: 'creditors', entityId: `${caseId}/${cid}`, before: null, after: { caseId, cid, field, via: 'repayment' } }, this.ctx.now()),
@@ -427,9 +494,43 @@ export class RepaymentRepository {
     return id;
   }
 
-  private async operatorName(): Promise<string> {
-    const row = await this.ctx.db.settings.get('app');
-    return (row?.value as { operatorName?: string } | undefined)?.operatorName ?? '';
+  private operatorName(): Promise<string> {
+    return currentActorName(this.ctx.db);
+  }
+
+  /** Inside a transaction with settings and audit: role and four eyes for approving; refusals audited there. */
+  private approvalRules(row: RepaymentBatchRow, attempt: Attempt) {
+    return this.fourEyes(row, attempt, 'repayment.approve', approverVerdict);
+  }
+
+  /** Inside a transaction with settings and audit: role and four eyes for payment results. */
+  private paymentRules(row: RepaymentBatchRow, attempt: Attempt) {
+    return this.fourEyes(row, attempt, 'repayment.results', recorderVerdict);
+  }
+
+  private async fourEyes(
+    row: RepaymentBatchRow,
+    attempt: Attempt,
+    permission: 'repayment.approve' | 'repayment.results',
+    rule: typeof approverVerdict,
+  ): Promise<{ ok: true; actor: Actor; relaxed: Relaxation | null } | { ok: false; message: string }> {
+    const { db } = this.ctx;
+    const now = this.ctx.now();
+    const decision = await authorizeIn(db, permission, attempt, now);
+    if (!decision.ok) return { ok: false, message: decision.message };
+    const verdict = rule(row, decision.actor, (await readAccess(db))?.policy ?? DEFAULT_POLICY);
+    if (!verdict.ok) {
+      await auditRefusal(db, attempt, verdict.message, now, permission);
+      return { ok: false, message: verdict.message };
+    }
+    return { ok: true, actor: decision.actor, relaxed: verdict.relaxed };
+  }
+
+  /** A refusal found outside a transaction: audited in its own, then returned. */
+  private async refuse(attempt: Attempt, message: string): Promise<{ ok: false; message: string }> {
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.settings, db.audit], async () => await auditRefusal(db, attempt, message, this.ctx.now()));
+    return { ok: false, message };
   }
 }
 

@@ -1,5 +1,6 @@
 // Shapes the repayment repository shares with the repayment pages.
 import type { FieldErrors } from '../../core/common/field-errors';
+import type { CreditorReview } from '../../core/creditors/review';
 import type { CreditorExclusion, VerificationStatus } from '../../core/repayment/eligibility';
 import type { RecoveredFundSource } from '../../core/repayment/recovered-funds';
 
@@ -13,6 +14,8 @@ export interface RepaymentCreditor {
   readonly netClaimFen: number;
   readonly status: VerificationStatus;
   readonly exclusion: CreditorExclusion | null;
+  /** Who verified the creditor; a change after verification waiting for someone else's check. */
+  readonly review?: CreditorReview | undefined;
 }
 
 /** Where the creditors of a case come from: the creditor repository (repos.creditors). */

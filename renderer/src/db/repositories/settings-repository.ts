@@ -1,6 +1,7 @@
 import type { FieldErrors, Validated } from '../../core/common/field-errors';
 import { type AppSettings, DEFAULT_SETTINGS } from '../../core/settings/app-settings';
 import { type SettingsField, validateSettings } from '../../core/settings/validate-settings';
+import { requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import type { RepositoryContext } from '../repository-context';
 
@@ -31,6 +32,7 @@ export class SettingsRepository {
   }
 
   async save(candidate: AppSettings): Promise<Validated<AppSettings, SettingsField>> {
+    await requirePermission(this.ctx, 'settings.office', { entity: 'settings', entityId: 'app' });
     const checked = validateSettings(candidate);
     if (!checked.ok) return checked;
     const { db } = this.ctx;

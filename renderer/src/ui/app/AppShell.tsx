@@ -1,4 +1,4 @@
-import { Alignment, Classes, type IconName, Menu, MenuItem, Navbar, NavbarGroup, NavbarHeading, Tag, useHotkeys } from '@blueprintjs/core';
+import { Alignment, Classes, type IconName, Menu, MenuItem, Navbar, NavbarGroup, NavbarHeading, useHotkeys } from '@blueprintjs/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseDetailPage } from '../pages/cases/CaseDetailPage';
@@ -15,6 +15,7 @@ import { ScreeningPage } from '../pages/screening/ScreeningPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { useApp } from './app-context';
 import { AREAS, type Area, type Route } from './routes';
+import { UserMenu } from './UserMenu';
 import { useRoute } from './use-route';
 
 const AREA_ICONS: Record<Area, IconName> = {
@@ -68,9 +69,7 @@ export function AppShell() {
           <span className={Classes.TEXT_MUTED}>{settings.officeName || t('app.officeUnset')}</span>
         </NavbarGroup>
         <NavbarGroup align={Alignment.END}>
-          <Tag minimal icon="person" data-testid="operator-tag">
-            {t('app.operator')}：{settings.operatorName || t('app.operatorUnset')}
-          </Tag>
+          <UserMenu navigate={navigate} />
         </NavbarGroup>
       </Navbar>
       <div className="app-body">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type LastRestore, markRestoreAnnounced, unannouncedRestore } from '../../db/backup/restore-backup';
 import { formatLocalTime, REASON_LABELS } from '../pages/settings/backup-labels';
 import '../pages/settings/safety-messages';
+import { useApp } from './app-context';
 
 /**
  * After a restore the page reloads onto the restored data; this says, once, that the restore is done:
@@ -11,11 +12,13 @@ import '../pages/settings/safety-messages';
  */
 export function RestoreDoneNotice() {
   const { t } = useTranslation('safety');
+  const { locked } = useApp();
   const [done, setDone] = useState<LastRestore | null>(null);
   useEffect(() => {
     void unannouncedRestore().then(setDone, () => setDone(null));
   }, []);
-  if (!done) return null;
+  // Said once someone has signed in to the restored data (the sign-in screen says it was restored).
+  if (!done || locked) return null;
   const close = () => {
     setDone(null);
     void markRestoreAnnounced();

@@ -1,62 +1,49 @@
-import { HTMLTable } from '@blueprintjs/core';
+import { Button, HTMLTable, Tag } from '@blueprintjs/core';
+import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditAction, AuditEntry } from '../../core/audit/audit-entry';
+import type { AuditEntry } from '../../core/audit/audit-entry';
+import { type DescribedEntry, describeAuditEntry } from '../../core/audit/describe-entry';
+import { formatLocalDateTime } from '../../core/common/iso-date';
+import { useApp } from '../app/app-context';
+import { AuditDetails } from './AuditDetails';
+import './audit-table.css';
 
-const ACTION_LABELS: Record<AuditAction, string> = {
-  create: '新建',
-  update: '修改',
-  delete: '删除',
-  'stage-change': '变更阶段',
-  import: '导入',
-  export: '导出',
-  reveal: '查看完整个人信息',
-  approve: '审批',
-  issue: '签发',
-  void: '作废',
-  restore: '恢复备份',
-  settings: '修改设置',
-};
-
-const ENTITY_LABELS: Record<string, string> = {
-  cases: '案件',
-  settings: '设置',
-  creditors: '集资参与人',
-  parties: '涉案主体',
-  petitions: '信访件',
-  mediationSessions: '调解记录',
-  creditorRegisters: '集资参与人名单',
-  repaymentPlans: '清退方案',
-  fundReceipts: '追缴资金',
-  paymentResults: '支付结果',
-  repaymentBatches: '清退批次',
-  documents: '文书',
-  attachments: '文书附件',
-  documentTemplates: '文书模板',
-  backups: '备份',
-  database: '全部数据',
-};
-
-/** A readable one-line summary of what changed; the full before/after stays in the stored entry. */
-function summarize(entry: AuditEntry): string {
-  const after = entry.after as Record<string, unknown> | null;
-  if (entry.action === 'stage-change' && after) return `→ ${String(after.stage)}（${String(after.date)}）`;
-  if (entry.action === 'restore' && after && typeof after.backup === 'object' && after.backup !== null) {
-    const b = after.backup as { fileName?: string; headerSha256?: string | null };
-    return `用备份“${b.fileName ?? ''}”替换全部数据（备份 SHA-256 ${(b.headerSha256 ?? '—').slice(0, 16)}…）`;
-  }
-  if (after && typeof after === 'object' && 'caseFile' in after) {
-    const c = after.caseFile as { caseNumber?: string; title?: string };
-    return `${c.caseNumber ?? ''} ${c.title ?? ''}`;
-  }
-  const text = JSON.stringify(after);
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-
-export function AuditTable({ entries, highlightSeq }: { entries: readonly AuditEntry[]; highlightSeq?: number | undefined }) {
+/**
+ * The audit log in Chinese: each entry's action, the record by its name, who did it (marked when the
+ * name was typed by hand before users existed) and what changed, personal data masked. The full
+ * values are shown per entry on a deliberate, audited click; the stored entries are never touched.
+ */
+export function AuditTable({ entries, highlightSeq, onAudited }: { entries: readonly AuditEntry[]; highlightSeq?: number | undefined; onAudited?: () => void }) {
   const { t } = useTranslation();
+  const { repos, can } = useApp();
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
+
+  useEffect(() => {
+    let current = true;
+    void repos.audit.names(entries).then((n) => current && setNames(n));
+    return () => {
+      current = false;
+    };
+  }, [repos, entries]);
+
+  const described = useMemo(() => {
+    const lookup = (table: string, id: string) => names.get(`${table}:${id}`);
+    return new Map<number, DescribedEntry>(entries.map((e) => [e.seq, describeAuditEntry(e, lookup, revealed.has(e.seq))]));
+  }, [entries, names, revealed]);
+
   if (entries.length === 0) return <p className="muted">{t('audit.empty')}</p>;
+  const toggle = (seq: number) => setOpen((s) => (s.has(seq) ? new Set([...s].filter((x) => x !== seq)) : new Set([...s, seq])));
+  const reveal = async (seq: number) => {
+    await repos.audit.recordReveal(seq);
+    setRevealed((s) => new Set([...s, seq]));
+    // The reveal is itself an entry: the log shows it at once.
+    onAudited?.();
+  };
+
   return (
-    <HTMLTable compact striped className="full-width" data-testid="audit-table">
+    <HTMLTable compact striped className="full-width audit-table" data-testid="audit-table">
       <thead>
         <tr>
           <th>{t('audit.seq')}</th>
@@ -65,19 +52,46 @@ export function AuditTable({ entries, highlightSeq }: { entries: readonly AuditE
           <th>{t('audit.action')}</th>
           <th>{t('audit.entity')}</th>
           <th>{t('audit.detail')}</th>
+          <th />
         </tr>
       </thead>
       <tbody>
-        {entries.map((e) => (
-          <tr key={e.seq} className={e.seq === highlightSeq ? 'row-broken' : undefined}>
-            <td className="num">{e.seq}</td>
-            <td>{new Date(e.at).toLocaleString('zh-CN', { hour12: false })}</td>
-            <td>{e.operator || '—'}</td>
-            <td>{ACTION_LABELS[e.action] ?? e.action}</td>
-            <td>{ENTITY_LABELS[e.entity] ?? e.entity}</td>
-            <td className="audit-detail">{summarize(e)}</td>
-          </tr>
-        ))}
+        {entries.map((e) => {
+          const d = described.get(e.seq) as DescribedEntry;
+          const isOpen = open.has(e.seq);
+          return (
+            <Fragment key={e.seq}>
+              <tr className={e.seq === highlightSeq ? 'row-broken' : undefined} data-seq={e.seq}>
+                <td className="num">{e.seq}</td>
+                <td className="nowrap">{formatLocalDateTime(e.at)}</td>
+                <td className="nowrap">
+                  {d.attribution === 'user' ? d.operator : <Tag minimal title={d.attribution === 'typed' ? t('audit.typedHint') : t('audit.systemHint')}>{d.operator}</Tag>}
+                </td>
+                <td className="nowrap">{d.action}</td>
+                <td>
+                  {d.entity} <span className="audit-target">{d.target}</span>
+                </td>
+                <td className="audit-detail">{d.summary}</td>
+                <td className="nowrap">
+                  {d.lines.length > 0 && <Button small minimal icon={isOpen ? 'chevron-up' : 'chevron-down'} aria-label={`${t('audit.details')} ${e.seq}`} onClick={() => toggle(e.seq)} />}
+                </td>
+              </tr>
+              {isOpen && (
+                <tr className="audit-details-row">
+                  <td colSpan={7}>
+                    <AuditDetails
+                      entry={d}
+                      canReveal={d.masked && !revealed.has(e.seq) && can('personal.reveal')}
+                      revealed={revealed.has(e.seq)}
+                      onReveal={() => void reveal(e.seq)}
+                      seq={e.seq}
+                    />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          );
+        })}
       </tbody>
     </HTMLTable>
   );

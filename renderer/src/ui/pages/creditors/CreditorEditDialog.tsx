@@ -2,49 +2,21 @@ import { Button, Callout, Classes, Dialog, HTMLSelect, InputGroup } from '@bluep
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Exclusion } from '../../../core/creditors';
-import { fenToYuanString } from '../../../core/money';
 import type { CreditorDraft, CreditorDraftField } from '../../../db/repositories/creditor-draft';
 import { EXCLUSION_LABELS, STATUS_VALUES, type StoredCreditor } from '../../../db/repositories/creditor-types';
 import { FieldRow } from '../../components/FieldRow';
+import { draftFromCreditor } from './creditor-draft-from-record';
+import './review-messages';
 
 const ID_TYPE_CHOICES = ['', '居民身份证', '统一社会信用代码', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证'];
-const ID_TYPE_TEXT: Record<StoredCreditor['idType'], string> = {
-  resident: '居民身份证',
-  resident15: '居民身份证',
-  org: '统一社会信用代码',
-  passport: '护照',
-  hk_macau: '港澳居民来往内地通行证',
-  taiwan: '台湾居民来往大陆通行证',
-};
 
-export function draftFromCreditor(c: StoredCreditor | null): CreditorDraft {
-  if (!c) {
-    return { name: '', idType: '', idNumber: '', phone: '', address: '', bankName: '', bankAccount: '', status: '待核实', exclusion: null, contracts: [{ principal: '', returned: '', note: '' }] };
-  }
-  return {
-    name: c.name,
-    idType: ID_TYPE_TEXT[c.idType],
-    idNumber: c.idNumber,
-    phone: c.phone ?? '',
-    address: c.address ?? '',
-    bankName: c.bankName ?? '',
-    bankAccount: c.bankAccount ?? '',
-    status: c.status,
-    exclusion: c.exclusion,
-    contracts: c.contracts.map((k) => ({
-      principal: fenToYuanString(k.principalFen),
-      returned: k.returnedFen === 0 ? '' : fenToYuanString(k.returnedFen),
-      note: k.note,
-      sourceRow: k.sourceRow,
-    })),
-  };
-}
-
-type Errors = Partial<Record<CreditorDraftField, string>>;
+type Errors = Partial<Record<CreditorDraftField | 'permission', string>>;
 
 /** Add or edit one creditor. Save validates like an import row; what was typed is kept on errors. */
 export function CreditorEditDialog(props: {
   readonly creditor: StoredCreditor | null;
+  /** Status and exclusion are a 审核 user's to set; others see them but cannot change them. */
+  readonly canVerify?: boolean;
   readonly onSave: (draft: CreditorDraft) => Promise<Errors | null>;
   readonly onClose: () => void;
 }) {
@@ -80,10 +52,16 @@ export function CreditorEditDialog(props: {
           void save();
         }}
       >
-        {errorCount > 0 && (
+        {errors.permission ? (
           <Callout intent="danger" data-testid="form-errors" compact>
-            {t('edit.fixErrors', { count: errorCount })}
+            {t('creditorReview:permission', { message: errors.permission })}
           </Callout>
+        ) : (
+          errorCount > 0 && (
+            <Callout intent="danger" data-testid="form-errors" compact>
+              {t('edit.fixErrors', { count: errorCount })}
+            </Callout>
+          )
         )}
         <div className="creditor-edit-grid">
           {text('name', 'creditor-name', true)}
@@ -100,7 +78,7 @@ export function CreditorEditDialog(props: {
           {text('bankAccount', 'creditor-bankAccount')}
           {text('address', 'creditor-address')}
           <FieldRow label={t('edit.status')} labelFor="creditor-status" error={errors.status}>
-            <HTMLSelect id="creditor-status" value={draft.status} onChange={(e) => set({ status: e.currentTarget.value as CreditorDraft['status'] })}>
+            <HTMLSelect id="creditor-status" disabled={props.canVerify === false} value={draft.status} onChange={(e) => set({ status: e.currentTarget.value as CreditorDraft['status'] })}>
               {STATUS_VALUES.map((s) => (
                 <option key={s} value={s}>{s}</option>
               ))}
@@ -109,6 +87,7 @@ export function CreditorEditDialog(props: {
           <FieldRow label={t('edit.exclusion')} labelFor="creditor-exclusion" error={errors.exclusion}>
             <HTMLSelect
               id="creditor-exclusion"
+              disabled={props.canVerify === false}
               value={draft.exclusion ?? ''}
               onChange={(e) => set({ exclusion: (e.currentTarget.value || null) as Exclusion })}
             >

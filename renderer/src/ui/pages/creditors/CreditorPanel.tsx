@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { maskAccount, maskIdNumber, maskPhone } from '../../../core/identity';
 import { formatFen } from '../../../core/money';
 import { EXCLUSION_LABELS, type StoredCreditor } from '../../../db/repositories/creditor-types';
+import { ReviewFacts } from './ReviewFacts';
 
 /** One creditor with all their contracts; full personal data only after a deliberate, audited click. */
 export function CreditorPanel(props: {
@@ -11,6 +12,10 @@ export function CreditorPanel(props: {
   readonly onReveal: () => void;
   readonly onEdit: () => void;
   readonly onClose: () => void;
+  /** Verification without revealing anything (审核). */
+  readonly onVerify?: () => void;
+  /** What the signed-in user's roles allow; the buttons they do not allow are not shown. */
+  readonly allowed?: { readonly edit: boolean; readonly verify: boolean; readonly reveal: boolean };
 }) {
   const { t } = useTranslation('creditors');
   const { creditor: c, revealed } = props;
@@ -42,6 +47,7 @@ export function CreditorPanel(props: {
         <dd>{c.exclusion ? EXCLUSION_LABELS[c.exclusion] : '—'}</dd>
         <dt>{t('col.netClaim')}</dt>
         <dd className="num">{formatFen(c.netClaimFen)}</dd>
+        <ReviewFacts creditor={c} />
       </dl>
       <div className="creditor-panel-actions">
         {revealed ? (
@@ -49,9 +55,10 @@ export function CreditorPanel(props: {
             {t('panel.revealed')}
           </Callout>
         ) : (
-          <Button icon="eye-open" text={t('panel.reveal')} onClick={props.onReveal} />
+          (props.allowed?.reveal ?? true) && <Button icon="eye-open" text={t('panel.reveal')} onClick={props.onReveal} />
         )}
-        <Button icon="edit" intent="primary" text={t('panel.edit')} onClick={props.onEdit} />
+        {(props.allowed?.edit ?? true) && <Button icon="edit" intent="primary" text={t('panel.edit')} onClick={props.onEdit} />}
+        {props.onVerify && (props.allowed?.verify ?? true) && <Button icon="endorsed" text={t('creditorReview:verify')} onClick={props.onVerify} />}
       </div>
       <h4>{t('panel.contracts', { count: c.contracts.length })}</h4>
       <HTMLTable compact className="full-width contract-table" data-testid="contract-table">

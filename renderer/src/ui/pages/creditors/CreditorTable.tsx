@@ -6,6 +6,7 @@ import { maskIdNumber, maskPhone } from '../../../core/identity';
 import { formatFen } from '../../../core/money';
 import { EXCLUSION_LABELS, type StoredCreditor } from '../../../db/repositories/creditor-types';
 import type { SortKey } from './register-query';
+import './review-messages';
 
 const ROW_HEIGHT = 30;
 /** The sticky header sits inside the scroll box, above the rows. */
@@ -107,6 +108,11 @@ export function CreditorTable(props: {
                   <Tag minimal intent={c.status === '已核实' ? 'success' : c.status === '存疑' ? 'warning' : 'none'}>
                     {c.status}
                   </Tag>
+                  {c.review?.pendingChange && (
+                    <Tag minimal intent="danger" className="inline-tag" title={t('creditorReview:pending')}>
+                      {t('creditorReview:pendingTag')}
+                    </Tag>
+                  )}
                 </td>
                 <td className="cell cell-exclusion">{c.exclusion ? EXCLUSION_LABELS[c.exclusion] : ''}</td>
               </tr>

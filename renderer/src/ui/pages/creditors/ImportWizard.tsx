@@ -252,7 +252,7 @@ export function ImportWizard(props: {
             <>
               <Button text={t('wizard.back')} onClick={() => setReport(null)} disabled={running} />
               {report.problems.length > 0 && (
-                <Button icon="export" text={t('wizard.exportProblems')} onClick={() => worker.current?.send({ type: 'export-problems' })} disabled={running} />
+                <Button icon="export" text={t('wizard.exportProblems')} onClick={() => void repos.creditors.mayExport(props.caseId, 'problems').then(() => worker.current?.send({ type: 'export-problems' }))} disabled={running} />
               )}
               <Button intent="primary" icon="import" text={report.importedRows > 0 ? t('wizard.commit', { count: report.importedRows }) : t('wizard.nothingToImport')} disabled={!canCommit} onClick={() => void commit()} />
             </>

@@ -12,6 +12,8 @@ import type { Route } from '../../app/routes';
 import { CreditorEditDialog } from './CreditorEditDialog';
 import { CreditorPanel } from './CreditorPanel';
 import { CreditorTable } from './CreditorTable';
+import { VerifyDialog } from './VerifyDialog';
+import './review-messages';
 import { buildExport } from './export-client';
 import { ImportWizard } from './ImportWizard';
 import { buildRegisterIndex, EMPTY_QUERY, type RegisterQuery, type SortKey, searchRegister, sortIndices, viewTotals } from './register-query';
@@ -19,10 +21,11 @@ import { buildRegisterIndex, EMPTY_QUERY, type RegisterQuery, type SortKey, sear
 const toaster = OverlayToaster.create({ position: Position.TOP });
 
 type Editing = { readonly creditor: StoredCreditor | null } | null;
+type Verifying = StoredCreditor | null;
 
 export function RegisterView({ caseId, navigate }: { readonly caseId: string; readonly navigate: (r: Route) => void }) {
   const { t } = useTranslation('creditors');
-  const { repos, bridge } = useApp();
+  const { repos, bridge, can } = useApp();
   const [caseFile, setCaseFile] = useState<CaseFile | null | undefined>(undefined);
   const [creditors, setCreditors] = useState<StoredCreditor[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -30,6 +33,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   const [selected, setSelected] = useState<string | null>(null);
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<Editing>(null);
+  const [verifying, setVerifying] = useState<Verifying>(null);
   const [importing, setImporting] = useState(false);
   const [partial, setPartial] = useState<CreditorRegisterSummary | null>(null);
   const [exporting, setExporting] = useState<'full' | 'public' | null>(null);
@@ -74,10 +78,24 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
     setRevealed((s) => new Set([...s, c.cid]));
   }
 
-  /** The edit form shows personal data in full, so opening it counts as a reveal. */
+  /**
+   * The edit form shows personal data in full, so opening it counts as a reveal (audited); the
+   * table itself stays masked.
+   */
   async function edit(c: StoredCreditor) {
-    if (!revealed.has(c.cid)) await reveal(c);
+    if (!revealed.has(c.cid)) await repos.creditors.recordReveal(caseId, c);
     setEditing({ creditor: c });
+  }
+
+  async function verify(decision: Pick<StoredCreditor, 'status' | 'exclusion'>): Promise<string | null> {
+    if (!verifying) return null;
+    const result = await repos.creditors.setVerification(caseId, [verifying.cid], decision);
+    if (!result.ok) return result.message;
+    const name = verifying.name;
+    setVerifying(null);
+    await reload();
+    (await toaster).show({ intent: 'success', message: t('creditorReview:saved', { name }) });
+    return null;
   }
 
   async function save(draft: CreditorDraft) {
@@ -98,6 +116,8 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
     const toast = await toaster;
     setExporting(kind);
     try {
+      // Refused (and audited) before any file is built when the user may not export personal data.
+      if (kind === 'full') await repos.creditors.mayExport(caseId, 'full');
       // Built in a worker from the stored register: a large list does not freeze the page.
       const built = await buildExport({ caseId, kind, sheetName: kind === 'full' ? t('export.sheetFull') : t('export.sheetPublic') });
       const title = caseFile?.caseNumber ?? caseId;
@@ -157,15 +177,17 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
             <option key={s} value={s}>{s}</option>
           ))}
         </HTMLSelect>
-        <Button icon="import" intent="primary" text={t('toolbar.import')} onClick={() => setImporting(true)} />
-        <Button icon="add" text={t('toolbar.add')} onClick={() => setEditing({ creditor: null })} />
-        <Button
-          icon="export"
-          text={t('toolbar.exportFull')}
-          disabled={!creditors?.length || exporting !== null}
-          loading={exporting === 'full'}
-          onClick={() => void exportRegister('full')}
-        />
+        {can('creditors.write') && <Button icon="import" intent="primary" text={t('toolbar.import')} onClick={() => setImporting(true)} />}
+        {can('creditors.write') && <Button icon="add" text={t('toolbar.add')} onClick={() => setEditing({ creditor: null })} />}
+        {can('personal.export') && (
+          <Button
+            icon="export"
+            text={t('toolbar.exportFull')}
+            disabled={!creditors?.length || exporting !== null}
+            loading={exporting === 'full'}
+            onClick={() => void exportRegister('full')}
+          />
+        )}
         <Button
           icon="eye-off"
           text={t('toolbar.exportPublic')}
@@ -238,11 +260,14 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
             revealed={revealed.has(current.cid)}
             onReveal={() => void reveal(current)}
             onEdit={() => void edit(current)}
+            onVerify={() => setVerifying(current)}
+            allowed={{ edit: can('creditors.write'), verify: can('creditors.verify'), reveal: can('personal.reveal') }}
             onClose={() => setSelected(null)}
           />
         )}
       </div>
-      {editing && <CreditorEditDialog creditor={editing.creditor} onSave={save} onClose={() => setEditing(null)} />}
+      {editing && <CreditorEditDialog creditor={editing.creditor} canVerify={can('creditors.verify')} onSave={save} onClose={() => setEditing(null)} />}
+      {verifying && <VerifyDialog creditor={verifying} onSave={verify} onClose={() => setVerifying(null)} />}
       {importing && <ImportWizard caseId={caseId} onClose={() => setImporting(false)} onCommitted={(f, s) => void committed(f, s)} />}
     </section>
   );

@@ -81,6 +81,7 @@ export function DocumentDetailDialog(props: {
   };
   const savePdf = () =>
     run(async () => {
+      await repos.users.require('personal.export', { entity: 'documents', entityId: doc.id, details: { what: 'pdf' } });
       const bytes = await pdfToGive();
       if (!bytes) return;
       const name = voided ? `${fileBase(doc)}（作废）.pdf` : `${fileBase(doc)}.pdf`;
@@ -92,6 +93,7 @@ export function DocumentDetailDialog(props: {
     });
   const saveDocx = () =>
     run(async () => {
+      await repos.users.require('personal.export', { entity: 'documents', entityId: doc.id, details: { what: 'docx' } });
       const out = await renderDocument(doc.body.template, doc.body.data, { pdf: false, docx: true }, settings.documentFontPreset, voided);
       if (!out.docx) return;
       const name = voided ? `${fileBase(doc)}（作废）.docx` : `${fileBase(doc)}.docx`;
@@ -135,6 +137,7 @@ export function DocumentDetailDialog(props: {
     });
   const saveScan = (a: AttachmentRow) =>
     run(async () => {
+      await repos.users.require('personal.export', { entity: 'documents', entityId: doc.id, details: { what: 'attachment' } });
       const ext = a.mimeType === 'application/pdf' ? 'pdf' : 'jpg';
       const r = await bridge.saveFile({ suggestedName: a.fileName, filters: [{ name: a.mimeType === 'application/pdf' ? 'PDF 文件' : 'JPG 图片', extensions: [ext] }], bytes: a.bytes });
       if (r.status === 'saved') await repos.documents.recordExport(doc.id, 'attachment', r.fileName);

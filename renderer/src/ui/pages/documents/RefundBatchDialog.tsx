@@ -78,6 +78,7 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
     setLeftOut(leftOutSummary(creditorsLeftOut(creditors, data.lines)) || null);
     setProgress({ phase: 'check', done: 0, total: records.length });
     try {
+      await repos.users.require('personal.export', { entity: 'documents', entityId: `refund-batch:${batchId}` });
       const out = await renderNoticeBatch(template, records, names, settings.documentFontPreset, (phase, d, total) => setProgress({ phase, done: d, total }));
       setProgress(null);
       const base = `${props.caseTitle}-第${data.batchNumber}批清退告知书（${records.length}份）`.replace(/[\\/:*?"<>|]/g, '_');

@@ -34,6 +34,7 @@ export function FiguresTab({ data, cases }: { readonly data: PetitionData; reado
     if ('error' in result) return;
     setExporting(true);
     try {
+      await repos.users.require('personal.export', { entity: 'petitions', entityId: `ledger:${from}..${to}` });
       const titles = new Map([...cases.values()].map((c) => [c.id, c.title]));
       const ledger = buildPetitionLedger(data.petitions, { from, to }, data.section.deadlines, data.calendar, data.today, titles);
       const bytes = ledgerWorkbookBytes(ledger, `信访台账(${from} 至 ${to})`);

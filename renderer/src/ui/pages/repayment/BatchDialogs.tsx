@@ -1,4 +1,5 @@
 import { Button, Callout, Dialog, DialogBody, DialogFooter, InputGroup } from '@blueprintjs/core';
+import '../settings/users-messages';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../core/money';
@@ -7,38 +8,40 @@ import type { BankResultReading } from '../../../db/repositories/repayment-bank'
 import type { ActionResult } from '../../../db/repositories/repayment-types';
 import { FieldRow } from '../../components/FieldRow';
 
-/** Approval: the approver's name (prefilled with the operator) and the batch's totals. */
+/**
+ * Approval by the signed-in user (never a typed name): the batch's totals, who computed it and the
+ * four-eyes rule. The repository refuses (and audits) an approval by one who computed the batch.
+ */
 export function ApproveDialog(props: {
   readonly batch: RepaymentBatchRow;
-  readonly operatorName: string;
-  readonly onApprove: (approver: string) => Promise<ActionResult>;
+  readonly approverName: string;
+  readonly onApprove: () => Promise<ActionResult>;
   readonly onClose: () => void;
 }) {
   const { t } = useTranslation('repayment');
-  const [approver, setApprover] = useState(props.operatorName);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
     try {
-      const result = await props.onApprove(approver);
+      const result = await props.onApprove();
       if (!result.ok) setError(result.message);
     } finally {
       setBusy(false);
     }
   };
+  const computers = props.batch.computedBy?.map((p) => p.name).join('、') || props.batch.createdBy || '—';
   return (
     <Dialog isOpen title={t('approve.title', { n: props.batch.number })} onClose={props.onClose}>
       <DialogBody>
         <p>{t('approve.summary', { allocated: formatFen(props.batch.allocatedFen), count: props.batch.payLineCount })}</p>
+        <p data-testid="approve-as">{t('users:fourEyes.approveAs', { name: props.approverName })}</p>
+        <p className="muted">{t('users:fourEyes.approveRule', { computers })}</p>
         {error && (
           <Callout intent="danger" data-testid="approve-error">
             {error}
           </Callout>
         )}
-        <FieldRow label={t('approve.approver')} labelFor="approve-approver" hint={t('approve.approverHint')} required>
-          <InputGroup id="approve-approver" autoFocus value={approver} onValueChange={setApprover} />
-        </FieldRow>
       </DialogBody>
       <DialogFooter
         actions={

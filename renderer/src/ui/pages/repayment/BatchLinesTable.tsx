@@ -19,6 +19,9 @@ export function BatchLinesTable(props: {
   readonly revealed: ReadonlySet<string>;
   readonly onReveal: (cid: string) => void;
   readonly onResult: (line: AllocationLineRecord, result: 'paid' | 'failed' | 'returned') => void;
+  /** What the signed-in user's roles allow (absent: allowed). */
+  readonly canReveal?: boolean;
+  readonly canRecord?: boolean;
 }) {
   const { batch, lines, creditors, revealed } = props;
   const { t } = useTranslation('repayment');
@@ -41,7 +44,7 @@ export function BatchLinesTable(props: {
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE));
   const current = Math.min(page, pages - 1);
   const visible = filtered.slice(current * PAGE, current * PAGE + PAGE);
-  const canRecord = batch.status !== 'draft';
+  const canRecord = batch.status !== 'draft' && props.canRecord !== false;
 
   return (
     <div>
@@ -93,7 +96,7 @@ export function BatchLinesTable(props: {
                 <td>{c?.name ?? line.cid}</td>
                 <td className="mono repayment-id">
                   {c ? (shown ? c.idNumber : maskIdNumber(c.idNumber)) : '—'}
-                  {c && !shown && <Button minimal small icon="eye-open" aria-label={`${t('lines.reveal')} ${c.name}`} title={t('lines.reveal')} onClick={() => props.onReveal(line.cid)} />}
+                  {c && !shown && props.canReveal !== false && <Button minimal small icon="eye-open" aria-label={`${t('lines.reveal')} ${c.name}`} title={t('lines.reveal')} onClick={() => props.onReveal(line.cid)} />}
                 </td>
                 <td className="num">{formatFen(line.remainingFen)}</td>
                 <td className="num">{formatFen(line.amountFen)}</td>

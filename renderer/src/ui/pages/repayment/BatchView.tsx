@@ -12,6 +12,7 @@ import { BatchFormDialog } from './BatchFormDialog';
 import { BatchLinesTable } from './BatchLinesTable';
 import { ExcludedTable, PaymentResultsTable } from './BatchTables';
 import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './batch-labels';
+import { PendingChangesNote, RelaxationNote } from './FourEyesNotes';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
 
@@ -31,7 +32,7 @@ type Open =
 
 export function BatchView({ caseId, batchId, navigate }: { readonly caseId: string; readonly batchId: string; readonly navigate: (r: Route) => void }) {
   const { t } = useTranslation('repayment');
-  const { repos, bridge, settings } = useApp();
+  const { repos, bridge, session, can } = useApp();
   const [data, setData] = useState<Loaded | null | undefined>(undefined);
   const [open, setOpen] = useState<Open>(null);
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
@@ -114,10 +115,12 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     [t('batch.excluded'), String(b.excludedCount)],
     [t('batch.computedAt'), localTime(b.computedAt)],
     [t('batch.createdBy'), b.createdBy || '—'],
+    [t('users:fourEyes.computedBy'), b.computedBy?.map((p) => p.name).join('、') || '—'],
     [t('batch.approvedBy'), b.approvedBy ?? '—'],
     [t('batch.approvedAt'), localTime(b.approvedAt)],
     [t('batch.committed'), `${formatFen(b.committedFen)} 元`],
     [t('batch.paidSum'), `${formatFen(b.paidFen)} 元`],
+    ...(b.bankExports?.length ? [[t('users:fourEyes.bankExports'), b.bankExports.map((x) => `${x.by.name} ${localTime(x.at)}`).join('；')] as [string, string]] : []),
   ];
 
   return (
@@ -132,18 +135,18 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         </h2>
         {b.status === 'draft' && (
           <>
-            <Button icon="refresh" text={t('batch.recompute')} onClick={() => setOpen({ kind: 'recompute' })} />
-            <Button intent="primary" icon="endorsed" text={t('batch.approve')} onClick={() => setOpen({ kind: 'approve' })} />
-            <Button intent="danger" minimal icon="trash" text={t('batch.delete')} onClick={() => setOpen({ kind: 'delete' })} />
+            {can('repayment.compute') && <Button icon="refresh" text={t('batch.recompute')} onClick={() => setOpen({ kind: 'recompute' })} />}
+            {can('repayment.approve') && <Button intent="primary" icon="endorsed" text={t('batch.approve')} onClick={() => setOpen({ kind: 'approve' })} />}
+            {can('repayment.compute') && <Button intent="danger" minimal icon="trash" text={t('batch.delete')} onClick={() => setOpen({ kind: 'delete' })} />}
           </>
         )}
         {b.status !== 'draft' && (
           <>
-            <Button icon="export" text={t('batch.exportBank')} onClick={() => void exportBank()} />
-            <Button icon="import" text={t('batch.importBank')} onClick={() => void importBank()} />
+            {can('repayment.bankFile') && <Button icon="export" text={t('batch.exportBank')} onClick={() => void exportBank()} />}
+            {can('repayment.results') && <Button icon="import" text={t('batch.importBank')} onClick={() => void importBank()} />}
           </>
         )}
-        {b.status === 'approved' && <Button intent="success" icon="tick" text={t('batch.markPaid')} onClick={() => void act(() => repos.repayment.markPaid(batchId), t('batch.markedPaid'))} />}
+        {b.status === 'approved' && can('repayment.results') && <Button intent="success" icon="tick" text={t('batch.markPaid')} onClick={() => void act(() => repos.repayment.markPaid(batchId), t('batch.markedPaid'))} />}
       </header>
       {problem && (
         <Callout intent="danger" data-testid="batch-problem" className="repayment-problem">
@@ -151,6 +154,8 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         </Callout>
       )}
       {b.status === 'draft' && <Callout className="repayment-problem">{t('batch.draftNote')}</Callout>}
+      {b.status !== 'paid' && <PendingChangesNote lines={lines} creditors={byCid} />}
+      <RelaxationNote relaxations={b.relaxations ?? []} />
       <dl className="facts repayment-facts" data-testid="batch-facts">
         {facts.map(([k, v]) => (
           <div key={k} className="repayment-fact">
@@ -164,7 +169,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         <Tab
           id="lines"
           title={t('batch.tabLines')}
-          panel={<BatchLinesTable batch={b} lines={lines} creditors={byCid} revealed={revealed} onReveal={(cid) => void reveal(cid)} onResult={onResult} />}
+          panel={<BatchLinesTable batch={b} lines={lines} creditors={byCid} revealed={revealed} onReveal={(cid) => void reveal(cid)} onResult={onResult} canReveal={can('personal.reveal')} canRecord={can('repayment.results')} />}
         />
         <Tab id="excluded" title={t('batch.tabExcluded')} panel={<ExcludedTable creditors={data.creditors} />} />
         <Tab id="results" title={t('batch.tabResults')} panel={<PaymentResultsTable results={data.results} creditors={byCid} />} />
@@ -189,7 +194,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         />
       )}
       {open?.kind === 'approve' && (
-        <ApproveDialog batch={b} operatorName={settings.operatorName} onClose={() => setOpen(null)} onApprove={async (approver) => done(await repos.repayment.approve(batchId, approver), t('approve.done'))} />
+        <ApproveDialog batch={b} approverName={session?.name ?? ''} onClose={() => setOpen(null)} onApprove={async () => done(await repos.repayment.approve(batchId), t('approve.done'))} />
       )}
       {open?.kind === 'bank' && (
         <BankResultDialog

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
 import { formatFen } from '../../../core/money';
+import { RELAXATION_LABELS } from '../../../core/users/four-eyes';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { BatchFormDialog } from './BatchFormDialog';
@@ -14,14 +15,14 @@ const toaster = OverlayToaster.create({ position: Position.TOP });
 export function BatchesTab(props: { readonly caseId: string; readonly data: CaseRepaymentData; readonly reload: () => Promise<void>; readonly navigate: (r: Route) => void }) {
   const { caseId, data, navigate } = props;
   const { t } = useTranslation('repayment');
-  const { repos } = useApp();
+  const { repos, can } = useApp();
   const [creating, setCreating] = useState(false);
   const open = (batchId: string) => navigate({ area: 'repayment', rest: [caseId, 'batch', batchId] });
 
   return (
     <div>
       <div className="button-row">
-        <Button intent="primary" icon="add" text={t('batches.new')} onClick={() => setCreating(true)} />
+        {can('repayment.compute') && <Button intent="primary" icon="add" text={t('batches.new')} onClick={() => setCreating(true)} />}
       </div>
       {data.batches.length === 0 ? (
         <NonIdealState icon="bank-account" description={t('batches.empty')} />
@@ -55,7 +56,14 @@ export function BatchesTab(props: { readonly caseId: string; readonly data: Case
                 <td className="num">{formatFen(b.allocatedFen)}</td>
                 <td className="num">{formatFen(b.unallocatedFen)}</td>
                 <td className="num">{b.status === 'draft' ? '—' : formatFen(b.paidFen)}</td>
-                <td>{b.approvedBy ? `${b.approvedBy} ${localTime(b.approvedAt)}` : '—'}</td>
+                <td>
+                  {b.approvedBy ? `${b.approvedBy} ${localTime(b.approvedAt)}` : '—'}
+                  {(b.relaxations ?? []).length > 0 && (
+                    <Tag minimal intent="warning" className="inline-tag" title={(b.relaxations ?? []).map((r) => RELAXATION_LABELS[r.relaxation]).join('；')}>
+                      {t('users:fourEyes.relaxedTag')}
+                    </Tag>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

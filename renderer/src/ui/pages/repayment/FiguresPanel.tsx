@@ -2,10 +2,12 @@ import { Card } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../core/money';
 import type { CaseFiguresView } from '../../../db/repositories/repayment-figures';
+import { relaxedBatchesText } from './FourEyesNotes';
 
 /** The case's repayment figures at a glance (all from integer fen; rates truncated, never rounded up). */
 export function FiguresPanel({ figures: f }: { readonly figures: CaseFiguresView }) {
   const { t } = useTranslation('repayment');
+  const relaxed = relaxedBatchesText(f.relaxedBatches ?? []);
   const items: [string, string, string][] = [
     ['recovered', t('figures.recovered'), `${formatFen(f.recoveredFen)} 元`],
     ['allocated', t('figures.allocated'), `${formatFen(f.allocatedFen)} 元`],
@@ -30,6 +32,11 @@ export function FiguresPanel({ figures: f }: { readonly figures: CaseFiguresView
       <div className="repayment-figure-hint muted">
         {t('figures.rateHint')}；{t('figures.eligibleNet')} {formatFen(f.eligibleNetClaimFen)} 元
       </div>
+      {relaxed && (
+        <div className="repayment-figure-hint" data-testid="figures-relaxed">
+          {t('users:fourEyes.figures', { list: relaxed })}
+        </div>
+      )}
     </Card>
   );
 }

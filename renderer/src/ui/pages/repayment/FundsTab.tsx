@@ -17,7 +17,7 @@ const emptyDraft = (): FundDraft => ({ source: '', amountText: '', date: localIs
 /** 追缴资金: record recovered money by art. 26 source; void a wrong entry with a reason. */
 export function FundsTab({ caseId, data, reload }: { readonly caseId: string; readonly data: CaseRepaymentData; readonly reload: () => Promise<void> }) {
   const { t } = useTranslation('repayment');
-  const { repos } = useApp();
+  const { repos, can } = useApp();
   const [draft, setDraft] = useState<FundDraft>(emptyDraft);
   const [errors, setErrors] = useState<FieldErrors<FundField>>({});
   const [saving, setSaving] = useState(false);
@@ -93,7 +93,7 @@ export function FundsTab({ caseId, data, reload }: { readonly caseId: string; re
                       {t('funds.voided')}：{f.voided.reason}
                     </Tag>
                   ) : (
-                    <Button small minimal icon="disable" text={t('funds.void')} onClick={() => setVoiding(f)} />
+                    can('repayment.void') && <Button small minimal icon="disable" text={t('funds.void')} onClick={() => setVoiding(f)} />
                   )}
                 </td>
               </tr>

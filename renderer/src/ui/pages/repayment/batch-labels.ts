@@ -1,6 +1,8 @@
 // Small display helpers shared by the batch list and the batch page.
+
 import type { Intent } from '@blueprintjs/core';
 import type { TFunction } from 'i18next';
+import { formatLocalDateTime } from '../../../core/common/iso-date';
 import { formatFen } from '../../../core/money';
 import type { BatchRule, BatchStatus, PaymentStatus } from '../../../core/repayment/batch-lifecycle';
 
@@ -16,8 +18,5 @@ export function ruleText(rule: BatchRule, t: TFunction<'repayment'>): string {
 
 /** "2026-11-26T01:00:00.000Z" → local "2026-11-26 09:00". */
 export function localTime(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return iso ? formatLocalDateTime(iso) : '—';
 }

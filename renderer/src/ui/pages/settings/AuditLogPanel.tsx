@@ -51,7 +51,7 @@ export function AuditLogPanel() {
           {verdict.ok ? t('audit.verifyOk', { count: verdict.count }) : verdict.message}
         </Callout>
       )}
-      <AuditTable entries={entries} highlightSeq={verdict && !verdict.ok ? verdict.brokenAtSeq : undefined} />
+      <AuditTable entries={entries} highlightSeq={verdict && !verdict.ok ? verdict.brokenAtSeq : undefined} onAudited={() => void load()} />
     </div>
   );
 }

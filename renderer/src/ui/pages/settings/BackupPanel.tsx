@@ -9,6 +9,7 @@ import { safetySession } from '../../../db/backup/safety-session';
 import type { BackupFileInfo, BackupSource } from '../../../platform/bridge';
 import { useApp } from '../../app/app-context';
 import { backupsFolderOf, formatBytes, formatLocalTime, REASON_LABELS } from './backup-labels';
+import { restoreGuard } from './RestoreAdmin';
 import { RestoreDialog } from './RestoreDialog';
 import './safety.css';
 import './safety-messages';
@@ -18,7 +19,7 @@ const reasonOf = (fileName: string) => /^chufei-\d{8}-\d{9}Z-([a-z-]+?)(?:-\d+)?
 /** Backup and restore (备份与恢复): automatic backups, backup to a file (optionally encrypted), restore. */
 export function BackupPanel() {
   const { t } = useTranslation('safety');
-  const { bridge } = useApp();
+  const { bridge, repos } = useApp();
   const { db, appVersion } = safetySession();
   const backups = bridge.backups;
   const [list, setList] = useState<readonly BackupFileInfo[]>([]);
@@ -44,6 +45,9 @@ export function BackupPanel() {
 
   const run = async (task: () => Promise<CreatedBackup | null>) => {
     setError(null);
+    // A backup holds every record: a 管理员's act, audited (allowed or refused) before it starts.
+    const allowed = await repos.users.attempt('backup.export', { entity: 'backups', entityId: 'manual' }, { action: 'export', after: { kind: 'backup' } });
+    if (!allowed.ok) return setError(allowed.message);
     setProgress(0);
     try {
       const made = await task();
@@ -139,7 +143,7 @@ export function BackupPanel() {
           }}
         />
       )}
-      {restoring && <RestoreDialog source={restoring} bridge={bridge} db={db} appVersion={appVersion} onClose={() => setRestoring(null)} />}
+      {restoring && <RestoreDialog source={restoring} bridge={bridge} db={db} appVersion={appVersion} onClose={() => setRestoring(null)} guard={restoreGuard(repos.users)} />}
     </div>
   );
 }

@@ -21,7 +21,8 @@ export function OfficeSettingsForm() {
     e.preventDefault();
     setSaving(true);
     try {
-      const result = await repos.settings.save({ ...form, districts: districtsText.split(/\r?\n/) });
+      // The operator is the signed-in user now (never typed): nothing of it is stored with the settings.
+      const result = await repos.settings.save({ ...form, operatorName: '', districts: districtsText.split(/\r?\n/) });
       if (!result.ok) {
         setErrors(result.errors);
         return;
@@ -43,9 +44,6 @@ export function OfficeSettingsForm() {
       <div className="form-grid">
         <FieldRow label={t('settings.officeName')} labelFor="set-office" error={errors.officeName}>
           <InputGroup id="set-office" value={form.officeName} onValueChange={(officeName) => setForm({ ...form, officeName })} />
-        </FieldRow>
-        <FieldRow label={t('settings.operatorName')} labelFor="set-operator" error={errors.operatorName}>
-          <InputGroup id="set-operator" value={form.operatorName} onValueChange={(operatorName) => setForm({ ...form, operatorName })} />
         </FieldRow>
         <FieldRow label={t('settings.backlogCutoff')} labelFor="set-cutoff" error={errors.backlogCutoff} hint={t('settings.backlogHint')}>
           <InputGroup id="set-cutoff" type="date" value={form.backlogCutoff} onValueChange={(backlogCutoff) => setForm({ ...form, backlogCutoff })} />

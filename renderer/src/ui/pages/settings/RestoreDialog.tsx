@@ -6,10 +6,13 @@ import { type BackupInspection, isBackupError } from '../../../core/backup';
 import { backupDatabase } from '../../../db/backup/auto-backup';
 import { suggestedBackupName } from '../../../db/backup/create-backup';
 import { type DatabaseSummary, replacedState, summarizeDatabase } from '../../../db/backup/database-summary';
-import { commitStagedRestore, inspectForRestore, restoreJournalFor, stageBackup } from '../../../db/backup/restore-backup';
+import { commitStagedRestore, DEFAULT_RESTORE_NAMES, inspectForRestore, restoreJournalFor, stageBackup } from '../../../db/backup/restore-backup';
 import { DATABASE_NAME } from '../../../db/database';
+import { verifyRestoredAdmin } from '../../../db/restore-admin';
 import type { BackupFileHandle, BackupSource, Bridge } from '../../../platform/bridge';
+import { markRestored } from '../../app/session-token';
 import { backupsFolderOf } from './backup-labels';
+import { RestoreAdminFields, type RestoredAdmin, type RestoreGuard } from './RestoreAdmin';
 import { Comparison } from './RestoreComparison';
 import { checkPreRestoreChoice, needsTrustAck, type PreRestoreChoice, PreRestorePlan, SealNotice } from './RestoreSafeguards';
 import './safety-messages';
@@ -30,6 +33,8 @@ export interface RestoreDialogProps {
   readonly db: Dexie | null;
   readonly appVersion: string;
   readonly onClose: () => void;
+  /** The signed-in user's right to restore (absent where no user can be signed in: a newer database). */
+  readonly guard?: RestoreGuard;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -53,11 +58,12 @@ function counted(handle: BackupFileHandle, onBytes: (n: number) => void): { file
  * Restore (恢复): open → verify the whole file (nothing written) → show it next to the current
  * database → on confirmation back up the current state, stage, then replace (see db/backup/README).
  */
-export function RestoreDialog({ source, bridge, db, appVersion, onClose }: RestoreDialogProps) {
+export function RestoreDialog({ source, bridge, db, appVersion, onClose, guard }: RestoreDialogProps) {
   const { t } = useTranslation('safety');
   const [step, setStep] = useState<Step>({ kind: 'opening' });
   const [passphrase, setPassphrase] = useState('');
   const handle = useRef<BackupFileHandle | null>(null);
+  const [admin, setAdmin] = useState<RestoredAdmin>({ name: '', passphrase: '' });
   // Issue 12: a plain backup this PC cannot check must be trusted explicitly. Issue 11: the backup of
   // the current state is encrypted like the chosen one, or as the user chooses (a download by default).
   const [trusted, setTrusted] = useState(false);
@@ -121,6 +127,8 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
     const prePassphrase = inspection.encrypted ? passphrase : preChoice.encrypt ? preChoice.passphrase : undefined;
     let changed = false;
     try {
+      const refusal = await guard?.begin(file.fileName, inspection.header.createdAt);
+      if (refusal) return setStep({ kind: 'failed', message: refusal, changed });
       setStep({ kind: 'restoring', text: t('restore.stepPreBackup'), progress: null });
       // A database this app cannot open (newer schema) is backed up through a schema-less connection.
       const current = db ?? (await new Dexie(DATABASE_NAME).open());
@@ -138,11 +146,19 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
       await stageBackup(file, inspection, undefined, (done, total) =>
         setStep({ kind: 'restoring', text: t('restore.stepStage', { done: done.toLocaleString('zh-CN'), total: total.toLocaleString('zh-CN') }), progress: done / Math.max(1, total) }),
       );
+      // Only a 管理员 of the restored data may put it in place (checked against the staged copy).
+      const adminCheck = await verifyRestoredAdmin(DEFAULT_RESTORE_NAMES.staging, admin.name, admin.passphrase);
+      if (!adminCheck.ok) {
+        await Dexie.delete(DEFAULT_RESTORE_NAMES.staging);
+        await guard?.refused(file.fileName, adminCheck.message);
+        return setStep({ kind: 'failed', message: adminCheck.message, changed });
+      }
       setStep({ kind: 'restoring', text: t('restore.stepReplace'), progress: null });
       changed = true;
       const preInfo = { fileName: pre.fileName, where: automatic ? (folder ?? t('backup.autoFolderUnknown')) : t('restore.preWhereDownload'), encrypted: encryptPre };
       await commitStagedRestore(current, restoreJournalFor(file.fileName, inspection, replaced, preInfo));
       await file.close();
+      markRestored();
       // The app reopens on the restored data and then says what was restored (RestoreDoneNotice).
       window.location.reload();
     } catch (error) {
@@ -195,6 +211,7 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
                 setPreErrors(null);
               }}
             />
+            <RestoreAdminFields usersInBackup={step.inspection.rowCounts.users ?? 0} value={admin} onChange={setAdmin} />
           </>
         )}
         {step.kind === 'restoring' && (

@@ -29,6 +29,7 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   documentTemplates: '文书模板',
   attachments: '附件',
   audit: '审计日志',
+  users: '用户',
 };
 
 export function formatBytes(bytes: number): string {

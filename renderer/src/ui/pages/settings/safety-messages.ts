@@ -1,10 +1,10 @@
-// Wording of the backup, restore, start-up check and app lock screens (namespace 'safety').
+// Wording of the backup, restore and start-up check screens (namespace 'safety').
 // Messages produced below the UI (core/backup errors, db/startup-checks) are Chinese by design:
 // they name what failed for the office's staff, with an English technical detail kept separately.
 import { registerMessages } from '../../../i18n/register-messages';
 
 export const zhCN = {
-  tabs: { backup: '备份与恢复', lock: '应用锁' },
+  tabs: { backup: '备份与恢复', lock: '空闲锁定' },
   backup: {
     autoNote:
       '自动备份保存在 {{folder}}：启动时（距上次超过一天）、退出时、数据结构或程序升级前、恢复前各备份一次；保留最近 10 份，以及近 12 个月每月一份。建议定期“备份到文件”并存放到另一台电脑或移动硬盘。',
@@ -95,34 +95,6 @@ export const zhCN = {
     audit: '此次恢复已记入审计日志（第 {{seq}} 条），其中记录了所用备份的 SHA-256 和被替换数据的审计链头。',
     ok: '知道了',
   },
-  lock: {
-    enabledNote: '应用锁已启用：启动时{{idle}}需要输入解锁密码。',
-    enabledIdle: '以及连续 {{minutes}} 分钟无操作后',
-    disabledNote: '应用锁未启用。启用后，启动程序和离开电脑一段时间后需要输入解锁密码，防止他人查看案件和个人信息。',
-    hashNote: '密码只以加盐哈希（PBKDF2-SHA256，60 万次迭代）保存，无法从程序中找回：请牢记。',
-    current: '当前解锁密码',
-    passphrase: '解锁密码',
-    passphraseHelp: '至少 8 个字符',
-    confirm: '确认密码',
-    idle: '空闲锁定时间（分钟）',
-    idleHelp: '0 表示只在启动时锁定',
-    saveIdle: '保存空闲时间',
-    disable: '关闭应用锁',
-    enable: '启用应用锁',
-    enabled: '应用锁已启用',
-    disabled: '应用锁已关闭',
-    idleSaved: '空闲锁定时间已保存',
-    currentMissing: '请先输入当前的解锁密码。',
-    currentWrong: '当前解锁密码不正确。',
-    lockedTitle: '处非工作台已锁定',
-    lockedText: '请输入解锁密码继续工作。未保存的填写内容仍然保留。',
-    unlock: '解锁',
-    wait: '请等待 {{seconds}} 秒',
-    empty: '请输入解锁密码。',
-    wrong: '解锁密码不正确（已连续错误 {{count}} 次）。',
-    waitHint: '请等待 {{seconds}} 秒后再试。',
-    forgot: '忘记密码请联系管理员。',
-  },
   startup: {
     problems: '启动检查发现问题',
     dismiss: '知道了',
@@ -141,7 +113,7 @@ export const zhCN = {
 };
 
 export const en: typeof zhCN = {
-  tabs: { backup: 'Backup & restore', lock: 'App lock' },
+  tabs: { backup: 'Backup & restore', lock: 'Idle lock' },
   backup: {
     autoNote:
       'Automatic backups are kept in {{folder}}: at start (when the last is over a day old), on quit, before a schema or app upgrade and before a restore; the newest 10 are kept plus one per month for 12 months. Back up to a file regularly and keep it on another computer or drive.',
@@ -231,34 +203,6 @@ export const en: typeof zhCN = {
     noPre: 'The data before the restore was not backed up.',
     audit: 'The restore is recorded in the audit log (entry {{seq}}), with the backup’s SHA-256 and the replaced data’s chain head.',
     ok: 'OK',
-  },
-  lock: {
-    enabledNote: 'The app lock is on: the passphrase is asked at start{{idle}}.',
-    enabledIdle: ' and after {{minutes}} idle minutes',
-    disabledNote: 'The app lock is off. When on, the app asks for a passphrase at start and after time away, so nobody else can read cases and personal data.',
-    hashNote: 'Only a salted hash is stored (PBKDF2-SHA256, 600,000 iterations); the passphrase cannot be recovered.',
-    current: 'Current passphrase',
-    passphrase: 'Unlock passphrase',
-    passphraseHelp: 'At least 8 characters',
-    confirm: 'Confirm passphrase',
-    idle: 'Lock after idle minutes',
-    idleHelp: '0 = only at start',
-    saveIdle: 'Save idle time',
-    disable: 'Turn the lock off',
-    enable: 'Turn the lock on',
-    enabled: 'App lock turned on',
-    disabled: 'App lock turned off',
-    idleSaved: 'Idle time saved',
-    currentMissing: 'Enter the current passphrase first.',
-    currentWrong: 'The current passphrase is wrong.',
-    lockedTitle: 'The workstation is locked',
-    lockedText: 'Enter the passphrase to continue. Unsaved input is kept.',
-    unlock: 'Unlock',
-    wait: 'Wait {{seconds}} s',
-    empty: 'Enter the passphrase.',
-    wrong: 'Wrong passphrase ({{count}} in a row). ',
-    waitHint: 'Wait {{seconds}} s before trying again. ',
-    forgot: 'Forgot it? Ask the administrator.',
   },
   startup: {
     problems: 'The start-up checks found problems',

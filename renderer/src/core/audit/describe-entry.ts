@@ -1,0 +1,130 @@
+// An audit entry in Chinese for people (审计日志): what was done, to which record (by its name, not
+// its id), by whom (and whether that name was typed by hand, before users existed), and the fields
+// that changed with their values as the app shows them. Personal data stays masked unless the reader
+// deliberately reveals it. The stored entry is never changed: its hash covers it exactly.
+import type { AuditAction, AuditEntry } from './audit-entry';
+import { fieldLabel } from './field-labels';
+import { type FormatContext, formatValue, isPlainObject, type RecordNames } from './format-value';
+
+export type { RecordNames };
+
+export interface EntryLine {
+  readonly label: string;
+  readonly before?: string;
+  readonly after?: string;
+}
+
+export interface DescribedEntry {
+  readonly action: string;
+  readonly entity: string;
+  /** The record's name (案件编号, 姓名, 第 N 批 …). */
+  readonly target: string;
+  readonly operator: string;
+  /** 'typed': written before users existed, the name typed in settings; 'system': nobody signed in. */
+  readonly attribution: 'user' | 'typed' | 'system';
+  readonly summary: string;
+  readonly lines: readonly EntryLine[];
+  /** Personal data was masked in this description. */
+  readonly masked: boolean;
+}
+
+export const ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
+  create: '新建', update: '修改', delete: '删除', 'stage-change': '变更阶段', import: '导入', export: '导出', reveal: '查看完整个人信息',
+  approve: '审批', issue: '签发', void: '作废', restore: '恢复备份', settings: '修改设置', 'sign-in': '登录', 'sign-out': '退出登录', refuse: '拒绝执行',
+};
+
+export const ENTITY_LABELS: Readonly<Record<string, string>> = {
+  cases: '案件', settings: '设置', creditors: '集资参与人', parties: '涉案主体', petitions: '信访件', mediationSessions: '调解记录',
+  creditorRegisters: '集资参与人名单', repaymentPlans: '清退方案', fundReceipts: '追缴资金', paymentResults: '支付结果', repaymentBatches: '清退批次',
+  documents: '文书', attachments: '文书附件', documentTemplates: '文书模板', backups: '备份', users: '用户', audit: '审计日志', database: '全部数据',
+};
+
+const SETTINGS_NAMES: Readonly<Record<string, string>> = { app: '单位设置', 'app-lock': '空闲锁定', access: '四眼规则', petitions: '信访时限设置' };
+/** Bookkeeping fields that say nothing to a reader. */
+const NOISE = new Set(['id', 'order', 'blockCount', 'pools', 'prevHash', 'generation', 'token']);
+/** Wrappers whose fields are listed without the wrapper's name in front. */
+const WRAPPERS = new Set(['caseFile', 'after', 'body']);
+
+export function describeAuditEntry(entry: AuditEntry, names: RecordNames, reveal = false): DescribedEntry {
+  const ctx: FormatContext = { reveal, names, masked: false };
+  const lines = changedLines(entry.before, entry.after, ctx, entry.entity);
+  const attribution = !('userId' in entry) ? 'typed' : entry.userId === null ? 'system' : 'user';
+  const operator = attribution === 'typed' ? `${entry.operator || '—'}（手填）` : attribution === 'system' ? '（未登录）' : entry.operator;
+  return {
+    action: ACTION_LABELS[entry.action] ?? entry.action,
+    entity: ENTITY_LABELS[entry.entity] ?? entry.entity,
+    target: targetName(entry, names),
+    operator,
+    attribution,
+    summary: summaryOf(entry, lines, ctx),
+    lines,
+    masked: ctx.masked,
+  };
+}
+
+function targetName(entry: AuditEntry, names: RecordNames): string {
+  const { entity, entityId } = entry;
+  const own = (entry.after ?? entry.before) as Record<string, unknown> | null;
+  const ownName = isPlainObject(own) && typeof own.name === 'string' ? own.name : undefined;
+  if (entity === 'settings') return SETTINGS_NAMES[entityId] ?? entityId;
+  if (entity === 'creditors' && entityId.includes('/')) {
+    const [caseId = ''] = entityId.split('/');
+    const person = names('creditors', entityId) ?? ownName ?? '参与人';
+    return `${person}（${names('cases', caseId) ?? '案件已不存在'}）`;
+  }
+  if (entityId.startsWith('refund-batch:')) return `清退告知书（${names('repaymentBatches', entityId.slice(13)) ?? '批次已不存在'}）`;
+  if (entityId.startsWith('ledger:')) return `信访台账 ${entityId.slice(7).replace('..', ' 至 ')}`;
+  if (entityId === 'new') return '（新记录）';
+  const table = entity === 'creditors' ? 'cases' : entity;
+  return names(table, entityId) ?? ownName ?? (entity === 'audit' ? `第 ${entityId} 条` : '（记录已不存在）');
+}
+
+/** Fields that changed (update), or were set (create), or were there (delete), one line each. */
+function changedLines(before: unknown, after: unknown, ctx: FormatContext, entity: string): EntryLine[] {
+  const lines: EntryLine[] = [];
+  const walk = (b: unknown, a: unknown, prefix: string, depth: number) => {
+    const keys = [...new Set([...Object.keys(isPlainObject(b) ? b : {}), ...Object.keys(isPlainObject(a) ? a : {})])];
+    for (const key of keys) {
+      if (NOISE.has(key)) continue;
+      const bv = isPlainObject(b) ? b[key] : undefined;
+      const av = isPlainObject(a) ? a[key] : undefined;
+      if (isPlainObject(b) && isPlainObject(a) && JSON.stringify(bv) === JSON.stringify(av)) continue;
+      const label = WRAPPERS.has(key) ? prefix : `${prefix}${prefix ? '·' : ''}${fieldLabel(key, entity)}`;
+      const bText = bv === undefined ? undefined : formatValue(key, bv, ctx);
+      const aText = av === undefined ? undefined : formatValue(key, av, ctx);
+      if ((bText === null || aText === null) && depth < 2) {
+        walk(bv, av, label, depth + 1);
+        continue;
+      }
+      lines.push({ label, ...(b !== null && bv !== undefined ? { before: bText ?? '…' } : {}), ...(av !== undefined ? { after: aText ?? '…' } : {}) });
+    }
+  };
+  if (isPlainObject(before) || isPlainObject(after)) walk(before, after, '', 0);
+  return lines;
+}
+
+function summaryOf(entry: AuditEntry, lines: readonly EntryLine[], ctx: FormatContext): string {
+  const a = (isPlainObject(entry.after) ? entry.after : {}) as Record<string, unknown>;
+  const text = (key: string) => (a[key] === undefined ? '' : (formatValue(key, a[key], ctx) ?? ''));
+  switch (entry.action) {
+    case 'refuse':
+      return `${text('attempted') || text('what') || '操作'}：${text('reason')}`;
+    case 'sign-in':
+      return a.switchedFrom ? `登录（从 ${text('switchedFrom')} 切换）` : '登录';
+    case 'stage-change':
+      return `→ ${text('stage')}（${text('date')}）`;
+    case 'reveal':
+      return `查看${a.field ? `完整${text('field')}` : '完整个人信息'}${a.via ? `（${text('via')}）` : ''}`;
+    case 'restore': {
+      const backup = isPlainObject(a.backup) ? a.backup : null;
+      if (backup) return `用备份“${String(backup.fileName ?? '')}”替换全部数据（备份 SHA-256 ${String(backup.headerSha256 ?? '—').slice(0, 16)}…）`;
+      return `开始恢复：${text('fileName')}`;
+    }
+    case 'export':
+    case 'import':
+      return [text('kind') || text('what'), text('fileName'), a.rowCount !== undefined ? `${text('rowCount')} 行` : a.rows !== undefined ? `${text('rows')} 行` : ''].filter(Boolean).join('，');
+  }
+  const shown = lines.slice(0, 3).map((l) => `${l.label}：${l.before !== undefined && l.after !== undefined ? `${l.before} → ${l.after}` : (l.after ?? l.before)}`);
+  const more = lines.length > 3 ? ` 等 ${lines.length} 项` : '';
+  return `${shown.join('；')}${more}`;
+}

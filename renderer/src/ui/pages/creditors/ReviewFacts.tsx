@@ -1,0 +1,36 @@
+import { Tag } from '@blueprintjs/core';
+import { useTranslation } from 'react-i18next';
+import { formatLocalDateTime } from '../../../core/common/iso-date';
+import { describePendingChange } from '../../../core/users/four-eyes';
+import type { StoredCreditor } from '../../../db/repositories/creditor-types';
+import './review-messages';
+
+/** Who verified the creditor, and a change still waiting for someone else's check (dt/dd pairs). */
+export function ReviewFacts({ creditor }: { readonly creditor: StoredCreditor }) {
+  const { t } = useTranslation('creditorReview');
+  const { verifiedBy, pendingChange } = creditor.review ?? {};
+  return (
+    <>
+      {verifiedBy && (
+        <>
+          <dt>{t('verifiedBy')}</dt>
+          <dd data-testid="verified-by">
+            {t('verifiedLine', { name: verifiedBy.name, at: formatLocalDateTime(verifiedBy.at) })}
+            {verifiedBy.relaxed && t('relaxed')}
+          </dd>
+        </>
+      )}
+      {pendingChange && (
+        <>
+          <dt>{t('pending')}</dt>
+          <dd data-testid="pending-change">
+            <Tag minimal intent="warning">
+              {t('pendingTag')}
+            </Tag>{' '}
+            {describePendingChange(pendingChange)}（{formatLocalDateTime(pendingChange.at)}）
+          </dd>
+        </>
+      )}
+    </>
+  );
+}

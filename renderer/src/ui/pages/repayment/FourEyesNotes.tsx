@@ -1,0 +1,50 @@
+import { Callout } from '@blueprintjs/core';
+import { useTranslation } from 'react-i18next';
+import { formatLocalDateTime } from '../../../core/common/iso-date';
+import { describePendingChange, RELAXATION_LABELS, type Relaxation } from '../../../core/users/four-eyes';
+import type { AllocationLineRecord, RelaxationRecord } from '../../../db/records';
+import type { RepaymentCreditor } from '../../../db/repositories/repayment-types';
+import '../settings/users-messages';
+
+/** Steps of this batch done under a relaxed four-eyes rule: said wherever the batch is shown. */
+export function RelaxationNote({ relaxations }: { readonly relaxations: readonly RelaxationRecord[] }) {
+  const { t } = useTranslation('users');
+  if (relaxations.length === 0) return null;
+  return (
+    <Callout intent="warning" icon="people" className="repayment-problem" data-testid="relaxation-note" title={t('fourEyes.relaxedTitle')}>
+      <ul className="repayment-rejected">
+        {relaxations.map((r) => (
+          <li key={`${r.relaxation}-${r.at}`}>
+            {RELAXATION_LABELS[r.relaxation]}：{r.by.name}，{formatLocalDateTime(r.at)}
+          </li>
+        ))}
+      </ul>
+    </Callout>
+  );
+}
+
+/** Creditors of this batch whose account or net claim changed after verification. */
+export function PendingChangesNote({ lines, creditors }: { readonly lines: readonly AllocationLineRecord[]; readonly creditors: ReadonlyMap<string, RepaymentCreditor> }) {
+  const { t } = useTranslation('users');
+  const pending = lines.flatMap((l) => {
+    const c = l.amountFen > 0 ? creditors.get(l.cid) : undefined;
+    const change = c?.review?.pendingChange;
+    return c && change ? [`${c.name}：${describePendingChange(change)}`] : [];
+  });
+  if (pending.length === 0) return null;
+  return (
+    <Callout intent="danger" icon="warning-sign" className="repayment-problem" data-testid="pending-changes" title={t('fourEyes.pendingTitle')}>
+      <ul className="repayment-rejected">
+        {pending.slice(0, 20).map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+    </Callout>
+  );
+}
+
+/** For figures: which batches were done under which relaxed rule. */
+export function relaxedBatchesText(batches: readonly { readonly number: number; readonly relaxations: readonly Relaxation[] }[]): string | null {
+  if (batches.length === 0) return null;
+  return batches.map((b) => `第 ${b.number} 批：${b.relaxations.map((r) => RELAXATION_LABELS[r]).join('、')}`).join('；');
+}
