@@ -42,6 +42,8 @@ export interface HolidayTableIssue {
 }
 
 const MAX_RANGE_DAYS = 31;
+/** 春节, 国庆节 …: a holiday's name is a few characters; the limit stops a pasted page. */
+const HOLIDAY_NAME_MAX = 20;
 
 /** Checks an edited table; every message names the row and says what to change. */
 export function validateHolidayTable(table: HolidayTable): HolidayTableIssue[] {
@@ -55,6 +57,9 @@ export function validateHolidayTable(table: HolidayTable): HolidayTableIssue[] {
   for (const [i, h] of table.holidays.entries()) {
     const row = `节假日第 ${i + 1} 行(${h.name || '未命名'})`;
     if (!h.name.trim()) issues.push({ path: `holidays[${i}].name`, message: `${row}:请填写节日名称` });
+    else if ([...h.name.trim()].length > HOLIDAY_NAME_MAX) {
+      issues.push({ path: `holidays[${i}].name`, message: `${row}:节日名称不能超过 ${HOLIDAY_NAME_MAX} 字,请精简` });
+    }
     const from = parseIsoDate(h.from, `${row}的开始日期`);
     const to = parseIsoDate(h.to, `${row}的结束日期`);
     if (!from.ok) issues.push({ path: `holidays[${i}].from`, message: from.error });

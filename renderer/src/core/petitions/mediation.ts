@@ -1,5 +1,6 @@
 // Mediation sessions (调解) of a petition and the data a 调解协议书 needs.
 import { compareDates, formatDateZh, type IsoDate, parseIsoDate } from '../calendar/iso-date';
+import { checkLimit, type TextLimitName } from '../common/text-limits';
 import {
   MEDIATION_METHODS,
   MEDIATION_SESSION_OUTCOMES,
@@ -29,6 +30,16 @@ export function validateMediationSession(s: MediationSession): string[] {
   if (agreed && terms.length === 0) errors.push('协议条款:调解结果为达成协议时,请逐条填写协议内容');
   if (agreed && !s.respondent.trim()) errors.push('被申请人:达成协议时请填写协议的另一方');
   if (!agreed && terms.length > 0) errors.push('协议条款:未达成协议时不应填写协议条款,请删除或修改调解结果');
+  const limit = (label: string, text: string, name: TextLimitName) => {
+    const long = checkLimit(label, text.trim(), name);
+    if (long) errors.push(long);
+  };
+  limit('调解地点', s.place, 'place');
+  limit('被申请人', s.respondent, 'unitName');
+  limit('调解情况', s.notes, 'sessionNotes');
+  s.mediators.forEach((m, i) => limit(`第 ${i + 1} 名调解员`, m, 'personName'));
+  s.participants.forEach((m, i) => limit(`参加人员第 ${i + 1} 行`, m, 'participant'));
+  s.agreementTerms.forEach((m, i) => limit(`协议条款第 ${i + 1} 条`, m, 'agreementTerm'));
   return errors;
 }
 

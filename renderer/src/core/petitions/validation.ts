@@ -1,6 +1,7 @@
 // The petition registration form (信访登记表): validation with one Chinese message per field,
 // and registration (the first history entry).
 import { compareDates, type IsoDate, parseIsoDate } from '../calendar/iso-date';
+import { checkLimit } from '../common/text-limits';
 import { checkPhone } from '../identity/phone';
 import {
   PETITION_CHANNELS,
@@ -77,8 +78,10 @@ export function validatePetitionForm(input: PetitionFormInput, today: IsoDate): 
 
   const countText = String(input.personCount).trim();
   const count = /^\d+$/.test(countText) ? Number(countText) : Number.NaN;
-  if (!Number.isSafeInteger(count) || count < 1) {
-    err('personCount', `人数「${countText}」无效:请填写 1 以上的整数`);
+  if (countText === '') err('personCount', '人数:请填写本批信访的人数(个人信访为 1)');
+  else if (/^[-－−]\s*\d/.test(countText)) err('personCount', `人数不能为负数(填写的是 ${countText}):请填写 1 以上的整数`);
+  else if (!Number.isSafeInteger(count) || count < 1) {
+    err('personCount', `人数「${countText}」不是 1 以上的整数:请填写 1 以上的整数`);
   } else if (count > MAX_PERSONS_PER_BATCH) {
     err('personCount', `人数 ${count} 超过 ${MAX_PERSONS_PER_BATCH},请核对是否多打了位数`);
   } else if (formOk && input.form === 'individual' && count !== 1) {
@@ -90,6 +93,8 @@ export function validatePetitionForm(input: PetitionFormInput, today: IsoDate): 
   if (input.petitioners.length === 0) err('petitioners', '信访人:请至少填写一名信访人(集体访可只填代表)');
   for (const [i, p] of input.petitioners.entries()) {
     if (!p.name.trim()) err(`petitioners[${i}].name`, `第 ${i + 1} 名信访人:请填写姓名`);
+    const nameLong = checkLimit('姓名', p.name.trim(), 'personName');
+    if (nameLong) err(`petitioners[${i}].name`, `第 ${i + 1} 名信访人:${nameLong}`);
     if (p.kind === 'entered' && p.phone?.trim()) {
       const phone = checkPhone(p.phone);
       if (!phone.ok) err(`petitioners[${i}].phone`, `第 ${i + 1} 名信访人:${phone.message}`);
@@ -107,7 +112,11 @@ export function validatePetitionForm(input: PetitionFormInput, today: IsoDate): 
     err('caseId', '信访人选自案件的集资参与人,请同时选择关联案件');
   }
   if (!input.demands.trim()) err('demands', '诉求:请填写信访人的诉求');
+  const demandsLong = checkLimit('诉求', input.demands.trim(), 'demands');
+  if (demandsLong) err('demands', demandsLong);
   if (!input.handler.trim()) err('handler', '承办人:请填写承办人或调解员');
+  const handlerLong = checkLimit('承办人', input.handler.trim(), 'personName');
+  if (handlerLong) err('handler', handlerLong);
 
   if (errors.length > 0) return { ok: false, errors };
   const registerNo = input.registerNo?.trim();

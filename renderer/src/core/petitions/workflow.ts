@@ -4,6 +4,7 @@
 // Each step returns a new petition with a history entry; a refused step returns a Chinese message.
 import type { WorkingCalendar } from '../calendar/holiday-table';
 import { compareDates, type IsoDate, parseIsoDate } from '../calendar/iso-date';
+import { checkLimit } from '../common/text-limits';
 import type { PetitionDeadlineSettings } from './deadline-settings';
 import { computePetitionDeadlines } from './deadlines';
 import type {
@@ -129,6 +130,8 @@ export function applyPetitionEvent(p: Petition, e: PetitionEvent, ctx: WorkflowC
   const name = EVENT_NAMES[e.type];
   const common = checkCommon(p, e, name, ctx.today);
   if (common) return fail(common);
+  const long = textTooLong(e);
+  if (long) return fail(long);
   switch (e.type) {
     case 'accept':
       return step(p, e, '受理', '受理', undefined, { acceptedOn: e.date });
@@ -172,6 +175,20 @@ export function applyPetitionEvent(p: Petition, e: PetitionEvent, ctx: WorkflowC
     case 'extend':
       return extend(p, e, ctx);
   }
+}
+
+/** The step's free text against its limits (the repository refuses what the form would). */
+function textTooLong(e: PetitionEvent): string | null {
+  const texts: [string, string | undefined, 'reason' | 'unitName' | 'personName'][] = [];
+  if ('reason' in e) texts.push([e.type === 'extend' ? '延期理由' : e.type === 'transfer' ? '转办理由' : '不予受理理由', e.reason, 'reason']);
+  if ('note' in e) texts.push(['说明', e.note, 'reason']);
+  if (e.type === 'transfer') texts.push(['接收单位', e.toUnit, 'unitName']);
+  if (e.type === 'extend') texts.push(['审批人', e.approver, 'personName']);
+  for (const [label, text, limit] of texts) {
+    const long = checkLimit(label, (text ?? '').trim(), limit);
+    if (long) return long;
+  }
+  return null;
 }
 
 function extend(p: Petition, e: Extract<PetitionEvent, { type: 'extend' }>, ctx: WorkflowContext): WorkflowResult {

@@ -18,7 +18,7 @@ export type CaseSaveResult =
 
 export type StageChangeResult =
   | { readonly ok: true }
-  | { readonly ok: false; readonly field: 'stage' | 'date'; readonly message: string };
+  | { readonly ok: false; readonly field: 'stage' | 'date' | 'note'; readonly message: string };
 
 /** The only writer of cases and their parties; each write is audited in the same transaction. */
 export class CaseRepository {
@@ -102,7 +102,7 @@ export class CaseRepository {
     return db.transaction('rw', [db.cases, db.audit, db.settings], async () => {
       const caseFile = await db.cases.get(id);
       if (!caseFile) return { ok: false as const, field: 'stage' as const, message: '该案件已不存在，请返回案件列表。' };
-      const check = checkStageChange(caseFile, stage, date, localIsoDate(now));
+      const check = checkStageChange(caseFile, stage, date, localIsoDate(now), note);
       if (!check.ok) return check;
       const operator = await this.operatorName();
       const change: StageChange = {

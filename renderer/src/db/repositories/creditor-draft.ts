@@ -2,6 +2,7 @@
 // so a hand-typed ID or amount passes or fails exactly as it would in a spreadsheet.
 import type { ColumnMapping, CreditorStatus, Exclusion, IdType, InvestmentRecord, RowIssue } from '../../core/creditors';
 import { FIELD_LABELS, validateRow } from '../../core/creditors';
+import { checkLimit } from '../../core/common/text-limits';
 import { netClaim } from './creditor-merge';
 import { STATUS_VALUES } from './creditor-types';
 
@@ -28,7 +29,19 @@ export interface CreditorDraft {
 }
 
 /** Form fields; contract fields are `principal.N` / `returned.N` (N from 0). */
-export type CreditorDraftField = 'name' | 'idNumber' | 'phone' | 'bankAccount' | 'status' | 'exclusion' | 'contracts' | `principal.${number}` | `returned.${number}`;
+export type CreditorDraftField =
+  | 'name'
+  | 'idNumber'
+  | 'phone'
+  | 'bankAccount'
+  | 'bankName'
+  | 'address'
+  | 'status'
+  | 'exclusion'
+  | 'contracts'
+  | `principal.${number}`
+  | `returned.${number}`
+  | `note.${number}`;
 
 export interface ValidCreditorValues {
   readonly name: string;
@@ -70,6 +83,15 @@ export function validateCreditorDraft(draft: CreditorDraft, today: string): Cred
   if (draft.contracts.length === 0) errors.contracts = '投资记录：至少需要一笔投资记录（投资金额），请点“添加投资记录”后填写。';
   if (!STATUS_VALUES.includes(draft.status)) errors.status = '核实状态：请选择 待核实、已核实 或 存疑。';
   if (!EXCLUSIONS.includes(draft.exclusion)) errors.exclusion = '排除情形：请从列表中选择。';
+  // The import refuses over-long cells by row; a form names the field (issue 12).
+  const long = (field: CreditorDraftField, label: string, text: string, limit: 'partyName' | 'address' | 'bankName' | 'note') => {
+    const message = checkLimit(label, text.trim(), limit);
+    if (message) errors[field] = message;
+  };
+  long('name', '姓名/名称', draft.name, 'partyName');
+  long('address', '联系地址', draft.address, 'address');
+  long('bankName', '开户银行', draft.bankName, 'bankName');
+  draft.contracts.forEach((k, i) => long(`note.${i}`, '投资记录备注', k.note, 'note'));
   const ctx = { mapping: MAPPING, headers: HEADERS, units: { principal: 'yuan', returned: 'yuan' } as const, today };
   const contracts: InvestmentRecord[] = [];
   let first: ReturnType<typeof validateRow>['valid'] = null;
