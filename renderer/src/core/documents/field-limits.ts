@@ -1,7 +1,7 @@
 // Length limits of a document form's values (issue 12): a paragraph pasted into a one-line field
 // breaks the page grid, and an unbounded text makes the PDF layout slow. One-line fields, cells and
 // a person's details hold a line; multi-line fields hold a few pages.
-import { tooLong, TEXT_LIMITS } from '../common/text-limits';
+import { TEXT_LIMITS, tooLong } from '../common/text-limits';
 import type { FieldDefinition, FieldProblem, FieldValue } from './template-types';
 
 function limitFor(type: FieldDefinition['type']): number {

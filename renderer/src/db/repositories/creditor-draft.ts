@@ -1,8 +1,9 @@
 // A creditor entered or edited by hand, checked by the import's own row validation (validateRow),
 // so a hand-typed ID or amount passes or fails exactly as it would in a spreadsheet.
+
+import { checkLimit } from '../../core/common/text-limits';
 import type { ColumnMapping, CreditorStatus, Exclusion, IdType, InvestmentRecord, RowIssue } from '../../core/creditors';
 import { FIELD_LABELS, validateRow } from '../../core/creditors';
-import { checkLimit } from '../../core/common/text-limits';
 import { netClaim } from './creditor-merge';
 import { STATUS_VALUES } from './creditor-types';
 

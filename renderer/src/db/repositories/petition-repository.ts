@@ -45,7 +45,7 @@ export type SessionResult =
 
 export type SettingsSaveResult = { readonly ok: true } | { readonly ok: false; readonly issues: readonly SectionIssue[] };
 
-export const OPERATOR_MISSING = '经办人未设置:每一步都要记下是谁办的,请先在「设置 → 单位与经办人」中填写经办人姓名';
+export const OPERATOR_MISSING = '经办人未设置：每一步都要记下是谁办的，请先在「设置 → 单位与经办人」中填写经办人姓名';
 
 export class PetitionRepository {
   private readonly settingsRepo: SettingsRepository;
@@ -93,7 +93,7 @@ export class PetitionRepository {
       const by = await this.operatorName();
       if (!by) return { ok: false as const, errors: [{ field: 'handler', message: OPERATOR_MISSING }] };
       if (checked.value.caseId !== null && !(await db.cases.get(checked.value.caseId))) {
-        return { ok: false as const, errors: [{ field: 'caseId', message: '关联案件已不存在(可能已被恢复的备份替换),请重新选择' }] };
+        return { ok: false as const, errors: [{ field: 'caseId', message: '关联案件已不存在（可能已被恢复的备份替换），请重新选择' }] };
       }
       const petition = registerPetition(checked.value, id, by);
       await db.petitions.add(toRow(petition));
@@ -108,7 +108,7 @@ export class PetitionRepository {
     const { db } = this.ctx;
     return db.transaction('rw', [db.petitions, db.mediationSessions, db.audit, db.settings], async () => {
       const before = await loadPetition(db, id);
-      if (!before) return { ok: false as const, error: '该信访件已不存在,请返回信访台账' };
+      if (!before) return { ok: false as const, error: '该信访件已不存在，请返回信访台账' };
       const by = await this.operatorName();
       if (!by) return { ok: false as const, error: OPERATOR_MISSING };
       const section = await this.getSettings();
@@ -140,7 +140,7 @@ export class PetitionRepository {
     const sessionId = this.ctx.newId();
     return db.transaction('rw', [db.petitions, db.mediationSessions, db.audit, db.settings], async () => {
       const before = await loadPetition(db, petitionId);
-      if (!before) return { ok: false as const, errors: ['该信访件已不存在,请返回信访台账'] };
+      if (!before) return { ok: false as const, errors: ['该信访件已不存在，请返回信访台账'] };
       const by = await this.operatorName();
       if (!by) return { ok: false as const, errors: [OPERATOR_MISSING] };
       const session: MediationSession = { ...input, id: sessionId };
@@ -161,7 +161,7 @@ export class PetitionRepository {
   async mediationAgreement(petitionId: string, sessionId: string): Promise<AgreementResult> {
     const { db } = this.ctx;
     const p = await loadPetition(db, petitionId);
-    if (!p) return { ok: false, errors: ['该信访件已不存在,请返回信访台账'] };
+    if (!p) return { ok: false, errors: ['该信访件已不存在，请返回信访台账'] };
     const office = ((await db.settings.get('app'))?.value as { officeName?: string } | undefined)?.officeName ?? '';
     const caseTitle = p.caseId ? ((await db.cases.get(p.caseId))?.title ?? null) : null;
     return buildMediationAgreement(p, sessionId, office, caseTitle);

@@ -71,10 +71,10 @@ export function DeadlineSettingsTab(props: { readonly section: PetitionSettingsS
       // A typed "abc" is NaN: name the field with what was typed instead of "NaN".
       const typed: SectionIssue[] = NUMBER_FIELDS.filter((f) => Number.isNaN(candidate.deadlines[f])).map((f) => ({
         path: `deadlines.${f}`,
-        message: `${t(`settings.${f}`)}「${draft.deadlines[f]}」不是整数天数,请填写数字`,
+        message: `${t(`settings.${f}`)}「${draft.deadlines[f]}」不是整数天数，请填写数字`,
       }));
       for (const y of draft.yearsText.split(/[,，、\s]+/).filter(Boolean)) {
-        if (!/^\d{4}$/.test(y)) typed.push({ path: 'holidays.years', message: `${t('settings.years')}「${y}」不是四位年份,请改正` });
+        if (!/^\d{4}$/.test(y)) typed.push({ path: 'holidays.years', message: `${t('settings.years')}「${y}」不是四位年份，请改正` });
       }
       const r = typed.length > 0 ? { ok: false as const, issues: typed } : await repos.petitions.saveSettings(candidate);
       if (!r.ok) {

@@ -14,7 +14,7 @@ import type { PetitionData } from './use-petition-data';
 const toaster = OverlayToaster.create({ position: Position.TOP });
 
 function compute(data: PetitionData, period: DatePeriod): { figures: PetitionFigures } | { error: string } {
-  if (!isIsoDate(period.from) || !isIsoDate(period.to)) return { error: '统计期间:请填写有效的开始和结束日期(YYYY-MM-DD)' };
+  if (!isIsoDate(period.from) || !isIsoDate(period.to)) return { error: '统计期间：请填写有效的开始和结束日期（YYYY-MM-DD）' };
   try {
     return { figures: computePetitionFigures(data.petitions, period, data.section.deadlines, data.calendar, data.today) };
   } catch (e) {
@@ -36,7 +36,7 @@ export function FiguresTab({ data, cases }: { readonly data: PetitionData; reado
     try {
       const titles = new Map([...cases.values()].map((c) => [c.id, c.title]));
       const ledger = buildPetitionLedger(data.petitions, { from, to }, data.section.deadlines, data.calendar, data.today, titles);
-      const bytes = ledgerWorkbookBytes(ledger, `信访台账(${from} 至 ${to})`);
+      const bytes = ledgerWorkbookBytes(ledger, `信访台账（${from} 至 ${to}）`);
       const saved = await bridge.saveFile({ suggestedName: `信访台账_${from}_${to}.xlsx`, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes });
       if (saved.status !== 'saved') return;
       await repos.petitions.recordLedgerExport({ from, to }, ledger.rows.length, saved.fileName);

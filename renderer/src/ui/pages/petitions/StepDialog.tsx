@@ -52,7 +52,7 @@ export function StepDialog(props: {
 
   const submit = async () => {
     if (type === 'extend' && !/^\d+$/.test(days.trim())) {
-      setError(`延期天数「${days}」无效:应为 1–${props.maxExtensionDays} 的整数天`);
+      setError(`延期天数「${days}」无效：应为 1–${props.maxExtensionDays} 的整数天`);
       return;
     }
     setSaving(true);

@@ -27,5 +27,5 @@ export function petitionLabel(p: Petition): string {
   if (p.registerNo) return p.registerNo;
   const first = p.petitioners[0]?.name ?? '';
   const more = p.petitioners.length > 1 || p.personCount > 1 ? `等${p.personCount}人` : '';
-  return `${first}${more}(${p.receivedOn})`;
+  return `${first}${more}（${p.receivedOn}）`;
 }
