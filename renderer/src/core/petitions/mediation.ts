@@ -37,9 +37,9 @@ export function validateMediationSession(s: MediationSession): string[] {
   limit('调解地点', s.place, 'place');
   limit('被申请人', s.respondent, 'unitName');
   limit('调解情况', s.notes, 'sessionNotes');
-  s.mediators.forEach((m, i) => limit(`第 ${i + 1} 名调解员`, m, 'personName'));
-  s.participants.forEach((m, i) => limit(`参加人员第 ${i + 1} 行`, m, 'participant'));
-  s.agreementTerms.forEach((m, i) => limit(`协议条款第 ${i + 1} 条`, m, 'agreementTerm'));
+  for (const [i, m] of s.mediators.entries()) limit(`第 ${i + 1} 名调解员`, m, 'personName');
+  for (const [i, m] of s.participants.entries()) limit(`参加人员第 ${i + 1} 行`, m, 'participant');
+  for (const [i, m] of s.agreementTerms.entries()) limit(`协议条款第 ${i + 1} 条`, m, 'agreementTerm');
   return errors;
 }
 

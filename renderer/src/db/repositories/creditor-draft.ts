@@ -92,7 +92,7 @@ export function validateCreditorDraft(draft: CreditorDraft, today: string): Cred
   long('name', '姓名/名称', draft.name, 'partyName');
   long('address', '联系地址', draft.address, 'address');
   long('bankName', '开户银行', draft.bankName, 'bankName');
-  draft.contracts.forEach((k, i) => long(`note.${i}`, '投资记录备注', k.note, 'note'));
+  for (const [i, k] of draft.contracts.entries()) long(`note.${i}`, '投资记录备注', k.note, 'note');
   const ctx = { mapping: MAPPING, headers: HEADERS, units: { principal: 'yuan', returned: 'yuan' } as const, today };
   const contracts: InvestmentRecord[] = [];
   let first: ReturnType<typeof validateRow>['valid'] = null;
