@@ -34,6 +34,7 @@ export const zhCN = {
     saved: '已保存',
     fixErrors: '有 {{count}} 处需要修改，已在对应栏目标出；已填写的内容都还在。',
     yuan: '元',
+    dateHint: '如 2020-12-01，也可写 2020年12月1日',
   },
   cases: {
     list: '案件列表',
@@ -42,7 +43,7 @@ export const zhCN = {
     count: '共 {{count}} 件',
     empty: '还没有案件。点击“新建案件”登记第一件。',
     noMatch: '没有符合条件的案件。',
-    searchPlaceholder: '按案件编号、名称或涉案主体名称搜索',
+    searchPlaceholder: '按案件编号、名称、涉案主体名称、统一社会信用代码或身份证号码搜索',
     filterStage: '阶段',
     filterDistrict: '区县',
     filterSector: '领域',

@@ -46,13 +46,22 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
       ],
     },
   },
-  // 003–007 are reserved for work being built side by side and change nothing yet; each gets its
+  // 003–006 are reserved for work being built side by side and change nothing yet; each gets its
   // real upgrade case when its tables land.
   3: { before: {}, after: {} },
   4: { before: {}, after: {} },
   5: { before: {}, after: {} },
   6: { before: {}, after: {} },
-  7: { before: {}, after: {} },
+  // 007: petition counters start empty; petitions registered before keep their rows unchanged.
+  7: {
+    before: {
+      petitions: [{ id: 'p-1', caseId: null, receivedDate: '2026-03-02', status: '登记', level: '到县区', body: { id: 'p-1', registerNo: '威信〔2026〕88号' } }],
+    },
+    after: {
+      petitions: [{ id: 'p-1', caseId: null, receivedDate: '2026-03-02', status: '登记', level: '到县区', body: { id: 'p-1', registerNo: '威信〔2026〕88号' } }],
+      petitionCounters: [],
+    },
+  },
 };
 
 describe('schema migrations', () => {
@@ -82,6 +91,7 @@ describe('schema migrations', () => {
         'mediationSessions',
         'parties',
         'paymentResults',
+        'petitionCounters',
         'petitions',
         'repaymentBatches',
         'repaymentPlans',

@@ -1,6 +1,7 @@
 import { HTMLTable } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditAction, AuditEntry } from '../../core/audit/audit-entry';
+import { formatOfficeDateTime } from '../../core/common/office-time';
 
 const ACTION_LABELS: Record<AuditAction, string> = {
   create: '新建',
@@ -66,7 +67,7 @@ export function AuditTable({ entries, highlightSeq }: { entries: readonly AuditE
         {entries.map((e) => (
           <tr key={e.seq} className={e.seq === highlightSeq ? 'row-broken' : undefined}>
             <td className="num">{e.seq}</td>
-            <td>{new Date(e.at).toLocaleString('zh-CN', { hour12: false })}</td>
+            <td className="nowrap">{formatOfficeDateTime(e.at, { seconds: true })}</td>
             <td>{e.operator || '—'}</td>
             <td>{ACTION_LABELS[e.action] ?? e.action}</td>
             <td>{ENTITY_LABELS[e.entity] ?? e.entity}</td>

@@ -5,6 +5,7 @@ import { localIsoDate } from '../../../core/common/iso-date';
 import type { DocumentTemplate } from '../../../core/documents';
 import type { RepaymentBatchRow } from '../../../db/records';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { refundNoticeRecords } from './refund-records';
 import { cancelRendering, RenderCancelledError, renderNoticeBatch, sha256Hex } from './render-client';
@@ -120,7 +121,7 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
               <InputGroup id="doc-batch-phone" value={contactPhone} onChange={(e) => setContactPhone(e.target.value)} disabled={running} />
             </FieldRow>
             <FieldRow label="落款日期" labelFor="doc-batch-date" error={errors.issueDate} required>
-              <InputGroup id="doc-batch-date" type="date" value={issueDate} onChange={(e) => setIssueDate(e.target.value)} disabled={running} />
+              <DateField id="doc-batch-date" value={issueDate} onValueChange={setIssueDate} disabled={running} />
             </FieldRow>
           </>
         )}

@@ -8,6 +8,7 @@ import { buildPetitionLedger } from '../../../core/petitions/ledger';
 import { formatPercentChange, formatRate, type Rate, type YearOnYear } from '../../../core/petitions/percent';
 import { PETITION_LEVELS } from '../../../core/petitions/types';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { ledgerWorkbookBytes } from './ledger-xlsx';
 import type { PetitionData } from './use-petition-data';
 
@@ -50,9 +51,9 @@ export function FiguresTab({ data, cases }: { readonly data: PetitionData; reado
     <section className="petition-figures">
       <div className="filter-bar">
         <label htmlFor="fig-from">{t('figures.from')}</label>
-        <InputGroup id="fig-from" type="date" value={from} onValueChange={setFrom} aria-label="统计开始日期" />
+        <DateField id="fig-from" value={from} onValueChange={setFrom} aria-label="统计开始日期" />
         <label htmlFor="fig-to">{t('figures.to')}</label>
-        <InputGroup id="fig-to" type="date" value={to} onValueChange={setTo} aria-label="统计结束日期" />
+        <DateField id="fig-to" value={to} onValueChange={setTo} aria-label="统计结束日期" />
         <Button icon="export" text={t('figures.export')} disabled={'error' in result} loading={exporting} onClick={() => void exportLedger()} />
       </div>
       {'error' in result ? <Callout intent="danger" data-testid="figures-error">{result.error}</Callout> : <FiguresView f={result.figures} cases={cases} />}

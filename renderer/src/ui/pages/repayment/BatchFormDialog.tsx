@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../core/money';
 import type { BatchDraft, BatchField, FieldErrors, SaveResult } from '../../../db/repositories/repayment-types';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 
 /** The batch settings form, for a new batch and for recomputing a draft. Keeps what was typed on errors. */
@@ -48,7 +49,7 @@ export function BatchFormDialog(props: {
             <InputGroup id="batch-amount" autoFocus className="num" value={draft.amountText} intent={errors.amount ? Intent.DANGER : Intent.NONE} onValueChange={(amountText) => set({ amountText })} />
           </FieldRow>
           <FieldRow label={t('form.date')} labelFor="batch-date" error={errors.date} required>
-            <InputGroup id="batch-date" type="date" value={draft.date} intent={errors.date ? Intent.DANGER : Intent.NONE} onValueChange={(date) => set({ date })} />
+            <DateField id="batch-date" value={draft.date} intent={errors.date ? Intent.DANGER : Intent.NONE} onValueChange={(date) => set({ date })} />
           </FieldRow>
           <Checkbox label={t('form.smallFirst')} checked={draft.smallClaimsFirst} onChange={(e) => set({ smallClaimsFirst: e.currentTarget.checked })} />
           {draft.smallClaimsFirst && (

@@ -7,6 +7,7 @@ import { RECOVERED_FUND_SOURCE_LABEL, RECOVERED_FUND_SOURCES, type RecoveredFund
 import type { FundReceiptRow } from '../../../db/records';
 import type { FieldErrors, FundDraft, FundField } from '../../../db/repositories/repayment-types';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import type { CaseRepaymentData } from './CaseRepaymentView';
 
@@ -58,7 +59,7 @@ export function FundsTab({ caseId, data, reload }: { readonly caseId: string; re
           <InputGroup id="fund-amount" className="num" value={draft.amountText} intent={errors.amount ? Intent.DANGER : Intent.NONE} onValueChange={(amountText) => set({ amountText })} />
         </FieldRow>
         <FieldRow label={t('funds.date')} labelFor="fund-date" error={errors.date} required>
-          <InputGroup id="fund-date" type="date" value={draft.date} intent={errors.date ? Intent.DANGER : Intent.NONE} onValueChange={(date) => set({ date })} />
+          <DateField id="fund-date" value={draft.date} intent={errors.date ? Intent.DANGER : Intent.NONE} onValueChange={(date) => set({ date })} />
         </FieldRow>
         <FieldRow label={t('funds.note')} labelFor="fund-note" error={errors.note}>
           <InputGroup id="fund-note" value={draft.note} onValueChange={(note) => set({ note })} />

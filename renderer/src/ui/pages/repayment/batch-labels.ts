@@ -1,6 +1,8 @@
 // Small display helpers shared by the batch list and the batch page.
+
 import type { Intent } from '@blueprintjs/core';
 import type { TFunction } from 'i18next';
+import { formatOfficeDateTime } from '../../../core/common/office-time';
 import { formatFen } from '../../../core/money';
 import type { BatchRule, BatchStatus, PaymentStatus } from '../../../core/repayment/batch-lifecycle';
 
@@ -15,9 +17,7 @@ export function ruleText(rule: BatchRule, t: TFunction<'repayment'>): string {
 }
 
 /** "2026-11-26T01:00:00.000Z" → local "2026-11-26 09:00". */
+/** Approval and result times in the office's time zone, whatever the PC's. */
 export function localTime(iso: string | null): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return formatOfficeDateTime(iso);
 }

@@ -5,6 +5,7 @@ import type { FieldErrors } from '../../../core/common/field-errors';
 import { type AppSettings, DOCUMENT_TYPES, type DocumentFontPreset } from '../../../core/settings/app-settings';
 import type { SettingsField } from '../../../core/settings/validate-settings';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
@@ -48,7 +49,7 @@ export function OfficeSettingsForm() {
           <InputGroup id="set-operator" value={form.operatorName} onValueChange={(operatorName) => setForm({ ...form, operatorName })} />
         </FieldRow>
         <FieldRow label={t('settings.backlogCutoff')} labelFor="set-cutoff" error={errors.backlogCutoff} hint={t('settings.backlogHint')}>
-          <InputGroup id="set-cutoff" type="date" value={form.backlogCutoff} onValueChange={(backlogCutoff) => setForm({ ...form, backlogCutoff })} />
+          <DateField id="set-cutoff" value={form.backlogCutoff} onValueChange={(backlogCutoff) => setForm({ ...form, backlogCutoff })} />
         </FieldRow>
         <FieldRow label={t('settings.districts')} labelFor="set-districts" error={errors.districts}>
           <TextArea id="set-districts" fill rows={6} value={districtsText} onChange={(e) => setDistrictsText(e.currentTarget.value)} />
