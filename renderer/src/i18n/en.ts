@@ -25,6 +25,8 @@ export const en: Messages = {
     title: 'Settings', office: 'Office and operator', users: 'Users and roles', fonts: 'Document fonts', exchange: 'Reporting and keys', officeName: 'Issuing authority', operatorName: 'Operator (recorded in the audit log)',
     districts: 'Districts (one per line)', backlogCutoff: 'Backlog cutoff', backlogHint: 'Cases filed on or before this date are backlog cases',
     prefixes: 'Document number prefixes', prefixHint: 'Numbers look like 威处非询〔2020〕12号; enter only 威处非询', fontPreset: 'Document fonts',
+    officeNameMissing: 'The issuing authority is not set: every document and mediation agreement needs it. Fill it in and save.',
+    petitionNumber: 'Petition number', petitionPrefix: 'Petition number prefix', nextNumber: 'Next this year: {{number}} (by year of receipt, never reused)',
     fontOfficial: 'Official fonts', fontStock: 'Stock Windows fonts', storage: 'Storage', persisted: 'Storage is persistent',
     notPersisted: 'Storage is not persistent: back up regularly', persistUnknown: 'Persistence unknown', appInfo: 'About', audit: 'Audit log',
   },

@@ -241,7 +241,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
           />
         )}
       </div>
-      {editing && <CreditorEditDialog creditor={editing.creditor} onSave={save} onClose={() => setEditing(null)} />}
+      {editing && <CreditorEditDialog caseId={caseId} creditor={editing.creditor} onSave={save} onClose={() => setEditing(null)} />}
       {importing && <ImportWizard caseId={caseId} onClose={() => setImporting(false)} onCommitted={(f, s) => void committed(f, s)} />}
     </section>
   );

@@ -1,5 +1,5 @@
 import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
 import {
@@ -9,24 +9,61 @@ import {
   type MediationSessionOutcome,
 } from '../../../core/petitions/types';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/use-form-draft';
 
 const splitList = (text: string) => text.split(/[、,，;；\n]/).map((s) => s.trim()).filter(Boolean);
 const splitLines = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
 
 /** Records one mediation session; the core checks it and the messages name the field. */
-export function MediationDialog(props: { readonly petitionId: string; readonly onClose: (done: boolean) => void }) {
+interface SessionForm {
+  readonly date: string;
+  readonly place: string;
+  readonly method: MediationMethod;
+  readonly mediators: string;
+  readonly participants: string;
+  readonly respondent: string;
+  readonly notes: string;
+  readonly outcome: MediationSessionOutcome;
+  readonly terms: string;
+}
+
+export function MediationDialog(props: { readonly petitionId: string; readonly label: string; readonly onClose: (done: boolean) => void }) {
   const { t } = useTranslation('petitions');
   const { repos, settings } = useApp();
-  const [date, setDate] = useState(localIsoDate(new Date()));
-  const [place, setPlace] = useState('');
-  const [method, setMethod] = useState<MediationMethod>('人民调解');
-  const [mediators, setMediators] = useState(settings.operatorName);
-  const [participants, setParticipants] = useState('');
-  const [respondent, setRespondent] = useState('');
-  const [notes, setNotes] = useState('');
-  const [outcome, setOutcome] = useState<MediationSessionOutcome>('达成协议');
-  const [terms, setTerms] = useState('');
+  const start = useMemo<SessionForm>(
+    () => ({
+      date: localIsoDate(new Date()),
+      place: '',
+      method: '人民调解',
+      mediators: settings.operatorName,
+      participants: '',
+      respondent: '',
+      notes: '',
+      outcome: '达成协议',
+      terms: '',
+    }),
+    [settings.operatorName],
+  );
+  // A session's record is long to type: it is kept as a draft until saved, across closing the dialog.
+  const form = useFormDraft<SessionForm>(`petition:mediation:${props.petitionId}`, start, `${t('session.title')}（${props.label}）`, { fresh: true });
+  const f = form.value ?? start;
+  const set =
+    <K extends keyof SessionForm>(key: K) =>
+    (v: SessionForm[K]) =>
+      form.set((old) => ({ ...old, [key]: v }));
+  const { date, place, method, mediators, participants, respondent, notes, outcome, terms } = f;
+  const setDate = set('date');
+  const setPlace = set('place');
+  const setMethod = set('method');
+  const setMediators = set('mediators');
+  const setParticipants = set('participants');
+  const setRespondent = set('respondent');
+  const setNotes = set('notes');
+  const setOutcome = set('outcome');
+  const setTerms = set('terms');
   const [errors, setErrors] = useState<readonly string[]>([]);
   const [saving, setSaving] = useState(false);
 
@@ -45,7 +82,10 @@ export function MediationDialog(props: { readonly petitionId: string; readonly o
         agreementTerms: splitLines(terms),
       });
       if (!r.ok) setErrors(r.errors);
-      else props.onClose(true);
+      else {
+        form.clear();
+        props.onClose(true);
+      }
     } finally {
       setSaving(false);
     }
@@ -60,6 +100,7 @@ export function MediationDialog(props: { readonly petitionId: string; readonly o
         }}
       >
         <DialogBody>
+          <DraftNotice draft={form} />
           {errors.length > 0 && (
             <Callout intent="danger" data-testid="session-errors">
               <ul className="petition-error-list">
@@ -71,7 +112,7 @@ export function MediationDialog(props: { readonly petitionId: string; readonly o
           )}
           <div className="petition-dialog-grid">
             <FieldRow label={t('session.date')} labelFor="session-date" required>
-              <InputGroup id="session-date" type="date" value={date} onValueChange={setDate} autoFocus />
+              <DateField id="session-date" value={date} onValueChange={setDate} autoFocus />
             </FieldRow>
             <FieldRow label={t('session.method')} labelFor="session-method" required>
               <HTMLSelect id="session-method" fill value={method} onChange={(e) => setMethod(e.currentTarget.value as MediationMethod)}>

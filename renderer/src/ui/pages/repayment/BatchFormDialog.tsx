@@ -5,10 +5,15 @@ import { formatFen } from '../../../core/money';
 import type { BatchDraft, BatchField, FieldErrors, SaveResult } from '../../../db/repositories/repayment-types';
 import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/use-form-draft';
 
 /** The batch settings form, for a new batch and for recomputing a draft. Keeps what was typed on errors. */
 export function BatchFormDialog(props: {
   readonly title: string;
+  /** Where the draft is kept: one for a new batch of the case, one per batch recomputed. */
+  readonly draftKey: string;
+  /** What the form starts from (read once; a draft of another version is offered, not applied). */
   readonly initial: BatchDraft;
   readonly fundsAvailableFen: number;
   readonly onSubmit: (draft: BatchDraft) => Promise<SaveResult<BatchField>>;
@@ -16,7 +21,9 @@ export function BatchFormDialog(props: {
   readonly onClose: () => void;
 }) {
   const { t } = useTranslation('repayment');
-  const [draft, setDraft] = useState<BatchDraft>(props.initial);
+  const form = useFormDraft<BatchDraft>(props.draftKey, props.initial, props.title, { fresh: props.draftKey.endsWith(':new') });
+  const draft = form.value ?? props.initial;
+  const setDraft = form.set;
   const [errors, setErrors] = useState<FieldErrors<BatchField>>({});
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<BatchDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -30,6 +37,7 @@ export function BatchFormDialog(props: {
         setErrors(result.errors);
         return;
       }
+      form.clear();
       props.onDone(result.id);
     } finally {
       setBusy(false);
@@ -40,6 +48,7 @@ export function BatchFormDialog(props: {
     <Dialog isOpen title={props.title} onClose={props.onClose} className="repayment-batch-dialog">
       <form onSubmit={submit} noValidate>
         <DialogBody>
+          <DraftNotice draft={form} />
           {count > 0 && (
             <Callout intent="danger" data-testid="batch-form-errors">
               {t('translation:common.fixErrors', { count })}
