@@ -40,7 +40,6 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   await expect(page.getByLabel('信访人 1 姓名')).toHaveValue('张建国');
   await shot(page, 'form-errors');
 
-  await page.getByLabel('登记编号').fill('威信〔2026〕88号');
   await page.getByLabel('信访渠道').selectOption('来访');
   await page.getByLabel('信访层级').selectOption('到省');
   await page.getByLabel('信访形式').selectOption('collective');
@@ -123,13 +122,13 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   await page.goto('#/petitions');
   const alerts = page.getByTestId('deadline-alerts');
   await expect(alerts).toContainText('王芳');
-  await expect(alerts).not.toContainText('威信〔2026〕88号');
+  await expect(alerts).not.toContainText('处非信〔2026〕1号');
   await page.getByText('只看超期').click();
   await expect(page.getByTestId('petition-table')).toContainText('王芳');
   await expect(page.getByTestId('petition-table')).not.toContainText('张建国');
   await page.getByText('只看超期').click();
   await page.getByLabel('搜索信访件').fill('李秀英');
-  await expect(page.getByTestId('petition-table')).toContainText('威信〔2026〕88号');
+  await expect(page.getByTestId('petition-table')).toContainText('处非信〔2026〕1号');
   await expect(page.getByTestId('petition-table')).not.toContainText('王芳');
   await page.getByLabel('搜索信访件').fill('');
   await page.getByLabel('层级').selectOption('到省');
@@ -186,7 +185,7 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   expect(rows[0]).toEqual(['信访台账（2026-01-01 至 2026-11-25）']);
   expect(rows[1]?.slice(0, 8)).toEqual(['序号', '登记编号', '收到日期', '信访渠道', '信访层级', '信访形式', '人数', '信访人']);
   expect(rows).toHaveLength(4);
-  expect(rows[2]?.slice(0, 8)).toEqual([1, '威信〔2026〕88号', '2026-10-09', '来访', '到省', '集体', 12, '张建国、李秀英']);
+  expect(rows[2]?.slice(0, 8)).toEqual([1, '处非信〔2026〕1号', '2026-10-09', '来访', '到省', '集体', 12, '张建国、李秀英']);
   expect(rows[3]?.slice(0, 8)).toEqual([2, '', '2026-11-02', '来访', '到县区', '个人', 1, '王芳']);
   await expect(page.getByText(/已导出 信访台账_2026-01-01_2026-11-25\.xlsx（2 行）/)).toBeVisible();
 

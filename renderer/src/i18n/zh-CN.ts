@@ -43,7 +43,7 @@ export const zhCN = {
     count: '共 {{count}} 件',
     empty: '还没有案件。点击“新建案件”登记第一件。',
     noMatch: '没有符合条件的案件。',
-    searchPlaceholder: '按案件编号、名称、涉案主体名称、统一社会信用代码或身份证号码搜索',
+    searchPlaceholder: '案件编号、名称，涉案主体名称或证件号码',
     filterStage: '阶段',
     filterDistrict: '区县',
     filterSector: '领域',

@@ -24,12 +24,17 @@ export type StageChangeResult =
 export class CaseRepository {
   constructor(private readonly ctx: RepositoryContext) {}
 
-  async listWithPartyNames(): Promise<{ caseFile: CaseFile; partyNames: string[] }[]> {
+  /** Every case with its parties' names and numbers (统一社会信用代码, ID), for the list's search. */
+  async listWithPartyNames(): Promise<{ caseFile: CaseFile; partyNames: string[]; partyIds: string[] }[]> {
     const { db } = this.ctx;
     const [cases, parties] = await Promise.all([db.cases.toArray(), db.parties.toArray()]);
     const names = new Map<string, string[]>();
-    for (const p of parties) names.set(p.caseId, [...(names.get(p.caseId) ?? []), p.name]);
-    return cases.map((caseFile) => ({ caseFile, partyNames: names.get(caseFile.id) ?? [] }));
+    const ids = new Map<string, string[]>();
+    for (const p of parties) {
+      names.set(p.caseId, [...(names.get(p.caseId) ?? []), p.name]);
+      if (p.idNumber) ids.set(p.caseId, [...(ids.get(p.caseId) ?? []), p.idNumber]);
+    }
+    return cases.map((caseFile) => ({ caseFile, partyNames: names.get(caseFile.id) ?? [], partyIds: ids.get(caseFile.id) ?? [] }));
   }
 
   async get(id: string): Promise<CaseWithParties | undefined> {

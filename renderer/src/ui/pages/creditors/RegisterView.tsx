@@ -133,7 +133,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   return (
     <section className="page creditors-page">
       <header className="page-header">
-        <h2 data-testid="creditors-title">
+        <h2 data-testid="creditors-title" className="clamp-title" title={caseFile ? `${caseFile.caseNumber} ${caseFile.title}` : undefined}>
           {t('title')}
           {caseFile && <span className="muted creditors-case"> · {caseFile.caseNumber} {caseFile.title}</span>}
         </h2>
