@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { saveOfficeSettings } from './steps';
+import { createCase, saveOfficeSettings } from './steps';
 
 // Work that survives (issue 11): a half-filled form comes back after a reload and after leaving the
 // page, and leaving with unsaved changes asks first.
@@ -49,4 +49,50 @@ test('a new case form survives a reload and navigation, and leaving it asks firs
   await page.goto('#/cases/new');
   await expect(page.getByLabel('案件名称')).toHaveValue('');
   await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+});
+
+test('the document form has its own address: a reload returns to the form with what was typed', async ({ page }) => {
+  await page.goto('/');
+  const caseId = await createCase(page);
+  await page.goto(`#/documents/${encodeURIComponent(caseId)}`);
+  await page.getByLabel('文书类型').selectOption({ label: '联合执法询问通知书' });
+  await page.getByRole('button', { name: '新建文书' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/documents/${caseId}/new/`));
+  await page.locator('#doc-field-reason').fill('你单位涉嫌以预售养老床位为名向社会公众吸收资金');
+  await page.locator('#doc-field-appointmentDate').fill('2026年12月18日');
+
+  page.once('dialog', (d) => void d.accept());
+  await page.reload();
+  await expect(page.getByTestId('document-form')).toBeVisible();
+  await expect(page.locator('#doc-field-reason')).toHaveValue('你单位涉嫌以预售养老床位为名向社会公众吸收资金');
+  await expect(page.locator('#doc-field-appointmentDate')).toHaveValue('2026-12-18');
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  // The prefill from the case and settings is still there under the draft.
+  await expect(page.locator('#doc-field-officeName')).toHaveValue('威海市防范和处置非法集资工作领导小组办公室');
+
+  // Cancelling with changes asks; discarding removes the draft, and the list comes back.
+  await page.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('dialog', { name: '有未保存的修改' }).getByRole('button', { name: '放弃修改并离开' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/documents/${caseId}$`));
+  await page.getByRole('button', { name: '新建文书' }).click();
+  await expect(page.locator('#doc-field-reason')).toHaveValue('');
+});
+
+test('a dialog keeps its draft when closed and after a reload (stage change)', async ({ page }) => {
+  await page.goto('/');
+  await createCase(page);
+  await page.getByRole('button', { name: '变更阶段' }).click();
+  await page.getByLabel('新阶段').selectOption('侦查');
+  await page.getByLabel('说明').fill('经侦支队已立案侦查，待调取银行流水');
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+  page.once('dialog', (d) => void d.accept());
+  await page.reload();
+  await page.getByRole('button', { name: '变更阶段' }).click();
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(page.getByLabel('说明')).toHaveValue('经侦支队已立案侦查，待调取银行流水');
+  await expect(page.getByLabel('新阶段')).toHaveValue('侦查');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('case-stage')).toHaveText('侦查');
+  // Saved: no draft is left behind.
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':draft:')))).toEqual([]);
 });

@@ -151,9 +151,10 @@ test('settings warn while the issuing authority is empty; Blueprint dialogs are 
   const caseId = await createBacklogCase(page, '威海某某养老服务有限公司涉嫌非法吸收公众存款案');
   await page.getByRole('button', { name: '变更阶段' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('button', { name: '关闭' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: '关闭对话框' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '关闭提示' }).first()).toBeVisible();
   await expect(page.locator('[aria-label="Close"]')).toHaveCount(0);
-  await dialog.getByRole('button', { name: '关闭' }).click();
+  await dialog.getByRole('button', { name: '关闭对话框' }).click();
 
   // A negative count says so; an unchosen fund source says it is missing.
   await page.goto('#/cases/new');

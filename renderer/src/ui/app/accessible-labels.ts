@@ -5,7 +5,8 @@
 // translated where Blueprint puts them, as they appear.
 
 export const BLUEPRINT_LABELS_ZH: Readonly<Record<string, string>> = {
-  Close: '关闭',
+  // A dialog's × (its footer often has a "关闭" button of its own); a toast's × is labelled apart.
+  Close: '关闭对话框',
   loading: '正在加载',
   'Remove tag': '删除标签',
   'selectable options': '可选项',
@@ -22,29 +23,24 @@ const SELECTOR = Object.keys(BLUEPRINT_LABELS_ZH)
   .map((label) => `[aria-label="${label}"]`)
   .join(',');
 
-function translateIn(root: ParentNode): void {
-  for (const el of root.querySelectorAll(SELECTOR)) {
-    const zh = BLUEPRINT_LABELS_ZH[el.getAttribute('aria-label') ?? ''];
-    if (zh) el.setAttribute('aria-label', zh);
-  }
+function translate(el: Element): void {
+  const label = el.getAttribute('aria-label') ?? '';
+  const zh = label === 'Close' && el.closest('.bp6-toast') ? '关闭提示' : BLUEPRINT_LABELS_ZH[label];
+  if (zh) el.setAttribute('aria-label', zh);
+}
+
+function translateIn(root: Element): void {
+  if (root.matches(SELECTOR)) translate(root);
+  for (const el of root.querySelectorAll(SELECTOR)) translate(el);
 }
 
 /** Translates Blueprint's English labels now and whenever new elements appear; returns a stop function. */
-export function localizeBlueprintLabels(root: HTMLElement = document.body): () => void {
+export function localizeBlueprintLabels(root: Element = document.body): () => void {
   translateIn(root);
   const observer = new MutationObserver((mutations) => {
     for (const m of mutations) {
-      if (m.type === 'attributes' && m.target instanceof Element) {
-        const zh = BLUEPRINT_LABELS_ZH[m.target.getAttribute('aria-label') ?? ''];
-        if (zh) m.target.setAttribute('aria-label', zh);
-      }
-      for (const node of m.addedNodes) {
-        if (node instanceof Element) {
-          const zh = BLUEPRINT_LABELS_ZH[node.getAttribute('aria-label') ?? ''];
-          if (zh) node.setAttribute('aria-label', zh);
-          translateIn(node);
-        }
-      }
+      if (m.type === 'attributes' && m.target instanceof Element) translate(m.target);
+      for (const node of m.addedNodes) if (node instanceof Element) translateIn(node);
     }
   });
   observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });
