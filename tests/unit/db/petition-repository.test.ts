@@ -49,9 +49,10 @@ describe('PetitionRepository', () => {
   it('registers a petition attributed to the operator, with its deadline facts, and audits it', async () => {
     const { repos, db } = await setup();
     const r = await repos.petitions.register(form());
-    expect(r).toEqual({ ok: true, petitionId: 'id-1' });
+    // The number comes from the office's sequence, whatever the input carried.
+    expect(r).toEqual({ ok: true, petitionId: 'id-1', registerNo: '处非信〔2026〕1号' });
     const p = await repos.petitions.get('id-1');
-    expect(p).toMatchObject({ status: '登记', personCount: 12, form: 'collective', handler: '林淼', mediationSessions: [] });
+    expect(p).toMatchObject({ registerNo: '处非信〔2026〕1号', status: '登记', personCount: 12, form: 'collective', handler: '林淼', mediationSessions: [] });
     // The phone is stored normalized; a blank phone is not stored at all.
     expect(p?.petitioners).toEqual([
       { kind: 'entered', name: '张建国', phone: '13806311234' },
