@@ -43,7 +43,7 @@ describe('petition numbers', () => {
     expect(await numberOf(t, a.petitionId)).toBe('威处非信〔2026〕1号');
     // The number is in the audit entry of the registration.
     const audit = await t.repos.audit.forEntity('petitions', a.petitionId);
-    expect((audit[0]?.after as { registerNo?: string }).registerNo).toBe('威处非信〔2026〕1号');
+    expect(audit[0]?.after).toMatchObject({ registerNo: '威处非信〔2026〕1号' });
   });
 
   it('use the default prefix before settings name one, and a changed prefix from then on, without restarting the sequence', async () => {
