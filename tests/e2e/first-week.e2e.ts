@@ -68,7 +68,20 @@ test('a 200-字 case title is kept readable on the list and the case page; a lon
   expect(clipped).toEqual([]);
   await shot(page, 'case-list-long-title');
 
-  // The other pages that name the case keep their layout too.
+  // The other pages that name the case keep their layout too; a long creditor name ends in … in
+  // its cell instead of widening or scrolling the table.
+  const longName = `${'威海某某养老服务有限公司'.repeat(8)}`.slice(0, 90);
+  await seedCreditorRegister(page, caseId, [
+    { cid: '1', name: longName, idType: 'org', idNumber: '91371000MA3C0000AL', netClaimFen: 100_000, principalFen: 100_000, returnedFen: 0, contracts: [], status: '已核实', exclusion: null },
+    { cid: '2', name: '王喆', idType: 'resident', idNumber: '110105196001011001', netClaimFen: 50_000, principalFen: 50_000, returnedFen: 0, contracts: [], status: '已核实', exclusion: null },
+  ]);
+  await page.goto(`#/creditors/${encodeURIComponent(caseId)}`);
+  const nameCell = page.getByText(longName, { exact: true }).first();
+  await expect(nameCell).toBeVisible();
+  const sideways = await page.locator('.creditor-row .cell').evaluateAll((cells) =>
+    cells.filter((c) => getComputedStyle(c).overflowX === 'auto' || getComputedStyle(c).overflowX === 'scroll').length,
+  );
+  expect(sideways).toBe(0);
   for (const [area, name] of [
     ['creditors', 'creditors'],
     ['repayment', 'repayment'],

@@ -186,7 +186,7 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   expect(rows[1]?.slice(0, 8)).toEqual(['序号', '登记编号', '收到日期', '信访渠道', '信访层级', '信访形式', '人数', '信访人']);
   expect(rows).toHaveLength(4);
   expect(rows[2]?.slice(0, 8)).toEqual([1, '处非信〔2026〕1号', '2026-10-09', '来访', '到省', '集体', 12, '张建国、李秀英']);
-  expect(rows[3]?.slice(0, 8)).toEqual([2, '', '2026-11-02', '来访', '到县区', '个人', 1, '王芳']);
+  expect(rows[3]?.slice(0, 8)).toEqual([2, '处非信〔2026〕2号', '2026-11-02', '来访', '到县区', '个人', 1, '王芳']);
   await expect(page.getByText(/已导出 信访台账_2026-01-01_2026-11-25\.xlsx（2 行）/)).toBeVisible();
 
   // A period that ends before it starts is refused, naming the dates.
@@ -263,7 +263,7 @@ test('newly overdue petitions are announced once a day, not again after a reload
   await expect.poll(notices).toHaveLength(1);
   const [notice] = await notices();
   expect(notice?.title).toBe('信访件超期提醒：新增 1 件超期');
-  expect(notice?.body).toContain('王芳（2026-11-02）（受理期限 2026-11-17）');
+  expect(notice?.body).toContain('处非信〔2026〕1号 王芳（受理期限 2026-11-17）');
 
   await page.reload();
   await expect(page.getByTestId('deadline-alerts')).toContainText('王芳');

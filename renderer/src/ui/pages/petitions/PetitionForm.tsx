@@ -215,7 +215,7 @@ export function PetitionForm({ cases, navigate }: { readonly cases: ReadonlyMap<
             <HTMLSelect aria-label={t('form.pickParty')} value={partyPick} onChange={(e) => setPartyPick(e.currentTarget.value)} disabled={parties.length === 0}>
               <option value="">{parties.length === 0 ? t('form.pickPartyNone') : t('form.pickParty')}</option>
               {parties.map((p) => (
-                <option key={p.id} value={p.id}>{`${p.name}(${p.role})`}</option>
+                <option key={p.id} value={p.id}>{`${p.name}（${p.role}）`}</option>
               ))}
             </HTMLSelect>
             <Button text={t('form.addParty')} disabled={!partyPick} onClick={addParty} />
