@@ -82,6 +82,9 @@ test('a 200-字 case title is kept readable on the list and the case page; a lon
     cells.filter((c) => getComputedStyle(c).overflowX === 'auto' || getComputedStyle(c).overflowX === 'scroll').length,
   );
   expect(sideways).toBe(0);
+  await expect(page.getByRole('button', { name: longName })).toHaveAttribute('title', longName);
+  const clippedHeads = await page.locator('.creditor-head .cell').evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+  expect(clippedHeads).toEqual([]);
   for (const [area, name] of [
     ['creditors', 'creditors'],
     ['repayment', 'repayment'],

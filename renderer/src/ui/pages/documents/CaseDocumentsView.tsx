@@ -144,8 +144,8 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly edi
       <div className="documents-toolbar">
         <Button icon="arrow-left" minimal text={t('backToCase')} onClick={() => props.navigate({ area: 'cases', view: 'detail', caseId })} />
         <AnchorButton minimal icon="list" href="#/documents" text={t('backToRegistry')} />
-        <h2 className="bp6-heading clamp-title" title={`${found.caseFile.title} ${found.caseFile.caseNumber}`}>
-          {found.caseFile.title}　<span className="bp6-text-muted">{found.caseFile.caseNumber}</span>
+        <h2 className="bp6-heading clamp-title" title={`${found.caseFile.caseNumber} ${found.caseFile.title}`}>
+          <span className="bp6-text-muted">{found.caseFile.caseNumber}</span>　{found.caseFile.title}
         </h2>
       </div>
       {notice && (
