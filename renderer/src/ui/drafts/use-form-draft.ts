@@ -129,3 +129,10 @@ export function useFormDraft<T>(key: string, baseline: T | null, label: string, 
     clear,
   };
 }
+
+/** `fieldSetter(form)('place')` gives the change handler of one field of a form's draft. */
+export function fieldSetter<T>(form: FormDraft<T>) {
+  return <K extends keyof T>(key: K) =>
+    (value: T[K]) =>
+      form.set((old) => ({ ...old, [key]: value }));
+}

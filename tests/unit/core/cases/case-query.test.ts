@@ -71,10 +71,12 @@ describe('queryCases', () => {
   });
 
   it("finds a case by a party's 统一社会信用代码 or ID number, in whole or in part, but not by a short number", () => {
+    const [first, second] = items;
+    if (!first || !second) throw new Error('fixture');
     const withIds = [
-      { ...items[0], partyIds: ['91371000MA3C0000AL', '37100219800101001X'] },
-      { ...items[1], partyIds: [] },
-    ] as const;
+      { ...first, partyIds: ['91371000MA3C0000AL', '37100219800101001X'] },
+      { ...second, partyIds: [] },
+    ];
     const find = (text: string) => queryCases(withIds, { ...EMPTY_CASE_FILTER, text }, '2017-12-31').map((i) => i.caseFile.id);
     expect(find('91371000MA3C0000AL')).toEqual(['A-1']);
     expect(find('91371000ma3c')).toEqual(['A-1']);

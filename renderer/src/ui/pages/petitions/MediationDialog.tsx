@@ -12,7 +12,7 @@ import { useApp } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
-import { useFormDraft } from '../../drafts/use-form-draft';
+import { fieldSetter, useFormDraft } from '../../drafts/use-form-draft';
 
 const splitList = (text: string) => text.split(/[、,，;；\n]/).map((s) => s.trim()).filter(Boolean);
 const splitLines = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
@@ -50,20 +50,8 @@ export function MediationDialog(props: { readonly petitionId: string; readonly l
   // A session's record is long to type: it is kept as a draft until saved, across closing the dialog.
   const form = useFormDraft<SessionForm>(`petition:mediation:${props.petitionId}`, start, `${t('session.title')}（${props.label}）`, { fresh: true });
   const f = form.value ?? start;
-  const set =
-    <K extends keyof SessionForm>(key: K) =>
-    (v: SessionForm[K]) =>
-      form.set((old) => ({ ...old, [key]: v }));
+  const on = fieldSetter(form);
   const { date, place, method, mediators, participants, respondent, notes, outcome, terms } = f;
-  const setDate = set('date');
-  const setPlace = set('place');
-  const setMethod = set('method');
-  const setMediators = set('mediators');
-  const setParticipants = set('participants');
-  const setRespondent = set('respondent');
-  const setNotes = set('notes');
-  const setOutcome = set('outcome');
-  const setTerms = set('terms');
   const [errors, setErrors] = useState<readonly string[]>([]);
   const [saving, setSaving] = useState(false);
 
@@ -112,26 +100,26 @@ export function MediationDialog(props: { readonly petitionId: string; readonly l
           )}
           <div className="petition-dialog-grid">
             <FieldRow label={t('session.date')} labelFor="session-date" required>
-              <DateField id="session-date" value={date} onValueChange={setDate} autoFocus />
+              <DateField id="session-date" value={date} onValueChange={on('date')} autoFocus />
             </FieldRow>
             <FieldRow label={t('session.method')} labelFor="session-method" required>
-              <HTMLSelect id="session-method" fill value={method} onChange={(e) => setMethod(e.currentTarget.value as MediationMethod)}>
+              <HTMLSelect id="session-method" fill value={method} onChange={(e) => on('method')(e.currentTarget.value as MediationMethod)}>
                 {MEDIATION_METHODS.map((m) => (
                   <option key={m} value={m}>{m}</option>
                 ))}
               </HTMLSelect>
             </FieldRow>
             <FieldRow label={t('session.place')} labelFor="session-place" required>
-              <InputGroup id="session-place" value={place} onValueChange={setPlace} />
+              <InputGroup id="session-place" value={place} onValueChange={on('place')} />
             </FieldRow>
             <FieldRow label={t('session.mediators')} labelFor="session-mediators" hint={t('session.mediatorsHint')} required>
-              <InputGroup id="session-mediators" value={mediators} onValueChange={setMediators} />
+              <InputGroup id="session-mediators" value={mediators} onValueChange={on('mediators')} />
             </FieldRow>
             <FieldRow label={t('session.respondent')} labelFor="session-respondent" hint={t('session.respondentHint')}>
-              <InputGroup id="session-respondent" value={respondent} onValueChange={setRespondent} />
+              <InputGroup id="session-respondent" value={respondent} onValueChange={on('respondent')} />
             </FieldRow>
             <FieldRow label={t('session.outcome')} labelFor="session-outcome" required>
-              <HTMLSelect id="session-outcome" fill value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as MediationSessionOutcome)}>
+              <HTMLSelect id="session-outcome" fill value={outcome} onChange={(e) => on('outcome')(e.currentTarget.value as MediationSessionOutcome)}>
                 {MEDIATION_SESSION_OUTCOMES.map((m) => (
                   <option key={m} value={m}>{m}</option>
                 ))}
@@ -139,13 +127,13 @@ export function MediationDialog(props: { readonly petitionId: string; readonly l
             </FieldRow>
           </div>
           <FieldRow label={t('session.participants')} labelFor="session-participants" hint={t('session.participantsHint')} required>
-            <TextArea id="session-participants" fill rows={3} value={participants} onChange={(e) => setParticipants(e.currentTarget.value)} />
+            <TextArea id="session-participants" fill rows={3} value={participants} onChange={(e) => on('participants')(e.currentTarget.value)} />
           </FieldRow>
           <FieldRow label={t('session.notes')} labelFor="session-notes">
-            <TextArea id="session-notes" fill rows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+            <TextArea id="session-notes" fill rows={2} value={notes} onChange={(e) => on('notes')(e.currentTarget.value)} />
           </FieldRow>
           <FieldRow label={t('session.terms')} labelFor="session-terms" hint={t('session.termsHint')}>
-            <TextArea id="session-terms" fill rows={3} value={terms} onChange={(e) => setTerms(e.currentTarget.value)} />
+            <TextArea id="session-terms" fill rows={3} value={terms} onChange={(e) => on('terms')(e.currentTarget.value)} />
           </FieldRow>
         </DialogBody>
         <DialogFooter

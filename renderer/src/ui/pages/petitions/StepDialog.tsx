@@ -9,7 +9,7 @@ import { useApp } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
-import { useFormDraft } from '../../drafts/use-form-draft';
+import { fieldSetter, useFormDraft } from '../../drafts/use-form-draft';
 
 export type StepType = PetitionEvent['type'];
 
@@ -43,19 +43,8 @@ export function StepDialog(props: {
   // One draft per petition and step: closing the dialog keeps it until the step is saved.
   const form = useFormDraft<StepForm>(`petition:step:${props.petitionId}:${type}`, start, `${t(`step.${type}`)}（${props.label}）`, { fresh: true });
   const f = form.value ?? start;
-  const field =
-    <K extends keyof StepForm>(key: K) =>
-    (v: StepForm[K]) =>
-      form.set((old) => ({ ...old, [key]: v }));
+  const on = fieldSetter(form);
   const { date, reason, note, outcome, satisfaction, toUnit, approver, days } = f;
-  const setDate = field('date');
-  const setReason = field('reason');
-  const setNote = field('note');
-  const setOutcome = field('outcome');
-  const setSatisfaction = field('satisfaction');
-  const setToUnit = field('toUnit');
-  const setApprover = field('approver');
-  const setDays = field('days');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -118,11 +107,11 @@ export function StepDialog(props: {
             </Callout>
           )}
           <FieldRow label={t('step.date')} labelFor="step-date" required>
-            <DateField id="step-date" value={date} onValueChange={setDate} autoFocus />
+            <DateField id="step-date" value={date} onValueChange={on('date')} autoFocus />
           </FieldRow>
           {type === 'recordOutcome' && (
             <FieldRow label={t('step.outcome')} labelFor="step-outcome" required>
-              <HTMLSelect id="step-outcome" fill value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as ResolutionOutcome)}>
+              <HTMLSelect id="step-outcome" fill value={outcome} onChange={(e) => on('outcome')(e.currentTarget.value as ResolutionOutcome)}>
                 {RESOLUTION_OUTCOMES.map((o) => (
                   <option key={o} value={o}>{o}</option>
                 ))}
@@ -131,7 +120,7 @@ export function StepDialog(props: {
           )}
           {type === 'followUp' && (
             <FieldRow label={t('step.satisfaction')} labelFor="step-satisfaction" required>
-              <HTMLSelect id="step-satisfaction" fill value={satisfaction} onChange={(e) => setSatisfaction(e.currentTarget.value as Satisfaction)}>
+              <HTMLSelect id="step-satisfaction" fill value={satisfaction} onChange={(e) => on('satisfaction')(e.currentTarget.value as Satisfaction)}>
                 {SATISFACTION_LEVELS.map((o) => (
                   <option key={o} value={o}>{o}</option>
                 ))}
@@ -140,27 +129,27 @@ export function StepDialog(props: {
           )}
           {type === 'transfer' && (
             <FieldRow label={t('step.toUnit')} labelFor="step-toUnit" required>
-              <InputGroup id="step-toUnit" value={toUnit} onValueChange={setToUnit} />
+              <InputGroup id="step-toUnit" value={toUnit} onValueChange={on('toUnit')} />
             </FieldRow>
           )}
           {type === 'extend' && (
             <>
               <FieldRow label={t('step.approver')} labelFor="step-approver" required>
-                <InputGroup id="step-approver" value={approver} onValueChange={setApprover} />
+                <InputGroup id="step-approver" value={approver} onValueChange={on('approver')} />
               </FieldRow>
               <FieldRow label={t('step.days')} labelFor="step-days" hint={t('step.daysHint', { max: props.maxExtensionDays })} required>
-                <InputGroup id="step-days" className="num" value={days} onValueChange={setDays} />
+                <InputGroup id="step-days" className="num" value={days} onValueChange={on('days')} />
               </FieldRow>
             </>
           )}
           {needsReason && (
             <FieldRow label={t('step.reason')} labelFor="step-reason" required>
-              <TextArea id="step-reason" fill value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+              <TextArea id="step-reason" fill value={reason} onChange={(e) => on('reason')(e.currentTarget.value)} />
             </FieldRow>
           )}
           {needsNote && (
             <FieldRow label={t('step.note')} labelFor="step-note">
-              <TextArea id="step-note" fill value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+              <TextArea id="step-note" fill value={note} onChange={(e) => on('note')(e.currentTarget.value)} />
             </FieldRow>
           )}
           <p className="muted">{t('step.by', { name: settings.operatorName || '—' })}</p>
