@@ -1,4 +1,4 @@
-import { Button, Callout, HTMLTable, InputGroup, OverlayToaster, Position } from '@blueprintjs/core';
+import { Button, Callout, HTMLTable, OverlayToaster, Position } from '@blueprintjs/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../core/calendar/iso-date';
