@@ -41,7 +41,7 @@ describe('npm run cli -- allocate PLAN.json --json', () => {
   it('reads a file with a UTF-8 BOM and prints a readable summary without --json', async () => {
     const path = planFile('bom.json', '\ufeff{"amountFen":500,"claims":[{"id":"张三","netClaimFen":300,"paidFen":0}]}');
     expect(await run([path])).toBe(0);
-    expect(cli.out).toContain('张三：3.00 元');
+    expect(cli.out).toContain('张三: 3.00 元');
     expect(cli.out).toContain('未分配 unallocated: 2.00 元');
   });
 
