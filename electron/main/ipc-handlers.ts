@@ -21,6 +21,8 @@ import {
   diskSpace,
   listBackups,
 } from './backup-actions.js';
+import { backupSealKey } from './backup-seal-key.js';
+import { findDocumentFonts } from './document-fonts.js';
 import { openFile, saveFile } from './file-actions.js';
 import { IpcRequestError, parseIpcRequest } from './ipc-schemas.js';
 import { notify } from './notify.js';
@@ -49,8 +51,10 @@ const HANDLERS: { readonly [A in IpcAction]: Handler<A> } = {
   backupOpen: (request, window) => backupOpen(window, request),
   backupRead: (request) => backupRead(request),
   backupClose: (request) => backupClose(request.readId),
+  backupSealKey: () => backupSealKey(),
   diskSpace: () => diskSpace(),
   beforeQuitDone: async () => beforeQuitDone(),
+  documentFonts: () => findDocumentFonts(),
 };
 
 function register<A extends IpcAction>(action: A): void {

@@ -166,8 +166,10 @@ const SCHEMAS: { readonly [A in IpcAction]: z.ZodType<IpcRequest<A>> } = {
   backupOpen: backupOpenSchema,
   backupRead: backupReadSchema,
   backupClose: backupReadSessionSchema,
+  backupSealKey: noArgument('读取备份签名密钥'),
   diskSpace: noArgument('查询磁盘空间'),
   beforeQuitDone: noArgument('退出前备份完成通知'),
+  documentFonts: noArgument('查找本机文书字体'),
 };
 
 const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
@@ -185,8 +187,10 @@ const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
   backupOpen: '打开备份文件',
   backupRead: '读取备份文件',
   backupClose: '关闭备份文件',
+  backupSealKey: '读取备份签名密钥',
   diskSpace: '查询磁盘空间',
   beforeQuitDone: '退出前备份',
+  documentFonts: '查找本机文书字体',
 };
 
 /** A request the main process refused before acting on it. */

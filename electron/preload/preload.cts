@@ -37,8 +37,10 @@ const workstation = {
   backupOpen: (request) => invoke<'backupOpen'>('workstation:backupOpen', request),
   backupRead: (request) => invoke<'backupRead'>('workstation:backupRead', request),
   backupClose: (request) => invoke<'backupClose'>('workstation:backupClose', request),
+  backupSealKey: () => invoke<'backupSealKey'>('workstation:backupSealKey', undefined),
   diskSpace: () => invoke<'diskSpace'>('workstation:diskSpace', undefined),
   beforeQuitDone: () => invoke<'beforeQuitDone'>('workstation:beforeQuitDone', undefined),
+  documentFonts: () => invoke<'documentFonts'>('workstation:documentFonts', undefined),
   onBeforeQuit: (listener) => {
     beforeQuit = listener;
   },

@@ -82,10 +82,30 @@ export interface WorkstationApi {
   backupOpen(request: BackupOpenRequest): Promise<BackupOpenResponse>;
   backupRead(request: BackupReadRequest): Promise<Uint8Array>;
   backupClose(request: BackupReadSessionRequest): Promise<void>;
+  /**
+   * The backup seal key (issue 12): 32 random bytes main keeps in <userData>/backup-seal.key (mode
+   * 600), created on first use. Outside the database and every backup, so a backup's seal (HMAC)
+   * proves it was not changed after this installation wrote it.
+   */
+  backupSealKey(): Promise<BackupSealKeyResponse>;
   /** Free space where the database and backups live (userData). */
   diskSpace(): Promise<DiskSpaceResponse>;
   /** The renderer finished (or gave up) its quit backup; main closes the window. */
   beforeQuitDone(): Promise<void>;
+  /** The office PC's own official fonts whose licence allows embedding in a PDF, one per role. */
+  documentFonts(): Promise<readonly DocumentFontFile[]>;
+}
+
+/** GB/T 9704 roles: 标题 小标宋, 正文 仿宋, 一级标题 黑体, 二级标题 楷体. */
+export type DocumentFontRole = 'title' | 'body' | 'heading1' | 'heading2';
+
+export interface DocumentFontFile {
+  readonly role: DocumentFontRole;
+  /** The font's Chinese name, e.g. 仿宋_GB2312. */
+  readonly name: string;
+  /** The bare file name (never a path: the renderer needs none). */
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
 }
 
 /** Not invoke actions: callbacks the preload registers for main's events. */
@@ -151,6 +171,10 @@ export interface BackupReadRequest {
 
 export interface BackupReadSessionRequest {
   readonly readId: string;
+}
+
+export interface BackupSealKeyResponse {
+  readonly key: Uint8Array;
 }
 
 export interface DiskSpaceResponse {

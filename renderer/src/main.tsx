@@ -14,6 +14,7 @@ import { AppShell } from './ui/app/AppShell';
 import { AppProvider } from './ui/app/app-context';
 import { PreparingScreen, ProtectiveBackupFailedScreen, SchemaNewerScreen, StartupChecks } from './ui/app/StartupChecks';
 import { StartupProblem } from './ui/app/StartupProblem';
+import { configureSystemFaces, systemFacesFrom } from './ui/pages/documents/render-client';
 
 async function start(): Promise<void> {
   await initI18n(loadUiLanguage());
@@ -23,6 +24,8 @@ async function start(): Promise<void> {
   // Before the schema is declared: finish an interrupted restore, refuse a newer schema, back up
   // through the old schema before a migration or app upgrade (db/backup/prepare-database.ts).
   const bridge = selectBridge();
+  // The office PC's own official fonts print the PDF where present (asked for at the first document).
+  configureSystemFaces(async () => systemFacesFrom(await bridge.documentFonts()));
   const appVersion = (await bridge.appInfo()).version;
   let prepared: Awaited<ReturnType<typeof prepareDatabaseExclusively>>;
   root.render(<PreparingScreen />);

@@ -13,6 +13,26 @@ export const benchTmp = join(repoRoot, '.tmp');
 const sharedDir = process.env.SHARED_DIR ?? resolve(repoRoot, '../shared');
 const MAKE = join(sharedDir, 'tools', 'make-creditors.mjs');
 
+/**
+ * Data rows of the million-row list both creditor benches import (Excel's row count; the file has
+ * one more line, its header). One file for both, named by its row count, so no bench can pick up
+ * a file of another size.
+ */
+export const MILLION_ROWS = 1_048_576;
+
+export function millionRowCsv(): string {
+  return ensureCreditorCsv(MILLION_ROWS, `c${MILLION_ROWS}.csv`);
+}
+
+/** Data lines of a generated CSV, counted from the file itself (line breaks less the header). */
+export function csvDataLines(path: string): number {
+  const bytes = readFileSync(path);
+  let lines = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) lines++;
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a) lines++;
+  return Math.max(0, lines - 1);
+}
+
 export function ensureCreditorCsv(rows: number, file: string): string {
   const path = join(benchTmp, file);
   if (!existsSync(path)) {

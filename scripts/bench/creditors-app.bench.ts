@@ -3,7 +3,8 @@
 //    same file in the same browser and run (target ≤ 1.5×);
 // 2. a case with 100k creditors opening to its first screen of the table (target ≤ 1 s);
 // 3. search in that register, as measured inside the page (target ≤ 100 ms);
-// 4. a 1,048,576-row CSV imported with progress (time, peak JS heap of the page, peak Chromium RSS),
+// 4. a 1,048,576-row CSV imported with progress, by this build and by the reference build of the
+//    method before (same run): time ratio (target ≤ 1.1×), peak Chromium memory (target ≤ 1 GB),
 //    then search (target ≤ 100 ms). Skipped with CREDITORS_BENCH_1M=0.
 // Inputs are generated under .tmp/ by ../shared/tools/make-creditors.mjs. Figures only, no asserts.
 import { readFileSync, statSync } from 'node:fs';
@@ -12,17 +13,22 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
-import { benchTmp, ensureCreditorCsv, ensureCreditorXlsx, repoRoot } from './creditor-inputs';
-import { buildRenderer, launch, sampleMemory, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+import { benchTmp, ensureCreditorCsv, ensureCreditorXlsx, millionRowCsv, repoRoot } from './creditor-inputs';
+import { buildReference, buildRenderer, launch, type MemoryPeaks, sampleMemory, servePreview, setUpCase, stopServer } from './creditors-app/harness';
 
 const root = repoRoot;
 const tmp = benchTmp;
 const DIST = process.env.CREDITORS_BENCH_DIST ?? join(tmp, 'creditors-app-dist');
-const PORT = 4186;
+const PORT = Number(process.env.CREDITORS_BENCH_PORT ?? 4186);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const HELPER = 'http://bench.helper/';
 // Five runs: the machine is shared, and a median of three moved by ±0.3× between runs.
 const RUNS = Number(process.env.CREDITORS_BENCH_RUNS ?? 5);
+/**
+ * The build the 1,048,576-row import is compared with ("today's method"): the commit before issue
+ * 17's streaming import. CREDITORS_BENCH_REF=0 skips it; another commit may be named.
+ */
+const REF_COMMIT = process.env.CREDITORS_BENCH_REF ?? '4fbc7c5';
 
 
 
@@ -58,8 +64,8 @@ interface ImportTiming {
 }
 
 /** Drives the wizard like a user: choose file, validate, commit; ends when the table shows the rows. */
-async function importThroughUi(page: Page, caseId: string, path: string, timeoutMs: number): Promise<ImportTiming> {
-  await page.goto(`${BASE}#/creditors/${encodeURIComponent(caseId)}`);
+async function importThroughUi(page: Page, caseId: string, path: string, timeoutMs: number, base = BASE): Promise<ImportTiming> {
+  await page.goto(`${base}#/creditors/${encodeURIComponent(caseId)}`);
   await page.getByRole('button', { name: '导入名单' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: /选择文件/ }).click();
@@ -160,40 +166,76 @@ async function run100k(browser: Browser): Promise<BenchResult[]> {
   ];
 }
 
-async function run1m(page: Page): Promise<BenchResult[]> {
-  const csvPath = ensureCreditorCsv(1_048_576, 'c1m.csv');
-  const caseId = await setUpCase(page, BASE, '基准〔2026〕100万号');
+/** One 1,048,576-row import through the wizard of the app served at `base`, with memory sampled. */
+async function import1m(browser: Browser, base: string, label: string): Promise<{ timing: ImportTiming; memory: MemoryPeaks; page: Page; context: BrowserContext }> {
+  const context = await browser.newContext(CONTEXT);
+  const page = await context.newPage();
+  page.setDefaultTimeout(900_000);
+  const caseId = await setUpCase(page, base, `基准〔2026〕100万${label}号`);
   const memory = await sampleMemory(page);
-  const timing = await importThroughUi(page, caseId, csvPath, 900_000);
-  const peak = await memory.stop();
-  const search = await searchMs(page, ['王', '3710021980', '1380000', '欧阳']);
-  return [
-    {
-      name: '1,048,576-row CSV import (app, Chromium)',
-      figure: `${(timing.totalMs / 1000).toFixed(1)} s (open ${(timing.openMs / 1000).toFixed(1)} s, validate+plan ${(timing.validateMs / 1000).toFixed(1)} s, commit+load+render ${(timing.commitMs / 1000).toFixed(1)} s; ${timing.count} creditors, ${(statSync(csvPath).size / 1e6).toFixed(0)} MB); peak JS heap (page) ${peak.heapMb.toFixed(0)} MB, peak Chromium RSS ${peak.rssMb.toFixed(0)} MB`,
-      target: 'completes, with progress',
-      verdict: 'completed',
-    },
-    { name: 'search in 1,048,576 rows (in page)', figure: `worst ${search.worst.toFixed(1)} ms (${search.detail})`, target: '≤ 100 ms', verdict: verdictAtMost(search.worst, 100, ' ms') },
-  ];
+  const timing = await importThroughUi(page, caseId, millionRowCsv(), 900_000, base);
+  return { timing, memory: await memory.stop(), page, context };
+}
+
+const memoryText = (m: MemoryPeaks) =>
+  `peak Chromium PSS ${m.pssMb.toFixed(0)} MB (idle app ${m.startPssMb.toFixed(0)} MB), RSS added up ${m.rssMb.toFixed(0)} MB (idle ${m.startRssMb.toFixed(0)} MB), page JS heap ${m.heapMb.toFixed(0)} MB`;
+
+const timingText = (t: ImportTiming) =>
+  `${(t.totalMs / 1000).toFixed(1)} s (open ${(t.openMs / 1000).toFixed(1)} s, validate+plan ${(t.validateMs / 1000).toFixed(1)} s, commit+load+render ${(t.commitMs / 1000).toFixed(1)} s; ${t.count} creditors)`;
+
+/**
+ * The 1,048,576-row CSV, imported by this build and by the reference build (REF_COMMIT, "today's
+ * method" before issue 17) in the same run, reference first; time as a ratio of the reference's.
+ */
+async function run1m(browser: Browser, refBase: string | null): Promise<BenchResult[]> {
+  const csvPath = millionRowCsv();
+  const results: BenchResult[] = [];
+  let ref: Awaited<ReturnType<typeof import1m>> | null = null;
+  if (refBase) {
+    ref = await import1m(browser, refBase, 'ref');
+    await ref.context.close();
+  }
+  const mine = await import1m(browser, BASE, '');
+  const search = await searchMs(mine.page, ['王', '3710021980', '1380000', '欧阳']);
+  await mine.context.close();
+  const mb = (statSync(csvPath).size / 1e6).toFixed(0);
+  const ratio = ref ? mine.timing.totalMs / ref.timing.totalMs : null;
+  results.push({
+    name: `1,048,576-row CSV import (app, Chromium, ${mb} MB): time vs the reference build in the same run`,
+    figure: ref ? `${timingText(mine.timing)} vs reference ${timingText(ref.timing)} = ${(ratio ?? 0).toFixed(2)}×` : `${timingText(mine.timing)} (no reference: CREDITORS_BENCH_REF=0)`,
+    target: '≤ 1.1× the reference',
+    verdict: ratio === null ? '—' : verdictAtMost(ratio, 1.1, '×'),
+  });
+  results.push({
+    name: '… its peak memory (Chromium, all processes)',
+    figure: `${memoryText(mine.memory)}${ref ? `; reference: ${memoryText(ref.memory)}` : ''}`,
+    target: '≤ 1 GB (PSS)',
+    verdict: verdictAtMost(mine.memory.pssMb, 1024, ' MB'),
+  });
+  results.push({ name: 'search in 1,048,576 rows (in page)', figure: `worst ${search.worst.toFixed(1)} ms (${search.detail})`, target: '≤ 100 ms', verdict: verdictAtMost(search.worst, 100, ' ms') });
+  return results;
 }
 
 export async function run(): Promise<BenchResult[]> {
   buildRenderer(root, DIST);
   const server = await servePreview(root, DIST, PORT);
+  const million = process.env.CREDITORS_BENCH_1M !== '0';
+  let refServer: Awaited<ReturnType<typeof servePreview>> | null = null;
+  if (million && REF_COMMIT !== '0') {
+    const refDist = join(tmp, `creditors-app-ref-${REF_COMMIT}`);
+    buildReference(root, REF_COMMIT, refDist);
+    refServer = await servePreview(root, refDist, PORT + 1);
+  }
   const browser = await launch();
   try {
-    const results = await run100k(browser);
-    if (process.env.CREDITORS_BENCH_1M !== '0') {
-      const fresh = await browser.newContext(CONTEXT);
-      const page1m = await fresh.newPage();
-      page1m.setDefaultTimeout(900_000);
-      results.push(...(await run1m(page1m)));
-    }
+    // CREDITORS_BENCH_100K=0 runs the million-row figures only.
+    const results = process.env.CREDITORS_BENCH_100K === '0' ? [] : await run100k(browser);
+    if (million) results.push(...(await run1m(browser, refServer ? `http://127.0.0.1:${PORT + 1}/` : null)));
     return results;
   } finally {
     await browser.close();
     stopServer(server);
+    if (refServer) stopServer(refServer);
   }
 }
 

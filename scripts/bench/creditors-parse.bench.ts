@@ -11,12 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { checkCreditorFile, readWorkbook } from '../../renderer/src/core/creditors';
 import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
-import { benchTmp, ensureCreditorCsv, ensureCreditorXlsx, repoRoot } from './creditor-inputs';
+import { benchTmp, csvDataLines, ensureCreditorCsv, ensureCreditorXlsx, MILLION_ROWS, millionRowCsv, repoRoot } from './creditor-inputs';
 
 const _root = repoRoot;
 const tmp = benchTmp;
 const RUNS = 3;
-const EXCEL_MAX_ROWS = 1_048_576;
 const CHILD_FLAG = 'CREDITORS_BENCH_CHILD';
 
 
@@ -77,7 +76,7 @@ interface ChildReport {
 async function childMain(path: string): Promise<void> {
   const bytes = new Uint8Array(readFileSync(path));
   const t0 = performance.now();
-  const r = await checkCreditorFile(bytes, 'c1m.csv', { keepOkRows: false });
+  const r = await checkCreditorFile(bytes, `c${MILLION_ROWS}.csv`, { keepOkRows: false });
   const ms = performance.now() - t0;
   const report: ChildReport = {
     ms,
@@ -92,7 +91,9 @@ async function childMain(path: string): Promise<void> {
 }
 
 function millionRows(): BenchResult[] {
-  const path = ensureCreditorCsv(EXCEL_MAX_ROWS - 1, 'c1m.csv');
+  const path = millionRowCsv();
+  // The verdict compares with what the file holds, counted from the file, not with a constant.
+  const inFile = csvDataLines(path);
   const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
     env: { ...process.env, [CHILD_FLAG]: path },
     encoding: 'utf8',
@@ -100,15 +101,15 @@ function millionRows(): BenchResult[] {
   });
   const line = child.stdout.trim().split('\n').pop() ?? '';
   if (child.status !== 0 || !line.startsWith('{')) {
-    return [{ name: '1,048,576-row CSV import (Node)', figure: `failed: ${child.stderr.slice(-300)}`, target: 'no OOM', verdict: 'misses' }];
+    return [{ name: `${MILLION_ROWS.toLocaleString('en')}-row CSV import (Node)`, figure: `failed: ${child.stderr.slice(-300)}`, target: 'no OOM', verdict: 'misses' }];
   }
   const r = JSON.parse(line) as ChildReport;
   return [
     {
-      name: '1,048,576-row CSV import (Node, keepOkRows: false)',
-      figure: `${(r.ms / 1000).toFixed(2)} s, ${Math.round(r.rows / (r.ms / 1000)).toLocaleString('en')} rows/s; ${r.rows} rows → ${r.creditors} creditors, ${r.errorRows} error rows; ${r.fileMb.toFixed(0)} MB file`,
-      target: 'completes without running out of memory',
-      verdict: r.rows === EXCEL_MAX_ROWS - 1 ? 'meets' : 'misses',
+      name: `${MILLION_ROWS.toLocaleString('en')}-row CSV import (Node, keepOkRows: false)`,
+      figure: `${(r.ms / 1000).toFixed(2)} s, ${Math.round(r.rows / (r.ms / 1000)).toLocaleString('en')} rows/s; ${r.rows.toLocaleString('en')} of the file's ${inFile.toLocaleString('en')} data rows → ${r.creditors.toLocaleString('en')} creditors, ${r.errorRows} error rows; ${r.fileMb.toFixed(0)} MB file`,
+      target: 'completes, every data row of the file accounted for',
+      verdict: r.rows === inFile ? 'meets' : `misses (${(inFile - r.rows).toLocaleString('en')} rows not reached)`,
     },
     {
       name: 'peak RSS of that import (file bytes included)',
@@ -122,8 +123,8 @@ function millionRows(): BenchResult[] {
 export async function run(): Promise<BenchResult[]> {
   const results = await xlsxRatio();
   results.push(...millionRows());
-  const c1m = join(tmp, 'c1m.csv');
-  if (existsSync(c1m)) process.stdout.write(`(inputs: ${tmp}, c1m.csv ${(statSync(c1m).size / 1e6).toFixed(0)} MB)\n`);
+  const c1m = join(tmp, `c${MILLION_ROWS}.csv`);
+  if (existsSync(c1m)) process.stdout.write(`(inputs: ${tmp}, c${MILLION_ROWS}.csv ${(statSync(c1m).size / 1e6).toFixed(0)} MB)\n`);
   return results;
 }
 

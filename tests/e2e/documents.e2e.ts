@@ -41,7 +41,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 }
 
 test('a notice is drafted from the case, checked, previewed, issued with its 文号, saved, served, scanned, voided, and survives a reload', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 800 });
   await page.goto('/');
   const caseId = await createCase(page, { title: CASE_TITLE });
@@ -55,7 +55,8 @@ test('a notice is drafted from the case, checked, previewed, issued with its 文
   // Bad input: a character the font lacks (private use, from an old system) and missing fields.
   await page.locator('#doc-field-partyName').fill('威海市安康颐养\uE0A1养老服务有限公司');
   await page.getByRole('button', { name: '签发并编号' }).click();
-  await expect(page.getByTestId('glyph-errors')).toContainText('字符“\uE0A1”（U+E0A1）无法用文书字体打印');
+  // The first check waits for the worker to load the document faces.
+  await expect(page.getByTestId('glyph-errors')).toContainText('字符“\uE0A1”（U+E0A1）无法用文书字体打印', { timeout: 60_000 });
   await expect(page.getByTestId('form-errors')).toContainText('必填');
   await expect(page.locator('#doc-field-partyName')).toHaveValue('威海市安康颐养\uE0A1养老服务有限公司');
   await shot(page, 'form-errors');
@@ -114,7 +115,15 @@ test('a notice is drafted from the case, checked, previewed, issued with its 文
   await detail.getByRole('button', { name: '确认作废' }).click();
   await expect(detail.getByTestId('detail-status')).toHaveText('作废');
   await expect(detail.getByTestId('detail-number')).toHaveText(number1);
+  // Saved again, a voided document goes out only as a copy marked 作废; the registry keeps the original.
+  const voidedPdf = await download(page, () => detail.getByRole('button', { name: '保存 PDF' }).click());
+  expect(voidedPdf.name).toContain('（作废）');
+  expect(voidedPdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(createHash('sha256').update(voidedPdf.bytes).digest('hex')).not.toBe(hash);
+  await expect(detail.getByTestId('detail-sha256')).toHaveText(hash);
+  if (SHOTS) writeFileSync(`${SHOTS}/voided.pdf`, voidedPdf.bytes);
   await page.getByRole('button', { name: '关闭', exact: true }).click();
+
 
   // A second one, kept as a draft first (no number), then completed and issued with the next
   // number (no gap; the voided number is not reused).
@@ -140,6 +149,16 @@ test('a notice is drafted from the case, checked, previewed, issued with its 文
   await expect(page.getByTestId('documents-notice')).toContainText(`已签发：处非询〔${YEAR}〕2号`, { timeout: 60_000 });
   await page.getByRole('button', { name: '关闭', exact: true }).click();
 
+  // 送达回证 for the issued notice: its title, number and addressee come from the registry.
+  await page.getByLabel('文书类型').selectOption({ label: '送达回证' });
+  await page.getByLabel('送达的文书').selectOption({ index: 1 });
+  await page.getByRole('button', { name: '新建文书' }).click();
+  await expect(page.locator('#doc-field-servedNumber')).toHaveValue(`处非询〔${YEAR}〕2号`);
+  await expect(page.locator('#doc-field-servedTitle')).toHaveValue('联合执法询问通知书');
+  await expect(page.locator('#doc-field-recipient')).toHaveValue('威海市安康颐养养老服务有限公司');
+  await expect(page.locator('#doc-field-method')).toHaveValue('直接送达');
+  await page.getByRole('button', { name: '取消' }).click();
+  
   // Survives a reload; the registry filters by status.
   await page.reload();
   await page.goto('#/documents');
@@ -175,12 +194,15 @@ test('refund notices for every creditor of an approved batch come out as one PDF
   await page.setViewportSize({ width: 1366, height: 800 });
   await page.goto('/');
   const caseId = await createCase(page, { title: CASE_TITLE });
-  await seedCreditorRegister(page, caseId, CREDITORS);
+  // A fourth person of the register is a sales agent: no notice for them, and the dialog says why.
+  const agent = { ...(CREDITORS[0] as (typeof CREDITORS)[number]), cid: '4', name: '董昇', idNumber: '110105196001014X', exclusion: 'agent' };
+  await seedCreditorRegister(page, caseId, [...CREDITORS, agent]);
   await approveRepaymentBatch(page, caseId, { fundsYuan: '9000', batchYuan: '4500' });
 
   await page.goto(`#/documents/${encodeURIComponent(caseId)}`);
   await page.getByRole('button', { name: '批量生成清退告知书' }).click();
   const dialog = page.getByRole('dialog');
+  await expect(page.getByLabel('异议受理地点')).toHaveValue('威海市防范和处置非法集资工作领导小组办公室');
   await dialog.getByRole('button', { name: '生成 PDF 和 DOCX' }).click();
   await expect(dialog.getByText('联系电话：请填写告知书上的联系电话。')).toBeVisible();
   await page.getByLabel('联系电话').fill('0631-5288123');
@@ -188,6 +210,7 @@ test('refund notices for every creditor of an approved batch come out as one PDF
   page.on('download', async (d) => downloads.push({ name: d.suggestedFilename(), bytes: readFileSync(await d.path()) }));
   await dialog.getByRole('button', { name: '生成 PDF 和 DOCX' }).click();
   await expect(page.getByTestId('batch-done')).toContainText('已生成 3 份清退告知书', { timeout: 90_000 });
+  await expect(page.getByTestId('batch-left-out')).toContainText('1 名集资参与人未出具告知书：业务员，不参加清退 1 名（董昇）');
   await shot(page, 'refund-batch');
   await expect.poll(() => downloads.length).toBe(2);
   const pdf = downloads.find((d) => d.name.endsWith('.pdf'));
@@ -197,7 +220,7 @@ test('refund notices for every creditor of an approved batch come out as one PDF
 });
 
 test('2,300 refund notices: progress shows, the window stays responsive, cancel leaves nothing, a full run gives one PDF of 2,300 pages', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await page.setViewportSize({ width: 1366, height: 800 });
   await page.goto('/');
   const caseId = await createCase(page, { title: CASE_TITLE });
@@ -242,7 +265,7 @@ test('2,300 refund notices: progress shows, the window stays responsive, cancel 
   page.on('download', async (d) => downloads.push({ name: d.suggestedFilename(), bytes: readFileSync(await d.path()) }));
   const started = Date.now();
   await dialog.getByRole('button', { name: '生成 PDF 和 DOCX' }).click();
-  await expect(page.getByTestId('batch-done')).toContainText('已生成 2300 份清退告知书', { timeout: 240_000 });
+  await expect(page.getByTestId('batch-done')).toContainText('已生成 2300 份清退告知书', { timeout: 480_000 });
   console.log(`2,300 notices (PDF + DOCX) in the app: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await expect.poll(() => downloads.length).toBe(2);
   const pdf = downloads.find((d) => d.name.endsWith('.pdf'));

@@ -2,9 +2,30 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, type Page, test } from '@playwright/test';
+import { inspectBackup } from '../../renderer/src/core/backup';
+import { forgePlainBackup } from '../unit/core/backup/forge';
 
 // Browser mode: backups are downloads (no automatic backups), a restore reads a chosen file, checks
-// it fully, shows it next to the current data, downloads a pre-restore backup, then replaces the data.
+// it fully, shows it next to the current data, downloads a pre-restore backup (encrypted), then
+// replaces the data, says what it restored from which file, and records the restore in the audit log.
+
+/** The restore finished: the notice after the reload names the file; closing it leaves the app. */
+async function restoreDone(page: Page, fileName: string) {
+  const done = page.getByTestId('restore-done');
+  await expect(done).toContainText(`已用备份文件“${fileName}”替换了全部数据`, { timeout: 30_000 });
+  await expect(done).toContainText('此次恢复已记入审计日志');
+  await page.screenshot({ path: test.info().outputPath('restore-done.png') });
+  await page.getByRole('button', { name: '知道了' }).click();
+  await expect(done).toHaveCount(0);
+}
+
+/** No readable personal data, and the file needs `passphrase` to open. */
+async function expectEncryptedFile(file: string, passphrase: string, secrets: readonly string[]) {
+  const bytes = readFileSync(file);
+  for (const secret of secrets) expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
+  await expect(inspectBackup([new Uint8Array(bytes)])).rejects.toMatchObject({ code: 'PASSPHRASE_REQUIRED' });
+  expect((await inspectBackup([new Uint8Array(bytes)], { passphrase })).encrypted).toBe(true);
+}
 
 async function setOffice(page: Page, officeName: string) {
   await page.goto('#/settings/office');
@@ -79,19 +100,36 @@ test('backup to a file, change the data, restore it back; broken files are refus
   await page.getByRole('button', { name: '关闭', exact: true }).click();
   await expect(page.locator('.app-navbar')).toContainText('改过的名称');
 
-  // The intact backup: shown next to the current data, then restored.
+  // The intact backup: shown next to the current data, its seal checked, then restored.
   await chooseBackupFile(page, plain);
   const comparison = page.getByTestId('restore-comparison');
   await expect(comparison).toContainText('备份文件完好');
   await expect(comparison).toContainText('审计日志');
   await expect(comparison).toContainText('完整');
+  await expect(page.getByTestId('restore-seal')).toContainText('签名有效');
+  // In a browser the pre-restore backup is a download: encrypted unless the user says otherwise.
+  const plan = page.getByTestId('pre-restore-plan');
+  await expect(plan).toContainText('下载');
+  await expect(plan.getByLabel(/加密恢复前的备份/)).toBeChecked();
+  await page.getByTestId('restore-confirm').click();
+  await expect(plan).toContainText('备份密码至少需要 8 个字符');
+  await plan.getByLabel('备份密码').fill('恢复前备份的密码2026');
+  await plan.getByLabel('确认密码').fill('恢复前备份的密码2026');
+  await page.screenshot({ path: test.info().outputPath('restore-ready.png') });
   const preRestore = page.waitForEvent('download');
   await page.getByTestId('restore-confirm').click();
-  expect((await preRestore).suggestedFilename()).toMatch(/^恢复前-处非工作台备份-.*\.cfbak$/);
-  await expect(page.locator('.app-navbar')).toContainText('威海市处置非法集资工作领导小组办公室', { timeout: 30_000 });
+  const preName = (await preRestore).suggestedFilename();
+  expect(preName).toMatch(/^恢复前-处非工作台备份-.*-加密\.cfbak$/);
+  const preFile = path.join(tmpdir(), `safety-e2e-pre-${Date.now()}.cfbak`);
+  await (await preRestore).saveAs(preFile);
+  await expectEncryptedFile(preFile, '恢复前备份的密码2026', ['改过的名称', '林淼']);
+  await restoreDone(page, path.basename(plain));
+  await expect(page.locator('.app-navbar')).toContainText('威海市处置非法集资工作领导小组办公室');
   await page.reload();
   await expect(page.locator('.app-navbar')).toContainText('威海市处置非法集资工作领导小组办公室');
+  await expect(page.getByTestId('restore-done')).toHaveCount(0);
   await page.goto('#/settings/audit');
+  await expect(page.getByTestId('audit-table')).toContainText(`用备份“${path.basename(plain)}”替换全部数据`);
   await expect(page.getByTestId('startup-checks')).toHaveCount(0);
 });
 
@@ -108,10 +146,50 @@ test('an encrypted backup needs its passphrase; a wrong one is refused', async (
   await page.getByLabel('备份密码').fill('正确的备份密码2026');
   await page.getByRole('button', { name: '打开' }).click();
   await expect(page.getByTestId('restore-comparison')).toContainText('加密内容认证通过');
+  await expect(page.getByTestId('pre-restore-plan')).toContainText('相同的密码加密');
   const preRestore = page.waitForEvent('download');
   await page.getByTestId('restore-confirm').click();
-  await preRestore;
-  await expect(page.locator('.app-navbar')).toContainText('荣成市处非办', { timeout: 30_000 });
+  // Restoring from an encrypted backup leaves no plaintext copy: the pre-restore backup has its passphrase.
+  const preFile = path.join(tmpdir(), `safety-e2e-pre-${Date.now()}.cfbak`);
+  await (await preRestore).saveAs(preFile);
+  expect((await preRestore).suggestedFilename()).toMatch(/-加密\.cfbak$/);
+  await expectEncryptedFile(preFile, '正确的备份密码2026', ['别的名称', '林淼']);
+  await restoreDone(page, path.basename(file));
+  await expect(page.locator('.app-navbar')).toContainText('荣成市处非办');
+});
+
+test('a backup with a forged row is refused when sealed, and an unsealed one is restored only when the user vouches for it', async ({ page }) => {
+  await page.goto('/');
+  await setOffice(page, '乳山市处非办');
+  const file = await backupToFile(page, null);
+  await setOffice(page, '当前的名称');
+  const bytes = new Uint8Array(readFileSync(file));
+  const forge = (lines: string[]) => lines.map((l) => l.replace('乳山市处非办', '伪造的名称'));
+
+  // One row changed and every hash recomputed; the seal cannot be recomputed without this browser's key.
+  const forged = `${file}.forged.cfbak`;
+  writeFileSync(forged, await forgePlainBackup(bytes, { recomputeHashes: true, editRows: (_, lines) => forge(lines) }));
+  await chooseBackupFile(page, forged);
+  await expect(page.getByTestId('restore-refused')).toContainText('签名不符');
+  await expect(page.getByTestId('restore-refused')).toContainText('当前数据没有任何改动');
+  await page.getByRole('button', { name: '关闭' }).click();
+
+  // The same forgery with the seal stripped reads as unsealed: the dialog says it cannot prove anything.
+  const stripped = `${file}.unsealed.cfbak`;
+  const strip = (h: Record<string, unknown>) => {
+    h.seal = null;
+  };
+  writeFileSync(stripped, await forgePlainBackup(bytes, { recomputeHashes: true, editRows: (_, lines) => forge(lines), editHeader: strip }));
+  await chooseBackupFile(page, stripped);
+  const seal = page.getByTestId('restore-seal');
+  await expect(seal).toContainText('此备份没有签名');
+  await expect(seal).toContainText('不能证明自己没有被改动');
+  await expect(page.getByTestId('restore-confirm')).toBeDisabled();
+  await page.screenshot({ path: test.info().outputPath('restore-unsealed.png') });
+  await page.getByText(/^我确认此备份文件来源可靠/).click();
+  await expect(page.getByTestId('restore-confirm')).toBeEnabled();
+  await page.getByRole('button', { name: '关闭' }).click();
+  await expect(page.locator('.app-navbar')).toContainText('当前的名称');
 });
 
 test('a database written by a newer version is not opened or wiped; restoring a backup opens the app again', async ({ page }) => {
@@ -152,10 +230,14 @@ test('a database written by a newer version is not opened or wiped; restoring a 
   await page.getByRole('button', { name: '从备份恢复…' }).click();
   await (await chooser).setFiles(file);
   await expect(page.getByTestId('restore-comparison')).toContainText('备份文件完好');
+  // The user may keep the pre-restore download plain, and is told what that leaves behind.
+  await page.getByTestId('pre-restore-plan').getByText(/^加密恢复前的备份/).click();
+  await expect(page.getByTestId('pre-restore-plan')).toContainText('可直接读取全部个人信息');
   const preRestore = page.waitForEvent('download');
   await page.getByTestId('restore-confirm').click();
-  await preRestore;
-  await expect(page.locator('.app-navbar')).toContainText('环翠区处非办', { timeout: 30_000 });
+  expect((await preRestore).suggestedFilename()).not.toContain('加密');
+  await restoreDone(page, path.basename(file));
+  await expect(page.locator('.app-navbar')).toContainText('环翠区处非办');
 });
 
 test('the app lock asks for the passphrase after a reload and throttles wrong ones', async ({ page }) => {

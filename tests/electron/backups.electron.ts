@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { findElectronRuntime } from './electron-runtime';
@@ -47,7 +47,14 @@ test('a manual backup lands in the backups folder, and restoring it from the lis
   });
   await page.locator('tr', { hasText: '手动备份' }).getByRole('button', { name: '查看并恢复…' }).first().click();
   await expect(page.getByTestId('restore-comparison')).toContainText('备份文件完好');
+  // Sealed with the key main keeps in userData (600), outside the database and the backups folder.
+  await expect(page.getByTestId('restore-seal')).toContainText('签名有效');
+  expect(statSync(path.join(launched.userDataDir, 'backup-seal.key')).mode & 0o777).toBe(0o600);
+  await expect(page.getByTestId('pre-restore-plan')).toContainText(path.join(launched.userDataDir, 'backups'));
   await page.getByTestId('restore-confirm').click();
+  await expect(page.getByTestId('restore-done')).toContainText('替换了全部数据', { timeout: 30_000 });
+  await expect(page.getByTestId('restore-done')).toContainText('-pre-restore.cfbak');
+  await page.getByRole('button', { name: '知道了' }).click();
   await expect(page.locator('.app-navbar')).toContainText('威海市处非办', { timeout: 30_000 });
   expect(backupFiles().some((n) => n.endsWith('-pre-restore.cfbak'))).toBe(true);
 });

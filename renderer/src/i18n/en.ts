@@ -23,7 +23,7 @@ export const en: Messages = {
   },
   settings: {
     title: 'Settings', office: 'Office and operator', users: 'Users and roles', fonts: 'Document fonts', exchange: 'Reporting and keys', officeName: 'Issuing authority', operatorName: 'Operator (recorded in the audit log)',
-    districts: 'Districts (one per line)', backlogCutoff: 'Backlog cutoff', backlogHint: 'Cases filed on or before this date are backlog cases',
+    districts: 'Districts (one per line)', backlogCutoff: 'Backlog cutoff', backlogHint: 'Cases filed on or before this date are backlog cases', campaignStart: 'Campaign start date', campaignHint: 'The backlog reduction rate counts from this date; may be empty',
     prefixes: 'Document number prefixes', prefixHint: 'Numbers look like 威处非询〔2020〕12号; enter only 威处非询', fontPreset: 'Document fonts',
     officeNameMissing: 'The issuing authority is not set: every document and mediation agreement needs it. Fill it in and save.',
     petitionNumber: 'Petition number', petitionPrefix: 'Petition number prefix', nextNumber: 'Next this year: {{number}} (by year of receipt, never reused)',

@@ -98,6 +98,8 @@ export const zhCN = {
     districts: '区县列表（每行一个）',
     backlogCutoff: '陈案积案截止日期',
     backlogHint: '此日期及以前立案的案件标记为陈案积案',
+    campaignStart: '专项行动开始日期',
+    campaignHint: '统计中的陈案压降率从此日期起算；可留空',
     prefixes: '文号前缀',
     prefixHint: '文号形如 威处非询〔2020〕12号：此处只填“威处非询”',
     officeNameMissing: '尚未填写发文机关：每份文书的落款和调解协议书都要用到它，请先填写并保存。',

@@ -1,3 +1,5 @@
+import type { BackupSealKey } from '../core/backup';
+
 // The Bridge: the only seam between the renderer and the platform it runs on. The UI calls these
 // methods and never window.workstation, the DOM download trick or Electron directly. Two
 // implementations: electron-bridge.ts (the preload's window.workstation) and browser-bridge.ts
@@ -39,6 +41,14 @@ export type OpenFileResult =
   | { readonly status: 'opened'; readonly fileName: string; readonly bytes: Uint8Array }
   | { readonly status: 'cancelled' };
 
+/**
+ * A chosen file as a Blob, read piece by piece by whoever needs it: a 165 MB register never has to
+ * be one array in the page (browser: the File itself; Electron: the bytes main read, as a Blob).
+ */
+export type OpenFileBlobResult =
+  | { readonly status: 'opened'; readonly fileName: string; readonly file: Blob }
+  | { readonly status: 'cancelled' };
+
 export interface PrintPdfRequest {
   readonly title: string;
   readonly bytes: Uint8Array;
@@ -51,10 +61,24 @@ export interface Bridge {
   appInfo(): Promise<AppInfo>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
+  /** Like openFile, but the content stays a Blob (large imports read it in chunks in a worker). */
+  openFileBlob(request: OpenFileRequest): Promise<OpenFileBlobResult>;
   /** Prints a finished PDF as is (the office's documents must print exactly as previewed). */
   printPdf(request: PrintPdfRequest): Promise<void>;
   /** A desktop notification (petition deadlines); the browser bridge uses the Notification API. */
   notify(title: string, body: string): Promise<void>;
+  /**
+   * The office PC's own official fonts whose licence allows embedding (Electron's main process
+   * looks in the font folders); none in a browser, where the bundled faces print every role.
+   */
+  documentFonts(): Promise<readonly DocumentFontFile[]>;
+}
+
+export interface DocumentFontFile {
+  readonly role: 'title' | 'body' | 'heading1' | 'heading2';
+  readonly name: string;
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
 }
 
 // ── Backups (issue 7) ──────────────────────────────────────────────────────────────────────────
@@ -124,6 +148,12 @@ export interface BackupBridge {
   /** Null when the user cancelled the open dialog. */
   openBackup(source: BackupSource): Promise<BackupFileHandle | null>;
   diskSpace(): Promise<DiskSpace | null>;
+  /**
+   * This installation's backup seal key (issue 12), created on first use and kept outside the case
+   * database and every backup: Electron keeps it in a file in userData (main, mode 600); a browser in
+   * its own IndexedDB database as a non-extractable key. Null when none can be kept.
+   */
+  sealKey(): Promise<BackupSealKey | null>;
   /**
    * Electron calls the handler when the window is about to close and waits (up to a limit) for it
    * to finish, so the quit backup is written; a browser never calls it.

@@ -1,4 +1,5 @@
 import type { BackupBridge, BackupFileHandle, BackupWriter } from './bridge';
+import { browserSealKey } from './browser-seal-key';
 
 const READ_CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -42,6 +43,7 @@ export function createBrowserBackups(): BackupBridge {
       if (!estimate || estimate.quota === undefined) return null;
       return { freeBytes: estimate.quota - (estimate.usage ?? 0), totalBytes: estimate.quota, where: '浏览器存储配额' };
     },
+    sealKey: browserSealKey,
     onBeforeQuit: () => {},
   };
 }

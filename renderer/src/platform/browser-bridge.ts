@@ -1,5 +1,5 @@
 import { version } from '../../../package.json';
-import type { AppInfo, Bridge, OpenFileRequest, OpenFileResult, PrintPdfRequest, SaveFileRequest, SaveFileResult } from './bridge';
+import type { AppInfo, Bridge, OpenFileBlobResult, OpenFileRequest, OpenFileResult, PrintPdfRequest, SaveFileRequest, SaveFileResult } from './bridge';
 import { createBrowserBackups } from './browser-backups';
 
 /**
@@ -12,8 +12,10 @@ export function createBrowserBridge(): Bridge {
     appInfo: async (): Promise<AppInfo> => ({ productName: '处非工作台', version, platform: 'browser' }),
     saveFile,
     openFile,
+    openFileBlob: pickFile,
     printPdf,
     backups: createBrowserBackups(),
+    documentFonts: async () => [],
     notify: async (title, body) => {
       if (!('Notification' in globalThis)) return;
       if (Notification.permission === 'default') await Notification.requestPermission();
@@ -39,8 +41,15 @@ async function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
   return { status: 'saved', fileName: request.suggestedName };
 }
 
-function openFile(request: OpenFileRequest): Promise<OpenFileResult> {
-  return new Promise((resolve, reject) => {
+async function openFile(request: OpenFileRequest): Promise<OpenFileResult> {
+  const picked = await pickFile(request);
+  if (picked.status !== 'opened') return picked;
+  return { status: 'opened', fileName: picked.fileName, bytes: new Uint8Array(await picked.file.arrayBuffer()) };
+}
+
+/** The File the user picked, unread: the disk-backed Blob is read later, in pieces. */
+function pickFile(request: OpenFileRequest): Promise<OpenFileBlobResult> {
+  return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = request.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
@@ -50,7 +59,7 @@ function openFile(request: OpenFileRequest): Promise<OpenFileResult> {
         resolve({ status: 'cancelled' });
         return;
       }
-      file.arrayBuffer().then((buffer) => resolve({ status: 'opened', fileName: file.name, bytes: new Uint8Array(buffer) }), reject);
+      resolve({ status: 'opened', fileName: file.name, file });
     });
     input.addEventListener('cancel', () => resolve({ status: 'cancelled' }));
     input.click();

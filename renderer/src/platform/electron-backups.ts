@@ -1,4 +1,5 @@
 import type { WorkstationPreloadApi } from '../../../electron/shared/ipc-contract';
+import { type BackupSealKey, importSealKey } from '../core/backup';
 import type { BackupBridge, BackupFileHandle, BackupWriter } from './bridge';
 
 /** Bytes per read of a backup file over IPC (main caps a read at 16 MiB). */
@@ -9,6 +10,7 @@ export const BACKUP_READ_CHUNK_BYTES = 4 * 1024 * 1024;
  * read back in 4 MiB pieces, so neither side ever holds a whole backup in memory.
  */
 export function createElectronBackups(api: WorkstationPreloadApi, call: <T>(op: () => Promise<T>) => Promise<T>): BackupBridge {
+  let sealKey: Promise<BackupSealKey> | null = null;
   return {
     automaticBackups: true,
     beginBackup: async (target): Promise<BackupWriter | null> => {
@@ -46,6 +48,17 @@ export function createElectronBackups(api: WorkstationPreloadApi, call: <T>(op: 
     diskSpace: async () => {
       const space = await call(() => api.diskSpace());
       return { freeBytes: space.freeBytes, totalBytes: space.totalBytes, where: space.path };
+    },
+    sealKey: () => {
+      // Main keeps the key's bytes in userData; here it becomes a non-extractable key once per session.
+      sealKey ??= call(() => api.backupSealKey()).then(
+        ({ key }) => importSealKey(key),
+        (error: unknown) => {
+          sealKey = null;
+          throw error;
+        },
+      );
+      return sealKey;
     },
     onBeforeQuit: (handler) => api.onBeforeQuit(handler),
   };

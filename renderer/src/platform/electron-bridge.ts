@@ -38,8 +38,14 @@ export function createElectronBridge(api: WorkstationPreloadApi | undefined = gl
     saveFile: (request) =>
       call(() => api.saveFile({ suggestedName: request.suggestedName, filters: request.filters, bytes: request.bytes })),
     openFile: (request) => call(() => api.openFile({ title: request.title, filters: request.filters })),
+    openFileBlob: async (request) => {
+      const opened = await call(() => api.openFile({ title: request.title, filters: request.filters }));
+      // Main reads the file whole (IPC); as a Blob it leaves this page's heap for the browser's blob store.
+      return opened.status === 'opened' ? { status: 'opened', fileName: opened.fileName, file: new Blob([opened.bytes as Uint8Array<ArrayBuffer>]) } : opened;
+    },
     printPdf: (request) => call(() => api.printPdf({ title: request.title, bytes: request.bytes })),
     notify: (title, body) => call(() => api.notify({ title, body })),
+    documentFonts: () => call(() => api.documentFonts()),
     backups: createElectronBackups(api, call),
   };
 }

@@ -10,7 +10,8 @@ export interface ImportRunOptions {
 }
 
 export type ToWorker =
-  | { readonly type: 'open'; readonly caseId: string; readonly fileName: string; readonly bytes: ArrayBuffer }
+  /** The file as a Blob (a handle: the worker reads it in pieces). */
+  | { readonly type: 'open'; readonly caseId: string; readonly fileName: string; readonly file: Blob }
   | { readonly type: 'preview'; readonly options: ImportRunOptions }
   | { readonly type: 'run'; readonly caseId: string; readonly options: ImportRunOptions }
   | { readonly type: 'cancel' }

@@ -1,7 +1,8 @@
 // The opened file inside the worker: the workbook is parsed once (SheetJS is most of the cost) and
-// its sheets re-read as rows; a CSV is decoded again on each pass, which is cheap and keeps no copy.
-import { type ParsingOptions, read, type WorkBook } from '@e965/xlsx';
-import { csvRows, type SheetRow, sheetRows, spreadsheetKind } from '../core/creditors';
+// its sheets re-read as rows; a CSV is read from its Blob 1 MB at a time on each pass (preview,
+// validation, problems export), so neither its bytes nor its text are ever held whole.
+import type { ParsingOptions, WorkBook } from '@e965/xlsx';
+import { csvRowsFrom, openWorkbook, type SheetRow, sheetRows, spreadsheetKind } from '../core/creditors';
 import { headerSearch } from '../core/creditors/sheet-choice';
 
 /**
@@ -9,15 +10,7 @@ import { headerSearch } from '../core/creditors/sheet-choice';
  * and no rich-text HTML: the import reads values only, and skipping those makes SheetJS ~15% faster
  * on a 100k-row register. Cell values and types are the same as with readWorkbook.
  */
-const WORKBOOK_OPTIONS: ParsingOptions = {
-  type: 'array',
-  dense: true,
-  cellText: false,
-  cellDates: false,
-  raw: true,
-  cellFormula: false,
-  cellHTML: false,
-};
+const WORKER_OPTIONS: ParsingOptions = { cellFormula: false, cellHTML: false };
 
 export interface OpenedFile {
   readonly fileName: string;
@@ -28,27 +21,36 @@ export interface OpenedFile {
   rowCount(sheet: string): number;
 }
 
-export function openFile(fileName: string, bytes: Uint8Array): OpenedFile {
-  const kind = spreadsheetKind(bytes);
+/** Synchronous Blob reads: a dedicated worker has FileReaderSync (lib.dom does not declare it). */
+declare const FileReaderSync: { new (): { readAsArrayBuffer(blob: Blob): ArrayBuffer } };
+
+const CHUNK_BYTES = 1024 * 1024;
+const HEAD_BYTES = 4 * CHUNK_BYTES;
+
+function* blobChunks(file: Blob): Generator<Uint8Array> {
+  const reader = new FileReaderSync();
+  for (let at = 0; at < file.size; at += CHUNK_BYTES) yield new Uint8Array(reader.readAsArrayBuffer(file.slice(at, at + CHUNK_BYTES)));
+}
+
+export function openFile(fileName: string, file: Blob): OpenedFile {
+  const reader = new FileReaderSync();
+  const head = new Uint8Array(reader.readAsArrayBuffer(file.slice(0, HEAD_BYTES)));
+  const kind = spreadsheetKind(head);
   if (kind === 'csv') {
+    const { rows } = csvRowsFrom(head, () => blobChunks(file));
     return {
       fileName,
       kind,
       sheetNames: [fileName],
       chosenSheet: fileName,
-      rows: () => csvRows(bytes).rows,
+      rows: () => rows,
       // About 60 bytes per register row; only for the progress bar.
-      rowCount: () => Math.ceil(bytes.length / 60),
+      rowCount: () => Math.ceil(file.size / 60),
     };
   }
-  let book: WorkBook;
-  try {
-    book = read(bytes, WORKBOOK_OPTIONS);
-  } catch (err) {
-    throw new Error(
-      `无法读取文件“${fileName}”（${err instanceof Error ? err.message : String(err)}）。请确认它是 Excel 文件，必要时在 Excel 中另存为 .xlsx 后重新导入。`,
-    );
-  }
+  const bytes = head.length === file.size ? head : new Uint8Array(reader.readAsArrayBuffer(file));
+  // Limits (inflated size, shared strings, dimensions) are checked before SheetJS parses a cell.
+  const book: WorkBook = openWorkbook(bytes, fileName, undefined, WORKER_OPTIONS);
   const names = book.SheetNames;
   const sheetOf = (name: string) => {
     const ws = book.Sheets[name];

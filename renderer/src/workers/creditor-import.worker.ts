@@ -35,7 +35,7 @@ function preview(options: ImportRunOptions): SheetPreview {
   const rows: { row: number; cells: CellValue[] }[] = [];
   const session = createCreditorImport({ ...options, sheetName: options.sheet });
   for (const r of file.rows(options.sheet)) {
-    rows.push({ row: r.row, cells: [...r.cells] });
+    rows.push({ row: r.row, cells: r.cells.slice() });
     if (rows.length >= PREVIEW_ROWS) break;
   }
   session.feed(rows);
@@ -220,7 +220,9 @@ async function commit(fileHash: string): Promise<void> {
   // window) may have cleaned them up. Writing them again is refused too if the register changed.
   if (!outcome.ok && written) outcome = await getRepos().creditors.commitImport(plan, record, control);
   if (!outcome.ok) throw new Error(outcome.message);
+  // The plan held every creditor: let it go before the page loads the register it became.
   last = null;
+  file = null;
   post({ type: 'committed', generation: outcome.generation, summary: outcome.summary });
 }
 
@@ -248,7 +250,7 @@ async function handle(message: ToWorker): Promise<void> {
       discardAhead();
       file = null;
       last = null;
-      file = openFile(message.fileName, new Uint8Array(message.bytes));
+      file = openFile(message.fileName, message.file);
       post({ type: 'opened', kind: file.kind, sheetNames: file.sheetNames, chosenSheet: file.chosenSheet, parseMs: performance.now() - started });
       // Most files need no correction: validate with what was detected while the user looks at the
       // preview, so the report is ready when asked for (a different choice discards this run).

@@ -1,10 +1,24 @@
 // Plumbing for creditors-app.bench.ts: a build of the renderer served by `vite preview`, Debian's
 // Chromium through playwright-core, a case set up through the UI, and memory sampling.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * The renderer as it was at `commit` (git archive, this checkout's node_modules), built once into
+ * outDir: "today's method" measured in the same run as the change, on the same loaded machine.
+ */
+export function buildReference(root: string, commit: string, outDir: string): void {
+  if (existsSync(outDir)) return;
+  const src = `${outDir}-src`;
+  execFileSync('rm', ['-rf', src]);
+  execFileSync('mkdir', ['-p', src]);
+  execFileSync('sh', ['-c', `git -C "${root}" archive "${commit}" | tar -x -C "${src}"`]);
+  symlinkSync(`${root}/node_modules`, `${src}/node_modules`);
+  execFileSync('npx', ['vite', 'build', '--config', 'vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: src, stdio: 'inherit' });
+}
 
 export function buildRenderer(root: string, outDir: string): void {
   if (process.env.CREDITORS_BENCH_DIST && existsSync(process.env.CREDITORS_BENCH_DIST)) return;
@@ -72,13 +86,13 @@ export async function setUpCase(page: Page, base: string, caseNumber: string): P
   return id;
 }
 
-/** Resident set size of this bench's Chromium (browser process and all its descendants), in MB. */
-export function chromiumRssMb(): number {
+/** The pids of this bench's Chromium: the browser process and all its descendants. */
+function chromiumPids(): number[] {
   let out: string;
   try {
     out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   } catch {
-    return 0;
+    return [];
   }
   const procs = out
     .split('\n')
@@ -96,21 +110,54 @@ export function chromiumRssMb(): number {
       }
     }
   }
-  return procs.filter((p) => mine.has(p.pid)).reduce((sum, p) => sum + p.rss, 0) / 1024;
+  return [...mine];
 }
 
-/** Samples the page's JS heap (main thread, via CDP) and Chromium's RSS until stopped; keeps the peaks. */
-export async function sampleMemory(page: Page): Promise<{ stop: () => Promise<{ heapMb: number; rssMb: number }> }> {
+/**
+ * Memory of this bench's Chromium in MB: `rss`, the resident sets added up (pages shared between
+ * its processes — the binary, the zygote's — counted once per process, as the issue measured), and
+ * `pss`, each shared page divided among its sharers (what the processes really take together).
+ */
+export function chromiumMemoryMb(): { rss: number; pss: number } {
+  let rss = 0;
+  let pss = 0;
+  for (const pid of chromiumPids()) {
+    try {
+      const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      rss += Number(/^Rss:\s+(\d+)/m.exec(text)?.[1] ?? 0);
+      pss += Number(/^Pss:\s+(\d+)/m.exec(text)?.[1] ?? 0);
+    } catch {
+      // the process ended between ps and the read
+    }
+  }
+  return { rss: rss / 1024, pss: pss / 1024 };
+}
+
+export interface MemoryPeaks {
+  readonly heapMb: number;
+  readonly rssMb: number;
+  readonly pssMb: number;
+  /** Chromium's memory when sampling began (the app open, idle). */
+  readonly startRssMb: number;
+  readonly startPssMb: number;
+}
+
+/** Samples the page's JS heap (main thread, via CDP) and Chromium's RSS and PSS until stopped; keeps the peaks. */
+export async function sampleMemory(page: Page): Promise<{ stop: () => Promise<MemoryPeaks> }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
+  const start = chromiumMemoryMb();
   let heap = 0;
   let rss = 0;
+  let pss = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
       const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
       heap = Math.max(heap, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
-      rss = Math.max(rss, chromiumRssMb());
+      const now = chromiumMemoryMb();
+      rss = Math.max(rss, now.rss);
+      pss = Math.max(pss, now.pss);
       await new Promise((r) => setTimeout(r, 250));
     }
   })();
@@ -118,7 +165,7 @@ export async function sampleMemory(page: Page): Promise<{ stop: () => Promise<{ 
     stop: async () => {
       running = false;
       await loop;
-      return { heapMb: heap / 1e6, rssMb: rss };
+      return { heapMb: heap / 1e6, rssMb: rss, pssMb: pss, startRssMb: start.rss, startPssMb: start.pss };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { formatFen } from '../../../renderer/src/core/money';
 import { allocateBatch, explainAllocationLine } from '../../../renderer/src/core/repayment';
 
@@ -8,6 +8,12 @@ const USAGE =
   '用法 usage: npm run cli -- allocate PLAN.json [--json]\n' +
   '  PLAN.json: {"amountFen":N,"claims":[{"id":"…","netClaimFen":N,"paidFen":N}],' +
   '"smallClaimThresholdFen":N,"minPaymentFen":N}（后两项可选 optional）\n';
+
+/**
+ * Largest plan file read: 1,048,576 claims take ~60 MB of JSON. A larger file is refused before it
+ * is read (a 600 MB file would not even fit in one string).
+ */
+export const MAX_PLAN_BYTES = 200 * 1024 * 1024;
 
 /** How many lines the text (non --json) output lists with their formula. */
 const TEXT_LINES = 20;
@@ -27,6 +33,14 @@ export async function run(args: readonly string[]): Promise<number> {
   }
   let text: string;
   try {
+    const { size } = await stat(path);
+    if (size > MAX_PLAN_BYTES) {
+      const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+      process.stderr.write(
+        `清退方案文件 ${path} 太大：${mb(size)}，超过 ${mb(MAX_PLAN_BYTES)} 上限（1,048,576 户的方案约 60 MB），请检查是否选错了文件 (plan file too large)\n`,
+      );
+      return 1;
+    }
     text = await readFile(path, 'utf8');
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

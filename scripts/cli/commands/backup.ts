@@ -1,21 +1,31 @@
-// `npm run cli -- backup inspect FILE [--passphrase-env VAR] [--max-schema N] [--json]`: verifies a
-// backup with the same code the app runs before a restore and prints what it holds.
+// `npm run cli -- backup inspect FILE [--passphrase-env VAR] [--max-schema N] [--seal-key KEYFILE] [--json]`:
+// verifies a backup with the same code the app runs before a restore and prints what it holds; with
+// the installation's key file (<userData>/backup-seal.key) it checks the seal too.
 // `npm run cli -- backup make-sample OUT [--passphrase-env VAR] [--creditors N]`: writes a sample
 // backup (cases, packed creditor blocks, an attachment, a valid audit chain) for tests and demos.
 // Passphrases come from an environment variable, never the command line (visible in `ps`).
 
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { type AuditEntry, GENESIS_HASH, sealAuditEntry } from '../../../renderer/src/core/audit/audit-entry';
 import { verifyAuditChain } from '../../../renderer/src/core/audit/verify-chain';
-import { type BackupInspection, BackupWriteError, inspectBackup, isBackupError, writeBackup } from '../../../renderer/src/core/backup';
+import {
+  type BackupInspection,
+  type BackupSealKey,
+  type BackupSealReport,
+  BackupWriteError,
+  importSealKey,
+  inspectBackup,
+  isBackupError,
+  writeBackup,
+} from '../../../renderer/src/core/backup';
 
 export const summary = 'inspect a backup file (header, verification, row counts) or make a sample one';
 
 const USAGE =
-  'usage: backup inspect FILE [--passphrase-env VAR] [--max-schema N] [--json]\n' +
-  '       backup make-sample OUT [--passphrase-env VAR] [--creditors N]\n';
+  'usage: backup inspect FILE [--passphrase-env VAR] [--max-schema N] [--seal-key KEYFILE] [--json]\n' +
+  '       backup make-sample OUT [--passphrase-env VAR] [--creditors N] [--seal-key KEYFILE]\n';
 
 interface Parsed {
   readonly positional: string[];
@@ -55,6 +65,16 @@ function intFlag(flags: Parsed['flags'], name: string, fallback: number | undefi
   return Number(v);
 }
 
+async function sealKeyFrom(flags: Parsed['flags']): Promise<BackupSealKey | undefined> {
+  const file = flags.get('seal-key');
+  if (file === undefined || file === true) return undefined;
+  const raw = await readFile(file).catch(() => {
+    throw new UsageError(`无法读取签名密钥文件“${file}” / cannot read the seal key file`);
+  });
+  if (raw.length !== 32) throw new UsageError(`签名密钥文件“${file}”应为 32 字节（实际 ${raw.length}）/ a seal key file holds 32 bytes`);
+  return importSealKey(new Uint8Array(raw));
+}
+
 export async function run(args: readonly string[]): Promise<number> {
   try {
     const [sub, ...rest] = args;
@@ -78,11 +98,13 @@ async function inspect({ positional, flags }: Parsed): Promise<number> {
   const json = flags.has('json');
   const passphrase = passphraseFrom(flags);
   const maxSchemaVersion = intFlag(flags, 'max-schema', undefined);
+  const sealKey = await sealKeyFrom(flags);
   let result: BackupInspection;
   try {
     result = await inspectBackup(createReadStream(file, { highWaterMark: 1 << 20 }), {
       ...(passphrase !== undefined ? { passphrase } : {}),
       ...(maxSchemaVersion !== undefined ? { maxSchemaVersion } : {}),
+      ...(sealKey ? { sealKey } : {}),
       verifyAuditChain,
     });
   } catch (e) {
@@ -111,11 +133,25 @@ function describeFailure(e: unknown, file: string): { code: string; message: str
   throw e;
 }
 
+function sealText(seal: BackupSealReport): string {
+  switch (seal.status) {
+    case 'valid':
+      return `有效（密钥 ${seal.keyId}）`;
+    case 'other-key':
+      return `由另一密钥 ${seal.keyId} 签名，所给密钥无法核对`;
+    case 'not-checked':
+      return `由密钥 ${seal.keyId} 签名，未核对（用 --seal-key 给出该电脑的 backup-seal.key）`;
+    default:
+      return '无签名：不能证明文件未被改动';
+  }
+}
+
 function humanReport(file: string, r: BackupInspection): string {
   const lines = [
     `备份文件 ${file}：校验通过 / verified`,
     `  创建时间 ${r.header.createdAt}（${r.header.reason}），程序版本 ${r.header.appVersion}，数据库结构第 ${r.header.schemaVersion} 版`,
-    `  ${r.encrypted ? '已加密（AES-256-GCM，逐块认证通过）' : '未加密（SHA-256 校验通过）'}，${r.byteLength} 字节，${r.frames} 个数据块`,
+    `  ${r.encrypted ? '已加密（AES-256-GCM，逐块认证通过）' : '未加密（SHA-256 校验通过）'}，${r.byteLength} 字节，${r.frames} 个数据块，格式第 ${r.header.formatVersion} 版${r.header.compression ? '（deflate 压缩）' : ''}`,
+    `  签名：${sealText(r.seal)}`,
     `  数据内容 SHA-256 ${r.bodySha256}`,
     `  审计链：${r.auditChain.status === 'verified' ? `校验通过（${r.auditChain.count} 条，止于第 ${r.auditChain.headSeq} 条）` : r.auditChain.message}`,
     '  各表行数：',
@@ -129,6 +165,7 @@ async function makeSample({ positional, flags }: Parsed): Promise<number> {
   if (!out || positional.length > 1) throw new UsageError('请给出输出文件 / give exactly one output file');
   const passphrase = passphraseFrom(flags);
   const creditors = intFlag(flags, 'creditors', 5000) ?? 5000;
+  const sealKey = await sealKeyFrom(flags);
   const log = sampleAuditLog(20);
   const last = log[log.length - 1] as AuditEntry;
   const tmp = `${out}.tmp-${process.pid}`;
@@ -147,6 +184,7 @@ async function makeSample({ positional, flags }: Parsed): Promise<number> {
         reason: 'manual',
         auditChainHead: { table: 'auditLog', seq: last.seq, hash: last.hash },
         ...(passphrase !== undefined ? { passphrase } : {}),
+        ...(sealKey ? { sealKey } : {}),
       },
     );
     for await (const chunk of chunks) {

@@ -1,6 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   BUILTIN_TEMPLATES,
   buildDocumentModel,
@@ -9,16 +7,15 @@ import {
   type FontSetName,
   findBuiltinTemplate,
   findUnprintableCharacters,
-  renderDocx,
+  renderDocxWithNotes,
   validateDocumentData,
 } from '../../../renderer/src/core/documents';
+import { readBundledFaces } from '../../lib/bundled-fonts';
 
 export const summary = 'render a document template to DOCX or PDF: render ID DATA.json --out FILE.docx|FILE.pdf';
 
 const USAGE =
   '用法 usage: npm run cli -- render ID DATA.json --out FILE.docx|FILE.pdf [--font-set official|stockWindows]\n';
-
-const FONT_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../templates/fonts/NotoSerifCJKsc-Regular.otf');
 
 function option(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -61,8 +58,8 @@ export async function run(args: readonly string[]): Promise<number> {
   const model = buildDocumentModel(template, data);
   let bytes: Uint8Array;
   if (/\.pdf$/i.test(out)) {
-    const engine = createPdfEngine(new Uint8Array(await readFile(FONT_PATH)));
-    const bad = findUnprintableCharacters(template, data, engine.coverage);
+    const engine = createPdfEngine(await readBundledFaces());
+    const bad = findUnprintableCharacters(template, data, engine.faces);
     if (bad.length) {
       process.stderr.write(`有 ${bad.length} 个字符无法打印，未生成 PDF (unprintable characters):\n`);
       for (const b of bad) process.stderr.write(`  ${b.field}: ${b.message}\n`);
@@ -70,7 +67,9 @@ export async function run(args: readonly string[]): Promise<number> {
     }
     bytes = await engine.render(model);
   } else {
-    bytes = await renderDocx(model, { fontSet });
+    const docx = await renderDocxWithNotes(model, { fontSet });
+    bytes = docx.bytes;
+    for (const s of docx.substitutions) process.stdout.write(`“${s.char}”不在${s.instead}字库中，DOCX 中改用“${s.font}” (font substituted)\n`);
   }
   await writeFile(out, bytes);
   process.stdout.write(`已生成 written: ${out}（${bytes.length} 字节 bytes）\n`);

@@ -1,3 +1,4 @@
+import { type BackupSealKey, importSealKey, newSealKeyBytes } from '../../../renderer/src/core/backup';
 import type { BackupBridge, BackupFileHandle, BackupFileInfo, BackupTarget, BackupWriter } from '../../../renderer/src/platform/bridge';
 
 /** An in-memory stand-in for the platform's backup storage (what main does with files). */
@@ -52,6 +53,16 @@ export class MemoryBackups implements BackupBridge {
 
   async diskSpace() {
     return null;
+  }
+
+  private key: Promise<BackupSealKey> | null = null;
+  /** Set to false to stand for a platform that keeps no key (backups are then unsealed). */
+  keepsSealKey = true;
+
+  sealKey(): Promise<BackupSealKey | null> {
+    if (!this.keepsSealKey) return Promise.resolve(null);
+    this.key ??= importSealKey(newSealKeyBytes());
+    return this.key;
   }
 
   onBeforeQuit(): void {}

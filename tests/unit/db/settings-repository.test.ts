@@ -42,4 +42,14 @@ describe('SettingsRepository', () => {
     expect(await repos.settings.get()).toEqual(DEFAULT_SETTINGS);
     expect(await repos.audit.count()).toBe(0);
   });
+
+  it('keeps a campaign start date, accepts it empty and refuses one that is not a date', async () => {
+    const { repos } = makeTestRepos();
+    expect((await repos.settings.get()).campaignStart).toBe('');
+    const bad = await repos.settings.save({ ...DEFAULT_SETTINGS, campaignStart: '2020-02-30' });
+    expect(bad.ok ? null : bad.errors.campaignStart).toContain('专项行动开始日期不是有效日期');
+    const good = await repos.settings.save({ ...DEFAULT_SETTINGS, campaignStart: ' 2020-01-01 ' });
+    expect(good.ok).toBe(true);
+    expect((await repos.settings.get()).campaignStart).toBe('2020-01-01');
+  });
 });

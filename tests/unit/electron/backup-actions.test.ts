@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -22,6 +22,7 @@ vi.mock('electron', () => ({
 }));
 
 const { registerIpcHandlers } = await import('../../../electron/main/ipc-handlers');
+const { forgetSealKeyForTests } = await import('../../../electron/main/backup-seal-key');
 const scratch = mkdtempSync(path.join(tmpdir(), 'backup-actions-'));
 electron.folders.documents = path.join(scratch, 'docs');
 electron.folders.userData = path.join(scratch, 'userData');
@@ -46,6 +47,29 @@ async function writeAuto(reason: string, parts: string[]): Promise<{ fileName: s
   for (const p of parts) await call('backupWrite', { sessionId: begun.sessionId, bytes: bytes(p) });
   return call('backupFinish', { sessionId: begun.sessionId });
 }
+
+describe('the backup seal key', () => {
+  it('is made once, 32 bytes readable by this user only, outside the backups folder, and kept across starts', async () => {
+    const keyFile = path.join(electron.folders.userData ?? '', 'backup-seal.key');
+    const first = await call<{ key: Uint8Array }>('backupSealKey');
+    expect(first.key).toHaveLength(32);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(new Uint8Array(readFileSync(keyFile))).toEqual(first.key);
+    forgetSealKeyForTests();
+    expect((await call<{ key: Uint8Array }>('backupSealKey')).key).toEqual(first.key);
+    await expect(call('backupSealKey', undefined, foreign)).rejects.toThrow();
+  });
+
+  it('a key file cut short by a crash is replaced by a new key', async () => {
+    const keyFile = path.join(electron.folders.userData ?? '', 'backup-seal.key');
+    await call('backupSealKey');
+    writeFileSync(keyFile, Uint8Array.of(1, 2, 3));
+    forgetSealKeyForTests();
+    const again = await call<{ key: Uint8Array }>('backupSealKey');
+    expect(again.key).toHaveLength(32);
+    expect(readFileSync(keyFile)).toHaveLength(32);
+  });
+});
 
 describe('writing a backup', () => {
   it('appears under its final name only when finished, with every chunk in order', async () => {

@@ -35,7 +35,12 @@ function fakeApi(file: Uint8Array, overrides: Partial<WorkstationPreloadApi> = {
     },
     backupClose: rec('backupClose'),
     diskSpace: async () => ({ freeBytes: 5, totalBytes: 10, path: '/u' }),
+    backupSealKey: async () => {
+      calls.push(['backupSealKey', undefined]);
+      return { key: new Uint8Array(32).fill(7) };
+    },
     beforeQuitDone: rec('beforeQuitDone'),
+    documentFonts: async () => [],
     onBeforeQuit: () => {},
     ...overrides,
   } satisfies WorkstationPreloadApi;
@@ -67,6 +72,17 @@ describe('backups over IPC', () => {
     expect(calls[0]?.[1]).toEqual({ target: 'auto', reason: 'startup' });
     expect(await backups.listBackups()).toHaveLength(1);
     expect(await backups.diskSpace()).toEqual({ freeBytes: 5, totalBytes: 10, where: '/u' });
+  });
+
+  it('imports the seal key from main once per session, as a key whose bytes cannot be read back', async () => {
+    const { api, calls } = fakeApi(new Uint8Array());
+    const { backups } = createElectronBridge(api);
+    const first = await backups.sealKey();
+    const second = await backups.sealKey();
+    expect(first?.keyId).toMatch(/^[0-9a-f]{32}$/);
+    expect(second).toBe(first);
+    expect(first?.key.extractable).toBe(false);
+    expect(calls.filter(([n]) => n === 'backupSealKey')).toHaveLength(1);
   });
 
   it('reads a file back in pieces, any number of times, and reports a cancelled dialog as null', async () => {

@@ -40,7 +40,9 @@ function backupMethods(calls: unknown[]): Omit<WorkstationApi, 'appInfo' | 'save
     backupRead: async () => new Uint8Array(),
     backupClose: record,
     diskSpace: async () => ({ freeBytes: 1, totalBytes: 2, path: '/u' }),
+    backupSealKey: async () => ({ key: new Uint8Array(32) }),
     beforeQuitDone: record,
+    documentFonts: async () => [],
   };
 }
 

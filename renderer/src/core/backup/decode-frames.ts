@@ -1,15 +1,29 @@
 // The frame loop shared by inspection and restore: authenticates (encrypted) or hashes (plain) each
-// frame, decodes every row, and checks the trailer against what was actually read. Nothing it yields
-// may be kept unless the generator finishes normally: only then is the whole body verified.
+// frame, inflates it (format version 2), decodes every row, and checks the trailer against what was
+// actually read, then the seal. Nothing it yields may be kept unless the generator finishes normally:
+// only then is the whole body verified.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { decryptFrame, frameAad, frameIv } from './backup-crypto';
 import type { ByteReader } from './byte-reader';
-import { corrupted, truncated } from './errors';
-import { FLAG_FINAL, FRAME_HEAD_BYTES, GCM_TAG_BYTES, KIND_ROWS, KIND_TRAILER, MAX_FRAME_PAYLOAD_BYTES, ROWS_PREFIX_BYTES } from './format';
+import { inflateRaw } from './compression';
+import { corrupted, tampered, truncated } from './errors';
+import {
+  FLAG_FINAL,
+  FRAME_HEAD_BYTES,
+  GCM_TAG_BYTES,
+  KIND_ROWS,
+  KIND_TRAILER,
+  MAX_FRAME_PAYLOAD_BYTES,
+  ROWS_PREFIX_BYTES,
+  ROWS_V2_PREFIX_BYTES,
+  SEAL_BYTES,
+} from './format';
+import { frameDigest } from './frame-digest';
 import { type BackupTrailer, parseJsonWith, trailerSchema } from './header';
 import type { OpenedBackup } from './open-backup';
 import { decodeRow } from './row-codec';
+import { type BackupSealKey, type BackupSealReport, checkSeal } from './seal';
 
 export interface FrameRows {
   readonly table: string;
@@ -19,12 +33,20 @@ export interface FrameRows {
 export interface DecodedBody {
   readonly trailer: BackupTrailer;
   readonly byteLength: number;
+  readonly seal: BackupSealReport;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-export async function* decodeFrames(reader: ByteReader, opened: OpenedBackup): AsyncGenerator<FrameRows, DecodedBody, undefined> {
+type BodyHash = ReturnType<typeof sha256.create>;
+
+export async function* decodeFrames(
+  reader: ByteReader,
+  opened: OpenedBackup,
+  sealKey?: BackupSealKey,
+): AsyncGenerator<FrameRows, DecodedBody, undefined> {
   const { header } = opened;
+  const v2 = header.formatVersion >= 2;
   const bodyHash = sha256.create();
   const counts = new Array<number>(header.tables.length).fill(0);
   const overhead = opened.key ? GCM_TAG_BYTES : 0;
@@ -48,33 +70,56 @@ export async function* decodeFrames(reader: ByteReader, opened: OpenedBackup): A
       plain = decrypted;
     }
     const kind = plain[0];
-    const final = (flags & FLAG_FINAL) !== 0;
-    if (final) {
+    if ((flags & FLAG_FINAL) !== 0) {
       if (kind !== KIND_TRAILER) throw corrupted('文件尾', `final frame has kind ${kind}`);
-      const trailer = checkTrailer(plain, counter, bodyHash.digest(), header.tables, counts);
+      const sealed = header.seal !== null;
+      if (sealed && plain.length < 1 + SEAL_BYTES) throw corrupted('文件尾（签名）', 'trailer too short for its seal');
+      const json = plain.subarray(1, sealed ? plain.length - SEAL_BYTES : plain.length);
+      const trailer = checkTrailer(json, counter, bodyHash.digest(), header.tables, counts);
       if (!(await reader.atEnd())) throw corrupted('文件末尾（结束标记之后还有多余数据）', `bytes after the final frame at ${reader.offset}`);
-      return { trailer, byteLength: reader.offset };
+      const seal = await checkFileSeal(opened, json, plain.subarray(plain.length - SEAL_BYTES), sealKey);
+      return { trailer, byteLength: reader.offset, seal };
     }
-    if (kind !== KIND_ROWS || plain.length < ROWS_PREFIX_BYTES) throw corrupted(`第 ${frameNo} 个数据块`, `frame ${frameNo} has kind ${kind}`);
+    if (kind !== KIND_ROWS || plain.length < (v2 ? ROWS_V2_PREFIX_BYTES + 1 : ROWS_PREFIX_BYTES)) {
+      throw corrupted(`第 ${frameNo} 个数据块`, `frame ${frameNo} has kind ${kind}`);
+    }
     const tableIndex = ((plain[1] ?? 0) << 8) | (plain[2] ?? 0);
     const table = header.tables[tableIndex];
     if (table === undefined || tableIndex < lastTable) throw corrupted(`第 ${frameNo} 个数据块（表序号）`, `frame ${frameNo}: table index ${tableIndex}`);
     lastTable = tableIndex;
-    const len = new Uint8Array(4);
-    new DataView(len.buffer).setUint32(0, plain.length, false);
-    bodyHash.update(len);
-    bodyHash.update(plain);
-    const rows = decodeRows(plain, frameNo);
+    const text = v2 ? await inflateFrame(plain, frameNo, bodyHash) : hashV1Frame(plain, bodyHash);
+    const rows = decodeRows(text, frameNo);
     counts[tableIndex] = (counts[tableIndex] ?? 0) + rows.length;
     counter++;
     yield { table, rows };
   }
 }
 
-function decodeRows(plain: Uint8Array, frameNo: number): unknown[] {
+/** Version 1: the body hash runs over every frame's plaintext, each preceded by its length. */
+function hashV1Frame(plain: Uint8Array, bodyHash: BodyHash): Uint8Array {
+  const len = new Uint8Array(4);
+  new DataView(len.buffer).setUint32(0, plain.length, false);
+  bodyHash.update(len);
+  bodyHash.update(plain);
+  return plain.subarray(ROWS_PREFIX_BYTES);
+}
+
+/** Version 2: the body hash runs over each frame's SHA-256; the NDJSON is inflated to its stated length. */
+async function inflateFrame(plain: Uint8Array, frameNo: number, bodyHash: BodyHash): Promise<Uint8Array> {
+  const textLength = new DataView(plain.buffer, plain.byteOffset, plain.byteLength).getUint32(3, false);
+  if (textLength === 0 || textLength > MAX_FRAME_PAYLOAD_BYTES) {
+    throw corrupted(`第 ${frameNo} 个数据块（长度）`, `frame ${frameNo}: stated NDJSON length ${textLength}`);
+  }
+  const [digest, text] = await Promise.all([frameDigest(plain), inflateRaw(plain.subarray(ROWS_V2_PREFIX_BYTES), textLength)]);
+  bodyHash.update(digest);
+  if (!text) throw corrupted(`第 ${frameNo} 个数据块（压缩数据）`, `frame ${frameNo} does not inflate to ${textLength} bytes`);
+  return text;
+}
+
+function decodeRows(bytes: Uint8Array, frameNo: number): unknown[] {
   let text: string;
   try {
-    text = decoder.decode(plain.subarray(ROWS_PREFIX_BYTES));
+    text = decoder.decode(bytes);
   } catch {
     throw corrupted(`第 ${frameNo} 个数据块（文字编码）`, `frame ${frameNo} is not UTF-8`);
   }
@@ -91,16 +136,10 @@ function decodeRows(plain: Uint8Array, frameNo: number): unknown[] {
   return rows;
 }
 
-function checkTrailer(
-  plain: Uint8Array,
-  frames: number,
-  digest: Uint8Array,
-  tables: readonly string[],
-  counts: readonly number[],
-): BackupTrailer {
+function checkTrailer(json: Uint8Array, frames: number, digest: Uint8Array, tables: readonly string[], counts: readonly number[]): BackupTrailer {
   let text: string;
   try {
-    text = decoder.decode(plain.subarray(1));
+    text = decoder.decode(json);
   } catch {
     throw corrupted('文件尾', 'trailer is not UTF-8');
   }
@@ -119,4 +158,13 @@ function checkTrailer(
     }
   });
   return trailer;
+}
+
+async function checkFileSeal(opened: OpenedBackup, json: Uint8Array, mac: Uint8Array, key: BackupSealKey | undefined): Promise<BackupSealReport> {
+  const seal = opened.header.seal;
+  if (seal === null) return { status: 'unsealed' };
+  if (!key) return { status: 'not-checked', keyId: seal.keyId };
+  if (key.keyId !== seal.keyId) return { status: 'other-key', keyId: seal.keyId };
+  if (!(await checkSeal(key, opened.headerSha, json, mac))) throw tampered(`seal does not verify under key ${seal.keyId}`);
+  return { status: 'valid', keyId: seal.keyId };
 }

@@ -8,7 +8,9 @@ export type BackupErrorCode =
   | 'CORRUPTED'
   | 'PASSPHRASE_REQUIRED'
   | 'WRONG_PASSPHRASE'
-  | 'NEWER_FORMAT';
+  | 'NEWER_FORMAT'
+  /** Sealed by this installation, but the seal does not match: changed after it was written. */
+  | 'TAMPERED';
 
 const USE_ANOTHER = '此文件不能用于恢复，请改用其他备份文件（如自动备份文件夹中较早的备份）。';
 
@@ -50,6 +52,14 @@ export function corrupted(where: string, detail: string): BackupError {
   return new BackupError(
     'CORRUPTED',
     `备份文件已损坏：${where}校验不符，文件内容被改动过或存储介质出错。${USE_ANOTHER}`,
+    detail,
+  );
+}
+
+export function tampered(detail: string): BackupError {
+  return new BackupError(
+    'TAMPERED',
+    `备份文件的签名不符：此文件由本机的处非工作台签名，但内容在备份之后被改动过（例如改了某一行并重新计算了校验值）。${USE_ANOTHER}`,
     detail,
   );
 }

@@ -2,13 +2,16 @@
 //   preamble  MAGIC(8) · formatVersion u16 BE · ~formatVersion u16 BE · headerLength u32 BE
 //   header    UTF-8 JSON (BackupHeader) · SHA-256 of those header bytes (32)
 //   frames    flags u8 · payloadLength u32 BE · payload   (repeated; the last has FLAG_FINAL)
-// A frame's plaintext is kind u8 + content: ROWS = table index u16 BE + NDJSON, TRAILER = JSON.
+// A frame's plaintext is kind u8 + content. Version 2: ROWS = table index u16 BE + NDJSON length u32 BE
+// + the NDJSON compressed (deflate-raw), TRAILER = JSON (+ a 32-byte seal when the header names a
+// seal key). Version 1 (still read): ROWS = table index u16 BE + NDJSON, TRAILER = JSON.
 // Encrypted files carry AES-256-GCM ciphertext+tag as the payload instead of the plaintext.
 
 /** "\x89CFBK\r\n\x1a": the high byte and CR LF catch text-mode transfers that would mangle the file. */
 export const MAGIC = Uint8Array.of(0x89, 0x43, 0x46, 0x42, 0x4b, 0x0d, 0x0a, 0x1a);
-export const FORMAT_NAME = 'chufei-workstation-backup';
-export const FORMAT_VERSION = 1;
+export const FORMAT_NAME = 'chufei-workstation-backup' as const;
+/** What this writer produces; a reader accepts every version from 1 up to this. */
+export const FORMAT_VERSION = 2 as const;
 export const BACKUP_FILE_EXTENSION = 'cfbak';
 
 export const PREAMBLE_BYTES = MAGIC.length + 2 + 2 + 4;
@@ -22,8 +25,17 @@ export const DEFAULT_TARGET_FRAME_BYTES = 1 << 20;
 export const FLAG_FINAL = 0x01;
 export const KIND_ROWS = 0x01;
 export const KIND_TRAILER = 0x02;
-/** kind u8 + table index u16 BE before the NDJSON text. */
+/** Version 1: kind u8 + table index u16 BE before the NDJSON text. */
 export const ROWS_PREFIX_BYTES = 3;
+/** Version 2: kind u8 + table index u16 BE + NDJSON length u32 BE before the compressed NDJSON. */
+export const ROWS_V2_PREFIX_BYTES = 7;
+/**
+ * Version 2 writes at most this much NDJSON per frame, so even incompressible text (deflate adds a
+ * few bytes per 16 KiB) stays under the frame limit a reader enforces.
+ */
+export const MAX_ROWS_TEXT_BYTES = MAX_FRAME_PAYLOAD_BYTES - 1024 * 1024;
+/** HMAC-SHA256 appended to a sealed trailer. */
+export const SEAL_BYTES = 32;
 export const MAX_TABLES = 0xffff;
 
 export const PBKDF2_MIN_ITERATIONS = 600_000;
@@ -37,12 +49,12 @@ export function writeU16(view: DataView, at: number, value: number): void {
   view.setUint16(at, value, false);
 }
 
-export function encodePreamble(headerLength: number): Uint8Array {
+export function encodePreamble(headerLength: number, version: number = FORMAT_VERSION): Uint8Array {
   const out = new Uint8Array(PREAMBLE_BYTES);
   out.set(MAGIC, 0);
   const view = new DataView(out.buffer);
-  writeU16(view, MAGIC.length, FORMAT_VERSION);
-  writeU16(view, MAGIC.length + 2, ~FORMAT_VERSION & 0xffff);
+  writeU16(view, MAGIC.length, version);
+  writeU16(view, MAGIC.length + 2, ~version & 0xffff);
   view.setUint32(MAGIC.length + 4, headerLength, false);
   return out;
 }

@@ -35,9 +35,8 @@ const encryptionSchema = z.strictObject({
 });
 export type BackupEncryptionParams = z.infer<typeof encryptionSchema>;
 
-export const headerSchema = z.strictObject({
+const headerFields = {
   format: z.literal(FORMAT_NAME),
-  formatVersion: z.literal(FORMAT_VERSION),
   appVersion: z.string().min(1).max(100),
   schemaVersion: z.number().int().nonnegative(),
   createdAt: z.iso.datetime({ offset: true }),
@@ -48,8 +47,39 @@ export const headerSchema = z.strictObject({
     .refine((names) => new Set(names).size === names.length, 'duplicate table name'),
   auditChainHead: auditChainHeadSchema.nullable(),
   encryption: encryptionSchema.nullable(),
+};
+
+const sealSchema = z.strictObject({
+  algorithm: z.literal('HMAC-SHA256'),
+  /** Names the installation's key (a hash of it, never the key): see seal.ts. */
+  keyId: z.string().regex(/^[0-9a-f]{32}$/),
 });
-export type BackupHeader = z.infer<typeof headerSchema>;
+export type BackupSealParams = z.infer<typeof sealSchema>;
+
+/** Format version 1 (before compression and seals): still read, never written. */
+export const headerV1Schema = z.strictObject({ ...headerFields, formatVersion: z.literal(1) });
+
+export const headerV2Schema = z.strictObject({
+  ...headerFields,
+  formatVersion: z.literal(FORMAT_VERSION),
+  /** Every ROWS frame's NDJSON is compressed on its own (a frame can be read without the others). */
+  compression: z.literal('deflate-raw'),
+  /** An HMAC over the header and trailer with a key kept outside the database and the file. */
+  seal: sealSchema.nullable(),
+});
+
+/** A header as the reader hands it on: version 1 headers read with no compression and no seal. */
+export type BackupHeader = Omit<z.infer<typeof headerV2Schema>, 'formatVersion' | 'compression'> & {
+  readonly formatVersion: 1 | typeof FORMAT_VERSION;
+  readonly compression: 'deflate-raw' | null;
+};
+
+/** The schema of a header of the given format version (the preamble says which). */
+export function headerSchemaFor(version: number): z.ZodType<BackupHeader> {
+  return version === 1
+    ? headerV1Schema.transform((h): BackupHeader => ({ ...h, compression: null, seal: null }))
+    : (headerV2Schema as z.ZodType<BackupHeader>);
+}
 
 export const trailerSchema = z.strictObject({
   /** Rows per table as written; a reader recounts and compares. */

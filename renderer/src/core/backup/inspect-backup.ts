@@ -7,9 +7,12 @@ import { ByteReader, type ByteSource } from './byte-reader';
 import { decodeFrames } from './decode-frames';
 import type { BackupHeader } from './header';
 import { type OpenOptions, openBackup } from './open-backup';
+import type { BackupSealKey, BackupSealReport } from './seal';
 
 export interface InspectOptions extends OpenOptions {
   readonly verifyAuditChain?: AuditChainVerifier;
+  /** This installation's seal key: a sealed backup is then checked (a bad seal is refused as TAMPERED). */
+  readonly sealKey?: BackupSealKey;
 }
 
 export interface BackupInspection {
@@ -30,6 +33,8 @@ export interface BackupInspection {
     readonly rowsDecoded: true;
   };
   readonly auditChain: AuditChainReport;
+  /** Whether the file can prove nobody changed it since it was written (see seal.ts). */
+  readonly seal: BackupSealReport;
   /** For an encrypted file: the derived key, so the restore pass need not ask for the passphrase again. */
   readonly key: BackupKey | null;
 }
@@ -40,7 +45,7 @@ export async function inspectBackup(chunks: ByteSource, options: InspectOptions 
     const opened = await openBackup(reader, options);
     const auditTable = opened.header.auditChainHead?.table;
     const auditRows: unknown[] | null = auditTable !== undefined && options.verifyAuditChain ? [] : null;
-    const frames = decodeFrames(reader, opened);
+    const frames = decodeFrames(reader, opened, options.sealKey);
     let step = await frames.next();
     while (!step.done) {
       if (auditRows !== null && step.value.table === auditTable) {
@@ -48,7 +53,7 @@ export async function inspectBackup(chunks: ByteSource, options: InspectOptions 
       }
       step = await frames.next();
     }
-    const { trailer, byteLength } = step.value;
+    const { trailer, byteLength, seal } = step.value;
     return {
       header: opened.header,
       headerSha256: opened.headerSha256,
@@ -59,6 +64,7 @@ export async function inspectBackup(chunks: ByteSource, options: InspectOptions 
       encrypted: opened.key !== null,
       verified: { headerSha256: true, bodySha256: true, authenticated: opened.key !== null, rowsDecoded: true },
       auditChain: await checkAuditChain(opened.header.auditChainHead, auditRows, options.verifyAuditChain),
+      seal,
       key: opened.key,
     };
   } finally {

@@ -8,7 +8,7 @@ import { base64ToBytes } from './base64';
 import type { ByteReader } from './byte-reader';
 import { corrupted, newerFormat, notABackup, passphraseRequired, truncated, wrongPassphrase } from './errors';
 import { FORMAT_VERSION, HEADER_SHA_BYTES, IV_BYTES, MAGIC, MAX_HEADER_BYTES, PREAMBLE_BYTES, SALT_BYTES } from './format';
-import { type BackupHeader, headerSchema, parseJsonWith } from './header';
+import { type BackupHeader, headerSchemaFor, parseJsonWith } from './header';
 
 export interface OpenOptions {
   /** For encrypted backups: the passphrase typed by the user … */
@@ -59,9 +59,10 @@ export async function openBackup(reader: ByteReader, options: OpenOptions): Prom
   } catch {
     throw corrupted('文件头', 'header is not UTF-8');
   }
-  const parsed = parseJsonWith(headerSchema, text);
+  const parsed = parseJsonWith(headerSchemaFor(version), text);
   if (!parsed.ok) throw corrupted('文件头', `header invalid: ${parsed.reason}`);
   const header = parsed.value;
+  if (header.formatVersion !== version) throw corrupted('文件头（格式版本号）', `header says version ${header.formatVersion}, preamble ${version}`);
   if (options.maxSchemaVersion !== undefined && header.schemaVersion > options.maxSchemaVersion) {
     throw newerFormat('数据库结构', header.schemaVersion, options.maxSchemaVersion);
   }

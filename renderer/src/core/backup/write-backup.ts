@@ -1,10 +1,13 @@
 // Writes a backup as a stream of chunks (one per frame) so a million creditors never sit in memory
-// at once: rows are serialised into ~1 MiB frames, hashed incrementally, optionally encrypted, and
-// handed to the caller, who writes them to a temp file, fsyncs and renames. If this generator throws,
-// the chunks already produced are not a backup (no final frame) and must be discarded.
+// at once: rows are serialised into ~1 MiB frames, each compressed on its own, hashed, optionally
+// encrypted, and handed to the caller, who writes them to a temp file, fsyncs and renames. While one
+// frame is compressed (natively, off this thread where the platform can) the next is serialised; at
+// most two frames are in flight. If this generator throws, the chunks already produced are not a
+// backup (no final frame) and must be discarded.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { type BackupKey, encryptFrame, frameAad, frameIv, newEncryption } from './backup-crypto';
+import { deflateRaw } from './compression';
 import { BackupWriteError } from './errors';
 import {
   concatBytes,
@@ -16,32 +19,43 @@ import {
   FORMAT_VERSION,
   KIND_ROWS,
   KIND_TRAILER,
-  MAX_FRAME_PAYLOAD_BYTES,
-  ROWS_PREFIX_BYTES,
+  MAX_ROWS_TEXT_BYTES,
+  ROWS_V2_PREFIX_BYTES,
 } from './format';
-import { type AuditChainHead, type BackupHeader, type BackupTrailer, headerSchema } from './header';
+import { frameDigest } from './frame-digest';
+import { type AuditChainHead, type BackupHeader, type BackupTrailer, headerV2Schema } from './header';
 import { encodeRow, RowValueError } from './row-codec';
+import { computeSeal } from './seal';
 import { type BackupTableSource, checkWriteRequest, type WriteBackupOptions } from './write-options';
 
 export type { BackupTableSource, WriteBackupOptions } from './write-options';
 
 export interface BackupWriteSummary {
   readonly header: BackupHeader;
+  /** SHA-256 of the header bytes: names this backup (the restore's audit entry records it). */
+  readonly headerSha256: string;
   readonly rowCounts: Readonly<Record<string, number>>;
   readonly bodySha256: string;
   readonly frames: number;
   readonly bytes: number;
+  /** Bytes of NDJSON before compression (the file is `bytes`). */
+  readonly uncompressedBytes: number;
 }
 
 interface FrameSink {
   readonly headerSha: Uint8Array;
   readonly key: BackupKey | null;
   readonly baseIv: Uint8Array | null;
-  readonly bodyHash: ReturnType<typeof sha256.create>;
   counter: number;
-  bytes: number;
 }
 
+interface SealedFrame {
+  readonly bytes: Uint8Array;
+  readonly digest: Uint8Array;
+}
+
+/** Frames being compressed/encrypted while the next is serialised. */
+const IN_FLIGHT = 2;
 const encoder = new TextEncoder();
 
 export async function* writeBackup(
@@ -51,7 +65,7 @@ export async function* writeBackup(
   checkWriteRequest(tables, options);
   const head = options.auditChainHead;
   const encryption = options.passphrase === undefined ? null : await newEncryption(options.passphrase, options.pbkdf2Iterations);
-  const header: BackupHeader = {
+  const header: BackupHeader & { readonly compression: 'deflate-raw' } = {
     format: FORMAT_NAME,
     formatVersion: FORMAT_VERSION,
     appVersion: options.appVersion,
@@ -61,26 +75,33 @@ export async function* writeBackup(
     tables: tables.map((t) => t.name),
     auditChainHead: head ? { table: head.table, seq: head.seq, hash: head.hash } : null,
     encryption: encryption?.params ?? null,
+    compression: 'deflate-raw' as const,
+    seal: options.sealKey ? { algorithm: 'HMAC-SHA256' as const, keyId: options.sealKey.keyId } : null,
   };
   // The writer must never produce a header its own reader refuses (e.g. a year past 9999).
-  const selfCheck = headerSchema.safeParse(header);
+  const selfCheck = headerV2Schema.safeParse(header);
   if (!selfCheck.success) {
     throw new BackupWriteError('INVALID_OPTIONS', '备份文件头的内容无效（如备份时间超出范围），未写入任何数据。', selfCheck.error.message);
   }
   const headerBytes = encoder.encode(JSON.stringify(header));
   const headerSha = sha256(headerBytes);
-  const sink: FrameSink = {
-    headerSha,
-    key: encryption?.key ?? null,
-    baseIv: encryption?.baseIv ?? null,
-    bodyHash: sha256.create(),
-    counter: 0,
-    bytes: 0,
-  };
+  const sink: FrameSink = { headerSha, key: encryption?.key ?? null, baseIv: encryption?.baseIv ?? null, counter: 0 };
+  const bodyHash = sha256.create();
+  let bytes = 0;
+  let uncompressedBytes = 0;
   const opening = concatBytes([encodePreamble(headerBytes.length), headerBytes, headerSha]);
-  sink.bytes += opening.length;
+  bytes += opening.length;
   yield opening;
 
+  const pending: Promise<SealedFrame>[] = [];
+  const start = (tableIndex: number, lines: readonly string[], table: string, lastRowNumber: number) => {
+    const text = rowsText(lines, table, lastRowNumber);
+    uncompressedBytes += text.length;
+    const frame = sealRowsFrame(sink, sink.counter++, tableIndex, text);
+    // Awaited in order below; this only keeps a failure from being reported as unhandled meanwhile.
+    frame.catch(() => undefined);
+    pending.push(frame);
+  };
   const target = options.targetFrameBytes ?? DEFAULT_TARGET_FRAME_BYTES;
   const rowCounts: Record<string, number> = {};
   for (let index = 0; index < tables.length; index++) {
@@ -94,31 +115,52 @@ export async function* writeBackup(
       count++;
       const line = encodeTableRow(row, table.name, count);
       if (chars > 0 && line.length >= target) {
-        yield await sealFrame(sink, rowsPayload(index, lines, table.name, count - 1), 0);
+        start(index, lines, table.name, count - 1);
         lines = [];
         chars = 0;
       }
       lines.push(line);
       chars += line.length + 1;
       if (chars >= target) {
-        yield await sealFrame(sink, rowsPayload(index, lines, table.name, count), 0);
+        start(index, lines, table.name, count);
         lines = [];
         chars = 0;
       }
       lastRow = row;
+      while (pending.length >= IN_FLIGHT) {
+        const done = await (pending.shift() as Promise<SealedFrame>);
+        bodyHash.update(done.digest);
+        bytes += done.bytes.length;
+        yield done.bytes;
+      }
     }
-    if (lines.length > 0) yield await sealFrame(sink, rowsPayload(index, lines, table.name, count), 0);
+    if (lines.length > 0) start(index, lines, table.name, count);
     rowCounts[table.name] = count;
     if (auditHead) checkAuditHead(auditHead, count, lastRow);
   }
+  for (const frame of pending.splice(0)) {
+    const done = await frame;
+    bodyHash.update(done.digest);
+    bytes += done.bytes.length;
+    yield done.bytes;
+  }
 
-  const trailer: BackupTrailer = { rowCounts, bodySha256: bytesToHex(sink.bodyHash.digest()), frames: sink.counter };
-  const trailerText = encoder.encode(JSON.stringify(trailer));
-  const trailerPlain = new Uint8Array(1 + trailerText.length);
-  trailerPlain[0] = KIND_TRAILER;
-  trailerPlain.set(trailerText, 1);
-  yield await sealFrame(sink, trailerPlain, FLAG_FINAL);
-  return { header, rowCounts, bodySha256: trailer.bodySha256, frames: trailer.frames, bytes: sink.bytes };
+  const trailer: BackupTrailer = { rowCounts, bodySha256: bytesToHex(bodyHash.digest()), frames: sink.counter };
+  const trailerJson = encoder.encode(JSON.stringify(trailer));
+  const seal = options.sealKey ? await computeSeal(options.sealKey, headerSha, trailerJson) : new Uint8Array(0);
+  const trailerPlain = concatBytes([Uint8Array.of(KIND_TRAILER), trailerJson, seal]);
+  const last = await encodeFrame(sink, sink.counter, trailerPlain, FLAG_FINAL);
+  bytes += last.length;
+  yield last;
+  return {
+    header,
+    headerSha256: bytesToHex(headerSha),
+    rowCounts,
+    bodySha256: trailer.bodySha256,
+    frames: trailer.frames,
+    bytes,
+    uncompressedBytes,
+  };
 }
 
 function encodeTableRow(row: unknown, table: string, rowNumber: number): string {
@@ -136,38 +178,35 @@ function encodeTableRow(row: unknown, table: string, rowNumber: number): string 
   }
 }
 
-function rowsPayload(tableIndex: number, lines: readonly string[], table: string, lastRowNumber: number): Uint8Array {
+function rowsText(lines: readonly string[], table: string, lastRowNumber: number): Uint8Array {
   const text = encoder.encode(`${lines.join('\n')}\n`);
-  if (text.length + ROWS_PREFIX_BYTES > MAX_FRAME_PAYLOAD_BYTES) {
+  if (text.length > MAX_ROWS_TEXT_BYTES) {
     throw new BackupWriteError(
       'ROW_TOO_LARGE',
-      `表“${table}”第 ${lastRowNumber} 行过大（约 ${Math.round(text.length / 1048576)} MiB），超过单行 ${MAX_FRAME_PAYLOAD_BYTES / 1048576} MiB 的上限。请拆分或移除该附件后重新备份。`,
+      `表“${table}”第 ${lastRowNumber} 行过大（约 ${Math.round(text.length / 1048576)} MiB），超过单行 ${MAX_ROWS_TEXT_BYTES / 1048576} MiB 的上限。请拆分或移除该附件后重新备份。`,
       `row of ${text.length} bytes exceeds frame limit`,
     );
   }
-  const payload = new Uint8Array(ROWS_PREFIX_BYTES + text.length);
-  payload[0] = KIND_ROWS;
-  payload[1] = tableIndex >>> 8;
-  payload[2] = tableIndex & 0xff;
-  payload.set(text, ROWS_PREFIX_BYTES);
-  return payload;
+  return text;
 }
 
-async function sealFrame(sink: FrameSink, plain: Uint8Array, flags: number): Promise<Uint8Array> {
-  if (flags === 0) {
-    const len = new Uint8Array(4);
-    new DataView(len.buffer).setUint32(0, plain.length, false);
-    sink.bodyHash.update(len);
-    sink.bodyHash.update(plain);
-  }
+/** ROWS plaintext: kind · table index u16 · NDJSON length u32 · deflate-raw(NDJSON). */
+async function sealRowsFrame(sink: FrameSink, counter: number, tableIndex: number, text: Uint8Array): Promise<SealedFrame> {
+  const compressed = await deflateRaw(text);
+  const plain = new Uint8Array(ROWS_V2_PREFIX_BYTES + compressed.length);
+  const view = new DataView(plain.buffer);
+  view.setUint8(0, KIND_ROWS);
+  view.setUint16(1, tableIndex, false);
+  view.setUint32(3, text.length, false);
+  plain.set(compressed, ROWS_V2_PREFIX_BYTES);
+  const [digest, bytes] = await Promise.all([frameDigest(plain), encodeFrame(sink, counter, plain, 0)]);
+  return { bytes, digest };
+}
+
+async function encodeFrame(sink: FrameSink, counter: number, plain: Uint8Array, flags: number): Promise<Uint8Array> {
   const payload =
-    sink.key && sink.baseIv
-      ? await encryptFrame(sink.key, frameIv(sink.baseIv, sink.counter), frameAad(sink.headerSha, sink.counter, flags), plain)
-      : plain;
-  if (flags === 0) sink.counter++;
-  const frame = concatBytes([encodeFrameHead(flags, payload.length), payload]);
-  sink.bytes += frame.length;
-  return frame;
+    sink.key && sink.baseIv ? await encryptFrame(sink.key, frameIv(sink.baseIv, counter), frameAad(sink.headerSha, counter, flags), plain) : plain;
+  return concatBytes([encodeFrameHead(flags, payload.length), payload]);
 }
 
 function checkAuditHead(head: AuditChainHead, count: number, lastRow: unknown): void {

@@ -4,6 +4,7 @@ import { BackupWriteError } from './errors';
 import { DEFAULT_TARGET_FRAME_BYTES, MAX_TABLES, PBKDF2_MAX_ITERATIONS, PBKDF2_MIN_ITERATIONS } from './format';
 import type { AuditChainHead, BackupReason } from './header';
 import { BACKUP_REASONS, isValidTableName } from './header';
+import type { BackupSealKey } from './seal';
 
 /** One table to back up: its rows in the order they should be restored (e.g. by primary key). */
 export interface BackupTableSource {
@@ -29,6 +30,11 @@ export interface WriteBackupOptions {
   readonly passphrase?: string;
   /** At least 600,000 (the default). */
   readonly pbkdf2Iterations?: number;
+  /**
+   * Seals the backup (HMAC-SHA256 with a key kept outside the database), so a changed row is
+   * detected even in a plain backup. Without it the backup is unsealed (see seal.ts).
+   */
+  readonly sealKey?: BackupSealKey;
   /** Plaintext bytes per frame before it is flushed; memory use is a few times this. */
   readonly targetFrameBytes?: number;
 }

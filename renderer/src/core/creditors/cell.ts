@@ -1,3 +1,4 @@
+import { INVISIBLE_SOURCE, stripInvisible } from './invisible';
 import type { CellValue } from './types';
 
 /** The cell as text, trimmed; numbers in their shortest decimal form. */
@@ -7,6 +8,29 @@ export function cellText(value: CellValue | undefined): string {
   return String(value);
 }
 
+/** Rows wider than this are sparse (a stray cell in column XFD): visit the cells that exist. */
+const DENSE_WIDTH = 256;
+
+/** Calls `visit` for each cell of a row that exists, in column order, without visiting holes. */
+export function forEachCell(cells: readonly CellValue[], visit: (value: CellValue, col: number) => void): void {
+  if (cells.length <= DENSE_WIDTH) {
+    for (let c = 0; c < cells.length; c++) visit(cells[c] as CellValue, c);
+    return;
+  }
+  for (const key of Object.keys(cells)) {
+    const c = Number(key);
+    if (Number.isInteger(c)) visit(cells[c] as CellValue, c);
+  }
+}
+
+/** Columns of the cells that exist in any of the rows, ascending. */
+export function cellColumns(...rows: ReadonlyArray<readonly CellValue[]>): number[] {
+  if (rows.every((r) => r.length <= DENSE_WIDTH)) return Array.from({ length: Math.max(0, ...rows.map((r) => r.length)) }, (_, i) => i);
+  const cols = new Set<number>();
+  for (const r of rows) forEachCell(r, (_, c) => cols.add(c));
+  return [...cols].sort((a, b) => a - b);
+}
+
 export function isEmptyCell(value: CellValue | undefined): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value === 'string') return value.trim() === '';
@@ -14,15 +38,31 @@ export function isEmptyCell(value: CellValue | undefined): boolean {
 }
 
 // Anything normalizeName would change; most names have none of it.
-const NAME_CHANGES = /[\s\u00a0\u3000\ufeff•・‧∙]/;
+const NAME_CHANGES = new RegExp(`[\\s\\u00a0\\u3000•・‧∙]|${INVISIBLE_SOURCE}`);
+// A space run beside one of these is not meant (张 三); between two Latin words it is (John Smith).
+const CJK_SIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f·\ud800-\udfff]/;
 
-/** Person names: every space removed (including the ideographic space); variants of the middle dot unified. */
+/**
+ * Person and firm names: invisible characters removed (see invisible.ts), middle-dot variants
+ * unified, and spaces removed where a Chinese name would carry them by mistake (张 三, 张三　) but
+ * kept, one at a time, between Latin words: "John  Smith" is stored as "John Smith", so the bank's
+ * account name still matches.
+ */
 export function normalizeName(value: CellValue | undefined): string {
   const text = cellText(value);
   if (!NAME_CHANGES.test(text)) return text;
-  return text
-    .replace(/[\s\u00a0\u3000\ufeff]+/g, '')
-    .replace(/[•・‧∙]/g, '·');
+  const visible = stripInvisible(text).replace(/[•・‧∙]/g, '·');
+  return visible
+    .replace(/[\s\u00a0\u3000]+/g, (run: string, at: number, whole: string) => {
+      const before = whole.charAt(at - 1);
+      const after = whole.charAt(at + run.length);
+      return before === '' || after === '' || CJK_SIDE.test(before) || CJK_SIDE.test(after) ? '' : ' ';
+    });
+}
+
+/** Names compared for "same person": spaces and invisible characters do not count. */
+export function nameKey(name: string): string {
+  return stripInvisible(name).replace(/[\s\u00a0\u3000]+/g, '');
 }
 
 /** Free text (bank, address, note): trimmed, inner runs of spaces collapsed. */

@@ -1,6 +1,6 @@
 // Rows under the header that are not creditors: blank rows, totals (合计/小计), notes under the table.
 import { foldFullWidth } from '../money';
-import { cellText, isEmptyCell } from './cell';
+import { cellText, forEachCell, isEmptyCell } from './cell';
 import type { CellValue, ColumnMapping } from './types';
 
 export type RowKind = 'data' | 'blank' | 'total' | 'note';
@@ -21,13 +21,12 @@ export interface ClassifyState {
 export function classifyRow(cells: readonly CellValue[], mapping: ColumnMapping, state: ClassifyState): RowKind {
   let filled = 0;
   let first: CellValue | undefined;
-  for (let c = 0; c < cells.length; c++) {
-    const v = cells[c];
-    if (isEmptyCell(v)) continue;
+  forEachCell(cells, (v, c) => {
+    if (isEmptyCell(v)) return;
     if (first === undefined) first = v;
     // Pre-numbered empty template rows carry only a number in the 序号 column.
     if (c !== mapping.seq || !DIGITS.test(cellText(v))) filled++;
-  }
+  });
   if (filled === 0) return 'blank';
   // Most rows are creditors: the folded, space-free key of a cell is built only when it may match.
   if (

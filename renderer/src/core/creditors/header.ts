@@ -1,7 +1,7 @@
 // Finding the header row below title rows and mapping Chinese header variants to fields.
 import type { MoneyUnit } from '../money';
 import { foldFullWidth } from '../money';
-import { cellText } from './cell';
+import { cellColumns, cellText, forEachCell } from './cell';
 import type { CellValue, ColumnMapping, FieldKey } from './types';
 
 /** Header texts seen in registers from police, courts, platforms and registration drives. */
@@ -95,7 +95,7 @@ export function mapHeaderRow(cells: readonly CellValue[]): HeaderLayout {
   const mapping: ColumnMapping = {};
   const units: Partial<Record<'principal' | 'returned', MoneyUnit>> = {};
   let matches = 0;
-  cells.forEach((cell, col) => {
+  forEachCell(cells, (cell, col) => {
     if (typeof cell !== 'string') return;
     const { field, unit } = classifyHeader(cell);
     if (!field || mapping[field] !== undefined) return;
@@ -129,8 +129,8 @@ export function unitFromTitleRow(cells: readonly CellValue[]): MoneyUnit | null 
  */
 export function combineHeaderRows(upper: readonly CellValue[], lower: readonly CellValue[]): CellValue[] | null {
   let named = 0;
-  const width = Math.max(upper.length, lower.length);
-  for (let c = 0; c < width; c++) {
+  const columns = cellColumns(upper, lower);
+  for (const c of columns) {
     const low = cellText(lower[c]);
     if (low === '' || low === cellText(upper[c])) continue;
     if (!classifyHeader(low).field) return null;
@@ -139,16 +139,16 @@ export function combineHeaderRows(upper: readonly CellValue[], lower: readonly C
   if (named === 0) return null;
   const combined: CellValue[] = [];
   let groupUnit: MoneyUnit | null = null;
-  for (let c = 0; c < width; c++) {
+  for (const c of columns) {
     const up = cellText(upper[c]);
     const low = cellText(lower[c]);
     if (up !== '') groupUnit = classifyHeader(up).unit;
     if (low === '' || low === up) {
-      combined.push(up);
+      combined[c] = up;
       continue;
     }
     const unit = classifyHeader(low).unit ?? groupUnit;
-    combined.push(unit && !classifyHeader(low).unit ? `${low}（${unit === 'wan' ? '万元' : '元'}）` : low);
+    combined[c] = unit && !classifyHeader(low).unit ? `${low}（${unit === 'wan' ? '万元' : '元'}）` : low;
   }
   return combined;
 }

@@ -124,7 +124,9 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
       requireColumns(c);
       if (fatal) return;
     }
-    const kind = classifyRow(row.cells, c.mapping, classify);
+    let kind = classifyRow(row.cells, c.mapping, classify);
+    // A row whose cells are formulas without saved results looks blank, but is not.
+    if (kind === 'blank' && row.formulas !== undefined) kind = 'data';
     if (kind !== 'data') {
       skipped[kind]++;
       return;
@@ -136,7 +138,7 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
       return;
     }
     counts.data++;
-    const { issues, valid } = validateRow(row.row, row.cells, c, row.merged);
+    const { issues, valid } = validateRow(row.row, row.cells, c, row.merged, row.formulas);
     if (valid) {
       const merged = register.add(valid);
       if (merged.kind === 'conflict' || merged.kind === 'duplicate') {

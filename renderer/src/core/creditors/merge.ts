@@ -1,7 +1,7 @@
 // Merging rows into creditors: the same normalized ID is one creditor with several contracts
 // (一人多合同); the same ID under another name is a conflict on the later row. A Map from ID to the
 // creditor's index keeps this a single pass at any size.
-import { detach } from './cell';
+import { detach, nameKey } from './cell';
 import type { Creditor, IdType, InvestmentRecord } from './types';
 import type { ValidRow } from './validate-row';
 
@@ -20,9 +20,9 @@ function mergeKey(idType: IdType, idNumber: string): string {
  * the object its final shape at once (same properties in the same order as adding the optional
  * ones one by one, which a row with gaps still does).
  */
-function newCreditor(row: ValidRow, contract: InvestmentRecord): Creditor {
+function newCreditor(row: ValidRow, contract: InvestmentRecord, bankName: string): Creditor {
   const netClaimFen = Math.max(0, row.principalFen - row.returnedFen);
-  if (row.phone && row.address && row.bankName && row.bankAccount) {
+  if (row.phone && row.address && bankName && row.bankAccount) {
     return {
       name: detach(row.name),
       idType: row.idType,
@@ -35,7 +35,7 @@ function newCreditor(row: ValidRow, contract: InvestmentRecord): Creditor {
       exclusion: null,
       phone: detach(row.phone),
       address: detach(row.address),
-      bankName: detach(row.bankName),
+      bankName,
       bankAccount: detach(row.bankAccount),
     };
   }
@@ -52,7 +52,7 @@ function newCreditor(row: ValidRow, contract: InvestmentRecord): Creditor {
   };
   if (row.phone) creditor.phone = detach(row.phone);
   if (row.address) creditor.address = detach(row.address);
-  if (row.bankName) creditor.bankName = detach(row.bankName);
+  if (bankName) creditor.bankName = bankName;
   if (row.bankAccount) creditor.bankAccount = detach(row.bankAccount);
   return creditor;
 }
@@ -66,6 +66,16 @@ export interface CreditorRegister {
 
 export function createCreditorRegister(): CreditorRegister {
   const creditors: Creditor[] = [];
+  // A register names a handful of banks a million times: one string each, not a copy per creditor.
+  const banks = new Map<string, string>();
+  const bank = (name: string): string => {
+    let kept = banks.get(name);
+    if (kept === undefined) {
+      kept = detach(name);
+      if (banks.size < 10_000) banks.set(kept, kept);
+    }
+    return kept;
+  };
   const byKey = new Map<string, number>();
   const totals = { principalFen: 0, returnedFen: 0, netClaimFen: 0 };
 
@@ -74,7 +84,7 @@ export function createCreditorRegister(): CreditorRegister {
     const index = byKey.get(key);
     const contract = { principalFen: row.principalFen, returnedFen: row.returnedFen, sourceRow: row.row, note: detach(row.note) };
     if (index === undefined) {
-      const creditor = newCreditor(row, contract);
+      const creditor = newCreditor(row, contract, row.bankName ? bank(row.bankName) : '');
       // Keyed by the detached copy, so the Map does not keep the file text alive either.
       byKey.set(mergeKey(creditor.idType, creditor.idNumber), creditors.length);
       creditors.push(creditor);
@@ -83,7 +93,8 @@ export function createCreditorRegister(): CreditorRegister {
     }
     const creditor = creditors[index];
     if (!creditor) throw new Error('creditor index out of step');
-    if (creditor.name !== row.name) {
+    // Spaces and invisible characters do not make another person ("John Smith" / "JohnSmith").
+    if (creditor.name !== row.name && nameKey(creditor.name) !== nameKey(row.name)) {
       const firstRow = creditor.contracts[0]?.sourceRow ?? 0;
       return {
         kind: 'conflict',
@@ -102,7 +113,7 @@ export function createCreditorRegister(): CreditorRegister {
     // First non-empty contact details win; later rows only fill gaps.
     if (!creditor.phone && row.phone) creditor.phone = detach(row.phone);
     if (!creditor.address && row.address) creditor.address = detach(row.address);
-    if (!creditor.bankName && row.bankName) creditor.bankName = detach(row.bankName);
+    if (!creditor.bankName && row.bankName) creditor.bankName = bank(row.bankName);
     if (!creditor.bankAccount && row.bankAccount) creditor.bankAccount = detach(row.bankAccount);
     if (same) {
       return {

@@ -1,48 +1,18 @@
-// CSV as Excel on Chinese Windows writes it: UTF-8 (with or without BOM) or GB18030/GBK, decoded
-// and split in chunks so a million-row file never exists twice in memory as one string and rows.
+// CSV as Excel on Chinese Windows writes it, decoded and split in pieces so a million-row file never
+// exists twice in memory as one string and rows. Encodings: csv-encoding.ts.
+import { byteChunks, CsvStructureError, decodePieces, detectEncoding, lineTooLong, MAX_LINE_BYTES, type TextEncodingName } from './csv-encoding';
 import type { SheetRow } from './types';
 
-export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+export type { TextEncodingName } from './csv-encoding';
+export { CsvEncodingError, CsvStructureError, detectEncoding } from './csv-encoding';
 
-const SAMPLE_BYTES = 64 * 1024;
-
-/** A file that starts as UTF-8 and later holds bytes of another encoding. */
-export class CsvEncodingError extends Error {
-  readonly code = 'FILE_ENCODING';
-  constructor(message: string) {
-    super(message);
-    this.name = 'CsvEncodingError';
-  }
-}
+/** Excel's own limit per cell: a quoted field longer than this is a quote that never closed. */
+export const MAX_CELL_CHARS = 32_767;
 const CHUNK_BYTES = 1024 * 1024;
 
-/** BOM first; else UTF-8 when the first 64 KB decode strictly as UTF-8; else GB18030 (a superset of GBK). */
-export function detectEncoding(bytes: Uint8Array): TextEncodingName {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  try {
-    // stream:true tolerates a character cut at the sample's end; only invalid bytes throw.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, SAMPLE_BYTES), { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
-  }
-}
-
-/** Decodes in chunks; UTF-8 stays strict so a file mixing encodings fails loudly instead of garbling names. */
-export function* decodeChunks(bytes: Uint8Array, encoding: TextEncodingName): Generator<string> {
-  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-  for (let start = 0; start < bytes.length; start += CHUNK_BYTES) {
-    const end = Math.min(bytes.length, start + CHUNK_BYTES);
-    try {
-      yield decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
-    } catch {
-      throw new CsvEncodingError(
-        `文件在第 ${start} 字节附近含有不是 UTF-8 编码的内容（编码混杂）。请在 Excel 中“另存为”CSV UTF-8 或 Excel 工作簿后重新导入。`,
-      );
-    }
-  }
+/** Decodes in line-ended pieces; UTF-8 stays strict so a file mixing encodings fails loudly. */
+export function decodeChunks(bytes: Uint8Array, encoding: TextEncodingName): Generator<string> {
+  return decodePieces(byteChunks(bytes), encoding);
 }
 
 /** The delimiter of the first lines (titles may have none): comma, tab (Excel "Unicode text") or semicolon. */
@@ -60,12 +30,15 @@ export function detectDelimiter(text: string): string {
 /**
  * RFC 4180 records from text chunks: quoted fields may hold delimiters, "" and line breaks. Lines
  * without quotes take a fast path (native split). Row numbers count records, as Excel numbers rows.
+ * A quote that never closes (or holds more than a cell can) stops with the line it opened on.
  */
 export function* csvRecords(chunks: Iterable<string>, delimiter?: string): Generator<SheetRow> {
   let buf = '';
   let pos = 0;
   let delim = delimiter;
   let rowNumber = 0;
+  // Physical line of `pos` (a quoted field may span lines), for messages.
+  let line = 1;
   const iterator = chunks[Symbol.iterator]();
   for (;;) {
     const next = iterator.next();
@@ -83,23 +56,28 @@ export function* csvRecords(chunks: Iterable<string>, delimiter?: string): Gener
     }
     while (pos < buf.length) {
       const nl = buf.indexOf('\n', pos);
-      if (nl < 0 && !done) break;
+      if (nl < 0 && !done) {
+        if (buf.length - pos > MAX_LINE_BYTES) throw new CsvStructureError('CSV_LINE_TOO_LONG', lineTooLong(line), line);
+        break;
+      }
       const lineEnd = nl < 0 ? buf.length : nl;
       if (quote !== Number.POSITIVE_INFINITY && quote < pos) {
         quote = buf.indexOf('"', pos);
         if (quote < 0) quote = Number.POSITIVE_INFINITY;
       }
       if (quote >= lineEnd) {
-        let line = buf.slice(pos, lineEnd);
-        if (line.endsWith('\r')) line = line.slice(0, -1);
+        let text = buf.slice(pos, lineEnd);
+        if (text.endsWith('\r')) text = text.slice(0, -1);
         rowNumber++;
-        yield { row: rowNumber, cells: line.split(delim) };
+        line++;
+        yield { row: rowNumber, cells: text.split(delim) };
         pos = lineEnd + 1;
         continue;
       }
-      const parsed = parseQuotedRecord(buf, pos, delim, done);
+      const parsed = parseQuotedRecord(buf, pos, delim, done, line);
       if (!parsed) break; // the record continues in the next chunk
       rowNumber++;
+      line += parsed.lines;
       yield { row: rowNumber, cells: parsed.cells };
       pos = parsed.next;
     }
@@ -107,16 +85,38 @@ export function* csvRecords(chunks: Iterable<string>, delimiter?: string): Gener
   }
 }
 
+function countBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function unclosedQuote(buf: string, start: number, quoteAt: number, column: number, line: number, atEnd: boolean): CsvStructureError {
+  const quoteLine = line + countBreaks(buf, start, quoteAt);
+  const swallowed = countBreaks(buf, quoteAt, buf.length);
+  const reason = atEnd
+    ? `从这里到文件末尾${swallowed > 0 ? `（${swallowed.toLocaleString('en')} 行）` : ''}都被读成了同一个单元格`
+    : `从这里起超过 ${MAX_CELL_CHARS.toLocaleString('en')} 个字符（Excel 单元格的上限）仍没有配对的引号，后面的行都会被读进同一个单元格`;
+  return new CsvStructureError(
+    'CSV_UNCLOSED_QUOTE',
+    `CSV 文件第 ${quoteLine} 行第 ${column} 列的引号（"）没有配对：${reason}。请用文本编辑器或 Excel 检查该处，删去多余的引号或补上缺少的引号后重新导入。`,
+    quoteLine,
+  );
+}
+
 function parseQuotedRecord(
   buf: string,
   start: number,
   delim: string,
   final: boolean,
-): { cells: string[]; next: number } | null {
+  line: number,
+): { cells: string[]; next: number; lines: number } | null {
   const cells: string[] = [];
   let field = '';
   let i = start;
   let inQuotes = false;
+  let quoteAt = start;
+  const done = (next: number) => ({ cells, next, lines: 1 + countBreaks(buf, start, next - 1) });
   while (i < buf.length) {
     const ch = buf[i];
     if (inQuotes) {
@@ -132,11 +132,10 @@ function parseQuotedRecord(
         continue;
       }
       const close = buf.indexOf('"', i);
-      if (close < 0) {
+      if (close < 0 || close - quoteAt > MAX_CELL_CHARS + 1) {
+        if (close >= 0 || buf.length - quoteAt > MAX_CELL_CHARS + 1) throw unclosedQuote(buf, start, quoteAt, cells.length + 1, line, false);
         if (!final) return null;
-        field += buf.slice(i);
-        i = buf.length;
-        continue;
+        throw unclosedQuote(buf, start, quoteAt, cells.length + 1, line, true);
       }
       field += buf.slice(i, close);
       i = close;
@@ -144,6 +143,7 @@ function parseQuotedRecord(
     }
     if (ch === '"' && field === '') {
       inQuotes = true;
+      quoteAt = i;
       i++;
     } else if (ch === delim) {
       cells.push(field);
@@ -151,7 +151,7 @@ function parseQuotedRecord(
       i++;
     } else if (ch === '\n' || (ch === '\r' && buf[i + 1] === '\n')) {
       cells.push(field);
-      return { cells, next: ch === '\r' ? i + 2 : i + 1 };
+      return done(ch === '\r' ? i + 2 : i + 1);
     } else if (ch === '\r' && i + 1 >= buf.length && !final) {
       return null;
     } else {
@@ -161,7 +161,7 @@ function parseQuotedRecord(
   }
   if (!final) return null;
   cells.push(field);
-  return { cells, next: buf.length };
+  return done(buf.length + 1);
 }
 
 /** Rows in a CSV file, estimated from the line breaks in its first megabyte (for progress bars). */
@@ -176,6 +176,14 @@ export function estimateCsvRows(bytes: Uint8Array): number {
 
 /** Rows of a CSV file given as bytes, with the encoding detected. */
 export function csvRows(bytes: Uint8Array): { encoding: TextEncodingName; rows: Iterable<SheetRow> } {
-  const encoding = detectEncoding(bytes);
-  return { encoding, rows: csvRecords(decodeChunks(bytes, encoding)) };
+  return csvRowsFrom(bytes.subarray(0, 4 * CHUNK_BYTES), () => byteChunks(bytes));
+}
+
+/**
+ * Rows of a CSV file read in chunks (a File read piece by piece in a worker): `head` is the file's
+ * first bytes (for the encoding), `chunks` gives the whole file from its start on each call.
+ */
+export function csvRowsFrom(head: Uint8Array, chunks: () => Iterable<Uint8Array>): { encoding: TextEncodingName; rows: Iterable<SheetRow> } {
+  const encoding = detectEncoding(head);
+  return { encoding, rows: { [Symbol.iterator]: () => csvRecords(decodePieces(chunks(), encoding)) } };
 }

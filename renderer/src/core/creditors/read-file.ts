@@ -1,9 +1,11 @@
 // Choosing the reader by the file's bytes (not its name: .xls files are often HTML or CSV inside).
 
+import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import { csvRows, estimateCsvRows, type TextEncodingName } from './read-csv';
 import { readWorkbook, sheetRowCount, sheetRows } from './read-xlsx';
 import { headerSearch } from './sheet-choice';
 import type { SheetRow } from './types';
+import { XlsxLimitError } from './xlsx-zip';
 
 export type SpreadsheetKind = 'xlsx' | 'xls' | 'csv';
 
@@ -19,11 +21,30 @@ export interface SpreadsheetRows {
 
 export class SpreadsheetError extends Error {
   constructor(
-    readonly code: 'SHEET_NOT_FOUND' | 'FILE_UNREADABLE',
+    readonly code: 'SHEET_NOT_FOUND' | 'FILE_UNREADABLE' | 'FILE_LIMIT',
     message: string,
   ) {
     super(message);
     this.name = 'SpreadsheetError';
+  }
+}
+
+/**
+ * Parses a workbook for the import with its limits (readWorkbook); every failure becomes a
+ * SpreadsheetError whose message says what to do. `extra`: more SheetJS options (the worker's).
+ */
+export function openWorkbook(bytes: Uint8Array, fileName: string, sheet?: string, extra: ParsingOptions = {}): WorkBook {
+  try {
+    // A named sheet is the only one parsed; SheetNames still lists them all.
+    return readWorkbook(bytes, sheet, extra, fileName);
+  } catch (err) {
+    if (err instanceof XlsxLimitError) {
+      throw new SpreadsheetError(err.code, err.code === 'FILE_UNREADABLE' ? `无法读取文件“${fileName}”：${err.message}` : err.message);
+    }
+    throw new SpreadsheetError(
+      'FILE_UNREADABLE',
+      `无法读取文件“${fileName}”（${err instanceof Error ? err.message : String(err)}）。请确认它是 Excel 文件，必要时在 Excel 中另存为 .xlsx 后重新导入。`,
+    );
   }
 }
 
@@ -46,22 +67,21 @@ export function readSpreadsheet(bytes: Uint8Array, fileName: string, sheet?: str
     const { encoding, rows } = csvRows(bytes);
     return { kind, sheetNames: [fileName], sheetName: fileName, rows, rowCountHint: estimateCsvRows(bytes), encoding };
   }
-  let book: ReturnType<typeof readWorkbook>;
-  try {
-    // A named sheet is the only one parsed; SheetNames still lists them all.
-    book = readWorkbook(bytes, sheet);
-  } catch (err) {
-    throw new SpreadsheetError(
-      'FILE_UNREADABLE',
-      `无法读取文件“${fileName}”（${err instanceof Error ? err.message : String(err)}）。请确认它是 Excel 文件，必要时在 Excel 中另存为 .xlsx 后重新导入。`,
-    );
-  }
+  const book = openWorkbook(bytes, fileName, sheet);
   const names = book.SheetNames;
   let chosen = sheet;
-  if (chosen === undefined) chosen = names.find((n) => { const s = book.Sheets[n]; return s !== undefined && headerSearch(sheetRows(s)); }) ?? names[0];
-  const ws = chosen === undefined ? undefined : book.Sheets[chosen];
-  if (chosen === undefined || !ws) {
-    throw new SpreadsheetError('SHEET_NOT_FOUND', `工作簿中没有名为“${sheet ?? ''}”的工作表（现有：${names.join('、')}）。请选择其中之一。`);
+  if (chosen === undefined) {
+    chosen = names.find((n) => {
+      const s = book.Sheets[n];
+      return s !== undefined && headerSearch(sheetRows(s));
+    }) ?? names[0];
+  }
+  if (chosen === undefined) {
+    throw new SpreadsheetError('FILE_UNREADABLE', `文件“${fileName}”中没有可读取的工作表。请在 Excel 或 WPS 中打开核对，另存为 .xlsx 后重新导入。`);
+  }
+  const ws = book.Sheets[chosen];
+  if (!ws) {
+    throw new SpreadsheetError('SHEET_NOT_FOUND', `工作簿中没有名为“${chosen}”的工作表（现有：${names.join('、') || '无'}）。请选择其中之一。`);
   }
   return { kind, sheetNames: names, sheetName: chosen, rows: sheetRows(ws), rowCountHint: sheetRowCount(ws) };
 }

@@ -1,24 +1,49 @@
 // xlsx/xls through SheetJS (@e965/xlsx), keeping raw cell values and their type: a numeric cell in
 // the ID or account column is an error, so numbers must stay numbers.
-import { type CellObject, read, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import { type CellObject, type ParsingOptions, read, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import type { CellValue, SheetRow } from './types';
+import { openXlsx, xlsxSheets } from './xlsx-open';
 
 /** Options per architecture.md: dense rows, raw values, no formatted text or dates built. */
-export function readWorkbook(bytes: Uint8Array, sheet?: string): WorkBook {
-  return read(bytes, {
-    type: 'array',
-    dense: true,
-    cellText: false,
-    cellDates: false,
-    raw: true,
-    ...(sheet === undefined ? {} : { sheets: sheet }),
-  });
+export const WORKBOOK_OPTIONS: ParsingOptions = { type: 'array', dense: true, cellText: false, cellDates: false, raw: true };
+
+// Cells holding a formula without a saved result, per sheet (found by openXlsx; SheetJS drops them).
+const uncachedBySheet = new WeakMap<WorkSheet, ReadonlyMap<number, number[]>>();
+
+/**
+ * Reads a workbook for the import: .xlsx through openXlsx (limits checked before parsing), .xls
+ * (BIFF, not compressed) through SheetJS directly. `extra` adds SheetJS options (the worker turns
+ * off formulas and HTML, which the import never reads). Throws XlsxLimitError for a refused file.
+ */
+export function readWorkbook(bytes: Uint8Array, sheet?: string, extra: ParsingOptions = {}, fileName = 'xlsx'): WorkBook {
+  const options: ParsingOptions = { ...WORKBOOK_OPTIONS, ...extra };
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (!isZip) return read(bytes, { ...options, ...(sheet === undefined ? {} : { sheets: sheet }) });
+  const opened = openXlsx(bytes, fileName, options, sheet);
+  for (const [name, cells] of opened.uncachedFormulas) {
+    const ws = opened.book.Sheets[name];
+    if (ws) uncachedBySheet.set(ws, cells);
+  }
+  return opened.book;
 }
 
-/** Sheet names only, without parsing the cells. */
+/** Sheet names only, without parsing the cells (an .xlsx inflates only its workbook part). */
 export function readSheetNames(bytes: Uint8Array): string[] {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return xlsxSheets(bytes, 'xlsx').map((s) => s.name);
   return read(bytes, { type: 'array', bookSheets: true }).SheetNames;
 }
+
+/** Excel's error codes (BIFF / SheetJS cell.v of an error cell) as Excel shows them. */
+const EXCEL_ERROR_TEXT: Readonly<Record<number, string>> = {
+  0: '#NULL!',
+  7: '#DIV/0!',
+  15: '#VALUE!',
+  23: '#REF!',
+  29: '#NAME?',
+  36: '#NUM!',
+  42: '#N/A',
+  43: '#GETTING_DATA',
+};
 
 function cellValue(cell: CellObject | undefined): CellValue {
   if (!cell) return null;
@@ -30,8 +55,8 @@ function cellValue(cell: CellObject | undefined): CellValue {
     case 'b':
       return cell.v === true;
     case 'e':
-      // Formula errors (#N/A, #REF!) are shown as Excel shows them so the message can quote them.
-      return cell.w ?? '#ERROR';
+      // Formula errors (#N/A, #REF!) as Excel shows them: validation refuses the field by that text.
+      return cell.w ?? EXCEL_ERROR_TEXT[typeof cell.v === 'number' ? cell.v : -1] ?? '#VALUE!';
     case 'd':
       return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v ?? '');
     default:
@@ -66,19 +91,44 @@ function fillVerticalMerges(sheet: WorkSheet, data: CellObject[][]): Map<number,
   return mergedColumns;
 }
 
-/** Rows of a sheet with Excel row numbers; rows SheetJS stores nothing for are skipped (they are blank). */
+/** Rows wider than this are read cell by cell (only cells that exist), not slot by slot. */
+const DENSE_WIDTH = 256;
+
+/**
+ * Rows of a sheet with Excel row numbers; rows SheetJS stores nothing for are skipped (they are
+ * blank). Only cells that exist are visited: a row with one cell in column XFD costs one cell, not
+ * 16,384 (its `cells` array is then sparse).
+ */
 export function* sheetRows(sheet: WorkSheet): Generator<SheetRow> {
   const data = sheet['!data'];
   if (!data) return;
   const mergedColumns = fillVerticalMerges(sheet, data);
+  const formulas = uncachedBySheet.get(sheet);
   for (let r = 0; r < data.length; r++) {
     const cells = data[r];
-    if (!cells) continue;
+    if (!cells && !formulas?.has(r)) continue;
+    const values: CellValue[] = cells ? readCells(cells) : [];
+    const merged = mergedColumns.get(r);
+    const uncached = formulas?.get(r);
+    if (uncached) for (const c of uncached) if (values[c] === undefined || values[c] === '') values[c] = null;
+    if (!merged && !uncached) yield { row: r + 1, cells: values };
+    else yield { row: r + 1, cells: values, ...(merged ? { merged } : {}), ...(uncached ? { formulas: uncached } : {}) };
+  }
+}
+
+function readCells(cells: CellObject[]): CellValue[] {
+  if (cells.length <= DENSE_WIDTH) {
     const values: CellValue[] = new Array(cells.length);
     for (let c = 0; c < cells.length; c++) values[c] = cellValue(cells[c]);
-    const merged = mergedColumns.get(r);
-    yield merged ? { row: r + 1, cells: values, merged } : { row: r + 1, cells: values };
+    return values;
   }
+  // A wide row is sparse in SheetJS (holes): its own keys are the cells that exist.
+  const values: CellValue[] = [];
+  for (const key of Object.keys(cells)) {
+    const c = Number(key);
+    if (Number.isInteger(c)) values[c] = cellValue(cells[c]);
+  }
+  return values;
 }
 
 /** Number of row slots in a sheet, for progress bars. */

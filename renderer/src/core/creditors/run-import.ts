@@ -1,7 +1,7 @@
 // The asynchronous driver a Web Worker (or the CLI) runs: rows in chunks, progress after each chunk,
 // a yield to the event loop so a cancel message can arrive, and AbortSignal to stop.
 import { type CreditorImportOptions, createCreditorImport } from './import-session';
-import { CsvEncodingError } from './read-csv';
+import { CsvEncodingError, CsvStructureError } from './read-csv';
 import { readSpreadsheet, SpreadsheetError } from './read-file';
 import type { CreditorImportResult, SheetRow } from './types';
 
@@ -79,7 +79,7 @@ export async function checkCreditorFile(
     );
     return { ...result, sheetNames: source.sheetNames };
   } catch (err) {
-    if (err instanceof CsvEncodingError) {
+    if (err instanceof CsvEncodingError || err instanceof CsvStructureError) {
       const empty = await runCreditorImport([], options);
       return { ...empty, sheetNames: source.sheetNames, fatal: { code: err.code, message: err.message } };
     }

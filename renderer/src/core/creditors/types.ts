@@ -50,6 +50,8 @@ export interface SheetRow {
   readonly cells: readonly CellValue[];
   /** Columns whose cell is part of a range merged down several rows (xlsx/xls only). */
   readonly merged?: readonly number[];
+  /** Columns holding a formula whose result the file did not save (xlsx written by programs). */
+  readonly formulas?: readonly number[];
 }
 
 /** The columns the import understands. */

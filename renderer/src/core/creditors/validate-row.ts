@@ -1,9 +1,10 @@
 // Row-level validation: every problem with its column, value and a Chinese message saying what to do.
 import { checkBankAccount, checkPhone, excelGeneralDisplay } from '../identity';
-import { parseMoneyToFen } from '../money';
+import { type MoneyParseResult, parseMoneyToFen } from '../money';
 import { cellText, cleanText, normalizeName } from './cell';
+import { checkCellLimits, quotedValue } from './field-checks';
 import { FIELD_LABELS } from './header';
-import { resolveCreditorId } from './resolve-id';
+import { type ResolvedId, resolveCreditorId } from './resolve-id';
 import type { AmountUnits, CellValue, ColumnMapping, FieldKey, IdType, RowIssue } from './types';
 
 /** A row that passed validation (possibly with warnings), ready to merge into a creditor. */
@@ -47,6 +48,10 @@ function cellAt(cells: readonly CellValue[], col: number | undefined): CellValue
 
 const AMOUNT_FIELDS = ['principal', 'returned'] as const;
 
+/** Stand-ins for a field refused by checkCellLimits (already reported): the row fails without a second message. */
+const REFUSED_ID: ResolvedId = { ok: false, code: 'REFUSED', message: '' };
+const REFUSED_AMOUNT: MoneyParseResult = { ok: false, code: 'AMOUNT_INVALID', message: '' };
+
 function columnLabel(ctx: RowContext, field: FieldKey): string {
   const col = ctx.mapping[field];
   const header = col === undefined ? '' : (ctx.headers[col] ?? '').trim();
@@ -64,32 +69,45 @@ function issue(
 ): RowIssue {
   const column = columnLabel(ctx, field);
   // A long number is quoted as Excel shows it (3.71002E+17), not as digits that look complete.
-  const text = typeof value === 'number' && Math.abs(value) >= 1e15 ? excelGeneralDisplay(value) : cellText(value);
+  const text = typeof value === 'number' && Math.abs(value) >= 1e15 ? excelGeneralDisplay(value) : quotedValue(cellText(value));
   const base = { status, code, message: `第 ${row} 行“${column}”：${message}`, column };
   return text === '' ? base : { ...base, value: text };
 }
 
-/** Validates one data row; the order of checks decides which code a row with several problems shows first. */
+/**
+ * Validates one data row; the order of checks decides which code a row with several problems shows
+ * first. `mergedColumns`: cells merged down several rows; `formulaColumns`: cells holding a formula
+ * whose result the file did not save (xlsx).
+ */
 export function validateRow(
   row: number,
-  cells: readonly CellValue[],
+  rowCells: readonly CellValue[],
   ctx: RowContext,
   mergedColumns?: readonly number[],
+  formulaColumns?: readonly number[],
 ): RowValidation {
   const m = ctx.mapping;
+  const issues: RowIssue[] = [];
+  // Error values, formulas without results, over-long text and invisible characters first: the
+  // field's own rule then sees the cleaned cell, or is skipped when the cell was refused.
+  const limits = checkCellLimits(rowCells, m, formulaColumns);
+  const refused = limits.refused;
+  for (const f of limits.findings) issues.push(issue(ctx, row, f.status, f.field, f.code, f.message, f.value));
+  const cells = limits.cells;
   // Plain lookups, no closures: this runs once per row of a million-row file.
   const nameCell = cellAt(cells, m.name);
-  const issues: RowIssue[] = [];
 
-  const name = normalizeName(nameCell);
-  if (name === '') {
+  const name = refused.has('name') ? '' : normalizeName(nameCell);
+  if (name === '' && !refused.has('name')) {
     issues.push(issue(ctx, row, 'error', 'name', 'NAME_MISSING', '姓名（名称）为空。请补填本人姓名或机构名称后重新导入本行。', nameCell));
   }
 
   const rawId = cellAt(cells, m.idNumber);
-  const id = resolveCreditorId(scalar(rawId), cellText(cellAt(cells, m.idType)), ctx.today);
-  if (!id.ok) issues.push(issue(ctx, row, 'error', 'idNumber', id.code, id.message, rawId));
-  else if (id.warning) issues.push(issue(ctx, row, 'warning', 'idNumber', id.warning.code, id.warning.message, rawId));
+  const id: ResolvedId = refused.has('idNumber') || refused.has('idType')
+    ? REFUSED_ID
+    : resolveCreditorId(scalar(rawId), cellText(cellAt(cells, m.idType)), ctx.today);
+  if (!id.ok && id !== REFUSED_ID) issues.push(issue(ctx, row, 'error', 'idNumber', id.code, id.message, rawId));
+  else if (id.ok && id.warning) issues.push(issue(ctx, row, 'warning', 'idNumber', id.warning.code, id.warning.message, rawId));
 
   // An amount merged over several rows belongs to no single contract: counting it on each row
   // would multiply the claim, counting it once would guess. The user must split it.
@@ -105,20 +123,22 @@ export function validateRow(
       }
     }
   }
-  const principal = parseMoneyToFen(scalar(principalCell), ctx.units.principal);
-  if (!principal.ok) {
+  const principal = refused.has('principal') ? REFUSED_AMOUNT : parseMoneyToFen(scalar(principalCell), ctx.units.principal);
+  if (!principal.ok && principal !== REFUSED_AMOUNT) {
     issues.push(issue(ctx, row, 'error', 'principal', principal.code, principal.message, principalCell));
   }
   // A blank returns cell means nothing was received; anything written must parse.
   const returnedBlank = cellText(returnedCell) === '';
-  const returned = returnedBlank
-    ? ({ ok: true, fen: 0 } as const)
-    : parseMoneyToFen(scalar(returnedCell), ctx.units.returned);
-  if (!returned.ok) issues.push(issue(ctx, row, 'error', 'returned', returned.code, returned.message, returnedCell));
+  const returned = refused.has('returned')
+    ? REFUSED_AMOUNT
+    : returnedBlank
+      ? ({ ok: true, fen: 0 } as const)
+      : parseMoneyToFen(scalar(returnedCell), ctx.units.returned);
+  if (!returned.ok && returned !== REFUSED_AMOUNT) issues.push(issue(ctx, row, 'error', 'returned', returned.code, returned.message, returnedCell));
 
   let bankAccount = '';
   const accountCell = cellAt(cells, m.bankAccount);
-  if (cellText(accountCell) !== '') {
+  if (!refused.has('bankAccount') && cellText(accountCell) !== '') {
     const account = checkBankAccount(scalar(accountCell));
     if (account.ok) bankAccount = account.account;
     else {
@@ -130,7 +150,7 @@ export function validateRow(
 
   let phone = '';
   const phoneCell = cellAt(cells, m.phone);
-  if (cellText(phoneCell) !== '') {
+  if (!refused.has('phone') && cellText(phoneCell) !== '') {
     const p = checkPhone(scalar(phoneCell));
     if (p.ok) phone = p.phone;
     else issues.push(issue(ctx, row, 'warning', 'phone', p.code, p.message, phoneCell));

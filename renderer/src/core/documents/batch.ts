@@ -4,8 +4,7 @@
 
 import { buildDocumentModel, type DocumentModel } from './document-model';
 import { type DocxOptions, renderDocx } from './docx-writer';
-import type { FontCoverage } from './font-coverage';
-import { findUnprintableCharacters } from './glyph-check';
+import { type Coverage, findUnprintableCharacters } from './glyph-check';
 import type { PdfEngine } from './pdf-writer';
 import type { DocumentData, DocumentTemplate } from './template-types';
 import { validateDocumentData } from './validate';
@@ -28,7 +27,7 @@ export interface BatchOptions {
    * printed as a box is refused like a missing field). renderBatch uses the PDF engine's font when
    * a PDF is asked for.
    */
-  readonly coverage?: Pick<FontCoverage, 'has'>;
+  readonly coverage?: Coverage;
 }
 
 /** Some records cannot be printed as they are; nothing was generated. */
@@ -94,7 +93,7 @@ export async function renderBatch(
   outputs: { readonly pdf?: PdfEngine; readonly docx?: boolean },
   options: BatchOptions = {},
 ): Promise<BatchOutput> {
-  const coverage = options.coverage ?? outputs.pdf?.coverage;
+  const coverage = options.coverage ?? outputs.pdf?.faces;
   const models = await buildBatchModels(template, records, coverage ? { ...options, coverage } : options);
   let pdf: Uint8Array | undefined;
   let docx: Uint8Array | undefined;

@@ -35,6 +35,10 @@ export type DocumentNode =
   | { readonly kind: 'signature'; readonly office: string; readonly date: string }
   | { readonly kind: 'signLine'; readonly text: string }
   | { readonly kind: 'cutLine'; readonly text: string }
+  | { readonly kind: 'officeLine'; readonly text: string }
+  | { readonly kind: 'letterhead'; readonly office: string }
+  | { readonly kind: 'attachments'; readonly items: readonly string[] }
+  | { readonly kind: 'colophon'; readonly copyTo: string; readonly printer: string; readonly printDate: string }
   | { readonly kind: 'pageBreak' };
 
 export interface DocumentModel {
@@ -42,6 +46,8 @@ export interface DocumentModel {
   readonly title: string;
   readonly nodes: readonly DocumentNode[];
   readonly pageFooter: PageFooterSpec;
+  /** The signing lines printed on every page, resolved against the data (one blank per inspector). */
+  readonly footerSignatures: readonly string[];
 }
 
 export const CUT_LINE_TEXT = '（沿此线剪开）';
@@ -149,11 +155,45 @@ function resolveBlocks(blocks: readonly TemplateBlock[], scope: SubstitutionScop
         out.push({ kind: 'cutLine', text: CUT_LINE_TEXT });
         resolveBlocks(b.blocks, scope, out);
         break;
+      case 'officeLine':
+        out.push({ kind: 'officeLine', text: sub(b.text) });
+        break;
+      case 'letterhead':
+        out.push({ kind: 'letterhead', office: sub(b.office) });
+        break;
+      case 'attachments': {
+        const raw = scope.data[b.field];
+        const items = Array.isArray(raw)
+          ? (raw as readonly unknown[])
+              .map((x) => (typeof x === 'string' ? x : b.column && typeof x === 'object' && x !== null ? String((x as RowValue)[b.column] ?? '') : ''))
+              .map((x) => x.trim())
+              .filter((x) => x !== '')
+          : [];
+        if (items.length) out.push({ kind: 'attachments', items });
+        break;
+      }
+      case 'colophon': {
+        const copyTo = b.copyTo ? sub(b.copyTo) : '';
+        const printer = b.printer ? sub(b.printer) : '';
+        const printDate = b.printDate ? sub(b.printDate) : '';
+        out.push({ kind: 'colophon', copyTo: copyTo === BLANK ? '' : copyTo, printer: printer === BLANK ? '' : printer, printDate: printDate === BLANK ? '' : printDate });
+        break;
+      }
       case 'pageBreak':
         out.push({ kind: 'pageBreak' });
         break;
     }
   }
+}
+
+/** A line of signing blanks (＿) per footer prompt; `repeatFor` gives one blank per row of a field. */
+function footerSignatures(template: DocumentTemplate, data: DocumentData): string[] {
+  return (template.pageFooter?.signatures ?? []).map((s) => {
+    if (typeof s === 'string') return s;
+    const rows = s.repeatFor ? data[s.repeatFor] : undefined;
+    const n = Math.max(1, Array.isArray(rows) ? rows.length : 1);
+    return `${s.text}${Array.from({ length: n }, () => '＿＿＿＿＿').join('　')}`;
+  });
 }
 
 export function fieldMap(template: DocumentTemplate): ReadonlyMap<string, FieldDefinition> {
@@ -170,6 +210,7 @@ export function buildDocumentModel(template: DocumentTemplate, data: DocumentDat
     title: titleNode && 'text' in titleNode ? titleNode.text : template.name,
     nodes,
     pageFooter: template.pageFooter ?? {},
+    footerSignatures: footerSignatures(template, data),
   };
 }
 
@@ -187,13 +228,23 @@ export function modelText(model: DocumentModel): string {
       case 'signature':
         lines.push(n.office, n.date);
         break;
+      case 'letterhead':
+        lines.push(n.office);
+        break;
+      case 'attachments':
+        lines.push(...n.items.map((x, i) => `${i === 0 ? '附件：' : ''}${n.items.length > 1 ? `${i + 1}.` : ''}${x}`));
+        break;
+      case 'colophon':
+        if (n.copyTo) lines.push(`抄送：${n.copyTo}。`);
+        if (n.printer || n.printDate) lines.push(`${n.printer}\t${n.printDate}印发`);
+        break;
       case 'pageBreak':
         break;
       default:
         lines.push(n.text);
     }
   }
-  for (const s of model.pageFooter.signatures ?? []) lines.push(s);
+  for (const s of model.footerSignatures) lines.push(s);
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,7 +2,6 @@
 // font, or it would print as an empty box. Reports the field and the character so a user can fix it
 // (e.g. a rare name character typed as a look-alike or a private-use code from an old system).
 import { buildDocumentModel, modelText } from './document-model';
-import type { FontCoverage } from './font-coverage';
 import type { DocumentData, DocumentTemplate, FieldValue } from './template-types';
 
 export interface UnprintableCharacter {
@@ -15,7 +14,10 @@ export interface UnprintableCharacter {
   readonly message: string;
 }
 
-type Coverage = Pick<FontCoverage, 'has'>;
+/** What the document faces can print (FaceSet.has: a role's face or the fallback). */
+export interface Coverage {
+  has(codePoint: number): boolean;
+}
 
 // Layout characters never drawn as glyphs.
 const NOT_DRAWN = new Set([0x0a, 0x0d, 0x09, 0x20]);

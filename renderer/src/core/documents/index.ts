@@ -2,9 +2,11 @@ export { BatchCancelledError, BatchDataError, type BatchOptions, type BatchOutpu
 export { BUILTIN_TEMPLATES, findBuiltinTemplate, sampleDataFor } from './builtin-templates';
 export { buildDocumentModel, type DocumentModel, type DocumentNode, modelText, renderText } from './document-model';
 export { type DocumentNumber, formatDocumentNumber, parseDocumentNumber } from './document-number';
-export { type DocxOptions, renderDocx } from './docx-writer';
-export { type FontCoverage, openFontCoverage } from './font-coverage';
-export { findUnprintableCharacters, type UnprintableCharacter } from './glyph-check';
+export type { FontSubstitution } from './docx-fonts';
+export { type DocxOptions, type DocxResult, renderDocx, renderDocxWithNotes } from './docx-writer';
+export { BUNDLED_FACES, type BundledFace, bundledFaceSources } from './fonts/bundled';
+export { type DocumentFaceSources, type FaceSet, type FaceSource, FONT_ROLES, type FontRole, openFace, openFaceSet } from './fonts/faces';
+export { type Coverage, findUnprintableCharacters, type UnprintableCharacter } from './glyph-check';
 export { FONT_SETS, type FontSetName } from './layout';
 export { createPdfEngine, type PdfEngine, type PdfRenderOptions } from './pdf-writer';
 export { duplicateTemplate, parseTemplate, type TemplateParseResult } from './template-schema';

@@ -1,5 +1,6 @@
 // GB/T 9704-2012 page and type settings shared by the DOCX and PDF writers, so both print the same
-// page: A4, margins 37/35/28/26 mm, body 3号 (16 pt) on exact 28 pt lines, 28 characters a line.
+// page: A4, margins 37/35/28/26 mm, body 3号 (16 pt), 22 lines of 28 characters. The text area is
+// 225 mm high, so 22 lines are 28.95 pt apart (Word offices set 固定值 28.95 磅).
 
 export const MM_TO_TWIPS = 1440 / 25.4;
 export const MM_TO_PT = 72 / 25.4;
@@ -14,12 +15,14 @@ export const BODY_SIZE_PT = 16; // 三号
 export const TITLE_SIZE_PT = 22; // 二号
 export const PAGE_NUMBER_SIZE_PT = 14; // 四号
 export const FOOTER_NOTE_SIZE_PT = 12; // 小四, signature prompts in 笔录 footers
-export const LINE_PITCH_PT = 28;
-export const FOOTER_LINE_PT = 20;
+export const LINE_PITCH_PT = 28.95;
 export const CHARS_PER_LINE = 28;
 export const LINES_PER_PAGE = 22;
 
 export const TEXT_WIDTH_PT = A4_PT.width - (MARGINS_MM.left + MARGINS_MM.right) * MM_TO_PT;
+export const TEXT_HEIGHT_PT = A4_PT.height - (MARGINS_MM.top + MARGINS_MM.bottom) * MM_TO_PT;
+/** A line of the grid in half cells (ASCII takes one, everything else two). */
+export const LINE_HALF_CELLS = CHARS_PER_LINE * 2;
 
 /** Character pitch that fits exactly 28 characters in the 156 mm text width. */
 export const CHAR_PITCH_PT = TEXT_WIDTH_PT / CHARS_PER_LINE;
@@ -45,12 +48,18 @@ export const FONT_SETS: Readonly<Record<FontSetName, FontSet>> = {
   stockWindows: { body: '仿宋', title: '宋体', heading1: '黑体', heading2: '楷体', pageNumber: '宋体' },
 };
 
+/** Alternate names Word and WPS substitute on a PC without the official fonts (fontTable altName). */
+export const FONT_ALTERNATES: Readonly<Record<string, string>> = {
+  仿宋_GB2312: '仿宋',
+  方正小标宋简体: '宋体',
+  楷体_GB2312: '楷体',
+  黑体: 'SimHei',
+  宋体: 'SimSun',
+  仿宋: 'FangSong',
+  楷体: 'KaiTi',
+};
+
 /** "— 3 —": GB/T 9704 7.5, Arabic numerals with an em dash on each side. */
 export function pageNumberText(n: number | string): string {
   return `— ${n} —`;
-}
-
-/** Signature prompts of a record footer on one line, each followed by room to sign. */
-export function footerSignatureLine(prompts: readonly string[]): string {
-  return prompts.map((p) => `${p}${'　'.repeat(8)}`).join('').trimEnd();
 }

@@ -1,10 +1,12 @@
-// PDF through pdfmake 0.3 with the bundled Noto Serif CJK SC font (OFL), in Node and in the browser.
-// The font bytes are passed in (core reads no files); the parsed font is kept between documents.
+// PDF through pdfmake 0.3 with the document faces (bundled open-licence faces, or the office's own
+// fonts), in Node and in the browser. The font bytes are passed in (core reads no files); parsed
+// fonts are kept between documents.
 import * as pdfMakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DocumentModel } from './document-model';
-import { type FontCoverage, openFontCoverage } from './font-coverage';
-import { buildPdfDefinition, PDF_FONT_FAMILY } from './pdf-definition';
+import { type DocumentFaceSources, type FaceSet, openFaceSet } from './fonts/faces';
+import { layoutDocument } from './grid/layout-document';
+import { buildPdfDefinition } from './pdf-definition';
 import { hasParsedFont, rememberParsedFonts } from './pdf-font-cache';
 
 interface PdfMakeLike {
@@ -23,41 +25,51 @@ function pdfMakeInstance(): PdfMakeLike {
   return ns.default && typeof ns.default.createPdf === 'function' ? ns.default : ns;
 }
 
-const FONT_FILE = 'chufei-noto-serif-cjk-sc.otf';
-
 export interface PdfEngine {
   /** One PDF holding every model, each starting on a new page with its own page numbers. */
   render(models: DocumentModel | readonly DocumentModel[], options?: PdfRenderOptions): Promise<Uint8Array>;
-  /** Which characters the embedded font can print (for findUnprintableCharacters). */
-  readonly coverage: FontCoverage;
-  /** Whether the parsed font is being reused (true after the first document). */
+  /** The faces by role and the fallback; `faces.has` says what can be printed (glyph check). */
+  readonly faces: FaceSet;
+  /** Whether the parsed faces are being reused (true after the first document). */
   fontIsKept(): boolean;
 }
 
 export interface PdfRenderOptions {
   /** Fraction (0..1) of pages drawn, reported by pdfmake while it writes the file. */
   readonly onProgress?: (fraction: number) => void;
+  /** Mark every page 作废 (a voided document saved or printed again). */
+  readonly voided?: boolean;
 }
 
-/** Builds the definition for `models` without generating it (benchmarks, tests). */
-export type DefinitionBuilder = (models: readonly DocumentModel[]) => TDocumentDefinitions;
+function fileName(id: string): string {
+  return `chufei-${id.replace(/[^A-Za-z0-9._-]/g, '_')}.font`;
+}
 
-export function createPdfEngine(fontBytes: Uint8Array): PdfEngine {
+export function createPdfEngine(sources: DocumentFaceSources): PdfEngine {
   const pdfMake = pdfMakeInstance();
-  const coverage = openFontCoverage(fontBytes);
+  const faces = openFaceSet(sources);
   // Nothing a document says may fetch a URL or read a local file: fonts come from memory only.
   pdfMake.setUrlAccessPolicy(() => false);
   pdfMake.setLocalAccessPolicy?.(() => false);
-  if (!pdfMake.virtualfs.existsSync(FONT_FILE)) pdfMake.virtualfs.writeFileSync(FONT_FILE, fontBytes);
-  const family = { normal: FONT_FILE, bold: FONT_FILE, italics: FONT_FILE, bolditalics: FONT_FILE };
+  const all = [...Object.values(sources.roles), sources.fallback];
+  const families: Record<string, Record<string, string>> = {};
+  for (const s of all) {
+    const file = fileName(s.id);
+    if (!pdfMake.virtualfs.existsSync(file)) pdfMake.virtualfs.writeFileSync(file, s.bytes);
+    families[s.id] = { normal: file, bold: file, italics: file, bolditalics: file };
+  }
+  const ids = Object.keys(families);
 
   async function generate(def: TDocumentDefinitions, options: PdfRenderOptions): Promise<Uint8Array> {
     // A fresh fonts object each time: pdfmake writes resolved paths back into it.
-    pdfMake.setFonts({ [PDF_FONT_FAMILY]: { ...family } });
+    pdfMake.setFonts(Object.fromEntries(ids.map((id) => [id, { ...families[id] }])));
     pdfMake.setProgressCallback(options.onProgress);
     try {
       const created = pdfMake.createPdf(def);
-      if (!hasParsedFont(PDF_FONT_FAMILY)) rememberParsedFonts(await created.getStream(), PDF_FONT_FAMILY);
+      if (ids.some((id) => !hasParsedFont(id))) {
+        const stream = await created.getStream();
+        for (const id of ids) if (!hasParsedFont(id)) rememberParsedFonts(stream, id);
+      }
       return new Uint8Array(await created.getBuffer());
     } finally {
       pdfMake.setProgressCallback(undefined);
@@ -65,19 +77,21 @@ export function createPdfEngine(fontBytes: Uint8Array): PdfEngine {
   }
 
   return {
-    coverage,
-    fontIsKept: () => hasParsedFont(PDF_FONT_FAMILY),
+    faces,
+    // The body face is in every document: once it is kept, later documents parse nothing again.
+    fontIsKept: () => hasParsedFont(sources.roles.body.id),
     render(models, options = {}) {
       const list = Array.isArray(models) ? (models as readonly DocumentModel[]) : [models as DocumentModel];
-      return generate(buildPdfDefinition(list, coverage.metrics), options);
+      return generate(buildPdfDefinition(list.map(layoutDocument), faces, { voided: Boolean(options.voided) }), options);
     },
   };
 }
 
-/** Generates an arbitrary definition with the engine's font set up (the benchmark's baseline). */
+/** Generates an arbitrary definition with the engine's fonts set up (the benchmark's baseline). */
 export async function generateRawPdf(engine: PdfEngine, def: TDocumentDefinitions): Promise<Uint8Array> {
-  void engine;
   const pdfMake = pdfMakeInstance();
-  pdfMake.setFonts({ [PDF_FONT_FAMILY]: { normal: FONT_FILE, bold: FONT_FILE, italics: FONT_FILE, bolditalics: FONT_FILE } });
+  const fonts: Record<string, Record<string, string>> = {};
+  for (const f of engine.faces.all) fonts[f.id] = { normal: fileName(f.id), bold: fileName(f.id), italics: fileName(f.id), bolditalics: fileName(f.id) };
+  pdfMake.setFonts(fonts);
   return new Uint8Array(await pdfMake.createPdf(def).getBuffer());
 }

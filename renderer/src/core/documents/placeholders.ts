@@ -3,14 +3,15 @@
 // capitals (人民币大写), lists joined with 、, persons by name.
 import { chineseDate } from '../common/iso-date';
 import { fenToCapitals, formatFen } from '../money';
+import { idLabel } from './id-label';
 import type { DocumentData, FieldDefinition, FieldValue, PersonValue, RowValue } from './template-types';
 
 /** What an unfilled value prints as: a line to write on, so a draft shows where data is missing. */
 export const BLANK = '________';
 
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?:\|([a-z]+))?\}/g;
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?:\|([A-Za-z]+))?\}/g;
 
-export type Formatter = 'capitals' | 'figures' | 'count' | 'date';
+export type Formatter = 'capitals' | 'figures' | 'count' | 'date' | 'idLabel';
 
 export interface PlaceholderRef {
   readonly key: string;
@@ -52,6 +53,8 @@ export function formatValue(
   formatter?: string,
 ): string {
   if (formatter === 'count') return Array.isArray(v) ? String(v.length) : '0';
+  // {person|idLabel}: 身份证号码 / 护照号码 / … from the person's idType (or the number's shape).
+  if (formatter === 'idLabel') return isPerson(v) ? idLabel(v.idType, v.idNumber ?? v.idMasked ?? '') : '证件号码';
   if (isEmptyValue(v)) return BLANK;
   switch (type) {
     case 'money':

@@ -41,6 +41,10 @@ const block: z.ZodType<TemplateBlock> = z.lazy(() =>
     z.object({ ...base, kind: z.literal('signature'), office: z.string(), date: z.string() }),
     z.object({ ...base, kind: z.literal('signLine'), text: z.string() }),
     z.object({ ...base, kind: z.literal('receipt'), blocks: z.array(block) }),
+    z.object({ ...base, kind: z.literal('officeLine'), text: z.string() }),
+    z.object({ ...base, kind: z.literal('letterhead'), office: z.string() }),
+    z.object({ ...base, kind: z.literal('attachments'), field: key, column: key.optional() }),
+    z.object({ ...base, kind: z.literal('colophon'), copyTo: z.string().optional(), printer: z.string().optional(), printDate: z.string().optional() }),
     z.object({ ...base, kind: z.literal('pageBreak') }),
   ]),
 );
@@ -62,10 +66,18 @@ const templateSchema = z.object({
         .optional(),
       minItems: z.number().int().min(0).optional(),
       hint: z.string().optional(),
+      options: z.array(z.string().min(1)).min(1).optional(),
+      default: z.string().optional(),
     }),
   ),
   blocks: z.array(block).min(1),
-  pageFooter: z.object({ signatures: z.array(z.string()).optional(), pageOfTotal: z.boolean().optional() }).optional(),
+  pageFooter: z
+    .object({
+      signatures: z.array(z.union([z.string(), z.object({ text: z.string(), repeatFor: key.optional() })])).optional(),
+      pageOfTotal: z.boolean().optional(),
+      pageNumbers: z.enum(['always', 'multiPage']).optional(),
+    })
+    .optional(),
   checks: z
     .array(
       z.discriminatedUnion('kind', [
@@ -87,8 +99,14 @@ function blockTexts(b: TemplateBlock): { texts: string[]; fields: string[]; loca
     case 'paragraph':
     case 'heading':
     case 'signLine':
+    case 'officeLine':
       return { texts: [b.text], fields: [], local: [] };
+    case 'letterhead':
+      return { texts: [b.office], fields: [], local: [] };
+    case 'colophon':
+      return { texts: [b.copyTo ?? '', b.printer ?? '', b.printDate ?? ''], fields: [], local: [] };
     case 'list':
+    case 'attachments':
       return { texts: [], fields: [b.field], local: [] };
     case 'table':
       return { texts: b.columns.map((c) => c.cell), fields: [b.field], local: [] };
@@ -122,6 +140,9 @@ function checkReferences(t: DocumentTemplate): string[] {
     }
   };
   visit(t.blocks);
+  for (const s of t.pageFooter?.signatures ?? []) {
+    if (typeof s !== 'string' && s.repeatFor && fields.get(s.repeatFor)?.type !== 'rows') errors.push(`页脚签名栏引用的 ${s.repeatFor} 不是本模板的表格字段`);
+  }
   for (const c of t.checks ?? []) {
     const named = c.kind === 'sum' ? [...c.parts, c.equals] : [c.field, c.max];
     for (const k of named) {
@@ -133,6 +154,8 @@ function checkReferences(t: DocumentTemplate): string[] {
     if (keys.has(f.key)) errors.push(`字段 ${f.key}（${f.label}）重复定义`);
     keys.add(f.key);
     if (f.type === 'rows' && !f.columns?.length) errors.push(`表格字段「${f.label}」没有定义列`);
+    if (f.options && f.type !== 'text') errors.push(`字段「${f.label}」：只有文字字段可以列出可选项`);
+    if (f.options && f.default !== undefined && !f.options.includes(f.default)) errors.push(`字段「${f.label}」的默认值“${f.default}”不在可选项中`);
   }
   return errors;
 }

@@ -24,6 +24,13 @@ export interface FieldDefinition {
   /** Only for `rows` and `list`: at least this many entries when required (default 1). */
   readonly minItems?: number;
   readonly hint?: string;
+  /** A text field chosen from these words only (e.g. 核对 / 宣读); the form shows a drop-down. */
+  readonly options?: readonly string[];
+  /**
+   * What a new document starts with when nothing is known (a legal citation an office may correct
+   * in its own copy of the template, a usual time limit). Placeholders are not substituted here.
+   */
+  readonly default?: string;
 }
 
 /** Show a block only if a field is set, is not set, or equals a value. */
@@ -72,16 +79,38 @@ export type TemplateBlock =
   | (BlockBase & { readonly kind: 'signature'; readonly office: string; readonly date: string })
   /** A line with blank space to sign on, e.g. "当事人（签名）：" */
   | (BlockBase & { readonly kind: 'signLine'; readonly text: string })
+  /** 发文机关 name above the title (询问通知书 and other notices), centred in the title face. */
+  | (BlockBase & { readonly kind: 'officeLine'; readonly text: string })
+  /** 信函格式 (GB/T 9704 10.1): the office's name as the heading of a 函, with a double rule below. */
+  | (BlockBase & { readonly kind: 'letterhead'; readonly office: string })
+  /**
+   * 附件说明 (GB/T 9704 7.3.4): "附件：1.名称" from a list field, or from one column (`column`) of a
+   * rows field; a long name wraps under its own first character.
+   */
+  | (BlockBase & { readonly kind: 'attachments'; readonly field: string; readonly column?: string })
+  /** 版记 (GB/T 9704 7.4): 抄送 and 印发 lines between rules, at the foot of the last page. */
+  | (BlockBase & { readonly kind: 'colophon'; readonly copyTo?: string; readonly printer?: string; readonly printDate?: string })
   /** 回执: a cut line, then its own blocks. */
   | (BlockBase & { readonly kind: 'receipt'; readonly blocks: readonly TemplateBlock[] })
   | (BlockBase & { readonly kind: 'pageBreak' });
 
 /** What every page carries at its foot. */
 export interface PageFooterSpec {
-  /** Signature prompts printed on every page (现场检查笔录). */
-  readonly signatures?: readonly string[];
+  /**
+   * Signing room on every page (现场检查笔录), each prompt on a line of its own. An entry
+   * `{text, repeatFor}` gives one blank per row of a rows field (a line to sign for each inspector).
+   */
+  readonly signatures?: readonly (string | FooterSignature)[];
   /** "第N页 共M页" instead of "— N —". */
   readonly pageOfTotal?: boolean;
+  /** 'multiPage': no page number on a document of one page (送达回证). Default: always. */
+  readonly pageNumbers?: 'always' | 'multiPage';
+}
+
+export interface FooterSignature {
+  readonly text: string;
+  /** A rows field: one signing blank per row. */
+  readonly repeatFor?: string;
 }
 
 /**

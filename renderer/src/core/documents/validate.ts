@@ -79,6 +79,9 @@ function checkField(def: FieldDefinition, v: FieldValue | undefined, problems: F
     default: {
       const err = checkScalar(def.type, v, what);
       if (err) problems.push({ field: def.key, message: err });
+      else if (def.options && typeof v === 'string' && !def.options.includes(v.trim())) {
+        problems.push({ field: def.key, message: `${what}只能是“${def.options.join('”或“')}”：请从列表中选择` });
+      }
     }
   }
   const min = def.minItems ?? 0;

@@ -26,6 +26,9 @@ import {
   type Satisfaction,
 } from './types';
 
+/** The figures never read mediation sessions, so the stored petition (without them) is enough. */
+export type PetitionForFigures = Omit<Petition, 'mediationSessions'>;
+
 export interface DatePeriod {
   readonly from: IsoDate;
   readonly to: IsoDate;
@@ -77,13 +80,13 @@ export function inPeriod(date: IsoDate, p: DatePeriod): boolean {
   return compareDates(date, p.from) >= 0 && compareDates(date, p.to) <= 0;
 }
 
-function add(t: Tally, p: Petition): Tally {
+function add(t: Tally, p: PetitionForFigures): Tally {
   return { batches: t.batches + 1, personTimes: t.personTimes + p.personCount };
 }
 
 const ZERO: Tally = { batches: 0, personTimes: 0 };
 
-export function countPeriod(petitions: readonly Petition[], period: DatePeriod): PeriodCounts {
+export function countPeriod(petitions: readonly PetitionForFigures[], period: DatePeriod): PeriodCounts {
   let all = ZERO;
   let collective = ZERO;
   const byLevel = Object.fromEntries(PETITION_LEVELS.map((l) => [l, ZERO])) as Record<PetitionLevel, Tally>;
@@ -96,8 +99,32 @@ export function countPeriod(petitions: readonly Petition[], period: DatePeriod):
   return { all, collective, byLevel };
 }
 
+/** 'not-due': left out of the on-time rate (not yet due, or transferred out before the step). */
+export type Timeliness = 'on-time' | 'late' | 'not-due';
+
+/** Where one petition stands against its two deadlines, by the definitions at the top of this file. */
+export function petitionTimeliness(
+  p: PetitionForFigures,
+  settings: PetitionDeadlineSettings,
+  calendar: WorkingCalendar,
+  asOf: IsoDate,
+): { readonly accept: Timeliness; readonly resolve: Timeliness } {
+  const d = computePetitionDeadlines(p, settings, calendar);
+  const decidedOn = p.acceptedOn ?? p.rejectedOn;
+  let accept: Timeliness = 'not-due';
+  if (decidedOn !== undefined) accept = compareDates(decidedOn, d.acceptBy) <= 0 ? 'on-time' : 'late';
+  else if (!p.transfer && compareDates(d.acceptBy, asOf) < 0) accept = 'late';
+  let resolve: Timeliness = 'not-due';
+  const resolveBy = d.extendedResolveBy ?? d.resolveBy;
+  if (resolveBy !== undefined) {
+    if (p.closedOn !== undefined) resolve = compareDates(p.closedOn, resolveBy) <= 0 ? 'on-time' : 'late';
+    else if (!p.transfer && compareDates(resolveBy, asOf) < 0) resolve = 'late';
+  }
+  return { accept, resolve };
+}
+
 export function computePetitionFigures(
-  petitions: readonly Petition[],
+  petitions: readonly PetitionForFigures[],
   period: DatePeriod,
   settings: PetitionDeadlineSettings,
   calendar: WorkingCalendar,
@@ -125,23 +152,11 @@ export function computePetitionFigures(
   const outcomes = Object.fromEntries(RESOLUTION_OUTCOMES.map((o) => [o, 0])) as Record<ResolutionOutcome, number>;
   const satisfaction = Object.fromEntries(SATISFACTION_LEVELS.map((s) => [s, 0])) as Record<Satisfaction, number>;
   for (const p of inScope) {
-    const d = computePetitionDeadlines(p, settings, calendar);
-    const decidedOn = p.acceptedOn ?? p.rejectedOn;
-    if (decidedOn !== undefined) {
-      acceptDue++;
-      if (compareDates(decidedOn, d.acceptBy) <= 0) acceptOnTime++;
-    } else if (!p.transfer && compareDates(d.acceptBy, asOf) < 0) {
-      acceptDue++;
-    }
-    const resolveBy = d.extendedResolveBy ?? d.resolveBy;
-    if (resolveBy !== undefined) {
-      if (p.closedOn !== undefined) {
-        resolveDue++;
-        if (compareDates(p.closedOn, resolveBy) <= 0) resolveOnTime++;
-      } else if (!p.transfer && compareDates(resolveBy, asOf) < 0) {
-        resolveDue++;
-      }
-    }
+    const t = petitionTimeliness(p, settings, calendar, asOf);
+    if (t.accept !== 'not-due') acceptDue++;
+    if (t.accept === 'on-time') acceptOnTime++;
+    if (t.resolve !== 'not-due') resolveDue++;
+    if (t.resolve === 'on-time') resolveOnTime++;
     if (p.outcome) outcomes[p.outcome]++;
     if (p.followUp) satisfaction[p.followUp.satisfaction]++;
   }

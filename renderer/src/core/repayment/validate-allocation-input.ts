@@ -8,7 +8,9 @@ const MAX_ERRORS = 50;
 
 function fenProblem(value: unknown): string | null {
   if (typeof value !== 'number' || Number.isNaN(value)) return '必须是数字（以分为单位的整数）';
-  if (!Number.isFinite(value) || !Number.isSafeInteger(value)) {
+  // JSON reads 1e400 as Infinity: say what it is, not that it has decimals.
+  if (!Number.isFinite(value)) return '不是有限的数（超出了数字的表示范围，如 1e400），请填写以分为单位的整数';
+  if (!Number.isSafeInteger(value)) {
     return Number.isInteger(value) ? '金额过大，超出可精确计算的范围' : '必须是整数分，不能有小数（1 元 = 100 分）';
   }
   if (value < 0) return '不能为负数';

@@ -23,6 +23,8 @@ export interface AppSettings {
   readonly districts: readonly string[];
   /** Cases filed on or before this date are 陈案积案. */
   readonly backlogCutoff: string;
+  /** Start of the special campaign (专项行动): the backlog reduction rate counts from it. '' = not set. */
+  readonly campaignStart: string;
   /** 经办人: written into every audit entry. */
   readonly operatorName: string;
   readonly documentPrefixes: Readonly<Record<DocumentTypeId, string>>;
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   officeName: '',
   districts: [],
   backlogCutoff: '2017-12-31',
+  campaignStart: '',
   operatorName: '',
   documentPrefixes: Object.fromEntries(DOCUMENT_TYPES.map((t) => [t.id, t.defaultPrefix])) as Record<
     DocumentTypeId,

@@ -4,7 +4,14 @@ import { isIsoDate } from '../common/iso-date';
 import { checkLimit, TEXT_LIMITS } from '../common/text-limits';
 import { type AppSettings, DEFAULT_PETITION_PREFIX, DOCUMENT_TYPES, type DocumentTypeId } from './app-settings';
 
-export type SettingsField = 'officeName' | 'districts' | 'backlogCutoff' | 'operatorName' | `prefix.${DocumentTypeId}` | 'petitionPrefix';
+export type SettingsField =
+  | 'officeName'
+  | 'districts'
+  | 'backlogCutoff'
+  | 'campaignStart'
+  | 'operatorName'
+  | `prefix.${DocumentTypeId}`
+  | 'petitionPrefix';
 
 /** Trims what was typed, drops empty district lines and refuses what later features cannot use. */
 export function validateSettings(input: AppSettings): Validated<AppSettings, SettingsField> {
@@ -16,6 +23,10 @@ export function validateSettings(input: AppSettings): Validated<AppSettings, Set
   if (longDistrict) errors.districts = `区县列表：每个区县名称不能超过 ${TEXT_LIMITS.district} 字（“${longDistrict.slice(0, 12)}…”过长），请每行写一个区县。`;
   if (!isIsoDate(input.backlogCutoff)) {
     errors.backlogCutoff = '陈案积案截止日期不是有效日期，请按 2017-12-31 的格式填写。';
+  }
+  const campaignStart = (input.campaignStart ?? '').trim();
+  if (campaignStart !== '' && !isIsoDate(campaignStart)) {
+    errors.campaignStart = '专项行动开始日期不是有效日期，请按 2020-01-01 的格式填写，或留空。';
   }
   const officeName = input.officeName.trim();
   const officeLong = checkLimit('发文机关', officeName, 'officeName');
@@ -38,6 +49,7 @@ export function validateSettings(input: AppSettings): Validated<AppSettings, Set
     value: {
       ...input,
       officeName,
+      campaignStart,
       operatorName: input.operatorName.trim(),
       districts,
       documentPrefixes: prefixes,

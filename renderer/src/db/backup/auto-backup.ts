@@ -37,9 +37,13 @@ export function backupDatabase(db: Dexie, backups: BackupBridge, request: Backup
   const target = request.target ?? { kind: 'auto', reason: request.reason };
   if (target.kind === 'auto' && !backups.automaticBackups) return Promise.resolve(null);
   return serialised(async () => {
+    // Every backup is sealed with this installation's key when the platform keeps one, so a changed
+    // row is detected even in a plain (automatic) backup.
+    const sealKey = await backups.sealKey();
     const writer = await backups.beginBackup(target);
     if (!writer) return null;
     return createBackup(db, writer, {
+      ...(sealKey ? { sealKey } : {}),
       appVersion: request.appVersion,
       schemaVersion: db.verno,
       reason: request.reason,

@@ -1,5 +1,5 @@
 import type { Dexie } from 'dexie';
-import { type BackupReason, BackupWriteError, type BackupWriteSummary, writeBackup } from '../../core/backup';
+import { type BackupReason, type BackupSealKey, BackupWriteError, type BackupWriteSummary, writeBackup } from '../../core/backup';
 import type { BackupSaved, BackupWriter } from '../../platform/bridge';
 import { backupTableSources, readAuditHead } from './table-source';
 
@@ -10,6 +10,7 @@ export interface CreateBackupOptions {
   readonly reason: BackupReason;
   readonly passphrase?: string;
   readonly pbkdf2Iterations?: number;
+  readonly sealKey?: BackupSealKey;
   readonly now?: () => Date;
   /** How often a backup interrupted by a concurrent write is started again. */
   readonly attempts?: number;
@@ -66,6 +67,7 @@ async function writeOnce(db: Dexie, writer: BackupWriter, options: CreateBackupO
     createdAt: (options.now?.() ?? new Date()).toISOString(),
     ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
     ...(options.pbkdf2Iterations !== undefined ? { pbkdf2Iterations: options.pbkdf2Iterations } : {}),
+    ...(options.sealKey ? { sealKey: options.sealKey } : {}),
   });
   let written = 0;
   let step = await stream.next();

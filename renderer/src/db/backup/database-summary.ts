@@ -1,7 +1,8 @@
 import type { Dexie } from 'dexie';
 import type { AuditEntry } from '../../core/audit/audit-entry';
 import { verifyAuditChain } from '../../core/audit/verify-chain';
-import { AUDIT_TABLE } from './table-source';
+import type { ReplacedState } from './restore-journal';
+import { AUDIT_TABLE, readAuditHead } from './table-source';
 
 export interface DatabaseSummary {
   readonly rowCounts: Readonly<Record<string, number>>;
@@ -20,4 +21,12 @@ export async function summarizeDatabase(db: Dexie): Promise<DatabaseSummary> {
       ? { ok: true, count: verdict.count, message: `完整（${verdict.count} 条）` }
       : { ok: false, count: verdict.count, message: verdict.message },
   };
+}
+
+/** What a restore is about to replace: the chain head and rows per table (for the restore's audit entry). */
+export async function replacedState(db: Dexie): Promise<ReplacedState> {
+  const auditHead = await readAuditHead(db);
+  const rowCounts: Record<string, number> = {};
+  for (const t of db.tables) rowCounts[t.name] = await t.count();
+  return { auditHead, rowCounts };
 }

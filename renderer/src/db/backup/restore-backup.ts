@@ -1,7 +1,13 @@
 import { Dexie } from 'dexie';
 import { verifyAuditChain } from '../../core/audit/verify-chain';
-import { type BackupInspection, inspectBackup, readBackupRows } from '../../core/backup';
+import { type BackupInspection, type BackupSealKey, inspectBackup, readBackupRows } from '../../core/backup';
 import { DATABASE_NAME, WorkstationDb } from '../database';
+import { recordRestoreInAudit } from './restore-audit';
+import type { RestoreJournal } from './restore-journal';
+
+export type { PreRestoreBackupInfo, ReplacedState, RestoreJournal } from './restore-journal';
+export { restoreJournalFor } from './restore-journal';
+
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../schema';
 import { readSafetyValue, SAFETY_DATABASE_NAME, STAGING_DATABASE_NAME, writeSafetyValue } from './safety-store';
 import { BACKUP_PAGE_ROWS, pagedRows } from './table-source';
@@ -27,13 +33,6 @@ export const DEFAULT_RESTORE_NAMES: RestoreNames = {
 
 const JOURNAL_KEY = 'restore-journal';
 const LAST_RESTORE_KEY = 'last-restore';
-
-export interface RestoreJournal {
-  readonly stagedAt: string;
-  readonly fileName: string;
-  readonly backupCreatedAt: string;
-  readonly rowCounts: Readonly<Record<string, number>>;
-}
 
 export interface RestoreSource {
   readonly fileName: string;
@@ -62,9 +61,10 @@ export function tablesAtSchemaVersion(version: number): Set<string> {
  * and checks its tables fit this app. Throws core/backup's BackupError (Chinese message) or
  * RestoreRefusedError; writes nothing.
  */
-export async function inspectForRestore(source: RestoreSource, passphrase?: string): Promise<BackupInspection> {
+export async function inspectForRestore(source: RestoreSource, passphrase?: string, sealKey?: BackupSealKey | null): Promise<BackupInspection> {
   const inspection = await inspectBackup(source.chunks(), {
     ...(passphrase ? { passphrase } : {}),
+    ...(sealKey ? { sealKey } : {}),
     maxSchemaVersion: CURRENT_SCHEMA_VERSION,
     verifyAuditChain,
   });
@@ -143,10 +143,25 @@ export async function finishPendingRestore(names: RestoreNames = DEFAULT_RESTORE
 
 export interface LastRestore extends RestoreJournal {
   readonly completedAt: string;
+  /** Sequence number of the audit entry that records the restore. */
+  readonly auditSeq?: number;
+  /** False until the app has told the user the restore is done (after the reload). */
+  readonly announced?: boolean;
 }
 
 export function readLastRestore(names: RestoreNames = DEFAULT_RESTORE_NAMES): Promise<LastRestore | undefined> {
   return readSafetyValue<LastRestore>(LAST_RESTORE_KEY, names.safety);
+}
+
+/** The restore finished in an earlier page load and has not been reported yet; null otherwise. */
+export async function unannouncedRestore(names: RestoreNames = DEFAULT_RESTORE_NAMES): Promise<LastRestore | null> {
+  const last = await readLastRestore(names);
+  return last && last.announced === false ? last : null;
+}
+
+export async function markRestoreAnnounced(names: RestoreNames = DEFAULT_RESTORE_NAMES): Promise<void> {
+  const last = await readLastRestore(names);
+  if (last) await writeSafetyValue(LAST_RESTORE_KEY, { ...last, announced: true }, names.safety);
 }
 
 async function copyStagingIntoMain(journal: RestoreJournal, names: RestoreNames): Promise<void> {
@@ -154,6 +169,7 @@ async function copyStagingIntoMain(journal: RestoreJournal, names: RestoreNames)
   await Dexie.delete(names.main);
   const main = new WorkstationDb(names.main);
   const staging = new WorkstationDb(names.staging);
+  let auditSeq: number;
   try {
     await main.open();
     await staging.open();
@@ -168,11 +184,14 @@ async function copyStagingIntoMain(journal: RestoreJournal, names: RestoreNames)
       }
       if (page.length > 0) await main.table(table.name).bulkAdd(page);
     }
+    // Part of the copy: a crash before the journal is cleared copies again from a deleted database,
+    // so the restored chain gets exactly one entry for this restore.
+    auditSeq = (await recordRestoreInAudit(main, journal, new Date())).seq;
   } finally {
     main.close();
     staging.close();
   }
-  const done: LastRestore = { ...journal, completedAt: new Date().toISOString() };
+  const done: LastRestore = { ...journal, completedAt: new Date().toISOString(), auditSeq, announced: false };
   await writeSafetyValue(LAST_RESTORE_KEY, done, names.safety);
   await writeSafetyValue(JOURNAL_KEY, undefined, names.safety);
   await Dexie.delete(names.staging);

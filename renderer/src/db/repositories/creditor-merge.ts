@@ -1,7 +1,7 @@
 // Merging an imported list into a case's existing register (pure; the repository stores the result).
 // Same ID and same name: the new contracts join that creditor. Same ID under another name: those
 // rows are refused and reported before commit; the register keeps the name it has.
-import type { Creditor, IdType, RowOutcome } from '../../core/creditors';
+import { type Creditor, type IdType, nameKey, type RowOutcome } from '../../core/creditors';
 import type { CreditorTotals, StoredCreditor } from './creditor-types';
 
 export interface CreditorImportPlan {
@@ -74,7 +74,8 @@ export function planCreditorImport(
     }
     const current = creditors[at];
     if (!current) throw new Error('register index out of step');
-    if (current.name !== c.name) {
+    // Names stored before spaces and invisible characters were normalized still match ("JohnSmith").
+    if (current.name !== c.name && nameKey(current.name) !== nameKey(c.name)) {
       for (const k of c.contracts) conflicts.push(conflictOutcome(k.sourceRow, c, current));
       continue;
     }

@@ -11,6 +11,7 @@ import { RestoreDialog } from '../pages/settings/RestoreDialog';
 import '../pages/settings/safety.css';
 import '../pages/settings/safety-messages';
 import { useApp } from './app-context';
+import { RestoreDoneNotice } from './RestoreDoneNotice';
 
 /**
  * Runs the start-up checks once the app is up (audit chain, disk space, what happened before the
@@ -42,6 +43,7 @@ export function StartupChecks() {
   const problems = (checks ?? []).filter((c) => c.status !== 'ok');
   return (
     <>
+      <RestoreDoneNotice />
       {quitting && (
         <div className="quit-backup-overlay" data-testid="quit-backup">
           {t('startup.quitting')}

@@ -34,12 +34,17 @@ const ENTITY_LABELS: Record<string, string> = {
   attachments: '文书附件',
   documentTemplates: '文书模板',
   backups: '备份',
+  database: '全部数据',
 };
 
 /** A readable one-line summary of what changed; the full before/after stays in the stored entry. */
 function summarize(entry: AuditEntry): string {
   const after = entry.after as Record<string, unknown> | null;
   if (entry.action === 'stage-change' && after) return `→ ${String(after.stage)}（${String(after.date)}）`;
+  if (entry.action === 'restore' && after && typeof after.backup === 'object' && after.backup !== null) {
+    const b = after.backup as { fileName?: string; headerSha256?: string | null };
+    return `用备份“${b.fileName ?? ''}”替换全部数据（备份 SHA-256 ${(b.headerSha256 ?? '—').slice(0, 16)}…）`;
+  }
   if (after && typeof after === 'object' && 'caseFile' in after) {
     const c = after.caseFile as { caseNumber?: string; title?: string };
     return `${c.caseNumber ?? ''} ${c.title ?? ''}`;

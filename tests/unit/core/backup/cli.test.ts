@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../../scripts/cli/commands/backup';
+import { forgePlainBackup } from './forge';
 
 const dir = mkdtempSync(join(tmpdir(), 'backup-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,6 +46,32 @@ describe('cli backup', () => {
       auditChain: { status: 'verified', headSeq: 20 },
     });
     expect(report.key).toBeUndefined();
+  });
+
+  it('--seal-key checks the seal with an installation key file; a forged row is refused', async () => {
+    const keyFile = join(dir, 'backup-seal.key');
+    const otherKey = join(dir, 'other-seal.key');
+    writeFileSync(keyFile, Uint8Array.from({ length: 32 }, (_, i) => i));
+    writeFileSync(otherKey, Uint8Array.from({ length: 32 }, (_, i) => 255 - i));
+    const file = join(dir, 'sealed.cfbak');
+    expect((await cli(['make-sample', file, '--creditors', '10', '--seal-key', keyFile])).code).toBe(0);
+    expect((await cli(['inspect', file, '--seal-key', keyFile])).stdout).toContain('签名：有效');
+    expect((await cli(['inspect', file])).stdout).toContain('未核对');
+    expect((await cli(['inspect', file, '--seal-key', otherKey])).stdout).toContain('另一密钥');
+    const forged = join(dir, 'forged.cfbak');
+    writeFileSync(
+      forged,
+      await forgePlainBackup(new Uint8Array(readFileSync(file)), {
+        recomputeHashes: true,
+        editRows: (_, lines) => lines.map((l) => l.replace('123456789', '987654321')),
+      }),
+    );
+    const refused = await cli(['inspect', forged, '--seal-key', keyFile]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('签名不符');
+    const short = join(dir, 'short.key');
+    writeFileSync(short, Uint8Array.of(1, 2));
+    expect((await cli(['inspect', file, '--seal-key', short])).code).toBe(2);
   });
 
   it('encrypted: passphrase from an env var; wrong or missing passphrase exits 1 with a Chinese message', async () => {

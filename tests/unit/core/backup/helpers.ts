@@ -1,8 +1,10 @@
 // Shared fixtures for the backup tests: build a backup in memory and feed it back in odd-sized chunks,
 // as a file read or an IPC stream would.
+
+import { expect } from 'vitest';
 import { type AuditEntry, GENESIS_HASH, sealAuditEntry } from '../../../../renderer/src/core/audit/audit-entry';
 import type { BackupTableSource, WriteBackupOptions } from '../../../../renderer/src/core/backup';
-import { writeBackup } from '../../../../renderer/src/core/backup';
+import { BackupError, writeBackup } from '../../../../renderer/src/core/backup';
 
 export async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
@@ -82,4 +84,14 @@ export const BASE_OPTIONS: WriteBackupOptions = {
 
 export async function makeBackup(tables: readonly BackupTableSource[], options: Partial<WriteBackupOptions> = {}) {
   return collect(writeBackup(tables, { ...BASE_OPTIONS, ...options }));
+}
+
+/** The BackupError a promise is refused with (the test fails if it resolves or throws anything else). */
+export async function refused(promise: Promise<unknown>): Promise<BackupError> {
+  const e = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(BackupError);
+  return e as BackupError;
 }

@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../../scripts/cli/commands/creditors';
 import { sharedPath } from '../../../shared-dir';
+import { declareSize, HEADER_ROW, xlsx } from './xlsx-builder';
 
 const file = sharedPath('fixtures', 'creditors', 'messy-register.gb18030.csv');
 
@@ -43,5 +47,16 @@ describe('npm run cli -- creditors check', () => {
     expect(err.join('')).toContain('用法');
     expect(err.join('')).toContain('第二页');
     expect(err.join('')).toContain('无法读取文件');
+  });
+
+  it('refuses a spreadsheet bomb at once, naming the limit, never a sheet ""', async () => {
+    const { err } = capture();
+    const dir = mkdtempSync(join(tmpdir(), 'creditors-cli-'));
+    const bomb = join(dir, 'bomb.xlsx');
+    writeFileSync(bomb, declareSize(xlsx(`<sheetData>${HEADER_ROW}</sheetData>`), 'xl/worksheets/sheet1.xml', 2 ** 31));
+    expect(await run(['check', bomb])).toBe(1);
+    expect(err.join('')).toContain('2,048 MB');
+    expect(err.join('')).toContain('FILE_LIMIT');
+    expect(err.join('')).not.toContain('“”');
   });
 });

@@ -30,7 +30,7 @@ function template() {
 describe('batch of refund notices', () => {
   it('makes one PDF and one DOCX holding every notice, reporting progress', async () => {
     const progress: BatchProgress[] = [];
-    const out = await renderBatch(template(), refundRecords(12), { pdf: pdfEngine(), docx: true }, {
+    const out = await renderBatch(template(), refundRecords(12), { pdf: await pdfEngine(), docx: true }, {
       chunkSize: 5,
       onProgress: (p) => progress.push(p),
     });
@@ -44,7 +44,8 @@ describe('batch of refund notices', () => {
     expect(xml).toContain('威处非清〔2021〕12号');
     if (hasTool('pdftotext')) {
       const path = writeTemp('batch.pdf', out.pdf ?? new Uint8Array());
-      expect(pdfPages(path)).toBe(12);
+      // Each notice is two pages: the notice, then its end with the 签收 stub.
+      expect(pdfPages(path)).toBe(24);
       const text = pdfText(path);
       expect(text).toContain('威处非清〔2021〕12号');
       expect(text).toContain('人民币1,000.11元');
@@ -53,7 +54,7 @@ describe('batch of refund notices', () => {
 
   it('stops when cancelled and produces nothing', async () => {
     const controller = new AbortController();
-    const run = renderBatch(template(), refundRecords(50), { pdf: pdfEngine(), docx: true }, {
+    const run = renderBatch(template(), refundRecords(50), { pdf: await pdfEngine(), docx: true }, {
       chunkSize: 10,
       signal: controller.signal,
       onProgress: (p) => {
@@ -87,7 +88,7 @@ describe('batch data checks', () => {
   it('refuses the whole batch when a name cannot be printed with the PDF font, naming the record and character', async () => {
     const list = refundRecords(4);
     list[2] = { ...list[2], creditor: { name: '王\uE0A1' } };
-    const run = renderBatch(template(), list, { pdf: pdfEngine(), docx: true });
+    const run = renderBatch(template(), list, { pdf: await pdfEngine(), docx: true });
     await expect(run).rejects.toBeInstanceOf(BatchDataError);
     await expect(run).rejects.toThrow(/第3份：「集资参与人」中的字符“\uE0A1”（U\+E0A1）无法用文书字体打印/);
   });

@@ -31,7 +31,7 @@ describe('document model and renderText', () => {
 
   it('prints the refund notice amounts in figures and in capitals, dates without leading zeros', () => {
     const text = renderText(template('refund-notice'), sampleDataFor('refund-notice') ?? {});
-    expect(text).toContain('本批次清退：人民币18,750.00元（大写：壹万捌仟柒佰伍拾元整）');
+    expect(text).toContain('本批次清退比例为20%，你的本批次清退金额为人民币18,750.00元（大写：壹万捌仟柒佰伍拾元整）');
     expect(text).toContain('累计已清退（含本批次）：人民币46,875.00元（大写：肆万陆仟捌佰柒拾伍元整）');
     expect(text).toContain('尚未清退：人民币46,875.00元（大写：肆万陆仟捌佰柒拾伍元整）');
     expect(text).toContain('核定清退基数为人民币93,750.00元（大写：玖万叁仟柒佰伍拾元整）');
@@ -67,7 +67,7 @@ describe('document model and renderText', () => {
     const text = renderText(template('case-transfer-letter'), sampleDataFor('case-transfer-letter') ?? {});
     const cut = text.indexOf('（沿此线剪开）');
     expect(cut).toBeGreaterThan(0);
-    expect(text.slice(cut)).toContain('你单位《案件移送函》（威处非移〔2021〕5号）及所附威海市安康颐养养老服务有限公司涉嫌非法吸收公众存款罪案件材料共5项已收到');
+    expect(text.slice(cut)).toContain('你单位《案件移送函》（威处非移〔2021〕5号）及所附威海市安康颐养养老服务有限公司涉嫌非法吸收公众存款罪案件材料共7项，已于');
   });
 
   it('renders a stored snapshot again to the same text', () => {

@@ -1,14 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  findBuiltinTemplate,
-  findUnprintableCharacters,
-  openFontCoverage,
-  sampleDataFor,
-} from '../../../../renderer/src/core/documents';
-import { FONT_PATH } from './helpers';
+import { findBuiltinTemplate, findUnprintableCharacters, openFaceSet, sampleDataFor } from '../../../../renderer/src/core/documents';
+import { faceSources } from './helpers';
 
-const coverage = openFontCoverage(new Uint8Array(readFileSync(FONT_PATH)));
+const coverage = openFaceSet(await faceSources());
 
 function refund() {
   const t = findBuiltinTemplate('refund-notice');

@@ -3,14 +3,20 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
-import { createPdfEngine, type PdfEngine } from '../../../../renderer/src/core/documents';
+import { bundledFaceSources, createPdfEngine, type DocumentFaceSources, type PdfEngine } from '../../../../renderer/src/core/documents';
 
-export const FONT_PATH = join(__dirname, '../../../../templates/fonts/NotoSerifCJKsc-Regular.otf');
+export const FONTS_DIR = join(__dirname, '../../../../templates/fonts');
 
-let engine: PdfEngine | undefined;
+let sources: Promise<DocumentFaceSources> | undefined;
+export function faceSources(): Promise<DocumentFaceSources> {
+  sources ??= bundledFaceSources(async (file) => new Uint8Array(readFileSync(join(FONTS_DIR, file))));
+  return sources;
+}
+
+let engine: Promise<PdfEngine> | undefined;
 /** One engine per test process, as the app keeps one per session. */
-export function pdfEngine(): PdfEngine {
-  engine ??= createPdfEngine(new Uint8Array(readFileSync(FONT_PATH)));
+export function pdfEngine(): Promise<PdfEngine> {
+  engine ??= faceSources().then(createPdfEngine);
   return engine;
 }
 

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { hasParsedFont, rememberParsedFonts } from '../../../../renderer/src/core/documents/pdf-font-cache';
-import { FONT_PATH, hasTool, pdfText, run, writeTemp } from './helpers';
+import { FONTS_DIR, hasTool, pdfText, run, writeTemp } from './helpers';
+
+const FONT_PATH = `${FONTS_DIR}/NotoSerifCJKsc-Regular.otf`;
 
 interface BrowserPdfMake {
   virtualfs: { writeFileSync(name: string, content: Uint8Array): void };

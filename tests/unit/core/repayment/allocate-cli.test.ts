@@ -1,5 +1,5 @@
 // The `allocate` CLI command: the JSON shapes of issue 4, exit codes, and Chinese errors.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,5 +61,25 @@ describe('npm run cli -- allocate PLAN.json --json', () => {
     expect(await run([])).toBe(2);
     expect(await run(['a.json', 'b.json'])).toBe(2);
     expect(cli.err).toContain('用法 usage');
+  });
+
+  it('says a number like 1e400 is not a finite number, naming the field', async () => {
+    const path = planFile('infinite.json', '{"amountFen":1e400,"claims":[{"id":"A","netClaimFen":100,"paidFen":0}]}');
+    expect(await run([path, '--json'])).toBe(1);
+    expect(cli.out).toBe('');
+    expect(cli.err).toContain('amountFen');
+    expect(cli.err).toContain('不是有限的数');
+    expect(cli.err).not.toContain('小数');
+  });
+
+  it('refuses a plan file over the size limit before reading it', async () => {
+    // A sparse file: 600 MB on paper, nothing written (generated here, never committed).
+    const path = join(dir, 'huge.json');
+    writeFileSync(path, '{}');
+    truncateSync(path, 600 * 1024 * 1024);
+    expect(await run([path, '--json'])).toBe(1);
+    expect(cli.err).toContain('太大');
+    expect(cli.err).toContain('600 MB');
+    expect(cli.err).toContain('file too large');
   });
 });

@@ -70,10 +70,14 @@ export function ImportWizard(props: {
         setProgress(null);
         setNotice(t('wizard.cancelled'));
         return;
-      case 'committed':
+      case 'committed': {
         setBusy(null);
-        props.onCommitted(file?.name ?? '', m.summary);
+        // The worker's heap held the whole import: end it before the page loads the register.
+        const ending = worker.current?.end() ?? Promise.resolve();
+        worker.current = null;
+        void ending.then(() => props.onCommitted(file?.name ?? '', m.summary));
         return;
+      }
       case 'problems-file':
         void saveProblems(new Uint8Array(m.bytes));
         return;
@@ -88,7 +92,7 @@ export function ImportWizard(props: {
   useEffect(() => {
     const w = startImportWorker((m) => onMessage.current(m));
     worker.current = w;
-    return () => w.end();
+    return () => void w.end();
   }, []);
 
   const options = useCallback(
@@ -120,7 +124,7 @@ export function ImportWizard(props: {
   async function chooseFile() {
     setError(null);
     setNotice(null);
-    const opened = await bridge.openFile({
+    const opened = await bridge.openFileBlob({
       title: t('wizard.chooseFile'),
       filters: [
         { name: 'Excel / CSV', extensions: ['xlsx', 'xls', 'csv'] },
@@ -136,13 +140,13 @@ export function ImportWizard(props: {
     setMapping(undefined);
     setUnits(undefined);
     appliedLayout.current = null;
-    // The worker parses a copy while this thread hashes the original (outside any transaction):
-    // on two cores the hash costs no waiting.
-    const copy = opened.bytes.slice().buffer as ArrayBuffer;
-    worker.current?.send({ type: 'open', caseId: props.caseId, fileName: opened.fileName, bytes: copy }, [copy]);
-    const hash = await sha256Hex(opened.bytes);
+    // The worker reads the file (a Blob handle) in pieces while this thread hashes it, outside any
+    // transaction: on two cores the hash costs no waiting. WebCrypto needs the bytes whole; they
+    // are held only for the hash, before the worker builds anything large.
+    worker.current?.send({ type: 'open', caseId: props.caseId, fileName: opened.fileName, file: opened.file });
+    const hash = await sha256Hex(new Uint8Array(await opened.file.arrayBuffer()));
     const earlier = await repos.creditors.importsWithHash(props.caseId, hash);
-    setFile({ name: opened.fileName, hash, size: opened.bytes.byteLength, earlier });
+    setFile({ name: opened.fileName, hash, size: opened.file.size, earlier });
   }
 
   async function validate() {

@@ -63,8 +63,9 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
     const indices = sortIndices(creditors, found, query.sort, query.descending);
     return { indices, totals: viewTotals(creditors, indices), ms: performance.now() - started };
   }, [creditors, index, query]);
-  const byCid = useMemo(() => new Map((creditors ?? []).map((c, i) => [c.cid, i])), [creditors]);
-  const current = selected === null ? undefined : creditors?.[byCid.get(selected) ?? -1];
+  // Found when one is selected (a scan of a million takes a few ms): a cid → index map of the whole
+  // register would hold ~80 MB at a million creditors.
+  const current = useMemo(() => (selected === null ? undefined : creditors?.find((c) => c.cid === selected)), [creditors, selected]);
 
   const sortBy = (sort: SortKey) => setQuery((q) => ({ ...q, sort, descending: q.sort === sort ? !q.descending : false }));
 

@@ -10,7 +10,7 @@ import { FieldRow } from '../../components/FieldRow';
 import { DocumentDetailDialog } from './DocumentDetailDialog';
 import { DocumentEditor } from './DocumentEditor';
 import { mediationAgreementData } from './petition-prefill';
-import { prefillData } from './prefill';
+import { prefillData, servedDocumentData } from './prefill';
 import { RefundBatchDialog } from './RefundBatchDialog';
 import { DocumentTable } from './RegistryView';
 
@@ -29,9 +29,13 @@ interface Editing {
   readonly formKey: string;
 }
 
-/** The form the address names: a new document from a template (and mediation session), or a saved draft. */
+/**
+ * The form the address names: a new document from a template, or a saved draft. `sourceKey` is what
+ * the new document is made from: a mediation session (`<petitionId>|<sessionId>`) for 调解协议书, the
+ * served document's id for 送达回证, '' for neither.
+ */
 export type EditorRoute =
-  | { readonly kind: 'new'; readonly templateId: string; readonly sessionKey: string }
+  | { readonly kind: 'new'; readonly templateId: string; readonly sourceKey: string }
   | { readonly kind: 'draft'; readonly documentId: string };
 
 /** #/documents/<caseId>: the case's documents, a new one from a template, refund notices in batch. */
@@ -49,6 +53,7 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly edi
   const [batchOpen, setBatchOpen] = useState(false);
   const [sessions, setSessions] = useState<MediationSource[]>([]);
   const [sessionKey, setSessionKey] = useState('');
+  const [servedId, setServedId] = useState('');
   const [startError, setStartError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
   const { editor, navigate } = props;
@@ -106,16 +111,23 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly edi
     const template = templates.find((x) => x.id === route.templateId);
     if (!template) return { ok: false, message: '这个文书模板已不存在，请重新选择模板。' };
     let initial = prefillData(template, found, settings, new Date());
-    const source = sessions.find((x) => x.key === route.sessionKey);
+    const source = sessions.find((x) => x.key === route.sourceKey);
     if (template.documentType === 'mediation' && source) {
       const r = await repos.petitions.mediationAgreement(source.petitionId, source.sessionId);
       if (!r.ok) return { ok: false, message: r.errors.join('；') };
-      initial = { ...initial, ...mediationAgreementData(r.value) };
+      // A petitioner picked from the register brings the creditor's ID (type and number) along.
+      const first = r.value.applicants[0];
+      const creditor = first?.creditorId ? (await repos.creditors.loadCase(caseId)).find((c) => c.cid === first.creditorId) : undefined;
+      const applicants = creditor && first ? [{ ...first, idType: creditor.idType, idNumber: creditor.idNumber }, ...r.value.applicants.slice(1)] : r.value.applicants;
+      initial = { ...initial, ...mediationAgreementData({ ...r.value, applicants }) };
       if (r.value.applicants.length > 1) {
         setNotice(`本次调解有 ${r.value.applicants.length} 名申请人，协议书列出第一名（${r.value.applicants[0]?.name ?? ''}）：其余申请人请分别出具协议书。`);
       }
     }
-    return { ok: true, editing: { template, initial, draftId: null, formKey: `document:new:${caseId}:${template.id}:${route.sessionKey}` } };
+    // 送达回证: the served document's title, number and addressee come from the registry.
+    const served = template.documentType === 'service' ? docs.find((d) => d.id === route.sourceKey) : undefined;
+    if (served) initial = { ...initial, ...servedDocumentData(served) };
+    return { ok: true, editing: { template, initial, draftId: null, formKey: `document:new:${caseId}:${template.id}:${route.sourceKey}` } };
   }
 
   if (found === undefined) return null;
@@ -125,9 +137,10 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly edi
   const start = () => {
     setStartError(null);
     if (!chosen) return;
-    const session = chosen.documentType === 'mediation' && sessionKey !== '' ? [sessionKey] : [];
-    navigate({ area: 'documents', rest: [caseId, 'new', chosen.id, ...session] });
+    const source = chosen.documentType === 'mediation' ? sessionKey : chosen.documentType === 'service' ? servedId : '';
+    navigate({ area: 'documents', rest: [caseId, 'new', chosen.id, ...(source ? [source] : [])] });
   };
+  const servable = docs.filter((d) => d.number && d.status !== '作废' && d.body.template.documentType !== 'service');
   const editDraft = (doc: DocumentRow) => {
     setOpen(null);
     navigate({ area: 'documents', rest: [caseId, 'draft', doc.id] });
@@ -177,12 +190,25 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly edi
               </HTMLSelect>
             </FieldRow>
             {chosen?.documentType === 'mediation' && sessions.length > 0 && (
-              <FieldRow label={t('fromSession')} labelFor="doc-session">
+              <FieldRow label={t('fromSession')}
+ labelFor="doc-session">
                 <HTMLSelect id="doc-session" value={sessionKey} onChange={(e) => setSessionKey(e.target.value)}>
                   <option value="">{t('noSession')}</option>
                   {sessions.map((x) => (
                     <option key={x.key} value={x.key}>
                       {x.label}
+                    </option>
+                  ))}
+                </HTMLSelect>
+              </FieldRow>
+            )}
+            {chosen?.documentType === 'service' && servable.length > 0 && (
+              <FieldRow label="送达的文书" labelFor="doc-served">
+                <HTMLSelect id="doc-served" value={servedId} onChange={(e) => setServedId(e.target.value)}>
+                  <option value="">（手工填写）</option>
+                  {servable.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.number} {d.body.template.name} {d.body.summary}
                     </option>
                   ))}
                 </HTMLSelect>

@@ -3,11 +3,24 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chineseDate } from '../../../core/common/iso-date';
 import { formatOfficeDateTime } from '../../../core/common/office-time';
+import type { FontSubstitution } from '../../../core/documents';
 import type { AttachmentRow, DocumentRow } from '../../../db/records';
 import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
-import { statusIntent } from './RegistryView';
+import { statusIntent } from './document-status';
 import { renderDocument } from './render-client';
+
+/** Tells the user which characters the DOCX prints in another font (仿宋_GB2312 lacks them). */
+export function substitutionNote(subs: readonly FontSubstitution[]): string {
+  if (subs.length === 0) return '';
+  const byFont = new Map<string, string[]>();
+  for (const s of subs) byFont.set(`${s.instead}→${s.font}`, [...(byFont.get(`${s.instead}→${s.font}`) ?? []), s.char]);
+  const parts = [...byFont].map(([k, chars]) => {
+    const [instead, font] = k.split('→');
+    return `“${chars.join('')}”不在${instead}字库中，已改用“${font}”字体`;
+  });
+  return `。注意：${parts.join('；')}，请在装有该字体的电脑上核对后再打印。`;
+}
 
 function fileBase(doc: DocumentRow): string {
   return `${doc.number ?? `${doc.body.template.name}（草稿）`}${doc.body.summary ? `-${doc.body.summary}` : ''}`.replace(/[\\/:*?"<>|]/g, '_');
@@ -59,10 +72,20 @@ export function DocumentDetailDialog(props: {
     await props.onChanged();
   };
 
+  const voided = doc.status === '作废';
+  /** The issued PDF as kept; a voided document goes out again only as a copy marked 作废. */
+  const pdfToGive = async (): Promise<Uint8Array | null> => {
+    if (!issued) return null;
+    if (!voided) return issued.bytes;
+    const out = await renderDocument(doc.body.template, doc.body.data, { pdf: true, docx: false }, settings.documentFontPreset, true);
+    return out.pdf ?? null;
+  };
   const savePdf = () =>
     run(async () => {
-      if (!issued) return;
-      const r = await bridge.saveFile({ suggestedName: `${fileBase(doc)}.pdf`, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }], bytes: issued.bytes });
+      const bytes = await pdfToGive();
+      if (!bytes) return;
+      const name = voided ? `${fileBase(doc)}（作废）.pdf` : `${fileBase(doc)}.pdf`;
+      const r = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }], bytes });
       if (r.status === 'saved') {
         await repos.documents.recordExport(doc.id, 'pdf', r.fileName);
         setNotice(`已保存：${r.fileName}`);
@@ -70,19 +93,21 @@ export function DocumentDetailDialog(props: {
     });
   const saveDocx = () =>
     run(async () => {
-      const out = await renderDocument(doc.body.template, doc.body.data, { pdf: false, docx: true }, settings.documentFontPreset);
+      const out = await renderDocument(doc.body.template, doc.body.data, { pdf: false, docx: true }, settings.documentFontPreset, voided);
       if (!out.docx) return;
-      const r = await bridge.saveFile({ suggestedName: `${fileBase(doc)}.docx`, filters: [{ name: 'Word 文档', extensions: ['docx'] }], bytes: out.docx });
+      const name = voided ? `${fileBase(doc)}（作废）.docx` : `${fileBase(doc)}.docx`;
+      const r = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Word 文档', extensions: ['docx'] }], bytes: out.docx });
       if (r.status === 'saved') {
         await repos.documents.recordExport(doc.id, 'docx', r.fileName);
-        setNotice(`已保存：${r.fileName}`);
+        setNotice(`已保存：${r.fileName}${substitutionNote(out.substitutions)}`);
       }
     });
   const print = () =>
     run(async () => {
-      if (!issued) return;
+      const bytes = await pdfToGive();
+      if (!issued || !bytes) return;
       await repos.documents.recordExport(doc.id, 'print', issued.fileName);
-      await bridge.printPdf({ title: fileBase(doc), bytes: issued.bytes });
+      await bridge.printPdf({ title: voided ? `${fileBase(doc)}（作废）` : fileBase(doc), bytes });
     });
   const move = (status: '已送达' | '已归档') =>
     run(async () => {

@@ -14,6 +14,6 @@ export function DocumentsPage({ rest, navigate }: { readonly rest: readonly stri
   const [caseId, second, third, fourth] = rest;
   if (!caseId) return <RegistryView navigate={navigate} />;
   const editor: EditorRoute | null =
-    second === 'draft' && third ? { kind: 'draft', documentId: third } : second === 'new' && third ? { kind: 'new', templateId: third, sessionKey: fourth ?? '' } : null;
+    second === 'draft' && third ? { kind: 'draft', documentId: third } : second === 'new' && third ? { kind: 'new', templateId: third, sourceKey: fourth ?? '' } : null;
   return <CaseDocumentsView key={caseId} caseId={caseId} editor={editor} navigate={navigate} />;
 }

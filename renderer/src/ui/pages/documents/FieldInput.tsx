@@ -1,10 +1,20 @@
-import { Button, HTMLTable, InputGroup, TextArea } from '@blueprintjs/core';
+import { Button, HTMLSelect, HTMLTable, InputGroup, TextArea } from '@blueprintjs/core';
 import type { FieldDefinition } from '../../../core/documents';
 import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { type FormValue, personDetails } from './form-values';
 
 type Row = Readonly<Record<string, string>>;
+
+/** A person's ID type as the documents label it (身份证号码, 护照号码, …). */
+const ID_TYPES: readonly (readonly [string, string])[] = [
+  ['', '证件类型（按号码判断）'],
+  ['resident', '居民身份证'],
+  ['passport', '护照'],
+  ['hk_macau', '港澳居民来往内地通行证'],
+  ['taiwan', '台湾居民来往大陆通行证'],
+  ['org', '统一社会信用代码'],
+];
 
 /** One typed field of a template: text, multiline, date, money (元), person, list (one a line), rows. */
 export function FieldInput(props: {
@@ -23,10 +33,34 @@ export function FieldInput(props: {
       <FieldRow label={label} labelFor={id} error={error} required={def.required ?? false}>
         <div className="documents-person">
           <InputGroup id={id} placeholder="姓名/名称" value={p.name ?? ''} onChange={(e) => onChange({ ...p, name: e.target.value })} />
-          {personDetails(def).map((d) => (
-            <InputGroup key={d.key} aria-label={`${def.label}${d.label}`} placeholder={d.label} value={p[d.key] ?? ''} onChange={(e) => onChange({ ...p, [d.key]: e.target.value })} />
-          ))}
+          {personDetails(def).map((d) =>
+            d.key === 'idType' ? (
+              <HTMLSelect key={d.key} aria-label={`${def.label}${d.label}`} value={p[d.key] ?? ''} onChange={(e) => onChange({ ...p, [d.key]: e.target.value })}>
+                {ID_TYPES.map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </HTMLSelect>
+            ) : (
+              <InputGroup key={d.key} aria-label={`${def.label}${d.label}`} placeholder={d.label} value={p[d.key] ?? ''} onChange={(e) => onChange({ ...p, [d.key]: e.target.value })} />
+            ),
+          )}
         </div>
+      </FieldRow>
+    );
+  }
+  if (def.options) {
+    return (
+      <FieldRow label={label} labelFor={id} error={error} hint={def.hint} required={def.required ?? false}>
+        <HTMLSelect id={id} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)}>
+          {!def.required && <option value="">（不填）</option>}
+          {def.options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </HTMLSelect>
       </FieldRow>
     );
   }

@@ -3,13 +3,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
 import type { DocumentTemplate } from '../../../core/documents';
+import { formatRatePercent } from '../../../core/repayment';
 import type { RepaymentBatchRow } from '../../../db/records';
+import type { BatchPhase } from '../../../workers/document-render-protocol';
 import { useApp } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
-import { refundNoticeRecords } from './refund-records';
+import { creditorsLeftOut, leftOutSummary, refundNoticeRecords } from './refund-records';
 import { cancelRendering, RenderCancelledError, renderNoticeBatch, sha256Hex } from './render-client';
-import type { BatchPhase } from './render-protocol';
 
 const PHASE_LABEL: Record<BatchPhase, string> = { check: '检查数据和字符', prepare: '排版准备', pdf: '生成 PDF', docx: '生成 DOCX' };
 
@@ -24,6 +25,8 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
   const [contactPerson, setContactPerson] = useState(settings.operatorName);
   const [contactPhone, setContactPhone] = useState('');
   const [issueDate, setIssueDate] = useState(localIsoDate(new Date()));
+  const [objectionPlace, setObjectionPlace] = useState(settings.officeName);
+  const [leftOut, setLeftOut] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -43,9 +46,11 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
     if (!contactPhone.trim()) e.contactPhone = '联系电话：请填写告知书上的联系电话。';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate)) e.issueDate = '落款日期：请填写如 2026-11-26 的日期。';
     if (!settings.officeName) e.office = '发文机关未设置：请先在“设置”中填写发文机关名称。';
+    if (!objectionPlace.trim()) e.objectionPlace = '异议受理地点：请填写集资参与人提出异议的地点。';
     setErrors(e);
     setFailure(null);
     setDone(null);
+    setLeftOut(null);
     const template = refundTemplates.find((x) => x.id === templateId);
     if (Object.keys(e).length || !template) return;
     const data = await repos.repayment.refundNoticeData(batchId);
@@ -58,8 +63,9 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
       return;
     }
     const creditors = await repos.creditors.loadCase(props.caseId);
-    const bank = new Map(creditors.map((c) => [c.cid, { bankName: c.bankName, bankAccount: c.bankAccount }]));
-    const { records, names } = refundNoticeRecords(data.lines, bank, {
+    const details = new Map(creditors.map((c) => [c.cid, { bankName: c.bankName, bankAccount: c.bankAccount, idType: c.idType }]));
+    const batch = batches?.find((b) => b.id === batchId);
+    const { records, names } = refundNoticeRecords(data.lines, details, {
       caseTitle: props.caseTitle,
       batchNumber: data.batchNumber,
       paymentDate: data.batchDate,
@@ -67,7 +73,10 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
       contactPerson: contactPerson.trim(),
       contactPhone: contactPhone.trim(),
       officeName: settings.officeName,
-    });
+      ratio: batch ? formatRatePercent(batch.allocatedFen, batch.remainingTotalFen) : '',
+      objectionPlace: objectionPlace.trim(),
+    }, template);
+    setLeftOut(leftOutSummary(creditorsLeftOut(creditors, data.lines)) || null);
     setProgress({ phase: 'check', done: 0, total: records.length });
     try {
       const out = await renderNoticeBatch(template, records, names, settings.documentFontPreset, (phase, d, total) => setProgress({ phase, done: d, total }));
@@ -120,6 +129,9 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
             <FieldRow label="联系电话" labelFor="doc-batch-phone" error={errors.contactPhone} required>
               <InputGroup id="doc-batch-phone" value={contactPhone} onChange={(e) => setContactPhone(e.target.value)} disabled={running} />
             </FieldRow>
+            <FieldRow label="异议受理地点" labelFor="doc-batch-objection" error={errors.objectionPlace} required>
+              <InputGroup id="doc-batch-objection" value={objectionPlace} onChange={(e) => setObjectionPlace(e.target.value)} disabled={running} />
+            </FieldRow>
             <FieldRow label="落款日期" labelFor="doc-batch-date" error={errors.issueDate} required>
               <DateField id="doc-batch-date" value={issueDate} onValueChange={setIssueDate} disabled={running} />
             </FieldRow>
@@ -141,6 +153,11 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
         {done && (
           <Callout intent="success" className="documents-callout" data-testid="batch-done">
             {done}
+          </Callout>
+        )}
+        {leftOut && (
+          <Callout intent="warning" className="documents-callout" data-testid="batch-left-out">
+            {leftOut}
           </Callout>
         )}
       </div>

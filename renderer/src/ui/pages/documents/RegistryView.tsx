@@ -4,16 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { chineseDate } from '../../../core/common/iso-date';
 import { DOCUMENT_TYPES } from '../../../core/settings/app-settings';
 import type { DocumentRow } from '../../../db/records';
-import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../db/repositories/document-types';
+import { DOCUMENT_STATUSES } from '../../../db/repositories/document-types';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { FieldRow } from '../../components/FieldRow';
 import { DocumentDetailDialog } from './DocumentDetailDialog';
+import { statusIntent } from './document-status';
 import { TemplatesPanel } from './TemplatesPanel';
-
-export function statusIntent(s: DocumentStatus): 'none' | 'primary' | 'success' | 'warning' | 'danger' {
-  return s === '已签发' ? 'primary' : s === '已送达' || s === '已归档' ? 'success' : s === '作废' ? 'danger' : 'none';
-}
 
 /** The registry of every document (filter by case, type, status, year) and the templates. */
 export function RegistryView(props: { readonly navigate: (r: Route) => void }) {

@@ -6,7 +6,7 @@ import type { MediationAgreementData } from '../../../core/petitions/mediation';
 /** The template numbers the terms itself: "一、…" from the session would print twice. */
 const ORDINAL_PREFIX = /^[一二三四五六七八九十百]+、/;
 
-export function mediationAgreementData(a: MediationAgreementData): DocumentData {
+export function mediationAgreementData(a: MediationAgreementData & { readonly applicants: readonly (MediationAgreementData['applicants'][number] & { readonly idType?: string })[] }): DocumentData {
   const first = a.applicants[0];
   const out: Record<string, FieldValue> = {
     respondent: { name: a.respondent.name },
@@ -18,6 +18,7 @@ export function mediationAgreementData(a: MediationAgreementData): DocumentData 
   };
   if (first) {
     const person: Record<string, string> = { name: first.name };
+    if (first.idType) person.idType = first.idType;
     if (first.idNumber) person.idNumber = first.idNumber;
     if (first.phone) person.phone = first.phone;
     out.applicant = person as { name: string };

@@ -1,8 +1,10 @@
 // The page side of workers/document-render.worker.ts: one worker for the session (it keeps the parsed
-// font). Cancelling a batch ends the worker (pdfmake's layout is one synchronous call that cannot be
-// interrupted); the next request starts a fresh one.
-import type { DocumentData, DocumentTemplate, FontSetName } from '../../../core/documents';
-import type { BatchPhase, CheckResult, FromRenderWorker, ToRenderWorker } from './render-protocol';
+// fonts). Cancelling a batch ends the worker (pdfmake's layout is one synchronous call that cannot be
+// interrupted); the next request starts a fresh one. The office PC's own fonts (Electron) are sent
+// to every new worker before its first request.
+import type { DocumentData, DocumentTemplate, FaceSource, FontSetName, FontSubstitution } from '../../../core/documents';
+import type { DocumentFontFile } from '../../../platform/bridge';
+import type { BatchPhase, CheckResult, FaceInUse, FromRenderWorker, SystemFaces, ToRenderWorker } from '../../../workers/document-render-protocol';
 
 interface Pending {
   readonly resolve: (m: FromRenderWorker) => void;
@@ -20,6 +22,21 @@ export class RenderCancelledError extends Error {
 let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
+let systemFaces: (() => Promise<SystemFaces>) | null = null;
+let systemSent: Promise<unknown> | null = null;
+
+/** The Bridge's font files as worker faces, labelled for Settings (“仿宋_GB2312（本机）”). */
+export function systemFacesFrom(files: readonly DocumentFontFile[]): SystemFaces {
+  const out: Record<string, FaceSource> = {};
+  for (const f of files) out[f.role] = { id: `system-${f.role}-${f.fileName}`, label: `${f.name}（本机字体 ${f.fileName}）`, origin: 'system', bytes: f.bytes };
+  return out as SystemFaces;
+}
+
+/** Where the office PC's own fonts come from (the Bridge; Electron only), set once by the app. */
+export function configureSystemFaces(load: () => Promise<SystemFaces>): void {
+  systemFaces = load;
+  systemSent = null;
+}
 
 function failAll(error: Error): void {
   for (const p of pending.values()) p.reject(error);
@@ -44,7 +61,10 @@ function ensureWorker(): Worker {
   w.addEventListener('error', (event) => {
     failAll(new Error(`文书生成程序出错：${event.message || '未知错误'}。请重试。`));
     w.terminate();
-    if (worker === w) worker = null;
+    if (worker === w) {
+      worker = null;
+      systemSent = null;
+    }
   });
   worker = w;
   return w;
@@ -52,12 +72,31 @@ function ensureWorker(): Worker {
 
 type Body<T> = T extends { id: number } ? Omit<T, 'id'> : never;
 
-function request(message: Body<ToRenderWorker>, onProgress?: Pending['onProgress']): Promise<FromRenderWorker> {
+function send(message: Body<ToRenderWorker>, onProgress?: Pending['onProgress']): Promise<FromRenderWorker> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
     ensureWorker().postMessage({ ...message, id } as ToRenderWorker);
   });
+}
+
+async function request(message: Body<ToRenderWorker>, onProgress?: Pending['onProgress']): Promise<FromRenderWorker> {
+  const load = systemFaces;
+  if (load && !systemSent) {
+    // A system font that cannot be read leaves the bundled faces in use: never a failed document.
+    systemSent = load()
+      .catch(() => ({}))
+      .then((system) => (Object.keys(system).length ? send({ type: 'faces', system }) : null));
+  }
+  if (systemSent) await systemSent.catch(() => null);
+  return send(message, onProgress);
+}
+
+/** Which face prints each role (Settings → 文书字体). */
+export async function facesInUse(): Promise<readonly FaceInUse[]> {
+  const m = await request({ type: 'faces', system: systemFaces ? await systemFaces().catch(() => ({})) : {} });
+  if (m.type !== 'faces') throw new Error('字体信息未返回：请重试。');
+  return m.inUse;
 }
 
 /** Field problems and characters the font cannot print (named by field and character). */
@@ -72,10 +111,11 @@ export async function renderDocument(
   data: DocumentData,
   formats: { pdf: boolean; docx: boolean },
   fontSet: FontSetName,
-): Promise<{ pdf?: Uint8Array; docx?: Uint8Array }> {
-  const m = await request({ type: 'render', template, data, ...formats, fontSet });
+  voided = false,
+): Promise<{ pdf?: Uint8Array; docx?: Uint8Array; substitutions: readonly FontSubstitution[] }> {
+  const m = await request({ type: 'render', template, data, ...formats, fontSet, voided });
   if (m.type !== 'rendered') throw new Error('文书生成未返回结果：请重试。');
-  return { ...(m.pdf ? { pdf: m.pdf } : {}), ...(m.docx ? { docx: m.docx } : {}) };
+  return { ...(m.pdf ? { pdf: m.pdf } : {}), ...(m.docx ? { docx: m.docx } : {}), substitutions: m.substitutions ?? [] };
 }
 
 export async function renderNoticeBatch(
@@ -94,6 +134,7 @@ export async function renderNoticeBatch(
 export function cancelRendering(): void {
   worker?.terminate();
   worker = null;
+  systemSent = null;
   failAll(new RenderCancelledError());
 }
 

@@ -8,7 +8,7 @@ import { suggestedBackupName } from '../../../db/backup/create-backup';
 import { safetySession } from '../../../db/backup/safety-session';
 import type { BackupFileInfo, BackupSource } from '../../../platform/bridge';
 import { useApp } from '../../app/app-context';
-import { formatBytes, formatLocalTime, REASON_LABELS } from './backup-labels';
+import { backupsFolderOf, formatBytes, formatLocalTime, REASON_LABELS } from './backup-labels';
 import { RestoreDialog } from './RestoreDialog';
 import './safety.css';
 import './safety-messages';
@@ -32,7 +32,7 @@ export function BackupPanel() {
     try {
       setList(await backups.listBackups());
       const info = await bridge.appInfo();
-      if (info.userDataPath) setFolder(`${info.userDataPath}${info.userDataPath.includes('\\') ? '\\' : '/'}backups`);
+      setFolder(backupsFolderOf(info.userDataPath));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

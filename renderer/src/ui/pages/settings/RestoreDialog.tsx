@@ -1,15 +1,17 @@
-import { Button, Callout, Classes, Dialog, FormGroup, HTMLTable, InputGroup, ProgressBar, Tag } from '@blueprintjs/core';
+import { Button, Callout, Classes, Dialog, FormGroup, InputGroup, ProgressBar } from '@blueprintjs/core';
 import { Dexie } from 'dexie';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BackupInspection, isBackupError } from '../../../core/backup';
 import { backupDatabase } from '../../../db/backup/auto-backup';
 import { suggestedBackupName } from '../../../db/backup/create-backup';
-import { type DatabaseSummary, summarizeDatabase } from '../../../db/backup/database-summary';
-import { commitStagedRestore, inspectForRestore, stageBackup } from '../../../db/backup/restore-backup';
+import { type DatabaseSummary, replacedState, summarizeDatabase } from '../../../db/backup/database-summary';
+import { commitStagedRestore, inspectForRestore, restoreJournalFor, stageBackup } from '../../../db/backup/restore-backup';
 import { DATABASE_NAME } from '../../../db/database';
 import type { BackupFileHandle, BackupSource, Bridge } from '../../../platform/bridge';
-import { formatBytes, formatLocalTime, REASON_LABELS, TABLE_LABELS } from './backup-labels';
+import { backupsFolderOf } from './backup-labels';
+import { Comparison } from './RestoreComparison';
+import { checkPreRestoreChoice, needsTrustAck, type PreRestoreChoice, PreRestorePlan, SealNotice } from './RestoreSafeguards';
 import './safety-messages';
 
 type Step =
@@ -56,6 +58,12 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
   const [step, setStep] = useState<Step>({ kind: 'opening' });
   const [passphrase, setPassphrase] = useState('');
   const handle = useRef<BackupFileHandle | null>(null);
+  // Issue 12: a plain backup this PC cannot check must be trusted explicitly. Issue 11: the backup of
+  // the current state is encrypted like the chosen one, or as the user chooses (a download by default).
+  const [trusted, setTrusted] = useState(false);
+  const [folder, setFolder] = useState<string | null>(null);
+  const [preChoice, setPreChoice] = useState<PreRestoreChoice>({ encrypt: !bridge.backups.automaticBackups, passphrase: '', confirm: '' });
+  const [preErrors, setPreErrors] = useState<{ passphrase?: string; confirm?: string } | null>(null);
 
   const inspect = useCallback(
     async (pass: string) => {
@@ -63,7 +71,13 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
       if (!file) return;
       setStep({ kind: 'inspecting', progress: 0 });
       try {
-        const inspection = await inspectForRestore(counted(file, (n) => setStep({ kind: 'inspecting', progress: n / Math.max(1, file.byteLength) })), pass || undefined);
+        const sealKey = await bridge.backups.sealKey().catch(() => null);
+        const inspection = await inspectForRestore(
+          counted(file, (n) => setStep({ kind: 'inspecting', progress: n / Math.max(1, file.byteLength) })),
+          pass || undefined,
+          sealKey,
+        );
+        if (bridge.backups.automaticBackups) setFolder(backupsFolderOf((await bridge.appInfo()).userDataPath) ?? t('backup.autoFolderUnknown'));
         const current = db ? await summarizeDatabase(db) : null;
         setStep({ kind: 'ready', inspection, current });
       } catch (error) {
@@ -72,7 +86,7 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
         } else setStep({ kind: 'refused', message: errorText(error) });
       }
     },
-    [db],
+    [db, bridge, t],
   );
 
   useEffect(() => {
@@ -97,13 +111,28 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
   const restore = async (inspection: BackupInspection) => {
     const file = handle.current;
     if (!file) return;
+    const encryptPre = inspection.encrypted || preChoice.encrypt;
+    if (!inspection.encrypted) {
+      const problems = checkPreRestoreChoice(preChoice, t('backup.confirmMismatch'));
+      setPreErrors(problems);
+      if (problems) return;
+    }
+    // The same passphrase as the chosen (encrypted) backup, else the one set for the pre-restore backup.
+    const prePassphrase = inspection.encrypted ? passphrase : preChoice.encrypt ? preChoice.passphrase : undefined;
     let changed = false;
     try {
       setStep({ kind: 'restoring', text: t('restore.stepPreBackup'), progress: null });
       // A database this app cannot open (newer schema) is backed up through a schema-less connection.
       const current = db ?? (await new Dexie(DATABASE_NAME).open());
-      const target = bridge.backups.automaticBackups ? undefined : { kind: 'choose' as const, suggestedName: `恢复前-${suggestedBackupName(new Date(), false)}` };
-      const pre = await backupDatabase(current, bridge.backups, { reason: 'pre-restore', appVersion, ...(target ? { target } : {}) });
+      const automatic = bridge.backups.automaticBackups;
+      const target = automatic ? undefined : { kind: 'choose' as const, suggestedName: `恢复前-${suggestedBackupName(new Date(), encryptPre)}` };
+      const replaced = await replacedState(current);
+      const pre = await backupDatabase(current, bridge.backups, {
+        reason: 'pre-restore',
+        appVersion,
+        ...(target ? { target } : {}),
+        ...(prePassphrase ? { passphrase: prePassphrase } : {}),
+      });
       if (!pre) throw new Error(t('restore.preBackupCancelled'));
       setStep({ kind: 'restoring', text: t('restore.stepVerify'), progress: 0 });
       await stageBackup(file, inspection, undefined, (done, total) =>
@@ -111,13 +140,10 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
       );
       setStep({ kind: 'restoring', text: t('restore.stepReplace'), progress: null });
       changed = true;
-      await commitStagedRestore(current, {
-        stagedAt: new Date().toISOString(),
-        fileName: file.fileName,
-        backupCreatedAt: inspection.header.createdAt,
-        rowCounts: inspection.rowCounts,
-      });
+      const preInfo = { fileName: pre.fileName, where: automatic ? (folder ?? t('backup.autoFolderUnknown')) : t('restore.preWhereDownload'), encrypted: encryptPre };
+      await commitStagedRestore(current, restoreJournalFor(file.fileName, inspection, replaced, preInfo));
       await file.close();
+      // The app reopens on the restored data and then says what was restored (RestoreDoneNotice).
       window.location.reload();
     } catch (error) {
       setStep({ kind: 'failed', message: errorText(error), changed });
@@ -155,7 +181,22 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
             <p>{t('restore.unchanged')}</p>
           </Callout>
         )}
-        {step.kind === 'ready' && <Comparison inspection={step.inspection} current={step.current} fileName={handle.current?.fileName ?? ''} />}
+        {step.kind === 'ready' && (
+          <>
+            <Comparison inspection={step.inspection} current={step.current} fileName={handle.current?.fileName ?? ''} />
+            <SealNotice inspection={step.inspection} ack={trusted} onAck={setTrusted} />
+            <PreRestorePlan
+              inspection={step.inspection}
+              folder={folder}
+              choice={preChoice}
+              errors={preErrors}
+              onChange={(choice) => {
+                setPreChoice(choice);
+                setPreErrors(null);
+              }}
+            />
+          </>
+        )}
         {step.kind === 'restoring' && (
           <>
             <p>{step.text}</p>
@@ -179,101 +220,12 @@ export function RestoreDialog({ source, bridge, db, appVersion, onClose }: Resto
               text={t('restore.confirm')}
               data-testid="restore-confirm"
               onClick={() => void restore(step.inspection)}
-              title={t('restore.confirmTitle')}
+              disabled={needsTrustAck(step.inspection) && !trusted}
+              title={needsTrustAck(step.inspection) && !trusted ? t('restore.ackNeeded') : t('restore.confirmTitle')}
             />
           )}
         </div>
       </div>
     </Dialog>
-  );
-}
-
-function Comparison({ inspection, current, fileName }: { inspection: BackupInspection; current: DatabaseSummary | null; fileName: string }) {
-  const { t } = useTranslation('safety');
-  const { header } = inspection;
-  const tables = [...new Set([...Object.keys(inspection.rowCounts), ...Object.keys(current?.rowCounts ?? {})])].sort(
-    (a, b) => Object.keys(TABLE_LABELS).indexOf(a) - Object.keys(TABLE_LABELS).indexOf(b),
-  );
-  const shown = tables.filter((t) => (inspection.rowCounts[t] ?? 0) > 0 || (current?.rowCounts[t] ?? 0) > 0);
-  const emptyTables = tables.length - shown.length;
-  const audit = inspection.auditChain;
-  return (
-    <div data-testid="restore-comparison">
-      <Callout intent="success" compact>
-        {t('restore.intact', {
-          auth: inspection.encrypted ? t('restore.authenticated') : '',
-          rows: Object.values(inspection.rowCounts)
-            .reduce((a, b) => a + b, 0)
-            .toLocaleString('zh-CN'),
-        })}
-      </Callout>
-      <HTMLTable compact className="safety-compare">
-        <tbody>
-          <tr>
-            <td>{t('restore.file')}</td>
-            <td colSpan={2} className="mono">
-              {fileName}（{formatBytes(inspection.byteLength)}）
-            </td>
-          </tr>
-          <tr>
-            <td>{t('restore.createdAt')}</td>
-            <td colSpan={2}>
-              {t('restore.createdLine', {
-                time: formatLocalTime(header.createdAt),
-                reason: REASON_LABELS[header.reason] ?? header.reason,
-                app: header.appVersion,
-                schema: header.schemaVersion,
-              })}
-            </td>
-          </tr>
-          <tr>
-            <td>{t('restore.audit')}</td>
-            <td colSpan={2}>
-              {t('restore.auditBackup')}
-              {audit.status === 'verified' ? <Tag intent="success">{t('restore.auditOk', { count: audit.count })}</Tag> : <Tag intent="danger">{audit.message}</Tag>}
-              {current && (
-                <>
-                  {' '}
-                  {t('restore.auditCurrent')}
-                  <Tag intent={current.auditChain.ok ? 'success' : 'danger'}>
-                    {current.auditChain.ok ? t('restore.auditOk', { count: current.auditChain.count }) : current.auditChain.message}
-                  </Tag>
-                </>
-              )}
-            </td>
-          </tr>
-        </tbody>
-      </HTMLTable>
-      <HTMLTable compact striped className="safety-compare">
-        <thead>
-          <tr>
-            <th>{t('restore.table')}</th>
-            <th className="num">{t('restore.inBackup')}</th>
-            <th className="num">{t('restore.inCurrent')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((t) => {
-            const b = inspection.rowCounts[t] ?? 0;
-            const c = current?.rowCounts[t];
-            return (
-              <tr key={t} className={c !== undefined && c !== b ? 'differs' : undefined}>
-                <td>{TABLE_LABELS[t] ?? t}</td>
-                <td className="num">{b.toLocaleString('zh-CN')}</td>
-                <td className="num">{c === undefined ? '—' : c.toLocaleString('zh-CN')}</td>
-              </tr>
-            );
-          })}
-          {emptyTables > 0 && (
-            <tr>
-              <td colSpan={3} className="muted">
-                {t('restore.emptyTables', { count: emptyTables })}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </HTMLTable>
-      <Callout intent="warning">{t('restore.warning')}</Callout>
-    </div>
   );
 }

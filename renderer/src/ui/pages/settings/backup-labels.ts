@@ -42,3 +42,9 @@ export function formatBytes(bytes: number): string {
 export function formatLocalTime(iso: string): string {
   return formatOfficeDateTime(iso);
 }
+
+/** Electron's automatic backups folder (userData/backups) as the user's system writes paths. */
+export function backupsFolderOf(userDataPath: string | undefined): string | null {
+  if (!userDataPath) return null;
+  return `${userDataPath}${userDataPath.includes('\\') ? '\\' : '/'}backups`;
+}
