@@ -71,7 +71,7 @@ export function OfficeSettingsForm() {
           <DateField id="set-cutoff" value={form.backlogCutoff} onValueChange={(backlogCutoff) => setForm({ ...form, backlogCutoff })} />
         </FieldRow>
         <FieldRow label={t('settings.campaignStart')} labelFor="set-campaign" error={errors.campaignStart} hint={t('settings.campaignHint')}>
-          <InputGroup id="set-campaign" type="date" value={form.campaignStart} onValueChange={(campaignStart) => setForm({ ...form, campaignStart })} />
+          <DateField id="set-campaign" value={form.campaignStart ?? ''} onValueChange={(campaignStart) => setForm({ ...form, campaignStart })} />
         </FieldRow>
         <FieldRow label={t('settings.districts')} labelFor="set-districts" error={errors.districts}>
           <TextArea id="set-districts" fill rows={6} value={districtsText} onChange={(e) => setDistrictsText(e.currentTarget.value)} />
