@@ -22,6 +22,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# The Electron binary is fetched from outside the npm registry, which build machines cannot reach;
-# tests run the renderer in Chromium, and the real-Electron tests skip with a reason when it is absent.
+# npm runs no dependency install scripts here (.npmrc), so the Electron runtime, which comes from
+# outside the npm registry, is never fetched by the install; `npm start` or `npm run electron:fetch`
+# fetch it where it can be had. Tests run the renderer in Chromium, and the real-Electron tests skip
+# with a reason when it is absent. The variable also keeps `npm start` from trying on CI.
 ELECTRON_SKIP_BINARY_DOWNLOAD="${ELECTRON_SKIP_BINARY_DOWNLOAD:-1}" npm ci --no-audit --no-fund

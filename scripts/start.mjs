@@ -1,7 +1,9 @@
-// `npm start` (after `npm run build`): launches Electron on the built app. Where the Electron
-// runtime is not installed (build machines install with ELECTRON_SKIP_BINARY_DOWNLOAD=1), it says
-// so in one line and serves the same built renderer on a localhost URL instead, with the same
-// security headers (CSP) and the same path rules as the app:// handler, until Ctrl-C.
+// `npm start` (after `npm run build`): launches Electron on the built app, fetching its runtime
+// first where it is missing and can be had (electron-runtime.mjs). Where it cannot, it says so and
+// where to open the app in one line, and serves the same built renderer on http://127.0.0.1:PORT/
+// instead, with the same security headers (CSP) and the same path rules as the app:// handler,
+// until Ctrl-C. The database lives in the browser under that exact origin, so
+// http://localhost:PORT/ is redirected there rather than served as a second, empty origin.
 //
 // Plain JavaScript so it runs without a compile step; the CSP and path rules are imported from the
 // compiled main-process modules in dist-electron/, so browser mode can never drift from Electron.
@@ -10,9 +12,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureElectronRuntime } from './electron-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rendererDir = path.join(root, 'dist', 'renderer');
@@ -30,16 +32,6 @@ if (!existsSync(path.join(compiledMain, 'main.js'))) {
   fail('主进程尚未编译 (dist-electron/main/main.js missing)：请先运行 npm run build。');
 }
 
-/** The Electron executable, or undefined when only the npm package (no binary) is installed. */
-function findElectronBinary() {
-  try {
-    const candidate = createRequire(import.meta.url)('electron');
-    return typeof candidate === 'string' && existsSync(candidate) ? candidate : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function launchElectron(binary) {
   const env = { ...process.env };
   // Would make the binary a plain Node and ignore the app.
@@ -52,7 +44,15 @@ function launchElectron(binary) {
   child.on('error', (error) => fail(`无法启动 Electron (${binary}): ${error.message}`));
 }
 
-async function serveBrowserMode() {
+/** What to do with a request's Host header: serve, send to the one origin, or refuse. */
+function routeHost(hostHeader, host, port) {
+  if (hostHeader === `${host}:${port}`) return { kind: 'serve' };
+  // Same machine, other name: a second origin would open a second, empty database.
+  if (hostHeader === `localhost:${port}` || hostHeader === `[::1]:${port}`) return { kind: 'redirect', origin: `http://${host}:${port}` };
+  return { kind: 'refuse' };
+}
+
+async function serveBrowserMode(reason) {
   const { SECURITY_HEADERS } = await import(pathToFileURL(path.join(compiledMain, 'csp.js')).href);
   const { isClientRoute, resolveStaticPath } = await import(
     pathToFileURL(path.join(compiledMain, 'static-files.js')).href
@@ -62,7 +62,6 @@ async function serveBrowserMode() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     fail(`WORKSTATION_PORT=${process.env.WORKSTATION_PORT} 不是有效端口 (1–65535)。`);
   }
-  const allowedHosts = new Set([`${host}:${port}`, `localhost:${port}`]);
 
   function send(response, status, headers, body) {
     response.writeHead(status, { ...SECURITY_HEADERS, ...headers });
@@ -84,8 +83,13 @@ async function serveBrowserMode() {
     void (async () => {
       // Refuses pages of other sites that resolve their name to 127.0.0.1 (DNS rebinding): the
       // case data in this origin's IndexedDB is personal data.
-      if (!allowedHosts.has(request.headers.host ?? '')) {
+      const route = routeHost(request.headers.host ?? '', host, port);
+      if (route.kind === 'refuse') {
         send(response, 421, { 'Content-Type': 'text/plain; charset=utf-8' }, 'wrong host');
+        return;
+      }
+      if (route.kind === 'redirect') {
+        send(response, 308, { Location: `${route.origin}${request.url ?? '/'}`, 'Content-Type': 'text/plain; charset=utf-8' }, `moved to ${route.origin}`);
         return;
       }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -114,7 +118,7 @@ async function serveBrowserMode() {
     fail(`无法启动本地服务 (server error): ${error.message}`);
   });
   server.listen(port, host, () => {
-    process.stdout.write(`界面地址 / open in a browser: http://${host}:${port}/  (Ctrl-C 停止 / to stop)\n`);
+    process.stdout.write(`浏览器模式（${reason}）：请在浏览器中打开 http://${host}:${port}/ ，Ctrl-C 停止。\n`);
   });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
@@ -124,12 +128,8 @@ async function serveBrowserMode() {
   }
 }
 
-const electronBinary = findElectronBinary();
-if (electronBinary) {
-  launchElectron(electronBinary);
-} else {
-  process.stdout.write(
-    'Electron 运行时未安装 (Electron runtime not installed; run npm install without ELECTRON_SKIP_BINARY_DOWNLOAD to get it): serving the same UI in browser mode instead.\n',
-  );
-  await serveBrowserMode();
-}
+const runtime = await ensureElectronRuntime(root, {
+  onDownloadStart: (source) => process.stdout.write(`正在下载 Electron 运行时（约 100 MB，只需一次）：${source}\n`),
+});
+if (runtime.binary) launchElectron(runtime.binary);
+else await serveBrowserMode(runtime.reason);

@@ -5,7 +5,7 @@
 // resolves inside the backups folder.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, realpath, rename, rm, stat, statfs } from 'node:fs/promises';
+import { chmod, type FileHandle, open, readdir, realpath, rename, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 import type {
@@ -20,9 +20,11 @@ import type {
   DiskSpaceResponse,
 } from '../shared/ipc-contract.js';
 import { autoBackupFileName, BACKUP_EXTENSION, BACKUP_FOLDER_NAME, backupsToRemove, parseAutoBackupFileName } from './backup-files.js';
-import { ensureAllowedExtension, isPathInside } from './file-names.js';
+import { isPathInside } from './file-names.js';
 import { describeFsError } from './fs-errors.js';
 import { IpcRequestError } from './ipc-schemas.js';
+import { ensurePrivateFolder, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, privatiseFiles } from './private-files.js';
+import { chooseSavePath } from './save-dialog.js';
 
 const FILTERS = [{ name: '处非工作台备份', extensions: [BACKUP_EXTENSION] }];
 /** Open sessions per kind: a renderer that forgets to close cannot exhaust file handles. */
@@ -60,16 +62,8 @@ function readSession(readId: string): ReadSession {
   return session;
 }
 
-async function chooseTarget(window: BrowserWindow | null, suggestedName: string): Promise<string | null> {
-  const options = {
-    title: '保存备份',
-    defaultPath: path.join(app.getPath('documents'), suggestedName),
-    filters: FILTERS,
-    properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
-  };
-  const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-  if (choice.canceled || !choice.filePath) return null;
-  return ensureAllowedExtension(choice.filePath, FILTERS);
+function chooseTarget(window: BrowserWindow | null, suggestedName: string): Promise<string | null> {
+  return chooseSavePath(window, { title: '保存备份', defaultPath: path.join(app.getPath('documents'), suggestedName), filters: FILTERS });
 }
 
 async function freeAutoName(folder: string, now: Date, reason: BackupBeginRequest & { target: 'auto' }): Promise<string> {
@@ -86,7 +80,7 @@ export async function backupBegin(window: BrowserWindow | null, request: BackupB
   if (request.target === 'auto') {
     const folder = backupsFolder();
     try {
-      await mkdir(folder, { recursive: true });
+      await ensurePrivateFolder(folder);
     } catch (error) {
       throw new Error(describeFsError('保存', folder, error));
     }
@@ -98,7 +92,7 @@ export async function backupBegin(window: BrowserWindow | null, request: BackupB
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   let handle: FileHandle;
   try {
-    handle = await open(temp, 'wx');
+    handle = await open(temp, 'wx', PRIVATE_FILE_MODE);
   } catch (error) {
     throw new Error(describeFsError('写入临时文件', temp, error));
   }
@@ -267,6 +261,13 @@ export async function removeStaleBackupTempFiles(nowMs = Date.now()): Promise<nu
     }
   }
   return removed;
+}
+
+/** Automatic backups an earlier version left readable by every user of the PC: made private at start. */
+export async function privatiseBackups(): Promise<number> {
+  const folder = backupsFolder();
+  if (process.platform !== 'win32') await chmod(folder, PRIVATE_FOLDER_MODE).catch(() => undefined);
+  return privatiseFiles(folder, (name) => parseAutoBackupFileName(name) !== null);
 }
 
 export async function diskSpace(): Promise<DiskSpaceResponse> {

@@ -1,8 +1,7 @@
 // saveFile / openFile: the only ways the UI reaches the disk, always through a dialog the user
 // answers, so the renderer never names a path.
 
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 import type {
@@ -11,9 +10,10 @@ import type {
   SaveFileRequest,
   SaveFileResponse,
 } from '../shared/ipc-contract.js';
-import { ensureAllowedExtension } from './file-names.js';
+import { writeFileAtomically } from './atomic-write.js';
 import { describeFsError } from './fs-errors.js';
 import { IpcRequestError, MAX_FILE_BYTES } from './ipc-schemas.js';
+import { chooseSavePath } from './save-dialog.js';
 
 /** The folder of the last save/open in this session; the next dialog starts there. */
 let lastFolder: string | undefined;
@@ -26,37 +26,9 @@ function toDialogFilters(request: { readonly filters: SaveFileRequest['filters']
   return request.filters.map((filter) => ({ name: filter.name, extensions: [...filter.extensions] }));
 }
 
-/**
- * Writes next to the target and renames over it, after fsync, so a crash or a full disk never
- * leaves a half-written document where the old one was.
- */
-async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw new Error(describeFsError('保存', target, error));
-  }
-}
-
 export async function saveFile(window: BrowserWindow | null, request: SaveFileRequest): Promise<SaveFileResponse> {
-  const options = {
-    title: '保存文件',
-    defaultPath: path.join(startFolder(), request.suggestedName),
-    filters: toDialogFilters(request),
-    properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
-  };
-  const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-  if (choice.canceled || !choice.filePath) return { status: 'cancelled' };
-  const target = ensureAllowedExtension(choice.filePath, request.filters);
+  const target = await chooseSavePath(window, { title: '保存文件', defaultPath: path.join(startFolder(), request.suggestedName), filters: request.filters });
+  if (target === null) return { status: 'cancelled' };
   await writeFileAtomically(target, request.bytes);
   lastFolder = path.dirname(target);
   return { status: 'saved', fileName: path.basename(target) };

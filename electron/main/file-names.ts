@@ -36,13 +36,6 @@ export function printFileName(title: string, now: Date): string {
   return `${safeTitle}-${stamp}-${random}.pdf`;
 }
 
-/** Temporary print files older than this are removed at start (the viewer has long closed). */
-export const PRINT_FILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-
-export function isStalePrintFile(modifiedAtMs: number, nowMs: number): boolean {
-  return nowMs - modifiedAtMs > PRINT_FILE_MAX_AGE_MS;
-}
-
 /**
  * Whether candidate lies inside folder (or is folder itself), by resolved path. For actions where
  * main accepts a path at all (backups, issue 7): anything outside the allowed folders is refused.

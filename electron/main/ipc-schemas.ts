@@ -151,6 +151,20 @@ export const backupReadSchema = z.strictObject(
 
 export const backupReadSessionSchema = z.strictObject({ readId: sessionId('备份文件 (readId)') }, { error: '备份请求必须是对象' });
 
+/** The store record is a few hundred bytes of JSON; anything near this is not one. */
+export const MAX_STORE_RECORD_CHARS = 64 * 1024;
+
+export const storeRecordWriteSchema = z.strictObject(
+  {
+    text: z
+      .string({ error: '存储记录 (text) 必须是文字' })
+      .min(2, '存储记录 (text) 不能为空')
+      .max(MAX_STORE_RECORD_CHARS, `存储记录 (text) 不能超过 ${MAX_STORE_RECORD_CHARS} 个字符`)
+      .refine((text) => text.startsWith('{'), { message: '存储记录 (text) 必须是 JSON 对象' }),
+  },
+  { error: '写入存储记录的请求必须是对象' },
+);
+
 const SCHEMAS: { readonly [A in IpcAction]: z.ZodType<IpcRequest<A>> } = {
   appInfo: appInfoSchema,
   saveFile: saveFileSchema,
@@ -170,6 +184,8 @@ const SCHEMAS: { readonly [A in IpcAction]: z.ZodType<IpcRequest<A>> } = {
   diskSpace: noArgument('查询磁盘空间'),
   beforeQuitDone: noArgument('退出前备份完成通知'),
   documentFonts: noArgument('查找本机文书字体'),
+  storeRecordRead: noArgument('读取存储记录'),
+  storeRecordWrite: storeRecordWriteSchema,
 };
 
 const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
@@ -191,6 +207,8 @@ const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
   diskSpace: '查询磁盘空间',
   beforeQuitDone: '退出前备份',
   documentFonts: '查找本机文书字体',
+  storeRecordRead: '读取存储记录',
+  storeRecordWrite: '写入存储记录',
 };
 
 /** A request the main process refused before acting on it. */

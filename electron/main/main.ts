@@ -6,10 +6,10 @@ import { app, type BrowserWindow, session } from 'electron';
 import { APP_ID, PRODUCT_NAME } from './app-identity.js';
 import { installAppMenu } from './app-menu.js';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol.js';
-import { removeStaleBackupTempFiles } from './backup-actions.js';
+import { privatiseBackups, removeStaleBackupTempFiles } from './backup-actions.js';
 import { registerIpcHandlers } from './ipc-handlers.js';
 import { createMainWindow } from './main-window.js';
-import { removeStalePrintFiles } from './print-pdf.js';
+import { removePrintFilesOfSession, removeStalePrintFiles } from './print-pdf.js';
 import { hardenAllWebContents, hardenSession } from './security.js';
 
 // Every renderer runs sandboxed, whatever its webPreferences say.
@@ -43,6 +43,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
+  // Print files hold personal data; none outlives the session where it can be helped.
+  app.on('will-quit', () => removePrintFilesOfSession());
 
   void app.whenReady().then(() => {
     const rendererRoot = path.join(app.getAppPath(), 'dist', 'renderer');
@@ -56,5 +58,6 @@ if (!app.requestSingleInstanceLock()) {
     });
     void removeStalePrintFiles();
     void removeStaleBackupTempFiles();
+    void privatiseBackups();
   });
 }

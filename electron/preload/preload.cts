@@ -41,6 +41,8 @@ const workstation = {
   diskSpace: () => invoke<'diskSpace'>('workstation:diskSpace', undefined),
   beforeQuitDone: () => invoke<'beforeQuitDone'>('workstation:beforeQuitDone', undefined),
   documentFonts: () => invoke<'documentFonts'>('workstation:documentFonts', undefined),
+  storeRecordRead: () => invoke<'storeRecordRead'>('workstation:storeRecordRead', undefined),
+  storeRecordWrite: (request) => invoke<'storeRecordWrite'>('workstation:storeRecordWrite', request),
   onBeforeQuit: (listener) => {
     beforeQuit = listener;
   },

@@ -92,6 +92,10 @@ export interface WorkstationApi {
   diskSpace(): Promise<DiskSpaceResponse>;
   /** The renderer finished (or gave up) its quit backup; main closes the window. */
   beforeQuitDone(): Promise<void>;
+  // The store record (issue 12): what the case database held and the last backup, in a small file
+  // in userData that a wipe of the browser's storage does not reach. Main stores the text as is.
+  storeRecordRead(): Promise<StoreRecordReadResponse>;
+  storeRecordWrite(request: StoreRecordWriteRequest): Promise<void>;
   /** The office PC's own official fonts whose licence allows embedding in a PDF, one per role. */
   documentFonts(): Promise<readonly DocumentFontFile[]>;
 }
@@ -181,6 +185,16 @@ export interface DiskSpaceResponse {
   readonly freeBytes: number;
   readonly totalBytes: number;
   readonly path: string;
+}
+
+export interface StoreRecordReadResponse {
+  /** Null before the first write. */
+  readonly text: string | null;
+  readonly path: string;
+}
+
+export interface StoreRecordWriteRequest {
+  readonly text: string;
 }
 
 export type IpcAction = keyof WorkstationApi;

@@ -14,6 +14,7 @@ import { AppShell } from './ui/app/AppShell';
 import { AppProvider } from './ui/app/app-context';
 import { PreparingScreen, ProtectiveBackupFailedScreen, SchemaNewerScreen, StartupChecks } from './ui/app/StartupChecks';
 import { StartupProblem } from './ui/app/StartupProblem';
+import { guardStore, keepStoreRecord, StoreClosedNotice } from './ui/app/store-guard-start';
 import { configureSystemFaces, systemFacesFrom } from './ui/pages/documents/render-client';
 
 async function start(): Promise<void> {
@@ -43,6 +44,8 @@ async function start(): Promise<void> {
   if (failed?.status === 'failed' && failed.reason === 'pre-migration') {
     await new Promise<void>((resolve) => root.render(<ProtectiveBackupFailedScreen message={failed.message} onContinue={resolve} />));
   }
+  // Before the schema creates an empty store where Chromium dropped the office's data (issue 12).
+  await guardStore(root, bridge, appVersion);
   const opened = await openDatabase();
   if (opened.status !== 'open') {
     root.render(<StartupProblem problem={opened} />);
@@ -51,13 +54,15 @@ async function start(): Promise<void> {
   setSafetySession({ db: opened.db, appVersion, prepared });
   // A failed pre-upgrade backup is tried again at the next start.
   if (prepared?.protectiveBackup?.status !== 'failed') void recordAppVersion(appVersion);
+  const appBridge = keepStoreRecord(opened.db, bridge);
   const repos = createRepositories(opened.db);
   // Blocks of a creditor import that was killed before its pointer flip are invisible but take space.
   void repos.creditors.cleanupOrphans();
   const settings = await repos.settings.get();
   root.render(
     <HotkeysProvider>
-      <AppProvider repos={repos} bridge={bridge} storagePersisted={opened.persisted} initialSettings={settings}>
+      <AppProvider repos={repos} bridge={appBridge} storagePersisted={opened.persisted} initialSettings={settings}>
+        <StoreClosedNotice db={opened.db} />
         <AppLock>
           <StartupChecks />
           <AppShell />

@@ -24,7 +24,7 @@ export function findElectronRuntime(): ElectronRuntime {
     const detail = error instanceof Error ? error.message : String(error);
     return {
       available: false,
-      reason: `Electron binary not installed (npm package present, binary skipped: ${detail}). Run npm install without ELECTRON_SKIP_BINARY_DOWNLOAD to run these tests.`,
+      reason: `Electron binary not installed (npm package present, binary skipped: ${detail}). Run npm run electron:fetch (or npm start once) to fetch it and run these tests.`,
     };
   }
   if (typeof candidate !== 'string' || !existsSync(candidate)) {

@@ -16,8 +16,9 @@ export interface LaunchedApp {
  * executablePath Playwright takes the binary from the electron package itself and adds its loader,
  * which holds 'ready' until the test is attached.
  */
-export async function launchApp(): Promise<LaunchedApp> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'chufei-electron-test-'));
+export async function launchApp(options: { readonly userDataDir?: string } = {}): Promise<LaunchedApp> {
+  // A given folder is a restart on the same data (the caller's earlier launch owns its removal).
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'chufei-electron-test-'));
   const app = await _electron.launch({
     args: [repoRoot, ...chromiumArgsForThisUser()],
     cwd: repoRoot,

@@ -12,6 +12,7 @@ import type {
   DocumentCounterRow,
   DocumentRow,
   DocumentTemplateRow,
+  FigureFactsRow,
   FundReceiptRow,
   MediationSessionRow,
   PaymentResultRow,
@@ -50,6 +51,8 @@ export class WorkstationDb extends Dexie {
   documentCounters!: Table<DocumentCounterRow, string>;
   documentTemplates!: Table<DocumentTemplateRow, string>;
   attachments!: Table<AttachmentRow, string>;
+  /** Since version 8: refund facts per case for the dashboard (a cache, see migrations/008). */
+  figureFacts!: Table<FigureFactsRow, string>;
   audit!: Table<AuditEntry, number>;
 
   constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = MIGRATIONS) {

@@ -6,6 +6,7 @@ import type { CaseFile, CaseParty } from '../core/cases/case-file';
 import type { MediationSession, Petition, PetitionLevel, PetitionStatus } from '../core/petitions/types';
 import type { BatchRule, BatchStatus, PaymentStatus } from '../core/repayment/batch-lifecycle';
 import type { RecoveredFundSource } from '../core/repayment/recovered-funds';
+import type { RefundCaseFacts } from '../core/repayment/refund-facts';
 import type { AllocationPool } from '../core/repayment/types';
 import type { AppSettings } from '../core/settings/app-settings';
 import type { StoredCreditor } from './repositories/creditor-types';
@@ -233,4 +234,15 @@ export interface AttachmentRow {
   readonly role: 'issued' | 'scan';
   readonly addedAt: string;
   readonly addedBy: string;
+}
+
+/**
+ * A case's refund facts for the dashboard, derived from its creditor register and repayment batches
+ * (never edited by hand). `signature` names the rows it was built from; a mismatch means rebuild.
+ */
+export interface FigureFactsRow {
+  readonly caseId: string;
+  readonly signature: string;
+  readonly facts: RefundCaseFacts;
+  readonly builtAt: string;
 }

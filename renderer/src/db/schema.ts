@@ -5,6 +5,7 @@ import { migration004Screening } from './migrations/004-screening';
 import { migration005CluesMonitoring } from './migrations/005-clues-monitoring';
 import { migration006Exchange } from './migrations/006-exchange';
 import { migration007FirstWeek } from './migrations/007-first-week';
+import { migration008FigureFacts } from './migrations/008-figure-facts';
 import type { Migration } from './migrations/migration';
 
 /** Every schema version, oldest first. Append only: a shipped version is never edited. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005CluesMonitoring,
   migration006Exchange,
   migration007FirstWeek,
+  migration008FigureFacts,
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;

@@ -54,10 +54,23 @@ export interface PrintPdfRequest {
   readonly bytes: Uint8Array;
 }
 
+/**
+ * Where the store record (core/storage) is kept, out of reach of a wipe of the browser's database:
+ * a file in userData (Electron), localStorage (browser mode). Text in, text out.
+ */
+export interface StoreRecordPort {
+  /** Shown to the user: the file's path, or "本浏览器的本地存储". */
+  readonly where: string;
+  read(): Promise<string | null>;
+  write(text: string): Promise<void>;
+}
+
 export interface Bridge {
   readonly kind: PlatformKind;
   /** Backup files (issue 7). */
   readonly backups: BackupBridge;
+  /** The store record (issue 12). */
+  readonly storeRecord: StoreRecordPort;
   appInfo(): Promise<AppInfo>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;

@@ -16,11 +16,26 @@ export function createBrowserBridge(): Bridge {
     printPdf,
     backups: createBrowserBackups(),
     documentFonts: async () => [],
+    storeRecord: browserStoreRecord(),
     notify: async (title, body) => {
       if (!('Notification' in globalThis)) return;
       if (Notification.permission === 'default') await Notification.requestPermission();
       if (Notification.permission === 'granted') new Notification(title, { body });
     },
+  };
+}
+
+const STORE_RECORD_KEY = 'chufei-workstation:store-record';
+
+/**
+ * localStorage is a separate store from IndexedDB in Chromium: dropping a damaged IndexedDB leaves
+ * it. (Clearing the site's data removes both, and then there is nothing to warn about.)
+ */
+function browserStoreRecord(): Bridge['storeRecord'] {
+  return {
+    where: '本浏览器的本地存储',
+    read: async () => globalThis.localStorage?.getItem(STORE_RECORD_KEY) ?? null,
+    write: async (text) => globalThis.localStorage?.setItem(STORE_RECORD_KEY, text),
   };
 }
 

@@ -47,5 +47,10 @@ export function createElectronBridge(api: WorkstationPreloadApi | undefined = gl
     notify: (title, body) => call(() => api.notify({ title, body })),
     documentFonts: () => call(() => api.documentFonts()),
     backups: createElectronBackups(api, call),
+    storeRecord: {
+      where: 'userData/store-record.json',
+      read: async () => (await call(() => api.storeRecordRead())).text,
+      write: (text) => call(() => api.storeRecordWrite({ text })),
+    },
   };
 }

@@ -1,5 +1,6 @@
 // Messages between the import wizard (UI thread) and creditor-import.worker.ts.
 import type { AmountUnits, CellValue, ColumnMapping, ImportProblem, RowOutcome } from '../core/creditors';
+import type { SpaceFigure } from '../core/storage';
 import type { CreditorImportSummary } from '../db/records';
 
 export interface ImportRunOptions {
@@ -13,9 +14,10 @@ export type ToWorker =
   /** The file as a Blob (a handle: the worker reads it in pieces). */
   | { readonly type: 'open'; readonly caseId: string; readonly fileName: string; readonly file: Blob }
   | { readonly type: 'preview'; readonly options: ImportRunOptions }
-  | { readonly type: 'run'; readonly caseId: string; readonly options: ImportRunOptions }
+  /** `disk`: free space of the data folder's disk from the Bridge (null in a browser). */
+  | { readonly type: 'run'; readonly caseId: string; readonly options: ImportRunOptions; readonly disk?: SpaceFigure | null }
   | { readonly type: 'cancel' }
-  | { readonly type: 'commit'; readonly fileHash: string }
+  | { readonly type: 'commit'; readonly fileHash: string; readonly disk?: SpaceFigure | null }
   | { readonly type: 'export-problems' }
   /** Before ending the worker: stops any work and removes blocks written ahead; answered by 'closed'. */
   | { readonly type: 'close' };
@@ -59,6 +61,8 @@ export interface ImportReport {
   readonly units: AmountUnits;
   readonly headerRow: number | null;
   readonly parseMs: number;
+  /** Not enough room on disk for the import's blocks (nothing was written): what is needed, what to free. */
+  readonly spaceProblem?: string | null;
 }
 
 export type FromWorker =

@@ -1,11 +1,13 @@
 // Parses, validates and commits a creditor import off the UI thread (see README.md).
 import { type CellValue, type CreditorImportResult, createCreditorImport, runCreditorImport } from '../core/creditors';
+import { classifyWriteFailure, describeWriteFailure, type SpaceFigure } from '../core/storage';
 import { WorkstationDb } from '../db/database';
 import { createRepositories } from '../db/repositories';
 import type { CreditorImportPlan, ImportBlocks } from '../db/repositories/creditor-repository';
 import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview, ToWorker } from './creditor-import-protocol';
 import { type OpenedFile, openFile } from './creditor-import-source';
 import { problemsWorkbook } from './creditor-problems-xlsx';
+import { checkImportRoom } from './import-room';
 
 const PREVIEW_ROWS = 60;
 
@@ -20,6 +22,8 @@ interface Validated {
 
 let last: Validated | null = null;
 let abort: AbortController | null = null;
+/** Set by the user's 'cancel': only then is an AbortError reported as 「已取消」 (issue 12). */
+let cancelRequested = false;
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(message, { transfer });
@@ -116,7 +120,7 @@ function startValidation(caseId: string, options: ImportRunOptions, visible: boo
   return Object.assign(shown, { key: optionsKey(caseId, options), controller, promise });
 }
 
-async function run(caseId: string, options: ImportRunOptions): Promise<void> {
+async function run(caseId: string, options: ImportRunOptions, disk: SpaceFigure | null): Promise<void> {
   const key = optionsKey(caseId, options);
   if (!pending || pending.key !== key) {
     pending?.controller.abort();
@@ -130,8 +134,12 @@ async function run(caseId: string, options: ImportRunOptions): Promise<void> {
   } finally {
     if (pending === mine) pending = null;
   }
+  const writes = !last.report.fatal && last.report.importedRows > 0;
+  // Nothing is written ahead unless it fits: a write that fills the disk can lose the database.
+  const room = writes ? await checkImportRoom(last.plan.creditors, disk) : null;
+  if (room && !room.ok) last = { ...last, report: { ...last.report, spaceProblem: `${room.message}本案名单没有变化。` } };
   post({ type: 'report', report: last.report });
-  if (!last.report.fatal && last.report.importedRows > 0) writeAhead(last.plan);
+  if (writes && room?.ok) writeAhead(last.plan);
 }
 
 async function validate(caseId: string, options: ImportRunOptions, signal: AbortSignal, visible: () => boolean): Promise<Validated> {
@@ -182,10 +190,14 @@ async function validate(caseId: string, options: ImportRunOptions, signal: Abort
   return { options, result: { ...result, creditors: [] }, plan, report };
 }
 
-async function commit(fileHash: string): Promise<void> {
+async function commit(fileHash: string, disk: SpaceFigure | null): Promise<void> {
   if (!file || !last) throw new Error('请先完成校验再导入。');
   if (last.report.fatal) throw new Error(last.report.fatal.message);
   const { result, plan, report } = last;
+  if (!ahead || ahead.plan !== plan) {
+    const room = await checkImportRoom(plan.creditors, disk);
+    if (!room.ok) throw new Error(`${room.message}本案名单没有变化。`);
+  }
   if (ahead && ahead.plan !== plan) discardAhead();
   const onProgress = (done: number, total: number) => post({ type: 'progress', phase: 'commit', done, total });
   let written: ImportBlocks | undefined;
@@ -264,15 +276,18 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'run':
       last = null;
+      cancelRequested = false;
       discardAhead();
-      return run(message.caseId, message.options);
+      return run(message.caseId, message.options, message.disk ?? null);
     case 'cancel':
+      cancelRequested = true;
       pending?.controller.abort();
       abort?.abort();
       discardAhead();
       return;
     case 'commit':
-      return commit(message.fileHash);
+      cancelRequested = false;
+      return commit(message.fileHash, message.disk ?? null);
     case 'export-problems':
       exportProblems();
       return;
@@ -288,7 +303,10 @@ async function handle(message: ToWorker): Promise<void> {
 
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   handle(event.data).catch((err: unknown) => {
-    if (err instanceof Error && err.name === 'AbortError') post({ type: 'cancelled' });
-    else post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+    if (err instanceof Error && err.name === 'AbortError' && cancelRequested) post({ type: 'cancelled' });
+    else if (classifyWriteFailure(err) !== 'other' || (err instanceof Error && err.name === 'AbortError')) {
+      // A transaction the browser aborted (full disk, I/O error) is no cancel of the user's.
+      post({ type: 'failed', message: describeWriteFailure(err, '导入', '本案名单没有变化') });
+    } else post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
   });
 });

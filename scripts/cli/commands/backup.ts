@@ -20,6 +20,7 @@ import {
   isBackupError,
   writeBackup,
 } from '../../../renderer/src/core/backup';
+import { type ParsedArgs, parseArgs, passphraseFrom, UsageError } from '../cli-args';
 
 export const summary = 'inspect a backup file (header, verification, row counts) or make a sample one';
 
@@ -27,36 +28,7 @@ const USAGE =
   'usage: backup inspect FILE [--passphrase-env VAR] [--max-schema N] [--seal-key KEYFILE] [--json]\n' +
   '       backup make-sample OUT [--passphrase-env VAR] [--creditors N] [--seal-key KEYFILE]\n';
 
-interface Parsed {
-  readonly positional: string[];
-  readonly flags: Map<string, string | true>;
-}
-
-function parseArgs(args: readonly string[]): Parsed {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (a === '--json') flags.set('json', true);
-    else if (a.startsWith('--')) {
-      const v = args[i + 1];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`选项 ${a} 缺少取值 / ${a} needs a value`);
-      flags.set(a.slice(2), v);
-      i++;
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
-
-class UsageError extends Error {}
-
-function passphraseFrom(flags: Parsed['flags']): string | undefined {
-  const name = flags.get('passphrase-env');
-  if (name === undefined || name === true) return undefined;
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new UsageError(`环境变量 ${name} 未设置或为空 / environment variable ${name} is not set`);
-  return value;
-}
+type Parsed = ParsedArgs;
 
 function intFlag(flags: Parsed['flags'], name: string, fallback: number | undefined): number | undefined {
   const v = flags.get(name);

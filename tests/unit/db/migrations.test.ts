@@ -62,6 +62,11 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
       petitionCounters: [],
     },
   },
+  // 008: the dashboard's refund facts cache starts empty; existing rows are untouched.
+  8: {
+    before: { cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }] },
+    after: { cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }], figureFacts: [] },
+  },
 };
 
 describe('schema migrations', () => {
@@ -87,6 +92,7 @@ describe('schema migrations', () => {
         'documentCounters',
         'documentTemplates',
         'documents',
+        'figureFacts',
         'fundReceipts',
         'mediationSessions',
         'parties',

@@ -41,6 +41,8 @@ function fakeApi(file: Uint8Array, overrides: Partial<WorkstationPreloadApi> = {
     },
     beforeQuitDone: rec('beforeQuitDone'),
     documentFonts: async () => [],
+    storeRecordRead: async () => ({ text: null, path: '/u/store-record.json' }),
+    storeRecordWrite: rec('storeRecordWrite'),
     onBeforeQuit: () => {},
     ...overrides,
   } satisfies WorkstationPreloadApi;

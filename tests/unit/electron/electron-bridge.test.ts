@@ -43,6 +43,8 @@ function backupMethods(calls: unknown[]): Omit<WorkstationApi, 'appInfo' | 'save
     backupSealKey: async () => ({ key: new Uint8Array(32) }),
     beforeQuitDone: record,
     documentFonts: async () => [],
+    storeRecordRead: async () => ({ text: null, path: '/u/store-record.json' }),
+    storeRecordWrite: record,
   };
 }
 

@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ensureAllowedExtension,
   isPathInside,
-  isStalePrintFile,
-  PRINT_FILE_MAX_AGE_MS,
   printFileName,
 } from '../../../electron/main/file-names';
 
@@ -50,13 +48,6 @@ describe('printFileName', () => {
   });
 });
 
-describe('isStalePrintFile', () => {
-  it('is stale only after a day', () => {
-    const now = 1_000_000_000_000;
-    expect(isStalePrintFile(now - PRINT_FILE_MAX_AGE_MS - 1, now)).toBe(true);
-    expect(isStalePrintFile(now - 60_000, now)).toBe(false);
-  });
-});
 
 describe('isPathInside', () => {
   it('accepts the folder and anything under it', () => {

@@ -105,6 +105,8 @@ describe('registered channels', () => {
         'openFile',
         'printPdf',
         'saveFile',
+        'storeRecordRead',
+        'storeRecordWrite',
       ].map((a) => `workstation:${a}`),
     );
   });

@@ -10,7 +10,8 @@ import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 
 // `npm start` where the Electron runtime is absent: scripts/start.mjs copied into a scratch
 // project (with no node_modules, so no Electron whatever this machine has) next to a tiny built
-// renderer and the compiled CSP/path modules it imports.
+// renderer and the compiled CSP/path modules it imports. The fetch of the runtime itself is in
+// start-runtime.test.ts.
 
 let project: string;
 
@@ -25,6 +26,7 @@ function makeProject(withBuild: boolean): string {
   const root = mkdtempSync(path.join(tmpdir(), 'start-script-'));
   mkdirSync(path.join(root, 'scripts'));
   copyFileSync('scripts/start.mjs', path.join(root, 'scripts', 'start.mjs'));
+  copyFileSync('scripts/electron-runtime.mjs', path.join(root, 'scripts', 'electron-runtime.mjs'));
   writeFileSync(path.join(root, 'package.json'), '{"type":"module","devDependencies":{"secret":"1"}}');
   if (withBuild) {
     mkdirSync(path.join(root, 'dist', 'renderer', 'assets'), { recursive: true });
@@ -71,9 +73,9 @@ function get(port: number, rawPath: string, host = `127.0.0.1:${port}`): Promise
   });
 }
 
-function start(root: string, port: number): { child: ChildProcess; lines: Promise<string[]>; exit: Promise<number | null> } {
+function start(root: string, port: number, extraEnv: Record<string, string> = {}): { child: ChildProcess; lines: Promise<string[]>; exit: Promise<number | null> } {
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
-    env: { ...process.env, WORKSTATION_PORT: String(port) },
+    env: { ...process.env, WORKSTATION_PORT: String(port), ...extraEnv },
   });
   let stdout = '';
   let stderr = '';
@@ -87,9 +89,9 @@ function start(root: string, port: number): { child: ChildProcess; lines: Promis
   const lines = new Promise<string[]>((resolve, reject) => {
     const timer = setInterval(() => {
       const all = stdout.split('\n').filter(Boolean);
-      if (all.length >= 2 || stderr !== '') {
+      if (all.some((line) => line.includes('http://')) || stderr !== '') {
         clearInterval(timer);
-        if (stderr !== '' && all.length < 2) reject(new Error(stderr));
+        if (stderr !== '') reject(new Error(stderr));
         else resolve(all);
       }
     }, 50);
@@ -115,10 +117,11 @@ describe('npm start without the Electron runtime', () => {
     rmSync(project, { recursive: true, force: true });
   });
 
-  it('says in one line that the runtime is missing, then prints the URL', () => {
-    expect(output).toHaveLength(2);
-    expect(output[0]).toContain('Electron 运行时未安装');
-    expect(output[1]).toContain(`http://127.0.0.1:${port}/`);
+  it('says in one line that it runs in browser mode, why, and where to open it', () => {
+    expect(output).toHaveLength(1);
+    expect(output[0]).toContain('浏览器模式');
+    expect(output[0]).toContain('Electron 软件包未安装');
+    expect(output[0]).toContain(`http://127.0.0.1:${port}/`);
   });
 
   it('serves the built UI with the same CSP as the app:// handler', async () => {
@@ -147,6 +150,15 @@ describe('npm start without the Electron runtime', () => {
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
     expect((await get(port, '/', `evil.example:${port}`)).status).toBe(421);
+  });
+
+  it('sends http://localhost to the one origin that holds the database instead of serving a second, empty one', async () => {
+    for (const host of [`localhost:${port}`, `[::1]:${port}`]) {
+      const reply = await get(port, '/cases/7?x=1', host);
+      expect(reply.status).toBe(308);
+      expect(reply.headers.location).toBe(`http://127.0.0.1:${port}/cases/7?x=1`);
+      expect(reply.body).not.toContain('处非工作台');
+    }
   });
 
   it('stops on Ctrl-C (SIGINT) with exit code 0', async () => {

@@ -10,7 +10,7 @@
 // - Backlog at the campaign start = cases filed on or before the cutoff not yet 审结 at the start of
 //   the campaign's first day; the reduction rate is the share of those 审结 by the period's end.
 import type { FigureCase, FigureRecords } from '../figures/records';
-import { countResult, rateResult, unavailableResult, within } from '../figures/results';
+import { countResult, lazyRecords, rateResult, unavailableResult, within } from '../figures/results';
 import type { FigureArea, FigureDefinition, FigureRecordRef, FigureScope } from '../figures/types';
 import { formatFen as yuan } from '../money/format-money';
 import { atOrBeyond, firstReached, stageAsOf } from './stage-dates';
@@ -38,7 +38,7 @@ const newCount: FigureDefinition = {
   definition: '立案日期在统计期间内（含起止日）的案件起数。没有立案日期的案件（线索核查）不计。案件按现在登记的区县统计。',
   compute: (records, scope) => {
     const list = newCases(records, scope);
-    return countResult(list.length, list.map((c) => ref(c, `立案 ${c.filedDate}`)));
+    return countResult(list.length, lazyRecords(list, (c) => ref(c, `立案 ${c.filedDate}`)));
   },
 };
 
@@ -52,7 +52,7 @@ const newAmount: FigureDefinition = {
   compute: (records, scope) => {
     const list = newCases(records, scope);
     const total = list.reduce((s, c) => s + (c.amountInvolvedFen ?? 0), 0);
-    return countResult(total, list.map((c) => ref(c, c.amountInvolvedFen === null ? '涉案金额未填写' : `涉案金额 ${yuan(c.amountInvolvedFen)} 元`)));
+    return countResult(total, lazyRecords(list, (c) => ref(c, c.amountInvolvedFen === null ? '涉案金额未填写' : `涉案金额 ${yuan(c.amountInvolvedFen)} 元`)));
   },
 };
 
@@ -66,7 +66,7 @@ const newPeople: FigureDefinition = {
   compute: (records, scope) => {
     const list = newCases(records, scope);
     const total = list.reduce((s, c) => s + (c.peopleInvolved ?? 0), 0);
-    return countResult(total, list.map((c) => ref(c, c.peopleInvolved === null ? '涉及人数未填写' : `涉及 ${c.peopleInvolved} 人`)));
+    return countResult(total, lazyRecords(list, (c) => ref(c, c.peopleInvolved === null ? '涉及人数未填写' : `涉及 ${c.peopleInvolved} 人`)));
   },
 };
 
@@ -119,7 +119,7 @@ const backlogStart: FigureDefinition = {
   compute: (records, scope) => {
     const list = backlogAtStart(records, scope);
     if (list === null) return unavailableResult(NO_CAMPAIGN);
-    return countResult(list.length, list.map((c) => ref(c, `立案 ${c.filedDate}，开始时阶段：${stageAsOf(c.stageHistory, records.rules.campaignStart, true) ?? '未记录阶段'}`)));
+    return countResult(list.length, lazyRecords(list, (c) => ref(c, `立案 ${c.filedDate}，开始时阶段：${stageAsOf(c.stageHistory, records.rules.campaignStart, true) ?? '未记录阶段'}`)));
   },
 };
 
@@ -133,7 +133,7 @@ const backlogRemaining: FigureDefinition = {
   compute: (records, scope) => {
     const to = scope.period.to;
     const list = backlogCases(records, scope).filter((c) => !atOrBeyond(stageAsOf(c.stageHistory, to), CONCLUDED));
-    return countResult(list.length, list.map((c) => ref(c, `立案 ${c.filedDate}，期末阶段：${stageText(c, to)}`)));
+    return countResult(list.length, lazyRecords(list, (c) => ref(c, `立案 ${c.filedDate}，期末阶段：${stageText(c, to)}`)));
   },
 };
 
@@ -149,12 +149,12 @@ const backlogReduction: FigureDefinition = {
     if (list === null) return unavailableResult(NO_CAMPAIGN);
     const to = scope.period.to;
     if (to < records.rules.campaignStart) return unavailableResult(`统计期末 ${to} 早于专项行动开始日期 ${records.rules.campaignStart}，压降率无从计算。`);
-    let done = 0;
-    const refs = list.map((c) => {
-      const ok = atOrBeyond(stageAsOf(c.stageHistory, to), CONCLUDED);
-      if (ok) done++;
-      return ref(c, ok ? `已审结（${firstReached(c.stageHistory, CONCLUDED)}）` : `未审结，期末阶段：${stageText(c, to)}`);
-    });
+    const done = list.filter((c) => atOrBeyond(stageAsOf(c.stageHistory, to), CONCLUDED)).length;
+    const refs = lazyRecords(list, (c) =>
+      atOrBeyond(stageAsOf(c.stageHistory, to), CONCLUDED)
+        ? ref(c, `已审结（${firstReached(c.stageHistory, CONCLUDED)}）`)
+        : ref(c, `未审结，期末阶段：${stageText(c, to)}`),
+    );
     return rateResult(done, list.length, refs, '专项行动开始时没有陈案积案。');
   },
 };
@@ -173,12 +173,17 @@ const stockCount: FigureDefinition = {
   definition: '立案日期早于统计期间开始日的案件起数（存量案件）。',
   compute: (records, scope) => {
     const list = stockCases(records, scope);
-    return countResult(list.length, list.map((c) => ref(c, `立案 ${c.filedDate}`)));
+    return countResult(list.length, lazyRecords(list, (c) => ref(c, `立案 ${c.filedDate}`)));
   },
 };
 
 function concludedAtEnd(c: FigureCase, to: string): boolean {
   return atOrBeyond(stageAsOf(c.stageHistory, to), INVESTIGATION_DONE);
+}
+
+function concludedStock(records: FigureRecords, scope: FigureScope): readonly FigureCase[] {
+  const to = scope.period.to;
+  return scope.shared('cases.stockConcluded', () => stockCases(records, scope).filter((c) => concludedAtEnd(c, to)));
 }
 
 const stockConcluded: FigureDefinition = {
@@ -190,8 +195,8 @@ const stockConcluded: FigureDefinition = {
   definition: '存量案件中，到统计期末处于“移送审查起诉”及以后阶段（侦查终结）的起数，含期间以前已侦查终结的。',
   compute: (records, scope) => {
     const to = scope.period.to;
-    const list = stockCases(records, scope).filter((c) => concludedAtEnd(c, to));
-    return countResult(list.length, list.map((c) => ref(c, `${firstReached(c.stageHistory, INVESTIGATION_DONE)} 侦查终结，期末阶段：${stageText(c, to)}`)));
+    const list = concludedStock(records, scope);
+    return countResult(list.length, lazyRecords(list, (c) => ref(c, `${firstReached(c.stageHistory, INVESTIGATION_DONE)} 侦查终结，期末阶段：${stageText(c, to)}`)));
   },
 };
 
@@ -204,13 +209,14 @@ const stockRate: FigureDefinition = {
   definition: '存量案件侦查终结数 ÷ 存量案件数，保留一位小数。',
   compute: (records, scope) => {
     const to = scope.period.to;
-    let done = 0;
-    const refs = stockCases(records, scope).map((c) => {
-      const ok = concludedAtEnd(c, to);
-      if (ok) done++;
-      return ref(c, ok ? `已侦查终结（${firstReached(c.stageHistory, INVESTIGATION_DONE)}）` : `未侦查终结，期末阶段：${stageText(c, to)}`);
-    });
-    return rateResult(done, refs.length, refs, '统计期间以前没有立案的案件。');
+    const stock = stockCases(records, scope);
+    const done = concludedStock(records, scope).length;
+    const refs = lazyRecords(stock, (c) =>
+      concludedAtEnd(c, to)
+        ? ref(c, `已侦查终结（${firstReached(c.stageHistory, INVESTIGATION_DONE)}）`)
+        : ref(c, `未侦查终结，期末阶段：${stageText(c, to)}`),
+    );
+    return rateResult(done, stock.length, refs, '统计期间以前没有立案的案件。');
   },
 };
 
@@ -233,7 +239,7 @@ const solvedCount: FigureDefinition = {
   definition: '统计期间内首次到达“移送审查起诉”及以后阶段（侦查终结）的案件起数，按到达该阶段的日期计入期间。',
   compute: (records, scope) => {
     const list = solvedCases(records, scope);
-    return countResult(list.length, list.map(({ c, on }) => ref(c, `${on} 侦查终结`)));
+    return countResult(list.length, lazyRecords(list, ({ c, on }) => ref(c, `${on} 侦查终结`)));
   },
 };
 
@@ -247,7 +253,7 @@ const solvedLosses: FigureDefinition = {
   compute: (records, scope) => {
     const list = solvedCases(records, scope);
     const total = list.reduce((s, { c }) => s + (c.lossesRecoveredFen ?? 0), 0);
-    return countResult(total, list.map(({ c }) => ref(c, c.lossesRecoveredFen === null ? '挽回经济损失未填写' : `挽回 ${yuan(c.lossesRecoveredFen)} 元`)));
+    return countResult(total, lazyRecords(list, ({ c }) => ref(c, c.lossesRecoveredFen === null ? '挽回经济损失未填写' : `挽回 ${yuan(c.lossesRecoveredFen)} 元`)));
   },
 };
 

@@ -13,7 +13,9 @@ import mediationSample from '../../../../templates/samples/mediation-agreement.j
 import rectificationSample from '../../../../templates/samples/rectification-notice.json';
 import refundSample from '../../../../templates/samples/refund-notice.json';
 import serviceSample from '../../../../templates/samples/service-receipt.json';
+import workReportSample from '../../../../templates/samples/work-report.json';
 import serviceReceipt from '../../../../templates/service-receipt.json';
+import workReport from '../../../../templates/work-report.json';
 import { parseTemplate } from './template-schema';
 import type { DocumentData, DocumentTemplate } from './template-types';
 
@@ -25,6 +27,7 @@ const SOURCES: readonly (readonly [unknown, unknown])[] = [
   [mediationAgreement, mediationSample],
   [refundNotice, refundSample],
   [serviceReceipt, serviceSample],
+  [workReport, workReportSample],
 ];
 
 function load(json: unknown): DocumentTemplate {

@@ -38,7 +38,7 @@ export function computeOne(figure: FigureDefinition, records: FigureRecords, sco
   try {
     return figure.compute(records, scope);
   } catch (e) {
-    return { value: null, unavailable: `无法计算：${e instanceof Error ? e.message : String(e)}`, records: [] };
+    return { value: null, unavailable: `无法计算：${e instanceof Error ? e.message : String(e)}`, records: [], recordCount: 0 };
   }
 }
 

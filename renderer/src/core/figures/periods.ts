@@ -67,3 +67,15 @@ export function monthsOf(p: FigurePeriod): string[] {
   }
   return out;
 }
+
+/** The choice a period was made from, so a period read back from an address shows as it was picked. */
+export function choiceOf(p: FigurePeriod): PeriodChoice {
+  const [fy, fm, fd] = parts(p.from);
+  const [ty, tm, td] = parts(p.to);
+  if (fy === ty && fd === 1 && td === daysInMonth(ty, tm)) {
+    if (fm === 1 && tm === 12) return { kind: 'year', year: fy };
+    if (fm === tm) return { kind: 'month', year: fy, month: fm };
+    if ((fm - 1) % 3 === 0 && tm === fm + 2) return { kind: 'quarter', year: fy, quarter: ((fm - 1) / 3 + 1) as 1 | 2 | 3 | 4 };
+  }
+  return { kind: 'custom', from: p.from, to: p.to };
+}

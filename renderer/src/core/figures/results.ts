@@ -2,8 +2,30 @@
 import { rateTenths } from './change';
 import type { FigureRecordRef, FigureResult } from './types';
 
-export function countResult(value: number, records: readonly FigureRecordRef[]): FigureResult {
-  return { value, records };
+export type RecordsOf = readonly FigureRecordRef[] | { readonly count: number; readonly build: () => readonly FigureRecordRef[] };
+
+/** `items.map(toRef)`, built only when someone reads the records. */
+export function lazyRecords<T>(items: readonly T[], toRef: (item: T) => FigureRecordRef): RecordsOf {
+  return { count: items.length, build: () => items.map(toRef) };
+}
+
+/** A result whose `records` is computed on first read and then kept. */
+export function withRecords(base: Omit<FigureResult, 'records' | 'recordCount'>, records: RecordsOf): FigureResult {
+  if (Array.isArray(records)) return { ...base, records: records as readonly FigureRecordRef[], recordCount: records.length };
+  const lazy = records as Exclude<RecordsOf, readonly FigureRecordRef[]>;
+  let built: readonly FigureRecordRef[] | null = null;
+  return {
+    ...base,
+    recordCount: lazy.count,
+    get records() {
+      built ??= lazy.build();
+      return built;
+    },
+  };
+}
+
+export function countResult(value: number, records: RecordsOf): FigureResult {
+  return withRecords({ value }, records);
 }
 
 /**
@@ -13,17 +35,17 @@ export function countResult(value: number, records: readonly FigureRecordRef[]):
 export function rateResult(
   numerator: number,
   denominator: number,
-  records: readonly FigureRecordRef[],
+  records: RecordsOf,
   emptyReason: string,
   options: { readonly truncate?: boolean } = {},
 ): FigureResult {
-  if (denominator === 0) return { value: null, ratio: { numerator, denominator }, unavailable: emptyReason, records };
+  if (denominator === 0) return withRecords({ value: null, ratio: { numerator, denominator }, unavailable: emptyReason }, records);
   const value = options.truncate ? Number((BigInt(numerator) * 1000n) / BigInt(denominator)) : rateTenths(numerator, denominator);
-  return { value, ratio: { numerator, denominator }, records };
+  return withRecords({ value, ratio: { numerator, denominator } }, records);
 }
 
 export function unavailableResult(reason: string): FigureResult {
-  return { value: null, unavailable: reason, records: [] };
+  return { value: null, unavailable: reason, records: [], recordCount: 0 };
 }
 
 /** '2020-01-01' ≤ date ≤ '2020-12-31' on ISO strings (valid dates compare as text). */

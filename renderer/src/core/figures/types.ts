@@ -41,7 +41,13 @@ export interface FigureResult {
   readonly ratio?: { readonly numerator: number; readonly denominator: number };
   /** Why the value is null, in Chinese with what to do (e.g. “请在设置中填写专项行动开始日期”). */
   readonly unavailable?: string;
+  /**
+   * The records counted, built on first read (a ten-year office has tens of thousands per figure,
+   * and the dashboard's first screen needs only their number).
+   */
   readonly records: readonly FigureRecordRef[];
+  /** records.length, known without building them. */
+  readonly recordCount: number;
 }
 
 /** What a figure's compute function gets besides the records. */

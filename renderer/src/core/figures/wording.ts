@@ -82,7 +82,8 @@ function changeWord(c: FigureChange, w: Required<ChangeWords>): { verb: string; 
 /**
  * One change: "同比减少65.6%"; several: "同比分别减少65.6%、68.1%、82%" when they move the same way,
  * two joined by 和 ("同比分别下降15%和84%"), mixed ones each with its verb ("同比分别减少65.6%、增加5%").
- * A change against 0 last year reads "去年同期为0"; no change reads "持平".
+ * A change against 0 last year reads "去年同期为0" (all of them: "去年同期均为0"; some of them:
+ * "无可比（去年同期为0）" in its place); no change reads "持平".
  */
 export function changesZh(changes: readonly FigureChange[], words: ChangeWords = {}): string {
   const w = { down: words.down ?? '减少', up: words.up ?? '增加' };
@@ -91,6 +92,12 @@ export function changesZh(changes: readonly FigureChange[], words: ChangeWords =
   if (parts.length === 1) {
     const [p] = parts as [{ verb: string; amount: string }];
     return p.verb ? `同比${p.verb}${p.amount}` : p.amount === '持平' ? '同比持平' : p.amount;
+  }
+  if (changes.every((c) => c.tenths === null)) return '去年同期均为0';
+  if (changes.some((c) => c.tenths === null)) {
+    // Mixed: each item says what it is; one with nothing to compare says so in brackets.
+    const items = parts.map((p) => (p.verb ? `${p.verb}${p.amount}` : p.amount === '持平' ? '持平' : '无可比（去年同期为0）'));
+    return `同比分别${items.length === 2 ? `${items[0]}和${items[1]}` : items.join('、')}`;
   }
   const verbs = new Set(parts.map((p) => p.verb));
   const same = verbs.size === 1 && !verbs.has('');

@@ -4,8 +4,9 @@
 // A petition counts in the district of its linked case; one not linked to a case only in the
 // office's totals.
 import type { FigurePetition, FigureRecords } from '../figures/records';
-import { countResult, rateResult, within } from '../figures/results';
+import { countResult, lazyRecords, rateResult, within } from '../figures/results';
 import type { FigureArea, FigureDefinition, FigureRecordRef, FigureScope } from '../figures/types';
+import { computePetitionDeadlines, type PetitionDeadlines } from './deadlines';
 import { petitionTimeliness, type Timeliness } from './figures';
 import { calendarOf } from './settings-section';
 import { PETITION_FORM_LABELS, type PetitionLevel } from './types';
@@ -27,7 +28,28 @@ function classified(records: FigureRecords, scope: FigureScope): readonly Classi
   return scope.shared('petitions.timeliness', () => {
     const section = records.rules.petitions;
     const calendar = calendarOf(section);
-    return inPeriod(records, scope).map((p) => ({ p, ...petitionTimeliness(p, section.deadlines, calendar, scope.asOf) }));
+    // The acceptance deadline depends on the received date only, the resolution deadline on the
+    // acceptance date and extension only: a year's petitions share a few hundred of each.
+    const accept = new Map<string, string>();
+    const resolve = new Map<string, PetitionDeadlines>();
+    const deadlinesOf: typeof computePetitionDeadlines = (p, settings, cal) => {
+      // Contradictory dates go the long way, which refuses them with its message.
+      if (p.acceptedOn === undefined ? p.extension !== undefined : p.acceptedOn < p.receivedOn) return computePetitionDeadlines(p, settings, cal);
+      let acceptBy = accept.get(p.receivedOn);
+      if (acceptBy === undefined) {
+        acceptBy = computePetitionDeadlines({ receivedOn: p.receivedOn }, settings, cal).acceptBy;
+        accept.set(p.receivedOn, acceptBy);
+      }
+      if (p.acceptedOn === undefined) return { acceptBy, warnings: [] };
+      const key = `${p.acceptedOn}|${p.extension?.days ?? ''}`;
+      let later = resolve.get(key);
+      if (!later) {
+        later = computePetitionDeadlines({ receivedOn: p.acceptedOn, acceptedOn: p.acceptedOn, ...(p.extension ? { extension: p.extension } : {}) }, settings, cal);
+        resolve.set(key, later);
+      }
+      return { ...later, acceptBy };
+    };
+    return inPeriod(records, scope).map((p) => ({ p, ...petitionTimeliness(p, section.deadlines, calendar, scope.asOf, deadlinesOf) }));
   });
 }
 
@@ -36,7 +58,29 @@ function ref(p: FigurePetition, detail?: string): FigureRecordRef {
   return { kind: 'petition', id: p.id, detail: detail ? `${base}，${detail}` : base };
 }
 
-function tally(id: string, label: string, unit: 'batches' | 'personTimes', definition: string, keep: (p: FigurePetition) => boolean): FigureDefinition {
+interface Tallies {
+  readonly all: readonly FigurePetition[];
+  readonly collective: readonly FigurePetition[];
+  readonly byLevel: ReadonlyMap<PetitionLevel, readonly FigurePetition[]>;
+}
+
+/** The period's petitions split once by form and level; the tally figures read these lists. */
+function tallies(records: FigureRecords, scope: FigureScope): Tallies {
+  return scope.shared('petitions.tallies', () => {
+    const all = inPeriod(records, scope);
+    const collective: FigurePetition[] = [];
+    const byLevel = new Map<PetitionLevel, FigurePetition[]>();
+    for (const p of all) {
+      if (p.form === 'collective') collective.push(p);
+      const list = byLevel.get(p.level);
+      if (list) list.push(p);
+      else byLevel.set(p.level, [p]);
+    }
+    return { all, collective, byLevel };
+  });
+}
+
+function tally(id: string, label: string, unit: 'batches' | 'personTimes', definition: string, pick: (t: Tallies) => readonly FigurePetition[]): FigureDefinition {
   return {
     id,
     area: AREA,
@@ -45,16 +89,20 @@ function tally(id: string, label: string, unit: 'batches' | 'personTimes', defin
     recordKind: 'petition',
     definition,
     compute: (records, scope) => {
-      const list = inPeriod(records, scope).filter(keep);
-      const value = unit === 'batches' ? list.length : list.reduce((s, p) => s + p.personCount, 0);
-      return countResult(value, list.map((p) => ref(p)));
+      const list = pick(tallies(records, scope));
+      let value = list.length;
+      if (unit === 'personTimes') {
+        value = 0;
+        for (const p of list) value += p.personCount;
+      }
+      return countResult(value, lazyRecords(list, (p) => ref(p)));
     },
   };
 }
 
-const ALL = (): boolean => true;
-const COLLECTIVE = (p: FigurePetition): boolean => p.form === 'collective';
-const AT = (level: PetitionLevel) => (p: FigurePetition) => p.level === level;
+const ALL = (t: Tallies) => t.all;
+const COLLECTIVE = (t: Tallies) => t.collective;
+const AT = (level: PetitionLevel) => (t: Tallies) => t.byLevel.get(level) ?? [];
 
 const TIMELINESS_TEXT: Record<Timeliness, string> = { 'on-time': '按期', late: '超期', 'not-due': '未到期' };
 
@@ -72,7 +120,7 @@ function onTime(id: string, label: string, step: 'accept' | 'resolve', definitio
       return rateResult(
         ok,
         due.length,
-        due.map((c) => ref(c.p, TIMELINESS_TEXT[c[step]])),
+        lazyRecords(due, (c) => ref(c.p, TIMELINESS_TEXT[c[step]])),
         step === 'accept' ? '期间内没有已到受理期限的信访件。' : '期间内没有已到办理期限的信访件。',
       );
     },
@@ -89,7 +137,7 @@ const resolution: FigureDefinition = {
   compute: (records, scope) => {
     const withOutcome = inPeriod(records, scope).filter((p) => p.outcome !== undefined);
     const resolved = withOutcome.filter((p) => p.outcome === '化解').length;
-    return rateResult(resolved, withOutcome.length, withOutcome.map((p) => ref(p, p.outcome)), '期间内收到的信访件还没有调处结果。');
+    return rateResult(resolved, withOutcome.length, lazyRecords(withOutcome, (p) => ref(p, p.outcome)), '期间内收到的信访件还没有调处结果。');
   },
 };
 

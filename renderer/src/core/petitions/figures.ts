@@ -108,17 +108,19 @@ export function petitionTimeliness(
   settings: PetitionDeadlineSettings,
   calendar: WorkingCalendar,
   asOf: IsoDate,
+  deadlinesOf: typeof computePetitionDeadlines = computePetitionDeadlines,
 ): { readonly accept: Timeliness; readonly resolve: Timeliness } {
-  const d = computePetitionDeadlines(p, settings, calendar);
+  const d = deadlinesOf(p, settings, calendar);
   const decidedOn = p.acceptedOn ?? p.rejectedOn;
+  // Valid ISO dates compare as text (this runs for every petition of a period on the dashboard).
   let accept: Timeliness = 'not-due';
-  if (decidedOn !== undefined) accept = compareDates(decidedOn, d.acceptBy) <= 0 ? 'on-time' : 'late';
-  else if (!p.transfer && compareDates(d.acceptBy, asOf) < 0) accept = 'late';
+  if (decidedOn !== undefined) accept = decidedOn <= d.acceptBy ? 'on-time' : 'late';
+  else if (!p.transfer && d.acceptBy < asOf) accept = 'late';
   let resolve: Timeliness = 'not-due';
   const resolveBy = d.extendedResolveBy ?? d.resolveBy;
   if (resolveBy !== undefined) {
-    if (p.closedOn !== undefined) resolve = compareDates(p.closedOn, resolveBy) <= 0 ? 'on-time' : 'late';
-    else if (!p.transfer && compareDates(resolveBy, asOf) < 0) resolve = 'late';
+    if (p.closedOn !== undefined) resolve = p.closedOn <= resolveBy ? 'on-time' : 'late';
+    else if (!p.transfer && resolveBy < asOf) resolve = 'late';
   }
   return { accept, resolve };
 }

@@ -7,7 +7,7 @@
 // - Refund rates are cumulative to the period's end, over the creditors eligible now (verified, not
 //   excluded), truncated as on the case page, so 100% is shown only when paid in full.
 import type { FigureRecords, FigureRefunds } from '../figures/records';
-import { countResult, rateResult, within } from '../figures/results';
+import { countResult, lazyRecords, type RecordsOf, rateResult, within } from '../figures/results';
 import type { FigureArea, FigureDefinition, FigureRecordRef, FigureScope } from '../figures/types';
 import { formatFen } from '../money/format-money';
 import { formatRatePercent } from './rate';
@@ -34,6 +34,10 @@ function paidInPeriod(records: FigureRecords, scope: FigureScope): readonly Case
 
 function batchRef(caseId: string, b: RefundBatchFacts): FigureRecordRef {
   return { kind: 'batch', id: b.batchId, caseId, detail: `第 ${b.number} 批（${b.date}）已清退 ${formatFen(b.paidFen)} 元，${b.paidPersons} 人` };
+}
+
+function batchRecords(list: readonly CaseInPeriod[]): RecordsOf {
+  return { count: list.reduce((s, c) => s + c.batches.length, 0), build: () => list.flatMap((c) => c.batches.map((b) => batchRef(c.facts.caseId, b))) };
 }
 
 interface Cumulative {
@@ -69,7 +73,7 @@ const amount: FigureDefinition = {
     const list = paidInPeriod(records, scope);
     return countResult(
       list.reduce((s, c) => s + c.paidFen, 0),
-      list.flatMap((c) => c.batches.map((b) => batchRef(c.facts.caseId, b))),
+      batchRecords(list),
     );
   },
 };
@@ -85,7 +89,7 @@ const persons: FigureDefinition = {
     const list = paidInPeriod(records, scope);
     return countResult(
       list.reduce((s, c) => s + distinctPersonsPaid(c.batches), 0),
-      list.flatMap((c) => c.batches.map((b) => batchRef(c.facts.caseId, b))),
+      batchRecords(list),
     );
   },
 };
@@ -101,7 +105,7 @@ const cases: FigureDefinition = {
     const list = paidInPeriod(records, scope);
     return countResult(
       list.length,
-      list.map((c) => ({ kind: 'repayment', id: c.facts.caseId, detail: `期间内清退 ${formatFen(c.paidFen)} 元，${distinctPersonsPaid(c.batches)} 人` })),
+      lazyRecords(list, (c) => ({ kind: 'repayment', id: c.facts.caseId, detail: `期间内清退 ${formatFen(c.paidFen)} 元，${distinctPersonsPaid(c.batches)} 人` })),
     );
   },
 };
@@ -118,7 +122,7 @@ const overallRate: FigureDefinition = {
     const list = cumulative(records, scope);
     const paid = list.reduce((s, c) => s + c.paidToEligibleFen, 0);
     const claims = list.reduce((s, c) => s + c.facts.eligibleNetClaimFen, 0);
-    return rateResult(paid, claims, list.map(rateRef), '还没有核定清退基数的案件。', { truncate: true });
+    return rateResult(paid, claims, lazyRecords(list, rateRef), '还没有核定清退基数的案件。', { truncate: true });
   },
 };
 
@@ -131,7 +135,7 @@ const fullyRefunded: FigureDefinition = {
   definition: '截至统计期末，已支付给可参与清退的集资参与人的清退款达到其核定清退基数之和（清退率100%）的案件数。',
   compute: (records, scope) => {
     const list = cumulative(records, scope).filter((c) => c.paidToEligibleFen >= c.facts.eligibleNetClaimFen);
-    return countResult(list.length, list.map(rateRef));
+    return countResult(list.length, lazyRecords(list, rateRef));
   },
 };
 

@@ -163,7 +163,9 @@ export class CreditorRepository {
       }
       control.signal?.throwIfAborted();
     } catch (err) {
-      await this.deleteUnlessCurrent(caseId, generation);
+      // On a full disk the clean-up may fail too; the write's own error is the one to report, and
+      // the blocks left are orphans that the next start removes.
+      await this.deleteUnlessCurrent(caseId, generation).catch(() => undefined);
       throw err;
     }
     return { plan, generation, blocks };

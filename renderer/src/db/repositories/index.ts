@@ -4,6 +4,7 @@ import { AuditRepository } from './audit-repository';
 import { CaseRepository } from './case-repository';
 import { CreditorRepository } from './creditor-repository';
 import { DocumentRepository } from './document-repository';
+import { FigureRepository } from './figure-repository';
 import { PetitionRepository } from './petition-repository';
 import { RepaymentRepository } from './repayment-repository';
 import { SettingsRepository } from './settings-repository';
@@ -17,6 +18,7 @@ export interface Repositories {
   readonly petitions: PetitionRepository;
   readonly repayment: RepaymentRepository;
   readonly documents: DocumentRepository;
+  readonly figures: FigureRepository;
 }
 
 export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
@@ -28,5 +30,6 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     petitions: new PetitionRepository(ctx),
     repayment: new RepaymentRepository(ctx, new CreditorRepository(ctx)),
     documents: new DocumentRepository(ctx),
+    figures: new FigureRepository(ctx, new CreditorRepository(ctx)),
   };
 }

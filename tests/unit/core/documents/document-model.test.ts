@@ -16,7 +16,7 @@ function template(id: string) {
 }
 
 describe('document model and renderText', () => {
-  it('has the seven built-in templates, each with Chinese name and labels', () => {
+  it('has the eight built-in templates, each with Chinese name and labels', () => {
     expect(BUILTIN_TEMPLATES.map((t) => t.name)).toEqual([
       '联合执法询问通知书',
       '现场检查笔录',
@@ -25,8 +25,17 @@ describe('document model and renderText', () => {
       '调解协议书',
       '清退告知书',
       '送达回证',
+      '工作情况报告',
     ]);
     for (const t of BUILTIN_TEMPLATES) for (const f of t.fields) expect(f.label).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('writes the work report’s figures into its sentences the way the source report does', () => {
+    const text = renderText(template('work-report'), sampleDataFor('work-report') ?? {});
+    expect(text).toContain('2020年，新立非法集资案件13起、涉案金额1.38亿元、涉及人数1600余人，三项指标同比分别减少65.6%、68.1%、82%。');
+    expect(text).toContain('压降率达81%');
+    expect(text).toContain('集中攻坚破案8起，挽回经济损失2036.8万元，破案数上升60%。');
+    expect(text).toContain('2020年未发生到省进京信访问题。');
   });
 
   it('prints the refund notice amounts in figures and in capitals, dates without leading zeros', () => {

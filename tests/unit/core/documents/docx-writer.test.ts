@@ -26,6 +26,7 @@ const EXPECTED_PAGES: Record<string, number> = {
   'mediation-agreement': 2,
   'refund-notice': 2,
   'service-receipt': 1,
+  'work-report': 2,
 };
 
 describe('DOCX writer (GB/T 9704-2012)', () => {

@@ -22,6 +22,7 @@ const EXPECTED_PAGES: Record<string, number> = {
   'mediation-agreement': 2,
   'refund-notice': 2,
   'service-receipt': 1,
+  'work-report': 2,
 };
 
 /** Each printed line of each page: its characters and left/right edges (pdftotext -bbox-layout). */

@@ -7,7 +7,7 @@ import { createFigureRegistry } from '../../../../renderer/src/core/figures/regi
 import type { FigureDefinition } from '../../../../renderer/src/core/figures/types';
 import { recordsOf } from './helpers';
 
-const n = (value: number | null) => ({ value, records: [] });
+const n = (value: number | null) => ({ value, records: [], recordCount: 0 });
 
 describe('changes against the same period a year before', () => {
   it('rounds to one decimal, half away from zero, and names the direction', () => {
@@ -27,7 +27,7 @@ describe('changes against the same period a year before', () => {
     expect(figureChange('fen', n(1_000_000_000_000), n(900_000_000_000)).tenths).toBe(111);
   });
   it('gives a rate’s change in percentage points from the exact fractions', () => {
-    const rate = (num: number, den: number) => ({ value: Math.round((num * 1000) / den), ratio: { numerator: num, denominator: den }, records: [] });
+    const rate = (num: number, den: number) => ({ value: Math.round((num * 1000) / den), ratio: { numerator: num, denominator: den }, records: [], recordCount: 0 });
     const c = figureChange('rate', rate(17, 21), rate(1, 2)); // 80.95% − 50% = 30.95 → 31.0 points
     expect(c).toEqual({ kind: 'points', tenths: 310, direction: 'up' });
     expect(describeChange(c)).toBe('上升31.0个百分点');

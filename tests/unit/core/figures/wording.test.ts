@@ -69,7 +69,8 @@ describe('percentages and changes', () => {
   it('gives each change its own verb when they move differently, and never writes ∞ or NaN', () => {
     expect(changesZh([pct(-656), pct(50), pct(0)])).toBe('同比分别减少65.6%、增加5%、持平');
     expect(changesZh([pct(null)])).toBe('去年同期为0');
-    expect(changesZh([pct(-656), pct(null)])).toBe('同比分别减少65.6%和去年同期为0');
+    expect(changesZh([pct(-656), pct(null)])).toBe('同比分别减少65.6%和无可比（去年同期为0）');
+    expect(changesZh([pct(null), pct(null), pct(null)])).toBe('去年同期均为0');
     expect(changesZh([pct(0)])).toBe('同比持平');
     expect(changesZh([{ kind: 'points', tenths: 23, direction: 'up' }], { up: '提高' })).toBe('同比提高2.3个百分点');
   });

@@ -9,6 +9,7 @@ import { useApp } from '../../app/app-context';
 import { ImportReportView } from './ImportReportView';
 import { ImportSetup } from './ImportSetup';
 import { CREDITOR_SETTINGS_SECTION, DEFAULT_REMEMBERED, type ImportWorker, layoutKey, startImportWorker } from './import-client';
+import { dataDiskFigure } from './import-disk';
 
 interface ChosenFile {
   readonly name: string;
@@ -160,15 +161,15 @@ export function ImportWizard(props: {
     }
     setBusy('validate');
     setProgress({ done: 0, total: 0 });
-    worker.current?.send({ type: 'run', caseId: props.caseId, options: options() });
+    worker.current?.send({ type: 'run', caseId: props.caseId, options: options(), disk: await dataDiskFigure(bridge) });
   }
 
-  function commit() {
+  async function commit() {
     if (!file) return;
     setError(null);
     setBusy('commit');
     setProgress({ done: 0, total: 0 });
-    worker.current?.send({ type: 'commit', fileHash: file.hash });
+    worker.current?.send({ type: 'commit', fileHash: file.hash, disk: await dataDiskFigure(bridge) });
   }
 
   async function saveProblems(bytes: Uint8Array) {
@@ -218,6 +219,11 @@ export function ImportWizard(props: {
             <Button text={t('wizard.cancel')} onClick={() => worker.current?.send({ type: 'cancel' })} />
           </div>
         )}
+        {report?.spaceProblem && !error && (
+          <Callout intent="danger" data-testid="import-space" compact>
+            {report.spaceProblem}
+          </Callout>
+        )}
         {report ? (
           <ImportReportView report={report} />
         ) : (
@@ -248,7 +254,7 @@ export function ImportWizard(props: {
               {report.problems.length > 0 && (
                 <Button icon="export" text={t('wizard.exportProblems')} onClick={() => worker.current?.send({ type: 'export-problems' })} disabled={running} />
               )}
-              <Button intent="primary" icon="import" text={report.importedRows > 0 ? t('wizard.commit', { count: report.importedRows }) : t('wizard.nothingToImport')} disabled={!canCommit} onClick={commit} />
+              <Button intent="primary" icon="import" text={report.importedRows > 0 ? t('wizard.commit', { count: report.importedRows }) : t('wizard.nothingToImport')} disabled={!canCommit} onClick={() => void commit()} />
             </>
           )}
           {!report && preview && (

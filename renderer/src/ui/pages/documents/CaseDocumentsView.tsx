@@ -63,8 +63,10 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly edi
     const [c, list, all] = await Promise.all([repos.cases.get(caseId), repos.documents.list({ caseId }), repos.documents.templates.all()]);
     setFound(c ?? null);
     setDocs(list);
-    setTemplates(all);
-    setTemplateId((old) => old || (all[0]?.id ?? ''));
+    // The work report (工作情况报告) is the office's, not a case's: it is made from the 统计 page.
+    const forCases = all.filter((x) => x.documentType !== 'report');
+    setTemplates(forCases);
+    setTemplateId((old) => old || (forCases[0]?.id ?? ''));
     const petitions = (await repos.petitions.list()).filter((p) => p.caseId === caseId);
     setSessions(
       petitions.flatMap((p) =>

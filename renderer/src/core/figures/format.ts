@@ -1,0 +1,44 @@
+// How a figure's value is written on the dashboard and in the export: counts with their unit
+// (13 起), money the way the report writes it (1.38亿元) with the exact amount alongside, rates to
+// one decimal (81.0%), and "—" where there is nothing to show.
+import { formatFen } from '../money/format-money';
+import type { FigureResult, FigureUnit } from './types';
+import { amountZh } from './wording';
+
+export const UNIT_ZH: Readonly<Record<FigureUnit, string>> = {
+  cases: '起',
+  persons: '人',
+  batches: '批',
+  personTimes: '人次',
+  districts: '个',
+  fen: '元',
+  rate: '%',
+};
+
+function tenthsPercent(tenths: number): string {
+  const a = Math.abs(tenths);
+  return `${tenths < 0 ? '-' : ''}${Math.floor(a / 10)}.${a % 10}%`;
+}
+
+export function formatValue(unit: FigureUnit, r: FigureResult): string {
+  if (r.value === null) return '—';
+  if (unit === 'rate') return tenthsPercent(r.value);
+  if (unit === 'fen') return amountZh(r.value);
+  return `${r.value.toLocaleString('en-US')}${UNIT_ZH[unit]}`;
+}
+
+/** The exact value in words for a tooltip: 138,000,000.00 元; a rate with what it divides. */
+export function exactValue(unit: FigureUnit, r: FigureResult): string {
+  if (r.value === null) return r.unavailable ?? '—';
+  if (unit === 'fen') return `${formatFen(r.value)} 元`;
+  if (unit === 'rate' && r.ratio) return `${tenthsPercent(r.value)}（${r.ratio.numerator.toLocaleString('en-US')} / ${r.ratio.denominator.toLocaleString('en-US')}）`;
+  return formatValue(unit, r);
+}
+
+/** A spreadsheet cell: counts as integers, money in 元 with two decimals, rates as a percent number. */
+export function cellValue(unit: FigureUnit, r: FigureResult): number | string {
+  if (r.value === null) return '—';
+  if (unit === 'fen') return Number((r.value / 100).toFixed(2));
+  if (unit === 'rate') return r.value / 10;
+  return r.value;
+}

@@ -1,0 +1,3 @@
+export * from './space';
+export * from './storage-failure';
+export * from './store-record';

@@ -1,0 +1,53 @@
+// Where each kind of record a figure counts opens, and how it is named in the records list. An area
+// adding a record kind (e.g. screened firms) adds its link here.
+import type { FigureRecords } from '../../../core/figures/records';
+import type { FigureRecordRef } from '../../../core/figures/types';
+
+export interface RecordLink {
+  readonly label: string;
+  /** null when the record is no longer stored. */
+  readonly href: string | null;
+}
+
+const enc = encodeURIComponent;
+
+/** Look-ups built once per records input, then one link per record. */
+export function recordLinker(records: FigureRecords, districtHref: (d: string) => string): (ref: FigureRecordRef) => RecordLink {
+  const cases = new Map(records.cases.map((c) => [c.id, c]));
+  const petitions = new Map(records.petitions.map((p) => [p.id, p]));
+  const caseLabel = (id: string) => {
+    const c = cases.get(id);
+    return c ? `${c.caseNumber} ${c.title}` : null;
+  };
+  return (ref) => linkOf(ref, caseLabel, (id) => petitions.get(id), districtHref);
+}
+
+function linkOf(
+  ref: FigureRecordRef,
+  caseLabel: (id: string) => string | null,
+  petitionOf: (id: string) => { readonly registerNo?: string; readonly receivedOn: string } | undefined,
+  districtHref: (d: string) => string,
+): RecordLink {
+  switch (ref.kind) {
+    case 'case': {
+      const label = caseLabel(ref.id);
+      return { label: label ?? ref.id, href: label ? `#/cases/${enc(ref.id)}` : null };
+    }
+    case 'petition': {
+      const p = petitionOf(ref.id);
+      return { label: p ? `${p.registerNo ?? '信访件'}（${p.receivedOn}）` : ref.id, href: p ? `#/petitions/${enc(ref.id)}` : null };
+    }
+    case 'batch': {
+      const c = ref.caseId ? caseLabel(ref.caseId) : null;
+      return { label: c ?? ref.id, href: ref.caseId ? `#/repayment/${enc(ref.caseId)}/batch/${enc(ref.id)}` : null };
+    }
+    case 'repayment': {
+      const c = caseLabel(ref.id);
+      return { label: c ?? ref.id, href: `#/repayment/${enc(ref.id)}` };
+    }
+    case 'district':
+      return { label: ref.id, href: districtHref(ref.id) };
+    default:
+      return { label: ref.id, href: null };
+  }
+}
