@@ -13,8 +13,8 @@ function confirmCloseWithUnsavedInput(window: BrowserWindow): void {
       type: 'warning',
       title: '有未保存的内容',
       message: '当前页面有尚未保存的内容。',
-      detail: '关闭后这些内容将丢失。要继续编辑，请选择“返回”，保存后再关闭。',
-      buttons: ['返回', '不保存，关闭'],
+      detail: '填写的内容已作为草稿保存在本机，下次打开该页面时会恢复，但尚未保存为正式记录。要继续编辑，请选择“返回”。',
+      buttons: ['返回', '离开（保留草稿）'],
       defaultId: 0,
       cancelId: 0,
       noLink: true,
@@ -34,7 +34,7 @@ function recoverFromRendererCrash(window: BrowserWindow): void {
       title: '界面意外退出',
       message: `界面进程意外退出（${details.reason}）。`,
       detail:
-        '已保存的数据不受影响。点击“重新加载”恢复界面；正在填写但未保存的内容已丢失。如在导入大文件时反复出现，请把文件拆分后分批导入。',
+        '已保存的数据不受影响；正在填写的表单已作为草稿保存，重新打开该页面即可恢复。点击“重新加载”恢复界面。如在导入大文件时反复出现，请把文件拆分后分批导入。',
       buttons: ['重新加载'],
       noLink: true,
     });

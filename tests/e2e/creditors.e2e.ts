@@ -106,7 +106,7 @@ test('a messy register is checked, committed, searched, edited by hand, exported
   await page.getByRole('button', { name: '导入名单' }).click();
   await chooseFile(page, FIXTURE);
   await expect(page.getByTestId('same-file-warning')).toBeVisible();
-  await page.getByRole('button', { name: '关闭' }).first().click();
+  await page.getByRole('button', { name: '关闭', exact: true }).first().click();
 
   // Import, reveal and exports are in the audit log with the file names.
   await page.goto('#/settings/audit');
@@ -143,6 +143,6 @@ test('a large list is validated with a progress bar and can be cancelled; nothin
   await page.getByTestId('import-progress').getByRole('button', { name: '取消' }).click();
   await expect(page.getByText('已取消，本案名单没有变化。')).toBeVisible();
   await expect(page.getByTestId('import-report')).toHaveCount(0);
-  await page.getByRole('button', { name: '关闭' }).first().click();
+  await page.getByRole('button', { name: '关闭', exact: true }).first().click();
   await expect(page.getByText('本案还没有集资参与人')).toBeVisible();
 });

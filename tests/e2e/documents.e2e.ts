@@ -122,7 +122,7 @@ test('a notice is drafted from the case, checked, previewed, issued with its 文
   expect(createHash('sha256').update(voidedPdf.bytes).digest('hex')).not.toBe(hash);
   await expect(detail.getByTestId('detail-sha256')).toHaveText(hash);
   if (SHOTS) writeFileSync(`${SHOTS}/voided.pdf`, voidedPdf.bytes);
-  await page.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
 
 
   // A second one, kept as a draft first (no number), then completed and issued with the next
@@ -133,7 +133,7 @@ test('a notice is drafted from the case, checked, previewed, issued with its 文
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByTestId('documents-notice')).toContainText('草稿已保存');
   await expect(page.getByTestId('detail-number')).toHaveText('（草稿，未编号）');
-  await page.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
   // The draft is found again from the registry and opens in the case's editor.
   await page.goto('#/documents');
   await page.getByTestId('documents-table').getByText('（草稿，未编号）').click();
@@ -147,7 +147,7 @@ test('a notice is drafted from the case, checked, previewed, issued with its 文
   await page.getByRole('button', { name: '签发并编号' }).click();
   await page.getByRole('button', { name: '签发', exact: true }).click();
   await expect(page.getByTestId('documents-notice')).toContainText(`已签发：处非询〔${YEAR}〕2号`, { timeout: 60_000 });
-  await page.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
 
   // 送达回证 for the issued notice: its title, number and addressee come from the registry.
   await page.getByLabel('文书类型').selectOption({ label: '送达回证' });
@@ -171,7 +171,7 @@ test('a notice is drafted from the case, checked, previewed, issued with its 文
   await shot(page, 'registry');
   await table.getByText(number1).click();
   await expect(page.getByTestId('document-attachments')).toContainText('签章件.jpg');
-  await page.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
 
   // Templates: a copy with changed wording; an unknown placeholder is refused by name.
   await page.getByRole('tab', { name: '文书模板' }).click();

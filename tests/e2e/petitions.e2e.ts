@@ -35,12 +35,11 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   await page.getByLabel('信访人 1 姓名').fill('张建国');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('form-errors')).toBeVisible();
-  await expect(page.getByText('个人信访的人数应为 1;12 人同来请把信访形式改为「集体」')).toBeVisible();
-  await expect(page.getByText('诉求:请填写信访人的诉求')).toBeVisible();
+  await expect(page.getByText('个人信访的人数应为 1；12 人同来请把信访形式改为「集体」')).toBeVisible();
+  await expect(page.getByText('诉求：请填写信访人的诉求')).toBeVisible();
   await expect(page.getByLabel('信访人 1 姓名')).toHaveValue('张建国');
   await shot(page, 'form-errors');
 
-  await page.getByLabel('登记编号').fill('威信〔2026〕88号');
   await page.getByLabel('信访渠道').selectOption('来访');
   await page.getByLabel('信访层级').selectOption('到省');
   await page.getByLabel('信访形式').selectOption('collective');
@@ -80,10 +79,10 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('调解日期').fill('2026-10-20');
   await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('session-errors')).toContainText('调解地点:请填写');
-  await expect(page.getByTestId('session-errors')).toContainText('协议条款:调解结果为达成协议时,请逐条填写协议内容');
+  await expect(page.getByTestId('session-errors')).toContainText('调解地点：请填写');
+  await expect(page.getByTestId('session-errors')).toContainText('协议条款：调解结果为达成协议时，请逐条填写协议内容');
   await dialog.getByLabel('调解地点').fill('环翠区人民调解委员会');
-  await dialog.getByLabel('参加人员').fill('张建国(信访人代表)\n某公司清算组王某');
+  await dialog.getByLabel('参加人员').fill('张建国（信访人代表）\n某公司清算组王某');
   await dialog.getByLabel('被申请人').fill('威海某某养老服务有限公司清算组');
   await dialog.getByLabel('协议条款').fill('清算组于2026年12月31日前按38%比例清退\n信访人不再就同一事项重复信访');
   await shot(page, 'session-dialog');
@@ -97,7 +96,7 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
     await d.getByLabel('日期').fill('2026-11-20');
     await d.getByLabel('审批人（批准延期的负责人）').fill('王主任');
     await d.getByLabel('延期天数').fill('30');
-    await d.getByLabel('理由').fill('涉及资产处置,情况复杂');
+    await d.getByLabel('理由').fill('涉及资产处置，情况复杂');
   });
   await expect(page.getByTestId('extended-by')).toHaveText('2027-01-08');
   await expect(page.getByTestId('petition-actions').getByRole('button', { name: '延期', exact: true })).toHaveCount(0);
@@ -105,7 +104,7 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   await page.reload();
   await expect(page.getByTestId('petition-status')).toHaveText('调处中');
   const history = page.getByTestId('petition-history');
-  for (const text of ['登记', '受理', '开始调处', '调解', '延期 30 天,王主任批准:涉及资产处置,情况复杂', '林淼']) {
+  for (const text of ['登记', '受理', '开始调处', '调解', '延期 30 天，王主任批准：涉及资产处置，情况复杂', '林淼']) {
     await expect(history).toContainText(text);
   }
   await expect(page.getByTestId('extended-by')).toHaveText('2027-01-08');
@@ -123,13 +122,13 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   await page.goto('#/petitions');
   const alerts = page.getByTestId('deadline-alerts');
   await expect(alerts).toContainText('王芳');
-  await expect(alerts).not.toContainText('威信〔2026〕88号');
+  await expect(alerts).not.toContainText('处非信〔2026〕1号');
   await page.getByText('只看超期').click();
   await expect(page.getByTestId('petition-table')).toContainText('王芳');
   await expect(page.getByTestId('petition-table')).not.toContainText('张建国');
   await page.getByText('只看超期').click();
   await page.getByLabel('搜索信访件').fill('李秀英');
-  await expect(page.getByTestId('petition-table')).toContainText('威信〔2026〕88号');
+  await expect(page.getByTestId('petition-table')).toContainText('处非信〔2026〕1号');
   await expect(page.getByTestId('petition-table')).not.toContainText('王芳');
   await page.getByLabel('搜索信访件').fill('');
   await page.getByLabel('层级').selectOption('到省');
@@ -142,20 +141,20 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   await page.getByLabel('受理期限（天）').fill('十五');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('settings-errors')).toBeVisible();
-  await expect(page.getByText('受理期限（天）「十五」不是整数天数,请填写数字')).toBeVisible();
+  await expect(page.getByText('受理期限（天）「十五」不是整数天数，请填写数字')).toBeVisible();
   await page.getByLabel('受理期限（天）').fill('15');
   await page.getByRole('button', { name: '添加放假' }).click();
   await page.getByLabel('节假日 14 名称').fill('元旦');
   await page.getByLabel('节假日 14 开始').fill('2027-01-03');
   await page.getByLabel('节假日 14 结束').fill('2027-01-01');
   await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('holiday-errors')).toContainText('节假日第 14 行(元旦):结束日期早于开始日期');
+  await expect(page.getByTestId('holiday-errors')).toContainText('节假日第 14 行（元旦）：结束日期早于开始日期');
   await page.getByLabel('节假日 14 开始').fill('2027-01-01');
   await page.getByLabel('节假日 14 结束').fill('2027-01-03');
   await page.getByLabel('临期提醒（天）').fill('7');
   await page.getByRole('button', { name: '保存' }).click();
   // Rows for 2027 while the covered years stop at 2026: asked to add the year.
-  await expect(page.getByText('节假日表中有 2027 年的日期,但「已录入年份」没有 2027')).toBeVisible();
+  await expect(page.getByText('节假日表中有 2027 年的日期，但「已录入年份」没有 2027')).toBeVisible();
   await page.getByLabel('已录入年份').fill('2025, 2026, 2027');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('时限设置已保存')).toBeVisible();
@@ -183,11 +182,11 @@ test('a petition is registered, accepted, mediated, extended; deadlines, alerts,
   const sheet = book.Sheets.信访台账;
   expect(sheet).toBeDefined();
   const rows = XLSX.utils.sheet_to_json<(string | number)[]>(sheet ?? {}, { header: 1 });
-  expect(rows[0]).toEqual(['信访台账(2026-01-01 至 2026-11-25)']);
+  expect(rows[0]).toEqual(['信访台账（2026-01-01 至 2026-11-25）']);
   expect(rows[1]?.slice(0, 8)).toEqual(['序号', '登记编号', '收到日期', '信访渠道', '信访层级', '信访形式', '人数', '信访人']);
   expect(rows).toHaveLength(4);
-  expect(rows[2]?.slice(0, 8)).toEqual([1, '威信〔2026〕88号', '2026-10-09', '来访', '到省', '集体', 12, '张建国、李秀英']);
-  expect(rows[3]?.slice(0, 8)).toEqual([2, '', '2026-11-02', '来访', '到县区', '个人', 1, '王芳']);
+  expect(rows[2]?.slice(0, 8)).toEqual([1, '处非信〔2026〕1号', '2026-10-09', '来访', '到省', '集体', 12, '张建国、李秀英']);
+  expect(rows[3]?.slice(0, 8)).toEqual([2, '处非信〔2026〕2号', '2026-11-02', '来访', '到县区', '个人', 1, '王芳']);
   await expect(page.getByText(/已导出 信访台账_2026-01-01_2026-11-25\.xlsx（2 行）/)).toBeVisible();
 
   // A period that ends before it starts is refused, naming the dates.
@@ -205,7 +204,7 @@ test('petitioners are picked from the linked case, a rejection needs a reason, a
   await page.goto('#/petitions/new');
   await page.getByLabel('收到日期').fill('2026-11-20');
   await page.getByLabel('关联案件').selectOption({ label: '威公经立〔2020〕15号 威海某某养老服务有限公司涉嫌非法吸收公众存款案' });
-  await page.getByLabel('从案件涉案主体中选择').selectOption({ label: '王喆(实际控制人)' });
+  await page.getByLabel('从案件涉案主体中选择').selectOption({ label: '王喆（实际控制人）' });
   await page.getByRole('button', { name: '加入', exact: true }).click();
   await expect(page.getByLabel('信访人 1 姓名')).toHaveValue('王喆');
   await page.getByLabel('诉求').fill('要求公开资产处置进展');
@@ -220,12 +219,12 @@ test('petitioners are picked from the linked case, a rejection needs a reason, a
   await page.getByTestId('petition-actions').getByRole('button', { name: '不予受理', exact: true }).click();
   await page.getByRole('dialog').getByLabel('日期').fill('2026-11-21');
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('step-error')).toHaveText('不予受理:请填写不予受理的理由(将书面告知信访人)');
-  await page.getByRole('dialog').getByLabel('理由').fill('属于司法程序处理事项,已告知向法院反映');
+  await expect(page.getByTestId('step-error')).toHaveText('不予受理：请填写不予受理的理由（将书面告知信访人）');
+  await page.getByRole('dialog').getByLabel('理由').fill('属于司法程序处理事项，已告知向法院反映');
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('petition-status')).toHaveText('不予受理');
   await expect(page.getByTestId('petition-actions')).toContainText('本件已办理完毕');
-  await expect(page.getByText('属于司法程序处理事项,已告知向法院反映').first()).toBeVisible();
+  await expect(page.getByText('属于司法程序处理事项，已告知向法院反映').first()).toBeVisible();
 
   await page.goto('#/petitions/figures');
   await page.getByLabel('统计开始日期').fill('2026-11-01');
@@ -263,8 +262,8 @@ test('newly overdue petitions are announced once a day, not again after a reload
   await expect(page.getByTestId('deadline-alerts')).toContainText('王芳');
   await expect.poll(notices).toHaveLength(1);
   const [notice] = await notices();
-  expect(notice?.title).toBe('信访件超期提醒:新增 1 件超期');
-  expect(notice?.body).toContain('王芳(2026-11-02)(受理期限 2026-11-17)');
+  expect(notice?.title).toBe('信访件超期提醒：新增 1 件超期');
+  expect(notice?.body).toContain('处非信〔2026〕1号 王芳（受理期限 2026-11-17）');
 
   await page.reload();
   await expect(page.getByTestId('deadline-alerts')).toContainText('王芳');

@@ -91,7 +91,7 @@ test('backup to a file, change the data, restore it back; broken files are refus
   await chooseBackupFile(page, truncated);
   await expect(page.getByTestId('restore-refused')).toContainText('备份文件不完整');
   await expect(page.getByTestId('restore-refused')).toContainText('当前数据没有任何改动');
-  await page.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
 
   // One flipped bit: refused as damaged.
   const flipped = `${plain}.flipped.cfbak`;
@@ -101,7 +101,7 @@ test('backup to a file, change the data, restore it back; broken files are refus
   writeFileSync(flipped, copy);
   await chooseBackupFile(page, flipped);
   await expect(page.getByTestId('restore-refused')).toContainText('已损坏');
-  await page.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
   await expect(page.locator('.app-navbar')).toContainText('改过的名称');
 
   // The intact backup: shown next to the current data, its seal checked, then restored.

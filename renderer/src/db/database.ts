@@ -16,6 +16,7 @@ import type {
   FundReceiptRow,
   MediationSessionRow,
   PaymentResultRow,
+  PetitionCounterRow,
   PetitionRow,
   RepaymentBatchRow,
   RepaymentPlanRow,
@@ -45,6 +46,8 @@ export class WorkstationDb extends Dexie {
   paymentResults!: Table<PaymentResultRow, string>;
   petitions!: Table<PetitionRow, string>;
   mediationSessions!: Table<MediationSessionRow, string>;
+  /** Since version 7: the next 信访件编号 per year of receipt. */
+  petitionCounters!: Table<PetitionCounterRow, string>;
   documents!: Table<DocumentRow, string>;
   documentCounters!: Table<DocumentCounterRow, string>;
   documentTemplates!: Table<DocumentTemplateRow, string>;

@@ -207,6 +207,12 @@ export interface PetitionRow {
   readonly body: StoredPetition;
 }
 
+/** Next petition number per year of receipt; id = the year, e.g. '2026' (since version 7). */
+export interface PetitionCounterRow {
+  readonly id: string;
+  readonly next: number;
+}
+
 /** One mediation session (调解) of a petition. */
 export interface MediationSessionRow {
   readonly id: string;

@@ -7,10 +7,11 @@ export const en: Messages = {
   common: {
     save: 'Save', cancel: 'Cancel', edit: 'Edit', back: 'Back', add: 'Add', remove: 'Remove', search: 'Search', all: 'All', none: 'None',
     loading: 'Loading…', saved: 'Saved', fixErrors: '{{count}} field(s) need fixing; they are marked and nothing you typed was lost.', yuan: 'yuan',
+    dateHint: 'e.g. 2020-12-01, or 2020年12月1日',
   },
   cases: {
     list: 'Cases', new: 'New case', edit: 'Edit case', count: '{{count}} cases', empty: 'No cases yet. Click "New case" to register one.',
-    noMatch: 'No case matches.', searchPlaceholder: 'Search by case number, title or party name', filterStage: 'Stage', filterDistrict: 'District',
+    noMatch: 'No case matches.', searchPlaceholder: 'Search by case number, title, party name, credit code or ID number', filterStage: 'Stage', filterDistrict: 'District',
     filterSector: 'Sector', filterYear: 'Year filed', backlogOnly: 'Backlog only', backlogTag: 'Backlog', caseNumber: 'Case number', title: 'Title',
     charge: 'Charge', sector: 'Sector', district: 'District', leadUnit: 'Lead unit', officers: 'Officers', officersHint: 'Separate names with commas',
     amountInvolved: 'Amount involved (yuan)', amountHint: '1,234.50, 5万 or ￥3,000', peopleInvolved: 'People involved', lossesRecovered: 'Losses recovered (yuan)',
@@ -24,6 +25,8 @@ export const en: Messages = {
     title: 'Settings', office: 'Office', users: 'Users and roles', fonts: 'Document fonts', exchange: 'Reporting and keys', officeName: 'Issuing authority',
     districts: 'Districts (one per line)', backlogCutoff: 'Backlog cutoff', backlogHint: 'Cases filed on or before this date are backlog cases', campaignStart: 'Campaign start date', campaignHint: 'The backlog reduction rate counts from this date; may be empty',
     prefixes: 'Document number prefixes', prefixHint: 'Numbers look like 威处非询〔2020〕12号; enter only 威处非询', fontPreset: 'Document fonts',
+    officeNameMissing: 'The issuing authority is not set: every document and mediation agreement needs it. Fill it in and save.',
+    petitionNumber: 'Petition number', petitionPrefix: 'Petition number prefix', nextNumber: 'Next this year: {{number}} (by year of receipt, never reused)',
     fontOfficial: 'Official fonts', fontStock: 'Stock Windows fonts', storage: 'Storage', persisted: 'Storage is persistent',
     notPersisted: 'Storage is not persistent: back up regularly', persistUnknown: 'Persistence unknown', appInfo: 'About', audit: 'Audit log',
   },

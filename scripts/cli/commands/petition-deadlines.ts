@@ -89,12 +89,12 @@ export async function run(args: readonly string[]): Promise<number> {
     input = buildInput(o, settings);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`错误:${e.message}\n`);
+    process.stderr.write(`错误：${e.message}\n`);
     process.stderr.write(`用法 (usage): petition-deadlines ${summary.slice(summary.indexOf('--received'))}\n`);
     return 2;
   }
   const d = computePetitionDeadlines(input, settings, buildWorkingCalendar(CHINA_HOLIDAYS_2025_2026));
-  for (const w of d.warnings) process.stderr.write(`注意:${w}\n`);
+  for (const w of d.warnings) process.stderr.write(`注意：${w}\n`);
   // The JSON carries the issue's two keys; with --extension-days, resolveBy is the deadline in force
   // (extended). The text form below shows the original one too.
   const out: Record<string, string> = { acceptBy: d.acceptBy };
@@ -103,10 +103,10 @@ export async function run(args: readonly string[]): Promise<number> {
   if (json) {
     process.stdout.write(`${JSON.stringify(out)}\n`);
   } else {
-    const mode = settings.dayCounting === 'working' ? '工作日' : '自然日(末日遇节假日顺延)';
-    process.stdout.write(`计日方式:${mode}\n受理期限:${d.acceptBy}\n`);
-    if (d.resolveBy) process.stdout.write(`办理期限:${d.resolveBy}\n`);
-    if (d.extendedResolveBy) process.stdout.write(`延期后期限:${d.extendedResolveBy}\n`);
+    const mode = settings.dayCounting === 'working' ? '工作日' : '自然日（末日遇节假日顺延）';
+    process.stdout.write(`计日方式：${mode}\n受理期限：${d.acceptBy}\n`);
+    if (d.resolveBy) process.stdout.write(`办理期限：${d.resolveBy}\n`);
+    if (d.extendedResolveBy) process.stdout.write(`延期后期限：${d.extendedResolveBy}\n`);
   }
   return 0;
 }

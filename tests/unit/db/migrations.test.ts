@@ -65,12 +65,21 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
       users: [],
     },
   },
-  // 004–007 are reserved for work being built side by side and change nothing yet; each gets its
+  // 004–006 are reserved for work being built side by side and change nothing yet; each gets its
   // real upgrade case when its tables land.
   4: { before: {}, after: {} },
   5: { before: {}, after: {} },
   6: { before: {}, after: {} },
-  7: { before: {}, after: {} },
+  // 007: petition counters start empty; petitions registered before keep their rows unchanged.
+  7: {
+    before: {
+      petitions: [{ id: 'p-1', caseId: null, receivedDate: '2026-03-02', status: '登记', level: '到县区', body: { id: 'p-1', registerNo: '威信〔2026〕88号' } }],
+    },
+    after: {
+      petitions: [{ id: 'p-1', caseId: null, receivedDate: '2026-03-02', status: '登记', level: '到县区', body: { id: 'p-1', registerNo: '威信〔2026〕88号' } }],
+      petitionCounters: [],
+    },
+  },
   // 008: the dashboard's refund facts cache starts empty; existing rows are untouched.
   8: {
     before: { cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }] },
@@ -106,6 +115,7 @@ describe('schema migrations', () => {
         'mediationSessions',
         'parties',
         'paymentResults',
+        'petitionCounters',
         'petitions',
         'repaymentBatches',
         'repaymentPlans',

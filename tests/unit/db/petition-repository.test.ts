@@ -31,7 +31,7 @@ const session: MediationSessionInput = {
   place: '环翠区人民调解委员会',
   method: '人民调解',
   mediators: ['林淼'],
-  participants: ['张建国(信访人代表)', '某公司清算组王某'],
+  participants: ['张建国（信访人代表）', '某公司清算组王某'],
   respondent: '威海某某养老服务有限公司清算组',
   notes: '双方就分期清退达成一致',
   outcome: '达成协议',
@@ -49,16 +49,17 @@ describe('PetitionRepository', () => {
   it('registers a petition attributed to the operator, with its deadline facts, and audits it', async () => {
     const { repos, db } = await setup();
     const r = await repos.petitions.register(form());
-    expect(r).toEqual({ ok: true, petitionId: 'id-1' });
+    // The number comes from the office's sequence, whatever the input carried.
+    expect(r).toEqual({ ok: true, petitionId: 'id-1', registerNo: '处非信〔2026〕1号' });
     const p = await repos.petitions.get('id-1');
-    expect(p).toMatchObject({ status: '登记', personCount: 12, form: 'collective', handler: '林淼', mediationSessions: [] });
+    expect(p).toMatchObject({ registerNo: '处非信〔2026〕1号', status: '登记', personCount: 12, form: 'collective', handler: '林淼', mediationSessions: [] });
     // The phone is stored normalized; a blank phone is not stored at all.
     expect(p?.petitioners).toEqual([
       { kind: 'entered', name: '张建国', phone: '13806311234' },
       { kind: 'entered', name: '李秀英' },
     ]);
     expect(p?.history).toEqual([
-      { date: '2026-10-09', by: '林淼', action: '登记', from: null, to: '登记', note: '来访,到市,集体 12 人' },
+      { date: '2026-10-09', by: '林淼', action: '登记', from: null, to: '登记', note: '来访，到市，集体 12 人' },
     ]);
     expect(await db.petitions.get('id-1')).toMatchObject({ receivedDate: '2026-10-09', status: '登记', level: '到市' });
     const audit = await repos.audit.forEntity('petitions', 'id-1');
@@ -76,12 +77,12 @@ describe('PetitionRepository', () => {
     if (r.ok) return;
     expect(r.errors).toEqual(
       expect.arrayContaining([
-        { field: 'receivedOn', message: '收到日期 2026-12-01 晚于今天 2026-11-26,请检查日期' },
-        { field: 'personCount', message: '个人信访的人数应为 1;3 人同来请把信访形式改为「集体」' },
-        { field: 'demands', message: '诉求:请填写信访人的诉求' },
+        { field: 'receivedOn', message: '收到日期 2026-12-01 晚于今天 2026-11-26，请检查日期' },
+        { field: 'personCount', message: '个人信访的人数应为 1；3 人同来请把信访形式改为「集体」' },
+        { field: 'demands', message: '诉求：请填写信访人的诉求' },
         {
           field: 'petitioners[0].phone',
-          message: '第 1 名信访人:联系电话“1380631”不是有效的手机号（11 位，以 13–19 开头）或带区号的固定电话（如 0631-5200000）。请向本人核实后更正。',
+          message: '第 1 名信访人：联系电话“1380631”不是有效的手机号（11 位，以 13–19 开头）或带区号的固定电话（如 0631-5200000）。请向本人核实后更正。',
         },
       ]),
     );
@@ -105,7 +106,7 @@ describe('PetitionRepository', () => {
     const steps = [
       { type: 'accept', date: '2026-10-10' },
       { type: 'startMediation', date: '2026-10-12' },
-      { type: 'extend', date: '2026-11-01', approver: '王主任', days: 30, reason: '涉及资产处置,情况复杂' },
+      { type: 'extend', date: '2026-11-01', approver: '王主任', days: 30, reason: '涉及资产处置，情况复杂' },
       { type: 'recordOutcome', date: '2026-11-20', outcome: '部分化解', note: '同意分期' },
       { type: 'close', date: '2026-11-21' },
       { type: 'followUp', date: '2026-11-25', satisfaction: '基本满意', note: '电话回访' },
@@ -120,7 +121,7 @@ describe('PetitionRepository', () => {
       acceptedOn: '2026-10-10',
       outcome: '部分化解',
       closedOn: '2026-11-21',
-      extension: { days: 30, approvedOn: '2026-11-01', approver: '王主任', reason: '涉及资产处置,情况复杂' },
+      extension: { days: 30, approvedOn: '2026-11-01', approver: '王主任', reason: '涉及资产处置，情况复杂' },
       followUp: { date: '2026-11-25', satisfaction: '基本满意', note: '电话回访' },
     });
     expect(p?.history.map((h) => [h.action, h.to, h.by])).toEqual([
@@ -143,19 +144,19 @@ describe('PetitionRepository', () => {
     const auditBefore = await repos.audit.count();
     expect(await repos.petitions.applyEvent('id-1', { type: 'close', date: '2026-10-10' })).toEqual({
       ok: false,
-      error: '当前状态为「登记」,不能办结:办结只能在「化解」「部分化解」「未化解」状态下进行',
+      error: '当前状态为「登记」，不能办结：办结只能在「化解」「部分化解」「未化解」状态下进行',
     });
     expect(await repos.petitions.applyEvent('id-1', { type: 'accept', date: '2026-11-27' })).toEqual({
       ok: false,
-      error: '受理日期 2026-11-27 晚于今天 2026-11-26,请检查日期',
+      error: '受理日期 2026-11-27 晚于今天 2026-11-26，请检查日期',
     });
     expect(await repos.petitions.applyEvent('id-1', { type: 'reject', date: '2026-10-10', reason: '  ' })).toEqual({
       ok: false,
-      error: '不予受理:请填写不予受理的理由(将书面告知信访人)',
+      error: '不予受理：请填写不予受理的理由（将书面告知信访人）',
     });
     expect(await repos.petitions.applyEvent('nope', { type: 'accept', date: '2026-10-10' })).toEqual({
       ok: false,
-      error: '该信访件已不存在,请返回信访台账',
+      error: '该信访件已不存在，请返回信访台账',
     });
     expect((await repos.petitions.get('id-1'))?.status).toBe('登记');
     expect(await repos.audit.count()).toBe(auditBefore);
@@ -171,7 +172,7 @@ describe('PetitionRepository', () => {
     await repos.petitions.register(form());
     await repos.petitions.applyEvent('id-1', { type: 'accept', date: '2026-10-10' });
     const r = await repos.petitions.applyEvent('id-1', { type: 'extend', date: '2026-10-11', approver: '王主任', days: 10, reason: '复杂' });
-    expect(r).toEqual({ ok: false, error: '当前设置不允许延期(最长延期为 0 天);如需延期请先在「信访调解 → 时限设置」中修改' });
+    expect(r).toEqual({ ok: false, error: '当前设置不允许延期（最长延期为 0 天）；如需延期请先在「信访调解 → 时限设置」中修改' });
   });
 
   it('stores mediation sessions in their own rows, in the petition history, and refuses bad ones', async () => {
@@ -179,14 +180,14 @@ describe('PetitionRepository', () => {
     await repos.petitions.register(form());
     // Not yet in 调处中.
     const early = await repos.petitions.addMediationSession('id-1', session);
-    expect(early).toEqual({ ok: false, errors: ['当前状态为「登记」,只有「调处中」的信访件可以登记调解'] });
+    expect(early).toEqual({ ok: false, errors: ['当前状态为「登记」，只有「调处中」的信访件可以登记调解'] });
     await repos.petitions.applyEvent('id-1', { type: 'accept', date: '2026-10-10' });
     await repos.petitions.applyEvent('id-1', { type: 'startMediation', date: '2026-10-12' });
     const bad = await repos.petitions.addMediationSession('id-1', { ...session, place: '', agreementTerms: [], date: '2026-12-01' });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors).toEqual(['调解地点:请填写', '协议条款:调解结果为达成协议时,请逐条填写协议内容']);
+    if (!bad.ok) expect(bad.errors).toEqual(['调解地点：请填写', '协议条款：调解结果为达成协议时，请逐条填写协议内容']);
     const future = await repos.petitions.addMediationSession('id-1', { ...session, date: '2026-12-01' });
-    expect(future).toEqual({ ok: false, errors: ['调解日期 2026-12-01 晚于今天 2026-11-26,请登记已经举行的调解'] });
+    expect(future).toEqual({ ok: false, errors: ['调解日期 2026-12-01 晚于今天 2026-11-26，请登记已经举行的调解'] });
     expect(await db.mediationSessions.count()).toBe(0);
 
     const ok = await repos.petitions.addMediationSession('id-1', session);
@@ -195,7 +196,7 @@ describe('PetitionRepository', () => {
     expect(await db.mediationSessions.get(ok.sessionId)).toMatchObject({ petitionId: 'id-1', date: '2026-10-20' });
     const p = await repos.petitions.get('id-1');
     expect(p?.mediationSessions.map((s) => s.id)).toEqual([ok.sessionId]);
-    expect(p?.history.at(-1)).toMatchObject({ action: '调解', by: '林淼', note: '人民调解(环翠区人民调解委员会):达成协议' });
+    expect(p?.history.at(-1)).toMatchObject({ action: '调解', by: '林淼', note: '人民调解（环翠区人民调解委员会）：达成协议' });
     expect((await repos.petitions.list())[0]?.mediationSessions).toHaveLength(1);
     expect((await repos.audit.forEntity('mediationSessions', ok.sessionId)).map((a) => a.action)).toEqual(['create']);
 
@@ -222,7 +223,7 @@ describe('PetitionRepository', () => {
         copies: 4,
       },
     });
-    expect(await repos.petitions.mediationAgreement('id-1', 'nope')).toEqual({ ok: false, errors: ['未找到调解记录 nope,请先登记调解'] });
+    expect(await repos.petitions.mediationAgreement('id-1', 'nope')).toEqual({ ok: false, errors: ['未找到调解记录 nope，请先登记调解'] });
   });
 
   it('validates the time-limit settings and holiday table before saving, naming the field', async () => {
@@ -239,7 +240,7 @@ describe('PetitionRepository', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.issues.map((i) => i.path)).toEqual(['deadlines.acceptWithinDays', 'holidays.holidays[0].to', 'holidays.makeUpWorkdays[0].date', 'holidays.years']);
-      expect(r.issues[0]?.message).toBe('受理期限「0」应为 1–365 的整数天,条例规定为 15 天');
+      expect(r.issues[0]?.message).toBe('受理期限「0」应为 1–365 的整数天，条例规定为 15 天');
     }
     expect(await db.settings.get('petitions')).toBeUndefined();
     expect(await repos.audit.count()).toBe(before);

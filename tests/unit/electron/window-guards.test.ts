@@ -37,7 +37,7 @@ describe('closing with unsaved input', () => {
     expect(dialogChoice.shown.at(-1)?.title).toBe('有未保存的内容');
   });
 
-  it('closes anyway when the user chooses 不保存，关闭', () => {
+  it('closes anyway when the user chooses 离开（保留草稿）', () => {
     dialogChoice.value = 1;
     const { listeners } = fakeWindow();
     const event = { preventDefault: vi.fn() };

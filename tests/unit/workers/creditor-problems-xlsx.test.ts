@@ -13,7 +13,7 @@ describe('problems export', () => {
       { row: 3, cells: wide },
     ];
     const problems: RowOutcome[] = [{ row: 3, status: 'error', code: 'ID_MISSING', message: '第 3 行“身份证号码”：证件号码为空。' }];
-    const sheet = read(problemsWorkbook(['姓名', '身份证号码', '金额'], rows, problems), { type: 'array' }).Sheets['问题行'];
+    const sheet = read(problemsWorkbook(['姓名', '身份证号码', '金额'], rows, problems), { type: 'array' }).Sheets.问题行;
     expect(sheet?.A2?.v).toBe(3);
     expect(sheet?.C2?.v).toContain('证件号码为空');
     expect(sheet?.D2?.v).toBe('张三');

@@ -1,6 +1,6 @@
 // One stored value as the app shows it: money in 元, times in local time, codes as words, personal
 // data masked (unless deliberately revealed), references to other records by their name.
-import { formatLocalDateTime } from '../common/iso-date';
+import { formatOfficeDateTime } from '../common/office-time';
 import { maskAccount, maskIdNumber, maskPhone } from '../identity/mask';
 import { formatFen } from '../money/format-money';
 import { valueLabel } from './field-labels';
@@ -62,7 +62,7 @@ export function formatScalar(key: string, value: unknown, ctx: FormatContext): s
   const table = REFERENCES[key];
   if (table) return ctx.names(table, value) ?? '（记录已不存在）';
   if (HASHES.has(key)) return `${value.slice(0, 12)}…`;
-  if (ISO_INSTANT.test(value)) return formatLocalDateTime(value);
+  if (ISO_INSTANT.test(value)) return formatOfficeDateTime(value);
   return value;
 }
 

@@ -42,19 +42,24 @@ export interface HolidayTableIssue {
 }
 
 const MAX_RANGE_DAYS = 31;
+/** 春节, 国庆节 …: a holiday's name is a few characters; the limit stops a pasted page. */
+const HOLIDAY_NAME_MAX = 20;
 
 /** Checks an edited table; every message names the row and says what to change. */
 export function validateHolidayTable(table: HolidayTable): HolidayTableIssue[] {
   const issues: HolidayTableIssue[] = [];
   for (const [i, year] of table.years.entries()) {
     if (!Number.isInteger(year) || year < 1900 || year > 2199) {
-      issues.push({ path: `years[${i}]`, message: `覆盖年份第 ${i + 1} 项「${year}」不是有效年份,请填四位年份` });
+      issues.push({ path: `years[${i}]`, message: `覆盖年份第 ${i + 1} 项「${year}」不是有效年份，请填四位年份` });
     }
   }
   const offDays = new Map<number, string>();
   for (const [i, h] of table.holidays.entries()) {
-    const row = `节假日第 ${i + 1} 行(${h.name || '未命名'})`;
-    if (!h.name.trim()) issues.push({ path: `holidays[${i}].name`, message: `${row}:请填写节日名称` });
+    const row = `节假日第 ${i + 1} 行（${h.name || '未命名'}）`;
+    if (!h.name.trim()) issues.push({ path: `holidays[${i}].name`, message: `${row}：请填写节日名称` });
+    else if ([...h.name.trim()].length > HOLIDAY_NAME_MAX) {
+      issues.push({ path: `holidays[${i}].name`, message: `${row}：节日名称不能超过 ${HOLIDAY_NAME_MAX} 字，请精简` });
+    }
     const from = parseIsoDate(h.from, `${row}的开始日期`);
     const to = parseIsoDate(h.to, `${row}的结束日期`);
     if (!from.ok) issues.push({ path: `holidays[${i}].from`, message: from.error });
@@ -62,11 +67,11 @@ export function validateHolidayTable(table: HolidayTable): HolidayTableIssue[] {
     if (!from.ok || !to.ok) continue;
     const span = compareDates(h.to, h.from);
     if (span < 0) {
-      issues.push({ path: `holidays[${i}].to`, message: `${row}:结束日期早于开始日期,请对调或改正` });
+      issues.push({ path: `holidays[${i}].to`, message: `${row}：结束日期早于开始日期，请对调或改正` });
       continue;
     }
     if (span >= MAX_RANGE_DAYS) {
-      issues.push({ path: `holidays[${i}].to`, message: `${row}:放假超过 ${MAX_RANGE_DAYS} 天,请检查结束日期` });
+      issues.push({ path: `holidays[${i}].to`, message: `${row}：放假超过 ${MAX_RANGE_DAYS} 天，请检查结束日期` });
       continue;
     }
     for (let d = 0; d <= span; d++) offDays.set(toDayNumber(h.from) + d, h.name);
@@ -81,20 +86,20 @@ export function validateHolidayTable(table: HolidayTable): HolidayTableIssue[] {
     }
     const n = toDayNumber(w.date);
     if (seenMakeUp.has(n)) {
-      issues.push({ path: `makeUpWorkdays[${i}].date`, message: `${row}:${w.date} 重复填写,请删除重复的一行` });
+      issues.push({ path: `makeUpWorkdays[${i}].date`, message: `${row}：${w.date} 重复填写，请删除重复的一行` });
     }
     seenMakeUp.add(n);
     const clash = offDays.get(n);
     if (clash !== undefined) {
       issues.push({
         path: `makeUpWorkdays[${i}].date`,
-        message: `${row}:${w.date} 同时在「${clash}」放假范围内,一天不能既放假又上班,请改正其中一项`,
+        message: `${row}：${w.date} 同时在「${clash}」放假范围内，一天不能既放假又上班，请改正其中一项`,
       });
     }
     if (!isWeekend(w.date)) {
       issues.push({
         path: `makeUpWorkdays[${i}].date`,
-        message: `${row}:${w.date} 不是周六或周日,平日本来就上班,无需列为调休上班日`,
+        message: `${row}：${w.date} 不是周六或周日，平日本来就上班，无需列为调休上班日`,
       });
     }
   }
@@ -147,7 +152,7 @@ export function nextWorkingDayOnOrAfter(date: IsoDate, calendar: WorkingCalendar
     if (calendar.isWorkingDay(d)) return d;
     d = addDays(d, 1);
   }
-  throw new RangeError(`节假日表有误:${date} 之后一年内没有工作日,请检查节假日设置`);
+  throw new RangeError(`节假日表有误：${date} 之后一年内没有工作日，请检查节假日设置`);
 }
 
 /**

@@ -26,22 +26,22 @@ export function parseIsoDate(text: string, field = '日期'): DateParseResult {
   const trimmed = text.trim();
   const m = ISO_DATE_PATTERN.exec(trimmed);
   if (!m) {
-    return { ok: false, error: `${field}「${text}」格式不对:请写成 年-月-日,如 2026-03-05` };
+    return { ok: false, error: `${field}「${text}」格式不对：请写成 年-月-日，如 2026-03-05` };
   }
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (year < 1900 || year > 2199) {
-    return { ok: false, error: `${field}「${text}」的年份 ${year} 不在 1900–2199 之间,请检查年份` };
+    return { ok: false, error: `${field}「${text}」的年份 ${year} 不在 1900–2199 之间，请检查年份` };
   }
   if (month < 1 || month > 12) {
-    return { ok: false, error: `${field}「${text}」的月份 ${month} 不存在,月份应为 01–12` };
+    return { ok: false, error: `${field}「${text}」的月份 ${month} 不存在，月份应为 01–12` };
   }
   const maxDay = daysInMonth(year, month);
   if (day < 1 || day > maxDay) {
     return {
       ok: false,
-      error: `${field}「${text}」不存在:${year}年${month}月只有 ${maxDay} 天`,
+      error: `${field}「${text}」不存在：${year}年${month}月只有 ${maxDay} 天`,
     };
   }
   return { ok: true, value: trimmed };

@@ -32,7 +32,7 @@ export interface CaseDraft {
   readonly parties: readonly PartyDraft[];
 }
 
-export type CaseField = Exclude<keyof CaseDraft, 'parties'> | `parties.${number}.${'name' | 'idNumber' | 'role'}`;
+export type CaseField = Exclude<keyof CaseDraft, 'parties'> | `parties.${number}.${'name' | 'idNumber' | 'role' | 'note'}`;
 
 export function emptyCaseDraft(today: string): CaseDraft {
   return {

@@ -8,7 +8,10 @@ export interface CaseFilter {
   /** Year filed, e.g. 2020; null for any. */
   readonly filedYear: number | null;
   readonly backlogOnly: boolean;
-  /** Matches case number, title or a party's name. */
+  /**
+   * Matches case number, title, a party's name, or (6 characters or more of digits and letters) a
+   * party's 统一社会信用代码 or ID number, in whole or in part.
+   */
   readonly text: string;
 }
 
@@ -29,14 +32,17 @@ export interface CaseListItem {
 
 /** Newest filing first; cases without a filing date (still 线索核查) after them, by case number. */
 export function queryCases(
-  items: readonly { caseFile: CaseFile; partyNames: readonly string[] }[],
+  items: readonly { caseFile: CaseFile; partyNames: readonly string[]; partyIds?: readonly string[] }[],
   filter: CaseFilter,
   backlogCutoff: string,
 ): CaseListItem[] {
   const needle = filter.text.trim().toLowerCase();
+  // IDs are stored upper-case without spaces; a short number would match too much to mean anything.
+  const idNeedle = filter.text.replace(/\s+/g, '').toUpperCase();
+  const searchIds = /^[0-9A-Z]{6,}$/.test(idNeedle);
   return items
     .map((i) => ({ ...i, backlog: isBacklogCase(i.caseFile.filedDate, backlogCutoff) }))
-    .filter(({ caseFile: c, partyNames, backlog }) => {
+    .filter(({ caseFile: c, partyNames, partyIds, backlog }) => {
       if (filter.stage && c.stage !== filter.stage) return false;
       if (filter.district && c.district !== filter.district) return false;
       if (filter.sector && c.sector !== filter.sector) return false;
@@ -48,7 +54,8 @@ export function queryCases(
       return (
         c.caseNumber.toLowerCase().includes(needle) ||
         c.title.toLowerCase().includes(needle) ||
-        partyNames.some((n) => n.toLowerCase().includes(needle))
+        partyNames.some((n) => n.toLowerCase().includes(needle)) ||
+        (searchIds && (partyIds ?? []).some((id) => id.includes(idNeedle)))
       );
     })
     .sort((a, b) => {

@@ -1,6 +1,7 @@
 import type { FieldErrors, Validated } from '../common/field-errors';
 import { hasErrors } from '../common/field-errors';
 import { isIsoDate } from '../common/iso-date';
+import { charCount, checkLimit, TEXT_LIMITS } from '../common/text-limits';
 import type { CaseDraft, CaseField } from './case-draft';
 import type { CaseCharge, CaseFile, CaseParty, CaseSector } from './case-file';
 import { CASE_CHARGES, CASE_SECTORS, CASE_STAGES, FIRM_ROLES, PERSON_ROLES } from './case-file';
@@ -35,19 +36,37 @@ export function validateCaseDraft(
   const caseNumber = draft.caseNumber.trim();
   const title = draft.title.trim();
   if (!caseNumber) errors.caseNumber = '请填写案件编号（按本单位的编号写法）。';
-  else if (caseNumber.length > 60) errors.caseNumber = '案件编号过长（最多 60 字），请核对。';
+  else {
+    const long = checkLimit('案件编号', caseNumber, 'caseNumber');
+    if (long) errors.caseNumber = long;
+  }
   if (!title) errors.title = '请填写案件名称，例如“某某公司涉嫌非法吸收公众存款案”。';
+  else {
+    const long = checkLimit('案件名称', title, 'caseTitle');
+    if (long) errors.title = long;
+  }
   if (!CASE_CHARGES.includes(draft.charge as CaseCharge)) errors.charge = '请选择涉嫌罪名或类型。';
   if (!CASE_SECTORS.includes(draft.sector as CaseSector)) errors.sector = '请选择所属领域。';
   const district = draft.district.trim();
+  const districtLong = checkLimit('区县', district, 'district');
   if (!district) errors.district = '请选择区县（区县列表在“设置”中维护）。';
+  else if (districtLong) errors.district = districtLong;
   else if (context.districts.length > 0 && !context.districts.includes(district)) {
     errors.district = `区县“${district}”不在设置的区县列表中，请从列表中选择或先在“设置”中添加。`;
   }
+  const leadUnit = draft.leadUnit.trim();
+  const leadUnitLong = checkLimit('主办单位', leadUnit, 'unitName');
+  if (leadUnitLong) errors.leadUnit = leadUnitLong;
   const officers = draft.officers
     .split(/[、，,;；\s]+/)
     .map((o) => o.trim())
     .filter(Boolean);
+  const longOfficer = officers.find((o) => charCount(o) > TEXT_LIMITS.personName);
+  if (longOfficer) errors.officers = `承办人：每个姓名不能超过 ${TEXT_LIMITS.personName} 字（“${longOfficer.slice(0, 10)}…”过长），多人请用顿号分开。`;
+  else {
+    const long = checkLimit('承办人', officers.join('、'), 'officers');
+    if (long) errors.officers = long;
+  }
 
   const amount = parseYuanField(draft.amountInvolvedYuan, '涉案金额');
   if (!amount.ok) errors.amountInvolvedYuan = amount.message;
@@ -58,7 +77,8 @@ export function validateCaseDraft(
   const peopleText = draft.peopleInvolved.trim();
   if (peopleText) {
     if (/^\d{1,9}$/.test(peopleText)) peopleInvolved = Number(peopleText);
-    else errors.peopleInvolved = '涉及人数请填写不带小数的整数，例如 1600。';
+    else if (/^[-－−]\s*\d/.test(peopleText)) errors.peopleInvolved = '涉及人数：不能为负数，请填写 0 或正整数，例如 1600。';
+    else errors.peopleInvolved = '涉及人数：请填写不带小数的整数，例如 1600。';
   }
 
   const filedDate = draft.filedDate.trim() || null;
@@ -74,9 +94,16 @@ export function validateCaseDraft(
     if (!name) errors[`parties.${i}.name`] = `第 ${i + 1} 个涉案主体：请填写${p.kind === 'firm' ? '企业名称' : '姓名'}。`;
     const roles: readonly string[] = p.kind === 'firm' ? FIRM_ROLES : PERSON_ROLES;
     if (!roles.includes(p.role)) errors[`parties.${i}.role`] = `第 ${i + 1} 个涉案主体：请选择角色。`;
+    else {
+      const long = checkLimit(p.kind === 'firm' ? '企业名称' : '姓名', name, 'partyName');
+      if (long) errors[`parties.${i}.name`] = `第 ${i + 1} 个涉案主体：${long}`;
+    }
     const id = checkPartyIdNumber(p.kind, p.idNumber, context.today);
     if (!id.ok) errors[`parties.${i}.idNumber`] = `第 ${i + 1} 个涉案主体：${id.message}`;
-    return { ...p, name, idNumber: id.ok ? id.normalized : p.idNumber, note: p.note.trim() };
+    const note = p.note.trim();
+    const noteLong = checkLimit('备注', note, 'note');
+    if (noteLong) errors[`parties.${i}.note`] = `第 ${i + 1} 个涉案主体：${noteLong}`;
+    return { ...p, name, idNumber: id.ok ? id.normalized : p.idNumber, note };
   });
 
   if (hasErrors(errors) || !amount.ok || !recovered.ok) return { ok: false, errors };
@@ -88,7 +115,7 @@ export function validateCaseDraft(
       charge: draft.charge as CaseCharge,
       sector: draft.sector as CaseSector,
       district,
-      leadUnit: draft.leadUnit.trim(),
+      leadUnit,
       officers,
       amountInvolvedFen: amount.fen,
       peopleInvolved,

@@ -2,6 +2,7 @@
 // the field (and row/column) in Chinese and says what to do.
 import { isIsoDate } from '../common/iso-date';
 import { formatFen } from '../money';
+import { fieldLengthProblems } from './field-limits';
 import { isEmptyValue, isPerson } from './placeholders';
 import type { DocumentData, DocumentTemplate, FieldDefinition, FieldProblem, FieldValue, RowColumn } from './template-types';
 
@@ -123,7 +124,10 @@ function checkMoneyRules(template: DocumentTemplate, data: DocumentData, problem
 /** Field-level problems (empty list = data is complete and well-formed). Unknown keys are ignored. */
 export function validateDocumentData(template: DocumentTemplate, data: DocumentData): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  for (const def of template.fields) checkField(def, data[def.key], problems);
+  for (const def of template.fields) {
+    checkField(def, data[def.key], problems);
+    problems.push(...fieldLengthProblems(def, data[def.key]));
+  }
   if (problems.length === 0) checkMoneyRules(template, data, problems);
   return problems;
 }

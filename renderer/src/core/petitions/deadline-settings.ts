@@ -45,13 +45,13 @@ function wholeInRange(v: number, lo: number, hi: number): boolean {
 export function validateDeadlineSettings(s: PetitionDeadlineSettings): SettingsIssue[] {
   const issues: SettingsIssue[] = [];
   if (!wholeInRange(s.acceptWithinDays, 1, 365)) {
-    issues.push({ field: 'acceptWithinDays', message: `受理期限「${s.acceptWithinDays}」应为 1–365 的整数天,条例规定为 15 天` });
+    issues.push({ field: 'acceptWithinDays', message: `受理期限「${s.acceptWithinDays}」应为 1–365 的整数天，条例规定为 15 天` });
   }
   if (!wholeInRange(s.resolveWithinDays, 1, 365)) {
-    issues.push({ field: 'resolveWithinDays', message: `办理期限「${s.resolveWithinDays}」应为 1–365 的整数天,条例规定为 60 天` });
+    issues.push({ field: 'resolveWithinDays', message: `办理期限「${s.resolveWithinDays}」应为 1–365 的整数天，条例规定为 60 天` });
   }
   if (!wholeInRange(s.maxExtensionDays, 0, 365)) {
-    issues.push({ field: 'maxExtensionDays', message: `最长延期「${s.maxExtensionDays}」应为 0–365 的整数天,条例规定不超过 30 天` });
+    issues.push({ field: 'maxExtensionDays', message: `最长延期「${s.maxExtensionDays}」应为 0–365 的整数天，条例规定不超过 30 天` });
   }
   if (s.dayCounting !== 'calendar' && s.dayCounting !== 'working') {
     issues.push({ field: 'dayCounting', message: '计日方式只能选「自然日」或「工作日」' });

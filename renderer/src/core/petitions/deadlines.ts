@@ -53,7 +53,7 @@ function coverageWarning(from: IsoDate, to: IsoDate, calendar: WorkingCalendar):
   const years = uncoveredYears(from, to, calendar);
   if (years.length === 0) return [];
   return [
-    `节假日表未包含 ${years.join('、')} 年,这些年份只按周末计算,期限可能不准:请在「信访调解 → 时限设置」中补录当年国务院放假安排`,
+    `节假日表未包含 ${years.join('、')} 年，这些年份只按周末计算，期限可能不准：请在「信访调解 → 时限设置」中补录当年国务院放假安排`,
   ];
 }
 
@@ -72,11 +72,11 @@ export function computePetitionDeadlines(
   const accept = periodEnd(petition.receivedOn, settings.acceptWithinDays, settings, calendar);
   const warnings = new Set(coverageWarning(petition.receivedOn, accept.end, calendar));
   if (petition.acceptedOn === undefined) {
-    if (petition.extension) throw new RangeError('延期只能用于已受理的信访件:请先填写受理日期');
+    if (petition.extension) throw new RangeError('延期只能用于已受理的信访件：请先填写受理日期');
     return { acceptBy: accept.end, warnings: [...warnings] };
   }
   if (compareDates(petition.acceptedOn, petition.receivedOn) < 0) {
-    throw new RangeError(`受理日期 ${petition.acceptedOn} 早于收到日期 ${petition.receivedOn},请改正`);
+    throw new RangeError(`受理日期 ${petition.acceptedOn} 早于收到日期 ${petition.receivedOn}，请改正`);
   }
   const resolve = periodEnd(petition.acceptedOn, settings.resolveWithinDays, settings, calendar);
   for (const w of coverageWarning(petition.acceptedOn, resolve.end, calendar)) warnings.add(w);

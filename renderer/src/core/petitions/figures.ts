@@ -133,7 +133,7 @@ export function computePetitionFigures(
   asOf: IsoDate,
 ): PetitionFigures {
   if (compareDates(period.from, period.to) > 0) {
-    throw new RangeError(`统计期间的开始日期 ${period.from} 晚于结束日期 ${period.to},请改正`);
+    throw new RangeError(`统计期间的开始日期 ${period.from} 晚于结束日期 ${period.to}，请改正`);
   }
   const previousPeriod = previousYearPeriod(period);
   const current = countPeriod(petitions, period);

@@ -43,8 +43,8 @@ export interface PetitionLedger {
 
 function onTime(doneOn: IsoDate | undefined, dueOn: IsoDate | undefined, asOf: IsoDate): string {
   if (dueOn === undefined) return '';
-  if (doneOn !== undefined) return compareDates(doneOn, dueOn) <= 0 ? '是' : '否(超期)';
-  return compareDates(dueOn, asOf) < 0 ? '否(已超期未办)' : '办理中';
+  if (doneOn !== undefined) return compareDates(doneOn, dueOn) <= 0 ? '是' : '否（超期）';
+  return compareDates(dueOn, asOf) < 0 ? '否（已超期未办）' : '办理中';
 }
 
 /**

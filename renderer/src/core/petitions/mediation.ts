@@ -1,5 +1,6 @@
 // Mediation sessions (调解) of a petition and the data a 调解协议书 needs.
 import { compareDates, formatDateZh, type IsoDate, parseIsoDate } from '../calendar/iso-date';
+import { checkLimit, type TextLimitName } from '../common/text-limits';
 import {
   MEDIATION_METHODS,
   MEDIATION_SESSION_OUTCOMES,
@@ -17,18 +18,28 @@ export function validateMediationSession(s: MediationSession): string[] {
   const errors: string[] = [];
   const date = parseIsoDate(s.date, '调解日期');
   if (!date.ok) errors.push(date.error);
-  if (!s.place.trim()) errors.push('调解地点:请填写');
-  if (!MEDIATION_METHODS.includes(s.method)) errors.push(`调解方式:请选择 ${MEDIATION_METHODS.join('、')} 之一`);
-  if (s.mediators.filter((m) => m.trim()).length === 0) errors.push('调解员:请至少填写一名调解员');
-  if (s.participants.filter((m) => m.trim()).length === 0) errors.push('参加人员:请至少填写一名参加人');
+  if (!s.place.trim()) errors.push('调解地点：请填写');
+  if (!MEDIATION_METHODS.includes(s.method)) errors.push(`调解方式：请选择 ${MEDIATION_METHODS.join('、')} 之一`);
+  if (s.mediators.filter((m) => m.trim()).length === 0) errors.push('调解员：请至少填写一名调解员');
+  if (s.participants.filter((m) => m.trim()).length === 0) errors.push('参加人员：请至少填写一名参加人');
   if (!MEDIATION_SESSION_OUTCOMES.includes(s.outcome)) {
-    errors.push(`调解结果:请选择 ${MEDIATION_SESSION_OUTCOMES.join('、')} 之一`);
+    errors.push(`调解结果：请选择 ${MEDIATION_SESSION_OUTCOMES.join('、')} 之一`);
   }
   const terms = s.agreementTerms.filter((t) => t.trim());
   const agreed = s.outcome === '达成协议' || s.outcome === '部分达成协议';
-  if (agreed && terms.length === 0) errors.push('协议条款:调解结果为达成协议时,请逐条填写协议内容');
-  if (agreed && !s.respondent.trim()) errors.push('被申请人:达成协议时请填写协议的另一方');
-  if (!agreed && terms.length > 0) errors.push('协议条款:未达成协议时不应填写协议条款,请删除或修改调解结果');
+  if (agreed && terms.length === 0) errors.push('协议条款：调解结果为达成协议时，请逐条填写协议内容');
+  if (agreed && !s.respondent.trim()) errors.push('被申请人：达成协议时请填写协议的另一方');
+  if (!agreed && terms.length > 0) errors.push('协议条款：未达成协议时不应填写协议条款，请删除或修改调解结果');
+  const limit = (label: string, text: string, name: TextLimitName) => {
+    const long = checkLimit(label, text.trim(), name);
+    if (long) errors.push(long);
+  };
+  limit('调解地点', s.place, 'place');
+  limit('被申请人', s.respondent, 'unitName');
+  limit('调解情况', s.notes, 'sessionNotes');
+  for (const [i, m] of s.mediators.entries()) limit(`第 ${i + 1} 名调解员`, m, 'personName');
+  for (const [i, m] of s.participants.entries()) limit(`参加人员第 ${i + 1} 行`, m, 'participant');
+  for (const [i, m] of s.agreementTerms.entries()) limit(`协议条款第 ${i + 1} 条`, m, 'agreementTerm');
   return errors;
 }
 
@@ -38,16 +49,16 @@ export function validateMediationSession(s: MediationSession): string[] {
  */
 export function addMediationSession(p: Petition, s: MediationSession, by: string, today?: IsoDate): MediationResult {
   if (p.status !== '调处中') {
-    return { ok: false, errors: [`当前状态为「${p.status}」,只有「调处中」的信访件可以登记调解`] };
+    return { ok: false, errors: [`当前状态为「${p.status}」，只有「调处中」的信访件可以登记调解`] };
   }
   const errors = validateMediationSession(s);
-  if (!by.trim()) errors.push('经办人:请填写');
+  if (!by.trim()) errors.push('经办人：请填写');
   if (p.mediationSessions.some((x) => x.id === s.id)) errors.push(`调解记录编号 ${s.id} 已存在`);
   if (errors.length === 0 && p.mediationStartedOn && compareDates(s.date, p.mediationStartedOn) < 0) {
-    errors.push(`调解日期 ${s.date} 早于开始调处日期 ${p.mediationStartedOn},请检查`);
+    errors.push(`调解日期 ${s.date} 早于开始调处日期 ${p.mediationStartedOn}，请检查`);
   }
   if (errors.length === 0 && today !== undefined && compareDates(s.date, today) > 0) {
-    errors.push(`调解日期 ${s.date} 晚于今天 ${today},请登记已经举行的调解`);
+    errors.push(`调解日期 ${s.date} 晚于今天 ${today}，请登记已经举行的调解`);
   }
   if (errors.length > 0) return { ok: false, errors };
   return {
@@ -57,7 +68,7 @@ export function addMediationSession(p: Petition, s: MediationSession, by: string
       mediationSessions: [...p.mediationSessions, s],
       history: [
         ...p.history,
-        { date: s.date, by: by.trim(), action: '调解', from: p.status, to: p.status, note: `${s.method}(${s.place}):${s.outcome}` },
+        { date: s.date, by: by.trim(), action: '调解', from: p.status, to: p.status, note: `${s.method}（${s.place}）：${s.outcome}` },
       ],
     },
   };
@@ -115,16 +126,16 @@ export function buildMediationAgreement(
   caseTitle: string | null = null,
 ): AgreementResult {
   const s = p.mediationSessions.find((x) => x.id === sessionId);
-  if (!s) return { ok: false, errors: [`未找到调解记录 ${sessionId},请先登记调解`] };
+  if (!s) return { ok: false, errors: [`未找到调解记录 ${sessionId}，请先登记调解`] };
   const errors: string[] = [];
   if (s.outcome !== '达成协议' && s.outcome !== '部分达成协议') {
-    errors.push(`该次调解结果为「${s.outcome}」,未达成协议,不能生成调解协议书`);
+    errors.push(`该次调解结果为「${s.outcome}」，未达成协议，不能生成调解协议书`);
   }
-  if (!organization.trim()) errors.push('调解组织:请在设置中填写调解组织名称');
-  if (p.petitioners.length === 0) errors.push('信访人:没有信访人,无法列出申请人');
+  if (!organization.trim()) errors.push('调解组织：请在设置中填写调解组织名称');
+  if (p.petitioners.length === 0) errors.push('信访人：没有信访人，无法列出申请人');
   const terms = s.agreementTerms.map((t) => t.trim()).filter(Boolean);
-  if (terms.length === 0) errors.push('协议条款:请先在调解记录中填写协议内容');
-  if (!s.respondent.trim()) errors.push('被申请人:请在调解记录中填写');
+  if (terms.length === 0) errors.push('协议条款：请先在调解记录中填写协议内容');
+  if (!s.respondent.trim()) errors.push('被申请人：请在调解记录中填写');
   if (errors.length > 0) return { ok: false, errors };
   const applicants: AgreementParty[] = p.petitioners.map((x) =>
     x.kind === 'entered'

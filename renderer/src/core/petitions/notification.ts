@@ -48,10 +48,10 @@ export function planOverdueNotice(
   // day's first look at an office with no overdue petition should not add to the audit log.
   if (fresh.length === 0 && sameKeys(overdueKeys, record.announced)) return { notice: null, next: null };
   if (fresh.length === 0) return { notice: null, next };
-  const named = fresh.slice(0, MAX_NAMED).map((a) => `${label(a.petitionId)}(${CLOCK_NAMES[a.clock]}期限 ${a.dueOn})`);
+  const named = fresh.slice(0, MAX_NAMED).map((a) => `${label(a.petitionId)}（${CLOCK_NAMES[a.clock]}期限 ${a.dueOn}）`);
   const more = fresh.length > MAX_NAMED ? `等 ${fresh.length} 件` : '';
   return {
-    notice: { title: `信访件超期提醒:新增 ${fresh.length} 件超期`, body: `${named.join(';')}${more}。请尽快办理。` },
+    notice: { title: `信访件超期提醒：新增 ${fresh.length} 件超期`, body: `${named.join('；')}${more}。请尽快办理。` },
     next,
   };
 }

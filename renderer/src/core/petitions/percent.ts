@@ -43,7 +43,7 @@ export function formatPercentChange(c: YearOnYear): string {
 
 /** As the report phrases it: 下降14% / 上升5% / 持平. */
 export function describeChangeZh(c: YearOnYear): string {
-  if (c.percent === null) return c.current === 0 ? '均为 0' : '去年同期为 0,无法计算增减幅度';
+  if (c.percent === null) return c.current === 0 ? '均为 0' : '去年同期为 0，无法计算增减幅度';
   if (c.percent < 0) return `下降${-c.percent}%`;
   return c.percent > 0 ? `上升${c.percent}%` : '持平';
 }

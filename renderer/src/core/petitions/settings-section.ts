@@ -27,7 +27,7 @@ export function validatePetitionSettingsSection(s: PetitionSettingsSection): Sec
   for (const i of validateHolidayTable(s.holidays)) issues.push({ path: `holidays.${i.path}`, message: i.message });
   const years = new Set<number>();
   for (const [i, y] of s.holidays.years.entries()) {
-    if (years.has(y)) issues.push({ path: `holidays.years[${i}]`, message: `覆盖年份「${y}」重复填写,请删去重复的一项` });
+    if (years.has(y)) issues.push({ path: `holidays.years[${i}]`, message: `覆盖年份「${y}」重复填写，请删去重复的一项` });
     years.add(y);
   }
   // Rows for a year not listed would be used but the deadlines would still warn "weekends only":
@@ -39,7 +39,7 @@ export function validatePetitionSettingsSection(s: PetitionSettingsSection): Sec
     if (/^\d{4}-/.test(date) && !years.has(y)) missing.add(y);
   }
   for (const y of [...missing].sort()) {
-    issues.push({ path: 'holidays.years', message: `节假日表中有 ${y} 年的日期,但「已录入年份」没有 ${y}:请在已录入年份中加上 ${y}(录全当年安排后)` });
+    issues.push({ path: 'holidays.years', message: `节假日表中有 ${y} 年的日期，但「已录入年份」没有 ${y}：请在已录入年份中加上 ${y}（录全当年安排后）` });
   }
   return issues;
 }

@@ -1,6 +1,7 @@
 // The petition registration form (信访登记表): validation with one Chinese message per field,
 // and registration (the first history entry).
 import { compareDates, type IsoDate, parseIsoDate } from '../calendar/iso-date';
+import { checkLimit } from '../common/text-limits';
 import { checkPhone } from '../identity/phone';
 import {
   PETITION_CHANNELS,
@@ -60,54 +61,62 @@ export function validatePetitionForm(input: PetitionFormInput, today: IsoDate): 
   const err = (field: string, message: string) => errors.push({ field, message });
 
   const received = parseIsoDate(input.receivedOn, '收到日期');
-  if (!input.receivedOn.trim()) err('receivedOn', '收到日期:请填写收到信访件的日期');
+  if (!input.receivedOn.trim()) err('receivedOn', '收到日期：请填写收到信访件的日期');
   else if (!received.ok) err('receivedOn', received.error);
   else if (compareDates(received.value, today) > 0) {
-    err('receivedOn', `收到日期 ${received.value} 晚于今天 ${today},请检查日期`);
+    err('receivedOn', `收到日期 ${received.value} 晚于今天 ${today}，请检查日期`);
   }
   if (!oneOf(PETITION_CHANNELS, input.channel)) {
-    err('channel', `信访渠道:请选择 ${PETITION_CHANNELS.join('、')} 之一`);
+    err('channel', `信访渠道：请选择 ${PETITION_CHANNELS.join('、')} 之一`);
   }
-  if (!oneOf(PETITION_LEVELS, input.level)) err('level', `信访层级:请选择 ${PETITION_LEVELS.join('、')} 之一`);
+  if (!oneOf(PETITION_LEVELS, input.level)) err('level', `信访层级：请选择 ${PETITION_LEVELS.join('、')} 之一`);
   if (!oneOf(PETITION_URGENCIES, input.urgency)) {
-    err('urgency', `紧急程度:请选择 ${PETITION_URGENCIES.join('、')} 之一`);
+    err('urgency', `紧急程度：请选择 ${PETITION_URGENCIES.join('、')} 之一`);
   }
   const formOk = oneOf(PETITION_FORMS, input.form);
-  if (!formOk) err('form', '信访形式:请选择「个人」或「集体」');
+  if (!formOk) err('form', '信访形式：请选择「个人」或「集体」');
 
   const countText = String(input.personCount).trim();
   const count = /^\d+$/.test(countText) ? Number(countText) : Number.NaN;
-  if (!Number.isSafeInteger(count) || count < 1) {
-    err('personCount', `人数「${countText}」无效:请填写 1 以上的整数`);
+  if (countText === '') err('personCount', '人数：请填写本批信访的人数（个人信访为 1）');
+  else if (/^[-－−]\s*\d/.test(countText)) err('personCount', `人数不能为负数（填写的是 ${countText}）：请填写 1 以上的整数`);
+  else if (!Number.isSafeInteger(count) || count < 1) {
+    err('personCount', `人数「${countText}」不是 1 以上的整数：请填写 1 以上的整数`);
   } else if (count > MAX_PERSONS_PER_BATCH) {
-    err('personCount', `人数 ${count} 超过 ${MAX_PERSONS_PER_BATCH},请核对是否多打了位数`);
+    err('personCount', `人数 ${count} 超过 ${MAX_PERSONS_PER_BATCH}，请核对是否多打了位数`);
   } else if (formOk && input.form === 'individual' && count !== 1) {
-    err('personCount', `个人信访的人数应为 1;${count} 人同来请把信访形式改为「集体」`);
+    err('personCount', `个人信访的人数应为 1；${count} 人同来请把信访形式改为「集体」`);
   } else if (formOk && input.form === 'collective' && count < 2) {
-    err('personCount', '集体信访至少 2 人;1 人请把信访形式改为「个人」');
+    err('personCount', '集体信访至少 2 人；1 人请把信访形式改为「个人」');
   }
 
-  if (input.petitioners.length === 0) err('petitioners', '信访人:请至少填写一名信访人(集体访可只填代表)');
+  if (input.petitioners.length === 0) err('petitioners', '信访人：请至少填写一名信访人（集体访可只填代表）');
   for (const [i, p] of input.petitioners.entries()) {
-    if (!p.name.trim()) err(`petitioners[${i}].name`, `第 ${i + 1} 名信访人:请填写姓名`);
+    if (!p.name.trim()) err(`petitioners[${i}].name`, `第 ${i + 1} 名信访人：请填写姓名`);
+    const nameLong = checkLimit('姓名', p.name.trim(), 'personName');
+    if (nameLong) err(`petitioners[${i}].name`, `第 ${i + 1} 名信访人：${nameLong}`);
     if (p.kind === 'entered' && p.phone?.trim()) {
       const phone = checkPhone(p.phone);
-      if (!phone.ok) err(`petitioners[${i}].phone`, `第 ${i + 1} 名信访人:${phone.message}`);
+      if (!phone.ok) err(`petitioners[${i}].phone`, `第 ${i + 1} 名信访人：${phone.message}`);
     }
     if (p.kind === 'creditor' && !p.creditorId.trim()) {
-      err(`petitioners[${i}].creditorId`, `第 ${i + 1} 名信访人:请从案件的集资参与人中选择,或改为手工录入`);
+      err(`petitioners[${i}].creditorId`, `第 ${i + 1} 名信访人：请从案件的集资参与人中选择，或改为手工录入`);
     }
   }
   if (Number.isSafeInteger(count) && count >= 1 && input.petitioners.length > count) {
-    err('petitioners', `信访人名单有 ${input.petitioners.length} 人,多于人数 ${count}:请改正人数或删去多余的信访人`);
+    err('petitioners', `信访人名单有 ${input.petitioners.length} 人，多于人数 ${count}：请改正人数或删去多余的信访人`);
   }
   const ids = input.petitioners.flatMap((p) => (p.kind === 'creditor' ? [p.creditorId] : []));
-  if (new Set(ids).size !== ids.length) err('petitioners', '信访人名单中有同一名集资参与人重复出现,请删去重复项');
+  if (new Set(ids).size !== ids.length) err('petitioners', '信访人名单中有同一名集资参与人重复出现，请删去重复项');
   if (input.caseId === null && input.petitioners.some((p) => p.kind === 'creditor')) {
-    err('caseId', '信访人选自案件的集资参与人,请同时选择关联案件');
+    err('caseId', '信访人选自案件的集资参与人，请同时选择关联案件');
   }
-  if (!input.demands.trim()) err('demands', '诉求:请填写信访人的诉求');
-  if (!input.handler.trim()) err('handler', '承办人:请填写承办人或调解员');
+  if (!input.demands.trim()) err('demands', '诉求：请填写信访人的诉求');
+  const demandsLong = checkLimit('诉求', input.demands.trim(), 'demands');
+  if (demandsLong) err('demands', demandsLong);
+  if (!input.handler.trim()) err('handler', '承办人：请填写承办人或调解员');
+  const handlerLong = checkLimit('承办人', input.handler.trim(), 'personName');
+  if (handlerLong) err('handler', handlerLong);
 
   if (errors.length > 0) return { ok: false, errors };
   const registerNo = input.registerNo?.trim();
@@ -151,7 +160,7 @@ export function registerPetition(value: PetitionFormValue, id: string, by: strin
         action: '登记',
         from: null,
         to: '登记',
-        note: `${value.channel},${value.level},${PETITION_FORM_LABELS[value.form]} ${value.personCount} 人`,
+        note: `${value.channel}，${value.level}，${PETITION_FORM_LABELS[value.form]} ${value.personCount} 人`,
       },
     ],
   };

@@ -4,6 +4,7 @@
 // Each step returns a new petition with a history entry; a refused step returns a Chinese message.
 import type { WorkingCalendar } from '../calendar/holiday-table';
 import { compareDates, type IsoDate, parseIsoDate } from '../calendar/iso-date';
+import { checkLimit } from '../common/text-limits';
 import type { PetitionDeadlineSettings } from './deadline-settings';
 import { computePetitionDeadlines } from './deadlines';
 import type {
@@ -92,15 +93,15 @@ function lastStepDate(p: Petition): IsoDate {
 function checkCommon(p: Petition, e: PetitionEvent, name: string, today: IsoDate): string | null {
   const date = parseIsoDate(e.date, `${name}日期`);
   if (!date.ok) return date.error;
-  if (!e.by.trim()) return `${name}:请填写经办人`;
-  if (compareDates(e.date, today) > 0) return `${name}日期 ${e.date} 晚于今天 ${today},请检查日期`;
+  if (!e.by.trim()) return `${name}：请填写经办人`;
+  if (compareDates(e.date, today) > 0) return `${name}日期 ${e.date} 晚于今天 ${today}，请检查日期`;
   const last = lastStepDate(p);
   if (compareDates(e.date, last) < 0) {
-    return `${name}日期 ${e.date} 早于上一步的日期 ${last},请检查日期(各步骤须按时间先后登记)`;
+    return `${name}日期 ${e.date} 早于上一步的日期 ${last}，请检查日期（各步骤须按时间先后登记）`;
   }
   const allowed = ALLOWED_FROM[e.type];
   if (!allowed.includes(p.status)) {
-    return `当前状态为「${p.status}」,不能${name}:${name}只能在「${allowed.join('」「')}」状态下进行`;
+    return `当前状态为「${p.status}」，不能${name}：${name}只能在「${allowed.join('」「')}」状态下进行`;
   }
   return null;
 }
@@ -129,22 +130,24 @@ export function applyPetitionEvent(p: Petition, e: PetitionEvent, ctx: WorkflowC
   const name = EVENT_NAMES[e.type];
   const common = checkCommon(p, e, name, ctx.today);
   if (common) return fail(common);
+  const long = textTooLong(e);
+  if (long) return fail(long);
   switch (e.type) {
     case 'accept':
       return step(p, e, '受理', '受理', undefined, { acceptedOn: e.date });
     case 'reject': {
       const reason = e.reason.trim();
-      if (!reason) return fail('不予受理:请填写不予受理的理由(将书面告知信访人)');
+      if (!reason) return fail('不予受理：请填写不予受理的理由（将书面告知信访人）');
       return step(p, e, '不予受理', '不予受理', reason, { rejectedOn: e.date, rejectionReason: reason });
     }
     case 'startMediation':
       return step(p, e, '开始调处', '调处中', undefined, { mediationStartedOn: e.date });
     case 'recordOutcome': {
       if (!RESOLUTION_OUTCOMES.includes(e.outcome)) {
-        return fail(`调处结果「${e.outcome}」无效:请选择 ${RESOLUTION_OUTCOMES.join('、')}`);
+        return fail(`调处结果「${e.outcome}」无效：请选择 ${RESOLUTION_OUTCOMES.join('、')}`);
       }
       const note = e.note?.trim();
-      return step(p, e, '调处结果', e.outcome, note ? `${e.outcome}:${note}` : e.outcome, {
+      return step(p, e, '调处结果', e.outcome, note ? `${e.outcome}：${note}` : e.outcome, {
         outcome: e.outcome,
         outcomeOn: e.date,
       });
@@ -153,19 +156,19 @@ export function applyPetitionEvent(p: Petition, e: PetitionEvent, ctx: WorkflowC
       return step(p, e, '办结', '办结', undefined, { closedOn: e.date });
     case 'followUp': {
       if (!SATISFACTION_LEVELS.includes(e.satisfaction)) {
-        return fail(`回访满意度「${e.satisfaction}」无效:请选择 ${SATISFACTION_LEVELS.join('、')}`);
+        return fail(`回访满意度「${e.satisfaction}」无效：请选择 ${SATISFACTION_LEVELS.join('、')}`);
       }
       const note = e.note.trim();
-      return step(p, e, '回访', '回访', note ? `${e.satisfaction}:${note}` : e.satisfaction, {
+      return step(p, e, '回访', '回访', note ? `${e.satisfaction}：${note}` : e.satisfaction, {
         followUp: { date: e.date, satisfaction: e.satisfaction, note },
       });
     }
     case 'transfer': {
       const toUnit = e.toUnit.trim();
       const reason = e.reason.trim();
-      if (!toUnit) return fail('转办:请填写接收单位');
-      if (!reason) return fail('转办:请填写转办理由');
-      return step(p, e, '转办', '已转办', `转至${toUnit}:${reason}`, {
+      if (!toUnit) return fail('转办：请填写接收单位');
+      if (!reason) return fail('转办：请填写转办理由');
+      return step(p, e, '转办', '已转办', `转至${toUnit}：${reason}`, {
         transfer: { date: e.date, toUnit, reason },
       });
     }
@@ -174,26 +177,40 @@ export function applyPetitionEvent(p: Petition, e: PetitionEvent, ctx: WorkflowC
   }
 }
 
+/** The step's free text against its limits (the repository refuses what the form would). */
+function textTooLong(e: PetitionEvent): string | null {
+  const texts: [string, string | undefined, 'reason' | 'unitName' | 'personName'][] = [];
+  if ('reason' in e) texts.push([e.type === 'extend' ? '延期理由' : e.type === 'transfer' ? '转办理由' : '不予受理理由', e.reason, 'reason']);
+  if ('note' in e) texts.push(['说明', e.note, 'reason']);
+  if (e.type === 'transfer') texts.push(['接收单位', e.toUnit, 'unitName']);
+  if (e.type === 'extend') texts.push(['审批人', e.approver, 'personName']);
+  for (const [label, text, limit] of texts) {
+    const long = checkLimit(label, (text ?? '').trim(), limit);
+    if (long) return long;
+  }
+  return null;
+}
+
 function extend(p: Petition, e: Extract<PetitionEvent, { type: 'extend' }>, ctx: WorkflowContext): WorkflowResult {
   if (p.extension) {
-    return fail(`延期只能申请一次:本件已于 ${p.extension.approvedOn} 经${p.extension.approver}批准延期 ${p.extension.days} 天`);
+    return fail(`延期只能申请一次：本件已于 ${p.extension.approvedOn} 经${p.extension.approver}批准延期 ${p.extension.days} 天`);
   }
   const max = ctx.settings.maxExtensionDays;
-  if (max < 1) return fail('当前设置不允许延期(最长延期为 0 天);如需延期请先在「信访调解 → 时限设置」中修改');
+  if (max < 1) return fail('当前设置不允许延期（最长延期为 0 天）；如需延期请先在「信访调解 → 时限设置」中修改');
   if (!Number.isInteger(e.days) || e.days < 1 || e.days > max) {
-    return fail(`延期天数「${e.days}」无效:应为 1–${max} 的整数天`);
+    return fail(`延期天数「${e.days}」无效：应为 1–${max} 的整数天`);
   }
   const approver = e.approver.trim();
   const reason = e.reason.trim();
-  if (!approver) return fail('延期:请填写批准延期的负责人(审批人)');
-  if (!reason) return fail('延期:请填写延期理由(须告知信访人)');
+  if (!approver) return fail('延期：请填写批准延期的负责人（审批人）');
+  if (!reason) return fail('延期：请填写延期理由（须告知信访人）');
   // An extension approved after the period ran out would hide an overdue petition.
   const { resolveBy } = computePetitionDeadlines(p, ctx.settings, ctx.calendar);
   if (resolveBy !== undefined && compareDates(e.date, resolveBy) > 0) {
-    return fail(`办理期限 ${resolveBy} 已过,不能再延期:延期须在期限届满前批准;本件应按超期办理`);
+    return fail(`办理期限 ${resolveBy} 已过，不能再延期：延期须在期限届满前批准；本件应按超期办理`);
   }
   // Extending does not change the state: the same clock keeps running, only longer.
-  return step(p, e, '延期', p.status, `延期 ${e.days} 天,${approver}批准:${reason}`, {
+  return step(p, e, '延期', p.status, `延期 ${e.days} 天，${approver}批准：${reason}`, {
     extension: { days: e.days, approvedOn: e.date, approver, reason },
   });
 }
@@ -203,7 +220,7 @@ export function applyPetitionEvents(p: Petition, events: readonly PetitionEvent[
   let current = p;
   for (const [i, e] of events.entries()) {
     const r = applyPetitionEvent(current, e, ctx);
-    if (!r.ok) return fail(`第 ${i + 1} 步(${EVENT_NAMES[e.type]}):${r.error}`);
+    if (!r.ok) return fail(`第 ${i + 1} 步（${EVENT_NAMES[e.type]}）：${r.error}`);
     current = r.petition;
   }
   return { ok: true, petition: current };

@@ -4,6 +4,7 @@
 // A failed or returned line no longer counts as allocated or paid: its amount goes back into the
 // creditor's remaining claim and into the funds available, to be reissued by a later batch.
 // Every transition returns a new batch or a Chinese error; nothing mutates, nothing throws.
+import { checkLimit } from '../common/text-limits';
 
 export type BatchStatus = 'draft' | 'approved' | 'paid';
 export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'returned';
@@ -90,6 +91,8 @@ export function recomputeDraft(
 export function approveBatch(batch: RepaymentBatch, approver: string, at: string, fundsAvailableFen: number): BatchTransition {
   if (batch.status !== 'draft') return fail(`批次 ${batch.id} 状态为${STATUS_LABEL[batch.status]}，只有草稿可以审批`);
   if (approver.trim() === '') return fail('请填写审批人姓名后再审批');
+  const approverLong = checkLimit('审批人', approver.trim(), 'personName');
+  if (approverLong) return fail(approverLong);
   if (at.trim() === '') return fail('缺少审批时间');
   if (batch.lines.length === 0) return fail(`批次 ${batch.id} 没有任何清退金额，不能审批`);
   if (batch.amountFen > fundsAvailableFen) {
@@ -109,6 +112,8 @@ export function recordPaymentResult(
   const index = batch.lines.findIndex((l) => l.creditorId === creditorId);
   const line = batch.lines[index];
   if (!line) return fail(`批次 ${batch.id} 中没有集资参与人 ${creditorId} 的清退记录，请核对银行回单的编号或账号`);
+  const noteLong = checkLimit('支付结果说明', note?.trim() ?? '', 'note');
+  if (noteLong) return fail(noteLong);
   if (line.payment === result) return { ok: true, batch };
   const refused = refusedTransition(batch, line, result);
   if (refused) return fail(refused);

@@ -61,7 +61,14 @@ export function validateRecoveredFund(entry: {
   const errors: { field: 'source' | 'amountFen' | 'date'; message: string }[] = [];
   if (!isRecoveredFundSource(entry.source)) {
     const labels = RECOVERED_FUND_SOURCES.map((s) => RECOVERED_FUND_SOURCE_LABEL[s]).join('、');
-    errors.push({ field: 'source', message: `资金来源无效，请从以下类别中选择：${labels}` });
+    const missing = entry.source === '' || entry.source === null || entry.source === undefined;
+    // A blank choice is the common case: say it is missing, not that something typed is wrong.
+    errors.push({
+      field: 'source',
+      message: missing
+        ? `资金来源：未选择，请从以下类别中选择：${labels}。`
+        : `资金来源：“${String(entry.source)}”不是条例第二十六条的类别，请从以下类别中选择：${labels}。`,
+    });
   }
   const amount = entry.amountFen;
   if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0) {

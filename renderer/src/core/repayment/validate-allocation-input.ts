@@ -28,7 +28,7 @@ export function validateAllocationInput(input: unknown): AllocationInputError[] 
     return errors.length < MAX_ERRORS;
   };
   if (typeof input !== 'object' || input === null) {
-    add('(根)', '清退方案必须是一个对象：{"amountFen":…,"claims":[…]}');
+    add('（根）', '清退方案必须是一个对象：{"amountFen":…,"claims":[…]}');
     return errors;
   }
   const plan = input as Partial<Record<keyof AllocationInput, unknown>>;

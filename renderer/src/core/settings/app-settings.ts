@@ -29,7 +29,11 @@ export interface AppSettings {
   readonly operatorName: string;
   readonly documentPrefixes: Readonly<Record<DocumentTypeId, string>>;
   readonly documentFontPreset: DocumentFontPreset;
+  /** 信访件编号 prefix: numbers like 威处非信〔2026〕3号, given at registration (per year, never reused). */
+  readonly petitionPrefix: string;
 }
+
+export const DEFAULT_PETITION_PREFIX = '处非信';
 
 export const DEFAULT_SETTINGS: AppSettings = {
   officeName: '',
@@ -42,4 +46,5 @@ export const DEFAULT_SETTINGS: AppSettings = {
     string
   >,
   documentFontPreset: 'official',
+  petitionPrefix: DEFAULT_PETITION_PREFIX,
 };

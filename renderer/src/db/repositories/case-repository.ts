@@ -20,18 +20,23 @@ export type CaseSaveResult =
 
 export type StageChangeResult =
   | { readonly ok: true }
-  | { readonly ok: false; readonly field: 'stage' | 'date'; readonly message: string };
+  | { readonly ok: false; readonly field: 'stage' | 'date' | 'note'; readonly message: string };
 
 /** The only writer of cases and their parties; each write is audited in the same transaction. */
 export class CaseRepository {
   constructor(private readonly ctx: RepositoryContext) {}
 
-  async listWithPartyNames(): Promise<{ caseFile: CaseFile; partyNames: string[] }[]> {
+  /** Every case with its parties' names and numbers (统一社会信用代码, ID), for the list's search. */
+  async listWithPartyNames(): Promise<{ caseFile: CaseFile; partyNames: string[]; partyIds: string[] }[]> {
     const { db } = this.ctx;
     const [cases, parties] = await Promise.all([db.cases.toArray(), db.parties.toArray()]);
     const names = new Map<string, string[]>();
-    for (const p of parties) names.set(p.caseId, [...(names.get(p.caseId) ?? []), p.name]);
-    return cases.map((caseFile) => ({ caseFile, partyNames: names.get(caseFile.id) ?? [] }));
+    const ids = new Map<string, string[]>();
+    for (const p of parties) {
+      names.set(p.caseId, [...(names.get(p.caseId) ?? []), p.name]);
+      if (p.idNumber) ids.set(p.caseId, [...(ids.get(p.caseId) ?? []), p.idNumber]);
+    }
+    return cases.map((caseFile) => ({ caseFile, partyNames: names.get(caseFile.id) ?? [], partyIds: ids.get(caseFile.id) ?? [] }));
   }
 
   async get(id: string): Promise<CaseWithParties | undefined> {
@@ -107,7 +112,7 @@ export class CaseRepository {
     return db.transaction('rw', [db.cases, db.audit, db.settings], async () => {
       const caseFile = await db.cases.get(id);
       if (!caseFile) return { ok: false as const, field: 'stage' as const, message: '该案件已不存在，请返回案件列表。' };
-      const check = checkStageChange(caseFile, stage, date, localIsoDate(now));
+      const check = checkStageChange(caseFile, stage, date, localIsoDate(now), note);
       if (!check.ok) return check;
       const operator = await this.operatorName();
       const change: StageChange = {

@@ -1,7 +1,10 @@
 // A creditor entered or edited by hand, checked by the import's own row validation (validateRow),
 // so a hand-typed ID or amount passes or fails exactly as it would in a spreadsheet.
+
+import { tooLong } from '../../core/common/text-limits';
 import type { ColumnMapping, CreditorStatus, Exclusion, IdType, InvestmentRecord, RowIssue } from '../../core/creditors';
 import { FIELD_LABELS, validateRow } from '../../core/creditors';
+import { FIELD_MAX_CHARS } from '../../core/creditors/field-checks';
 import { netClaim } from './creditor-merge';
 import { STATUS_VALUES } from './creditor-types';
 
@@ -28,7 +31,19 @@ export interface CreditorDraft {
 }
 
 /** Form fields; contract fields are `principal.N` / `returned.N` (N from 0). */
-export type CreditorDraftField = 'name' | 'idNumber' | 'phone' | 'bankAccount' | 'status' | 'exclusion' | 'contracts' | `principal.${number}` | `returned.${number}`;
+export type CreditorDraftField =
+  | 'name'
+  | 'idNumber'
+  | 'phone'
+  | 'bankAccount'
+  | 'bankName'
+  | 'address'
+  | 'status'
+  | 'exclusion'
+  | 'contracts'
+  | `principal.${number}`
+  | `returned.${number}`
+  | `note.${number}`;
 
 export interface ValidCreditorValues {
   readonly name: string;
@@ -70,6 +85,16 @@ export function validateCreditorDraft(draft: CreditorDraft, today: string): Cred
   if (draft.contracts.length === 0) errors.contracts = '投资记录：至少需要一笔投资记录（投资金额），请点“添加投资记录”后填写。';
   if (!STATUS_VALUES.includes(draft.status)) errors.status = '核实状态：请选择 待核实、已核实 或 存疑。';
   if (!EXCLUSIONS.includes(draft.exclusion)) errors.exclusion = '排除情形：请从列表中选择。';
+  // The import's own limits (a hand-entered creditor must export and print like an imported one),
+  // worded for a form: the field named, not a spreadsheet row to re-import.
+  const long = (field: CreditorDraftField, label: string, text: string, limit: keyof typeof FIELD_MAX_CHARS) => {
+    const message = tooLong(label, text.trim(), FIELD_MAX_CHARS[limit]);
+    if (message) errors[field] = message;
+  };
+  long('name', '姓名/名称', draft.name, 'name');
+  long('address', '联系地址', draft.address, 'address');
+  long('bankName', '开户银行', draft.bankName, 'bankName');
+  for (const [i, k] of draft.contracts.entries()) long(`note.${i}`, '投资记录备注', k.note, 'note');
   const ctx = { mapping: MAPPING, headers: HEADERS, units: { principal: 'yuan', returned: 'yuan' } as const, today };
   const contracts: InvestmentRecord[] = [];
   let first: ReturnType<typeof validateRow>['valid'] = null;

@@ -10,6 +10,7 @@ import {
   OVERDUE_NOTICE_SECTION,
   type OverdueNoticeRecord,
 } from '../../core/petitions/notification';
+import { formatPetitionNumber, petitionNumberYear } from '../../core/petitions/petition-number';
 import {
   calendarOf,
   normalizePetitionSettingsSection,
@@ -21,6 +22,7 @@ import {
 import type { MediationSession, Petition } from '../../core/petitions/types';
 import { type FieldError, type PetitionFormInput, registerPetition, validatePetitionForm } from '../../core/petitions/validation';
 import { applyPetitionEvent, type PetitionEvent } from '../../core/petitions/workflow';
+import { DEFAULT_PETITION_PREFIX } from '../../core/settings/app-settings';
 import { requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import type { WorkstationDb } from '../database';
@@ -36,8 +38,12 @@ export type PetitionEventInput = OmitEach<PetitionEvent, 'by'>;
 export type MediationSessionInput = Omit<MediationSession, 'id'>;
 
 export type RegisterResult =
-  | { readonly ok: true; readonly petitionId: string }
+  | { readonly ok: true; readonly petitionId: string; readonly registerNo: string }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+export type NumberPeek =
+  | { readonly ok: true; readonly number: string; readonly counterId: string; readonly sequence: number }
+  | { readonly ok: false; readonly message: string };
 
 export type StepResult = { readonly ok: true; readonly petition: Petition } | { readonly ok: false; readonly error: string };
 
@@ -47,7 +53,7 @@ export type SessionResult =
 
 export type SettingsSaveResult = { readonly ok: true } | { readonly ok: false; readonly issues: readonly SectionIssue[] };
 
-export const OPERATOR_MISSING = '经办人未设置:每一步都要记下是谁办的,请先在「设置 → 单位与经办人」中填写经办人姓名';
+export const OPERATOR_MISSING = '经办人未设置：每一步都要记下是谁办的，请先在「设置 → 单位与经办人」中填写经办人姓名';
 
 export class PetitionRepository {
   private readonly settingsRepo: SettingsRepository;
@@ -86,6 +92,11 @@ export class PetitionRepository {
     return { ok: true };
   }
 
+  /**
+   * Registers a petition and gives it the next 信访件编号 of its year of receipt, in one
+   * transaction with the counter: a number is given once, never reused, and a refused
+   * registration takes none.
+   */
   async register(input: PetitionFormInput): Promise<RegisterResult> {
     await requirePermission(this.ctx, 'petitions.write', { entity: 'petitions', entityId: 'new' });
     const today = localIsoDate(this.ctx.now());
@@ -93,17 +104,64 @@ export class PetitionRepository {
     if (!checked.ok) return checked;
     const { db } = this.ctx;
     const id = this.ctx.newId();
-    return db.transaction('rw', [db.petitions, db.mediationSessions, db.cases, db.audit, db.settings], async () => {
+    return db.transaction('rw', [db.petitions, db.petitionCounters, db.mediationSessions, db.cases, db.audit, db.settings], async () => {
       const by = await this.operatorName();
       if (!by) return { ok: false as const, errors: [{ field: 'handler', message: OPERATOR_MISSING }] };
       if (checked.value.caseId !== null && !(await db.cases.get(checked.value.caseId))) {
-        return { ok: false as const, errors: [{ field: 'caseId', message: '关联案件已不存在(可能已被恢复的备份替换),请重新选择' }] };
+        return { ok: false as const, errors: [{ field: 'caseId', message: '关联案件已不存在（可能已被恢复的备份替换），请重新选择' }] };
       }
-      const petition = registerPetition(checked.value, id, by);
+      const next = await this.nextNumber(checked.value.receivedOn);
+      if (!next.ok) return { ok: false as const, errors: [{ field: 'registerNo', message: next.message }] };
+      const petition = registerPetition({ ...checked.value, registerNo: next.number }, id, by);
       await db.petitions.add(toRow(petition));
+      await db.petitionCounters.put({ id: next.counterId, next: next.sequence + 1 });
       await appendAudit(db, { action: 'create', entity: 'petitions', entityId: id, before: null, after: storedOf(petition) }, this.ctx.now());
-      return { ok: true as const, petitionId: id };
+      return { ok: true as const, petitionId: id, registerNo: next.number };
     });
+  }
+
+  /** The number a petition received on `receivedOn` would get now (shown on the form; not reserved). */
+  async peekNumber(receivedOn: string): Promise<NumberPeek> {
+    const { db } = this.ctx;
+    return db.transaction('r', [db.petitionCounters, db.settings], () => this.nextNumber(receivedOn));
+  }
+
+  /**
+   * Gives a number to a petition registered before numbering existed (it has none): the next of
+   * its year of receipt, audited like any change.
+   */
+  async assignNumber(petitionId: string): Promise<{ ok: true; registerNo: string } | { ok: false; message: string }> {
+    const { db } = this.ctx;
+    return db.transaction('rw', [db.petitions, db.petitionCounters, db.mediationSessions, db.audit, db.settings], async () => {
+      const row = await db.petitions.get(petitionId);
+      if (!row) return { ok: false as const, message: '该信访件已不存在，请返回信访台账' };
+      if (row.body.registerNo) return { ok: false as const, message: `该信访件已有编号 ${row.body.registerNo}，编号不能更改` };
+      const next = await this.nextNumber(row.body.receivedOn);
+      if (!next.ok) return next;
+      const body: StoredPetition = { ...row.body, registerNo: next.number };
+      await db.petitions.put({ ...row, body });
+      await db.petitionCounters.put({ id: next.counterId, next: next.sequence + 1 });
+      await appendAudit(
+        db,
+        { action: 'update', entity: 'petitions', entityId: petitionId, before: { registerNo: null }, after: { registerNo: next.number } },
+        this.ctx.now(),
+      );
+      return { ok: true as const, registerNo: next.number };
+    });
+  }
+
+  /** Must run inside a transaction over petitionCounters and settings. */
+  private async nextNumber(receivedOn: string): Promise<NumberPeek> {
+    const { db } = this.ctx;
+    const year = petitionNumberYear(receivedOn);
+    const counterId = String(year);
+    const sequence = (await db.petitionCounters.get(counterId))?.next ?? 1;
+    const prefix = ((await db.settings.get('app'))?.value as { petitionPrefix?: string } | undefined)?.petitionPrefix ?? DEFAULT_PETITION_PREFIX;
+    try {
+      return { ok: true, number: formatPetitionNumber(prefix, year, sequence), counterId, sequence };
+    } catch (e) {
+      return { ok: false, message: `信访件编号无法生成：${(e as Error).message.replace(/^文号/, '')}（请在“设置 → 单位与经办人”中修改信访件编号前缀）` };
+    }
   }
 
   /** One workflow step (受理, 不予受理, 调处, 结果, 办结, 回访, 转办, 延期), dated and attributed. */
@@ -113,7 +171,7 @@ export class PetitionRepository {
     const { db } = this.ctx;
     return db.transaction('rw', [db.petitions, db.mediationSessions, db.audit, db.settings], async () => {
       const before = await loadPetition(db, id);
-      if (!before) return { ok: false as const, error: '该信访件已不存在,请返回信访台账' };
+      if (!before) return { ok: false as const, error: '该信访件已不存在，请返回信访台账' };
       const by = await this.operatorName();
       if (!by) return { ok: false as const, error: OPERATOR_MISSING };
       const section = await this.getSettings();
@@ -146,7 +204,7 @@ export class PetitionRepository {
     const sessionId = this.ctx.newId();
     return db.transaction('rw', [db.petitions, db.mediationSessions, db.audit, db.settings], async () => {
       const before = await loadPetition(db, petitionId);
-      if (!before) return { ok: false as const, errors: ['该信访件已不存在,请返回信访台账'] };
+      if (!before) return { ok: false as const, errors: ['该信访件已不存在，请返回信访台账'] };
       const by = await this.operatorName();
       if (!by) return { ok: false as const, errors: [OPERATOR_MISSING] };
       const session: MediationSession = { ...input, id: sessionId };
@@ -167,7 +225,7 @@ export class PetitionRepository {
   async mediationAgreement(petitionId: string, sessionId: string): Promise<AgreementResult> {
     const { db } = this.ctx;
     const p = await loadPetition(db, petitionId);
-    if (!p) return { ok: false, errors: ['该信访件已不存在,请返回信访台账'] };
+    if (!p) return { ok: false, errors: ['该信访件已不存在，请返回信访台账'] };
     const office = ((await db.settings.get('app'))?.value as { officeName?: string } | undefined)?.officeName ?? '';
     const caseTitle = p.caseId ? ((await db.cases.get(p.caseId))?.title ?? null) : null;
     return buildMediationAgreement(p, sessionId, office, caseTitle);

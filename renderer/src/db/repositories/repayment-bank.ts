@@ -1,7 +1,7 @@
 // The bank side of a batch: the disbursement list (代发清单) written as xlsx, and the bank's result
 // file (回单/代发结果) read back, matched to lines by reference or account, with each refused row named.
 import * as XLSX from '@e965/xlsx';
-import { formatLocalDateTime } from '../../core/common/iso-date';
+import { formatOfficeDateTime } from '../../core/common/office-time';
 import { cellText, normalizeName } from '../../core/creditors/cell';
 import { readSpreadsheet, SpreadsheetError } from '../../core/creditors/read-file';
 import type { CellValue, SheetRow } from '../../core/creditors/types';
@@ -45,7 +45,7 @@ export function buildDisbursementXlsx(args: {
     ['缺少账号', String(missingAccounts)],
     ...(args.approvedBy ? [['审批人', args.approvedBy]] : []),
     ...(args.exportedBy !== undefined ? [['导出人', args.exportedBy || '（未登录）']] : []),
-    ...(args.exportedAt ? [['导出时间', formatLocalDateTime(args.exportedAt)]] : []),
+    ...(args.exportedAt ? [['导出时间', formatOfficeDateTime(args.exportedAt.toISOString())]] : []),
     ...(args.relaxations ?? []).map((r) => ['四眼规则放宽', r]),
   ]);
   const book = XLSX.utils.book_new();

@@ -2,6 +2,7 @@
 // approval, bank results. Every write is audited in its own transaction. Heavy work (loading the
 // register, allocating) happens before a transaction opens; inside it, a snapshot of the case's
 // batches is re-read and compared, so a batch computed on a basis that has since changed is refused.
+import { checkLimit } from '../../core/common/text-limits';
 import { fenToYuanString, formatFen } from '../../core/money';
 import { allocateBatch } from '../../core/repayment/allocate-batch';
 import { approveBatch, markBatchPaid, recordPaymentResult } from '../../core/repayment/batch-lifecycle';
@@ -138,6 +139,8 @@ export class RepaymentRepository {
   async voidFund(fundId: string, reason: string): Promise<ActionResult> {
     await requirePermission(this.ctx, 'repayment.void', { entity: 'fundReceipts', entityId: fundId });
     if (reason.trim() === '') return { ok: false, message: '作废原因：请填写作废原因。' };
+    const reasonLong = checkLimit('作废原因', reason.trim(), 'note');
+    if (reasonLong) return { ok: false, message: reasonLong };
     const { db } = this.ctx;
     return db.transaction('rw', [db.fundReceipts, db.repaymentBatches, db.audit, db.settings], async () => {
       const row = await db.fundReceipts.get(fundId);

@@ -1,6 +1,7 @@
 import { Alignment, Classes, type IconName, Menu, MenuItem, Navbar, NavbarGroup, NavbarHeading, useHotkeys } from '@blueprintjs/core';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnsavedChangesGuard } from '../drafts/UnsavedChangesGuard';
 import { CaseDetailPage } from '../pages/cases/CaseDetailPage';
 import { CaseEditPage } from '../pages/cases/CaseEditPage';
 import { CaseListPage } from '../pages/cases/CaseListPage';
@@ -13,6 +14,7 @@ import { PetitionsPage } from '../pages/petitions/PetitionsPage';
 import { RepaymentPage } from '../pages/repayment/RepaymentPage';
 import { ScreeningPage } from '../pages/screening/ScreeningPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { localizeBlueprintLabels } from './accessible-labels';
 import { useApp } from './app-context';
 import { AREAS, type Area, type Route } from './routes';
 import { UserMenu } from './UserMenu';
@@ -45,7 +47,7 @@ const AREA_HOME: Record<Area, Route> = {
 };
 
 export function AppShell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { settings } = useApp();
   const [route, navigate] = useRoute();
   // Alt+1 … Alt+9, Alt+0 jump between areas: staff work from the keyboard all day.
@@ -60,6 +62,7 @@ export function AppShell() {
     [navigate, t],
   );
   const { handleKeyDown, handleKeyUp } = useHotkeys(hotkeys);
+  useEffect(() => (i18n.language === 'en' ? undefined : localizeBlueprintLabels()), [i18n.language]);
 
   return (
     <div className="app-shell" onKeyDown={handleKeyDown} onKeyUp={handleKeyUp}>
@@ -90,6 +93,7 @@ export function AppShell() {
         <main className="app-main">
           <RoutedPage route={route} navigate={navigate} />
         </main>
+        <UnsavedChangesGuard />
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import { Fragment, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../core/audit/audit-entry';
 import { type DescribedEntry, describeAuditEntry } from '../../core/audit/describe-entry';
-import { formatLocalDateTime } from '../../core/common/iso-date';
+import { formatOfficeDateTime } from '../../core/common/office-time';
 import { useApp } from '../app/app-context';
 import { AuditDetails } from './AuditDetails';
 import './audit-table.css';
@@ -63,7 +63,7 @@ export function AuditTable({ entries, highlightSeq, onAudited }: { entries: read
             <Fragment key={e.seq}>
               <tr className={e.seq === highlightSeq ? 'row-broken' : undefined} data-seq={e.seq}>
                 <td className="num">{e.seq}</td>
-                <td className="nowrap">{formatLocalDateTime(e.at)}</td>
+                <td className="nowrap">{formatOfficeDateTime(e.at, { seconds: true })}</td>
                 <td className="nowrap">
                   {d.attribution === 'user' ? d.operator : <Tag minimal title={d.attribution === 'typed' ? t('audit.typedHint') : t('audit.systemHint')}>{d.operator}</Tag>}
                 </td>

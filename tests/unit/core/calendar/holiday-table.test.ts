@@ -128,13 +128,13 @@ describe('validateHolidayTable', () => {
     };
     const messages = validateHolidayTable(bad).map((i) => `${i.path} ${i.message}`);
     expect(messages).toEqual([
-      'years[1] 覆盖年份第 2 项「27」不是有效年份,请填四位年份',
-      'holidays[0].to 节假日第 1 行(春节):结束日期早于开始日期,请对调或改正',
-      'holidays[1].name 节假日第 2 行(未命名):请填写节日名称',
-      'holidays[1].from 节假日第 2 行(未命名)的开始日期「2027-02-30」不存在:2027年2月只有 28 天',
-      'makeUpWorkdays[0].date 调休上班日第 1 行:2027-10-02 同时在「国庆节」放假范围内,一天不能既放假又上班,请改正其中一项',
-      'makeUpWorkdays[1].date 调休上班日第 2 行:2027-09-29 不是周六或周日,平日本来就上班,无需列为调休上班日',
-      'makeUpWorkdays[3].date 调休上班日第 4 行:2027-10-09 重复填写,请删除重复的一行',
+      'years[1] 覆盖年份第 2 项「27」不是有效年份，请填四位年份',
+      'holidays[0].to 节假日第 1 行（春节）：结束日期早于开始日期，请对调或改正',
+      'holidays[1].name 节假日第 2 行（未命名）：请填写节日名称',
+      'holidays[1].from 节假日第 2 行（未命名）的开始日期「2027-02-30」不存在：2027年2月只有 28 天',
+      'makeUpWorkdays[0].date 调休上班日第 1 行：2027-10-02 同时在「国庆节」放假范围内，一天不能既放假又上班，请改正其中一项',
+      'makeUpWorkdays[1].date 调休上班日第 2 行：2027-09-29 不是周六或周日，平日本来就上班，无需列为调休上班日',
+      'makeUpWorkdays[3].date 调休上班日第 4 行：2027-10-09 重复填写，请删除重复的一行',
     ]);
   });
 });

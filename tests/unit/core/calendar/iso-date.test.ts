@@ -22,7 +22,7 @@ describe('parseIsoDate', () => {
   it('rejects days that do not exist, naming the field and the month length', () => {
     const r = parseIsoDate('2026-02-29', '收到日期');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toBe('收到日期「2026-02-29」不存在:2026年2月只有 28 天');
+    if (!r.ok) expect(r.error).toBe('收到日期「2026-02-29」不存在：2026年2月只有 28 天');
     expect(parseIsoDate('1900-02-29').ok).toBe(false);
     expect(parseIsoDate('2026-04-31').ok).toBe(false);
     expect(parseIsoDate('2026-13-01').ok).toBe(false);

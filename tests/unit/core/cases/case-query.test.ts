@@ -69,4 +69,21 @@ describe('queryCases', () => {
   it('offers only years that cases were filed in', () => {
     expect(filedYears(items.map((i) => i.caseFile))).toEqual([2018, 2017, 2016]);
   });
+
+  it("finds a case by a party's 统一社会信用代码 or ID number, in whole or in part, but not by a short number", () => {
+    const [first, second] = items;
+    if (!first || !second) throw new Error('fixture');
+    const withIds = [
+      { ...first, partyIds: ['91371000MA3C0000AL', '37100219800101001X'] },
+      { ...second, partyIds: [] },
+    ];
+    const find = (text: string) => queryCases(withIds, { ...EMPTY_CASE_FILTER, text }, '2017-12-31').map((i) => i.caseFile.id);
+    expect(find('91371000MA3C0000AL')).toEqual(['A-1']);
+    expect(find('91371000ma3c')).toEqual(['A-1']);
+    expect(find('37100219800101001x')).toEqual(['A-1']);
+    expect(find('3710 0219 8001')).toEqual(['A-1']);
+    expect(find('91371000MA3C9999')).toEqual([]);
+    // Four digits would match birth years and case numbers alike: IDs are searched from six on.
+    expect(find('1001')).toEqual([]);
+  });
 });

@@ -67,7 +67,7 @@ describe('calendar-day deadlines (default settings: 15 / 60 / +30, day 1 = the d
     const d = computePetitionDeadlines({ receivedOn: '2026-12-20', acceptedOn: '2026-12-21' }, settings, calendar);
     expect(d.acceptBy).toBe('2027-01-04');
     expect(d.warnings).toEqual([
-      '节假日表未包含 2027 年,这些年份只按周末计算,期限可能不准:请在「信访调解 → 时限设置」中补录当年国务院放假安排',
+      '节假日表未包含 2027 年，这些年份只按周末计算，期限可能不准：请在「信访调解 → 时限设置」中补录当年国务院放假安排',
     ]);
   });
 

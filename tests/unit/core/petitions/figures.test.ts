@@ -190,7 +190,7 @@ describe('percent helpers', () => {
     expect(describeChangeZh(yearOnYear(10, 10))).toBe('持平');
     expect(describeChangeZh(yearOnYear(12, 10))).toBe('上升20%');
     expect(formatPercentChange(yearOnYear(3, 0))).toBe('—');
-    expect(describeChangeZh(yearOnYear(3, 0))).toBe('去年同期为 0,无法计算增减幅度');
+    expect(describeChangeZh(yearOnYear(3, 0))).toBe('去年同期为 0，无法计算增减幅度');
     expect(describeChangeZh(yearOnYear(0, 0))).toBe('均为 0');
     expect(formatRate(rate(2, 3))).toBe('66.7%');
     expect(formatRate(rate(0, 0))).toBe('—');

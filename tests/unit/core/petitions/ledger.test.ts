@@ -40,10 +40,10 @@ describe('buildPetitionLedger (信访台账)', () => {
     // acceptBy 03-17, accepted 03-20; resolveBy 03-20 + 60 = 05-19, extended 10 → 05-29; closed 06-10.
     expect(b[col('受理期限')]).toBe('2026-03-17');
     expect(b[col('受理/不予受理日期')]).toBe('2026-03-20');
-    expect(b[col('是否按期受理')]).toBe('否(超期)');
+    expect(b[col('是否按期受理')]).toBe('否（超期）');
     expect(b[col('办理期限')]).toBe('2026-05-19');
     expect(b[col('延期至')]).toBe('2026-05-29');
-    expect(b[col('是否按期办结')]).toBe('否(超期)');
+    expect(b[col('是否按期办结')]).toBe('否（超期）');
     expect(b[col('化解情况')]).toBe('部分化解');
     expect(b[col('回访满意度')]).toBe('不满意');
 
@@ -53,7 +53,7 @@ describe('buildPetitionLedger (信访台账)', () => {
     expect(g[col('转办单位')]).toBe('环翠区信访局');
     // A case without a known title prints its id rather than a blank.
     expect(ledger.rows[2]?.[col('关联案件')]).toBe('C9');
-    expect(ledger.rows[2]?.[col('是否按期受理')]).toBe('否(已超期未办)');
+    expect(ledger.rows[2]?.[col('是否按期受理')]).toBe('否（已超期未办）');
     expect(ledger.rows[3]?.[col('是否按期受理')]).toBe('办理中');
     expect(ledger.rows[3]?.[col('办理期限')]).toBe('');
   });

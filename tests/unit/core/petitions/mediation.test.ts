@@ -9,7 +9,7 @@ const session: MediationSession = {
   place: '市非法集资案件诉讼纠纷受理调处中心第一调解室',
   method: '人民调解',
   mediators: ['李调解', '赵律师'],
-  participants: ['王喆(信访人)', '某某养老服务有限公司清算组代理人刘堃'],
+  participants: ['王喆（信访人）', '某某养老服务有限公司清算组代理人刘堃'],
   respondent: '某某养老服务有限公司清算组',
   notes: '双方就分期退还本金达成一致',
   outcome: '达成协议',
@@ -41,18 +41,18 @@ describe('mediation sessions', () => {
       action: '调解',
       from: '调处中',
       to: '调处中',
-      note: '人民调解(市非法集资案件诉讼纠纷受理调处中心第一调解室):达成协议',
+      note: '人民调解（市非法集资案件诉讼纠纷受理调处中心第一调解室）：达成协议',
     });
   });
 
   it('refuses a session before mediation started or outside 调处中', () => {
     expect(addMediationSession(make('p2', '2026-03-02'), session, '李调解')).toEqual({
       ok: false,
-      errors: ['当前状态为「登记」,只有「调处中」的信访件可以登记调解'],
+      errors: ['当前状态为「登记」，只有「调处中」的信访件可以登记调解'],
     });
     expect(addMediationSession(mediating(), { ...session, date: '2026-03-01' }, '李调解')).toEqual({
       ok: false,
-      errors: ['调解日期 2026-03-01 早于开始调处日期 2026-03-06,请检查'],
+      errors: ['调解日期 2026-03-01 早于开始调处日期 2026-03-06，请检查'],
     });
   });
 
@@ -69,17 +69,17 @@ describe('mediation sessions', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([
-      '调解日期「2026-3-20」格式不对:请写成 年-月-日,如 2026-03-05',
-      '调解地点:请填写',
-      '调解员:请至少填写一名调解员',
-      '参加人员:请至少填写一名参加人',
-      '协议条款:调解结果为达成协议时,请逐条填写协议内容',
-      '经办人:请填写',
+      '调解日期「2026-3-20」格式不对：请写成 年-月-日，如 2026-03-05',
+      '调解地点：请填写',
+      '调解员：请至少填写一名调解员',
+      '参加人员：请至少填写一名参加人',
+      '协议条款：调解结果为达成协议时，请逐条填写协议内容',
+      '经办人：请填写',
     ]);
     const termsWithoutAgreement = addMediationSession(mediating(), { ...session, outcome: '未达成协议' }, '李调解');
     expect(termsWithoutAgreement).toEqual({
       ok: false,
-      errors: ['协议条款:未达成协议时不应填写协议条款,请删除或修改调解结果'],
+      errors: ['协议条款：未达成协议时不应填写协议条款，请删除或修改调解结果'],
     });
   });
 });
@@ -125,11 +125,11 @@ describe('buildMediationAgreement (data for the 调解协议书)', () => {
     if (!r.ok) throw new Error(r.errors.join());
     expect(buildMediationAgreement(r.petition, 's1', '调委会')).toEqual({
       ok: false,
-      errors: ['该次调解结果为「未达成协议」,未达成协议,不能生成调解协议书', '协议条款:请先在调解记录中填写协议内容'],
+      errors: ['该次调解结果为「未达成协议」，未达成协议，不能生成调解协议书', '协议条款：请先在调解记录中填写协议内容'],
     });
     expect(buildMediationAgreement(r.petition, 'nope', '调委会')).toEqual({
       ok: false,
-      errors: ['未找到调解记录 nope,请先登记调解'],
+      errors: ['未找到调解记录 nope，请先登记调解'],
     });
   });
 });

@@ -17,9 +17,9 @@ describe('petition settings section', () => {
       holidays: { ...D.holidays, years: [2025, 2026, 2026] },
     });
     expect(issues).toEqual([
-      { path: 'deadlines.resolveWithinDays', message: '办理期限「0」应为 1–365 的整数天,条例规定为 60 天' },
+      { path: 'deadlines.resolveWithinDays', message: '办理期限「0」应为 1–365 的整数天，条例规定为 60 天' },
       { path: 'deadlines.dueSoonDays', message: '临期提醒天数「61」应为 0–60 的整数' },
-      { path: 'holidays.years[2]', message: '覆盖年份「2026」重复填写,请删去重复的一项' },
+      { path: 'holidays.years[2]', message: '覆盖年份「2026」重复填写，请删去重复的一项' },
     ]);
   });
 
@@ -29,7 +29,7 @@ describe('petition settings section', () => {
       holidays: { ...D.holidays, holidays: [...D.holidays.holidays, { name: '元旦', from: '2026-12-31', to: '2027-01-02' }] },
     });
     expect(issues).toEqual([
-      { path: 'holidays.years', message: '节假日表中有 2027 年的日期,但「已录入年份」没有 2027:请在已录入年份中加上 2027(录全当年安排后)' },
+      { path: 'holidays.years', message: '节假日表中有 2027 年的日期，但「已录入年份」没有 2027：请在已录入年份中加上 2027（录全当年安排后）' },
     ]);
   });
 

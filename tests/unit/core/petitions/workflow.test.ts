@@ -24,7 +24,7 @@ describe('petition workflow', () => {
       ['2026-04-02', '李调解', '办结', '化解', '办结'],
       ['2026-04-20', '李调解', '回访', '办结', '回访'],
     ]);
-    expect(p.history[5]?.note).toBe('基本满意:电话回访');
+    expect(p.history[5]?.note).toBe('基本满意：电话回访');
   });
 
   it('does not change the input petition', () => {
@@ -40,18 +40,18 @@ describe('petition workflow', () => {
     const r = applyPetitionEvent(p, close('2026-03-05'), ctx);
     expect(r).toEqual({
       ok: false,
-      error: '当前状态为「登记」,不能办结:办结只能在「化解」「部分化解」「未化解」状态下进行',
+      error: '当前状态为「登记」，不能办结：办结只能在「化解」「部分化解」「未化解」状态下进行',
     });
     const closed = run(p, [accept('2026-03-03'), mediate('2026-03-03'), outcome('2026-03-04', '未化解'), close('2026-03-05')]);
     const again = applyPetitionEvent(closed, accept('2026-03-06'), ctx);
     expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.error).toContain('当前状态为「办结」,不能受理');
+    if (!again.ok) expect(again.error).toContain('当前状态为「办结」，不能受理');
   });
 
   it('requires a reason to refuse acceptance and records it', () => {
     const p = make('p1', '2026-03-02');
     const noReason = applyPetitionEvent(p, reject('2026-03-04', '  '), ctx);
-    expect(noReason).toEqual({ ok: false, error: '不予受理:请填写不予受理的理由(将书面告知信访人)' });
+    expect(noReason).toEqual({ ok: false, error: '不予受理：请填写不予受理的理由（将书面告知信访人）' });
     const r = run(p, [reject('2026-03-04', '已经司法程序处理')]);
     expect(r.status).toBe('不予受理');
     expect(r.rejectionReason).toBe('已经司法程序处理');
@@ -63,7 +63,7 @@ describe('petition workflow', () => {
     const back = applyPetitionEvent(p, mediate('2026-03-09'), ctx);
     expect(back).toEqual({
       ok: false,
-      error: '开始调处日期 2026-03-09 早于上一步的日期 2026-03-10,请检查日期(各步骤须按时间先后登记)',
+      error: '开始调处日期 2026-03-09 早于上一步的日期 2026-03-10，请检查日期（各步骤须按时间先后登记）',
     });
     const beforeReceipt = applyPetitionEvent(make('p2', '2026-03-02'), accept('2026-03-01'), ctx);
     expect(beforeReceipt.ok).toBe(false);
@@ -71,25 +71,25 @@ describe('petition workflow', () => {
     expect(badDate.ok).toBe(false);
     if (!badDate.ok) expect(badDate.error).toContain('开始调处日期「2026-02-30」不存在');
     const nobody = applyPetitionEvent(p, { type: 'startMediation', date: '2026-03-11', by: ' ' }, ctx);
-    expect(nobody).toEqual({ ok: false, error: '开始调处:请填写经办人' });
+    expect(nobody).toEqual({ ok: false, error: '开始调处：请填写经办人' });
   });
 
   it('allows one extension of at most 30 days, with approver and reason', () => {
     const p = run(make('p1', '2026-03-02'), [accept('2026-03-03'), mediate('2026-03-04')]);
     expect(applyPetitionEvent(p, extend('2026-04-01', 31), ctx)).toEqual({
       ok: false,
-      error: '延期天数「31」无效:应为 1–30 的整数天',
+      error: '延期天数「31」无效：应为 1–30 的整数天',
     });
     expect(applyPetitionEvent(p, { ...extend('2026-04-01', 10), approver: '' }, ctx)).toEqual({
       ok: false,
-      error: '延期:请填写批准延期的负责人(审批人)',
+      error: '延期：请填写批准延期的负责人（审批人）',
     });
     const once = run(p, [extend('2026-04-01', 30)]);
     expect(once.status).toBe('调处中');
     expect(once.extension).toEqual({ days: 30, approvedOn: '2026-04-01', approver: '王主任', reason: '涉案资产尚在处置' });
-    expect(once.history.at(-1)?.note).toBe('延期 30 天,王主任批准:涉案资产尚在处置');
+    expect(once.history.at(-1)?.note).toBe('延期 30 天，王主任批准：涉案资产尚在处置');
     const twice = applyPetitionEvent(once, extend('2026-04-02', 5), ctx);
-    expect(twice).toEqual({ ok: false, error: '延期只能申请一次:本件已于 2026-04-01 经王主任批准延期 30 天' });
+    expect(twice).toEqual({ ok: false, error: '延期只能申请一次：本件已于 2026-04-01 经王主任批准延期 30 天' });
     expect(availableEvents(once)).not.toContain('extend');
     const notAccepted = applyPetitionEvent(make('p2', '2026-03-02'), extend('2026-03-03', 5), ctx);
     expect(notAccepted.ok).toBe(false);
@@ -97,7 +97,7 @@ describe('petition workflow', () => {
 
   it('refuses a step dated after today', () => {
     const r = applyPetitionEvent(make('p1', '2026-03-02'), accept('2026-03-05'), { ...ctx, today: '2026-03-04' });
-    expect(r).toEqual({ ok: false, error: '受理日期 2026-03-05 晚于今天 2026-03-04,请检查日期' });
+    expect(r).toEqual({ ok: false, error: '受理日期 2026-03-05 晚于今天 2026-03-04，请检查日期' });
   });
 
   it('refuses an extension approved after the resolution deadline, or when settings allow none', () => {
@@ -106,7 +106,7 @@ describe('petition workflow', () => {
     expect(applyPetitionEvent(p, extend('2026-05-09', 30), ctx).ok).toBe(true);
     expect(applyPetitionEvent(p, extend('2026-05-10', 30), ctx)).toEqual({
       ok: false,
-      error: '办理期限 2026-05-09 已过,不能再延期:延期须在期限届满前批准;本件应按超期办理',
+      error: '办理期限 2026-05-09 已过，不能再延期：延期须在期限届满前批准；本件应按超期办理',
     });
     const none = { ...ctx, settings: { ...ctx.settings, maxExtensionDays: 0 } };
     const r = applyPetitionEvent(p, extend('2026-04-01', 5), none);
@@ -118,12 +118,12 @@ describe('petition workflow', () => {
     const p = make('p1', '2026-03-02');
     expect(applyPetitionEvent(p, { ...transfer('2026-03-03'), toUnit: '' }, ctx)).toEqual({
       ok: false,
-      error: '转办:请填写接收单位',
+      error: '转办：请填写接收单位',
     });
     const t = run(p, [transfer('2026-03-03', '环翠区信访局')]);
     expect(t.status).toBe('已转办');
     expect(t.transfer).toEqual({ date: '2026-03-03', toUnit: '环翠区信访局', reason: '属地管辖' });
-    expect(t.history.at(-1)?.note).toBe('转至环翠区信访局:属地管辖');
+    expect(t.history.at(-1)?.note).toBe('转至环翠区信访局：属地管辖');
     expect(availableEvents(t)).toEqual([]);
   });
 

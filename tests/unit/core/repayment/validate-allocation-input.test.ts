@@ -53,7 +53,7 @@ describe('validateAllocationInput', () => {
   });
 
   it('rejects non-objects, a missing claims array and bad optional rules', () => {
-    expect(fields(null)).toEqual(['(根)']);
+    expect(fields(null)).toEqual(['（根）']);
     expect(fields({ amountFen: 1 })).toEqual(['claims']);
     expect(fields({ amountFen: 1, claims: [42] })).toEqual(['claims[0]']);
     expect(fields({ amountFen: 1, claims: [], smallClaimThresholdFen: -5, minPaymentFen: 0.5 })).toEqual([

@@ -38,7 +38,9 @@ export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate:
     <section className="page">
       <header className="page-header">
         <Button minimal icon="arrow-left" aria-label={t('common.back')} onClick={() => navigate({ area: 'cases', view: 'list' })} />
-        <h2 data-testid="case-title">{c.title}</h2>
+        <h2 data-testid="case-title" className="clamp-title" title={c.title}>
+          {c.title}
+        </h2>
         <Tag large intent="primary" data-testid="case-stage">
           {c.stage}
         </Tag>
@@ -53,6 +55,8 @@ export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate:
       </ButtonGroup>
       <Card compact>
         <dl className="facts">
+          <dt>{t('cases.title')}</dt>
+          <dd className="fact-wide">{c.title}</dd>
           <dt>{t('cases.caseNumber')}</dt>
           <dd>{c.caseNumber}</dd>
           <dt>{t('cases.charge')}</dt>

@@ -1,5 +1,5 @@
 import { Button, Callout, HTMLSelect, InputGroup, Intent, OverlayToaster, Position } from '@blueprintjs/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CaseDraft, type CaseField, emptyCaseDraft } from '../../../core/cases/case-draft';
 import { CASE_CHARGES, CASE_SECTORS, CASE_STAGES, type CaseStage } from '../../../core/cases/case-file';
@@ -7,7 +7,10 @@ import type { FieldErrors } from '../../../core/common/field-errors';
 import { localIsoDate } from '../../../core/common/iso-date';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/use-form-draft';
 import { caseDraftFromRecord } from './case-draft-from-record';
 import { PartiesEditor } from './PartiesEditor';
 
@@ -16,7 +19,15 @@ const toaster = OverlayToaster.create({ position: Position.TOP });
 export function CaseEditPage({ caseId, navigate }: { caseId: string | null; navigate: (r: Route) => void }) {
   const { t } = useTranslation();
   const { repos, settings } = useApp();
-  const [draft, setDraft] = useState<CaseDraft | null>(caseId ? null : emptyCaseDraft(localIsoDate(new Date())));
+  const empty = useMemo(() => (caseId ? null : emptyCaseDraft(localIsoDate(new Date()))), [caseId]);
+  const [record, setRecord] = useState<{ draft: CaseDraft; caseNumber: string } | null>(null);
+  const form = useFormDraft<CaseDraft>(
+    caseId ? `case:edit:${caseId}` : 'case:new',
+    caseId ? (record?.draft ?? null) : empty,
+    caseId ? `${t('cases.edit')} ${record?.caseNumber ?? ''}`.trim() : t('cases.new'),
+    { fresh: !caseId },
+  );
+  const draft = form.value;
   const [errors, setErrors] = useState<FieldErrors<CaseField>>({});
   const [saving, setSaving] = useState(false);
   const [missing, setMissing] = useState(false);
@@ -24,7 +35,7 @@ export function CaseEditPage({ caseId, navigate }: { caseId: string | null; navi
   useEffect(() => {
     if (!caseId) return;
     void repos.cases.get(caseId).then((found) => {
-      if (found) setDraft(caseDraftFromRecord(found.caseFile, found.parties));
+      if (found) setRecord({ draft: caseDraftFromRecord(found.caseFile, found.parties), caseNumber: found.caseFile.caseNumber });
       else setMissing(true);
     });
   }, [caseId, repos]);
@@ -32,7 +43,7 @@ export function CaseEditPage({ caseId, navigate }: { caseId: string | null; navi
   if (missing) return <Callout intent="warning">{t('cases.notFound')}</Callout>;
   if (!draft) return <p>{t('common.loading')}</p>;
 
-  const set = (patch: Partial<CaseDraft>) => setDraft({ ...draft, ...patch });
+  const set = (patch: Partial<CaseDraft>) => form.set((d) => ({ ...d, ...patch }));
   const text = (field: keyof CaseDraft & CaseField) => ({
     id: `case-${field}`,
     value: String(draft[field]),
@@ -50,6 +61,7 @@ export function CaseEditPage({ caseId, navigate }: { caseId: string | null; navi
         return;
       }
       setErrors({});
+      form.clear();
       (await toaster).show({ intent: 'success', message: caseId ? t('cases.updated') : t('cases.created') });
       navigate({ area: 'cases', view: 'detail', caseId: result.caseId });
     } finally {
@@ -67,6 +79,7 @@ export function CaseEditPage({ caseId, navigate }: { caseId: string | null; navi
         <Button text={t('common.cancel')} onClick={() => navigate(caseId ? { area: 'cases', view: 'detail', caseId } : { area: 'cases', view: 'list' })} />
         <Button type="submit" intent="primary" icon="floppy-disk" text={t('common.save')} loading={saving} />
       </header>
+      <DraftNotice draft={form} />
       {errorCount > 0 && (
         <Callout intent="danger" data-testid="form-errors">
           {t('common.fixErrors', { count: errorCount })}
@@ -122,8 +135,8 @@ export function CaseEditPage({ caseId, navigate }: { caseId: string | null; navi
         <FieldRow label={t('cases.lossesRecovered')} labelFor="case-lossesRecoveredYuan" error={errors.lossesRecoveredYuan} hint={t('cases.amountHint')}>
           <InputGroup {...text('lossesRecoveredYuan')} className="num" />
         </FieldRow>
-        <FieldRow label={t('cases.filedDate')} labelFor="case-filedDate" error={errors.filedDate} hint="2020-12-01">
-          <InputGroup {...text('filedDate')} type="date" />
+        <FieldRow label={t('cases.filedDate')} labelFor="case-filedDate" error={errors.filedDate} hint={t('common.dateHint')}>
+          <DateField id="case-filedDate" value={draft.filedDate} intent={errors.filedDate ? Intent.DANGER : Intent.NONE} onValueChange={(filedDate) => set({ filedDate })} />
         </FieldRow>
         {!caseId && (
           <>
@@ -135,7 +148,7 @@ export function CaseEditPage({ caseId, navigate }: { caseId: string | null; navi
               </HTMLSelect>
             </FieldRow>
             <FieldRow label={t('cases.stageDate')} labelFor="case-stageDate" error={errors.stageDate} required>
-              <InputGroup {...text('stageDate')} type="date" />
+              <DateField id="case-stageDate" value={draft.stageDate} intent={errors.stageDate ? Intent.DANGER : Intent.NONE} onValueChange={(stageDate) => set({ stageDate })} />
             </FieldRow>
           </>
         )}

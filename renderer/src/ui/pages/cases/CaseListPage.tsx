@@ -9,7 +9,7 @@ import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { DeadlineAlertsPanel } from '../petitions/DeadlineAlertsPanel';
 
-type Loaded = { caseFile: CaseFile; partyNames: string[] }[];
+type Loaded = { caseFile: CaseFile; partyNames: string[]; partyIds: string[] }[];
 
 export function CaseListPage({ navigate }: { navigate: (r: Route) => void }) {
   const { t } = useTranslation();
@@ -87,7 +87,16 @@ export function CaseListPage({ navigate }: { navigate: (r: Route) => void }) {
       ) : items && rows.length === 0 ? (
         <NonIdealState icon="search" description={t('cases.noMatch')} />
       ) : (
-        <HTMLTable compact striped interactive className="full-width" data-testid="case-table">
+        <HTMLTable compact striped interactive className="full-width case-table" data-testid="case-table">
+          <colgroup>
+            <col className="col-number" />
+            <col />
+            <col className="col-district" />
+            <col className="col-sector" />
+            <col className="col-stage" />
+            <col className="col-date" />
+            <col className="col-amount" />
+          </colgroup>
           <thead>
             <tr>
               <th>{t('cases.caseNumber')}</th>
@@ -102,18 +111,25 @@ export function CaseListPage({ navigate }: { navigate: (r: Route) => void }) {
           <tbody>
             {rows.map(({ caseFile: c, backlog }) => (
               <tr key={c.id} onClick={() => navigate({ area: 'cases', view: 'detail', caseId: c.id })}>
-                <td>
+                <td className="truncate" title={c.caseNumber}>
                   <a href={`#/cases/${encodeURIComponent(c.id)}`}>{c.caseNumber}</a>
                 </td>
                 <td>
-                  {c.title}
-                  {backlog && (
-                    <Tag minimal intent="warning" className="inline-tag">
-                      {t('cases.backlogTag')}
-                    </Tag>
-                  )}
+                  {/* A long title ends in … (the whole title on hover); the tag stays readable. */}
+                  <div className="title-cell">
+                    <span className="truncate" title={c.title}>
+                      {c.title}
+                    </span>
+                    {backlog && (
+                      <Tag minimal intent="warning" className="inline-tag">
+                        {t('cases.backlogTag')}
+                      </Tag>
+                    )}
+                  </div>
                 </td>
-                <td>{c.district}</td>
+                <td className="truncate" title={c.district}>
+                  {c.district}
+                </td>
                 <td>{c.sector}</td>
                 <td>{c.stage}</td>
                 <td>{c.filedDate ?? '—'}</td>

@@ -38,6 +38,7 @@ export function PartiesEditor(props: {
               const nameError = errors[`parties.${i}.name`];
               const idError = errors[`parties.${i}.idNumber`];
               const roleError = errors[`parties.${i}.role`];
+              const noteError = errors[`parties.${i}.note`];
               const roles: readonly string[] = p.kind === 'firm' ? FIRM_ROLES : PERSON_ROLES;
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved; order is the identity.
@@ -76,7 +77,13 @@ export function PartiesEditor(props: {
                     {idError && <div className="inline-error">{idError}</div>}
                   </td>
                   <td>
-                    <InputGroup aria-label={`${t('cases.partyNote')} ${i + 1}`} value={p.note} onValueChange={(note) => update(i, { note })} />
+                    <InputGroup
+                      aria-label={`${t('cases.partyNote')} ${i + 1}`}
+                      value={p.note}
+                      intent={noteError ? 'danger' : 'none'}
+                      onValueChange={(note) => update(i, { note })}
+                    />
+                    {noteError && <div className="inline-error">{noteError}</div>}
                   </td>
                   <td>
                     <Button

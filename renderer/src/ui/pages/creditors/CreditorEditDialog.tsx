@@ -1,5 +1,5 @@
 import { Button, Callout, Classes, Dialog, HTMLSelect, InputGroup } from '@blueprintjs/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Exclusion } from '../../../core/creditors';
 import type { CreditorDraft, CreditorDraftField } from '../../../db/repositories/creditor-draft';
@@ -7,6 +7,8 @@ import { EXCLUSION_LABELS, STATUS_VALUES, type StoredCreditor } from '../../../d
 import { FieldRow } from '../../components/FieldRow';
 import { draftFromCreditor } from './creditor-draft-from-record';
 import './review-messages';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/use-form-draft';
 
 const ID_TYPE_CHOICES = ['', '居民身份证', '统一社会信用代码', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证'];
 
@@ -14,6 +16,7 @@ type Errors = Partial<Record<CreditorDraftField | 'permission', string>>;
 
 /** Add or edit one creditor. Save validates like an import row; what was typed is kept on errors. */
 export function CreditorEditDialog(props: {
+  readonly caseId: string;
   readonly creditor: StoredCreditor | null;
   /** Status and exclusion are a 审核 user's to set; others see them but cannot change them. */
   readonly canVerify?: boolean;
@@ -21,7 +24,16 @@ export function CreditorEditDialog(props: {
   readonly onClose: () => void;
 }) {
   const { t } = useTranslation('creditors');
-  const [draft, setDraft] = useState<CreditorDraft>(() => draftFromCreditor(props.creditor));
+  const start = useMemo(() => draftFromCreditor(props.creditor), [props.creditor]);
+  // Hand entry of a creditor is kept as a draft (closing the dialog keeps it) until it is saved.
+  const form = useFormDraft<CreditorDraft>(
+    `creditor:${props.caseId}:${props.creditor?.cid ?? 'new'}`,
+    start,
+    props.creditor ? `${t('edit.titleEdit')}（${props.creditor.name}）` : t('edit.titleNew'),
+    { fresh: !props.creditor },
+  );
+  const draft = form.value ?? start;
+  const setDraft = form.set;
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<CreditorDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -31,7 +43,9 @@ export function CreditorEditDialog(props: {
   const save = async () => {
     setSaving(true);
     try {
-      setErrors((await props.onSave(draft)) ?? {});
+      const errors = await props.onSave(draft);
+      if (!errors) form.clear();
+      setErrors(errors ?? {});
     } finally {
       setSaving(false);
     }
@@ -52,6 +66,7 @@ export function CreditorEditDialog(props: {
           void save();
         }}
       >
+        <DraftNotice draft={form} />
         {errors.permission ? (
           <Callout intent="danger" data-testid="form-errors" compact>
             {t('creditorReview:permission', { message: errors.permission })}
@@ -115,7 +130,7 @@ export function CreditorEditDialog(props: {
               <FieldRow label={t('edit.returned', { n })} labelFor={`contract-returned-${i}`} error={errors[`returned.${i}`]}>
                 <InputGroup id={`contract-returned-${i}`} value={k.returned} onValueChange={(v) => setContract(i, { returned: v })} />
               </FieldRow>
-              <FieldRow label={t('edit.note', { n })} labelFor={`contract-note-${i}`}>
+              <FieldRow label={t('edit.note', { n })} labelFor={`contract-note-${i}`} error={errors[`note.${i}`]}>
                 <InputGroup id={`contract-note-${i}`} value={k.note} onValueChange={(v) => setContract(i, { note: v })} />
               </FieldRow>
               <Button

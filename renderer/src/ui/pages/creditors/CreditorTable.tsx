@@ -94,7 +94,7 @@ export function CreditorTable(props: {
               >
                 <td className="cell cell-seq muted">{index + 1}</td>
                 <td className="cell cell-name">
-                  <button type="button" className="name-button" onClick={() => props.onSelect(c.cid)}>
+                  <button type="button" className="name-button" title={c.name} onClick={() => props.onSelect(c.cid)}>
                     {c.name}
                   </button>
                 </td>

@@ -154,7 +154,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   return (
     <section className="page creditors-page">
       <header className="page-header">
-        <h2 data-testid="creditors-title">
+        <h2 data-testid="creditors-title" className="clamp-title" title={caseFile ? `${caseFile.caseNumber} ${caseFile.title}` : undefined}>
           {t('title')}
           {caseFile && <span className="muted creditors-case"> · {caseFile.caseNumber} {caseFile.title}</span>}
         </h2>
@@ -266,7 +266,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
           />
         )}
       </div>
-      {editing && <CreditorEditDialog creditor={editing.creditor} canVerify={can('creditors.verify')} onSave={save} onClose={() => setEditing(null)} />}
+      {editing && <CreditorEditDialog caseId={caseId} creditor={editing.creditor} canVerify={can('creditors.verify')} onSave={save} onClose={() => setEditing(null)} />}
       {verifying && <VerifyDialog creditor={verifying} onSave={verify} onClose={() => setVerifying(null)} />}
       {importing && <ImportWizard caseId={caseId} onClose={() => setImporting(false)} onCommitted={(f, s) => void committed(f, s)} />}
     </section>

@@ -1,6 +1,6 @@
 import { Tag } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import { formatLocalDateTime } from '../../../core/common/iso-date';
+import { formatOfficeDateTime } from '../../../core/common/office-time';
 import { describePendingChange } from '../../../core/users/four-eyes';
 import type { StoredCreditor } from '../../../db/repositories/creditor-types';
 import './review-messages';
@@ -15,7 +15,7 @@ export function ReviewFacts({ creditor }: { readonly creditor: StoredCreditor })
         <>
           <dt>{t('verifiedBy')}</dt>
           <dd data-testid="verified-by">
-            {t('verifiedLine', { name: verifiedBy.name, at: formatLocalDateTime(verifiedBy.at) })}
+            {t('verifiedLine', { name: verifiedBy.name, at: formatOfficeDateTime(verifiedBy.at) })}
             {verifiedBy.relaxed && t('relaxed')}
           </dd>
         </>
@@ -27,7 +27,7 @@ export function ReviewFacts({ creditor }: { readonly creditor: StoredCreditor })
             <Tag minimal intent="warning">
               {t('pendingTag')}
             </Tag>{' '}
-            {describePendingChange(pendingChange)}（{formatLocalDateTime(pendingChange.at)}）
+            {describePendingChange(pendingChange)}（{formatOfficeDateTime(pendingChange.at)}）
           </dd>
         </>
       )}

@@ -1,8 +1,9 @@
-import { Button, HTMLSelect, InputGroup } from '@blueprintjs/core';
+import { Button, HTMLSelect, } from '@blueprintjs/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkPeriod, choiceOf, type PeriodChoice, periodOf } from '../../../core/figures/periods';
 import type { FigurePeriod } from '../../../core/figures/types';
+import { DateField } from '../../components/DateField';
 
 type Kind = PeriodChoice['kind'];
 
@@ -87,9 +88,9 @@ export function PeriodPicker(props: { readonly value: FigurePeriod; readonly thi
       )}
       {kind === 'custom' && (
         <>
-          <InputGroup aria-label={t('period.from')} type="date" value={from} onValueChange={setFrom} intent={error?.field === 'from' ? 'danger' : 'none'} />
+          <DateField aria-label={t('period.from')} value={from} onValueChange={setFrom} intent={error?.field === 'from' ? 'danger' : 'none'} />
           <span>—</span>
-          <InputGroup aria-label={t('period.to')} type="date" value={to} onValueChange={setTo} intent={error?.field === 'to' ? 'danger' : 'none'} />
+          <DateField aria-label={t('period.to')} value={to} onValueChange={setTo} intent={error?.field === 'to' ? 'danger' : 'none'} />
           <Button text={t('period.apply')} onClick={applyCustom} />
         </>
       )}

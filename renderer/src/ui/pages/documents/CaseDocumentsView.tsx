@@ -1,5 +1,5 @@
 import { AnchorButton, Button, Callout, HTMLSelect, NonIdealState } from '@blueprintjs/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentData, DocumentTemplate } from '../../../core/documents';
 import type { DocumentRow } from '../../../db/records';
@@ -25,10 +25,21 @@ interface Editing {
   readonly template: DocumentTemplate;
   readonly initial: DocumentData;
   readonly draftId: string | null;
+  /** Where the form's unsaved input is kept. */
+  readonly formKey: string;
 }
 
+/**
+ * The form the address names: a new document from a template, or a saved draft. `sourceKey` is what
+ * the new document is made from: a mediation session (`<petitionId>|<sessionId>`) for 调解协议书, the
+ * served document's id for 送达回证, '' for neither.
+ */
+export type EditorRoute =
+  | { readonly kind: 'new'; readonly templateId: string; readonly sourceKey: string }
+  | { readonly kind: 'draft'; readonly documentId: string };
+
 /** #/documents/<caseId>: the case's documents, a new one from a template, refund notices in batch. */
-export function CaseDocumentsView(props: { readonly caseId: string; readonly draftId: string | null; readonly navigate: (r: Route) => void }) {
+export function CaseDocumentsView(props: { readonly caseId: string; readonly editor: EditorRoute | null; readonly navigate: (r: Route) => void }) {
   const { t } = useTranslation('documents');
   const { repos, settings } = useApp();
   const { caseId } = props;
@@ -44,7 +55,9 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
   const [sessionKey, setSessionKey] = useState('');
   const [servedId, setServedId] = useState('');
   const [startError, setStartError] = useState<string | null>(null);
-  const draftOpened = useRef(false);
+  const [loaded, setLoaded] = useState(false);
+  const { editor, navigate } = props;
+  const list = useCallback(() => navigate({ area: 'documents', rest: [caseId] }), [navigate, caseId]);
 
   const load = useCallback(async () => {
     const [c, list, all] = await Promise.all([repos.cases.get(caseId), repos.documents.list({ caseId }), repos.documents.templates.all()]);
@@ -54,12 +67,6 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
     const forCases = all.filter((x) => x.documentType !== 'report');
     setTemplates(forCases);
     setTemplateId((old) => old || (forCases[0]?.id ?? ''));
-    // A draft named in the address opens in the editor once (not again after it is saved).
-    const draft = props.draftId && !draftOpened.current ? list.find((d) => d.id === props.draftId && d.status === '草稿') : undefined;
-    if (draft) {
-      draftOpened.current = true;
-      setEditing({ template: draft.body.template, initial: draft.body.data, draftId: draft.id });
-    }
     const petitions = (await repos.petitions.list()).filter((p) => p.caseId === caseId);
     setSessions(
       petitions.flatMap((p) =>
@@ -68,27 +75,48 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
           .map((m) => ({ key: `${p.id}|${m.id}`, petitionId: p.id, sessionId: m.id, label: `${p.registerNo ?? '信访件'} ${m.date} 调解（${m.outcome}）` })),
       ),
     );
-  }, [repos, caseId, props.draftId]);
+    setLoaded(true);
+  }, [repos, caseId]);
   useEffect(() => {
     void load();
   }, [load]);
 
-  if (found === undefined) return null;
-  if (found === null) return <NonIdealState icon="error" title={t('caseMissing')} action={<AnchorButton href="#/documents" text={t('backToRegistry')} />} />;
-
-  const chosen = templates.find((x) => x.id === templateId);
-  const fromSession = chosen?.documentType === 'mediation' && sessionKey !== '';
-  const start = async () => {
-    setStartError(null);
-    if (!chosen) return;
-    let initial = prefillData(chosen, found, settings, new Date());
-    const source = sessions.find((x) => x.key === sessionKey);
-    if (fromSession && source) {
-      const r = await repos.petitions.mediationAgreement(source.petitionId, source.sessionId);
-      if (!r.ok) {
-        setStartError(r.errors.join('；'));
-        return;
+  // The editor follows the address: opening a form, reloading it, or going back to the list.
+  // openEditor reads the loaded lists; it runs again when the address or the loaded data change.
+  const editorKey = editor ? JSON.stringify(editor) : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: editorKey stands for editor; openEditor is this render's
+  useEffect(() => {
+    if (!loaded || found === undefined || found === null) return;
+    if (!editor) return setEditing(null);
+    let live = true;
+    void openEditor(editor).then((next) => {
+      if (!live) return;
+      if (next.ok) setEditing(next.editing);
+      else {
+        setStartError(next.message);
+        list();
       }
+    });
+    return () => {
+      live = false;
+    };
+  }, [editorKey, loaded, found]);
+
+  /** What the address's form starts from: the prefilled template (with the mediation session), or the saved draft. */
+  async function openEditor(route: EditorRoute): Promise<{ ok: true; editing: Editing } | { ok: false; message: string }> {
+    if (!found) return { ok: false, message: t('caseMissing') };
+    if (route.kind === 'draft') {
+      const doc = docs.find((d) => d.id === route.documentId && d.status === '草稿');
+      if (!doc) return { ok: false, message: '这份文书草稿已不存在或已签发，请从列表中打开。' };
+      return { ok: true, editing: { template: doc.body.template, initial: doc.body.data, draftId: doc.id, formKey: `document:${doc.id}` } };
+    }
+    const template = templates.find((x) => x.id === route.templateId);
+    if (!template) return { ok: false, message: '这个文书模板已不存在，请重新选择模板。' };
+    let initial = prefillData(template, found, settings, new Date());
+    const source = sessions.find((x) => x.key === route.sourceKey);
+    if (template.documentType === 'mediation' && source) {
+      const r = await repos.petitions.mediationAgreement(source.petitionId, source.sessionId);
+      if (!r.ok) return { ok: false, message: r.errors.join('；') };
       // A petitioner picked from the register brings the creditor's ID (type and number) along.
       const first = r.value.applicants[0];
       const creditor = first?.creditorId ? (await repos.creditors.loadCase(caseId)).find((c) => c.cid === first.creditorId) : undefined;
@@ -99,18 +127,29 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
       }
     }
     // 送达回证: the served document's title, number and addressee come from the registry.
-    const served = chosen.documentType === 'service' ? docs.find((d) => d.id === servedId) : undefined;
+    const served = template.documentType === 'service' ? docs.find((d) => d.id === route.sourceKey) : undefined;
     if (served) initial = { ...initial, ...servedDocumentData(served) };
-    setEditing({ template: chosen, initial, draftId: null });
+    return { ok: true, editing: { template, initial, draftId: null, formKey: `document:new:${caseId}:${template.id}:${route.sourceKey}` } };
+  }
+
+  if (found === undefined) return null;
+  if (found === null) return <NonIdealState icon="error" title={t('caseMissing')} action={<AnchorButton href="#/documents" text={t('backToRegistry')} />} />;
+
+  const chosen = templates.find((x) => x.id === templateId);
+  const start = () => {
+    setStartError(null);
+    if (!chosen) return;
+    const source = chosen.documentType === 'mediation' ? sessionKey : chosen.documentType === 'service' ? servedId : '';
+    navigate({ area: 'documents', rest: [caseId, 'new', chosen.id, ...(source ? [source] : [])] });
   };
   const servable = docs.filter((d) => d.number && d.status !== '作废' && d.body.template.documentType !== 'service');
   const editDraft = (doc: DocumentRow) => {
     setOpen(null);
-    setEditing({ template: doc.body.template, initial: doc.body.data, draftId: doc.id });
+    navigate({ area: 'documents', rest: [caseId, 'draft', doc.id] });
   };
   const done = async (id: string, message: string) => {
-    setEditing(null);
     setNotice(message);
+    list();
     await load();
     setOpen(id);
   };
@@ -120,8 +159,8 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
       <div className="documents-toolbar">
         <Button icon="arrow-left" minimal text={t('backToCase')} onClick={() => props.navigate({ area: 'cases', view: 'detail', caseId })} />
         <AnchorButton minimal icon="list" href="#/documents" text={t('backToRegistry')} />
-        <h2 className="bp6-heading">
-          {found.caseFile.title}　<span className="bp6-text-muted">{found.caseFile.caseNumber}</span>
+        <h2 className="bp6-heading clamp-title" title={`${found.caseFile.caseNumber} ${found.caseFile.title}`}>
+          <span className="bp6-text-muted">{found.caseFile.caseNumber}</span>　{found.caseFile.title}
         </h2>
       </div>
       {notice && (
@@ -131,13 +170,14 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
       )}
       {editing ? (
         <DocumentEditor
-          key={`${editing.template.id}-${editing.draftId ?? 'new'}`}
+          key={editing.formKey}
           caseId={caseId}
           template={editing.template}
           initial={editing.initial}
           draftId={editing.draftId}
+          formKey={editing.formKey}
           onDone={(id, m) => void done(id, m)}
-          onCancel={() => setEditing(null)}
+          onCancel={list}
         />
       ) : (
         <>
@@ -152,7 +192,8 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly dra
               </HTMLSelect>
             </FieldRow>
             {chosen?.documentType === 'mediation' && sessions.length > 0 && (
-              <FieldRow label={t('fromSession')} labelFor="doc-session">
+              <FieldRow label={t('fromSession')}
+ labelFor="doc-session">
                 <HTMLSelect id="doc-session" value={sessionKey} onChange={(e) => setSessionKey(e.target.value)}>
                   <option value="">{t('noSession')}</option>
                   {sessions.map((x) => (

@@ -2,6 +2,7 @@ import { Button, Callout, Classes, Dialog, HTMLTable, InputGroup, Tag } from '@b
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chineseDate } from '../../../core/common/iso-date';
+import { formatOfficeDateTime } from '../../../core/common/office-time';
 import type { FontSubstitution } from '../../../core/documents';
 import type { AttachmentRow, DocumentRow } from '../../../db/records';
 import { useApp } from '../../app/app-context';
@@ -228,7 +229,7 @@ export function DocumentDetailDialog(props: {
                   </a>
                 </td>
                 <td>
-                  {Math.ceil(a.bytes.byteLength / 1024)} KB，{a.addedAt.slice(0, 10)} {a.addedBy}
+                  {Math.ceil(a.bytes.byteLength / 1024)} KB，{formatOfficeDateTime(a.addedAt)} {a.addedBy}
                 </td>
               </tr>
             ))}

@@ -1,9 +1,11 @@
 import { Alert, Button, Callout, Spinner } from '@blueprintjs/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
 import type { DocumentData, DocumentTemplate, UnprintableCharacter } from '../../../core/documents';
 import { useApp } from '../../app/app-context';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/use-form-draft';
 import { FieldInput } from './FieldInput';
 import { type FormValue, type FormValues, fromFormValues, toFormValues } from './form-values';
 import { checkDocument, renderDocument } from './render-client';
@@ -16,13 +18,18 @@ export function DocumentEditor(props: {
   readonly template: DocumentTemplate;
   readonly initial: DocumentData;
   readonly draftId: string | null;
+  /** Where the form's unsaved input is kept (drafts/): per saved draft, or per case and template. */
+  readonly formKey: string;
   readonly onDone: (documentId: string, message: string) => void;
   readonly onCancel: () => void;
 }) {
   const { t } = useTranslation('documents');
   const { repos, settings, bridge } = useApp();
   const { template } = props;
-  const [values, setValues] = useState<FormValues>(() => toFormValues(template, props.initial));
+  const start = useMemo(() => toFormValues(template, props.initial), [template, props.initial]);
+  const form = useFormDraft<FormValues>(props.formKey, start, template.name, { fresh: props.draftId === null });
+  const values = form.value ?? start;
+  const setValues = form.set;
   const [errors, setErrors] = useState<Errors>({});
   const [messages, setMessages] = useState<string[]>([]);
   const [glyphs, setGlyphs] = useState<readonly UnprintableCharacter[]>([]);
@@ -110,7 +117,10 @@ export function DocumentEditor(props: {
       }
       const r = await repos.documents.saveDraft(props.draftId, props.caseId, template, data);
       if (!r.ok) setFailure(r.message);
-      else props.onDone(r.id, t('draftSaved'));
+      else {
+        form.clear();
+        props.onDone(r.id, t('draftSaved'));
+      }
     });
 
   const askIssue = () =>
@@ -152,6 +162,7 @@ export function DocumentEditor(props: {
         });
         if (r.ok) {
           showPdf(out.pdf);
+          form.clear();
           props.onDone(r.id, t('issued', { number: r.number }));
           return;
         }
@@ -170,6 +181,7 @@ export function DocumentEditor(props: {
     <div className="documents-editor">
       <div className="documents-form" data-testid="document-form" ref={formRef}>
         <h3 className="bp6-heading">{template.name}</h3>
+        <DraftNotice draft={form} />
         {failure && (
           <Callout intent="danger" className="documents-callout" data-testid="document-failure">
             {failure}

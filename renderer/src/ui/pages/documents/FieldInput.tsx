@@ -1,5 +1,6 @@
 import { Button, HTMLSelect, HTMLTable, InputGroup, TextArea } from '@blueprintjs/core';
 import type { FieldDefinition } from '../../../core/documents';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { type FormValue, personDetails } from './form-values';
 
@@ -104,10 +105,11 @@ export function FieldInput(props: {
     <FieldRow label={label} labelFor={id} error={error} hint={hint} required={def.required ?? false}>
       {def.type === 'multiline' || def.type === 'list' ? (
         <TextArea id={id} fill rows={def.type === 'list' ? 4 : 5} value={text} onChange={(e) => onChange(e.target.value)} />
+      ) : def.type === 'date' ? (
+        <DateField id={id} value={text} onValueChange={onChange} />
       ) : (
         <InputGroup
           id={id}
-          type={def.type === 'date' ? 'date' : 'text'}
           value={text}
           disabled={def.key === 'documentNumber'}
           onChange={(e) => onChange(e.target.value)}

@@ -7,6 +7,7 @@ import { formatRatePercent } from '../../../core/repayment';
 import type { RepaymentBatchRow } from '../../../db/records';
 import type { BatchPhase } from '../../../workers/document-render-protocol';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { creditorsLeftOut, leftOutSummary, refundNoticeRecords } from './refund-records';
 import { cancelRendering, RenderCancelledError, renderNoticeBatch, sha256Hex } from './render-client';
@@ -133,7 +134,7 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
               <InputGroup id="doc-batch-objection" value={objectionPlace} onChange={(e) => setObjectionPlace(e.target.value)} disabled={running} />
             </FieldRow>
             <FieldRow label="落款日期" labelFor="doc-batch-date" error={errors.issueDate} required>
-              <InputGroup id="doc-batch-date" type="date" value={issueDate} onChange={(e) => setIssueDate(e.target.value)} disabled={running} />
+              <DateField id="doc-batch-date" value={issueDate} onValueChange={setIssueDate} disabled={running} />
             </FieldRow>
           </>
         )}

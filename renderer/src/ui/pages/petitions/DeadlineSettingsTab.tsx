@@ -1,10 +1,12 @@
 import { Button, Callout, HTMLSelect, InputGroup, Intent, OverlayToaster, Position, TextArea } from '@blueprintjs/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayCounting, HolidayEndRule, PetitionDeadlineSettings } from '../../../core/petitions/deadline-settings';
 import { DEFAULT_PETITION_SETTINGS_SECTION, type PetitionSettingsSection, type SectionIssue } from '../../../core/petitions/settings-section';
 import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/use-form-draft';
 import { HolidayTableEditor } from './HolidayTableEditor';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
@@ -58,7 +60,10 @@ function fromDraft(d: Draft): PetitionSettingsSection {
 export function DeadlineSettingsTab(props: { readonly section: PetitionSettingsSection; readonly onSaved: () => void }) {
   const { t } = useTranslation('petitions');
   const { repos } = useApp();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(props.section));
+  const saved = useMemo(() => toDraft(props.section), [props.section]);
+  const form = useFormDraft<Draft>('settings:petitions', saved, t('tabs.settings'));
+  const draft = form.value ?? saved;
+  const setDraft = form.set;
   const [issues, setIssues] = useState<readonly SectionIssue[]>([]);
   const [saving, setSaving] = useState(false);
   const setDeadlines = (patch: Partial<Draft['deadlines']>) => setDraft((d) => ({ ...d, deadlines: { ...d.deadlines, ...patch } }));
@@ -71,10 +76,12 @@ export function DeadlineSettingsTab(props: { readonly section: PetitionSettingsS
       // A typed "abc" is NaN: name the field with what was typed instead of "NaN".
       const typed: SectionIssue[] = NUMBER_FIELDS.filter((f) => Number.isNaN(candidate.deadlines[f])).map((f) => ({
         path: `deadlines.${f}`,
-        message: `${t(`settings.${f}`)}「${draft.deadlines[f]}」不是整数天数,请填写数字`,
+        message: /^\s*[-－−]/.test(draft.deadlines[f])
+          ? `${t(`settings.${f}`)}不能为负数（填写的是 ${draft.deadlines[f].trim()}）：请填写 0 或正整数`
+          : `${t(`settings.${f}`)}「${draft.deadlines[f]}」不是整数天数，请填写数字`,
       }));
       for (const y of draft.yearsText.split(/[,，、\s]+/).filter(Boolean)) {
-        if (!/^\d{4}$/.test(y)) typed.push({ path: 'holidays.years', message: `${t('settings.years')}「${y}」不是四位年份,请改正` });
+        if (!/^\d{4}$/.test(y)) typed.push({ path: 'holidays.years', message: `${t('settings.years')}「${y}」不是四位年份，请改正` });
       }
       const r = typed.length > 0 ? { ok: false as const, issues: typed } : await repos.petitions.saveSettings(candidate);
       if (!r.ok) {
@@ -82,6 +89,7 @@ export function DeadlineSettingsTab(props: { readonly section: PetitionSettingsS
         return;
       }
       setIssues([]);
+      form.clear();
       (await toaster).show({ intent: 'success', message: t('settings.saved') });
       props.onSaved();
     } finally {
@@ -92,6 +100,7 @@ export function DeadlineSettingsTab(props: { readonly section: PetitionSettingsS
   const holidayIssues = issues.filter((i) => i.path.startsWith('holidays.') && !i.path.startsWith('holidays.years'));
   return (
     <section className="settings-form petition-settings">
+      <DraftNotice draft={form} />
       {issues.length > 0 && (
         <Callout intent="danger" data-testid="settings-errors">
           {t('settings.issues', { count: issues.length })}

@@ -1,4 +1,4 @@
-import { Button, Callout, HTMLTable, InputGroup, OverlayToaster, Position } from '@blueprintjs/core';
+import { Button, Callout, HTMLTable, OverlayToaster, Position } from '@blueprintjs/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../core/calendar/iso-date';
@@ -8,13 +8,14 @@ import { buildPetitionLedger } from '../../../core/petitions/ledger';
 import { formatPercentChange, formatRate, type Rate, type YearOnYear } from '../../../core/petitions/percent';
 import { PETITION_LEVELS } from '../../../core/petitions/types';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { ledgerWorkbookBytes } from './ledger-xlsx';
 import type { PetitionData } from './use-petition-data';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
 
 function compute(data: PetitionData, period: DatePeriod): { figures: PetitionFigures } | { error: string } {
-  if (!isIsoDate(period.from) || !isIsoDate(period.to)) return { error: '统计期间:请填写有效的开始和结束日期(YYYY-MM-DD)' };
+  if (!isIsoDate(period.from) || !isIsoDate(period.to)) return { error: '统计期间：请填写有效的开始和结束日期（YYYY-MM-DD）' };
   try {
     return { figures: computePetitionFigures(data.petitions, period, data.section.deadlines, data.calendar, data.today) };
   } catch (e) {
@@ -37,7 +38,7 @@ export function FiguresTab({ data, cases }: { readonly data: PetitionData; reado
       await repos.users.require('personal.export', { entity: 'petitions', entityId: `ledger:${from}..${to}` });
       const titles = new Map([...cases.values()].map((c) => [c.id, c.title]));
       const ledger = buildPetitionLedger(data.petitions, { from, to }, data.section.deadlines, data.calendar, data.today, titles);
-      const bytes = ledgerWorkbookBytes(ledger, `信访台账(${from} 至 ${to})`);
+      const bytes = ledgerWorkbookBytes(ledger, `信访台账（${from} 至 ${to}）`);
       const saved = await bridge.saveFile({ suggestedName: `信访台账_${from}_${to}.xlsx`, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes });
       if (saved.status !== 'saved') return;
       await repos.petitions.recordLedgerExport({ from, to }, ledger.rows.length, saved.fileName);
@@ -51,9 +52,9 @@ export function FiguresTab({ data, cases }: { readonly data: PetitionData; reado
     <section className="petition-figures">
       <div className="filter-bar">
         <label htmlFor="fig-from">{t('figures.from')}</label>
-        <InputGroup id="fig-from" type="date" value={from} onValueChange={setFrom} aria-label="统计开始日期" />
+        <DateField id="fig-from" value={from} onValueChange={setFrom} aria-label="统计开始日期" />
         <label htmlFor="fig-to">{t('figures.to')}</label>
-        <InputGroup id="fig-to" type="date" value={to} onValueChange={setTo} aria-label="统计结束日期" />
+        <DateField id="fig-to" value={to} onValueChange={setTo} aria-label="统计结束日期" />
         <Button icon="export" text={t('figures.export')} disabled={'error' in result} loading={exporting} onClick={() => void exportLedger()} />
       </div>
       {'error' in result ? <Callout intent="danger" data-testid="figures-error">{result.error}</Callout> : <FiguresView f={result.figures} cases={cases} />}

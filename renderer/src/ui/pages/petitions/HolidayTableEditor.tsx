@@ -1,6 +1,7 @@
 import { Button, HTMLTable, InputGroup } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
 import type { HolidayRange, MakeUpWorkday } from '../../../core/calendar/holiday-table';
+import { DateField } from '../../components/DateField';
 
 /** Rows of holidays (放假) and make-up working days (调休上班); a row with a problem is marked. */
 export function HolidayTableEditor(props: {
@@ -37,10 +38,10 @@ export function HolidayTableEditor(props: {
                   <InputGroup small aria-label={`节假日 ${i + 1} 名称`} value={h.name} intent={bad(`holidays.holidays[${i}].name`)} onValueChange={(name) => setHoliday(i, { name })} />
                 </td>
                 <td>
-                  <InputGroup small type="date" aria-label={`节假日 ${i + 1} 开始`} value={h.from} intent={bad(`holidays.holidays[${i}].from`)} onValueChange={(from) => setHoliday(i, { from })} />
+                  <DateField small aria-label={`节假日 ${i + 1} 开始`} value={h.from} intent={bad(`holidays.holidays[${i}].from`)} onValueChange={(from) => setHoliday(i, { from })} />
                 </td>
                 <td>
-                  <InputGroup small type="date" aria-label={`节假日 ${i + 1} 结束`} value={h.to} intent={bad(`holidays.holidays[${i}].to`)} onValueChange={(to) => setHoliday(i, { to })} />
+                  <DateField small aria-label={`节假日 ${i + 1} 结束`} value={h.to} intent={bad(`holidays.holidays[${i}].to`)} onValueChange={(to) => setHoliday(i, { to })} />
                 </td>
                 <td>
                   <Button small minimal icon="trash" aria-label={`删除节假日 ${i + 1}`} onClick={() => onChange(holidays.filter((_, j) => j !== i), makeUpWorkdays)} />
@@ -68,7 +69,7 @@ export function HolidayTableEditor(props: {
               <tr key={i}>
                 <td className="num">{i + 1}</td>
                 <td>
-                  <InputGroup small type="date" aria-label={`调休上班日 ${i + 1} 日期`} value={w.date} intent={bad(`holidays.makeUpWorkdays[${i}].date`)} onValueChange={(date) => setMakeUp(i, { date })} />
+                  <DateField small aria-label={`调休上班日 ${i + 1} 日期`} value={w.date} intent={bad(`holidays.makeUpWorkdays[${i}].date`)} onValueChange={(date) => setMakeUp(i, { date })} />
                 </td>
                 <td>
                   <InputGroup small aria-label={`调休上班日 ${i + 1} 名称`} value={w.name} onValueChange={(name) => setMakeUp(i, { name })} />

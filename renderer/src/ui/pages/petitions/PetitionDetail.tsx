@@ -12,6 +12,7 @@ import { AgreementSummary } from './AgreementSummary';
 import { DeadlineFacts } from './DeadlineFacts';
 import { MediationDialog } from './MediationDialog';
 import { PetitionerCell } from './PetitionerCell';
+import { petitionLabel } from './petition-clock';
 import { StepDialog, type StepType } from './StepDialog';
 import type { PetitionData } from './use-petition-data';
 
@@ -63,6 +64,19 @@ export function PetitionDetail(props: {
         <Tag large intent="primary" data-testid="petition-status">
           {p.status}
         </Tag>
+        {!p.registerNo && (
+          <Button
+            icon="numbered-list"
+            text={t('detail.assignNumber')}
+            title={t('detail.noNumberYet')}
+            onClick={async () => {
+              const r = await repos.petitions.assignNumber(p.id);
+              void toaster.then((tt) => tt.show(r.ok ? { intent: 'success', message: t('detail.assigned', { number: r.registerNo }) } : { intent: 'danger', message: r.message }));
+              void load();
+              props.onChanged();
+            }}
+          />
+        )}
         {(p.level === '到省' || p.level === '进京') && (
           <Tag large intent="danger">
             {p.level}
@@ -196,6 +210,7 @@ export function PetitionDetail(props: {
       <AuditTable entries={audit} />
       {step && (
         <StepDialog
+          label={petitionLabel(p)}
           petitionId={p.id}
           type={step}
           maxExtensionDays={data.section.deadlines.maxExtensionDays}
@@ -208,6 +223,7 @@ export function PetitionDetail(props: {
       {sessionOpen && (
         <MediationDialog
           petitionId={p.id}
+          label={petitionLabel(p)}
           onClose={(ok) => {
             setSessionOpen(false);
             if (ok) {

@@ -1,5 +1,5 @@
-import { Button, Callout, HTMLSelect, InputGroup, Intent, OverlayToaster, Position, TextArea } from '@blueprintjs/core';
-import { type FormEvent, useEffect, useState } from 'react';
+import { Button, Callout, HTMLSelect, InputGroup, Intent, OverlayToaster, Position, Tag, TextArea } from '@blueprintjs/core';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile, CaseParty } from '../../../core/cases/case-file';
 import { localIsoDate } from '../../../core/common/iso-date';
@@ -13,9 +13,14 @@ import {
   type Petitioner,
 } from '../../../core/petitions/types';
 import type { FieldError, PetitionFormInput } from '../../../core/petitions/validation';
+import type { StoredCreditor } from '../../../db/repositories/creditor-types';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/use-form-draft';
+import { CreditorPicker } from './CreditorPicker';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
 
@@ -23,7 +28,6 @@ type Draft = PetitionFormInput & { readonly personCount: string };
 
 function emptyDraft(handler: string): Draft {
   return {
-    registerNo: '',
     receivedOn: localIsoDate(new Date()),
     channel: '来访',
     level: '到县区',
@@ -40,19 +44,33 @@ function emptyDraft(handler: string): Draft {
 export function PetitionForm({ cases, navigate }: { readonly cases: ReadonlyMap<string, CaseFile>; readonly navigate: (r: Route) => void }) {
   const { t } = useTranslation('petitions');
   const { repos, settings } = useApp();
-  const [draft, setDraft] = useState<Draft>(() => emptyDraft(settings.operatorName));
+  const start = useMemo(() => emptyDraft(settings.operatorName), [settings.operatorName]);
+  const form = useFormDraft<Draft>('petition:new', start, t('form.title'), { fresh: true });
+  const draft = form.value ?? start;
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [saving, setSaving] = useState(false);
   const [parties, setParties] = useState<readonly CaseParty[]>([]);
   const [partyPick, setPartyPick] = useState('');
+  const [number, setNumber] = useState<string | null>(null);
 
   useEffect(() => {
     setPartyPick('');
     if (!draft.caseId) return setParties([]);
     void repos.cases.get(draft.caseId).then((found) => setParties((found?.parties ?? []).filter((p) => p.kind === 'person')));
   }, [draft.caseId, repos]);
+  // The number registration will give, so the clerk can write it on the paper letter now.
+  useEffect(() => {
+    let live = true;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.receivedOn)) return setNumber(null);
+    void repos.petitions.peekNumber(draft.receivedOn).then((peek) => {
+      if (live) setNumber(peek.ok ? peek.number : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [draft.receivedOn, repos]);
 
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const set = (patch: Partial<Draft>) => form.set((d) => ({ ...d, ...patch }));
   const errorOf = (field: string) => errors.filter((e) => e.field === field).map((e) => e.message).join(' ') || undefined;
   const setPetitioner = (i: number, patch: Partial<{ name: string; phone: string }>) =>
     set({ petitioners: draft.petitioners.map((p, j) => (j === i && p.kind === 'entered' ? { ...p, ...patch } : p)) });
@@ -65,6 +83,11 @@ export function PetitionForm({ cases, navigate }: { readonly cases: ReadonlyMap<
     const kept = draft.petitioners.filter((p) => p.name.trim() !== '');
     set({ petitioners: [...kept, picked] });
   };
+  const addCreditor = (c: StoredCreditor) => {
+    const kept = draft.petitioners.filter((p) => p.name.trim() !== '');
+    set({ petitioners: [...kept, { kind: 'creditor', creditorId: c.cid, name: c.name }] });
+  };
+  const takenCreditors = new Set(draft.petitioners.flatMap((p) => (p.kind === 'creditor' ? [p.creditorId] : [])));
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -75,7 +98,8 @@ export function PetitionForm({ cases, navigate }: { readonly cases: ReadonlyMap<
         setErrors(result.errors);
         return;
       }
-      (await toaster).show({ intent: 'success', message: t('form.registered') });
+      form.clear();
+      (await toaster).show({ intent: 'success', message: t('form.registered', { number: result.registerNo }) });
       navigate({ area: 'petitions', rest: [result.petitionId] });
     } finally {
       setSaving(false);
@@ -98,17 +122,21 @@ export function PetitionForm({ cases, navigate }: { readonly cases: ReadonlyMap<
         <Button text={t('translation:common.cancel')} onClick={() => navigate({ area: 'petitions', rest: [] })} />
         <Button type="submit" intent="primary" icon="floppy-disk" text={t('translation:common.save')} loading={saving} />
       </header>
+      <DraftNotice draft={form} />
       {errors.length > 0 && (
         <Callout intent="danger" data-testid="form-errors">
           {t('errors.fixErrors', { count: errors.length })}
         </Callout>
       )}
+      {number && (
+        <p className="muted" data-testid="petition-number-preview">
+          {t('form.numberPreview', { number })}
+        </p>
+      )}
+      {errorOf('registerNo') && <Callout intent="danger">{errorOf('registerNo')}</Callout>}
       <div className="form-grid">
         <FieldRow label={t('field.receivedOn')} labelFor="petition-receivedOn" error={errorOf('receivedOn')} required>
-          <InputGroup id="petition-receivedOn" type="date" value={draft.receivedOn} onValueChange={(v) => set({ receivedOn: v })} intent={errorOf('receivedOn') ? Intent.DANGER : Intent.NONE} autoFocus />
-        </FieldRow>
-        <FieldRow label={t('field.registerNo')} labelFor="petition-registerNo" error={errorOf('registerNo')}>
-          <InputGroup id="petition-registerNo" value={draft.registerNo ?? ''} onValueChange={(v) => set({ registerNo: v })} />
+          <DateField id="petition-receivedOn" value={draft.receivedOn} onValueChange={(v) => set({ receivedOn: v })} intent={errorOf('receivedOn') ? Intent.DANGER : Intent.NONE} autoFocus />
         </FieldRow>
         <FieldRow label={t('field.channel')} labelFor="petition-channel" error={errorOf('channel')} required>
           {select('channel', PETITION_CHANNELS)}
@@ -160,7 +188,18 @@ export function PetitionForm({ cases, navigate }: { readonly cases: ReadonlyMap<
         {draft.petitioners.map((p, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved; order is the identity
           <div className="button-row" key={i}>
-            <InputGroup aria-label={t('form.petitionerName', { n: i + 1 })} value={p.name} onValueChange={(name) => setPetitioner(i, { name })} placeholder={t('form.typedName')} />
+            <InputGroup
+              aria-label={t('form.petitionerName', { n: i + 1 })}
+              value={p.name}
+              readOnly={p.kind === 'creditor'}
+              onValueChange={(name) => setPetitioner(i, { name })}
+              placeholder={t('form.typedName')}
+            />
+            {p.kind === 'creditor' && (
+              <Tag minimal intent="primary">
+                {t('form.fromCreditors')}
+              </Tag>
+            )}
             {p.kind === 'entered' && (
               <InputGroup aria-label={`${t('form.typedPhone')} ${i + 1}`} value={p.phone ?? ''} onValueChange={(phone) => setPetitioner(i, { phone })} placeholder={t('form.typedPhone')} />
             )}
@@ -176,12 +215,15 @@ export function PetitionForm({ cases, navigate }: { readonly cases: ReadonlyMap<
             <HTMLSelect aria-label={t('form.pickParty')} value={partyPick} onChange={(e) => setPartyPick(e.currentTarget.value)} disabled={parties.length === 0}>
               <option value="">{parties.length === 0 ? t('form.pickPartyNone') : t('form.pickParty')}</option>
               {parties.map((p) => (
-                <option key={p.id} value={p.id}>{`${p.name}(${p.role})`}</option>
+                <option key={p.id} value={p.id}>{`${p.name}（${p.role}）`}</option>
               ))}
             </HTMLSelect>
             <Button text={t('form.addParty')} disabled={!partyPick} onClick={addParty} />
           </>
         )}
+      </div>
+      <div className="button-row">
+        {draft.caseId && <CreditorPicker caseId={draft.caseId} taken={takenCreditors} onPick={addCreditor} />}
       </div>
     </form>
   );

@@ -1,33 +1,50 @@
 import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
 import { RESOLUTION_OUTCOMES, type ResolutionOutcome, SATISFACTION_LEVELS, type Satisfaction } from '../../../core/petitions/types';
 import type { PetitionEvent } from '../../../core/petitions/workflow';
 import type { PetitionEventInput } from '../../../db/repositories/petition-repository';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { fieldSetter, useFormDraft } from '../../drafts/use-form-draft';
 
 export type StepType = PetitionEvent['type'];
+
+interface StepForm {
+  readonly date: string;
+  readonly reason: string;
+  readonly note: string;
+  readonly outcome: ResolutionOutcome;
+  readonly satisfaction: Satisfaction;
+  readonly toUnit: string;
+  readonly approver: string;
+  readonly days: string;
+}
 
 /** One workflow step: the fields that step needs, dated (today by default) and checked by the core. */
 export function StepDialog(props: {
   readonly petitionId: string;
   readonly type: StepType;
   readonly maxExtensionDays: number;
+  /** The petition as staff name it (its number), for the leave prompt. */
+  readonly label: string;
   readonly onClose: (done: boolean) => void;
 }) {
   const { t } = useTranslation('petitions');
   const { repos, settings } = useApp();
   const { type } = props;
-  const [date, setDate] = useState(localIsoDate(new Date()));
-  const [reason, setReason] = useState('');
-  const [note, setNote] = useState('');
-  const [outcome, setOutcome] = useState<ResolutionOutcome>('化解');
-  const [satisfaction, setSatisfaction] = useState<Satisfaction>('满意');
-  const [toUnit, setToUnit] = useState('');
-  const [approver, setApprover] = useState('');
-  const [days, setDays] = useState(String(props.maxExtensionDays));
+  const start = useMemo<StepForm>(
+    () => ({ date: localIsoDate(new Date()), reason: '', note: '', outcome: '化解', satisfaction: '满意', toUnit: '', approver: '', days: String(props.maxExtensionDays) }),
+    [props.maxExtensionDays],
+  );
+  // One draft per petition and step: closing the dialog keeps it until the step is saved.
+  const form = useFormDraft<StepForm>(`petition:step:${props.petitionId}:${type}`, start, `${t(`step.${type}`)}（${props.label}）`, { fresh: true });
+  const f = form.value ?? start;
+  const on = fieldSetter(form);
+  const { date, reason, note, outcome, satisfaction, toUnit, approver, days } = f;
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -52,14 +69,21 @@ export function StepDialog(props: {
 
   const submit = async () => {
     if (type === 'extend' && !/^\d+$/.test(days.trim())) {
-      setError(`延期天数「${days}」无效:应为 1–${props.maxExtensionDays} 的整数天`);
+      setError(
+        /^\s*[-－−]/.test(days)
+          ? `延期天数不能为负数（填写的是 ${days.trim()}）：应为 1–${props.maxExtensionDays} 的整数天`
+          : `延期天数「${days}」无效：应为 1–${props.maxExtensionDays} 的整数天`,
+      );
       return;
     }
     setSaving(true);
     try {
       const r = await repos.petitions.applyEvent(props.petitionId, input());
       if (!r.ok) setError(r.error);
-      else props.onClose(true);
+      else {
+        form.clear();
+        props.onClose(true);
+      }
     } finally {
       setSaving(false);
     }
@@ -76,17 +100,18 @@ export function StepDialog(props: {
         }}
       >
         <DialogBody>
+          <DraftNotice draft={form} />
           {error && (
             <Callout intent="danger" data-testid="step-error">
               {error}
             </Callout>
           )}
           <FieldRow label={t('step.date')} labelFor="step-date" required>
-            <InputGroup id="step-date" type="date" value={date} onValueChange={setDate} autoFocus />
+            <DateField id="step-date" value={date} onValueChange={on('date')} autoFocus />
           </FieldRow>
           {type === 'recordOutcome' && (
             <FieldRow label={t('step.outcome')} labelFor="step-outcome" required>
-              <HTMLSelect id="step-outcome" fill value={outcome} onChange={(e) => setOutcome(e.currentTarget.value as ResolutionOutcome)}>
+              <HTMLSelect id="step-outcome" fill value={outcome} onChange={(e) => on('outcome')(e.currentTarget.value as ResolutionOutcome)}>
                 {RESOLUTION_OUTCOMES.map((o) => (
                   <option key={o} value={o}>{o}</option>
                 ))}
@@ -95,7 +120,7 @@ export function StepDialog(props: {
           )}
           {type === 'followUp' && (
             <FieldRow label={t('step.satisfaction')} labelFor="step-satisfaction" required>
-              <HTMLSelect id="step-satisfaction" fill value={satisfaction} onChange={(e) => setSatisfaction(e.currentTarget.value as Satisfaction)}>
+              <HTMLSelect id="step-satisfaction" fill value={satisfaction} onChange={(e) => on('satisfaction')(e.currentTarget.value as Satisfaction)}>
                 {SATISFACTION_LEVELS.map((o) => (
                   <option key={o} value={o}>{o}</option>
                 ))}
@@ -104,27 +129,27 @@ export function StepDialog(props: {
           )}
           {type === 'transfer' && (
             <FieldRow label={t('step.toUnit')} labelFor="step-toUnit" required>
-              <InputGroup id="step-toUnit" value={toUnit} onValueChange={setToUnit} />
+              <InputGroup id="step-toUnit" value={toUnit} onValueChange={on('toUnit')} />
             </FieldRow>
           )}
           {type === 'extend' && (
             <>
               <FieldRow label={t('step.approver')} labelFor="step-approver" required>
-                <InputGroup id="step-approver" value={approver} onValueChange={setApprover} />
+                <InputGroup id="step-approver" value={approver} onValueChange={on('approver')} />
               </FieldRow>
               <FieldRow label={t('step.days')} labelFor="step-days" hint={t('step.daysHint', { max: props.maxExtensionDays })} required>
-                <InputGroup id="step-days" className="num" value={days} onValueChange={setDays} />
+                <InputGroup id="step-days" className="num" value={days} onValueChange={on('days')} />
               </FieldRow>
             </>
           )}
           {needsReason && (
             <FieldRow label={t('step.reason')} labelFor="step-reason" required>
-              <TextArea id="step-reason" fill value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+              <TextArea id="step-reason" fill value={reason} onChange={(e) => on('reason')(e.currentTarget.value)} />
             </FieldRow>
           )}
           {needsNote && (
             <FieldRow label={t('step.note')} labelFor="step-note">
-              <TextArea id="step-note" fill value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+              <TextArea id="step-note" fill value={note} onChange={(e) => on('note')(e.currentTarget.value)} />
             </FieldRow>
           )}
           <p className="muted">{t('step.by', { name: settings.operatorName || '—' })}</p>

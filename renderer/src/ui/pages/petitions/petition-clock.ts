@@ -22,10 +22,9 @@ export function petitionClock(p: Petition, data: Pick<PetitionData, 'section' | 
   }
 }
 
-/** How a petition is named to people: its register number, else the first petitioner and date. */
+/** How a petition is named to people: its number and first petitioner (the date when it has no number). */
 export function petitionLabel(p: Petition): string {
-  if (p.registerNo) return p.registerNo;
   const first = p.petitioners[0]?.name ?? '';
   const more = p.petitioners.length > 1 || p.personCount > 1 ? `等${p.personCount}人` : '';
-  return `${first}${more}(${p.receivedOn})`;
+  return p.registerNo ? `${p.registerNo} ${first}${more}` : `${first}${more}（${p.receivedOn}）`;
 }

@@ -3,11 +3,17 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../core/money';
 import type { BatchDraft, BatchField, FieldErrors, SaveResult } from '../../../db/repositories/repayment-types';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/use-form-draft';
 
 /** The batch settings form, for a new batch and for recomputing a draft. Keeps what was typed on errors. */
 export function BatchFormDialog(props: {
   readonly title: string;
+  /** Where the draft is kept: one for a new batch of the case, one per batch recomputed. */
+  readonly draftKey: string;
+  /** What the form starts from (read once; a draft of another version is offered, not applied). */
   readonly initial: BatchDraft;
   readonly fundsAvailableFen: number;
   readonly onSubmit: (draft: BatchDraft) => Promise<SaveResult<BatchField>>;
@@ -15,7 +21,9 @@ export function BatchFormDialog(props: {
   readonly onClose: () => void;
 }) {
   const { t } = useTranslation('repayment');
-  const [draft, setDraft] = useState<BatchDraft>(props.initial);
+  const form = useFormDraft<BatchDraft>(props.draftKey, props.initial, props.title, { fresh: props.draftKey.endsWith(':new') });
+  const draft = form.value ?? props.initial;
+  const setDraft = form.set;
   const [errors, setErrors] = useState<FieldErrors<BatchField>>({});
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<BatchDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -29,6 +37,7 @@ export function BatchFormDialog(props: {
         setErrors(result.errors);
         return;
       }
+      form.clear();
       props.onDone(result.id);
     } finally {
       setBusy(false);
@@ -39,6 +48,7 @@ export function BatchFormDialog(props: {
     <Dialog isOpen title={props.title} onClose={props.onClose} className="repayment-batch-dialog">
       <form onSubmit={submit} noValidate>
         <DialogBody>
+          <DraftNotice draft={form} />
           {count > 0 && (
             <Callout intent="danger" data-testid="batch-form-errors">
               {t('translation:common.fixErrors', { count })}
@@ -48,7 +58,7 @@ export function BatchFormDialog(props: {
             <InputGroup id="batch-amount" autoFocus className="num" value={draft.amountText} intent={errors.amount ? Intent.DANGER : Intent.NONE} onValueChange={(amountText) => set({ amountText })} />
           </FieldRow>
           <FieldRow label={t('form.date')} labelFor="batch-date" error={errors.date} required>
-            <InputGroup id="batch-date" type="date" value={draft.date} intent={errors.date ? Intent.DANGER : Intent.NONE} onValueChange={(date) => set({ date })} />
+            <DateField id="batch-date" value={draft.date} intent={errors.date ? Intent.DANGER : Intent.NONE} onValueChange={(date) => set({ date })} />
           </FieldRow>
           <Checkbox label={t('form.smallFirst')} checked={draft.smallClaimsFirst} onChange={(e) => set({ smallClaimsFirst: e.currentTarget.checked })} />
           {draft.smallClaimsFirst && (

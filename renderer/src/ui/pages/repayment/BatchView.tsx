@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fenToYuanString, formatFen } from '../../../core/money';
 import type { AllocationLineRecord, PaymentResultRow, RepaymentBatchRow } from '../../../db/records';
 import type { BankResultReading } from '../../../db/repositories/repayment-bank';
-import type { ActionResult, RepaymentCreditor } from '../../../db/repositories/repayment-types';
+import type { ActionResult, BatchDraft, RepaymentCreditor } from '../../../db/repositories/repayment-types';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { ApproveDialog, BankResultDialog, LineResultDialog } from './BatchDialogs';
@@ -177,13 +177,8 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
       {open?.kind === 'recompute' && (
         <BatchFormDialog
           title={t('form.titleRecompute', { n: b.number })}
-          initial={{
-            amountText: fenToYuanString(b.amountFen),
-            date: b.date,
-            smallClaimsFirst: b.rule.smallClaimThresholdFen > 0,
-            thresholdText: b.rule.smallClaimThresholdFen > 0 ? fenToYuanString(b.rule.smallClaimThresholdFen) : '',
-            minPaymentText: b.rule.minPaymentFen > 0 ? fenToYuanString(b.rule.minPaymentFen) : '',
-          }}
+          draftKey={`repayment:batch:${b.id}`}
+          initial={batchFormOf(b)}
           fundsAvailableFen={data.fundsAvailableFen}
           onSubmit={(draft) => repos.repayment.recomputeBatch(batchId, draft)}
           onClose={() => setOpen(null)}
@@ -234,4 +229,15 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
       </Alert>
     </section>
   );
+}
+
+/** The batch form as the stored batch says (the baseline its draft is checked against). */
+function batchFormOf(b: RepaymentBatchRow): BatchDraft {
+  return {
+    amountText: fenToYuanString(b.amountFen),
+    date: b.date,
+    smallClaimsFirst: b.rule.smallClaimThresholdFen > 0,
+    thresholdText: b.rule.smallClaimThresholdFen > 0 ? fenToYuanString(b.rule.smallClaimThresholdFen) : '',
+    minPaymentText: b.rule.minPaymentFen > 0 ? fenToYuanString(b.rule.minPaymentFen) : '',
+  };
 }

@@ -1,5 +1,5 @@
 import { Button, HTMLTable, NonIdealState, OverlayToaster, Position, Tag } from '@blueprintjs/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
 import { formatFen } from '../../../core/money';
@@ -15,6 +15,7 @@ const toaster = OverlayToaster.create({ position: Position.TOP });
 export function BatchesTab(props: { readonly caseId: string; readonly data: CaseRepaymentData; readonly reload: () => Promise<void>; readonly navigate: (r: Route) => void }) {
   const { caseId, data, navigate } = props;
   const { t } = useTranslation('repayment');
+  const newBatch = useMemo(() => ({ amountText: '', date: localIsoDate(new Date()), smallClaimsFirst: false, thresholdText: '', minPaymentText: '' }), []);
   const { repos, can } = useApp();
   const [creating, setCreating] = useState(false);
   const open = (batchId: string) => navigate({ area: 'repayment', rest: [caseId, 'batch', batchId] });
@@ -72,7 +73,8 @@ export function BatchesTab(props: { readonly caseId: string; readonly data: Case
       {creating && (
         <BatchFormDialog
           title={t('form.titleNew')}
-          initial={{ amountText: '', date: localIsoDate(new Date()), smallClaimsFirst: false, thresholdText: '', minPaymentText: '' }}
+          draftKey={`repayment:batch:${caseId}:new`}
+          initial={newBatch}
           fundsAvailableFen={data.figures.fundsAvailableFen}
           onSubmit={(draft) => repos.repayment.createBatch(caseId, draft)}
           onClose={() => setCreating(false)}

@@ -54,7 +54,7 @@ export function CaseRepaymentView(props: { readonly caseId: string; readonly tab
     <section className="page repayment-page">
       <header className="page-header">
         <Button minimal icon="arrow-left" aria-label={t('header.back')} title={t('header.back')} onClick={() => navigate({ area: 'repayment', rest: [] })} />
-        <h2 data-testid="repayment-case-title">
+        <h2 data-testid="repayment-case-title" className="clamp-title" title={`${c.caseNumber} ${c.title}`}>
           {t('title')}：{c.caseNumber} <span className="muted repayment-case-name">{c.title}</span>
         </h2>
         <a href={`#/creditors/${encodeURIComponent(caseId)}`}>{t('header.creditorsLink')}</a>

@@ -1,6 +1,6 @@
 import { Callout } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import { formatLocalDateTime } from '../../../core/common/iso-date';
+import { formatOfficeDateTime } from '../../../core/common/office-time';
 import { describePendingChange, RELAXATION_LABELS, type Relaxation } from '../../../core/users/four-eyes';
 import type { AllocationLineRecord, RelaxationRecord } from '../../../db/records';
 import type { RepaymentCreditor } from '../../../db/repositories/repayment-types';
@@ -15,7 +15,7 @@ export function RelaxationNote({ relaxations }: { readonly relaxations: readonly
       <ul className="repayment-rejected">
         {relaxations.map((r) => (
           <li key={`${r.relaxation}-${r.at}`}>
-            {RELAXATION_LABELS[r.relaxation]}：{r.by.name}，{formatLocalDateTime(r.at)}
+            {RELAXATION_LABELS[r.relaxation]}：{r.by.name}，{formatOfficeDateTime(r.at)}
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, HTMLTable, InputGroup, Intent, OverlayToaster, Position, Tag } from '@blueprintjs/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
 import { formatFen } from '../../../core/money';
@@ -7,7 +7,10 @@ import { RECOVERED_FUND_SOURCE_LABEL, RECOVERED_FUND_SOURCES, type RecoveredFund
 import type { FundReceiptRow } from '../../../db/records';
 import type { FieldErrors, FundDraft, FundField } from '../../../db/repositories/repayment-types';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/use-form-draft';
 import type { CaseRepaymentData } from './CaseRepaymentView';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
@@ -18,7 +21,10 @@ const emptyDraft = (): FundDraft => ({ source: '', amountText: '', date: localIs
 export function FundsTab({ caseId, data, reload }: { readonly caseId: string; readonly data: CaseRepaymentData; readonly reload: () => Promise<void> }) {
   const { t } = useTranslation('repayment');
   const { repos, can } = useApp();
-  const [draft, setDraft] = useState<FundDraft>(emptyDraft);
+  const empty = useMemo(emptyDraft, []);
+  const form = useFormDraft<FundDraft>(`repayment:fund:${caseId}`, empty, t('funds.add'), { fresh: true });
+  const draft = form.value ?? empty;
+  const setDraft = form.set;
   const [errors, setErrors] = useState<FieldErrors<FundField>>({});
   const [saving, setSaving] = useState(false);
   const [voiding, setVoiding] = useState<FundReceiptRow | null>(null);
@@ -34,7 +40,8 @@ export function FundsTab({ caseId, data, reload }: { readonly caseId: string; re
         return;
       }
       setErrors({});
-      setDraft(emptyDraft());
+      // Recorded: the form is empty again for the next receipt, and its draft is gone.
+      form.discard();
       (await toaster).show({ intent: 'success', message: t('funds.added') });
       await reload();
     } finally {
@@ -45,6 +52,7 @@ export function FundsTab({ caseId, data, reload }: { readonly caseId: string; re
   const bySource = data.figures.recoveredBySource;
   return (
     <div className="repayment-funds">
+      <DraftNotice draft={form} />
       <form className="repayment-fund-form" onSubmit={save} noValidate>
         <FieldRow label={t('funds.source')} labelFor="fund-source" error={errors.source} required>
           <HTMLSelect id="fund-source" value={draft.source} onChange={(e) => set({ source: e.currentTarget.value as RecoveredFundSource | '' })}>
@@ -58,7 +66,7 @@ export function FundsTab({ caseId, data, reload }: { readonly caseId: string; re
           <InputGroup id="fund-amount" className="num" value={draft.amountText} intent={errors.amount ? Intent.DANGER : Intent.NONE} onValueChange={(amountText) => set({ amountText })} />
         </FieldRow>
         <FieldRow label={t('funds.date')} labelFor="fund-date" error={errors.date} required>
-          <InputGroup id="fund-date" type="date" value={draft.date} intent={errors.date ? Intent.DANGER : Intent.NONE} onValueChange={(date) => set({ date })} />
+          <DateField id="fund-date" value={draft.date} intent={errors.date ? Intent.DANGER : Intent.NONE} onValueChange={(date) => set({ date })} />
         </FieldRow>
         <FieldRow label={t('funds.note')} labelFor="fund-note" error={errors.note}>
           <InputGroup id="fund-note" value={draft.note} onValueChange={(note) => set({ note })} />

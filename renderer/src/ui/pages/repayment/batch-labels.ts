@@ -2,7 +2,7 @@
 
 import type { Intent } from '@blueprintjs/core';
 import type { TFunction } from 'i18next';
-import { formatLocalDateTime } from '../../../core/common/iso-date';
+import { formatOfficeDateTime } from '../../../core/common/office-time';
 import { formatFen } from '../../../core/money';
 import type { BatchRule, BatchStatus, PaymentStatus } from '../../../core/repayment/batch-lifecycle';
 
@@ -17,6 +17,7 @@ export function ruleText(rule: BatchRule, t: TFunction<'repayment'>): string {
 }
 
 /** "2026-11-26T01:00:00.000Z" → local "2026-11-26 09:00". */
+/** Approval and result times in the office's time zone, whatever the PC's. */
 export function localTime(iso: string | null): string {
-  return iso ? formatLocalDateTime(iso) : '—';
+  return formatOfficeDateTime(iso);
 }

@@ -1,19 +1,33 @@
 import { Button, Callout, HTMLTable, InputGroup, OverlayToaster, Position, Radio, RadioGroup, TextArea } from '@blueprintjs/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../../core/common/field-errors';
-import { type AppSettings, DOCUMENT_TYPES, type DocumentFontPreset } from '../../../core/settings/app-settings';
+import { localIsoDate } from '../../../core/common/iso-date';
+import { type AppSettings, DEFAULT_PETITION_PREFIX, DOCUMENT_TYPES, type DocumentFontPreset } from '../../../core/settings/app-settings';
 import type { SettingsField } from '../../../core/settings/validate-settings';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useFormDraft } from '../../drafts/use-form-draft';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
 
 export function OfficeSettingsForm() {
   const { t } = useTranslation();
   const { repos, settings, reloadSettings } = useApp();
-  const [form, setForm] = useState<AppSettings>(settings);
-  const [districtsText, setDistrictsText] = useState(settings.districts.join('\n'));
+  const saved = useMemo(() => ({ settings, districtsText: settings.districts.join('\n') }), [settings]);
+  const draft = useFormDraft('settings:office', saved, t('settings.office'));
+  const form = draft.value?.settings ?? settings;
+  const districtsText = draft.value?.districtsText ?? saved.districtsText;
+  const setForm = (next: AppSettings) => draft.set((d) => ({ ...d, settings: next }));
+  const setDistrictsText = (text: string) => draft.set((d) => ({ ...d, districtsText: text }));
+  const [nextPetitionNumber, setNextPetitionNumber] = useState<string | null>(null);
+  // Read again after each save (the prefix may have changed).
+  const savedPrefix = settings.petitionPrefix;
+  useEffect(() => {
+    void repos.petitions.peekNumber(localIsoDate(new Date())).then((peek) => setNextPetitionNumber(peek.ok && savedPrefix !== undefined ? peek.number : null));
+  }, [repos, savedPrefix]);
   const [errors, setErrors] = useState<FieldErrors<SettingsField>>({});
   const [saving, setSaving] = useState(false);
 
@@ -28,8 +42,8 @@ export function OfficeSettingsForm() {
         return;
       }
       setErrors({});
-      setForm(result.value);
-      setDistrictsText(result.value.districts.join('\n'));
+      draft.set({ settings: result.value, districtsText: result.value.districts.join('\n') });
+      draft.clear();
       await reloadSettings();
       (await toaster).show({ intent: 'success', message: t('common.saved') });
     } finally {
@@ -40,16 +54,22 @@ export function OfficeSettingsForm() {
 
   return (
     <form className="settings-form" onSubmit={save} noValidate>
+      <DraftNotice draft={draft} />
       {errorCount > 0 && <Callout intent="danger">{t('common.fixErrors', { count: errorCount })}</Callout>}
+      {!settings.officeName.trim() && (
+        <Callout intent="warning" icon="warning-sign" data-testid="office-name-missing">
+          {t('settings.officeNameMissing')}
+        </Callout>
+      )}
       <div className="form-grid">
         <FieldRow label={t('settings.officeName')} labelFor="set-office" error={errors.officeName}>
           <InputGroup id="set-office" value={form.officeName} onValueChange={(officeName) => setForm({ ...form, officeName })} />
         </FieldRow>
         <FieldRow label={t('settings.backlogCutoff')} labelFor="set-cutoff" error={errors.backlogCutoff} hint={t('settings.backlogHint')}>
-          <InputGroup id="set-cutoff" type="date" value={form.backlogCutoff} onValueChange={(backlogCutoff) => setForm({ ...form, backlogCutoff })} />
+          <DateField id="set-cutoff" value={form.backlogCutoff} onValueChange={(backlogCutoff) => setForm({ ...form, backlogCutoff })} />
         </FieldRow>
         <FieldRow label={t('settings.campaignStart')} labelFor="set-campaign" error={errors.campaignStart} hint={t('settings.campaignHint')}>
-          <InputGroup id="set-campaign" type="date" value={form.campaignStart} onValueChange={(campaignStart) => setForm({ ...form, campaignStart })} />
+          <DateField id="set-campaign" value={form.campaignStart ?? ''} onValueChange={(campaignStart) => setForm({ ...form, campaignStart })} />
         </FieldRow>
         <FieldRow label={t('settings.districts')} labelFor="set-districts" error={errors.districts}>
           <TextArea id="set-districts" fill rows={6} value={districtsText} onChange={(e) => setDistrictsText(e.currentTarget.value)} />
@@ -73,6 +93,21 @@ export function OfficeSettingsForm() {
               </td>
             </tr>
           ))}
+          <tr>
+            <td>{t('settings.petitionNumber')}</td>
+            <td>
+              <InputGroup
+                aria-label={t('settings.petitionPrefix')}
+                value={form.petitionPrefix ?? DEFAULT_PETITION_PREFIX}
+                intent={errors.petitionPrefix ? 'danger' : 'none'}
+                onValueChange={(petitionPrefix) => setForm({ ...form, petitionPrefix })}
+              />
+              {errors.petitionPrefix && <div className="inline-error">{errors.petitionPrefix}</div>}
+            </td>
+            <td className="muted" data-testid="next-petition-number">
+              {nextPetitionNumber && t('settings.nextNumber', { number: nextPetitionNumber })}
+            </td>
+          </tr>
         </tbody>
       </HTMLTable>
       <h3>{t('settings.fontPreset')}</h3>

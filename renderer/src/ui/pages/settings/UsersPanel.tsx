@@ -1,7 +1,7 @@
 import { Button, ButtonGroup, Callout, HTMLTable, OverlayToaster, Position, Tag } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatLocalDateTime } from '../../../core/common/iso-date';
+import { formatOfficeDateTime } from '../../../core/common/office-time';
 import { roleList } from '../../../core/users/roles';
 import type { UserSummary } from '../../../core/users/types';
 import { useApp } from '../../app/app-context';
@@ -85,9 +85,9 @@ export function UsersPanel() {
                     </Tag>
                   )}
                 </td>
-                <td>{u.lastSignInAt ? formatLocalDateTime(u.lastSignInAt) : '—'}</td>
+                <td>{u.lastSignInAt ? formatOfficeDateTime(u.lastSignInAt) : '—'}</td>
                 <td>
-                  {formatLocalDateTime(u.createdAt)} {u.createdBy}
+                  {formatOfficeDateTime(u.createdAt)} {u.createdBy}
                 </td>
                 {admin && (
                   <td>

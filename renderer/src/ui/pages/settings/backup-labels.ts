@@ -1,4 +1,5 @@
 // Chinese labels for the backup screens.
+import { formatOfficeDateTime } from '../../../core/common/office-time';
 
 export const REASON_LABELS: Readonly<Record<string, string>> = {
   manual: '手动备份',
@@ -24,6 +25,7 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   paymentResults: '兑付结果',
   petitions: '信访',
   mediationSessions: '调解',
+  petitionCounters: '信访件编号',
   documents: '文书',
   documentCounters: '文书编号',
   documentTemplates: '文书模板',
@@ -37,12 +39,9 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** "2026-11-26 09:30" in China Standard Time. */
+/** "2026-11-26 09:30" in the office's time zone, as the audit log shows it. */
 export function formatLocalTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const local = new Date(ms + 8 * 3600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+  return formatOfficeDateTime(iso);
 }
 
 /** Electron's automatic backups folder (userData/backups) as the user's system writes paths. */
