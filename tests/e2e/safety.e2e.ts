@@ -178,7 +178,7 @@ test('a backup with a forged row is refused when sealed, and an unsealed one is 
   await chooseBackupFile(page, forged);
   await expect(page.getByTestId('restore-refused')).toContainText('签名不符');
   await expect(page.getByTestId('restore-refused')).toContainText('当前数据没有任何改动');
-  await page.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
 
   // The same forgery with the seal stripped reads as unsealed: the dialog says it cannot prove anything.
   const stripped = `${file}.unsealed.cfbak`;
@@ -194,7 +194,7 @@ test('a backup with a forged row is refused when sealed, and an unsealed one is 
   await page.screenshot({ path: test.info().outputPath('restore-unsealed.png') });
   await page.getByText(/^我确认此备份文件来源可靠/).click();
   await expect(page.getByTestId('restore-confirm')).toBeEnabled();
-  await page.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
   await expect(page.locator('.app-navbar')).toContainText('当前的名称');
 });
 

@@ -3,6 +3,7 @@ import { Fragment, type ReactNode, useCallback, useEffect, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_LOCK_SETTINGS, type LockSettings } from '../../core/users/idle-lock';
 import { isPermissionDenied } from '../../db/access';
+import { setDraftOwner } from '../drafts/draft-store';
 import '../pages/settings/safety.css';
 import '../pages/settings/users-messages';
 import { useApp } from './app-context';
@@ -92,6 +93,8 @@ export function SignInGate({ children }: { readonly children: ReactNode }) {
   }, [t]);
 
   const hidden = phase !== 'ready' || locked;
+  // Before the pages below render: their forms read drafts in their first render.
+  setDraftOwner(session?.userId ?? null);
   return (
     <>
       <div className={hidden ? 'app-lock-root app-lock-hidden' : 'app-lock-root'} inert={hidden} aria-hidden={hidden}>

@@ -15,6 +15,19 @@ import { canonicalJson } from '../../core/common/canonical-json';
 const PREFIX = 'chufei-workstation:draft:';
 export const DRAFT_MAX_AGE_DAYS = 30;
 
+// Drafts belong to the person who typed them: two people share one desk (切换用户), and what one
+// typed must never come back in the other's form to be saved under their name.
+let owner = 'nobody';
+
+/** The signed-in user's id (the sign-in gate sets it before the pages render). */
+export function setDraftOwner(userId: string | null): void {
+  owner = userId ?? 'nobody';
+}
+
+function ownKey(key: string): string {
+  return `${PREFIX}${owner}:${key}`;
+}
+
 export interface StoredDraft<T> {
   /** Format of this entry, so a later version can ignore shapes it no longer reads. */
   readonly v: 1;
@@ -39,7 +52,10 @@ export function fingerprint(value: unknown): string {
 }
 
 export function readDraft<T>(key: string): StoredDraft<T> | null {
-  const raw = storage()?.getItem(PREFIX + key);
+  return parseDraft<T>(storage()?.getItem(ownKey(key)) ?? null);
+}
+
+function parseDraft<T>(raw: string | null): StoredDraft<T> | null {
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as StoredDraft<T>;
@@ -54,7 +70,7 @@ export function writeDraft<T>(key: string, draft: StoredDraft<T>): boolean {
   const s = storage();
   if (!s) return false;
   try {
-    s.setItem(PREFIX + key, JSON.stringify(draft));
+    s.setItem(ownKey(key), JSON.stringify(draft));
     return true;
   } catch {
     return false;
@@ -63,7 +79,7 @@ export function writeDraft<T>(key: string, draft: StoredDraft<T>): boolean {
 
 export function removeDraft(key: string): void {
   try {
-    storage()?.removeItem(PREFIX + key);
+    storage()?.removeItem(ownKey(key));
   } catch {
     // Nothing to do: a draft that cannot be removed expires at a later start.
   }
@@ -84,11 +100,16 @@ export function purgeOldDrafts(now: Date, maxAgeDays: number = DRAFT_MAX_AGE_DAY
   if (!s) return 0;
   const cutoff = now.getTime() - maxAgeDays * 86_400_000;
   let removed = 0;
+  // Every user's drafts, not only the signed-in one's: abandoned personal data must not linger.
   for (const key of draftKeys(s)) {
-    const d = readDraft(key);
+    const d = parseDraft(s.getItem(PREFIX + key));
     const at = d ? Date.parse(d.savedAt) : Number.NaN;
     if (!d || Number.isNaN(at) || at < cutoff) {
-      removeDraft(key);
+      try {
+        s.removeItem(PREFIX + key);
+      } catch {
+        continue;
+      }
       removed++;
     }
   }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fingerprint, purgeOldDrafts, readDraft, removeDraft, writeDraft } from '../../../../renderer/src/ui/drafts/draft-store';
+import { fingerprint, purgeOldDrafts, readDraft, removeDraft, setDraftOwner, writeDraft } from '../../../../renderer/src/ui/drafts/draft-store';
 import { answerLeave, leaveOrAsk, pendingLeave } from '../../../../renderer/src/ui/drafts/navigation-guard';
 import { hasUnsavedForms, markClean, markDirty } from '../../../../renderer/src/ui/drafts/unsaved-registry';
 
@@ -60,6 +60,22 @@ describe('form drafts', () => {
     expect(readDraft('recent')).not.toBeNull();
     expect(readDraft('old')).toBeNull();
     expect(localStorage.getItem('chufei-workstation:ui-language')).toBe('zh-CN');
+  });
+
+  it('belong to the user who typed them: after 切换用户 the other person sees none of them', () => {
+    setDraftOwner('user-zhou');
+    writeDraft('case:new', draft('2026-11-26T01:00:00Z', { caseNumber: '威公经立〔2021〕1号' }));
+    setDraftOwner('user-lin');
+    expect(readDraft('case:new')).toBeNull();
+    removeDraft('case:new');
+    setDraftOwner('user-zhou');
+    expect(readDraft('case:new')?.value).toEqual({ caseNumber: '威公经立〔2021〕1号' });
+    // Expiry reaches every user's drafts, whoever is signed in.
+    setDraftOwner('user-lin');
+    expect(purgeOldDrafts(new Date('2027-01-30T00:00:00Z'))).toBe(1);
+    setDraftOwner('user-zhou');
+    expect(readDraft('case:new')).toBeNull();
+    setDraftOwner(null);
   });
 
   it('compare forms by content, whatever the order of their fields', () => {
