@@ -11,7 +11,10 @@ export const BLANK = '________';
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?(?:\|([A-Za-z]+))?\}/g;
 
-export type Formatter = 'capitals' | 'figures' | 'count' | 'date' | 'idLabel';
+export type Formatter = 'capitals' | 'figures' | 'count' | 'date' | 'idLabel' | 'minute';
+
+/** {field|minute} left empty: the server writes the time of service by hand, to the minute. */
+export const WRITE_IN_MINUTE = '　　年　　月　　日　　时　　分';
 
 export interface PlaceholderRef {
   readonly key: string;
@@ -55,6 +58,7 @@ export function formatValue(
   if (formatter === 'count') return Array.isArray(v) ? String(v.length) : '0';
   // {person|idLabel}: 身份证号码 / 护照号码 / … from the person's idType (or the number's shape).
   if (formatter === 'idLabel') return isPerson(v) ? idLabel(v.idType, v.idNumber ?? v.idMasked ?? '') : '证件号码';
+  if (formatter === 'minute' && isEmptyValue(v)) return WRITE_IN_MINUTE;
   if (isEmptyValue(v)) return BLANK;
   switch (type) {
     case 'money':

@@ -17,7 +17,7 @@ import { lineRuns } from '../../../../renderer/src/core/documents/grid/runs';
 import { idLabel } from '../../../../renderer/src/core/documents/id-label';
 import { DEFAULT_SETTINGS } from '../../../../renderer/src/core/settings/app-settings';
 import { chargeName, prefillData } from '../../../../renderer/src/ui/pages/documents/prefill';
-import { docxPart, faceSources } from './helpers';
+import { docxPart, faceSources, hasTool, pdfEngine, pdfPages, writeTemp } from './helpers';
 
 const caseFile = {
   id: 'c1',
@@ -136,3 +136,29 @@ describe('fonts per character', () => {
 function fail(): never {
   throw new Error('template missing');
 }
+
+describe('送达回证 as served by hand', () => {
+  const t = findBuiltinTemplate('service-receipt');
+  if (!t) throw new Error('service-receipt');
+
+  it('leaves the time of service to be written to the minute when it was not typed, and gives the witness a date line', () => {
+    const { servedAt: _typed, ...rest } = sampleDataFor('service-receipt') ?? {};
+    const text = modelText(buildDocumentModel(t, rest));
+    expect(text).toContain('年　　月　　日　　时　　分');
+    expect(text).not.toContain('________');
+    const witness = text.slice(text.indexOf('见证人（签名）'));
+    expect(witness).toMatch(/刘焱\s*年　　月　　日/);
+  });
+
+  it.skipIf(!hasTool('pdfinfo'))('stays on one page with the write-in time and the witness date', async () => {
+    const { servedAt: _typed, ...rest } = sampleDataFor('service-receipt') ?? {};
+    const pdf = writeTemp('service-receipt-by-hand.pdf', await (await pdfEngine()).render(buildDocumentModel(t, rest)));
+    expect(pdfPages(pdf)).toBe(1);
+  });
+
+  it('prints the typed time of service as typed', () => {
+    const text = modelText(buildDocumentModel(t, sampleDataFor('service-receipt') ?? {}));
+    expect(text).toContain('2021年4月9日15时20分');
+    expect(text).not.toContain('时　　分');
+  });
+});
