@@ -17,6 +17,8 @@ const ROWS = Number(process.env.REPAYMENT_BENCH_ROWS ?? 1_048_576);
 const DIST = process.env.CREDITORS_BENCH_DIST ?? join(benchTmp, 'creditors-app-dist');
 const PORT = Number(process.env.REPAYMENT_BENCH_PORT ?? 4196);
 const REF_COMMIT = process.env.REPAYMENT_BENCH_REF ?? 'e987305';
+const TIMEOUT = Number(process.env.REPAYMENT_BENCH_TIMEOUT ?? 900_000);
+const step = (what: string) => process.stderr.write(`repayment-app: ${what}\n`);
 const CONTEXT = { viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 
 /** Writes `rows` creditors (blocks of 1,000) and the register pointer of the case, in the page. */
@@ -146,10 +148,14 @@ interface Run {
 async function runOne(browser: Browser, base: string, label: string): Promise<Run> {
   const context = await browser.newContext(CONTEXT);
   const page = await context.newPage();
-  page.setDefaultTimeout(900_000);
+  page.setDefaultTimeout(TIMEOUT);
+  // tsx (esbuild keepNames) wraps the named functions inside page.evaluate in __name(); give the page one.
+  await page.addInitScript('globalThis.__name = (f) => f');
   try {
     const caseId = await setUpCase(page, base, `清退基准〔2026〕${label}号`);
+    step(`${label}: seeding ${ROWS} creditors`);
     await seedRegister(page, caseId, ROWS);
+    step(`${label}: funds and batch form`);
     await page.goto(`${base}#/repayment/${encodeURIComponent(caseId)}`);
     await page.getByRole('tab', { name: '追缴资金' }).click();
     await page.getByLabel('资金来源').selectOption({ label: '处置涉案资产' });
@@ -167,14 +173,16 @@ async function runOne(browser: Browser, base: string, label: string): Promise<Ru
     const idle = await idleGap(page);
     await startFrameWatch(page, '.repayment-batch-dialog', false);
     await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
-    const compute = await frameWatch(page, 900_000);
+    const compute = await frameWatch(page, TIMEOUT);
+    step(`${label}: computed`);
     await startFrameWatch(page, '[data-testid="batch-title"]', true);
-    const batchShown = await frameWatch(page, 900_000);
+    const batchShown = await frameWatch(page, TIMEOUT);
+    step(`${label}: batch shown`);
     await page.goto(`${base}#/cases`);
     await page.waitForTimeout(500);
     await startFrameWatch(page, '[data-testid="figure-available"]', true);
     await page.goto(`${base}#/repayment/${encodeURIComponent(caseId)}`);
-    const figures = await frameWatch(page, 900_000);
+    const figures = await frameWatch(page, TIMEOUT);
     return { idleGap: idle, compute, batchShown, figures };
   } finally {
     await context.close();
