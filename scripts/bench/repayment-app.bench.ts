@@ -22,7 +22,7 @@ const step = (what: string) => process.stderr.write(`repayment-app: ${what}\n`);
 const CONTEXT = { viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 
 /** Writes `rows` creditors (blocks of 1,000) and the register pointer of the case, in the page. */
-async function seedRegister(page: Page, caseId: string, rows: number): Promise<void> {
+export async function seedRegister(page: Page, caseId: string, rows: number): Promise<void> {
   await page.evaluate(
     async ({ caseId, rows }) => {
       const db = await new Promise<IDBDatabase>((ok, fail) => {

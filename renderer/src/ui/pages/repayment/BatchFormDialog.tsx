@@ -50,7 +50,9 @@ export function BatchFormDialog(props: {
   };
   const count = Object.keys(errors).length;
   return (
-    <Dialog isOpen title={props.title} onClose={props.onClose} className="repayment-batch-dialog">
+    // While the worker computes the window answers, but the batch is stored once it finishes: the dialog
+    // stays until then rather than seeming to cancel what it cannot.
+    <Dialog isOpen title={props.title} onClose={busy ? undefined : props.onClose} isCloseButtonShown={!busy} className="repayment-batch-dialog">
       <form onSubmit={submit} noValidate>
         <DialogBody>
           <DraftNotice draft={form} />
@@ -84,7 +86,7 @@ export function BatchFormDialog(props: {
         <DialogFooter
           actions={
             <>
-              <Button text={t('translation:common.cancel')} onClick={props.onClose} />
+              <Button text={t('translation:common.cancel')} disabled={busy} onClick={props.onClose} />
               <Button type="submit" intent="primary" icon="calculator" text={t('form.compute')} loading={busy} />
             </>
           }
