@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PETITION_SETTINGS_SECTION } from '../../../renderer/src/core/petitions/settings-section';
+import { deadlineAlerts } from '../../../renderer/src/core/petitions/deadlines';
+import { calendarOf, DEFAULT_PETITION_SETTINGS_SECTION } from '../../../renderer/src/core/petitions/settings-section';
+import type { Petition } from '../../../renderer/src/core/petitions/types';
 import type { PetitionFormInput } from '../../../renderer/src/core/petitions/validation';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
 import { type MediationSessionInput, OPERATOR_MISSING } from '../../../renderer/src/db/repositories/petition-repository';
@@ -136,6 +138,31 @@ describe('PetitionRepository', () => {
     const audit = await repos.audit.forEntity('petitions', 'id-1');
     expect(audit.map((a) => a.action)).toEqual(['create', 'stage-change', 'stage-change', 'approve', 'stage-change', 'stage-change', 'stage-change']);
     expect(audit[3]?.after).toMatchObject({ stage: '调处中', date: '2026-11-01', extension: { days: 30, approver: '王主任' } });
+  });
+
+  it('lists the petitions with a clock running through the status index; the deadline alerts from them equal those from every petition', async () => {
+    const { repos } = await setup();
+    for (const [i, receivedOn] of ['2026-09-01', '2026-08-01', '2026-11-01'].entries()) {
+      const r = await repos.petitions.register(form({ registerNo: `威信〔2026〕${90 + i}号`, receivedOn }));
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    }
+    // id-1 closed (no clock), id-2 in mediation with a session (办结 clock), id-3 just registered (受理 clock).
+    expect((await repos.petitions.applyEvent('id-1', { type: 'reject', date: '2026-09-03', reason: '不属于本机关职责' })).ok).toBe(true);
+    for (const s of [{ type: 'accept', date: '2026-08-02' }, { type: 'startMediation', date: '2026-08-03' }] as const) expect((await repos.petitions.applyEvent('id-2', s)).ok).toBe(true);
+    expect((await repos.petitions.addMediationSession('id-2', session)).ok).toBe(true);
+    const all = await repos.petitions.list();
+    const running = await repos.petitions.listRunning();
+    expect(running.map((p) => p.id)).toEqual(['id-3', 'id-2']);
+    expect(running).toEqual(all.filter((p) => p.id !== 'id-1'));
+    expect(running[1]?.mediationSessions).toHaveLength(1);
+    const section = await repos.petitions.getSettings();
+    const calendar = calendarOf(section);
+    const alerts = (list: readonly Petition[]) => deadlineAlerts(list, section.deadlines, calendar, '2026-11-26');
+    expect(alerts(running)).toEqual(alerts(all));
+    expect(alerts(running).map((a) => [a.petitionId, a.clock, a.state])).toEqual([
+      ['id-2', 'resolve', 'overdue'],
+      ['id-3', 'accept', 'overdue'],
+    ]);
   });
 
   it('refuses a step the state does not allow, or dated in the future, and changes nothing', async () => {

@@ -122,6 +122,9 @@ export interface RunningClock {
 
 const RESOLUTION_RUNNING = new Set(['受理', '调处中', '化解', '部分化解', '未化解']);
 
+/** Statuses with a clock running (受理 due at 登记, 办结 due at the others): the deadline panel reads only these. */
+export const CLOCK_RUNNING_STATUSES: readonly string[] = ['登记', ...RESOLUTION_RUNNING];
+
 /** The clock running for a petition on `today`, or null when nothing is due (closed, rejected, transferred). */
 export function runningClock(
   petition: Petition,

@@ -269,7 +269,9 @@ export class CreditorRepository {
    */
   async cleanupOrphans(caseId?: string): Promise<number> {
     const { db } = this.ctx;
-    const keys = (await db.creditorBlocks.orderBy('[caseId+generation]').uniqueKeys()) as unknown as [string, number][];
+    // One case: only its own keys (the index range of that case), not every block of the store.
+    const range = caseId === undefined ? db.creditorBlocks.orderBy('[caseId+generation]') : db.creditorBlocks.where('[caseId+generation]').between([caseId, -Infinity], [caseId, Infinity]);
+    const keys = (await range.uniqueKeys()) as unknown as [string, number][];
     let deleted = 0;
     for (const [c, generation] of keys) {
       if (caseId !== undefined && c !== caseId) continue;

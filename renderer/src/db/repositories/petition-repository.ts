@@ -4,6 +4,7 @@
 
 import type { IsoDate } from '../../core/calendar/iso-date';
 import { localIsoDate } from '../../core/common/iso-date';
+import { CLOCK_RUNNING_STATUSES } from '../../core/petitions/deadlines';
 import { type AgreementResult, addMediationSession, buildMediationAgreement } from '../../core/petitions/mediation';
 import {
   EMPTY_OVERDUE_NOTICE_RECORD,
@@ -71,6 +72,23 @@ export class PetitionRepository {
     return rows
       .map((r) => assemble(r.body, byPetition.get(r.id) ?? []))
       .sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id.localeCompare(a.id));
+  }
+
+  /**
+   * Petitions with a deadline clock running (登记, 受理 … 未化解), through the status index: the
+   * deadline panel on the home screen reads these, not ten years of closed petitions.
+   */
+  async listRunning(): Promise<Petition[]> {
+    const { db } = this.ctx;
+    return db.transaction('r', [db.petitions, db.mediationSessions], async () => {
+      const rows = await db.petitions.where('status').anyOf([...CLOCK_RUNNING_STATUSES]).toArray();
+      const sessions = rows.length === 0 ? [] : await db.mediationSessions.where('petitionId').anyOf(rows.map((r) => r.id)).toArray();
+      const byPetition = new Map<string, MediationSession[]>();
+      for (const s of sessions) byPetition.set(s.petitionId, [...(byPetition.get(s.petitionId) ?? []), s.body]);
+      return rows
+        .map((r) => assemble(r.body, byPetition.get(r.id) ?? []))
+        .sort((a, b) => b.receivedOn.localeCompare(a.receivedOn) || b.id.localeCompare(a.id));
+    });
   }
 
   async get(id: string): Promise<Petition | undefined> {

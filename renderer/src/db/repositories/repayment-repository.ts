@@ -23,7 +23,7 @@ import { activeFunds, caseFiguresOf, creditorFiguresOf, forRepayment, refundNoti
 import { addComputer, approverVerdict, pendingChangeMessage, personOf, recorderVerdict, withRelaxation } from './repayment-four-eyes';
 import { validateFundDraft } from './repayment-fund-draft';
 import { committedAndPaid, linesFromResult, packBlocks, sameAllocation, toCoreBatch } from './repayment-lines';
-import type { ActionResult, BatchDraft, BatchField, CreditorSource, FundDraft, FundField, RepaymentCreditor, SaveResult } from './repayment-types';
+import type { ActionResult, BatchDraft, BatchField, CreditorSource, FundDraft, FundField, RepaymentCreditor, RepaymentProgress, SaveResult } from './repayment-types';
 
 const CHANGED = '其他批次或追缴资金刚刚发生变化，请刷新后重新操作。';
 
@@ -161,13 +161,16 @@ export class RepaymentRepository {
   // ---- batches ----
 
   /** Computes a new draft batch on the current register and earlier approved batches, and stores it. */
-  async createBatch(caseId: string, draft: BatchDraft): Promise<SaveResult<BatchField>> {
+  async createBatch(caseId: string, draft: BatchDraft, onProgress?: RepaymentProgress): Promise<SaveResult<BatchField>> {
     const actor = await requirePermission(this.ctx, 'repayment.compute', { entity: 'repaymentBatches', entityId: 'new', details: { caseId } });
+    onProgress?.('read');
     const basis = await this.basis(caseId);
     const id = this.ctx.newId();
     const number = basis.batches.reduce((n, b) => Math.max(n, b.row.number), 0) + 1;
+    onProgress?.('allocate');
     const computed = this.compute(basis, draft, id, number);
     if (!computed.ok) return computed;
+    onProgress?.('write');
     const { db } = this.ctx;
     const now = this.ctx.now().toISOString();
     return db.transaction('rw', [db.repaymentPlans, db.repaymentBatches, db.allocationBlocks, db.fundReceipts, db.audit, db.settings], async () => {
@@ -198,14 +201,17 @@ export class RepaymentRepository {
   }
 
   /** Recomputes a draft with new settings (or on a changed register); approved batches are frozen. */
-  async recomputeBatch(batchId: string, draft: BatchDraft): Promise<SaveResult<BatchField>> {
+  async recomputeBatch(batchId: string, draft: BatchDraft, onProgress?: RepaymentProgress): Promise<SaveResult<BatchField>> {
     const actor = await requirePermission(this.ctx, 'repayment.compute', { entity: 'repaymentBatches', entityId: batchId });
     const existing = await this.getBatch(batchId);
     if (!existing) return { ok: false, errors: { amount: '该清退批次不存在，请返回批次列表。' } };
     if (existing.status !== 'draft') return { ok: false, errors: { amount: `第 ${existing.number} 批已审批，不能再修改；如需调整请新建批次。` } };
+    onProgress?.('read');
     const basis = await this.basis(existing.caseId);
+    onProgress?.('allocate');
     const computed = this.compute(basis, draft, batchId, existing.number);
     if (!computed.ok) return computed;
+    onProgress?.('write');
     const { db } = this.ctx;
     return db.transaction('rw', [db.repaymentBatches, db.allocationBlocks, db.fundReceipts, db.audit, db.settings], async () => {
       const before = await db.repaymentBatches.get(batchId);
@@ -381,16 +387,18 @@ export class RepaymentRepository {
   // ---- bank files ----
 
   /** The bank disbursement list of an approved batch (pending lines), not yet audited: call recordExport once saved. */
-  async disbursementFile(batchId: string): Promise<{ ok: true; suggestedName: string; bytes: Uint8Array; rowCount: number; totalFen: number; missingAccounts: number } | { ok: false; message: string }> {
+  async disbursementFile(batchId: string, onProgress?: RepaymentProgress): Promise<{ ok: true; suggestedName: string; bytes: Uint8Array; rowCount: number; totalFen: number; missingAccounts: number } | { ok: false; message: string }> {
     const row = await this.getBatch(batchId);
     if (!row) return { ok: false, message: '该清退批次不存在。' };
     if (row.status === 'draft') return { ok: false, message: `第 ${row.number} 批尚未审批，审批后才能导出银行代发清单。` };
     const attempt: Attempt = { entity: 'repaymentBatches', entityId: batchId, details: { what: 'bank-disbursement', number: row.number } };
     const actor = await requirePermission(this.ctx, 'repayment.bankFile', attempt);
+    onProgress?.('read');
     const [lines, creditors] = await Promise.all([this.batchLines(batchId), this.creditors.loadCase(row.caseId)]);
     const byCid = new Map(creditors.map((c) => [c.cid, c]));
     const pending = pendingChangeMessage(row, lines.filter((l) => l.status === 'pending'), byCid, '导出银行代发清单');
     if (pending) return this.refuse(attempt, pending);
+    onProgress?.('build');
     const file = buildDisbursementXlsx({
       title: `第 ${row.number} 批（${row.date}）`,
       lines,

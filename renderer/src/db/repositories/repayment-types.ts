@@ -46,6 +46,13 @@ export type SaveResult<F extends string> =
   | { readonly ok: true; readonly id: string }
   | { readonly ok: false; readonly errors: FieldErrors<F> };
 
+/**
+ * Where a long repayment task is (a batch on a million creditors, the bank file, the figures):
+ * reading the register and batches, allocating, writing the lines, building the file.
+ */
+export type RepaymentPhase = 'read' | 'allocate' | 'write' | 'build';
+export type RepaymentProgress = (phase: RepaymentPhase) => void;
+
 export type ActionResult = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 export type { FieldErrors };

@@ -54,8 +54,10 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
 
   useEffect(() => {
     void repos.cases.get(caseId).then((c) => setCaseFile(c?.caseFile ?? null));
-    // Blocks of an import the app did not finish (killed mid-way) are removed before reading.
-    void repos.creditors.cleanupOrphans(caseId).finally(() => void reload());
+    // Blocks of an import the app did not finish (killed mid-way) are removed beside the first read:
+    // they belong to other generations than the pointer's, which is all the page reads.
+    void repos.creditors.cleanupOrphans(caseId);
+    void reload();
   }, [repos, caseId, reload]);
 
   // The search keys are extracted once per load; each query is then one pass over them.

@@ -8,6 +8,7 @@ import { OFFICE_FIGURES } from '../../../core/figures/office-figures';
 import type { FigurePetition, FigureRecords } from '../../../core/figures/records';
 import type { FigurePeriod } from '../../../core/figures/types';
 import { useApp } from '../../app/app-context';
+import { runInWorker } from '../repayment/repayment-client';
 
 export interface FigureData {
   /** Everything read so far (petitions empty until they are read: see pendingAreas). */
@@ -62,7 +63,8 @@ export function useFigureData(period: FigurePeriod, district: string | null | un
       const stale = await repos.figures.staleRefundFacts();
       if (!alive || stale.length === 0) return;
       setRefreshing({ done: 0, total: stale.length });
-      await repos.figures.refreshRefundFacts(stale, (done, total) => alive && setRefreshing({ done, total }));
+      // In the repayment worker: a changed case's facts are rebuilt from its whole register.
+      await runInWorker(repos, { kind: 'refreshRefundFacts', caseIds: stale }, ({ done, total }) => alive && setRefreshing({ done, total }));
       const again = await repos.figures.loadWithoutPetitions();
       if (!alive) return;
       setBase(again);

@@ -9,6 +9,7 @@ import type { BatchPhase } from '../../../workers/document-render-protocol';
 import { useApp } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
+import { runInWorker } from '../repayment/repayment-client';
 import { creditorsLeftOut, leftOutSummary, refundNoticeRecords } from './refund-records';
 import { cancelRendering, RenderCancelledError, renderNoticeBatch, sha256Hex } from './render-client';
 
@@ -53,7 +54,7 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
     setLeftOut(null);
     const template = refundTemplates.find((x) => x.id === templateId);
     if (Object.keys(e).length || !template) return;
-    const data = await repos.repayment.refundNoticeData(batchId);
+    const data = await runInWorker(repos, { kind: 'refundNoticeData', batchId });
     if (!data.ok) {
       setFailure(data.message);
       return;

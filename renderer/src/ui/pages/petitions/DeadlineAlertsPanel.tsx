@@ -17,7 +17,7 @@ import { usePetitionData } from './use-petition-data';
 export function DeadlineAlertsPanel() {
   const { t } = useTranslation('petitions');
   const { settings } = useApp();
-  const { data, error } = usePetitionData();
+  const { data, error } = usePetitionData({ running: true });
   const operator = settings.operatorName.trim();
   const [scope, setScope] = useState<'mine' | 'all'>(operator ? 'mine' : 'all');
 

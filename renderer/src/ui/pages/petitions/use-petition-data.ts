@@ -14,7 +14,8 @@ export interface PetitionData {
   readonly today: IsoDate;
 }
 
-export function usePetitionData(): {
+/** `running`: only petitions with a deadline clock running (the deadline panel), read through the status index. */
+export function usePetitionData(options: { readonly running?: boolean } = {}): {
   readonly data: PetitionData | null;
   readonly error: string | null;
   readonly reload: () => Promise<void>;
@@ -22,15 +23,16 @@ export function usePetitionData(): {
   const { repos } = useApp();
   const [data, setData] = useState<PetitionData | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const running = options.running === true;
   const reload = useCallback(async () => {
     try {
-      const [petitions, section] = await Promise.all([repos.petitions.list(), repos.petitions.getSettings()]);
+      const [petitions, section] = await Promise.all([running ? repos.petitions.listRunning() : repos.petitions.list(), repos.petitions.getSettings()]);
       setData({ petitions, section, calendar: calendarOf(section), today: localIsoDate(new Date()) });
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [repos]);
+  }, [repos, running]);
   useEffect(() => {
     void reload();
   }, [reload]);

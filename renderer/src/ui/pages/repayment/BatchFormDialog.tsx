@@ -1,8 +1,9 @@
-import { Button, Callout, Checkbox, Dialog, DialogBody, DialogFooter, InputGroup, Intent } from '@blueprintjs/core';
+import { Button, Callout, Checkbox, Dialog, DialogBody, DialogFooter, InputGroup, Intent, ProgressBar } from '@blueprintjs/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../core/money';
 import type { BatchDraft, BatchField, FieldErrors, SaveResult } from '../../../db/repositories/repayment-types';
+import type { RepaymentProgressReport } from '../../../workers/repayment-protocol';
 import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
@@ -16,7 +17,8 @@ export function BatchFormDialog(props: {
   /** What the form starts from (read once; a draft of another version is offered, not applied). */
   readonly initial: BatchDraft;
   readonly fundsAvailableFen: number;
-  readonly onSubmit: (draft: BatchDraft) => Promise<SaveResult<BatchField>>;
+  /** Runs in the repayment worker; reports its phases (read, allocate, write) while the window stays usable. */
+  readonly onSubmit: (draft: BatchDraft, onProgress: (p: RepaymentProgressReport) => void) => Promise<SaveResult<BatchField>>;
   readonly onDone: (id: string) => void;
   readonly onClose: () => void;
 }) {
@@ -26,13 +28,15 @@ export function BatchFormDialog(props: {
   const setDraft = form.set;
   const [errors, setErrors] = useState<FieldErrors<BatchField>>({});
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<RepaymentProgressReport | null>(null);
   const set = (patch: Partial<BatchDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
+    setProgress(null);
     try {
-      const result = await props.onSubmit(draft);
+      const result = await props.onSubmit(draft, setProgress);
       if (!result.ok) {
         setErrors(result.errors);
         return;
@@ -41,14 +45,23 @@ export function BatchFormDialog(props: {
       props.onDone(result.id);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
   const count = Object.keys(errors).length;
   return (
-    <Dialog isOpen title={props.title} onClose={props.onClose} className="repayment-batch-dialog">
+    // While the worker computes the window answers, but the batch is stored once it finishes: the dialog
+    // stays until then rather than seeming to cancel what it cannot.
+    <Dialog isOpen title={props.title} onClose={busy ? undefined : props.onClose} isCloseButtonShown={!busy} className="repayment-batch-dialog">
       <form onSubmit={submit} noValidate>
         <DialogBody>
           <DraftNotice draft={form} />
+          {busy && (
+            <div className="repayment-progress" data-testid="batch-progress" role="status">
+              <ProgressBar intent="primary" value={progress ? (progress.done + 1) / (progress.total + 1) : undefined} />
+              <span>{t(`progress.${progress?.phase ?? 'read'}`)}</span>
+            </div>
+          )}
           {count > 0 && (
             <Callout intent="danger" data-testid="batch-form-errors">
               {t('translation:common.fixErrors', { count })}
@@ -73,7 +86,7 @@ export function BatchFormDialog(props: {
         <DialogFooter
           actions={
             <>
-              <Button text={t('translation:common.cancel')} onClick={props.onClose} />
+              <Button text={t('translation:common.cancel')} disabled={busy} onClick={props.onClose} />
               <Button type="submit" intent="primary" icon="calculator" text={t('form.compute')} loading={busy} />
             </>
           }

@@ -13,6 +13,7 @@ import { BatchLinesTable } from './BatchLinesTable';
 import { ExcludedTable, PaymentResultsTable } from './BatchTables';
 import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './batch-labels';
 import { PendingChangesNote, RelaxationNote } from './FourEyesNotes';
+import { runInWorker } from './repayment-client';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
 
@@ -37,6 +38,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
   const [open, setOpen] = useState<Open>(null);
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const back = () => navigate({ area: 'repayment', rest: [caseId, 'batches'] });
 
   const reload = useCallback(async () => {
@@ -78,7 +80,8 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
   };
 
   const exportBank = async () => {
-    const file = await repos.repayment.disbursementFile(batchId);
+    setExporting(true);
+    const file = await runInWorker(repos, { kind: 'disbursementFile', batchId }).finally(() => setExporting(false));
     if (!file.ok) {
       setProblem(file.message);
       return;
@@ -142,7 +145,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         )}
         {b.status !== 'draft' && (
           <>
-            {can('repayment.bankFile') && <Button icon="export" text={t('batch.exportBank')} onClick={() => void exportBank()} />}
+            {can('repayment.bankFile') && <Button icon="export" text={t('batch.exportBank')} loading={exporting} onClick={() => void exportBank()} />}
             {can('repayment.results') && <Button icon="import" text={t('batch.importBank')} onClick={() => void importBank()} />}
           </>
         )}
@@ -180,7 +183,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
           draftKey={`repayment:batch:${b.id}`}
           initial={batchFormOf(b)}
           fundsAvailableFen={data.fundsAvailableFen}
-          onSubmit={(draft) => repos.repayment.recomputeBatch(batchId, draft)}
+          onSubmit={(draft, onProgress) => runInWorker(repos, { kind: 'recomputeBatch', batchId, draft }, onProgress)}
           onClose={() => setOpen(null)}
           onDone={() => {
             setOpen(null);

@@ -9,6 +9,7 @@ import type { Route } from '../../app/routes';
 import { BatchFormDialog } from './BatchFormDialog';
 import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './batch-labels';
 import type { CaseRepaymentData } from './CaseRepaymentView';
+import { runInWorker } from './repayment-client';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
 
@@ -76,7 +77,7 @@ export function BatchesTab(props: { readonly caseId: string; readonly data: Case
           draftKey={`repayment:batch:${caseId}:new`}
           initial={newBatch}
           fundsAvailableFen={data.figures.fundsAvailableFen}
-          onSubmit={(draft) => repos.repayment.createBatch(caseId, draft)}
+          onSubmit={(draft, onProgress) => runInWorker(repos, { kind: 'createBatch', caseId, draft }, onProgress)}
           onClose={() => setCreating(false)}
           onDone={(id) => {
             void toaster.then((x) => x.show({ intent: 'success', message: t('form.computed') }));

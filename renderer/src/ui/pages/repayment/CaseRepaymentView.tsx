@@ -10,6 +10,7 @@ import { BatchesTab } from './BatchesTab';
 import { CreditorFiguresTab } from './CreditorFiguresTab';
 import { FiguresPanel } from './FiguresPanel';
 import { FundsTab } from './FundsTab';
+import { runInWorker } from './repayment-client';
 
 type TabId = 'funds' | 'batches' | 'creditors';
 
@@ -35,7 +36,7 @@ export function CaseRepaymentView(props: { readonly caseId: string; readonly tab
         setData(null);
         return;
       }
-      const [figures, funds, batches] = await Promise.all([repos.repayment.caseFigures(caseId), repos.repayment.listFunds(caseId), repos.repayment.listBatches(caseId)]);
+      const [figures, funds, batches] = await Promise.all([runInWorker(repos, { kind: 'caseFigures', caseId }), repos.repayment.listFunds(caseId), repos.repayment.listBatches(caseId)]);
       setData({ caseFile: found.caseFile, figures, funds, batches });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

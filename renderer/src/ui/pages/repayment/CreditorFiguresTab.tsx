@@ -5,6 +5,7 @@ import { maskIdNumber } from '../../../core/identity';
 import { formatFen } from '../../../core/money';
 import type { CreditorFiguresRow } from '../../../db/repositories/repayment-figures';
 import { useApp } from '../../app/app-context';
+import { runInWorker } from './repayment-client';
 
 const PAGE = 50;
 
@@ -16,7 +17,7 @@ export function CreditorFiguresTab({ caseId }: { readonly caseId: string }) {
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
   useEffect(() => {
-    void repos.repayment.creditorFigures(caseId).then(setRows);
+    void runInWorker(repos, { kind: 'creditorFigures', caseId }).then(setRows);
   }, [caseId, repos]);
   const filtered = useMemo(() => {
     const q = search.trim();

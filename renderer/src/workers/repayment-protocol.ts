@@ -1,0 +1,57 @@
+// Messages between the repayment pages (and the dashboard) and repayment.worker.ts. The heavy
+// repayment work of a case (a batch computed on a million creditors, the bank disbursement file,
+// the refund figures and the figures' refund-facts cache) runs there, on the worker's own Dexie
+// connection to the same database, so the window keeps answering while it runs (issue 17).
+import type { CaseFiguresView, CreditorFiguresRow } from '../db/repositories/repayment-figures';
+import type { RefundNoticeData } from '../db/repositories/repayment-repository';
+import type { BatchDraft, BatchField, RepaymentPhase, SaveResult } from '../db/repositories/repayment-types';
+
+export type RepaymentTask =
+  | { readonly kind: 'createBatch'; readonly caseId: string; readonly draft: BatchDraft }
+  | { readonly kind: 'recomputeBatch'; readonly batchId: string; readonly draft: BatchDraft }
+  | { readonly kind: 'disbursementFile'; readonly batchId: string }
+  | { readonly kind: 'caseFigures'; readonly caseId: string }
+  | { readonly kind: 'creditorFigures'; readonly caseId: string }
+  | { readonly kind: 'refundNoticeData'; readonly batchId: string }
+  | { readonly kind: 'refreshRefundFacts'; readonly caseIds: readonly string[] };
+
+export type DisbursementFileResult =
+  | { readonly ok: true; readonly suggestedName: string; readonly bytes: Uint8Array; readonly rowCount: number; readonly totalFen: number; readonly missingAccounts: number }
+  | { readonly ok: false; readonly message: string };
+
+/** What each task answers: exactly what the repository method of the same name returns. */
+export interface RepaymentTaskResults {
+  readonly createBatch: SaveResult<BatchField>;
+  readonly recomputeBatch: SaveResult<BatchField>;
+  readonly disbursementFile: DisbursementFileResult;
+  readonly caseFigures: CaseFiguresView;
+  readonly creditorFigures: CreditorFiguresRow[];
+  readonly refundNoticeData: RefundNoticeData;
+  readonly refreshRefundFacts: number;
+}
+
+export type RepaymentTaskKind = RepaymentTask['kind'];
+export type TaskOf<K extends RepaymentTaskKind> = Extract<RepaymentTask, { readonly kind: K }>;
+
+/**
+ * Progress: a batch reports its phases (read → allocate → write; the bank file read → build) with
+ * `done`/`total` the phase's place among them; the refund-facts rebuild reports cases done.
+ */
+export interface RepaymentProgressReport {
+  readonly phase: RepaymentPhase | 'cases';
+  readonly done: number;
+  readonly total: number;
+}
+
+export type ToRepaymentWorker = { readonly id: number; readonly task: RepaymentTask };
+
+export type FromRepaymentWorker =
+  | ({ readonly type: 'progress'; readonly id: number } & RepaymentProgressReport)
+  | { readonly type: 'done'; readonly id: number; readonly kind: RepaymentTaskKind; readonly result: RepaymentTaskResults[RepaymentTaskKind] }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly permissionDenied: boolean };
+
+/** The phases of each task in order, so a page can show "第 2 步，共 3 步". */
+export const PHASES: Readonly<Record<'batch' | 'bank', readonly RepaymentPhase[]>> = {
+  batch: ['read', 'allocate', 'write'],
+  bank: ['read', 'build'],
+};

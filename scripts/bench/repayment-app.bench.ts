@@ -1,0 +1,241 @@
+// Repayment for 1,048,576 creditors in the app, in Chromium (issue 17): a batch computed (small claims
+// first + a minimum payment) and the case's refund figures, while requestAnimationFrame measures the
+// longest gap between frames — whether the window keeps answering. This build and the reference build
+// (REPAYMENT_BENCH_REF, default e987305: the main thread's method before the repayment worker) in the
+// same run, reference first. The register is written straight into IndexedDB in the page (the shape
+// the creditor repository stores, every creditor verified but a few), so the figures are the
+// repayment's, not the import's. Figures only, no asserts. REPAYMENT_BENCH_ROWS sets the size.
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import type { BenchResult } from './bench-result';
+import { verdictAtMost } from './bench-result';
+import { benchTmp, repoRoot } from './creditor-inputs';
+import { buildReference, buildRenderer, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+
+const ROWS = Number(process.env.REPAYMENT_BENCH_ROWS ?? 1_048_576);
+const DIST = process.env.CREDITORS_BENCH_DIST ?? join(benchTmp, 'creditors-app-dist');
+const PORT = Number(process.env.REPAYMENT_BENCH_PORT ?? 4196);
+const REF_COMMIT = process.env.REPAYMENT_BENCH_REF ?? 'e987305';
+const TIMEOUT = Number(process.env.REPAYMENT_BENCH_TIMEOUT ?? 900_000);
+const step = (what: string) => process.stderr.write(`repayment-app: ${what}\n`);
+const CONTEXT = { viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
+
+/** Writes `rows` creditors (blocks of 1,000) and the register pointer of the case, in the page. */
+export async function seedRegister(page: Page, caseId: string, rows: number): Promise<void> {
+  await page.evaluate(
+    async ({ caseId, rows }) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const open = indexedDB.open('chufei-workstation');
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      let seed = 20201201;
+      const rand = () => {
+        seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+        return seed / 4294967296;
+      };
+      let total = 0;
+      const BLOCK = 1000;
+      const blocks = Math.ceil(rows / BLOCK);
+      for (let first = 0; first < blocks; first += 64) {
+        const tx = db.transaction(['creditorBlocks'], 'readwrite');
+        for (let seq = first; seq < Math.min(blocks, first + 64); seq++) {
+          const creditors = [];
+          for (let i = seq * BLOCK; i < Math.min(rows, (seq + 1) * BLOCK); i++) {
+            const net = 100 + Math.floor(rand() * rand() * 50_000_000);
+            total += net;
+            const u = rand();
+            creditors.push({
+              cid: String(i + 1),
+              name: `参与人${i + 1}`,
+              idType: 'resident',
+              idNumber: `3710021980${String(i).padStart(7, '0')}X`.slice(0, 18),
+              bankName: '威海市商业银行',
+              bankAccount: `62220202${String(i).padStart(11, '0')}`,
+              contracts: [{ principalFen: net, returnedFen: 0, sourceRow: i + 2, note: '' }],
+              principalFen: net,
+              returnedFen: 0,
+              netClaimFen: net,
+              status: u < 0.03 ? '待核实' : '已核实',
+              exclusion: u > 0.99 ? 'employee' : null,
+            });
+          }
+          tx.objectStore('creditorBlocks').put({ id: `${caseId}#1#${seq}`, caseId, generation: 1, seq, creditors });
+        }
+        await new Promise<void>((ok, fail) => {
+          tx.oncomplete = () => ok();
+          tx.onerror = () => fail(tx.error);
+        });
+      }
+      const tx = db.transaction(['creditorRegisters'], 'readwrite');
+      tx.objectStore('creditorRegisters').put({
+        caseId,
+        generation: 1,
+        count: rows,
+        totals: { principalFen: total, returnedFen: 0, netClaimFen: total },
+        nextCid: rows + 1,
+        updatedAt: new Date().toISOString(),
+      });
+      await new Promise<void>((ok, fail) => {
+        tx.oncomplete = () => ok();
+        tx.onerror = () => fail(tx.error);
+      });
+      db.close();
+    },
+    { caseId, rows },
+  );
+}
+
+/** Starts recording frame gaps in the page until `doneSelector` is gone (or present, with `present`). */
+async function startFrameWatch(page: Page, doneSelector: string, present: boolean): Promise<void> {
+  await page.evaluate(
+    ({ doneSelector, present }) => {
+      const w = window as unknown as { __watch: { start: number; last: number; maxGap: number; doneAt: number | null } };
+      const start = performance.now();
+      w.__watch = { start, last: start, maxGap: 0, doneAt: null };
+      const tick = (now: number) => {
+        const s = w.__watch;
+        s.maxGap = Math.max(s.maxGap, now - s.last);
+        s.last = now;
+        const found = document.querySelector(doneSelector) !== null;
+        if (found === present) {
+          s.doneAt = now;
+          return;
+        }
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    },
+    { doneSelector, present },
+  );
+}
+
+async function frameWatch(page: Page, timeoutMs: number): Promise<{ ms: number; maxGap: number }> {
+  await page.waitForFunction(() => (window as unknown as { __watch: { doneAt: number | null } }).__watch.doneAt !== null, null, { timeout: timeoutMs, polling: 200 });
+  return page.evaluate(() => {
+    const s = (window as unknown as { __watch: { start: number; maxGap: number; doneAt: number } }).__watch;
+    return { ms: s.doneAt - s.start, maxGap: s.maxGap };
+  });
+}
+
+/** Longest frame gap of the idle page over 3 s: what the loaded machine alone does to frames. */
+async function idleGap(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((ok) => {
+        let last = performance.now();
+        const end = last + 3000;
+        let max = 0;
+        const tick = (now: number) => {
+          max = Math.max(max, now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(tick);
+          else ok(max);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
+interface Run {
+  readonly idleGap: number;
+  readonly compute: { ms: number; maxGap: number };
+  readonly batchShown: { ms: number; maxGap: number };
+  readonly figures: { ms: number; maxGap: number };
+}
+
+async function runOne(browser: Browser, base: string, label: string): Promise<Run> {
+  const context = await browser.newContext(CONTEXT);
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  // tsx (esbuild keepNames) wraps the named functions inside page.evaluate in __name(); give the page one.
+  await page.addInitScript('globalThis.__name = (f) => f');
+  try {
+    const caseId = await setUpCase(page, base, `清退基准〔2026〕${label}号`);
+    step(`${label}: seeding ${ROWS} creditors`);
+    await seedRegister(page, caseId, ROWS);
+    step(`${label}: funds and batch form`);
+    await page.goto(`${base}#/repayment/${encodeURIComponent(caseId)}`);
+    await page.getByRole('tab', { name: '追缴资金' }).click();
+    await page.getByLabel('资金来源').selectOption({ label: '处置涉案资产' });
+    await page.getByLabel('追缴金额（元）').fill('100,000,000');
+    await page.getByLabel('到账日期').fill('2026-11-01');
+    await page.getByRole('button', { name: '登记追缴资金' }).click();
+    await page.getByTestId('fund-table').waitFor();
+    await page.getByRole('tab', { name: '清退批次' }).click();
+    await page.getByRole('button', { name: '新建清退批次' }).click();
+    await page.getByLabel('本批清退金额（元）').fill('50,000,000');
+    await page.getByLabel('批次日期').fill('2026-11-20');
+    await page.getByText('小额优先：剩余债权不超过标准的先全额清退').click();
+    await page.getByLabel('小额标准（元）').fill('1000');
+    await page.getByLabel('最低支付额（元）').fill('100');
+    const idle = await idleGap(page);
+    await startFrameWatch(page, '.repayment-batch-dialog', false);
+    await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
+    const compute = await frameWatch(page, TIMEOUT);
+    step(`${label}: computed`);
+    await startFrameWatch(page, '[data-testid="batch-title"]', true);
+    const batchShown = await frameWatch(page, TIMEOUT);
+    step(`${label}: batch shown`);
+    await page.goto(`${base}#/cases`);
+    await page.waitForTimeout(500);
+    await startFrameWatch(page, '[data-testid="figure-available"]', true);
+    await page.goto(`${base}#/repayment/${encodeURIComponent(caseId)}`);
+    const figures = await frameWatch(page, TIMEOUT);
+    return { idleGap: idle, compute, batchShown, figures };
+  } finally {
+    await context.close();
+  }
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const gap = (ms: number) => `${ms.toFixed(0)} ms`;
+
+export async function run(): Promise<BenchResult[]> {
+  buildRenderer(repoRoot, DIST);
+  const server = await servePreview(repoRoot, DIST, PORT);
+  let refServer: Awaited<ReturnType<typeof servePreview>> | null = null;
+  if (REF_COMMIT !== '0') {
+    const refDist = join(benchTmp, `repayment-app-ref-${REF_COMMIT}`);
+    buildReference(repoRoot, REF_COMMIT, refDist);
+    refServer = await servePreview(repoRoot, refDist, PORT + 1);
+  }
+  const browser = await launch();
+  try {
+    const ref = refServer ? await runOne(browser, `http://127.0.0.1:${PORT + 1}/`, '参考') : null;
+    const mine = await runOne(browser, `http://127.0.0.1:${PORT}/`, '1');
+    const n = ROWS.toLocaleString('en-US');
+    const refText = (pick: (r: Run) => { ms: number; maxGap: number }) => (ref ? `; reference (main thread): ${s(pick(ref).ms)}, longest frame gap ${gap(pick(ref).maxGap)}` : '');
+    return [
+      {
+        name: `batch of ${n} creditors computed and stored (click → result), longest frame gap meanwhile`,
+        figure: `${gap(mine.compute.maxGap)} over ${s(mine.compute.ms)} (idle page before it: ${gap(mine.idleGap)})${refText((r) => r.compute)}`,
+        target: '≤ 100 ms',
+        verdict: verdictAtMost(mine.compute.maxGap, 100, ' ms'),
+      },
+      {
+        name: '… then the batch page shown (its lines and the register read on the page)',
+        figure: `${s(mine.batchShown.ms)}, longest frame gap ${gap(mine.batchShown.maxGap)}${refText((r) => r.batchShown)}`,
+        target: 'figure only',
+        verdict: '—',
+      },
+      {
+        name: `refund figures of the case (${n} creditors, one batch) → shown`,
+        figure: `${s(mine.figures.ms)}, longest frame gap ${gap(mine.figures.maxGap)}${refText((r) => r.figures)}`,
+        target: '≤ 100 ms gap',
+        verdict: verdictAtMost(mine.figures.maxGap, 100, ' ms'),
+      },
+    ];
+  } finally {
+    await browser.close();
+    stopServer(server);
+    if (refServer) stopServer(refServer);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  void run().then((results) => {
+    for (const r of results) process.stdout.write(`${r.name}: ${r.figure} (target ${r.target}) → ${r.verdict}\n`);
+  });
+}

@@ -1,0 +1,150 @@
+// The repayment worker's protocol (workers/repayment-tasks.ts, what repayment.worker.ts runs on its
+// own connection) and that its results equal the main thread's: the same database built twice, one
+// driven through the repositories directly, the other through worker messages on a second
+// connection, every stored row and every answer compared exactly.
+import * as XLSX from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import { WorkstationDb } from '../../../renderer/src/db/database';
+import { createRepositories } from '../../../renderer/src/db/repositories';
+import type { FromRepaymentWorker, RepaymentTaskResults, TaskOf, ToRepaymentWorker } from '../../../renderer/src/workers/repayment-protocol';
+import { handleRepaymentMessage } from '../../../renderer/src/workers/repayment-tasks';
+import { batchDraft, createCase, importCreditors, type TestCreditor } from '../db/repayment-test-data';
+import { makeTestRepos } from '../db/test-db';
+import { makeUserRepos, office, signInAs } from '../db/users-test-data';
+
+const NAMES = ['王喆', '李堃', '赵赟', '钱昇', '孙珺', '周淼', '吴昊', '郑翀'];
+
+/** 300 creditors, claims from 1.23 元 to ~9,000 元, some unverified or excluded. */
+const REGISTER: TestCreditor[] = Array.from({ length: 300 }, (_, i) => ({
+  name: `${NAMES[i % NAMES.length]}${i}`,
+  netClaimFen: 123 + ((i * 7919) % 900_000),
+  ...(i % 17 === 0 ? { status: '待核实' as const } : {}),
+  ...(i % 23 === 0 ? { exclusion: 'employee' as const } : {}),
+}));
+
+async function office300() {
+  const t = makeTestRepos();
+  await t.repos.settings.save({ ...(await t.repos.settings.get()), operatorName: '林淼' });
+  const caseId = await createCase(t.repos);
+  await importCreditors(t.repos, caseId, REGISTER);
+  const fund = await t.repos.repayment.addFund(caseId, { source: 'seizedAssetDisposal', amountText: '500,000', date: '2026-11-01', note: '' });
+  if (!fund.ok) throw new Error(JSON.stringify(fund.errors));
+  return { ...t, caseId };
+}
+
+type Office = Awaited<ReturnType<typeof office300>>;
+
+/** The worker: a second connection to the same database, the same clock and ids (as the app's worker shares the session row). */
+function workerOf(t: Pick<Office, 'ctx'>) {
+  const repos = createRepositories(new WorkstationDb(t.ctx.db.name), { ...t.ctx, db: new WorkstationDb(t.ctx.db.name) });
+  let next = 1;
+  return async <K extends ToRepaymentWorker['task']['kind']>(task: TaskOf<K>) => {
+    const messages: FromRepaymentWorker[] = [];
+    const id = next++;
+    await handleRepaymentMessage(repos, { id, task }, (m) => messages.push(m));
+    const last = messages.at(-1);
+    if (!last || last.type === 'progress') throw new Error('no answer');
+    expect(messages.every((m) => m.id === id)).toBe(true);
+    return { messages, last, result: (last.type === 'done' ? last.result : null) as RepaymentTaskResults[K] | null };
+  };
+}
+
+async function stored(t: Office) {
+  const { db } = t;
+  return {
+    batches: await db.repaymentBatches.toArray(),
+    blocks: await db.allocationBlocks.toArray(),
+    audit: (await t.repos.audit.page(0, 1000)).map((a) => ({ ...a, hash: undefined, prevHash: undefined })),
+  };
+}
+
+describe('repayment worker: protocol', () => {
+  it('reports the phases of a batch in order, then answers with the repository’s result', async () => {
+    const t = await office300();
+    const run = workerOf(t);
+    const { messages, last } = await run({ kind: 'createBatch', caseId: t.caseId, draft: batchDraft('123,456.78') });
+    expect(messages.filter((m) => m.type === 'progress').map((m) => m.type === 'progress' && [m.phase, m.done, m.total])).toEqual([
+      ['read', 0, 3],
+      ['allocate', 1, 3],
+      ['write', 2, 3],
+    ]);
+    expect(last).toMatchObject({ type: 'done', kind: 'createBatch', result: { ok: true } });
+  });
+
+  it('answers bad input with the field errors, stores nothing', async () => {
+    const t = await office300();
+    const run = workerOf(t);
+    const { last } = await run({ kind: 'createBatch', caseId: t.caseId, draft: batchDraft('9,999,999') });
+    expect(last).toMatchObject({ type: 'done', result: { ok: false, errors: { amount: expect.stringMatching(/可用资金/) } } });
+    expect(await t.db.repaymentBatches.count()).toBe(0);
+  });
+
+  it('a refused role comes back as failed, marked a permission refusal, with the Chinese reason, and the refusal is audited', async () => {
+    const u = makeUserRepos();
+    const users = await office(u.repos);
+    await signInAs(u.repos, users.clerk);
+    const caseId = await createCase(u.repos);
+    await importCreditors(u.repos, caseId, REGISTER.slice(0, 20));
+    await signInAs(u.repos, users.reviewer);
+    const run = workerOf(u);
+    const { last } = await run({ kind: 'createBatch', caseId, draft: batchDraft('100') });
+    expect(last).toMatchObject({ type: 'failed', permissionDenied: true, message: expect.stringMatching(/你的角色（审核）不能/) });
+    expect((await u.repos.audit.page(0, 1000)).some((a) => a.action === 'refuse')).toBe(true);
+  });
+
+  it('a failure that is no refusal is failed, not a permission refusal', async () => {
+    const t = await office300();
+    const run = workerOf(t);
+    t.db.close();
+    const worker = await run({ kind: 'caseFigures', caseId: t.caseId });
+    expect(worker.last.type).toBe('done');
+    const broken = createRepositories(t.db, t.ctx);
+    const messages: FromRepaymentWorker[] = [];
+    await handleRepaymentMessage(broken, { id: 7, task: { kind: 'caseFigures', caseId: t.caseId } }, (m) => messages.push(m));
+    expect(messages).toEqual([{ type: 'failed', id: 7, message: expect.any(String), permissionDenied: false }]);
+  });
+});
+
+describe('repayment worker: results equal the main thread’s', () => {
+  it('batches, recompute, approval, bank file, figures, notice data and refund facts, exactly', async () => {
+    const main = await office300();
+    const side = await office300();
+    const run = workerOf(side);
+    const draft1 = batchDraft('200,000', { smallClaimsFirst: true, thresholdText: '1,000', minPaymentText: '100' });
+
+    const a1 = await main.repos.repayment.createBatch(main.caseId, draft1);
+    const b1 = (await run({ kind: 'createBatch', caseId: side.caseId, draft: draft1 })).result;
+    expect(b1).toEqual(a1);
+    if (!a1.ok) throw new Error('batch');
+
+    const draft2 = batchDraft('150,000.33', { minPaymentText: '2,000' });
+    expect((await run({ kind: 'recomputeBatch', batchId: a1.id, draft: draft2 })).result).toEqual(await main.repos.repayment.recomputeBatch(a1.id, draft2));
+    expect(await stored(side)).toEqual(await stored(main));
+
+    for (const t of [main, side]) expect(await t.repos.repayment.approve(a1.id, '张主任')).toEqual({ ok: true });
+    const draft3 = batchDraft('99,999.99');
+    expect((await run({ kind: 'createBatch', caseId: side.caseId, draft: draft3 })).result).toEqual(await main.repos.repayment.createBatch(main.caseId, draft3));
+    expect(await stored(side)).toEqual(await stored(main));
+
+    const fileA = await main.repos.repayment.disbursementFile(a1.id);
+    const fileB = (await run({ kind: 'disbursementFile', batchId: a1.id })).result;
+    if (!fileA.ok || !fileB?.ok) throw new Error('bank file');
+    expect({ ...fileB, bytes: null }).toEqual({ ...fileA, bytes: null });
+    const sheet = (bytes: Uint8Array) => XLSX.utils.sheet_to_json(XLSX.read(bytes, { type: 'array' }).Sheets.代发清单 as XLSX.WorkSheet, { header: 1 });
+    expect(sheet(fileB.bytes)).toEqual(sheet(fileA.bytes));
+    expect(fileA.rowCount).toBeGreaterThan(50);
+
+    expect((await run({ kind: 'caseFigures', caseId: side.caseId })).result).toEqual(await main.repos.repayment.caseFigures(main.caseId));
+    expect((await run({ kind: 'creditorFigures', caseId: side.caseId })).result).toEqual(await main.repos.repayment.creditorFigures(main.caseId));
+    expect((await run({ kind: 'refundNoticeData', batchId: a1.id })).result).toEqual(await main.repos.repayment.refundNoticeData(a1.id));
+
+    const staleA = await main.repos.figures.staleRefundFacts();
+    expect(staleA).toEqual([main.caseId]);
+    expect(await side.repos.figures.staleRefundFacts()).toEqual(staleA);
+    const rebuilt = await run({ kind: 'refreshRefundFacts', caseIds: staleA });
+    expect(rebuilt.result).toBe(await main.repos.figures.refreshRefundFacts(staleA));
+    expect(rebuilt.messages.filter((m) => m.type === 'progress')).toEqual([{ type: 'progress', id: expect.any(Number), phase: 'cases', done: 1, total: 1 }]);
+    expect(await side.db.figureFacts.toArray()).toEqual(await main.db.figureFacts.toArray());
+    expect(await side.repos.figures.staleRefundFacts()).toEqual([]);
+  });
+});
