@@ -12,10 +12,10 @@ import type { WorkstationDb } from './database';
 // a completed restore (itself an entry in the restored chain) or an administrator's recorded
 // decision moves it back.
 
-const keepers = new WeakMap<WorkstationDb, AuditAnchorKeeper>();
+const keepers = new WeakMap<Dexie, AuditAnchorKeeper>();
 
 /** The keeper of this database connection's anchor; none in tests that do not install one. */
-export function anchorKeeperOf(db: WorkstationDb): AuditAnchorKeeper | null {
+export function anchorKeeperOf(db: Dexie): AuditAnchorKeeper | null {
   return keepers.get(db) ?? null;
 }
 
@@ -99,7 +99,7 @@ export class AuditAnchorKeeper {
 
   private async reanchorNow(now: Date): Promise<void> {
     const snap = await chainSnapshot(this.db, null);
-    if (snap.count === 0 || !snap.headHash || !snap.firstHash) await this.port.write('');
+    if (snap.count === 0 || !snap.headHash || !snap.firstHash) await this.port.write('{}');
     else await this.port.write(JSON.stringify(anchorAt(snap.headSeq, snap.headHash, snap.firstHash, now)));
   }
 

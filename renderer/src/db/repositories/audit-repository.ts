@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../core/audit/audit-entry';
-import { type AuditChainVerdict, verifyAuditChain } from '../../core/audit/verify-chain';
 import { requirePermission } from '../access';
+import { anchorKeeperOf } from '../audit-anchor';
+import { type AuditVerification, verifyAudit } from '../audit-verify';
 import { appendAudit } from '../audit-writer';
 import type { RepositoryContext } from '../repository-context';
 import { recordNames } from './audit-names';
@@ -40,7 +41,8 @@ export class AuditRepository {
     });
   }
 
-  async verify(): Promise<AuditChainVerdict> {
-    return verifyAuditChain(await this.ctx.db.audit.orderBy('seq').toArray());
+  /** The chain, its anchor outside the database, and the records against their recorded states. */
+  async verify(): Promise<AuditVerification> {
+    return verifyAudit(this.ctx.db, anchorKeeperOf(this.ctx.db));
   }
 }
