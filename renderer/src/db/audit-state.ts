@@ -69,7 +69,9 @@ export const STATE_SOURCES: Readonly<Record<string, StateSource>> = {
  * an approval, say). A write that does change the record there would show as an outside edit on the
  * next verify, never as a failed write: so the writes of the records above include the tables.
  */
-export async function stateForEntry(db: WorkstationDb, entity: string, entityId: string, action: AuditAction): Promise<RecordState | null | undefined> {
+export function stateForEntry(db: WorkstationDb, entity: string, entityId: string, action: AuditAction): Promise<RecordState | null> | undefined {
+  // Not async on purpose: an entry with no state adds no await to the writing transaction (an extra
+  // native await there let a restore's transaction commit before Dexie saw its scope finish).
   const source = STATE_SOURCES[entity];
   if (!source || READ_ONLY.has(action)) return undefined;
   const tx = Dexie.currentTransaction;
@@ -78,5 +80,5 @@ export async function stateForEntry(db: WorkstationDb, entity: string, entityId:
     console.warn(`[audit] ${action} ${entity}: the transaction lacks ${missing.join(', ')}; no state recorded`);
     return undefined;
   }
-  return recordState(await source.read(db, source.recordId(entityId)));
+  return source.read(db, source.recordId(entityId)).then(recordState);
 }

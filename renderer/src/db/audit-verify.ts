@@ -116,7 +116,7 @@ async function checkRegisters(db: WorkstationDb, names: Map<string, string>): Pr
       returnedFen !== t.returnedFen ? `已获收益（记录 ${formatFen(t.returnedFen)} 元，实为 ${formatFen(returnedFen)} 元）` : '',
       netClaimFen !== t.netClaimFen ? `核定清退基数（记录 ${formatFen(t.netClaimFen)} 元，实为 ${formatFen(netClaimFen)} 元）` : '',
     ].filter(Boolean);
-    if (wrong.length > 0) registers.push({ caseId: register.caseId, message: `${what} 的 ${wrong.join('、')} 合计与名单记录不符：有人的金额在本应用之外被改动。` });
+    if (wrong.length > 0) registers.push({ caseId: register.caseId, message: `${what} 的金额合计与名单记录不符：${wrong.join('；')}。有人的金额在本应用之外被改动。` });
   }
   return { registers, creditors };
 }

@@ -26,7 +26,8 @@ export interface AuditedChange {
 export async function appendAudit(db: WorkstationDb, change: AuditedChange, now: Date): Promise<AuditEntry> {
   const last = await db.audit.orderBy('seq').last();
   const actor = await currentActor(db);
-  const state = await stateForEntry(db, change.entity, change.entityId, change.action);
+  const reading = stateForEntry(db, change.entity, change.entityId, change.action);
+  const state = reading === undefined ? undefined : await reading;
   const entry = sealAuditEntry({
     seq: (last?.seq ?? 0) + 1,
     at: now.toISOString(),
