@@ -4,6 +4,8 @@
 // changed; only something outside it can tell that the newest entries were deleted, or that the
 // whole log was cleared and a new chain started at 1. Pure.
 
+import { formatOfficeDateTime } from '../common/office-time';
+
 export interface AuditAnchor {
   readonly version: 1;
   /** The newest entry the app saw committed. */
@@ -69,7 +71,7 @@ export function checkAnchor(anchor: AuditAnchor | null, chain: ChainSnapshot): A
     return {
       status: 'cleared',
       anchor,
-      message: `审计日志已被清空：锚点记录审计链止于第 ${anchor.seq} 条（${anchor.at}），现在一条也没有。请从备份恢复，不要在清空的日志上继续工作。`,
+      message: `审计日志已被清空：锚点记录审计链止于第 ${anchor.seq} 条（${formatOfficeDateTime(anchor.at)}），现在一条也没有。请从备份恢复，不要在清空的日志上继续工作。`,
     };
   }
   if (chain.firstHash !== anchor.firstHash) {
@@ -90,7 +92,7 @@ export function checkAnchor(anchor: AuditAnchor | null, chain: ChainSnapshot): A
     return {
       status: 'rewritten',
       anchor,
-      message: `第 ${anchor.seq} 条审计记录与锚点不符：该条之前的审计日志被改写过。请从备份恢复。`,
+      message: `第 ${anchor.seq} 条审计记录与锚点不符：原有的审计记录被删除或改写过（例如最新的若干条被删除后又继续写入）。请从备份恢复。`,
     };
   }
   return { status: 'ok' };
