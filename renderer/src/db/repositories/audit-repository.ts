@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../core/audit/audit-entry';
+import type { AnchorVerdict } from '../../core/audit/chain-anchor';
 import { requirePermission } from '../access';
 import { anchorKeeperOf } from '../audit-anchor';
 import { type AuditVerification, verifyAudit } from '../audit-verify';
@@ -39,6 +40,11 @@ export class AuditRepository {
     await db.transaction('rw', [db.audit, db.settings], async () => {
       await appendAudit(db, { action: 'reveal', entity: 'audit', entityId: String(seq), before: null, after: { seq } }, this.ctx.now());
     });
+  }
+
+  /** Only the chain's head against its anchor (a few reads): shown on the audit screen at once. */
+  async checkAnchor(): Promise<AnchorVerdict | null> {
+    return (await anchorKeeperOf(this.ctx.db)?.check()) ?? null;
   }
 
   /** The chain, its anchor outside the database, and the records against their recorded states. */

@@ -2,6 +2,7 @@ import { Button, ButtonGroup, Callout } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../core/audit/audit-entry';
+import type { AnchorVerdict } from '../../../core/audit/chain-anchor';
 import type { AuditVerification } from '../../../db/audit-verify';
 import { useApp } from '../../app/app-context';
 import { AuditTable } from '../../components/AuditTable';
@@ -16,10 +17,13 @@ export function AuditLogPanel() {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [verdict, setVerdict] = useState<AuditVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
+  // A log cut short or cleared is said at once, not only after 校验 (an empty table reads as "no entries yet").
+  const [anchor, setAnchor] = useState<AnchorVerdict | null>(null);
 
   const load = useCallback(async () => {
     setTotal(await repos.audit.count());
     setEntries(await repos.audit.page(page * PAGE_SIZE, PAGE_SIZE));
+    setAnchor(await repos.audit.checkAnchor().catch(() => null));
   }, [page, repos]);
   useEffect(() => {
     void load();
@@ -46,6 +50,11 @@ export function AuditLogPanel() {
           <Button icon="chevron-right" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} aria-label="下一页" />
         </ButtonGroup>
       </div>
+      {!verdict && anchor && 'anchor' in anchor && (
+        <Callout intent="danger" data-testid="audit-anchor-problem">
+          {anchor.message}
+        </Callout>
+      )}
       {verdict && <VerdictCallout verdict={verdict} />}
       <AuditTable entries={entries} highlightSeq={verdict && !verdict.chain.ok ? verdict.chain.brokenAtSeq : undefined} onAudited={() => void load()} />
     </div>
