@@ -31,7 +31,13 @@ export async function run(): Promise<BenchResult[]> {
   const db = new WorkstationDb(`bench-audit-${Date.now()}`);
   await db.open();
   let text: string | null = null;
-  const port: StoreRecordPort = { where: 'bench', read: async () => text, write: async (t) => void (text = t) };
+  const port: StoreRecordPort = {
+    where: 'bench',
+    read: async () => text,
+    write: async (t) => {
+      text = t;
+    },
+  };
   const keeper = keepAuditAnchor(db, port);
   const repos = createRepositories(db, { db, now: () => new Date('2026-11-26T01:00:00Z'), newId: () => crypto.randomUUID() });
 
