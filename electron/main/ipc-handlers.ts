@@ -29,7 +29,7 @@ import { notify } from './notify.js';
 import { printPdf } from './print-pdf.js';
 import { beforeQuitDone } from './quit-backup.js';
 import { isTrustedSender, untrustedSenderMessage } from './sender-origin.js';
-import { readStoreRecord, writeStoreRecord } from './store-record-file.js';
+import { readAuditAnchor, readStoreRecord, writeAuditAnchor, writeStoreRecord } from './store-record-file.js';
 
 type Handler<A extends IpcAction> = (request: IpcRequest<A>, window: BrowserWindow | null) => Promise<IpcResponse<A>>;
 
@@ -58,6 +58,8 @@ const HANDLERS: { readonly [A in IpcAction]: Handler<A> } = {
   documentFonts: () => findDocumentFonts(),
   storeRecordRead: () => readStoreRecord(),
   storeRecordWrite: (request) => writeStoreRecord(request.text),
+  auditAnchorRead: () => readAuditAnchor(),
+  auditAnchorWrite: (request) => writeAuditAnchor(request.text),
 };
 
 function register<A extends IpcAction>(action: A): void {

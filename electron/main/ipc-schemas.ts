@@ -165,6 +165,20 @@ export const storeRecordWriteSchema = z.strictObject(
   { error: '写入存储记录的请求必须是对象' },
 );
 
+/** The anchor is about 250 characters of JSON. */
+export const MAX_AUDIT_ANCHOR_CHARS = 4 * 1024;
+
+export const auditAnchorWriteSchema = z.strictObject(
+  {
+    text: z
+      .string({ error: '审计链锚点 (text) 必须是文字' })
+      .min(2, '审计链锚点 (text) 不能为空')
+      .max(MAX_AUDIT_ANCHOR_CHARS, `审计链锚点 (text) 不能超过 ${MAX_AUDIT_ANCHOR_CHARS} 个字符`)
+      .refine((text) => text.startsWith('{'), { message: '审计链锚点 (text) 必须是 JSON 对象' }),
+  },
+  { error: '写入审计链锚点的请求必须是对象' },
+);
+
 const SCHEMAS: { readonly [A in IpcAction]: z.ZodType<IpcRequest<A>> } = {
   appInfo: appInfoSchema,
   saveFile: saveFileSchema,
@@ -186,6 +200,8 @@ const SCHEMAS: { readonly [A in IpcAction]: z.ZodType<IpcRequest<A>> } = {
   documentFonts: noArgument('查找本机文书字体'),
   storeRecordRead: noArgument('读取存储记录'),
   storeRecordWrite: storeRecordWriteSchema,
+  auditAnchorRead: noArgument('读取审计链锚点'),
+  auditAnchorWrite: auditAnchorWriteSchema,
 };
 
 const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
@@ -209,6 +225,8 @@ const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
   documentFonts: '查找本机文书字体',
   storeRecordRead: '读取存储记录',
   storeRecordWrite: '写入存储记录',
+  auditAnchorRead: '读取审计链锚点',
+  auditAnchorWrite: '写入审计链锚点',
 };
 
 /** A request the main process refused before acting on it. */

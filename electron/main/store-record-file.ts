@@ -18,8 +18,33 @@ export function storeRecordPath(): string {
   return path.join(app.getPath('userData'), STORE_RECORD_FILE);
 }
 
-export async function readStoreRecord(): Promise<StoreRecordReadResponse> {
-  const file = storeRecordPath();
+/**
+ * The audit chain's anchor (issue 12): the newest audit entry's number and hash, beside the backups,
+ * where an edit of the case database does not reach. Same handling as the store record.
+ */
+export const AUDIT_ANCHOR_FILE = 'audit-anchor.json';
+
+export function auditAnchorPath(): string {
+  return path.join(app.getPath('userData'), AUDIT_ANCHOR_FILE);
+}
+
+export function readStoreRecord(): Promise<StoreRecordReadResponse> {
+  return readTextFile(storeRecordPath());
+}
+
+export function writeStoreRecord(text: string): Promise<void> {
+  return writeTextFile(storeRecordPath(), text);
+}
+
+export function readAuditAnchor(): Promise<StoreRecordReadResponse> {
+  return readTextFile(auditAnchorPath());
+}
+
+export function writeAuditAnchor(text: string): Promise<void> {
+  return writeTextFile(auditAnchorPath(), text);
+}
+
+async function readTextFile(file: string): Promise<StoreRecordReadResponse> {
   try {
     return { text: await readFile(file, 'utf8'), path: file };
   } catch (error) {
@@ -28,8 +53,7 @@ export async function readStoreRecord(): Promise<StoreRecordReadResponse> {
   }
 }
 
-export async function writeStoreRecord(text: string): Promise<void> {
-  const file = storeRecordPath();
+async function writeTextFile(file: string, text: string): Promise<void> {
   try {
     await ensurePrivateFolder(path.dirname(file));
   } catch (error) {

@@ -43,6 +43,8 @@ const workstation = {
   documentFonts: () => invoke<'documentFonts'>('workstation:documentFonts', undefined),
   storeRecordRead: () => invoke<'storeRecordRead'>('workstation:storeRecordRead', undefined),
   storeRecordWrite: (request) => invoke<'storeRecordWrite'>('workstation:storeRecordWrite', request),
+  auditAnchorRead: () => invoke<'auditAnchorRead'>('workstation:auditAnchorRead', undefined),
+  auditAnchorWrite: (request) => invoke<'auditAnchorWrite'>('workstation:auditAnchorWrite', request),
   onBeforeQuit: (listener) => {
     beforeQuit = listener;
   },

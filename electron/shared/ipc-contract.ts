@@ -96,6 +96,10 @@ export interface WorkstationApi {
   // in userData that a wipe of the browser's storage does not reach. Main stores the text as is.
   storeRecordRead(): Promise<StoreRecordReadResponse>;
   storeRecordWrite(request: StoreRecordWriteRequest): Promise<void>;
+  // The audit chain's anchor (issue 12): the newest audit entry's number and hash, in
+  // <userData>/audit-anchor.json beside the backups. Same shapes as the store record.
+  auditAnchorRead(): Promise<StoreRecordReadResponse>;
+  auditAnchorWrite(request: StoreRecordWriteRequest): Promise<void>;
   /** The office PC's own official fonts whose licence allows embedding in a PDF, one per role. */
   documentFonts(): Promise<readonly DocumentFontFile[]>;
 }

@@ -2,6 +2,7 @@ import '@blueprintjs/core/lib/css/blueprint.css';
 import './ui/styles.css';
 import { HotkeysProvider } from '@blueprintjs/core';
 import { createRoot } from 'react-dom/client';
+import { keepAuditAnchor } from './db/audit-anchor';
 import { prepareDatabaseExclusively, recordAppVersion } from './db/backup/prepare-database';
 import { setSafetySession } from './db/backup/safety-session';
 import { openDatabase } from './db/open-database';
@@ -51,6 +52,8 @@ async function start(): Promise<void> {
     root.render(<StartupProblem problem={opened} />);
     return;
   }
+  // Before any audit entry is written: each committed entry moves the anchor outside the database.
+  keepAuditAnchor(opened.db, bridge.auditAnchor);
   setSafetySession({ db: opened.db, appVersion, prepared });
   // A failed pre-upgrade backup is tried again at the next start.
   if (prepared?.protectiveBackup?.status !== 'failed') void recordAppVersion(appVersion);

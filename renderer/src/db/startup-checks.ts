@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../core/audit/audit-entry';
+import type { AnchorVerdict } from '../core/audit/chain-anchor';
 import { verifyAuditChain } from '../core/audit/verify-chain';
 import type { DiskSpace } from '../platform/bridge';
 import type { PreparedDatabase } from './backup/prepare-database';
@@ -8,7 +9,7 @@ import { CURRENT_SCHEMA_VERSION } from './schema';
 // Start-up checks (启动检查): what the office must know before working on the database. Each check
 // says what it found and, when something is wrong, what to do. Nothing here changes any data.
 
-export type StartupCheckId = 'database' | 'schema' | 'audit' | 'disk' | 'protective-backup' | 'restore';
+export type StartupCheckId = 'database' | 'schema' | 'audit' | 'audit-anchor' | 'disk' | 'protective-backup' | 'restore';
 export type StartupCheckStatus = 'ok' | 'warning' | 'error';
 
 export interface StartupCheck {
@@ -49,6 +50,24 @@ export async function checkAuditChain(db: WorkstationDb): Promise<StartupCheck> 
   };
 }
 
+/**
+ * The chain against its anchor outside the database: a log cut short, cleared or started again is
+ * named at every start until a restore (or an administrator) settles it. A missing anchor is only a
+ * warning: the first start of this version has none yet (it is written now).
+ */
+export function checkAuditAnchor(verdict: AnchorVerdict): StartupCheck {
+  switch (verdict.status) {
+    case 'ok':
+      return { id: 'audit-anchor', status: 'ok', message: '审计链与数据库之外的锚点一致。' };
+    case 'new':
+      return { id: 'audit-anchor', status: 'ok', message: '尚无审计记录，锚点将随第一条记录建立。' };
+    case 'missing':
+      return { id: 'audit-anchor', status: 'ok', message: verdict.message };
+    default:
+      return { id: 'audit-anchor', status: 'error', message: `${verdict.message}（可在“设置 → 审计日志”中核对。）` };
+  }
+}
+
 /** What happened before the database was opened (prepareDatabase), as checks. */
 export function preparationChecks(prepared: PreparedDatabase | null): StartupCheck[] {
   if (!prepared) return [];
@@ -70,7 +89,13 @@ export function preparationChecks(prepared: PreparedDatabase | null): StartupChe
 
 export async function runStartupChecks(
   db: WorkstationDb,
-  options: { readonly diskSpace: () => Promise<DiskSpace | null>; readonly prepared?: PreparedDatabase | null; readonly minFreeBytes?: number },
+  options: {
+    readonly diskSpace: () => Promise<DiskSpace | null>;
+    readonly prepared?: PreparedDatabase | null;
+    readonly minFreeBytes?: number;
+    /** The anchor check (db/audit-anchor.ts); absent where no anchor is kept. */
+    readonly auditAnchor?: () => Promise<AnchorVerdict>;
+  },
 ): Promise<StartupCheck[]> {
   const checks: StartupCheck[] = [{ id: 'database', status: 'ok', message: '数据库已打开。' }];
   checks.push(
@@ -80,6 +105,13 @@ export async function runStartupChecks(
   );
   checks.push(...preparationChecks(options.prepared ?? null));
   checks.push(await checkAuditChain(db));
+  if (options.auditAnchor) {
+    try {
+      checks.push(checkAuditAnchor(await options.auditAnchor()));
+    } catch (error) {
+      checks.push({ id: 'audit-anchor', status: 'warning', message: `无法读取审计链锚点：${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
   let space: DiskSpace | null = null;
   try {
     space = await options.diskSpace();

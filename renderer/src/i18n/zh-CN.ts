@@ -116,6 +116,9 @@ export const zhCN = {
   audit: {
     verify: '校验审计链',
     verifyOk: '审计链完整：共 {{count}} 条记录，全部校验通过。',
+    verifyOkMore: '链头与数据库之外的锚点一致；{{records}} 项记录、{{creditors}} 名集资参与人与审计记录相符。',
+    verifyProblems: '审计核对发现 {{count}} 处问题：',
+    verifyHint: '请勿继续修改数据：联系管理员核查，并在“备份与恢复”中查看各备份后恢复。',
     seq: '序号',
     at: '时间',
     operator: '经办人',

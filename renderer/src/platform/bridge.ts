@@ -71,6 +71,11 @@ export interface Bridge {
   readonly backups: BackupBridge;
   /** The store record (issue 12). */
   readonly storeRecord: StoreRecordPort;
+  /**
+   * The audit chain's anchor (issue 12, db/audit-anchor.ts), kept the same way as the store record:
+   * <userData>/audit-anchor.json beside the backups (Electron), localStorage (browser mode).
+   */
+  readonly auditAnchor: StoreRecordPort;
   appInfo(): Promise<AppInfo>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;

@@ -1,5 +1,5 @@
 import { version } from '../../../package.json';
-import type { AppInfo, Bridge, OpenFileBlobResult, OpenFileRequest, OpenFileResult, PrintPdfRequest, SaveFileRequest, SaveFileResult } from './bridge';
+import type { AppInfo, Bridge, OpenFileBlobResult, OpenFileRequest, OpenFileResult, PrintPdfRequest, SaveFileRequest, SaveFileResult, StoreRecordPort } from './bridge';
 import { createBrowserBackups } from './browser-backups';
 
 /**
@@ -17,6 +17,7 @@ export function createBrowserBridge(): Bridge {
     backups: createBrowserBackups(),
     documentFonts: async () => [],
     storeRecord: browserStoreRecord(),
+    auditAnchor: browserTextRecord(AUDIT_ANCHOR_KEY),
     notify: async (title, body) => {
       if (!('Notification' in globalThis)) return;
       if (Notification.permission === 'default') await Notification.requestPermission();
@@ -32,10 +33,17 @@ const STORE_RECORD_KEY = 'chufei-workstation:store-record';
  * it. (Clearing the site's data removes both, and then there is nothing to warn about.)
  */
 function browserStoreRecord(): Bridge['storeRecord'] {
+  return browserTextRecord(STORE_RECORD_KEY);
+}
+
+/** The audit chain's anchor sits beside the store record, for the same reason. */
+export const AUDIT_ANCHOR_KEY = 'chufei-workstation:audit-anchor';
+
+function browserTextRecord(key: string): StoreRecordPort {
   return {
     where: '本浏览器的本地存储',
-    read: async () => globalThis.localStorage?.getItem(STORE_RECORD_KEY) ?? null,
-    write: async (text) => globalThis.localStorage?.setItem(STORE_RECORD_KEY, text),
+    read: async () => globalThis.localStorage?.getItem(key) ?? null,
+    write: async (text) => globalThis.localStorage?.setItem(key, text),
   };
 }
 

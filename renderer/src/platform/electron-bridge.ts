@@ -52,5 +52,10 @@ export function createElectronBridge(api: WorkstationPreloadApi | undefined = gl
       read: async () => (await call(() => api.storeRecordRead())).text,
       write: (text) => call(() => api.storeRecordWrite({ text })),
     },
+    auditAnchor: {
+      where: 'userData/audit-anchor.json',
+      read: async () => (await call(() => api.auditAnchorRead())).text,
+      write: (text) => call(() => api.auditAnchorWrite({ text })),
+    },
   };
 }

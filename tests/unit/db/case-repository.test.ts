@@ -141,6 +141,7 @@ describe('CaseRepository', () => {
     await repos.cases.create(draft({ caseNumber: 'B-2' }), []);
     await db.audit.update(1, { operator: '伪造' });
     const verdict = await repos.audit.verify();
-    expect(verdict).toMatchObject({ ok: false, brokenAtSeq: 1 });
+    expect(verdict).toMatchObject({ ok: false, chain: { ok: false, brokenAtSeq: 1 } });
+    expect(verdict.problems[0]).toBe('第 1 条审计记录的内容与其校验值不符：该记录被改动过。');
   });
 });

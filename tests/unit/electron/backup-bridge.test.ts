@@ -43,6 +43,8 @@ function fakeApi(file: Uint8Array, overrides: Partial<WorkstationPreloadApi> = {
     documentFonts: async () => [],
     storeRecordRead: async () => ({ text: null, path: '/u/store-record.json' }),
     storeRecordWrite: rec('storeRecordWrite'),
+    auditAnchorRead: async () => ({ text: null, path: '/u/audit-anchor.json' }),
+    auditAnchorWrite: rec('auditAnchorWrite'),
     onBeforeQuit: () => {},
     ...overrides,
   } satisfies WorkstationPreloadApi;

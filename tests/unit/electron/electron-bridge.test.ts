@@ -45,6 +45,8 @@ function backupMethods(calls: unknown[]): Omit<WorkstationApi, 'appInfo' | 'save
     documentFonts: async () => [],
     storeRecordRead: async () => ({ text: null, path: '/u/store-record.json' }),
     storeRecordWrite: record,
+    auditAnchorRead: async () => ({ text: '{"version":1}', path: '/u/audit-anchor.json' }),
+    auditAnchorWrite: record,
   };
 }
 

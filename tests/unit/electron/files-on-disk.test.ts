@@ -188,3 +188,20 @@ describe('the store record file (issue 12)', () => {
     await expect(call('storeRecordWrite', { text: '{}', path: '/etc/passwd' })).rejects.toThrow('不认识的字段 path');
   });
 });
+
+describe('the audit anchor file (issue 12)', () => {
+  it('is kept 0600 in userData beside the backups, apart from the store record', async () => {
+    const file = path.join(electron.folders.userData ?? '', 'audit-anchor.json');
+    rmSync(file, { force: true });
+    expect(await call('auditAnchorRead')).toEqual({ text: null, path: file });
+    await call('auditAnchorWrite', { text: '{"version":1,"seq":3}' });
+    expect(await call('auditAnchorRead')).toEqual({ text: '{"version":1,"seq":3}', path: file });
+    if (unix) expect(mode(file)).toBe(0o600);
+    expect(await call('storeRecordRead')).not.toEqual({ text: '{"version":1,"seq":3}', path: file });
+  });
+
+  it('refuses what is not a small JSON object, naming the field', async () => {
+    await expect(call('auditAnchorWrite', { text: 'x'.repeat(5000) })).rejects.toThrow('审计链锚点 (text) 不能超过 4096 个字符');
+    await expect(call('auditAnchorWrite', { text: 'plain' })).rejects.toThrow('审计链锚点 (text) 必须是 JSON 对象');
+  });
+});

@@ -88,6 +88,8 @@ describe('registered channels', () => {
     expect([...electron.handlers.keys()].sort()).toEqual(
       [
         'appInfo',
+        'auditAnchorRead',
+        'auditAnchorWrite',
         'backupAbort',
         'backupBegin',
         'backupClose',

@@ -3,6 +3,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from '../common/canonical-json';
+import type { RecordState } from './record-state';
 
 export type AuditAction =
   | 'create'
@@ -42,6 +43,12 @@ export interface AuditEntryBody {
   /** State before and after; null for create/delete, a summary for bulk writes (imports). */
   readonly before: unknown;
   readonly after: unknown;
+  /**
+   * The record's state after the change, a short hash per field (record-state.ts): null when the
+   * change deleted it. Absent on entries that change no record the app tracks this way, and on
+   * entries written before states were kept (so those hash exactly as they were written).
+   */
+  readonly state?: RecordState | null;
   readonly prevHash: string;
 }
 

@@ -15,7 +15,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: '姓名/名称', idType: '证件类型', idNumber: '证件号码', phone: '联系电话', address: '地址', bankName: '开户行', bankAccount: '银行账号',
   contracts: '投资记录', principalFen: '投资本金', returnedFen: '已获收益', netClaimFen: '核定清退基数', status: '状态', exclusion: '排除情形',
   cid: '参与人编号', review: '核实记录', verifiedBy: '核实人', pendingChange: '待他人复核的修改', changedBy: '修改人', fields: '修改的项目',
-  generation: '名单版本', totals: '合计', importId: '导入记录', summary: '概要', sheetName: '工作表', dataRows: '数据行', okRows: '无误行',
+  generation: '名单版本', nextCid: '下一个参与人编号', totals: '合计', importId: '导入记录', summary: '概要', sheetName: '工作表', dataRows: '数据行', okRows: '无误行',
   warningRows: '提示行', errorRows: '错误行', conflictRows: '冲突行', newCreditors: '新增人数', mergedCreditors: '合并人数', personalData: '含个人信息',
   statuses: '原状态', cids: '参与人', field: '查看的项目', via: '查看位置',
   // repayment

@@ -24,6 +24,19 @@ const auditChainHeadSchema = z.strictObject({
 });
 export type AuditChainHead = z.infer<typeof auditChainHeadSchema>;
 
+/**
+ * The installation's audit anchor when the backup was written (core/audit/chain-anchor.ts): the
+ * newest entry the app had seen committed, kept outside the database. A backup whose audit log does
+ * not reach it (or differs there) was taken of a log already cut short or replaced. Absent in
+ * backups written before anchors were kept and where the platform keeps none.
+ */
+const auditAnchorSchema = z.strictObject({
+  seq: z.number().int().positive(),
+  hash: hex64,
+  firstHash: hex64,
+});
+export type BackupAuditAnchor = z.infer<typeof auditAnchorSchema>;
+
 const encryptionSchema = z.strictObject({
   algorithm: z.literal('AES-256-GCM'),
   kdf: z.literal('PBKDF2-SHA256'),
@@ -46,6 +59,7 @@ const headerFields = {
     .max(MAX_TABLES)
     .refine((names) => new Set(names).size === names.length, 'duplicate table name'),
   auditChainHead: auditChainHeadSchema.nullable(),
+  auditAnchor: auditAnchorSchema.nullable().optional(),
   encryption: encryptionSchema.nullable(),
 };
 

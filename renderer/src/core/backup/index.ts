@@ -6,7 +6,7 @@ export type { ByteSource } from './byte-reader';
 export type { BackupErrorCode, BackupWriteErrorCode } from './errors';
 export { BackupError, BackupWriteError, isBackupError } from './errors';
 export { BACKUP_FILE_EXTENSION, FORMAT_VERSION, PBKDF2_MIN_ITERATIONS } from './format';
-export type { AuditChainHead, BackupEncryptionParams, BackupHeader, BackupReason, BackupSealParams } from './header';
+export type { AuditChainHead, BackupAuditAnchor, BackupEncryptionParams, BackupHeader, BackupReason, BackupSealParams } from './header';
 export { BACKUP_REASONS } from './header';
 export type { BackupInspection, InspectOptions } from './inspect-backup';
 export { inspectBackup } from './inspect-backup';

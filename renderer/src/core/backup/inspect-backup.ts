@@ -63,7 +63,7 @@ export async function inspectBackup(chunks: ByteSource, options: InspectOptions 
       byteLength,
       encrypted: opened.key !== null,
       verified: { headerSha256: true, bodySha256: true, authenticated: opened.key !== null, rowsDecoded: true },
-      auditChain: await checkAuditChain(opened.header.auditChainHead, auditRows, options.verifyAuditChain),
+      auditChain: await checkAuditChain(opened.header.auditChainHead, auditRows, options.verifyAuditChain, opened.header.auditAnchor ?? null),
       seal,
       key: opened.key,
     };

@@ -74,6 +74,7 @@ export async function* writeBackup(
     reason: options.reason ?? 'manual',
     tables: tables.map((t) => t.name),
     auditChainHead: head ? { table: head.table, seq: head.seq, hash: head.hash } : null,
+    ...(options.auditAnchor !== undefined ? { auditAnchor: options.auditAnchor && { seq: options.auditAnchor.seq, hash: options.auditAnchor.hash, firstHash: options.auditAnchor.firstHash } } : {}),
     encryption: encryption?.params ?? null,
     compression: 'deflate-raw' as const,
     seal: options.sealKey ? { algorithm: 'HMAC-SHA256' as const, keyId: options.sealKey.keyId } : null,

@@ -2,7 +2,7 @@
 // with a message instead of leaving half a file behind.
 import { BackupWriteError } from './errors';
 import { DEFAULT_TARGET_FRAME_BYTES, MAX_TABLES, PBKDF2_MAX_ITERATIONS, PBKDF2_MIN_ITERATIONS } from './format';
-import type { AuditChainHead, BackupReason } from './header';
+import type { AuditChainHead, BackupAuditAnchor, BackupReason } from './header';
 import { BACKUP_REASONS, isValidTableName } from './header';
 import type { BackupSealKey } from './seal';
 
@@ -26,6 +26,8 @@ export interface WriteBackupOptions {
    * fails (AUDIT_HEAD_MISMATCH) instead of mixing two states. Null when there is no audit log.
    */
   readonly auditChainHead: AuditChainHead | null;
+  /** The installation's audit anchor (header.ts); left out of the header when not given. */
+  readonly auditAnchor?: BackupAuditAnchor | null;
   /** Encrypts the backup when given (at least 8 characters). */
   readonly passphrase?: string;
   /** At least 600,000 (the default). */

@@ -1,6 +1,7 @@
 import type { Dexie } from 'dexie';
-import { type BackupReason, type BackupSealKey, BackupWriteError, type BackupWriteSummary, writeBackup } from '../../core/backup';
+import { type BackupAuditAnchor, type BackupReason, type BackupSealKey, BackupWriteError, type BackupWriteSummary, writeBackup } from '../../core/backup';
 import type { BackupSaved, BackupWriter } from '../../platform/bridge';
+import { anchorKeeperOf } from '../audit-anchor';
 import { backupTableSources, readAuditHead } from './table-source';
 
 export interface CreateBackupOptions {
@@ -58,12 +59,14 @@ export async function createBackup(db: Dexie, writer: BackupWriter, options: Cre
 }
 
 async function writeOnce(db: Dexie, writer: BackupWriter, options: CreateBackupOptions): Promise<BackupWriteSummary> {
+  const anchor = await readAnchorForBackup(db);
   const head = await readAuditHead(db);
   const stream = writeBackup(backupTableSources(db, options.pageRows), {
     appVersion: options.appVersion,
     schemaVersion: options.schemaVersion,
     reason: options.reason,
     auditChainHead: head,
+    ...(anchor !== undefined ? { auditAnchor: anchor } : {}),
     createdAt: (options.now?.() ?? new Date()).toISOString(),
     ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
     ...(options.pbkdf2Iterations !== undefined ? { pbkdf2Iterations: options.pbkdf2Iterations } : {}),
@@ -83,6 +86,18 @@ async function writeOnce(db: Dexie, writer: BackupWriter, options: CreateBackupO
     throw new BackupWriteError('AUDIT_HEAD_MISMATCH', '备份期间数据库被修改，请重新备份。', 'audit head changed during the backup');
   }
   return step.value;
+}
+
+/**
+ * The installation's audit anchor for the header, once every anchor write already started is done:
+ * undefined where no anchor is kept (a database opened without the app's keeper).
+ */
+async function readAnchorForBackup(db: Dexie): Promise<BackupAuditAnchor | null | undefined> {
+  const keeper = anchorKeeperOf(db);
+  if (!keeper) return undefined;
+  await keeper.settled();
+  const anchor = await keeper.read();
+  return anchor ? { seq: anchor.seq, hash: anchor.hash, firstHash: anchor.firstHash } : null;
 }
 
 /** "处非工作台备份-20261126-0930.cfbak" in the office's time (UTC+8). */

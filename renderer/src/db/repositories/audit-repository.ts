@@ -1,6 +1,8 @@
 import type { AuditEntry } from '../../core/audit/audit-entry';
-import { type AuditChainVerdict, verifyAuditChain } from '../../core/audit/verify-chain';
+import type { AnchorVerdict } from '../../core/audit/chain-anchor';
 import { requirePermission } from '../access';
+import { anchorKeeperOf } from '../audit-anchor';
+import { type AuditVerification, verifyAudit } from '../audit-verify';
 import { appendAudit } from '../audit-writer';
 import type { RepositoryContext } from '../repository-context';
 import { recordNames } from './audit-names';
@@ -40,7 +42,13 @@ export class AuditRepository {
     });
   }
 
-  async verify(): Promise<AuditChainVerdict> {
-    return verifyAuditChain(await this.ctx.db.audit.orderBy('seq').toArray());
+  /** Only the chain's head against its anchor (a few reads): shown on the audit screen at once. */
+  async checkAnchor(): Promise<AnchorVerdict | null> {
+    return (await anchorKeeperOf(this.ctx.db)?.check()) ?? null;
+  }
+
+  /** The chain, its anchor outside the database, and the records against their recorded states. */
+  async verify(): Promise<AuditVerification> {
+    return verifyAudit(this.ctx.db, anchorKeeperOf(this.ctx.db));
   }
 }

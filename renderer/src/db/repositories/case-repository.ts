@@ -109,7 +109,8 @@ export class CaseRepository {
     await requirePermission(this.ctx, 'cases.write', { entity: 'cases', entityId: id, details: { stage } });
     const now = this.ctx.now();
     const { db } = this.ctx;
-    return db.transaction('rw', [db.cases, db.audit, db.settings], async () => {
+    // parties too: the audit entry records the case's state, parties included.
+    return db.transaction('rw', [db.cases, db.parties, db.audit, db.settings], async () => {
       const caseFile = await db.cases.get(id);
       if (!caseFile) return { ok: false as const, field: 'stage' as const, message: '该案件已不存在，请返回案件列表。' };
       const check = checkStageChange(caseFile, stage, date, localIsoDate(now), note);

@@ -1,7 +1,9 @@
 import { Button, Callout, NonIdealState } from '@blueprintjs/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { anchorKeeperOf } from '../../db/audit-anchor';
 import { backupAtStartupIfDue, backupDatabase } from '../../db/backup/auto-backup';
+import { readLastRestore } from '../../db/backup/restore-backup';
 import { safetySession } from '../../db/backup/safety-session';
 import type { WorkstationDb } from '../../db/database';
 import { CURRENT_SCHEMA_VERSION } from '../../db/schema';
@@ -30,7 +32,9 @@ export function StartupChecks() {
   translate.current = t;
   useEffect(() => {
     const { db, appVersion, prepared } = safetySession();
-    void runStartupChecks(db as WorkstationDb, { diskSpace: () => bridge.backups.diskSpace(), prepared }).then(setChecks);
+    const keeper = anchorKeeperOf(db as WorkstationDb);
+    const auditAnchor = keeper ? async () => keeper.checkAtStart(await readLastRestore().catch(() => undefined)) : undefined;
+    void runStartupChecks(db as WorkstationDb, { diskSpace: () => bridge.backups.diskSpace(), prepared, auditAnchor }).then(setChecks);
     void backupAtStartupIfDue(db, bridge.backups, appVersion).catch((error: unknown) =>
       setChecks((c) => [...(c ?? []), { id: 'protective-backup', status: 'warning', message: translate.current('startup.startupBackupFailed', { message: error instanceof Error ? error.message : String(error) }) }]),
     );

@@ -33,7 +33,10 @@ export async function guardStore(root: Root, bridge: Bridge, appVersion: string)
         lost={assessment}
         bridge={bridge}
         appVersion={appVersion}
-        onContinueEmpty={() => void acceptEmptyStore(bridge.storeRecord).then(resolve, resolve)}
+        onContinueEmpty={() =>
+          // Starting over empty is the user's decision: the old chain's anchor goes with the old data.
+          void Promise.all([acceptEmptyStore(bridge.storeRecord), bridge.auditAnchor.write('{}').catch(() => undefined)]).then(() => resolve(), resolve)
+        }
       />,
     ),
   );

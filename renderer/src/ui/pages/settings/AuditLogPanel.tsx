@@ -2,7 +2,8 @@ import { Button, ButtonGroup, Callout } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../core/audit/audit-entry';
-import type { AuditChainVerdict } from '../../../core/audit/verify-chain';
+import type { AnchorVerdict } from '../../../core/audit/chain-anchor';
+import type { AuditVerification } from '../../../db/audit-verify';
 import { useApp } from '../../app/app-context';
 import { AuditTable } from '../../components/AuditTable';
 
@@ -14,12 +15,15 @@ export function AuditLogPanel() {
   const [page, setPage] = useState(0);
   const [total, setTotal] = useState(0);
   const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [verdict, setVerdict] = useState<AuditChainVerdict | null>(null);
+  const [verdict, setVerdict] = useState<AuditVerification | null>(null);
   const [verifying, setVerifying] = useState(false);
+  // A log cut short or cleared is said at once, not only after 校验 (an empty table reads as "no entries yet").
+  const [anchor, setAnchor] = useState<AnchorVerdict | null>(null);
 
   const load = useCallback(async () => {
     setTotal(await repos.audit.count());
     setEntries(await repos.audit.page(page * PAGE_SIZE, PAGE_SIZE));
+    setAnchor(await repos.audit.checkAnchor().catch(() => null));
   }, [page, repos]);
   useEffect(() => {
     void load();
@@ -46,12 +50,37 @@ export function AuditLogPanel() {
           <Button icon="chevron-right" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} aria-label="下一页" />
         </ButtonGroup>
       </div>
-      {verdict && (
-        <Callout intent={verdict.ok ? 'success' : 'danger'} data-testid="audit-verdict">
-          {verdict.ok ? t('audit.verifyOk', { count: verdict.count }) : verdict.message}
+      {!verdict && anchor && 'anchor' in anchor && (
+        <Callout intent="danger" data-testid="audit-anchor-problem">
+          {anchor.message}
         </Callout>
       )}
-      <AuditTable entries={entries} highlightSeq={verdict && !verdict.ok ? verdict.brokenAtSeq : undefined} onAudited={() => void load()} />
+      {verdict && <VerdictCallout verdict={verdict} />}
+      <AuditTable entries={entries} highlightSeq={verdict && !verdict.chain.ok ? verdict.chain.brokenAtSeq : undefined} onAudited={() => void load()} />
     </div>
+  );
+}
+
+/** What the verify found: the chain, its anchor outside the database, and records edited outside the app. */
+function VerdictCallout({ verdict }: { verdict: AuditVerification }) {
+  const { t } = useTranslation();
+  if (verdict.ok) {
+    return (
+      <Callout intent="success" data-testid="audit-verdict">
+        {t('audit.verifyOk', { count: verdict.chain.count })}
+        {t('audit.verifyOkMore', { records: verdict.checkedRecords.toLocaleString('zh-CN'), creditors: verdict.checkedCreditors.toLocaleString('zh-CN') })}
+      </Callout>
+    );
+  }
+  const onlyMissingAnchor = verdict.problems.length === 1 && verdict.anchor?.status === 'missing';
+  return (
+    <Callout intent={onlyMissingAnchor ? 'warning' : 'danger'} title={t('audit.verifyProblems', { count: verdict.problems.length })} data-testid="audit-verdict">
+      <ul>
+        {verdict.problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+      {!onlyMissingAnchor && <p>{t('audit.verifyHint')}</p>}
+    </Callout>
   );
 }
