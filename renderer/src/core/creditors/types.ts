@@ -39,6 +39,8 @@ export interface Creditor {
   netClaimFen: number;
   status: CreditorStatus;
   exclusion: Exclusion;
+  /** Why the creditor is 存疑 (what to check), as the verifier wrote it; absent otherwise. */
+  statusNote?: string;
 }
 
 /** A cell as read from the file: CSV gives strings; xlsx keeps numbers as numbers (an ID in a numeric cell is an error). */

@@ -14,11 +14,11 @@ import type { CreditorBlockRow, CreditorImportRow, CreditorImportSummary, Credit
 import type { RepositoryContext } from '../repository-context';
 import { actorPerson, currentActor, readAccess } from '../session';
 import { type CreditorDraft, type CreditorDraftField, type ValidCreditorValues, validateCreditorDraft } from './creditor-draft';
-import { type CreditorImportPlan, creditorKey, planCreditorImport, registerTotals } from './creditor-merge';
+import { type CreditorImportPlan, creditorKey, type PlanOptions, planCreditorImport, registerTotals } from './creditor-merge';
 import { CREDITOR_BLOCK_SIZE, type CreditorRegisterSummary, type StoredCreditor } from './creditor-types';
 import { setVerification, type VerificationDecision, type VerificationResult } from './creditor-verification';
 
-export type { CreditorImportPlan, CreditorRegisterSummary, StoredCreditor };
+export type { CreditorImportPlan, CreditorRegisterSummary, PlanOptions, StoredCreditor };
 
 /** What the import wizard knows about the file, recorded with the import. */
 export interface CreditorImportFile {
@@ -127,7 +127,7 @@ export class CreditorRepository {
    * register (same ID, other name) come back as refused rows for the report shown before commit.
    * The `imported` objects are taken over by the plan.
    */
-  async planImport(caseId: string, imported: readonly Creditor[]): Promise<CreditorImportPlan> {
+  async planImport(caseId: string, imported: readonly Creditor[], options: PlanOptions = {}): Promise<CreditorImportPlan> {
     const actor = await requirePermission(this.ctx, 'creditors.write', { entity: 'creditors', entityId: caseId, details: { what: 'import' } });
     const { db } = this.ctx;
     const [pointer, existing] = await db.transaction('r', [db.creditorBlocks, this.registers], async () => {
@@ -136,7 +136,7 @@ export class CreditorRepository {
     });
     // Merging into a verified creditor records the importing user as the one who changed it.
     const by = actor.kind === 'user' ? actorPerson(actor) : null;
-    return planCreditorImport(caseId, pointer?.generation ?? null, existing, imported, pointer?.nextCid ?? 1, by, this.ctx.now().toISOString());
+    return planCreditorImport(caseId, pointer?.generation ?? null, existing, imported, pointer?.nextCid ?? 1, by, this.ctx.now().toISOString(), options);
   }
 
   /**
@@ -216,6 +216,8 @@ export class CreditorRepository {
       newCreditors: plan.newCreditors,
       mergedCreditors: plan.mergedCreditors,
       ...plan.totals,
+      ...(plan.mode === 'replace' ? { mode: 'replace' as const, removedCreditors: plan.removedCreditors } : {}),
+      ...(plan.repeats.length > 0 ? { repeatedRows: plan.repeats.length, repeatsAdded: plan.repeatsAdded } : {}),
     };
     const pointer: CreditorRegisterRow = {
       caseId,
@@ -247,7 +249,15 @@ export class CreditorRepository {
           entity: 'creditors',
           entityId: caseId,
           before: before ? { generation: before.generation, count: before.count, totals: before.totals } : null,
-          after: { fileName: file.fileName, count: pointer.count, generation, importId, fileHash: file.fileHash, summary },
+          after: {
+            ...(plan.mode === 'replace' ? { what: 'replace-register' } : {}),
+            fileName: file.fileName,
+            count: pointer.count,
+            generation,
+            importId,
+            fileHash: file.fileHash,
+            summary,
+          },
         },
         now,
       );

@@ -139,7 +139,11 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   async function committed(fileName: string, summary: CreditorImportSummary) {
     setImporting(false);
     await reload();
-    (await toaster).show({ intent: 'success', message: t('wizard.committed', { file: fileName, added: summary.newCreditors, merged: summary.mergedCreditors }) });
+    const message =
+      summary.mode === 'replace'
+        ? t('wizard.replaced', { file: fileName, count: summary.newCreditors + summary.mergedCreditors, removed: summary.removedCreditors ?? 0 })
+        : t('wizard.committed', { file: fileName, added: summary.newCreditors, merged: summary.mergedCreditors });
+    (await toaster).show({ intent: 'success', message });
   }
 
   if (caseFile === null) {
