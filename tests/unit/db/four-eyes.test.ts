@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isPermissionDenied } from '../../../renderer/src/db/access';
 import type { StoredCreditor } from '../../../renderer/src/db/repositories/creditor-types';
 import { draftFromCreditor } from '../../../renderer/src/ui/pages/creditors/creditor-draft-from-record';
-import { batchDraft, createCase, importCreditors } from './repayment-test-data';
+import { batchDraft, createCase, creditor, importCreditors } from './repayment-test-data';
 import { makeUserRepos, office, refusals, signInAs } from './users-test-data';
 
 // Every forbidden path of issue 18 tried through the repositories directly, as a script in the
@@ -132,6 +132,28 @@ describe('a verified creditor whose account or net claim changes goes back to �
     expect(merged).toMatchObject({ status: '待核实', netClaimFen: 650_000 });
     expect(merged.review?.pendingChange).toMatchObject({ changedBy: [{ name: '赵经办' }], fields: ['netClaim'] });
     expect((await t.repos.creditors.setVerification(t.caseId, [merged.cid], { status: '已核实', exclusion: null })).ok).toBe(false);
+  });
+
+  it('a replacing import keeps unchanged verifications and sends a changed net claim back to 待核实, changed by the importer', async () => {
+    const t = await setup();
+    await signInAs(t.repos, t.users.clerk2);
+    const list = [creditor(1, { name: '王喆', netClaimFen: 600_000, status: '待核实' }), creditor(2, { name: '李堃', netClaimFen: 350_000, status: '待核实' })];
+    const plan = await t.repos.creditors.planImport(t.caseId, list, { mode: 'replace' });
+    expect(plan).toMatchObject({ removedCreditors: 1, removedVerified: 1 });
+    expect((await t.repos.creditors.commitImport(plan, { fileName: 'new.xlsx', fileHash: 'f'.repeat(64), sheetName: 'S', dataRows: 2, okRows: 2, warningRows: 0, errorRows: 0 })).ok).toBe(true);
+    expect(await creditorNamed(t, '王喆')).toMatchObject({ status: '已核实', netClaimFen: 600_000 });
+    const changed = await creditorNamed(t, '李堃');
+    expect(changed).toMatchObject({ status: '待核实', netClaimFen: 350_000 });
+    expect(changed.review?.pendingChange).toMatchObject({ changedBy: [{ name: '赵经办' }], fields: ['netClaim'] });
+    expect((await t.repos.creditors.setVerification(t.caseId, [changed.cid], { status: '已核实', exclusion: null })).ok).toBe(false);
+  });
+
+  it('refuses to replace a register that an approved batch pays from', async () => {
+    const t = await setup();
+    await signInAs(t.repos, t.users.approver);
+    expect((await t.repos.repayment.approve(t.batchId)).ok).toBe(true);
+    await signInAs(t.repos, t.users.clerk2);
+    await expect(t.repos.creditors.planImport(t.caseId, [], { mode: 'replace' })).rejects.toThrow(/已审批或已支付的清退批次（第 1 批）.*不能整体替换/);
   });
 
   it('keeps 经办 and 审核 apart: a reviewer cannot edit data, a clerk cannot verify', async () => {

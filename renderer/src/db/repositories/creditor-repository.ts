@@ -134,6 +134,17 @@ export class CreditorRepository {
       const p = await this.registers.get(caseId);
       return [p, p ? flatten(await this.blocksOf(caseId, p.generation)) : []] as const;
     });
+    if (options.mode === 'replace') {
+      // Refunds are recorded against creditors' cids: a register money was paid or approved from
+      // is corrected person by person, never swapped as a whole.
+      const batches = await db.repaymentBatches.where('caseId').equals(caseId).toArray();
+      const used = batches.filter((b) => b.status !== 'draft');
+      if (used.length > 0) {
+        throw new Error(
+          `本案已有 ${used.length} 个已审批或已支付的清退批次（第 ${used.map((b) => b.number).join('、')} 批），清退记录按参与人对应，名单不能整体替换。请改为并入本案名单，或在名单中逐个修改参与人。`,
+        );
+      }
+    }
     // Merging into a verified creditor records the importing user as the one who changed it.
     const by = actor.kind === 'user' ? actorPerson(actor) : null;
     return planCreditorImport(caseId, pointer?.generation ?? null, existing, imported, pointer?.nextCid ?? 1, by, this.ctx.now().toISOString(), options);

@@ -87,6 +87,11 @@ export function ImportWizard(props: {
         void saveProblems(new Uint8Array(m.bytes));
         return;
       case 'failed':
+        // A plan refused (a replacement the case's batches forbid): back to merging, checked again.
+        if (busy === 'validate' && plan.mode === 'replace') {
+          setPlan({});
+          setReport(null);
+        }
         setBusy(null);
         setProgress(null);
         setError(m.message);
