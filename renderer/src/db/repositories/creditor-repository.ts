@@ -332,7 +332,10 @@ export class CreditorRepository {
       }
       const nextCid = pointer?.nextCid ?? 1;
       const before = found ? (found.block.creditors[found.index] ?? null) : null;
-      const reviewed = await this.applyReview(caseId, before, { ...compact(v), cid: cid ?? String(nextCid) }, now);
+      const wanted: StoredCreditor = { ...compact(v), cid: cid ?? String(nextCid) };
+      // The form has no 存疑 reason: an edit that keeps 存疑 keeps the reason given with it.
+      if (before?.statusNote && before.status === '存疑' && v.status === '存疑') wanted.statusNote = before.statusNote;
+      const reviewed = await this.applyReview(caseId, before, wanted, now);
       if (!reviewed.ok) return reviewed;
       const stored = reviewed.creditor;
       if (reviewed.warning) warnings.push(reviewed.warning);
