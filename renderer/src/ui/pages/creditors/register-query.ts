@@ -39,7 +39,8 @@ const COLLATED_SORT_LIMIT = 20_000;
 export function buildRegisterIndex(creditors: readonly StoredCreditor[]): RegisterIndex {
   return {
     count: creditors.length,
-    names: keyText(creditors, (c) => c.name),
+    // Folded like a query: "John Smith" is found by "john smith", "johnsmith" or "SMITH".
+    names: keyText(creditors, (c) => normalizeQuery(c.name)),
     ids: keyText(creditors, (c) => c.idNumber),
     phones: keyText(creditors, (c) => c.phone ?? ''),
   };
@@ -95,7 +96,11 @@ export function normalizeQuery(text: string): string {
     .toUpperCase();
 }
 
-/** Indices of the creditors matching: name contains the text; or ID / phone starts with the digits. */
+/**
+ * Indices of the creditors matching: name contains the text; or ID / phone starts with it. An ID
+ * of any type (passport E12345678, 港澳通行证 H12345678, credit code) is letters and digits: text
+ * with a digit is looked up in IDs and phones, and in names too (a name rarely holds a digit).
+ */
 export function searchRegister(creditors: readonly StoredCreditor[], index: RegisterIndex, query: RegisterQuery): Int32Array {
   const q = normalizeQuery(query.text);
   const status = query.status;
@@ -107,9 +112,11 @@ export function searchRegister(creditors: readonly StoredCreditor[], index: Regi
     return out.slice(0, k);
   }
   const hits = new Uint8Array(n);
-  if (/^[0-9X]+$/.test(q)) {
+  const residentLike = /^[0-9X]+$/.test(q);
+  if (residentLike || (/^[0-9A-Z]+$/.test(q) && /[0-9]/.test(q))) {
     markHits(index.ids, n, `\n${q}`, true, hits);
     markHits(index.phones, n, `\n${q}`, true, hits);
+    if (!residentLike) markHits(index.names, n, q, false, hits);
   } else {
     markHits(index.names, n, q, false, hits);
   }
