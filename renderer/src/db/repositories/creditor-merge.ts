@@ -237,6 +237,7 @@ function mergeInto(current: StoredCreditor, c: Creditor): StoredCreditor {
   if (!next.address && c.address) next.address = c.address;
   if (!next.bankName && c.bankName) next.bankName = c.bankName;
   if (!next.bankAccount && c.bankAccount) next.bankAccount = c.bankAccount;
+  if (!next.fileStatus && c.fileStatus) next.fileStatus = c.fileStatus;
   return next;
 }
 

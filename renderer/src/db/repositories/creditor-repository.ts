@@ -335,6 +335,7 @@ export class CreditorRepository {
       const wanted: StoredCreditor = { ...compact(v), cid: cid ?? String(nextCid) };
       // The form has no 存疑 reason: an edit that keeps 存疑 keeps the reason given with it.
       if (before?.statusNote && before.status === '存疑' && v.status === '存疑') wanted.statusNote = before.statusNote;
+      if (before?.fileStatus) wanted.fileStatus = before.fileStatus;
       const reviewed = await this.applyReview(caseId, before, wanted, now);
       if (!reviewed.ok) return reviewed;
       const stored = reviewed.creditor;

@@ -124,6 +124,11 @@ export function CreditorTable(props: {
                   <Tag minimal intent={c.status === '已核实' ? 'success' : c.status === '存疑' ? 'warning' : 'none'} title={c.statusNote ? t('creditorReview:doubtNote', { note: c.statusNote }) : undefined}>
                     {c.status}
                   </Tag>
+                  {c.fileStatus && (
+                    <Tag minimal className="inline-tag" title={t('fileStatus.title')}>
+                      {t('fileStatus.tag', { status: c.fileStatus })}
+                    </Tag>
+                  )}
                   {c.review?.pendingChange && (
                     <Tag minimal intent="danger" className="inline-tag" title={t('creditorReview:pending')}>
                       {t('creditorReview:pendingTag')}

@@ -75,6 +75,8 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   // register would hold ~80 MB at a million creditors.
   const current = useMemo(() => (selected === null ? undefined : creditors?.find((c) => c.cid === selected)), [creditors, selected]);
 
+  const hasFileStatus = useMemo(() => creditors?.some((c) => c.fileStatus !== undefined) ?? false, [creditors]);
+
   const sortBy = (sort: SortKey) => setQuery((q) => ({ ...q, sort, descending: q.sort === sort ? !q.descending : false }));
 
   async function reveal(c: StoredCreditor) {
@@ -211,6 +213,19 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
             <option key={s} value={s}>{s}</option>
           ))}
         </HTMLSelect>
+        {hasFileStatus && (
+          <HTMLSelect
+            aria-label={t('fileStatus.filter')}
+            disabled={partial !== null}
+            value={query.fileStatus ?? ''}
+            onChange={(e) => setQuery((q) => ({ ...q, fileStatus: e.currentTarget.value as CreditorStatus | '' }))}
+          >
+            <option value="">{t('fileStatus.filter')}：{t('fileStatus.any')}</option>
+            {STATUS_VALUES.map((s) => (
+              <option key={s} value={s}>{t('fileStatus.tag', { status: s })}</option>
+            ))}
+          </HTMLSelect>
+        )}
         {can('creditors.write') && <Button icon="import" intent="primary" text={t('toolbar.import')} onClick={() => setImporting(true)} />}
         {can('creditors.write') && <Button icon="add" text={t('toolbar.add')} onClick={() => setEditing({ creditor: null })} />}
         {can('creditors.verify') && (

@@ -27,6 +27,8 @@ export type SortKey = 'order' | 'name' | 'idNumber' | 'contracts' | 'principal' 
 export interface RegisterQuery {
   readonly text: string;
   readonly status: CreditorStatus | '';
+  /** 核实状态 as the imported file gave it ('' any). */
+  readonly fileStatus?: CreditorStatus | '';
   readonly sort: SortKey;
   readonly descending: boolean;
 }
@@ -104,11 +106,13 @@ export function normalizeQuery(text: string): string {
 export function searchRegister(creditors: readonly StoredCreditor[], index: RegisterIndex, query: RegisterQuery): Int32Array {
   const q = normalizeQuery(query.text);
   const status = query.status;
+  const fileStatus = query.fileStatus ?? '';
+  const keep = (c: StoredCreditor) => (status === '' || c.status === status) && (fileStatus === '' || c.fileStatus === fileStatus);
   const n = index.count;
   const out = new Int32Array(n);
   let k = 0;
   if (q === '') {
-    for (let i = 0; i < n; i++) if (status === '' || (creditors[i] as StoredCreditor).status === status) out[k++] = i;
+    for (let i = 0; i < n; i++) if (keep(creditors[i] as StoredCreditor)) out[k++] = i;
     return out.slice(0, k);
   }
   const hits = new Uint8Array(n);
@@ -121,7 +125,7 @@ export function searchRegister(creditors: readonly StoredCreditor[], index: Regi
     markHits(index.names, n, q, false, hits);
   }
   for (let i = 0; i < n; i++) {
-    if (hits[i] === 1 && (status === '' || (creditors[i] as StoredCreditor).status === status)) out[k++] = i;
+    if (hits[i] === 1 && keep(creditors[i] as StoredCreditor)) out[k++] = i;
   }
   return out.slice(0, k);
 }
