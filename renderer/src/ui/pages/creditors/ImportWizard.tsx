@@ -1,7 +1,8 @@
-import { Alert, Button, Callout, Checkbox, Classes, Dialog, ProgressBar } from '@blueprintjs/core';
+import { Alert, Button, Callout, Checkbox, Classes, Dialog, HTMLTable, ProgressBar } from '@blueprintjs/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AmountUnits, ColumnMapping } from '../../../core/creditors';
+import { TEMPLATE_COLUMNS } from '../../../core/creditors/template';
 import { formatFen } from '../../../core/money';
 import type { CreditorImportRow, CreditorImportSummary } from '../../../db/records';
 import type { PlanOptions } from '../../../db/repositories/creditor-merge';
@@ -191,6 +192,13 @@ export function ImportWizard(props: {
     worker.current?.send({ type: 'commit', fileHash: file.hash, disk: await dataDiskFigure(bridge) });
   }
 
+  /** A blank register with the headers the import knows (built here: it is a few KB). */
+  async function saveTemplate() {
+    const { blankRegisterXlsx } = await import('../../../workers/creditor-template-xlsx');
+    const saved = await bridge.saveFile({ suggestedName: '集资参与人名单模板.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: blankRegisterXlsx() });
+    if (saved.status === 'saved') setNotice(t('wizard.templateSaved', { file: saved.fileName }));
+  }
+
   async function saveProblems(bytes: Uint8Array) {
     if (!file) return;
     const base = file.name.replace(/\.[^.]+$/, '');
@@ -208,6 +216,7 @@ export function ImportWizard(props: {
       <div className={Classes.DIALOG_BODY}>
         <div className="import-file-bar">
           <Button icon="document-open" text={t('wizard.chooseFile')} onClick={() => void chooseFile()} disabled={busy !== null} />
+          {!file && <Button icon="download" minimal text={t('wizard.template')} onClick={() => void saveTemplate()} disabled={busy !== null} />}
           {file && (
             <span className="import-file" data-testid="import-file">
               {t('wizard.file')}：{file.name}（{(file.size / 1024).toFixed(0)} KB） <span className="muted mono">{t('wizard.hash')} {file.hash.slice(0, 16)}…</span>
@@ -230,6 +239,7 @@ export function ImportWizard(props: {
           </Callout>
         )}
         {busy === 'reading' && <ProgressBar intent="primary" />}
+        {!file && busy === null && <ColumnGuide />}
         {running && (
           <div className="import-progress" data-testid="import-progress">
             <span>{busy === 'validate' ? t('wizard.validating') : t('wizard.committing')}</span>
@@ -318,6 +328,27 @@ export function ImportWizard(props: {
         </Alert>
       )}
     </Dialog>
+  );
+}
+
+/** The short guide to the columns, shown before a file is chosen. */
+function ColumnGuide() {
+  const { t } = useTranslation('creditors');
+  return (
+    <div data-testid="column-guide">
+      <h4>{t('wizard.guideTitle')}</h4>
+      <HTMLTable compact striped className="import-guide full-width">
+        <tbody>
+          {TEMPLATE_COLUMNS.map((c) => (
+            <tr key={c.field}>
+              <th scope="row">{c.header}</th>
+              <td>{c.required ? t('wizard.required') : ''}</td>
+              <td>{c.guide}</td>
+            </tr>
+          ))}
+        </tbody>
+      </HTMLTable>
+    </div>
   );
 }
 
