@@ -18,7 +18,7 @@ function residentId(body17: string): string {
 }
 
 /** Five contracts of four people, 432,345.00 yuan in all; John Smith holds a passport. */
-const ROWS = [
+const ROWS: (string | number)[][] = [
   [1, '张伟', '', residentId('37100219800101001'), 100000, 0, '中国银行', '6222020200112233441', 'HT-001'],
   [2, '李娜', '', residentId('37100219850505002'), 150000, 0, '', '', 'HT-002'],
   [3, '李娜', '', residentId('37100219850505002'), 50000, 0, '', '', 'HT-003'],
@@ -26,7 +26,7 @@ const ROWS = [
   [5, '王芳', '', residentId('37100219900909003'), 82345, 0, '', '', 'HT-005'],
 ];
 
-function register(dir: string, name: string, rows: readonly (readonly (string | number)[])[], bookType: 'xls' | 'xlsx'): string {
+function register(dir: string, name: string, rows: (string | number)[][], bookType: 'xls' | 'xlsx'): string {
   const book = utils.book_new();
   utils.book_append_sheet(book, utils.aoa_to_sheet([['某某公司集资参与人名单'], HEADER, ...rows]), '名单');
   const path = join(dir, name);

@@ -51,7 +51,10 @@ export function BulkVerifyDialog(props: {
           <Radio value="checked" disabled={props.checkedCount === 0} label={t('bulk.checked', { count: props.checkedCount })} />
           <Radio value="filter" label={t('bulk.filter', { count: props.filterCount })} />
         </RadioGroup>
-        <RadioGroup label={t('bulk.action')} selectedValue={action} onChange={(e) => setAction(e.currentTarget.value as Action)}>
+        <RadioGroup label={t('bulk.action')} selectedValue={action} onChange={(e) => {
+            setAction(e.currentTarget.value as Action);
+            setError(null);
+          }}>
           <Radio value="verified" label={t('bulk.verified')} />
           <Radio value="doubt" label={t('bulk.doubt')} />
           <Radio value="exclusion" label={t('bulk.exclusion')} />
