@@ -137,3 +137,37 @@ test('the same register as .xls then .xlsx keeps the total; a corrected file rep
   await page.screenshot({ path: join(dir, 'register.png'), fullPage: true });
   console.log(`screenshots in ${dir}`);
 });
+
+/** aria-label, title and placeholder values on the page that are English words (Blueprint's defaults). */
+async function englishLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found = new Set<string>();
+    for (const el of document.querySelectorAll('[aria-label],[title],[placeholder]')) {
+      for (const attr of ['aria-label', 'title', 'placeholder']) {
+        const v = el.getAttribute(attr);
+        if (v && /^[A-Za-z][A-Za-z .,'-]*[A-Za-z]$/.test(v.trim()) && !/^(SHA-256|PDF|DOCX|XLSX|CSV)$/i.test(v.trim())) found.add(`${el.tagName.toLowerCase()}[${attr}="${v}"]`);
+      }
+    }
+    return [...found];
+  });
+}
+
+test('no English accessibility labels on the creditor pages, their dialogs and toasts', async ({ page }) => {
+  await ensureSignedIn(page);
+  const caseId = await createCase(page);
+  const seen: string[] = [];
+  for (const hash of ['#/cases', `#/cases/${encodeURIComponent(caseId)}`, '#/creditors', `#/creditors/${encodeURIComponent(caseId)}`, '#/settings/office']) {
+    await page.goto(hash);
+    await page.waitForTimeout(500);
+    seen.push(...(await englishLabels(page)));
+  }
+  await page.goto(`#/creditors/${encodeURIComponent(caseId)}`);
+  await page.getByRole('button', { name: '导入名单' }).click();
+  await expect(page.getByTestId('column-guide')).toBeVisible();
+  seen.push(...(await englishLabels(page)));
+  await expect(page.getByRole('dialog').getByRole('button', { name: '关闭对话框' })).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: '关闭', exact: true }).click();
+  await page.getByRole('button', { name: '新增参与人' }).click();
+  seen.push(...(await englishLabels(page)));
+  expect(seen).toEqual([]);
+});
