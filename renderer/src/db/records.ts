@@ -78,6 +78,13 @@ export interface CreditorImportSummary {
   readonly principalFen: number;
   readonly returnedFen: number;
   readonly netClaimFen: number;
+  /** 'replace': the file replaced the register (absent: merged into it). */
+  readonly mode?: 'replace';
+  /** Rows whose contract the register already had: skipped, or added on the user's choice. */
+  readonly repeatedRows?: number;
+  readonly repeatsAdded?: boolean;
+  /** Replace: creditors of the former register not in the file (removed). */
+  readonly removedCreditors?: number;
 }
 
 /** One repayment plan (清退方案) per case: groups its recovered funds and batches. */

@@ -2,12 +2,15 @@
 import type { AmountUnits, CellValue, ColumnMapping, ImportProblem, RowOutcome } from '../core/creditors';
 import type { SpaceFigure } from '../core/storage';
 import type { CreditorImportSummary } from '../db/records';
+import type { ImportMode, PlanOptions } from '../db/repositories/creditor-merge';
 
 export interface ImportRunOptions {
   readonly sheet: string;
   readonly headerRow?: number;
   readonly mapping?: ColumnMapping;
   readonly units?: Partial<AmountUnits>;
+  /** Merge into the register (repeated contracts skipped unless added on purpose) or replace it. */
+  readonly plan?: PlanOptions;
 }
 
 export type ToWorker =
@@ -48,6 +51,15 @@ export interface ImportReport {
   readonly newCreditors: number;
   readonly mergedCreditors: number;
   readonly importedRows: number;
+  readonly mode: ImportMode;
+  /** Rows whose contract the register already has (also listed in problems, code REPEATED_CONTRACT). */
+  readonly repeatedRows: number;
+  readonly repeatsAdded: boolean;
+  /** Replace: creditors of the register not in the file, and how many of them were 已核实. */
+  readonly removedCreditors: number;
+  readonly removedVerified: number;
+  /** Creditors in the register before this import. */
+  readonly registerCountBefore: number;
   /** Totals of the valid rows of the file. */
   readonly filePrincipalFen: number;
   readonly fileReturnedFen: number;

@@ -109,7 +109,8 @@ function discardAhead(): void {
   );
 }
 
-const optionsKey = (caseId: string, o: ImportRunOptions) => JSON.stringify([caseId, o.sheet, o.headerRow ?? null, o.mapping ?? null, o.units ?? null]);
+const optionsKey = (caseId: string, o: ImportRunOptions) =>
+  JSON.stringify([caseId, o.sheet, o.headerRow ?? null, o.mapping ?? null, o.units ?? null, o.plan?.mode ?? 'merge', o.plan?.addRepeats === true]);
 
 function startValidation(caseId: string, options: ImportRunOptions, visible: boolean): Validation {
   const controller = new AbortController();
@@ -157,9 +158,11 @@ async function validate(caseId: string, options: ImportRunOptions, signal: Abort
   const parseMs = performance.now() - started;
   signal.throwIfAborted();
   const creditorsInFile = result.creditors.length;
-  const plan = await getRepos().creditors.planImport(caseId, result.creditors);
+  const before = (await getRepos().creditors.summary(caseId))?.count ?? 0;
+  const plan = await getRepos().creditors.planImport(caseId, result.creditors, options.plan ?? {});
   signal.throwIfAborted();
-  const problems = [...result.rows, ...plan.conflicts].sort((a, b) => a.row - b.row);
+  // A repeated contract's row is no problem of the file, but the user must see it before commit.
+  const problems = [...result.rows, ...plan.conflicts, ...plan.repeats].sort((a, b) => a.row - b.row);
   const report: ImportReport = {
     sheet: options.sheet,
     fatal: result.fatal,
@@ -174,6 +177,12 @@ async function validate(caseId: string, options: ImportRunOptions, signal: Abort
     newCreditors: plan.newCreditors,
     mergedCreditors: plan.mergedCreditors,
     importedRows: plan.importedRows,
+    mode: plan.mode,
+    repeatedRows: plan.repeats.length,
+    repeatsAdded: plan.repeatsAdded,
+    removedCreditors: plan.removedCreditors,
+    removedVerified: plan.removedVerified,
+    registerCountBefore: before,
     filePrincipalFen: result.totalPrincipalFen,
     fileReturnedFen: result.totalReturnedFen,
     fileNetClaimFen: result.totalNetClaimFen,

@@ -379,3 +379,57 @@ describe('CreditorRepository reading and integrity', () => {
     ]);
   });
 });
+
+describe('the same register imported again as another file', () => {
+  it('skips contracts the register already has, keeps the totals, and says which rows', async () => {
+    const { repos } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1, '张三', 200_000, 5_000), creditor(2, '李四')]);
+    const before = await repos.creditors.summary('case-1');
+    // The .xlsx of the same list, plus one new person and one new contract of 张三.
+    const again = [creditor(1, '张三', 200_000, 5_000), creditor(2, '李四'), creditor(3, '王五')];
+    const plan = await repos.creditors.planImport('case-1', again);
+    expect(plan.repeats.map((r) => [r.row, r.code, r.status])).toEqual([
+      [3, 'REPEATED_CONTRACT', 'warning'],
+      [4, 'REPEATED_CONTRACT', 'warning'],
+    ]);
+    expect(plan.repeats[0]?.message).toMatch(/^第 3 行：“张三”.*本次跳过/);
+    expect(plan).toMatchObject({ newCreditors: 1, mergedCreditors: 0, importedRows: 1, repeatsAdded: false });
+    expect((await repos.creditors.commitImport(plan, file('register.xlsx', 'cd'.repeat(32)))).ok).toBe(true);
+    const list = await repos.creditors.loadCase('case-1');
+    expect(list.map((c) => [c.name, c.contracts.length])).toEqual([
+      ['张三', 1],
+      ['李四', 1],
+      ['王五', 1],
+    ]);
+    expect((await repos.creditors.summary('case-1'))?.totals.principalFen).toBe((before?.totals.principalFen ?? 0) + 100_000);
+    const imports = await repos.creditors.listImports('case-1');
+    expect(imports[1]?.summary).toMatchObject({ repeatedRows: 2, repeatsAdded: false });
+  });
+
+  it('adds the repeated contracts when the user chooses so', async () => {
+    const { repos } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1, '张三', 200_000)]);
+    const plan = await repos.creditors.planImport('case-1', [creditor(1, '张三', 200_000)], { addRepeats: true });
+    expect(plan).toMatchObject({ importedRows: 1, mergedCreditors: 1, repeatsAdded: true });
+    expect(plan.repeats[0]?.message).toMatch(/再次计入/);
+    await repos.creditors.commitImport(plan, file('b.xlsx', 'cd'.repeat(32)));
+    expect((await repos.creditors.loadCase('case-1'))[0]).toMatchObject({ principalFen: 400_000, contracts: [{}, {}] });
+  });
+
+  it('replaces the register with the file: same people keep their cid, others go, one audited import', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1, '张三'), creditor(2, '李四'), creditor(3, '王五')]);
+    const plan = await repos.creditors.planImport('case-1', [creditor(2, '李四', 300_000), creditor(4, '赵六')], { mode: 'replace' });
+    expect(plan).toMatchObject({ mode: 'replace', newCreditors: 1, mergedCreditors: 1, removedCreditors: 2, importedRows: 2, conflicts: [], repeats: [] });
+    expect((await repos.creditors.commitImport(plan, file('fixed.xlsx', 'ef'.repeat(32)))).ok).toBe(true);
+    const list = await repos.creditors.loadCase('case-1');
+    expect(list.map((c) => [c.cid, c.name, c.principalFen])).toEqual([
+      ['2', '李四', 300_000],
+      ['4', '赵六', 100_000],
+    ]);
+    expect((await repos.creditors.summary('case-1'))?.totals.principalFen).toBe(400_000);
+    const audit = (await db.audit.toArray()).filter((e) => e.action === 'import');
+    expect(audit).toHaveLength(2);
+    expect(audit[1]?.after).toMatchObject({ what: 'replace-register', fileName: 'fixed.xlsx', summary: { mode: 'replace', removedCreditors: 2 } });
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isPermissionDenied } from '../../../renderer/src/db/access';
 import type { StoredCreditor } from '../../../renderer/src/db/repositories/creditor-types';
 import { draftFromCreditor } from '../../../renderer/src/ui/pages/creditors/creditor-draft-from-record';
-import { batchDraft, createCase, importCreditors } from './repayment-test-data';
+import { batchDraft, createCase, creditor, importCreditors } from './repayment-test-data';
 import { makeUserRepos, office, refusals, signInAs } from './users-test-data';
 
 // Every forbidden path of issue 18 tried through the repositories directly, as a script in the
@@ -134,16 +134,61 @@ describe('a verified creditor whose account or net claim changes goes back to �
     expect((await t.repos.creditors.setVerification(t.caseId, [merged.cid], { status: '已核实', exclusion: null })).ok).toBe(false);
   });
 
+  it('bulk decisions: 存疑 needs a reason, an exclusion keeps each status, one audit entry names every cid', async () => {
+    const t = await setup();
+    const all = (await t.repos.creditors.loadCase(t.caseId)).map((c) => c.cid);
+    await signInAs(t.repos, t.users.reviewer);
+    expect(await t.repos.creditors.setVerification(t.caseId, all, { status: '存疑', note: '  ' })).toEqual({ ok: false, message: expect.stringMatching(/^存疑原因：请写明存疑的原因/) });
+    expect(await t.repos.creditors.setVerification(t.caseId, all, {})).toMatchObject({ ok: false, message: expect.stringContaining('请选择') });
+    const before = (await t.repos.audit.page(0, 1000)).length;
+    expect(await t.repos.creditors.setVerification(t.caseId, all.slice(0, 2), { status: '存疑', note: '银行流水与合同不符' })).toEqual({ ok: true, changed: 2 });
+    expect(await t.repos.creditors.setVerification(t.caseId, all, { exclusion: 'employee' })).toEqual({ ok: true, changed: 3 });
+    const list = await t.repos.creditors.loadCase(t.caseId);
+    expect(list.map((c) => [c.status, c.exclusion, c.statusNote ?? ''])).toEqual([
+      ['存疑', 'employee', '银行流水与合同不符'],
+      ['存疑', 'employee', '银行流水与合同不符'],
+      ['已核实', 'employee', ''],
+    ]);
+    const entries = await t.repos.audit.page(0, 1000);
+    expect(entries.length).toBe(before + 2);
+    expect(entries.map((e) => e.after)).toContainEqual({ exclusion: 'employee', count: 3, cids: '1-3', relaxed: undefined, relaxedCount: undefined } as never);
+    // Verified again: the reason of the doubt goes with it.
+    expect((await t.repos.creditors.setVerification(t.caseId, all.slice(0, 1), { status: '已核实' })).ok).toBe(true);
+    expect((await t.repos.creditors.loadCase(t.caseId))[0]?.statusNote).toBeUndefined();
+  });
+
+  it('a replacing import keeps unchanged verifications and sends a changed net claim back to 待核实, changed by the importer', async () => {
+    const t = await setup();
+    await signInAs(t.repos, t.users.clerk2);
+    const list = [creditor(1, { name: '王喆', netClaimFen: 600_000, status: '待核实' }), creditor(2, { name: '李堃', netClaimFen: 350_000, status: '待核实' })];
+    const plan = await t.repos.creditors.planImport(t.caseId, list, { mode: 'replace' });
+    expect(plan).toMatchObject({ removedCreditors: 1, removedVerified: 1 });
+    expect((await t.repos.creditors.commitImport(plan, { fileName: 'new.xlsx', fileHash: 'f'.repeat(64), sheetName: 'S', dataRows: 2, okRows: 2, warningRows: 0, errorRows: 0 })).ok).toBe(true);
+    expect(await creditorNamed(t, '王喆')).toMatchObject({ status: '已核实', netClaimFen: 600_000 });
+    const changed = await creditorNamed(t, '李堃');
+    expect(changed).toMatchObject({ status: '待核实', netClaimFen: 350_000 });
+    expect(changed.review?.pendingChange).toMatchObject({ changedBy: [{ name: '赵经办' }], fields: ['netClaim'] });
+    expect((await t.repos.creditors.setVerification(t.caseId, [changed.cid], { status: '已核实', exclusion: null })).ok).toBe(false);
+  });
+
+  it('refuses to replace a register that an approved batch pays from', async () => {
+    const t = await setup();
+    await signInAs(t.repos, t.users.approver);
+    expect((await t.repos.repayment.approve(t.batchId)).ok).toBe(true);
+    await signInAs(t.repos, t.users.clerk2);
+    await expect(t.repos.creditors.planImport(t.caseId, [], { mode: 'replace' })).rejects.toThrow(/已审批或已支付的清退批次（第 1 批）.*不能整体替换/);
+  });
+
   it('keeps 经办 and 审核 apart: a reviewer cannot edit data, a clerk cannot verify', async () => {
     const t = await setup();
     const c = await creditorNamed(t, '李堃');
     const asClerk = await t.repos.creditors.save(t.caseId, c.cid, { ...draftFromCreditor(c), status: '存疑' });
     expect(!asClerk.ok && asClerk.errors.permission).toMatch(/你的角色（经办）不能核实集资参与人/);
-    expect((await t.repos.creditors.setVerification(t.caseId, [c.cid], { status: '存疑', exclusion: null })).ok).toBe(false);
+    expect((await t.repos.creditors.setVerification(t.caseId, [c.cid], { status: '存疑', exclusion: null, note: '合同原件待核对' })).ok).toBe(false);
     await signInAs(t.repos, t.users.reviewer);
     const asReviewer = await t.repos.creditors.save(t.caseId, c.cid, { ...draftFromCreditor(c), phone: '13800001111' });
     expect(!asReviewer.ok && asReviewer.errors.permission).toMatch(/你的角色（审核）不能导入、录入和修改集资参与人/);
-    expect(await t.repos.creditors.setVerification(t.caseId, [c.cid], { status: '存疑', exclusion: null })).toEqual({ ok: true, changed: 1 });
+    expect(await t.repos.creditors.setVerification(t.caseId, [c.cid], { status: '存疑', exclusion: null, note: '合同原件待核对' })).toEqual({ ok: true, changed: 1 });
     await expect(t.repos.creditors.planImport(t.caseId, [])).rejects.toThrow(/不能导入、录入和修改集资参与人/);
     expect(await refusals(t.repos)).toHaveLength(4);
   });
@@ -155,7 +200,7 @@ describe('a verified creditor whose account or net claim changes goes back to �
     await changeAccount(t, '赵赟', '6222020200188888888');
     await signInAs(t.repos, t.users.reviewer);
     const before = (await t.repos.audit.page(0, 1000)).length;
-    expect(await t.repos.creditors.setVerification(t.caseId, all, { status: '存疑', exclusion: null })).toEqual({ ok: true, changed: 3 });
+    expect(await t.repos.creditors.setVerification(t.caseId, all, { status: '存疑', exclusion: null, note: '合同原件待核对' })).toEqual({ ok: true, changed: 3 });
     expect((await t.repos.audit.page(0, 1000)).length).toBe(before + 1);
     // 赵经办, who changed 赵赟's account, tries to verify all three: refused for all, 赵赟 named.
     await signInAs(t.repos, t.users.clerk2);

@@ -17,7 +17,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   cid: '参与人编号', review: '核实记录', verifiedBy: '核实人', pendingChange: '待他人复核的修改', changedBy: '修改人', fields: '修改的项目',
   generation: '名单版本', nextCid: '下一个参与人编号', totals: '合计', importId: '导入记录', summary: '概要', sheetName: '工作表', dataRows: '数据行', okRows: '无误行',
   warningRows: '提示行', errorRows: '错误行', conflictRows: '冲突行', newCreditors: '新增人数', mergedCreditors: '合并人数', personalData: '含个人信息',
-  statuses: '原状态', cids: '参与人', field: '查看的项目', via: '查看位置',
+  statuses: '原状态', cids: '参与人', field: '查看的项目', via: '查看位置', statusNote: '存疑原因', mode: '导入方式',
+  repeatedRows: '重复合同行', repeatsAdded: '重复合同仍计入', removedCreditors: '移除人数',
   // repayment
   number: '编号', date: '日期', amountFen: '金额', rule: '清退规则', smallClaimThresholdFen: '小额标准', minPaymentFen: '最低清退额',
   allocatedFen: '已分配', unallocatedFen: '未分配', remainingTotalFen: '剩余债权合计', pools: '资金池', eligibleCount: '参与人数',
@@ -62,9 +63,11 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   roles: ROLE_LABELS,
   what: {
     approve: '审批', 'payment-results': '登记支付结果', 'mark-paid': '标记已支付', 'bank-disbursement': '导出银行代发清单', import: '导入名单',
+    'replace-register': '用文件替换本案名单',
     'sign-in': '登录', 'change-passphrase': '修改密码', 'reset-passphrase': '重置密码', update: '修改', void: '作废', pdf: 'PDF', docx: 'DOCX',
     print: '打印', attachment: '附件',
   },
+  mode: { replace: '替换名单' },
   field: { idNumber: '证件号码', phone: '联系电话', bankAccount: '银行账号' },
   fields: { bankAccount: '银行账号', netClaim: '核定清退基数' },
   via: { repayment: '清退批次' },

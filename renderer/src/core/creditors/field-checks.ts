@@ -20,6 +20,7 @@ export const FIELD_MAX_CHARS: Readonly<Record<FieldKey, number>> = {
   bankAccount: 40,
   address: 200,
   note: 1000,
+  status: 40,
 };
 
 /** Excel's error values as Excel shows them, with what each means to a clerk. */

@@ -17,6 +17,7 @@ export const HEADER_ALIASES: Readonly<Record<FieldKey, readonly string[]>> = {
   bankAccount: ['银行卡号', '银行账号', '收款账号', '卡号', '账号', '银行帐号', '收款帐号', '银行卡账号', '开户账号'],
   address: ['住址', '地址', '家庭住址', '联系地址', '通讯地址', '户籍地址', '现住址', '身份证地址'],
   note: ['备注', '说明'],
+  status: ['核实状态', '审核状态', '核实情况', '核实结果', '审核结果', '核查状态'],
 };
 
 /** Fields a register cannot do without. */
@@ -35,6 +36,7 @@ export const FIELD_LABELS: Readonly<Record<FieldKey, string>> = {
   bankAccount: '银行账号',
   address: '住址',
   note: '备注',
+  status: '核实状态',
 };
 
 const exactAlias = new Map<string, FieldKey>();

@@ -22,7 +22,7 @@ function mergeKey(idType: IdType, idNumber: string): string {
  */
 function newCreditor(row: ValidRow, contract: InvestmentRecord, bankName: string): Creditor {
   const netClaimFen = Math.max(0, row.principalFen - row.returnedFen);
-  if (row.phone && row.address && bankName && row.bankAccount) {
+  if (row.phone && row.address && bankName && row.bankAccount && !row.fileStatus) {
     return {
       name: detach(row.name),
       idType: row.idType,
@@ -54,6 +54,7 @@ function newCreditor(row: ValidRow, contract: InvestmentRecord, bankName: string
   if (row.address) creditor.address = detach(row.address);
   if (bankName) creditor.bankName = bankName;
   if (row.bankAccount) creditor.bankAccount = detach(row.bankAccount);
+  if (row.fileStatus) creditor.fileStatus = row.fileStatus;
   return creditor;
 }
 
@@ -115,6 +116,7 @@ export function createCreditorRegister(): CreditorRegister {
     if (!creditor.address && row.address) creditor.address = detach(row.address);
     if (!creditor.bankName && row.bankName) creditor.bankName = bank(row.bankName);
     if (!creditor.bankAccount && row.bankAccount) creditor.bankAccount = detach(row.bankAccount);
+    if (!creditor.fileStatus && row.fileStatus) creditor.fileStatus = row.fileStatus;
     if (same) {
       return {
         kind: 'duplicate',

@@ -39,6 +39,13 @@ export interface Creditor {
   netClaimFen: number;
   status: CreditorStatus;
   exclusion: Exclusion;
+  /** Why the creditor is 存疑 (what to check), as the verifier wrote it; absent otherwise. */
+  statusNote?: string;
+  /**
+   * 核实状态 as the imported file gave it (the source's own check, e.g. the police's). Shown and
+   * filterable, never the app's status: 已核实 here is set by a 审核 user (four eyes), not by a file.
+   */
+  fileStatus?: CreditorStatus;
 }
 
 /** A cell as read from the file: CSV gives strings; xlsx keeps numbers as numbers (an ID in a numeric cell is an error). */
@@ -66,7 +73,8 @@ export type FieldKey =
   | 'bankName'
   | 'bankAccount'
   | 'address'
-  | 'note';
+  | 'note'
+  | 'status';
 
 /** Field → 0-based column index. The UI may correct it and remember it per header layout. */
 export type ColumnMapping = Partial<Record<FieldKey, number>>;

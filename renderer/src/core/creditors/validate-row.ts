@@ -5,7 +5,20 @@ import { cellText, cleanText, normalizeName } from './cell';
 import { checkCellLimits, quotedValue } from './field-checks';
 import { FIELD_LABELS } from './header';
 import { type ResolvedId, resolveCreditorId } from './resolve-id';
-import type { AmountUnits, CellValue, ColumnMapping, FieldKey, IdType, RowIssue } from './types';
+import type { AmountUnits, CellValue, ColumnMapping, CreditorStatus, FieldKey, IdType, RowIssue } from './types';
+
+/** How registers write a verification status; anything else is reported and imported as blank. */
+const STATUS_WORDS: readonly [RegExp, CreditorStatus][] = [
+  [/^(待核实|未核实|待审核|未审核|待核查|未核查|待定|否|N|NO)$/i, '待核实'],
+  [/^(存疑|有疑问|疑问|可疑|待补充|有异议|异议)$/, '存疑'],
+  [/^(已核实|核实|已审核|审核通过|通过|已核查|属实|是|确认|已确认|Y|YES)$/i, '已核实'],
+];
+
+export function fileStatusFromText(text: string): CreditorStatus | null {
+  const t = text.replace(/\s+/g, '');
+  for (const [re, status] of STATUS_WORDS) if (re.test(t)) return status;
+  return null;
+}
 
 /** A row that passed validation (possibly with warnings), ready to merge into a creditor. */
 export interface ValidRow {
@@ -20,6 +33,8 @@ export interface ValidRow {
   readonly principalFen: number;
   readonly returnedFen: number;
   readonly note: string;
+  /** 核实状态 from the file's column, when it has one and the cell is not blank. */
+  readonly fileStatus?: CreditorStatus;
 }
 
 export interface RowContext {
@@ -156,6 +171,22 @@ export function validateRow(
     else issues.push(issue(ctx, row, 'warning', 'phone', p.code, p.message, phoneCell));
   }
 
+  if (principal.ok && principal.fen === 0) {
+    issues.push(
+      issue(ctx, row, 'error', 'principal', 'AMOUNT_ZERO', '投资金额为 0。每份合同都应有实际投入的本金：请按合同或转账凭证填写投资金额；若此人并未投资，请从名单中删除本行。', principalCell),
+    );
+  }
+
+  let fileStatus: CreditorStatus | null = null;
+  const statusCell = cellAt(cells, m.status);
+  const statusText = refused.has('status') ? '' : cleanText(statusCell);
+  if (statusText !== '') {
+    fileStatus = fileStatusFromText(statusText);
+    if (fileStatus === null) {
+      issues.push(issue(ctx, row, 'warning', 'status', 'STATUS_UNKNOWN', '无法识别的核实状态，本行照常导入，原表核实状态记为空。可写“已核实”“待核实”或“存疑”。', statusCell));
+    }
+  }
+
   if (principal.ok && returned.ok && returned.fen > principal.fen) {
     issues.push(
       issue(
@@ -186,6 +217,7 @@ export function validateRow(
       principalFen: principal.fen,
       returnedFen: returned.fen,
       note: cleanText(cellAt(cells, m.note)),
+      ...(fileStatus ? { fileStatus } : {}),
     },
   };
 }

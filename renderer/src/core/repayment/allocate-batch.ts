@@ -66,7 +66,7 @@ export function allocateValidated(input: AllocationInput): AllocationResult {
     const r = c.netClaimFen - c.paidFen;
     remaining[i] = r;
     total += r;
-    if (r === 0) flags[i] = LINE_FLAG.nothingRemaining;
+    if (r === 0) flags[i] = c.netClaimFen === 0 ? LINE_FLAG.nothingRemaining | LINE_FLAG.noClaim : LINE_FLAG.nothingRemaining;
     else if (threshold > 0 && r <= threshold) {
       flags[i] = LINE_FLAG.smallClaim;
       smallBuf[smallCount++] = i;

@@ -20,6 +20,8 @@ export interface AllocationLineExplanation {
   readonly belowMinimum: boolean;
   readonly roundedUp: boolean;
   readonly nothingRemaining: boolean;
+  /** Net claim 0 from the start: the returns received were not less than the principal. */
+  readonly noClaim: boolean;
   readonly waitingForSmallClaims: boolean;
 }
 
@@ -46,11 +48,14 @@ export function explainAllocationLine(result: AllocationResult, index: number): 
     belowMinimum: has(LINE_FLAG.belowMinimum),
     roundedUp: has(LINE_FLAG.roundedUp),
     nothingRemaining: has(LINE_FLAG.nothingRemaining),
+    noClaim: has(LINE_FLAG.noClaim),
     waitingForSmallClaims: has(LINE_FLAG.waitingForSmallClaims),
   };
   if (!pool) {
     let why = '本批不分配';
-    if (base.nothingRemaining) why = '剩余债权为 0，已全部清退';
+    // Say what is true: a person whose returns covered the principal never had a claim to refund.
+    if (base.noClaim) why = '无待清退债权：已收回款项不少于本金（核定清退基数为 0）';
+    else if (base.nothingRemaining) why = '剩余债权为 0：此前批次已全部清退';
     else if (base.belowMinimum) why = '按比例应得金额低于最低支付额，本批为 0，结转下一批次';
     else if (base.waitingForSmallClaims) why = '本批金额不足以清偿全部小额债权，非小额债权本批为 0';
     return { ...base, ratio: '—', formula: why };

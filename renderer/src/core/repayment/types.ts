@@ -55,6 +55,8 @@ export const LINE_FLAG = {
   roundedUp: 8,
   /** Nothing left to pay (remaining claim 0). */
   nothingRemaining: 16,
+  /** With nothingRemaining: there never was a claim (returns received ≥ principal, net claim 0). */
+  noClaim: 64,
   /** Small claims first and the batch did not reach beyond the small claims: 0 this batch. */
   waitingForSmallClaims: 32,
 } as const;

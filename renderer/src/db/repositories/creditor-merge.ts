@@ -1,7 +1,10 @@
 // Merging an imported list into a case's existing register (pure; the repository stores the result).
 // Same ID and same name: the new contracts join that creditor. Same ID under another name: those
-// rows are refused and reported before commit; the register keeps the name it has.
-import { type Creditor, type IdType, nameKey, type RowOutcome } from '../../core/creditors';
+// rows are refused and reported before commit; the register keeps the name it has. Contracts the
+// register already has (the same register imported again as another file) are skipped unless the
+// user adds them on purpose. A replacing import makes the file the register (see PlanOptions).
+import { type Creditor, type IdType, type InvestmentRecord, nameKey, type RowOutcome } from '../../core/creditors';
+import { repeatedContractMessage, splitRepeatedContracts } from '../../core/creditors/repeats';
 import { reviewMerge } from '../../core/creditors/review';
 import type { Person } from '../../core/users/types';
 import type { CreditorTotals, StoredCreditor } from './creditor-types';
@@ -22,6 +25,23 @@ export interface CreditorImportPlan {
   readonly totals: CreditorTotals;
   /** The signed-in user the plan was made for (null before users existed): the commit must be theirs. */
   readonly plannedBy: Person | null;
+  readonly mode: ImportMode;
+  /** Contracts of the file already in the register (merge mode), one warning per row. */
+  readonly repeats: RowOutcome[];
+  /** Whether those repeated contracts are stored again (the user chose so) or skipped (default). */
+  readonly repeatsAdded: boolean;
+  /** Replace mode: creditors of the register the file no longer has, and how many of them were 已核实. */
+  readonly removedCreditors: number;
+  readonly removedVerified: number;
+}
+
+/** merge: the file's contracts join the register; replace: the register becomes the file. */
+export type ImportMode = 'merge' | 'replace';
+
+export interface PlanOptions {
+  readonly mode?: ImportMode;
+  /** Store contracts the register already has as further contracts (the user confirmed they are). */
+  readonly addRepeats?: boolean;
 }
 
 /** Same rule as the import's own merge: resident IDs and credit codes cannot collide, other documents could. */
@@ -57,7 +77,11 @@ export function planCreditorImport(
   firstCid: number,
   plannedBy: Person | null = null,
   plannedAt = '',
+  options: PlanOptions = {},
 ): CreditorImportPlan {
+  if (options.mode === 'replace') return planReplacement(caseId, baseGeneration, existing, imported, firstCid, plannedBy, plannedAt);
+  const addRepeats = options.addRepeats === true;
+  const repeats: RowOutcome[] = [];
   const byKey = new Map<string, number>();
   existing.forEach((c, i) => {
     byKey.set(creditorKey(c.idType, c.idNumber), i);
@@ -85,11 +109,21 @@ export function planCreditorImport(
       for (const k of c.contracts) conflicts.push(conflictOutcome(k.sourceRow, c, current));
       continue;
     }
-    creditors[at] = reviewMerge(current, mergeInto(current, c), plannedBy, plannedAt);
+    let adding = c;
+    if (at < existing.length) {
+      const split = splitRepeatedContracts(existing[at]?.contracts ?? [], c.contracts);
+      for (const r of split.repeated) repeats.push(repeatOutcome(r.contract.sourceRow, c, r.matches, addRepeats));
+      if (!addRepeats && split.repeated.length > 0) {
+        if (split.fresh.length === 0) continue;
+        adding = withContracts(c, split.fresh);
+      }
+    }
+    creditors[at] = reviewMerge(current, mergeInto(current, adding), plannedBy, plannedAt);
     if (at < existing.length) merged.add(at);
-    importedRows += c.contracts.length;
+    importedRows += adding.contracts.length;
   }
   conflicts.sort((a, b) => a.row - b.row);
+  repeats.sort((a, b) => a.row - b.row);
   return {
     caseId,
     baseGeneration,
@@ -101,7 +135,89 @@ export function planCreditorImport(
     nextCid,
     totals: registerTotals(creditors),
     plannedBy,
+    mode: 'merge',
+    repeats,
+    repeatsAdded: addRepeats,
+    removedCreditors: 0,
+    removedVerified: 0,
   };
+}
+
+/**
+ * The register becomes the file. A person already in the register (same ID) keeps their cid, so
+ * repayment history still finds them, and their verification: unless the bank account or the net
+ * claim changes, which sends a verified creditor back to 待核实 with the importer as the one who
+ * changed it (the same four-eyes rule as an edit). Everyone else in the register is removed.
+ */
+function planReplacement(
+  caseId: string,
+  baseGeneration: number | null,
+  existing: readonly StoredCreditor[],
+  imported: readonly Creditor[],
+  firstCid: number,
+  plannedBy: Person | null,
+  plannedAt: string,
+): CreditorImportPlan {
+  const byKey = new Map<string, StoredCreditor>();
+  for (const c of existing) byKey.set(creditorKey(c.idType, c.idNumber), c);
+  const kept = new Set<string>();
+  const creditors: StoredCreditor[] = [];
+  let nextCid = firstCid;
+  let newCreditors = 0;
+  let mergedCreditors = 0;
+  let importedRows = 0;
+  for (const c of imported) {
+    const current = byKey.get(creditorKey(c.idType, c.idNumber));
+    importedRows += c.contracts.length;
+    if (!current) {
+      const stored = c as Creditor & { cid: string };
+      stored.cid = String(nextCid++);
+      creditors.push(stored);
+      newCreditors++;
+      continue;
+    }
+    kept.add(current.cid);
+    mergedCreditors++;
+    const next: StoredCreditor = { ...c, cid: current.cid, status: current.status, exclusion: current.exclusion };
+    if (current.statusNote) next.statusNote = current.statusNote;
+    const changed = current.bankAccount !== c.bankAccount || current.netClaimFen !== c.netClaimFen;
+    const reviewed = changed && current.status === '已核实' ? { ...next, status: '待核实' as const } : next;
+    creditors.push(reviewMerge(current, withReviewOf(reviewed, current), plannedBy, plannedAt));
+  }
+  const removed = existing.filter((c) => !kept.has(c.cid));
+  return {
+    caseId,
+    baseGeneration,
+    creditors,
+    conflicts: [],
+    newCreditors,
+    mergedCreditors,
+    importedRows,
+    nextCid,
+    totals: registerTotals(creditors),
+    plannedBy,
+    mode: 'replace',
+    repeats: [],
+    repeatsAdded: false,
+    removedCreditors: removed.length,
+    removedVerified: removed.filter((c) => c.status === '已核实').length,
+  };
+}
+
+const withReviewOf = (c: StoredCreditor, from: StoredCreditor): StoredCreditor => (from.review ? { ...c, review: from.review } : c);
+
+function withContracts(c: Creditor, contracts: InvestmentRecord[]): Creditor {
+  let principalFen = 0;
+  let returnedFen = 0;
+  for (const k of contracts) {
+    principalFen += k.principalFen;
+    returnedFen += k.returnedFen;
+  }
+  return { ...c, contracts, principalFen, returnedFen, netClaimFen: netClaim(principalFen, returnedFen) };
+}
+
+function repeatOutcome(row: number, c: Creditor, matches: InvestmentRecord, added: boolean): RowOutcome {
+  return { row, status: 'warning', code: 'REPEATED_CONTRACT', message: repeatedContractMessage(row, c.name, matches, added), column: '证件号码', value: c.idNumber };
 }
 
 function mergeInto(current: StoredCreditor, c: Creditor): StoredCreditor {
@@ -121,6 +237,7 @@ function mergeInto(current: StoredCreditor, c: Creditor): StoredCreditor {
   if (!next.address && c.address) next.address = c.address;
   if (!next.bankName && c.bankName) next.bankName = c.bankName;
   if (!next.bankAccount && c.bankAccount) next.bankAccount = c.bankAccount;
+  if (!next.fileStatus && c.fileStatus) next.fileStatus = c.fileStatus;
   return next;
 }
 

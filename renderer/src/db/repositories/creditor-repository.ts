@@ -14,11 +14,11 @@ import type { CreditorBlockRow, CreditorImportRow, CreditorImportSummary, Credit
 import type { RepositoryContext } from '../repository-context';
 import { actorPerson, currentActor, readAccess } from '../session';
 import { type CreditorDraft, type CreditorDraftField, type ValidCreditorValues, validateCreditorDraft } from './creditor-draft';
-import { type CreditorImportPlan, creditorKey, planCreditorImport, registerTotals } from './creditor-merge';
+import { type CreditorImportPlan, creditorKey, type PlanOptions, planCreditorImport, registerTotals } from './creditor-merge';
 import { CREDITOR_BLOCK_SIZE, type CreditorRegisterSummary, type StoredCreditor } from './creditor-types';
 import { setVerification, type VerificationDecision, type VerificationResult } from './creditor-verification';
 
-export type { CreditorImportPlan, CreditorRegisterSummary, StoredCreditor };
+export type { CreditorImportPlan, CreditorRegisterSummary, PlanOptions, StoredCreditor };
 
 /** What the import wizard knows about the file, recorded with the import. */
 export interface CreditorImportFile {
@@ -127,16 +127,27 @@ export class CreditorRepository {
    * register (same ID, other name) come back as refused rows for the report shown before commit.
    * The `imported` objects are taken over by the plan.
    */
-  async planImport(caseId: string, imported: readonly Creditor[]): Promise<CreditorImportPlan> {
+  async planImport(caseId: string, imported: readonly Creditor[], options: PlanOptions = {}): Promise<CreditorImportPlan> {
     const actor = await requirePermission(this.ctx, 'creditors.write', { entity: 'creditors', entityId: caseId, details: { what: 'import' } });
     const { db } = this.ctx;
     const [pointer, existing] = await db.transaction('r', [db.creditorBlocks, this.registers], async () => {
       const p = await this.registers.get(caseId);
       return [p, p ? flatten(await this.blocksOf(caseId, p.generation)) : []] as const;
     });
+    if (options.mode === 'replace') {
+      // Refunds are recorded against creditors' cids: a register money was paid or approved from
+      // is corrected person by person, never swapped as a whole.
+      const batches = await db.repaymentBatches.where('caseId').equals(caseId).toArray();
+      const used = batches.filter((b) => b.status !== 'draft');
+      if (used.length > 0) {
+        throw new Error(
+          `本案已有 ${used.length} 个已审批或已支付的清退批次（第 ${used.map((b) => b.number).join('、')} 批），清退记录按参与人对应，名单不能整体替换。请改为并入本案名单，或在名单中逐个修改参与人。`,
+        );
+      }
+    }
     // Merging into a verified creditor records the importing user as the one who changed it.
     const by = actor.kind === 'user' ? actorPerson(actor) : null;
-    return planCreditorImport(caseId, pointer?.generation ?? null, existing, imported, pointer?.nextCid ?? 1, by, this.ctx.now().toISOString());
+    return planCreditorImport(caseId, pointer?.generation ?? null, existing, imported, pointer?.nextCid ?? 1, by, this.ctx.now().toISOString(), options);
   }
 
   /**
@@ -216,6 +227,8 @@ export class CreditorRepository {
       newCreditors: plan.newCreditors,
       mergedCreditors: plan.mergedCreditors,
       ...plan.totals,
+      ...(plan.mode === 'replace' ? { mode: 'replace' as const, removedCreditors: plan.removedCreditors } : {}),
+      ...(plan.repeats.length > 0 ? { repeatedRows: plan.repeats.length, repeatsAdded: plan.repeatsAdded } : {}),
     };
     const pointer: CreditorRegisterRow = {
       caseId,
@@ -247,7 +260,15 @@ export class CreditorRepository {
           entity: 'creditors',
           entityId: caseId,
           before: before ? { generation: before.generation, count: before.count, totals: before.totals } : null,
-          after: { fileName: file.fileName, count: pointer.count, generation, importId, fileHash: file.fileHash, summary },
+          after: {
+            ...(plan.mode === 'replace' ? { what: 'replace-register' } : {}),
+            fileName: file.fileName,
+            count: pointer.count,
+            generation,
+            importId,
+            fileHash: file.fileHash,
+            summary,
+          },
         },
         now,
       );
@@ -313,7 +334,11 @@ export class CreditorRepository {
       }
       const nextCid = pointer?.nextCid ?? 1;
       const before = found ? (found.block.creditors[found.index] ?? null) : null;
-      const reviewed = await this.applyReview(caseId, before, { ...compact(v), cid: cid ?? String(nextCid) }, now);
+      const wanted: StoredCreditor = { ...compact(v), cid: cid ?? String(nextCid) };
+      // The form has no 存疑 reason: an edit that keeps 存疑 keeps the reason given with it.
+      if (before?.statusNote && before.status === '存疑' && v.status === '存疑') wanted.statusNote = before.statusNote;
+      if (before?.fileStatus) wanted.fileStatus = before.fileStatus;
+      const reviewed = await this.applyReview(caseId, before, wanted, now);
       if (!reviewed.ok) return reviewed;
       const stored = reviewed.creditor;
       if (reviewed.warning) warnings.push(reviewed.warning);

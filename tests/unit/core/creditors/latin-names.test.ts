@@ -29,7 +29,7 @@ describe('Latin names', () => {
     expect(r.creditors[0]?.principalFen).toBe(150_000);
     // A register imported before this fix holds "JohnSmith": the same passport is that person, not a conflict.
     const stored: StoredCreditor = { ...(r.creditors[0] as StoredCreditor), name: 'JohnSmith', cid: '1' };
-    const plan = planCreditorImport('case', 1, [stored], r.creditors, 2);
+    const plan = planCreditorImport('case', 1, [stored], r.creditors, 2, null, '', { addRepeats: true });
     expect(plan.conflicts).toEqual([]);
     expect(plan.mergedCreditors).toBe(1);
   });

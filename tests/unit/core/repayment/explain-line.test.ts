@@ -40,7 +40,15 @@ describe('explainAllocationLine', () => {
     });
     expect(explainAllocationLine(r, 1)).toMatchObject({ amountFen: 0, belowMinimum: true, pool: null, ratio: '—' });
     expect(explainAllocationLine(r, 1).formula).toContain('低于最低支付额');
-    expect(explainAllocationLine(r, 2).formula).toContain('剩余债权为 0');
+    expect(explainAllocationLine(r, 2).formula).toBe('剩余债权为 0：此前批次已全部清退');
+    expect(explainAllocationLine(r, 2).noClaim).toBe(false);
+  });
+
+  it('says a creditor whose returns covered the principal has no claim, not that it was refunded', () => {
+    const r = allocate({ amountFen: 10_000, claims: [{ id: 'A', netClaimFen: 90_000, paidFen: 0 }, { id: 'B', netClaimFen: 0, paidFen: 0 }] });
+    expect(explainAllocationLine(r, 1)).toMatchObject({ amountFen: 0, nothingRemaining: true, noClaim: true });
+    expect(explainAllocationLine(r, 1).formula).toBe('无待清退债权：已收回款项不少于本金（核定清退基数为 0）');
+    expect(explainAllocationLine(r, 1).formula).not.toContain('已全部清退');
   });
 
   it('marks small claims and full payments', () => {

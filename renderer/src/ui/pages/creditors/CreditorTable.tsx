@@ -39,6 +39,9 @@ export function CreditorTable(props: {
   readonly descending: boolean;
   readonly onSort: (key: SortKey) => void;
   readonly onSelect: (cid: string) => void;
+  /** Ticked for a bulk verification (present only for a user who may verify). */
+  readonly checked?: ReadonlySet<string>;
+  readonly onCheck?: (cid: string) => void;
 }) {
   const { t } = useTranslation('creditors');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -53,9 +56,10 @@ export function CreditorTable(props: {
 
   return (
     <div className="creditor-scroll" ref={scrollRef} data-testid="creditor-table">
-      <table className="creditor-grid" aria-rowcount={indices.length + 1}>
+      <table className={`creditor-grid${props.checked ? ' with-check' : ''}`} aria-rowcount={indices.length + 1}>
         <thead>
           <tr className="creditor-row creditor-head">
+            {props.checked && <th className="cell cell-check">{t('creditorReview:bulk.select')}</th>}
             {COLUMNS.map((col) => (
               <th
                 key={col.key}
@@ -92,22 +96,39 @@ export function CreditorTable(props: {
                 onKeyDown={(e) => e.key === 'Enter' && props.onSelect(c.cid)}
                 data-cid={c.cid}
               >
+                {props.checked && (
+                  <td className="cell cell-check" onClick={(e) => e.stopPropagation()}>
+                    <input type="checkbox" aria-label={t('creditorReview:bulk.selectOne', { name: c.name })} checked={props.checked.has(c.cid)} onChange={() => props.onCheck?.(c.cid)} />
+                  </td>
+                )}
                 <td className="cell cell-seq muted">{index + 1}</td>
                 <td className="cell cell-name">
                   <button type="button" className="name-button" title={c.name} onClick={() => props.onSelect(c.cid)}>
                     {c.name}
                   </button>
                 </td>
-                <td className="cell cell-idNumber mono">{open || !person ? c.idNumber : maskIdNumber(c.idNumber)}</td>
+                <td className="cell cell-idNumber mono" title={t(`idTypes.${c.idType}`)}>
+                  {c.idType !== 'resident' && (
+                    <Tag minimal className="id-type-tag">
+                      {t(`idTypeShort.${c.idType}`)}
+                    </Tag>
+                  )}
+                  {open || !person ? c.idNumber : maskIdNumber(c.idNumber)}
+                </td>
                 <td className="cell cell-phone mono">{c.phone ? (open ? c.phone : maskPhone(c.phone)) : ''}</td>
                 <td className="cell cell-contracts num">{c.contracts.length > 1 ? <Tag minimal>{c.contracts.length}</Tag> : c.contracts.length}</td>
                 <td className="cell cell-principal num">{formatFen(c.principalFen)}</td>
                 <td className="cell cell-returned num">{formatFen(c.returnedFen)}</td>
                 <td className="cell cell-netClaim num">{formatFen(c.netClaimFen)}</td>
                 <td className="cell cell-status">
-                  <Tag minimal intent={c.status === '已核实' ? 'success' : c.status === '存疑' ? 'warning' : 'none'}>
+                  <Tag minimal intent={c.status === '已核实' ? 'success' : c.status === '存疑' ? 'warning' : 'none'} title={c.statusNote ? t('creditorReview:doubtNote', { note: c.statusNote }) : undefined}>
                     {c.status}
                   </Tag>
+                  {c.fileStatus && (
+                    <Tag minimal className="inline-tag" title={t('fileStatus.title')}>
+                      {t('fileStatus.tag', { status: c.fileStatus })}
+                    </Tag>
+                  )}
                   {c.review?.pendingChange && (
                     <Tag minimal intent="danger" className="inline-tag" title={t('creditorReview:pending')}>
                       {t('creditorReview:pendingTag')}

@@ -1,8 +1,11 @@
-import { Button, Callout, Classes, Dialog, ProgressBar } from '@blueprintjs/core';
+import { Alert, Button, Callout, Checkbox, Classes, Dialog, HTMLTable, ProgressBar } from '@blueprintjs/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AmountUnits, ColumnMapping } from '../../../core/creditors';
+import { TEMPLATE_COLUMNS } from '../../../core/creditors/template';
+import { formatFen } from '../../../core/money';
 import type { CreditorImportRow, CreditorImportSummary } from '../../../db/records';
+import type { PlanOptions } from '../../../db/repositories/creditor-merge';
 import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview } from '../../../workers/creditor-import-protocol';
 import { sha256Hex } from '../../../workers/sha256-hex';
 import { useApp } from '../../app/app-context';
@@ -44,6 +47,8 @@ export function ImportWizard(props: {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [plan, setPlan] = useState<PlanOptions>({});
+  const [confirmReplace, setConfirmReplace] = useState(false);
   const appliedLayout = useRef<string | null>(null);
 
   const onMessage = useRef<(m: FromWorker) => void>(() => {});
@@ -83,6 +88,11 @@ export function ImportWizard(props: {
         void saveProblems(new Uint8Array(m.bytes));
         return;
       case 'failed':
+        // A plan refused (a replacement the case's batches forbid): back to merging, checked again.
+        if (busy === 'validate' && plan.mode === 'replace') {
+          setPlan({});
+          setReport(null);
+        }
         setBusy(null);
         setProgress(null);
         setError(m.message);
@@ -105,6 +115,15 @@ export function ImportWizard(props: {
     }),
     [sheet, headerRow, mapping, units],
   );
+
+  /** Merge or replace, repeats skipped or added: the plan is made again (the file is read again). */
+  async function replan(next: PlanOptions) {
+    setPlan(next);
+    setError(null);
+    setBusy('validate');
+    setProgress({ done: 0, total: 0 });
+    worker.current?.send({ type: 'run', caseId: props.caseId, options: { ...options(), plan: next }, disk: await dataDiskFigure(bridge) });
+  }
 
   useEffect(() => {
     if (sheet === null) return;
@@ -140,6 +159,7 @@ export function ImportWizard(props: {
     setHeaderRow(undefined);
     setMapping(undefined);
     setUnits(undefined);
+    setPlan({});
     appliedLayout.current = null;
     // The worker reads the file (a Blob handle) in pieces while this thread hashes it, outside any
     // transaction: on two cores the hash costs no waiting. WebCrypto needs the bytes whole; they
@@ -161,7 +181,7 @@ export function ImportWizard(props: {
     }
     setBusy('validate');
     setProgress({ done: 0, total: 0 });
-    worker.current?.send({ type: 'run', caseId: props.caseId, options: options(), disk: await dataDiskFigure(bridge) });
+    worker.current?.send({ type: 'run', caseId: props.caseId, options: { ...options(), plan }, disk: await dataDiskFigure(bridge) });
   }
 
   async function commit() {
@@ -170,6 +190,13 @@ export function ImportWizard(props: {
     setBusy('commit');
     setProgress({ done: 0, total: 0 });
     worker.current?.send({ type: 'commit', fileHash: file.hash, disk: await dataDiskFigure(bridge) });
+  }
+
+  /** A blank register with the headers the import knows (built here: it is a few KB). */
+  async function saveTemplate() {
+    const { blankRegisterXlsx } = await import('../../../workers/creditor-template-xlsx');
+    const saved = await bridge.saveFile({ suggestedName: '集资参与人名单模板.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: blankRegisterXlsx() });
+    if (saved.status === 'saved') setNotice(t('wizard.templateSaved', { file: saved.fileName }));
   }
 
   async function saveProblems(bytes: Uint8Array) {
@@ -189,6 +216,7 @@ export function ImportWizard(props: {
       <div className={Classes.DIALOG_BODY}>
         <div className="import-file-bar">
           <Button icon="document-open" text={t('wizard.chooseFile')} onClick={() => void chooseFile()} disabled={busy !== null} />
+          {!file && <Button icon="download" minimal text={t('wizard.template')} onClick={() => void saveTemplate()} disabled={busy !== null} />}
           {file && (
             <span className="import-file" data-testid="import-file">
               {t('wizard.file')}：{file.name}（{(file.size / 1024).toFixed(0)} KB） <span className="muted mono">{t('wizard.hash')} {file.hash.slice(0, 16)}…</span>
@@ -211,6 +239,7 @@ export function ImportWizard(props: {
           </Callout>
         )}
         {busy === 'reading' && <ProgressBar intent="primary" />}
+        {!file && busy === null && <ColumnGuide />}
         {running && (
           <div className="import-progress" data-testid="import-progress">
             <span>{busy === 'validate' ? t('wizard.validating') : t('wizard.committing')}</span>
@@ -224,6 +253,7 @@ export function ImportWizard(props: {
             {report.spaceProblem}
           </Callout>
         )}
+        {report && !report.fatal && <PlanChoice report={report} busy={busy !== null} onPlan={(next) => void replan(next)} />}
         {report ? (
           <ImportReportView report={report} />
         ) : (
@@ -254,7 +284,17 @@ export function ImportWizard(props: {
               {report.problems.length > 0 && (
                 <Button icon="export" text={t('wizard.exportProblems')} onClick={() => void repos.creditors.mayExport(props.caseId, 'problems').then(() => worker.current?.send({ type: 'export-problems' }))} disabled={running} />
               )}
-              <Button intent="primary" icon="import" text={report.importedRows > 0 ? t('wizard.commit', { count: report.importedRows }) : t('wizard.nothingToImport')} disabled={!canCommit} onClick={() => void commit()} />
+              {report.mode === 'replace' ? (
+                <Button intent="danger" icon="swap-horizontal" text={t('wizard.commitReplace', { count: report.importedRows })} disabled={!canCommit} onClick={() => setConfirmReplace(true)} />
+              ) : (
+                <Button
+                  intent="primary"
+                  icon="import"
+                  text={report.importedRows > 0 ? t('wizard.commit', { count: report.importedRows }) : report.repeatedRows > 0 ? t('wizard.allRepeated') : t('wizard.nothingToImport')}
+                  disabled={!canCommit}
+                  onClick={() => void commit()}
+                />
+              )}
             </>
           )}
           {!report && preview && (
@@ -262,6 +302,89 @@ export function ImportWizard(props: {
           )}
         </div>
       </div>
+      {report && file && (
+        <Alert
+          isOpen={confirmReplace}
+          intent="danger"
+          icon="swap-horizontal"
+          confirmButtonText={t('wizard.confirmReplaceOk')}
+          cancelButtonText={t('wizard.cancel')}
+          onCancel={() => setConfirmReplace(false)}
+          onConfirm={() => {
+            setConfirmReplace(false);
+            void commit();
+          }}
+        >
+          <h4>{t('wizard.confirmReplaceTitle')}</h4>
+          <p data-testid="confirm-replace">
+            {t('wizard.confirmReplace', {
+              file: file.name,
+              count: report.registerCount,
+              net: formatFen(report.registerNetClaimFen),
+              removed: report.removedCreditors,
+              verified: report.removedVerified,
+            })}
+          </p>
+        </Alert>
+      )}
     </Dialog>
+  );
+}
+
+/** The short guide to the columns, shown before a file is chosen. */
+function ColumnGuide() {
+  const { t } = useTranslation('creditors');
+  return (
+    <div data-testid="column-guide">
+      <h4>{t('wizard.guideTitle')}</h4>
+      <HTMLTable compact striped className="import-guide full-width">
+        <tbody>
+          {TEMPLATE_COLUMNS.map((c) => (
+            <tr key={c.field}>
+              <th scope="row">{c.header}</th>
+              <td>{c.required ? t('wizard.required') : ''}</td>
+              <td>{c.guide}</td>
+            </tr>
+          ))}
+        </tbody>
+      </HTMLTable>
+    </div>
+  );
+}
+
+/** Repeated contracts (skip or add) and the distinct action of replacing the register with the file. */
+function PlanChoice(props: { readonly report: ImportReport; readonly busy: boolean; readonly onPlan: (next: PlanOptions) => void }) {
+  const { t } = useTranslation('creditors');
+  const { report } = props;
+  if (report.mode === 'replace') {
+    return (
+      <Callout intent="danger" compact data-testid="replace-mode">
+        <p>
+          {t('wizard.replacing', { count: report.registerCount, before: report.registerCountBefore, removed: report.removedCreditors, verified: report.removedVerified })}
+        </p>
+        <Button small text={t('wizard.backToMerge')} disabled={props.busy} onClick={() => props.onPlan({})} />
+      </Callout>
+    );
+  }
+  return (
+    <>
+      {report.repeatedRows > 0 && (
+        <Callout intent="warning" compact data-testid="repeated-contracts">
+          <p>{report.repeatsAdded ? t('wizard.repeatsAdded', { count: report.repeatedRows }) : t('wizard.repeats', { count: report.repeatedRows })}</p>
+          <Checkbox
+            checked={report.repeatsAdded}
+            disabled={props.busy}
+            label={t('wizard.addRepeats')}
+            onChange={(e) => props.onPlan({ addRepeats: e.currentTarget.checked })}
+          />
+        </Callout>
+      )}
+      {report.registerCountBefore > 0 && (
+        <div className="import-replace">
+          <Button icon="swap-horizontal" text={t('wizard.replace')} disabled={props.busy} onClick={() => props.onPlan({ mode: 'replace' })} />
+          <span className="muted">{t('wizard.replaceHint')}</span>
+        </div>
+      )}
+    </>
   );
 }

@@ -6,9 +6,11 @@ import type { CreditorStatus } from '../../../core/creditors';
 import { formatFen } from '../../../core/money';
 import type { CreditorImportSummary } from '../../../db/records';
 import type { CreditorDraft } from '../../../db/repositories/creditor-draft';
-import { type CreditorRegisterSummary, STATUS_VALUES, type StoredCreditor } from '../../../db/repositories/creditor-types';
+import { type CreditorRegisterSummary, EXCLUSION_LABELS, STATUS_VALUES, type StoredCreditor } from '../../../db/repositories/creditor-types';
+import type { VerificationDecision } from '../../../db/repositories/creditor-verification';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { BulkVerifyDialog } from './BulkVerifyDialog';
 import { CreditorEditDialog } from './CreditorEditDialog';
 import { CreditorPanel } from './CreditorPanel';
 import { CreditorTable } from './CreditorTable';
@@ -37,6 +39,8 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   const [importing, setImporting] = useState(false);
   const [partial, setPartial] = useState<CreditorRegisterSummary | null>(null);
   const [exporting, setExporting] = useState<'full' | 'public' | null>(null);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [bulk, setBulk] = useState(false);
 
   const reload = useCallback(async () => {
     try {
@@ -73,6 +77,8 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   // register would hold ~80 MB at a million creditors.
   const current = useMemo(() => (selected === null ? undefined : creditors?.find((c) => c.cid === selected)), [creditors, selected]);
 
+  const hasFileStatus = useMemo(() => creditors?.some((c) => c.fileStatus !== undefined) ?? false, [creditors]);
+
   const sortBy = (sort: SortKey) => setQuery((q) => ({ ...q, sort, descending: q.sort === sort ? !q.descending : false }));
 
   async function reveal(c: StoredCreditor) {
@@ -99,6 +105,32 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
     (await toaster).show({ intent: 'success', message: t('creditorReview:saved', { name }) });
     return null;
   }
+
+  /** One decision for the ticked creditors or the whole current view: one action, one audit entry. */
+  async function bulkVerify(scope: 'checked' | 'filter', decision: VerificationDecision): Promise<string | null> {
+    if (!creditors || !view) return null;
+    const cids = scope === 'checked' ? [...checked] : Array.from(view.indices, (i) => (creditors[i] as StoredCreditor).cid);
+    const result = await repos.creditors.setVerification(caseId, cids, decision);
+    if (!result.ok) return result.message;
+    setBulk(false);
+    setChecked(new Set());
+    await reload();
+    const what =
+      decision.status === '已核实'
+        ? t('creditorReview:bulk.toVerified')
+        : decision.status === '存疑'
+          ? t('creditorReview:bulk.toDoubt')
+          : t('creditorReview:bulk.toExclusion', { label: decision.exclusion ? EXCLUSION_LABELS[decision.exclusion] : t('creditorReview:none') });
+    (await toaster).show({ intent: 'success', message: t('creditorReview:bulk.done', { count: result.changed, what }) });
+    return null;
+  }
+
+  const toggleChecked = (cid: string) =>
+    setChecked((s) => {
+      const next = new Set(s);
+      if (!next.delete(cid)) next.add(cid);
+      return next;
+    });
 
   async function save(draft: CreditorDraft) {
     const cid = editing?.creditor?.cid ?? null;
@@ -141,7 +173,11 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   async function committed(fileName: string, summary: CreditorImportSummary) {
     setImporting(false);
     await reload();
-    (await toaster).show({ intent: 'success', message: t('wizard.committed', { file: fileName, added: summary.newCreditors, merged: summary.mergedCreditors }) });
+    const message =
+      summary.mode === 'replace'
+        ? t('wizard.replaced', { file: fileName, count: summary.newCreditors + summary.mergedCreditors, removed: summary.removedCreditors ?? 0 })
+        : t('wizard.committed', { file: fileName, added: summary.newCreditors, merged: summary.mergedCreditors });
+    (await toaster).show({ intent: 'success', message });
   }
 
   if (caseFile === null) {
@@ -179,8 +215,25 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
             <option key={s} value={s}>{s}</option>
           ))}
         </HTMLSelect>
+        {hasFileStatus && (
+          <HTMLSelect
+            aria-label={t('fileStatus.filter')}
+            disabled={partial !== null}
+            value={query.fileStatus ?? ''}
+            onChange={(e) => setQuery((q) => ({ ...q, fileStatus: e.currentTarget.value as CreditorStatus | '' }))}
+          >
+            <option value="">{t('fileStatus.filter')}：{t('fileStatus.any')}</option>
+            {STATUS_VALUES.map((s) => (
+              <option key={s} value={s}>{t('fileStatus.tag', { status: s })}</option>
+            ))}
+          </HTMLSelect>
+        )}
         {can('creditors.write') && <Button icon="import" intent="primary" text={t('toolbar.import')} onClick={() => setImporting(true)} />}
         {can('creditors.write') && <Button icon="add" text={t('toolbar.add')} onClick={() => setEditing({ creditor: null })} />}
+        {can('creditors.verify') && (
+          <Button icon="tick-circle" text={t('creditorReview:bulk.open')} disabled={!creditors?.length || partial !== null} onClick={() => setBulk(true)} />
+        )}
+        {checked.size > 0 && <Button minimal icon="cross" text={t('creditorReview:bulk.clear', { count: checked.size })} onClick={() => setChecked(new Set())} />}
         {can('personal.export') && (
           <Button
             icon="export"
@@ -254,6 +307,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
             descending={query.descending}
             onSort={(key) => partial === null && sortBy(key)}
             onSelect={setSelected}
+            {...(can('creditors.verify') ? { checked, onCheck: toggleChecked } : {})}
           />
         )}
         {current && (
@@ -270,6 +324,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
       </div>
       {editing && <CreditorEditDialog caseId={caseId} creditor={editing.creditor} canVerify={can('creditors.verify')} onSave={save} onClose={() => setEditing(null)} />}
       {verifying && <VerifyDialog creditor={verifying} onSave={verify} onClose={() => setVerifying(null)} />}
+      {bulk && view && <BulkVerifyDialog checkedCount={checked.size} filterCount={view.indices.length} onSave={bulkVerify} onClose={() => setBulk(false)} />}
       {importing && <ImportWizard caseId={caseId} onClose={() => setImporting(false)} onCommitted={(f, s) => void committed(f, s)} />}
     </section>
   );

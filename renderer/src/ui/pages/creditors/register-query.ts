@@ -27,6 +27,8 @@ export type SortKey = 'order' | 'name' | 'idNumber' | 'contracts' | 'principal' 
 export interface RegisterQuery {
   readonly text: string;
   readonly status: CreditorStatus | '';
+  /** 核实状态 as the imported file gave it ('' any). */
+  readonly fileStatus?: CreditorStatus | '';
   readonly sort: SortKey;
   readonly descending: boolean;
 }
@@ -39,7 +41,8 @@ const COLLATED_SORT_LIMIT = 20_000;
 export function buildRegisterIndex(creditors: readonly StoredCreditor[]): RegisterIndex {
   return {
     count: creditors.length,
-    names: keyText(creditors, (c) => c.name),
+    // Folded like a query: "John Smith" is found by "john smith", "johnsmith" or "SMITH".
+    names: keyText(creditors, (c) => normalizeQuery(c.name)),
     ids: keyText(creditors, (c) => c.idNumber),
     phones: keyText(creditors, (c) => c.phone ?? ''),
   };
@@ -95,26 +98,34 @@ export function normalizeQuery(text: string): string {
     .toUpperCase();
 }
 
-/** Indices of the creditors matching: name contains the text; or ID / phone starts with the digits. */
+/**
+ * Indices of the creditors matching: name contains the text; or ID / phone starts with it. An ID
+ * of any type (passport E12345678, 港澳通行证 H12345678, credit code) is letters and digits: text
+ * with a digit is looked up in IDs and phones, and in names too (a name rarely holds a digit).
+ */
 export function searchRegister(creditors: readonly StoredCreditor[], index: RegisterIndex, query: RegisterQuery): Int32Array {
   const q = normalizeQuery(query.text);
   const status = query.status;
+  const fileStatus = query.fileStatus ?? '';
+  const keep = (c: StoredCreditor) => (status === '' || c.status === status) && (fileStatus === '' || c.fileStatus === fileStatus);
   const n = index.count;
   const out = new Int32Array(n);
   let k = 0;
   if (q === '') {
-    for (let i = 0; i < n; i++) if (status === '' || (creditors[i] as StoredCreditor).status === status) out[k++] = i;
+    for (let i = 0; i < n; i++) if (keep(creditors[i] as StoredCreditor)) out[k++] = i;
     return out.slice(0, k);
   }
   const hits = new Uint8Array(n);
-  if (/^[0-9X]+$/.test(q)) {
+  const residentLike = /^[0-9X]+$/.test(q);
+  if (residentLike || (/^[0-9A-Z]+$/.test(q) && /[0-9]/.test(q))) {
     markHits(index.ids, n, `\n${q}`, true, hits);
     markHits(index.phones, n, `\n${q}`, true, hits);
+    if (!residentLike) markHits(index.names, n, q, false, hits);
   } else {
     markHits(index.names, n, q, false, hits);
   }
   for (let i = 0; i < n; i++) {
-    if (hits[i] === 1 && (status === '' || (creditors[i] as StoredCreditor).status === status)) out[k++] = i;
+    if (hits[i] === 1 && keep(creditors[i] as StoredCreditor)) out[k++] = i;
   }
   return out.slice(0, k);
 }

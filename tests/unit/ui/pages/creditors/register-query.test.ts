@@ -37,6 +37,25 @@ const index = buildRegisterIndex(list);
 const find = (text: string, status: CreditorStatus | '' = '') => Array.from(searchRegister(list, index, { ...EMPTY_QUERY, text, status }));
 
 describe('register search', () => {
+  it('finds every ID type: passport, 港澳通行证, credit code; and Latin names whatever the case and spacing', () => {
+    const other = [
+      { ...c(0, 'John Smith', 'E12345678', undefined), idType: 'passport' as const },
+      { ...c(1, '陈大文', 'H12345678', undefined), idType: 'hk_macau' as const },
+      { ...c(2, '威海某某商贸有限公司', '91371000MA3C000000', undefined), idType: 'org' as const },
+      c(3, '李四', '371002198001010010', '13800001111'),
+    ];
+    const idx = buildRegisterIndex(other);
+    const look = (text: string) => Array.from(searchRegister(other, idx, { ...EMPTY_QUERY, text }));
+    expect(look('E12345678')).toEqual([0]);
+    expect(look('e1234')).toEqual([0]);
+    expect(look('Ｈ１２３')).toEqual([1]);
+    expect(look('91371000MA')).toEqual([2]);
+    expect(look('john smith')).toEqual([0]);
+    expect(look('SMITH')).toEqual([0]);
+    expect(look('1380000')).toEqual([3]);
+    expect(look('E99')).toEqual([]);
+  });
+
   it('finds names containing the text, and IDs or phones starting with the digits', () => {
     expect(find('王')).toEqual([1, 3]);
     expect(find('娜娜')).toEqual([2]);

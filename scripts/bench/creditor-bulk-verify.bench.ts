@@ -1,0 +1,79 @@
+// Bulk verification in the app, in Chromium (issue 11): a case with 100,000 creditors, the 批量核实
+// dialog over the current filter (everyone), from the click on 确定 to the confirmation toast — the
+// repository's one transaction (decision per creditor, four-eyes check, 100 blocks rewritten, one
+// audit entry) plus reloading the register. Target ≤ 2 s. Figures only, no asserts.
+
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { BenchResult } from './bench-result';
+import { medianMs, verdictAtMost } from './bench-result';
+import { benchTmp, ensureCreditorCsv, repoRoot } from './creditor-inputs';
+import { buildRenderer, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+
+const DIST = process.env.CREDITORS_BENCH_DIST ?? join(benchTmp, 'creditors-app-dist');
+const PORT = Number(process.env.CREDITORS_BENCH_PORT ?? 4187);
+const BASE = `http://127.0.0.1:${PORT}/`;
+const RUNS = Number(process.env.CREDITORS_BENCH_RUNS ?? 3);
+const ROWS = 100_000;
+
+async function importCsv(page: Page, caseId: string, path: string): Promise<void> {
+  await page.goto(`${BASE}#/creditors/${encodeURIComponent(caseId)}`);
+  await page.getByRole('button', { name: '导入名单' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /选择文件/ }).click();
+  await (await chooser).setFiles(path);
+  await page.getByTestId('detected-header').waitFor();
+  await page.getByRole('button', { name: '校验' }).click();
+  await page.getByTestId('import-report').waitFor();
+  await page.getByRole('button', { name: /导入 \d+ 行有效记录/ }).click();
+  await page.locator('[data-testid="creditor-table"] tbody tr').first().waitFor();
+  await page.getByTestId('total-count').waitFor();
+}
+
+/** One bulk action over everyone shown; ms from the click on 确定 to the toast. */
+async function bulkOnce(page: Page, doubt: boolean): Promise<{ ms: number; count: string }> {
+  await page.getByRole('button', { name: '批量核实…' }).click();
+  const dialog = page.getByTestId('bulk-verify');
+  await dialog.getByLabel('当前搜索和筛选结果', { exact: false }).check({ force: true });
+  if (doubt) {
+    await dialog.getByLabel('存疑（须写明原因）').check({ force: true });
+    await dialog.getByLabel('存疑原因').fill('基准测试：待调取银行流水');
+  } else await dialog.getByLabel('已核实').check({ force: true });
+  const button = dialog.getByRole('button', { name: /^确定（\d+ 人）$/ });
+  const count = ((await button.textContent()) ?? '').replace(/\D/g, '');
+  const t0 = Date.now();
+  await button.click();
+  await page.getByText(/^已将 \d+ 人设为/).last().waitFor();
+  const ms = Date.now() - t0;
+  await dialog.waitFor({ state: 'detached' });
+  return { ms, count };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const csv = ensureCreditorCsv(ROWS, 'c100k.csv');
+  buildRenderer(repoRoot, DIST);
+  const server = await servePreview(repoRoot, DIST, PORT);
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(300_000);
+    const caseId = await setUpCase(page, BASE, '基准〔2026〕核实号');
+    await importCsv(page, caseId, csv);
+    const runs: { ms: number; count: string }[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await bulkOnce(page, i % 2 === 1));
+    await context.close();
+    const m = medianMs(runs.map((r) => r.ms));
+    return [
+      {
+        name: `bulk verification of ${runs[0]?.count ?? '?'} creditors, one action (app, Chromium)`,
+        figure: `${(m / 1000).toFixed(2)} s click → done, incl. reloading the register (median of ${RUNS}: ${runs.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')})`,
+        target: '≤ 2000 ms',
+        verdict: verdictAtMost(m, 2000, ' ms'),
+      },
+    ];
+  } finally {
+    await browser.close();
+    stopServer(server);
+  }
+}
