@@ -111,8 +111,10 @@ export function planImport(
     }
   }
   const removed: string[] = [];
+  // Only the sender's own records can be removed, whatever the caller handed in.
+  const own = `${header.sender.id}|`;
   for (const h of held) {
-    if (h.periodKey === header.period.key && !incoming.has(h.key)) {
+    if (h.key.startsWith(own) && h.periodKey === header.period.key && !incoming.has(h.key)) {
       removed.push(h.key);
       tally(h.kind).removed++;
     }
