@@ -7,3 +7,5 @@ export * from './package-file';
 export * from './periods';
 export * from './sections';
 export * from './types';
+export * from './record-upgrades';
+export * from './identity';
