@@ -66,11 +66,12 @@ export function planImport(
   heldPackages: readonly HeldPackage[],
 ): ImportPlan {
   const empty: ImportPlan = { alreadyImported: true, added: [], changed: [], unchanged: records.length, removed: [], keptNewer: 0, byKind: {} };
-  if (heldPackages.some((p) => p.fileSha256 === fileSha256)) return empty;
+  // Replay first: an old file brought back after a newer one is refused even if it was imported once.
   const newer = heldPackages.filter((p) => p.periodKey === header.period.key && p.createdAt > header.createdAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   if (newer) {
     throw refusals.replayedOlder(header.sender.name, header.period.label, formatOfficeDateTime(newer.createdAt), formatOfficeDateTime(header.createdAt));
   }
+  if (heldPackages.some((p) => p.fileSha256 === fileSha256)) return empty;
   const heldByKey = new Map(held.map((h) => [h.key, h]));
   const byKind: Record<string, { added: number; changed: number; unchanged: number; removed: number }> = {};
   const tally = (kind: string) => {

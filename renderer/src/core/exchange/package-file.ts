@@ -6,8 +6,8 @@
 // backup format's primitives (core/backup); the backup's frame layout is not reused because a
 // package is read whole (a district's year is a few MB) and must be verified before anything else.
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { decryptFrame, deriveBackupKey, encryptFrame, randomBytes } from '../backup/backup-crypto';
+import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { deflateRaw, inflateRaw } from '../backup/compression';
 import { concatBytes, PBKDF2_MIN_ITERATIONS } from '../backup/format';
 import { refusals } from './errors';

@@ -20,12 +20,12 @@ import {
   type PackageHeader,
   planCounts,
   planImport,
-  readKeyFile,
   type ReportPeriod,
+  readKeyFile,
   type TrustedOffice,
   upgradeRecords,
-  validateIdentity,
   type VerifiedPackage,
+  validateIdentity,
   writeKeyFile,
   writePackage,
 } from '../../core/exchange';
@@ -108,7 +108,8 @@ export class ExchangeRepository {
     const keys = before ? { privateKey: before.privateKey, publicKey: before.publicKey } : await generateOfficeKeyPair();
     const now = this.ctx.now();
     const stored: StoredIdentity = {
-      office: { id: before?.office.id ?? `office-${this.ctx.newId()}`, ...checked.value },
+      // A random UUID, not ctx.newId(): the id must be unique among all offices, not just in this store.
+      office: { id: before?.office.id ?? `office-${globalThis.crypto.randomUUID()}`, ...checked.value },
       ...keys,
       createdAt: before?.createdAt ?? now.toISOString(),
     };
