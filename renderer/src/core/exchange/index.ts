@@ -1,5 +1,6 @@
 export * from './build-records';
 export * from './errors';
+export * from './figure-records';
 export * from './identity';
 export * from './import-plan';
 export * from './key-file';

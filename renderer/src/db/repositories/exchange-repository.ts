@@ -20,6 +20,7 @@ import {
   type PackageHeader,
   planCounts,
   planImport,
+  type ReceivedFigureRecord,
   type ReportPeriod,
   readKeyFile,
   type TrustedOffice,
@@ -362,6 +363,23 @@ export class ExchangeRepository {
     if (filter.office) return t.where('office').equals(filter.office).toArray();
     if (filter.kind) return t.where('kind').equals(filter.kind).toArray();
     return t.toArray();
+  }
+
+  /**
+   * What the 统计 dashboard adds to the city's own records: the received cases, petitions and refund
+   * facts, and the districts of the offices it receives from (empty unless this is the city office).
+   */
+  async figureRecords(): Promise<{ readonly records: ReceivedFigureRecord[]; readonly districts: string[] }> {
+    const own = await this.storedIdentity();
+    if (own?.office.level !== 'city') return { records: [], districts: [] };
+    const { db } = this.ctx;
+    const [records, offices] = await db.transaction('r', [db.exchangeRecords, db.exchangeOffices], () =>
+      Promise.all([db.exchangeRecords.where('kind').anyOf(['case', 'petition', 'refunds']).toArray(), db.exchangeOffices.toArray()]),
+    );
+    return {
+      records: records.map((r) => ({ office: r.office, kind: r.kind, district: r.district, data: r.data })),
+      districts: offices.filter((o) => o.level === 'district' && o.district !== '').map((o) => o.district),
+    };
   }
 
   async recordCount(): Promise<number> {
