@@ -52,13 +52,20 @@ export const packageHeaderSchema = z.object({
   }),
 });
 
-export const packageBodySchema = z.object({
-  records: z.array(
-    z.object({
-      kind: z.string().min(1).max(40),
-      sourceId: z.string().min(1).max(300),
-      district: z.string().max(100).nullable(),
-      data: z.record(z.string(), z.unknown()),
-    }),
-  ),
-});
+/**
+ * The body's shape, checked by hand: a district's year is 20,000+ records and a schema library
+ * walking each one cost more than the rest of reading the package. Returns the problem's path or null.
+ */
+export function checkPackageBody(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as { records?: unknown }).records)) return 'records';
+  const records = (value as { records: unknown[] }).records;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as { kind?: unknown; sourceId?: unknown; district?: unknown; data?: unknown } | null;
+    if (typeof r !== 'object' || r === null) return `records.${i}`;
+    if (typeof r.kind !== 'string' || r.kind.length === 0 || r.kind.length > 40) return `records.${i}.kind`;
+    if (typeof r.sourceId !== 'string' || r.sourceId.length === 0 || r.sourceId.length > 300) return `records.${i}.sourceId`;
+    if (r.district !== null && (typeof r.district !== 'string' || r.district.length > 100)) return `records.${i}.district`;
+    if (typeof r.data !== 'object' || r.data === null || Array.isArray(r.data)) return `records.${i}.data`;
+  }
+  return null;
+}

@@ -8,7 +8,6 @@
 // - the same file again changes nothing; an older package of a period after a newer one is refused.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { canonicalJson } from '../common/canonical-json';
 import { formatOfficeDateTime } from '../common/office-time';
 import { refusals } from './errors';
 import type { ExchangeRecord, PackageHeader } from './types';
@@ -17,8 +16,13 @@ export function recordKey(officeId: string, kind: string, sourceId: string): str
   return `${officeId}|${kind}|${sourceId}`;
 }
 
+/**
+ * The record's content as the sender wrote it. JSON.stringify, not canonical JSON: the sender's own
+ * code fixes the key order, and sorting every key of a district's year cost seconds; a key order
+ * changed by a new app version only shows as 有变化 once, which is harmless.
+ */
 export function recordContentHash(record: Pick<ExchangeRecord, 'district' | 'data'>): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson({ district: record.district, data: record.data }))));
+  return bytesToHex(sha256(utf8ToBytes(JSON.stringify([record.district, record.data]))));
 }
 
 /** A record held from an office, as far as planning needs it. */

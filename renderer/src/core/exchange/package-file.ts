@@ -11,7 +11,7 @@ import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { deflateRaw, inflateRaw } from '../backup/compression';
 import { concatBytes, PBKDF2_MIN_ITERATIONS } from '../backup/format';
 import { refusals } from './errors';
-import { packageBodySchema, packageHeaderSchema } from './header-schema';
+import { checkPackageBody, packageHeaderSchema } from './header-schema';
 import { keyFingerprint, SIGNATURE_BYTES, signBytes, verifyBytes } from './keys';
 import type { ExchangeRecord, OfficeIdentity, OpenedPackage, PackageHeader, PackageKind, PackageTotals, PersonalDataChoice, ReportPeriod } from './types';
 
@@ -220,8 +220,9 @@ async function readBody(stored: Uint8Array, header: PackageHeader, passphrase: s
   } catch {
     throw refusals.corrupted('body is not JSON');
   }
-  const body = packageBodySchema.safeParse(parsed);
-  if (!body.success) throw refusals.corrupted(`body shape: ${body.error.issues[0]?.path.join('.') ?? ''}`);
+  const problem = checkPackageBody(parsed);
+  if (problem !== null) throw refusals.corrupted(`body shape: ${problem}`);
+  const body = { data: parsed as { records: ExchangeRecord[] } };
   const counts = countByKind(body.data.records);
   const kinds = new Set([...Object.keys(counts), ...Object.keys(header.counts)]);
   for (const k of kinds) if ((counts[k] ?? 0) !== (header.counts[k] ?? 0)) throw refusals.corrupted(`count of ${k}: header ${header.counts[k]}, body ${counts[k]}`);

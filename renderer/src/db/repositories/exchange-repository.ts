@@ -407,7 +407,11 @@ export class ExchangeRepository {
   private async plan(opened: VerifiedPackage): Promise<ImportPlan> {
     const { db } = this.ctx;
     const sender = opened.header.sender.id;
-    const [held, heldPackages] = await Promise.all([db.exchangeRecords.where('office').equals(sender).toArray(), db.exchangePackages.where('office').equals(sender).toArray()]);
+    const heldPackages = await db.exchangePackages.where('office').equals(sender).toArray();
+    // The very same file again (and nothing newer of its period): no record needs reading.
+    const same = heldPackages.some((p) => p.fileSha256 === opened.fileSha256);
+    const newer = heldPackages.some((p) => p.periodKey === opened.header.period.key && p.createdAt > opened.header.createdAt);
+    const held = same && !newer ? [] : await db.exchangeRecords.where('office').equals(sender).toArray();
     return planImport(
       opened.header,
       opened.fileSha256,
