@@ -58,7 +58,7 @@ function intFlag(flags: ParsedArgs['flags'], name: string, fallback: number): nu
   return Number(v);
 }
 
-function describe(header: PackageHeader) {
+function headerReport(header: PackageHeader) {
   return {
     sender: { id: header.sender.id, name: header.sender.name, level: header.sender.level, district: header.sender.district, fingerprint: keyFingerprint(header.sender.publicKey) },
     recipient: header.recipient?.name ?? null,
@@ -89,7 +89,7 @@ async function inspect(parsed: ParsedArgs): Promise<number> {
   const passphrase = passphraseFrom(parsed.flags);
   try {
     const opened = await openPackage(bytes, { ...(trusted ? { trusted } : {}), maxSchemaVersion: CURRENT_SCHEMA_VERSION, ...(passphrase ? { passphrase } : {}) });
-    const report = { ok: true as const, signature: opened.verdict === 'trusted' ? 'valid-trusted' : 'valid-untrusted', bodyVerified: true, fileSha256: opened.fileSha256, records: opened.records.length, ...describe(opened.header) };
+    const report = { ok: true as const, signature: opened.verdict === 'trusted' ? 'valid-trusted' : 'valid-untrusted', bodyVerified: true, fileSha256: opened.fileSha256, records: opened.records.length, ...headerReport(opened.header) };
     print(json, report);
     return 0;
   } catch (e) {
@@ -97,7 +97,7 @@ async function inspect(parsed: ParsedArgs): Promise<number> {
     // An encrypted package without its passphrase: the signed header still says who, when and how much.
     if (e.code === 'PASSPHRASE_REQUIRED') {
       const header = splitPackage(bytes).header;
-      print(json, { ok: true as const, signature: trusted ? 'valid-trusted' : 'valid-untrusted', bodyVerified: false, note: e.message, ...describe(header) });
+      print(json, { ok: true as const, signature: trusted ? 'valid-trusted' : 'valid-untrusted', bodyVerified: false, note: e.message, ...headerReport(header) });
       return 0;
     }
     return fail(json, e.message, (e as ExchangeError).code);
@@ -109,7 +109,7 @@ function print(json: boolean, report: Record<string, unknown> & { ok: true }): v
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
-  const h = report as unknown as ReturnType<typeof describe> & { signature: string; fileSha256?: string };
+  const h = report as unknown as ReturnType<typeof headerReport> & { signature: string; fileSha256?: string };
   process.stdout.write(
     [
       `报送单位: ${h.sender.name}（${h.sender.id}）`,

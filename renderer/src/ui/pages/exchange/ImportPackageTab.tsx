@@ -88,7 +88,10 @@ export function ImportPackageTab() {
           <Button text={t('import.retry')} onClick={() => void check(picked, passphrase)} />
         </div>
       )}
-      {preview && <PreviewTable preview={preview} busy={busy} onConfirm={() => void confirm()} onCancel={() => (setPreview(null), setPicked(null))} />}
+      {preview && <PreviewTable preview={preview} busy={busy} onConfirm={() => void confirm()} onCancel={() => {
+            setPreview(null);
+            setPicked(null);
+          }} />}
     </div>
   );
 }
@@ -148,12 +151,12 @@ function PreviewTable(props: { readonly preview: ImportPreview; readonly busy: b
               </tr>
             );
           })}
-          <tr className="total-row">
-            <td>合计</td>
-            <td>{counts.added}</td>
-            <td>{counts.changed}</td>
-            <td>{counts.unchanged}</td>
-            <td>{counts.removed}</td>
+          <tr>
+            <td className="total">合计</td>
+            <td className="total">{counts.added}</td>
+            <td className="total">{counts.changed}</td>
+            <td className="total">{counts.unchanged}</td>
+            <td className="total">{counts.removed}</td>
           </tr>
         </tbody>
       </HTMLTable>
