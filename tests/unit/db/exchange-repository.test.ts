@@ -3,6 +3,9 @@ import { type ExchangeError, isExchangeError, reportPeriod } from '../../../rend
 import type { PetitionFormInput } from '../../../renderer/src/core/petitions/validation';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
 import { isPermissionDenied } from '../../../renderer/src/db/access';
+import { backupDatabase } from '../../../renderer/src/db/backup/auto-backup';
+import { inspectForRestore } from '../../../renderer/src/db/backup/restore-backup';
+import { handleFor, MemoryBackups } from './backup-test-bridge';
 import { createCase } from './repayment-test-data';
 import { makeTestRepos } from './test-db';
 import { makeUserRepos, office, refusals, signInAs } from './users-test-data';
@@ -212,3 +215,19 @@ function makeLater(t: T): T {
   const ctx = { ...t.ctx, now: () => new Date('2026-11-28T09:00:00+08:00') };
   return { ...t, ctx, repos: { ...t.repos, exchange: new (t.repos.exchange.constructor as typeof import('../../../renderer/src/db/repositories/exchange-repository').ExchangeRepository)(ctx, t.repos.creditors, t.repos.figures) } };
 }
+
+describe('exchange data in backups', () => {
+  it('the identity with its signing key and the received records travel in the backup', async () => {
+    const d = await district();
+    const c = await city(d);
+    const pkg = await make(d);
+    await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
+    const backups = new MemoryBackups();
+    const made = await backupDatabase(c.db, backups, { reason: 'manual', appVersion: '0.1.0' });
+    const inspection = await inspectForRestore(handleFor('city.cfbak', backups.get(made?.fileName ?? '')));
+    expect(inspection.rowCounts).toMatchObject({ exchangeOffices: 1, exchangePackages: 1, exchangeRecords: 2 });
+    // The city saved nothing but its identity: the one settings row is that section, private key included.
+    expect(inspection.rowCounts.settings).toBe(1);
+    expect(JSON.stringify((await c.db.settings.toArray())[0])).toContain('privateKey');
+  });
+});
