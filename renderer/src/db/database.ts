@@ -12,6 +12,9 @@ import type {
   DocumentCounterRow,
   DocumentRow,
   DocumentTemplateRow,
+  ExchangeOfficeRow,
+  ExchangePackageRow,
+  ExchangeRecordRow,
   FigureFactsRow,
   FundReceiptRow,
   MediationSessionRow,
@@ -57,6 +60,10 @@ export class WorkstationDb extends Dexie {
   audit!: Table<AuditEntry, number>;
   /** Since version 3: users of this PC with roles and passphrase hashes (see db/session.ts). */
   users!: Table<UserRow, string>;
+  /** Since version 6: exchange packages between offices (报送, see migrations/006). */
+  exchangeOffices!: Table<ExchangeOfficeRow, string>;
+  exchangePackages!: Table<ExchangePackageRow, string>;
+  exchangeRecords!: Table<ExchangeRecordRow, string>;
 
   constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     // 'strict' durability: a write is on disk when its transaction completes, not merely queued;

@@ -3,6 +3,7 @@
 // replaces the type with its domain type from core/.
 import type { AuditEntry } from '../core/audit/audit-entry';
 import type { CaseFile, CaseParty } from '../core/cases/case-file';
+import type { PackageTotals, PersonalDataChoice } from '../core/exchange/types';
 import type { MediationSession, Petition, PetitionLevel, PetitionStatus } from '../core/petitions/types';
 import type { BatchRule, BatchStatus, PaymentStatus } from '../core/repayment/batch-lifecycle';
 import type { RecoveredFundSource } from '../core/repayment/recovered-funds';
@@ -275,4 +276,54 @@ export interface FigureFactsRow {
   readonly signature: string;
   readonly facts: RefundCaseFacts;
   readonly builtAt: string;
+}
+
+/** An office this one exchanges packages with (报送单位), since version 6. */
+export interface ExchangeOfficeRow {
+  readonly id: string;
+  /** The office's own id; null while registered by fingerprint only (set by its first package). */
+  readonly officeId: string | null;
+  readonly name: string;
+  readonly level: 'city' | 'district';
+  readonly district: string;
+  /** Ed25519 public key (base64); null until the first package of an office registered by fingerprint. */
+  readonly publicKey: string | null;
+  readonly fingerprint: string;
+  readonly source: 'key-file' | 'fingerprint';
+  readonly addedAt: string;
+  readonly addedBy: string;
+}
+
+/** A package imported here (since version 6), named by the SHA-256 of its file. */
+export interface ExchangePackageRow {
+  readonly fileSha256: string;
+  readonly office: string;
+  readonly officeName: string;
+  readonly periodKey: string;
+  readonly periodLabel: string;
+  readonly createdAt: string;
+  readonly receivedAt: string;
+  readonly schemaVersion: number;
+  readonly appVersion: string;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly totals: PackageTotals;
+  readonly personalData: PersonalDataChoice;
+  readonly changes: { readonly added: number; readonly changed: number; readonly unchanged: number; readonly removed: number };
+  readonly importedBy: string;
+}
+
+/** A record received from another office (since version 6): a read-only copy, never edited here. */
+export interface ExchangeRecordRow {
+  /** `${officeId}|${kind}|${sourceId}`: the same record re-sent lands on the same row. */
+  readonly key: string;
+  readonly office: string;
+  readonly officeName: string;
+  readonly kind: string;
+  readonly sourceId: string;
+  readonly district: string | null;
+  readonly periodKey: string;
+  readonly packageSha256: string;
+  readonly packageCreatedAt: string;
+  readonly contentHash: string;
+  readonly data: Readonly<Record<string, unknown>>;
 }

@@ -65,11 +65,15 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
       users: [],
     },
   },
-  // 004–006 are reserved for work being built side by side and change nothing yet; each gets its
+  // 004–005 are reserved for work being built side by side and change nothing yet; each gets its
   // real upgrade case when its tables land.
   4: { before: {}, after: {} },
   5: { before: {}, after: {} },
-  6: { before: {}, after: {} },
+  // 006: the exchange tables start empty; the settings (where the identity will live) are untouched.
+  6: {
+    before: { settings: [{ id: 'app', value: { officeName: '环翠区处非办', districts: ['环翠区'] } }] },
+    after: { settings: [{ id: 'app', value: { officeName: '环翠区处非办', districts: ['环翠区'] } }], exchangeOffices: [], exchangePackages: [], exchangeRecords: [] },
+  },
   // 007: petition counters start empty; petitions registered before keep their rows unchanged.
   7: {
     before: {
@@ -110,6 +114,9 @@ describe('schema migrations', () => {
         'documentCounters',
         'documentTemplates',
         'documents',
+        'exchangeOffices',
+        'exchangePackages',
+        'exchangeRecords',
         'figureFacts',
         'fundReceipts',
         'mediationSessions',

@@ -21,7 +21,10 @@ export type Permission =
   | 'users.manage'
   | 'templates.manage'
   | 'backup.export'
-  | 'backup.restore';
+  | 'backup.restore'
+  | 'exchange.keys'
+  | 'exchange.report'
+  | 'exchange.import';
 
 export interface PermissionRule {
   readonly id: Permission;
@@ -76,6 +79,14 @@ export const PERMISSIONS: readonly PermissionRule[] = [
   { id: 'users.manage', label: '管理用户和角色、重置密码、设置四眼规则', roles: ['admin'], why: '谁能做什么由管理员决定；管理员看不到也找不回任何人的密码。' },
   { id: 'templates.manage', label: '管理文书模板副本', roles: ['admin'], why: '模板决定所有文书的措辞，由管理员维护。' },
   { id: 'backup.export', label: '备份到文件', roles: ['admin'], why: '备份文件含全部数据（包括个人信息），由管理员负责。' },
+  { id: 'exchange.keys', label: '设置本单位报送身份和签名密钥、添加报送单位公钥', roles: ['admin'], why: '密钥决定谁的报送包被信任，由管理员维护，并电话核对指纹。' },
+  {
+    id: 'exchange.report',
+    label: '生成报送包',
+    roles: ['clerk', 'approver'],
+    why: '报送是办案数据的对外报送，由经办或审批人操作；包含个人信息的还须有导出个人信息的权限。',
+  },
+  { id: 'exchange.import', label: '导入报送包', roles: ['clerk', 'approver'], why: '导入会更新本机保存的下级单位数据，每次导入都记入审计日志。' },
   { id: 'backup.restore', label: '从备份恢复', roles: ['admin'], why: '恢复会替换全部数据，须由管理员操作，并由备份中的管理员确认。' },
 ];
 

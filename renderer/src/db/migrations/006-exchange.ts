@@ -1,9 +1,16 @@
 import type { Migration } from './migration';
 
-// Reserved for exchange packages between offices (issue 16): its tables are added here when that work lands. Until then this version
-// changes nothing, so the numbering of the migrations being built side by side stays fixed.
+// Exchange packages between offices (issue 16). This office's identity and signing key live in the
+// settings table (section 'exchange-identity'), so they travel in its backups with the rest.
+// - exchangeOffices: offices this one trusts (public key, or a fingerprint until their key arrives);
+// - exchangePackages: every package imported, by the SHA-256 of its file;
+// - exchangeRecords: records received, keyed `${officeId}|${kind}|${sourceId}` (read-only copies).
 export const migration006Exchange: Migration = {
   version: 6,
   name: 'exchange',
-  stores: {},
+  stores: {
+    exchangeOffices: 'id, officeId, fingerprint',
+    exchangePackages: 'fileSha256, office, [office+periodKey], receivedAt',
+    exchangeRecords: 'key, office, kind, [office+kind], [office+periodKey]',
+  },
 };

@@ -4,6 +4,7 @@ import { AuditRepository } from './audit-repository';
 import { CaseRepository } from './case-repository';
 import { CreditorRepository } from './creditor-repository';
 import { DocumentRepository } from './document-repository';
+import { ExchangeRepository } from './exchange-repository';
 import { FigureRepository } from './figure-repository';
 import { PetitionRepository } from './petition-repository';
 import { RepaymentRepository } from './repayment-repository';
@@ -21,6 +22,7 @@ export interface Repositories {
   readonly documents: DocumentRepository;
   readonly users: UsersRepository;
   readonly figures: FigureRepository;
+  readonly exchange: ExchangeRepository;
 }
 
 export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
@@ -34,5 +36,6 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     documents: new DocumentRepository(ctx),
     users: new UsersRepository(ctx),
     figures: new FigureRepository(ctx, new CreditorRepository(ctx)),
+    exchange: new ExchangeRepository(ctx, new CreditorRepository(ctx), new FigureRepository(ctx, new CreditorRepository(ctx))),
   };
 }

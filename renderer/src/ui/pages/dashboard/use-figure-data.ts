@@ -2,6 +2,7 @@
 // refund facts of cases that changed since they were last built, and computes the figures. Marks
 // 'figures:load' and 'figures:compute' for the benchmark (performance.getEntriesByName).
 import { useEffect, useMemo, useState } from 'react';
+import { withReceivedRecords } from '../../../core/exchange/figure-records';
 import { computeFigures, type FigureRow, previousYearPeriod } from '../../../core/figures/compute';
 import { filterRecords } from '../../../core/figures/filter';
 import { OFFICE_FIGURES } from '../../../core/figures/office-figures';
@@ -75,7 +76,15 @@ export function useFigureData(period: FigurePeriod, district: string | null | un
     };
   }, [repos, range]);
 
-  const records = useMemo(() => (base ? { ...base, petitions: petitions ?? [] } : null), [base, petitions]);
+  // The city office adds what its districts reported (报送), each record marked with its office.
+  const [received, setReceived] = useState<Awaited<ReturnType<typeof repos.exchange.figureRecords>> | null>(null);
+  useEffect(() => {
+    void repos.exchange.figureRecords().then(setReceived, () => setReceived(null));
+  }, [repos]);
+  const records = useMemo(
+    () => (base ? withReceivedRecords({ ...base, petitions: petitions ?? [] }, received?.records ?? [], received?.districts ?? []) : null),
+    [base, petitions, received],
+  );
   const scoped = useMemo(() => (records && district !== undefined ? filterRecords(records, { district }) : records), [records, district]);
   const rows = useMemo(() => {
     if (!scoped) return [];

@@ -1,0 +1,440 @@
+// 报送: this office's identity and signing key, the offices it trusts, packages it makes and
+// imports, and the records received. The only writer of the exchange tables; every write is
+// audited (an import with the package's SHA-256), keys and offices are the 管理员's.
+import type { FieldErrors, Validated } from '../../core/common/field-errors';
+import {
+  buildExchangeRecords,
+  checkFingerprint,
+  type ExchangeError,
+  generateOfficeKeyPair,
+  type IdentityInput,
+  type ImportPlan,
+  isExchangeError,
+  keyFingerprint,
+  normalizeFingerprint,
+  type OfficeField,
+  type OfficeIdentity,
+  type OfficeLevel,
+  openPackage,
+  PACKAGE_FILE_EXTENSION,
+  type PackageHeader,
+  planCounts,
+  planImport,
+  type ReceivedFigureRecord,
+  type ReportPeriod,
+  readKeyFile,
+  type TrustedOffice,
+  upgradeRecords,
+  type VerifiedPackage,
+  validateIdentity,
+  writeKeyFile,
+  writePackage,
+} from '../../core/exchange';
+import { auditRefusal, requirePermission } from '../access';
+import { appendAudit } from '../audit-writer';
+import { readOfficeSource } from '../exchange/office-source';
+import type { ExchangeOfficeRow, ExchangePackageRow, ExchangeRecordRow } from '../records';
+import type { RepositoryContext } from '../repository-context';
+import { CURRENT_SCHEMA_VERSION } from '../schema';
+import { actorName, currentActor } from '../session';
+import type { CreditorRepository } from './creditor-repository';
+import type { FigureRepository } from './figure-repository';
+
+export const IDENTITY_SECTION = 'exchange-identity';
+
+interface StoredIdentity {
+  readonly office: OfficeIdentity;
+  readonly privateKey: string;
+  readonly publicKey: string;
+  readonly createdAt: string;
+}
+
+/** This office's identity as the screens show it (never the private key). */
+export interface ExchangeIdentity {
+  readonly office: OfficeIdentity;
+  readonly publicKey: string;
+  readonly fingerprint: string;
+  readonly createdAt: string;
+}
+
+export interface MakePackageRequest {
+  readonly period: ReportPeriod;
+  /** Personal data unmasked, on purpose: needs a reason, and the 导出个人信息 permission. */
+  readonly includePersonal: boolean;
+  readonly personalReason: string;
+  readonly creditorCaseIds: readonly string[];
+  readonly recipientId: string | null;
+  readonly passphrase?: string;
+  readonly appVersion: string;
+}
+
+export interface MadePackage {
+  readonly bytes: Uint8Array;
+  readonly fileName: string;
+  readonly header: PackageHeader;
+  readonly fileSha256: string;
+}
+
+export interface ImportPreview {
+  readonly header: PackageHeader;
+  readonly fileSha256: string;
+  readonly alreadyImported: boolean;
+  readonly counts: { added: number; changed: number; unchanged: number; removed: number };
+  readonly byKind: ImportPlan['byKind'];
+  /** The sender was registered by fingerprint: its key is pinned by this import. */
+  readonly pinsKey: boolean;
+}
+
+export type ImportOutcome = ImportPreview;
+
+export class ExchangeRepository {
+  constructor(
+    private readonly ctx: RepositoryContext,
+    private readonly creditors: CreditorRepository,
+    private readonly figures: FigureRepository,
+  ) {}
+
+  // ── identity ─────────────────────────────────────────────────────────────────────────────────
+  async identity(): Promise<ExchangeIdentity | null> {
+    const stored = await this.storedIdentity();
+    return stored ? { office: stored.office, publicKey: stored.publicKey, fingerprint: keyFingerprint(stored.publicKey), createdAt: stored.createdAt } : null;
+  }
+
+  /** Sets name, level and district; the first save makes the office id and its signing key. */
+  async saveIdentity(input: IdentityInput): Promise<Validated<ExchangeIdentity, 'name' | 'level' | 'district'>> {
+    await requirePermission(this.ctx, 'exchange.keys', { entity: 'exchange', entityId: 'identity' });
+    const checked = validateIdentity(input);
+    if (!checked.ok) return checked;
+    const before = await this.storedIdentity();
+    const keys = before ? { privateKey: before.privateKey, publicKey: before.publicKey } : await generateOfficeKeyPair();
+    const now = this.ctx.now();
+    const stored: StoredIdentity = {
+      // A random UUID, not ctx.newId(): the id must be unique among all offices, not just in this store.
+      office: { id: before?.office.id ?? `office-${globalThis.crypto.randomUUID()}`, ...checked.value },
+      ...keys,
+      createdAt: before?.createdAt ?? now.toISOString(),
+    };
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.settings, db.audit], async () => {
+      await db.settings.put({ id: IDENTITY_SECTION, value: stored });
+      // The private key never enters the audit log: the public key and fingerprint say which key it is.
+      await appendAudit(
+        db,
+        {
+          action: before ? 'update' : 'create',
+          entity: 'exchangeIdentity',
+          entityId: stored.office.id,
+          before: before ? { office: before.office, fingerprint: keyFingerprint(before.publicKey) } : null,
+          after: { office: stored.office, publicKey: stored.publicKey, fingerprint: keyFingerprint(stored.publicKey) },
+        },
+        now,
+      );
+    });
+    return { ok: true, value: { office: stored.office, publicKey: stored.publicKey, fingerprint: keyFingerprint(stored.publicKey), createdAt: stored.createdAt } };
+  }
+
+  /** The public key file to hand to the offices this one reports to (recorded in the audit log). */
+  async exportKeyFile(): Promise<{ readonly text: string; readonly fileName: string }> {
+    const stored = await this.storedIdentity();
+    if (!stored) throw new Error('尚未设置本单位报送身份：请先在 设置 → 报送 中填写本单位名称并保存。');
+    const fileName = `${stored.office.name}-公钥.cfkey`;
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.settings, db.audit], () =>
+      appendAudit(db, { action: 'export', entity: 'exchangeIdentity', entityId: stored.office.id, before: null, after: { fileName, fingerprint: keyFingerprint(stored.publicKey) } }, this.ctx.now()),
+    );
+    return { text: writeKeyFile(stored.office, stored.publicKey), fileName };
+  }
+
+  // ── offices ──────────────────────────────────────────────────────────────────────────────────
+  async offices(): Promise<ExchangeOfficeRow[]> {
+    const rows = await this.ctx.db.exchangeOffices.toArray();
+    return rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  }
+
+  async addOfficeFromKeyFile(text: string): Promise<{ ok: true; office: ExchangeOfficeRow } | { ok: false; message: string }> {
+    await requirePermission(this.ctx, 'exchange.keys', { entity: 'exchangeOffice', entityId: 'new' });
+    const read = readKeyFile(text);
+    if (!read.ok) return read;
+    const own = await this.storedIdentity();
+    if (own && own.publicKey === read.value.publicKey) return { ok: false, message: '这是本单位自己的公钥文件，无需添加。请选择对方单位发来的公钥文件。' };
+    const duplicate = await this.duplicateOf(read.value.office.id, read.value.fingerprint);
+    if (duplicate) return { ok: false, message: duplicate };
+    return { ok: true, office: await this.putOffice({ ...read.value.office, officeId: read.value.office.id, publicKey: read.value.publicKey, fingerprint: read.value.fingerprint, source: 'key-file' }) };
+  }
+
+  /** Registers an office by the fingerprint read over the phone; its key is taken from its first package. */
+  async addOfficeByFingerprint(input: { name: string; level: OfficeLevel; district: string; fingerprint: string }): Promise<Validated<ExchangeOfficeRow, OfficeField>> {
+    await requirePermission(this.ctx, 'exchange.keys', { entity: 'exchangeOffice', entityId: 'new' });
+    const checked = validateIdentity(input);
+    const errors: FieldErrors<OfficeField> = checked.ok ? {} : { ...checked.errors };
+    const fpError = checkFingerprint(input.fingerprint);
+    if (fpError) errors.fingerprint = fpError;
+    const fingerprint = normalizeFingerprint(input.fingerprint);
+    if (!fpError && fingerprint) {
+      const duplicate = await this.duplicateOf(null, fingerprint);
+      if (duplicate) errors.fingerprint = duplicate;
+    }
+    if (!checked.ok || Object.keys(errors).length > 0 || !fingerprint) return { ok: false, errors };
+    return { ok: true, value: await this.putOffice({ ...checked.value, officeId: null, publicKey: null, fingerprint, source: 'fingerprint' }) };
+  }
+
+  async removeOffice(id: string): Promise<void> {
+    await requirePermission(this.ctx, 'exchange.keys', { entity: 'exchangeOffice', entityId: id });
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.exchangeOffices, db.settings, db.audit], async () => {
+      const before = await db.exchangeOffices.get(id);
+      if (!before) return;
+      await db.exchangeOffices.delete(id);
+      // Records already received stay (they are what the office reported); new packages are refused.
+      await appendAudit(db, { action: 'delete', entity: 'exchangeOffice', entityId: id, before, after: null }, this.ctx.now());
+    });
+  }
+
+  private async duplicateOf(officeId: string | null, fingerprint: string): Promise<string | null> {
+    const rows = await this.ctx.db.exchangeOffices.toArray();
+    const same = rows.find((r) => r.fingerprint === fingerprint || (officeId !== null && r.officeId === officeId));
+    if (!same) return null;
+    return same.fingerprint === fingerprint ? `该公钥已登记为「${same.name}」，无需重复添加。` : `单位「${same.name}」已登记了另一把公钥。如对方更换了密钥，请先删除原登记，电话核对新指纹后再添加。`;
+  }
+
+  private async putOffice(o: Omit<ExchangeOfficeRow, 'id' | 'addedAt' | 'addedBy'>): Promise<ExchangeOfficeRow> {
+    const { db } = this.ctx;
+    const now = this.ctx.now();
+    return db.transaction('rw', [db.exchangeOffices, db.settings, db.audit], async () => {
+      const row: ExchangeOfficeRow = { ...o, id: this.ctx.newId(), addedAt: now.toISOString(), addedBy: actorName(await currentActor(db)) };
+      await db.exchangeOffices.add(row);
+      await appendAudit(db, { action: 'create', entity: 'exchangeOffice', entityId: row.id, before: null, after: row }, now);
+      return row;
+    });
+  }
+
+  // ── making a package ─────────────────────────────────────────────────────────────────────────
+  async makePackage(request: MakePackageRequest): Promise<MadePackage> {
+    await requirePermission(this.ctx, 'exchange.report', { entity: 'exchangePackage', entityId: request.period.key });
+    if (request.includePersonal) {
+      await requirePermission(this.ctx, 'personal.export', { entity: 'exchangePackage', entityId: request.period.key, details: { personalData: true } });
+      if (request.personalReason.trim() === '') throw new Error('包含完整个人信息时，请填写原因（如：市处非办来函要求报送完整名单）。');
+    }
+    const stored = await this.storedIdentity();
+    if (!stored) throw new Error('尚未设置本单位报送身份：请 管理员 先在 设置 → 报送 中填写本单位名称并保存。');
+    const offices = await this.offices();
+    const recipient = request.recipientId ? offices.find((o) => o.id === request.recipientId) : undefined;
+    // Refund facts are a cache: bring the changed cases' facts up to date before they are sent.
+    await this.figures.refreshRefundFacts(await this.figures.staleRefundFacts());
+    const source = await readOfficeSource(this.ctx.db, this.creditors, request.period, request.creditorCaseIds);
+    const built = buildExchangeRecords(source, request.period, request.includePersonal);
+    const actor = await currentActor(this.ctx.db);
+    const now = this.ctx.now();
+    const made = await writePackage({
+      sender: stored.office,
+      keys: stored,
+      recipient: recipient ? { id: recipient.officeId ?? recipient.id, name: recipient.name, level: recipient.level, district: recipient.district } : null,
+      period: request.period,
+      records: built.records,
+      totals: built.totals,
+      personalData: request.includePersonal ? { included: true, by: actorName(actor), reason: request.personalReason.trim() } : { included: false, by: '', reason: '' },
+      appVersion: request.appVersion,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      createdAt: now,
+      packageId: this.ctx.newId(),
+      ...(request.passphrase ? { passphrase: request.passphrase } : {}),
+    });
+    const fileName = `${stored.office.name}-${request.period.label}-报送包.${PACKAGE_FILE_EXTENSION}`;
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.settings, db.audit], () =>
+      appendAudit(
+        db,
+        {
+          action: 'export',
+          entity: 'exchangePackage',
+          entityId: made.header.packageId,
+          before: null,
+          after: {
+            fileName,
+            fileSha256: made.fileSha256,
+            period: request.period.key,
+            counts: made.header.counts,
+            totals: made.header.totals,
+            personalData: made.header.personalData,
+            creditorCases: request.creditorCaseIds,
+            encrypted: made.header.body.encryption !== null,
+            recipient: made.header.recipient?.name ?? null,
+          },
+        },
+        now,
+      ),
+    );
+    return { bytes: made.bytes, fileName, header: made.header, fileSha256: made.fileSha256 };
+  }
+
+  // ── importing ────────────────────────────────────────────────────────────────────────────────
+  /** Verifies the package and shows what importing it would change; writes nothing (refusals are audited). */
+  async previewImport(bytes: Uint8Array, fileName: string, passphrase?: string): Promise<ImportPreview> {
+    const opened = await this.open(bytes, fileName, passphrase);
+    const { db } = this.ctx;
+    const plan = await db.transaction('r', [db.exchangeRecords, db.exchangePackages], () => this.plan(opened));
+    return previewOf(opened, plan);
+  }
+
+  /**
+   * Imports atomically: the records, the removal of those a newer package of the period no longer
+   * carries, the package row, the sender's key pinned when registered by fingerprint, and the audit
+   * entry with the package's hash commit together or not at all.
+   */
+  async importPackage(bytes: Uint8Array, fileName: string, passphrase?: string): Promise<ImportOutcome> {
+    await requirePermission(this.ctx, 'exchange.import', { entity: 'exchangePackage', entityId: fileName });
+    const opened = await this.open(bytes, fileName, passphrase);
+    const { db } = this.ctx;
+    const now = this.ctx.now();
+    try {
+      return await db.transaction('rw', [db.exchangeRecords, db.exchangePackages, db.exchangeOffices, db.settings, db.audit], async () => {
+        const plan = await this.plan(opened);
+        const { header, fileSha256 } = opened;
+        const preview = previewOf(opened, plan);
+        if (plan.alreadyImported) {
+          await appendAudit(db, { action: 'import', entity: 'exchangePackage', entityId: fileSha256, before: null, after: { fileName, office: header.sender.name, period: header.period.key, alreadyImported: true, changes: preview.counts } }, now);
+          return preview;
+        }
+        const rows: ExchangeRecordRow[] = [...plan.added, ...plan.changed].map((p) => ({
+          key: p.key,
+          office: header.sender.id,
+          officeName: header.sender.name,
+          kind: p.record.kind,
+          sourceId: p.record.sourceId,
+          district: p.record.district,
+          periodKey: header.period.key,
+          packageSha256: fileSha256,
+          packageCreatedAt: header.createdAt,
+          contentHash: p.contentHash,
+          data: p.record.data,
+        }));
+        await db.exchangeRecords.bulkPut(rows);
+        await db.exchangeRecords.bulkDelete([...plan.removed]);
+        const office = opened.office;
+        if (office && office.officeId === null) {
+          const row = (await db.exchangeOffices.toArray()).find((o) => o.officeId === null && o.fingerprint === office.fingerprint);
+          if (row) await db.exchangeOffices.put({ ...row, officeId: header.sender.id, publicKey: header.sender.publicKey });
+        }
+        const packageRow: ExchangePackageRow = {
+          fileSha256,
+          office: header.sender.id,
+          officeName: header.sender.name,
+          periodKey: header.period.key,
+          periodLabel: header.period.label,
+          createdAt: header.createdAt,
+          receivedAt: now.toISOString(),
+          schemaVersion: header.schemaVersion,
+          appVersion: header.appVersion,
+          counts: header.counts,
+          totals: header.totals,
+          personalData: header.personalData,
+          changes: preview.counts,
+          importedBy: actorName(await currentActor(db)),
+        };
+        await db.exchangePackages.put(packageRow);
+        await appendAudit(
+          db,
+          {
+            action: 'import',
+            entity: 'exchangePackage',
+            entityId: fileSha256,
+            before: null,
+            after: { fileName, office: header.sender.name, officeId: header.sender.id, period: header.period.key, createdAt: header.createdAt, changes: preview.counts, personalData: header.personalData, pinnedKey: preview.pinsKey },
+          },
+          now,
+        );
+        return preview;
+      });
+    } catch (error) {
+      if (isExchangeError(error)) await this.auditRefused(fileName, error);
+      throw error;
+    }
+  }
+
+  // ── reading what was received ────────────────────────────────────────────────────────────────
+  async packages(): Promise<ExchangePackageRow[]> {
+    const rows = await this.ctx.db.exchangePackages.toArray();
+    return rows.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+  }
+
+  async records(filter: { readonly office?: string; readonly kind?: string } = {}): Promise<ExchangeRecordRow[]> {
+    const t = this.ctx.db.exchangeRecords;
+    if (filter.office && filter.kind) return t.where('[office+kind]').equals([filter.office, filter.kind]).toArray();
+    if (filter.office) return t.where('office').equals(filter.office).toArray();
+    if (filter.kind) return t.where('kind').equals(filter.kind).toArray();
+    return t.toArray();
+  }
+
+  /**
+   * What the 统计 dashboard adds to the city's own records: the received cases, petitions and refund
+   * facts, and the districts of the offices it receives from (empty unless this is the city office).
+   */
+  async figureRecords(): Promise<{ readonly records: ReceivedFigureRecord[]; readonly districts: string[] }> {
+    const own = await this.storedIdentity();
+    if (own?.office.level !== 'city') return { records: [], districts: [] };
+    const { db } = this.ctx;
+    const [records, offices] = await db.transaction('r', [db.exchangeRecords, db.exchangeOffices], () =>
+      Promise.all([db.exchangeRecords.where('kind').anyOf(['case', 'petition', 'refunds']).toArray(), db.exchangeOffices.toArray()]),
+    );
+    return {
+      records: records.map((r) => ({ office: r.office, kind: r.kind, district: r.district, data: r.data })),
+      districts: offices.filter((o) => o.level === 'district' && o.district !== '').map((o) => o.district),
+    };
+  }
+
+  async recordCount(): Promise<number> {
+    return this.ctx.db.exchangeRecords.count();
+  }
+
+  // ── internals ────────────────────────────────────────────────────────────────────────────────
+  private async storedIdentity(): Promise<StoredIdentity | null> {
+    const row = await this.ctx.db.settings.get(IDENTITY_SECTION);
+    return (row?.value as StoredIdentity | undefined) ?? null;
+  }
+
+  private async open(bytes: Uint8Array, fileName: string, passphrase: string | undefined): Promise<VerifiedPackage> {
+    const [own, offices] = await Promise.all([this.storedIdentity(), this.offices()]);
+    const trusted: TrustedOffice[] = offices.map((o) => ({ officeId: o.officeId, name: o.name, publicKey: o.publicKey, fingerprint: o.fingerprint }));
+    try {
+      const opened = await openPackage(bytes, { trusted, maxSchemaVersion: CURRENT_SCHEMA_VERSION, ...(own ? { ownOfficeId: own.office.id } : {}), ...(passphrase ? { passphrase } : {}) });
+      return { ...opened, records: upgradeRecords(opened.records, opened.header.schemaVersion, CURRENT_SCHEMA_VERSION) };
+    } catch (error) {
+      if (isExchangeError(error)) await this.auditRefused(fileName, error);
+      throw error;
+    }
+  }
+
+  private async plan(opened: VerifiedPackage): Promise<ImportPlan> {
+    const { db } = this.ctx;
+    const sender = opened.header.sender.id;
+    const heldPackages = await db.exchangePackages.where('office').equals(sender).toArray();
+    // The very same file again (and nothing newer of its period): no record needs reading.
+    const same = heldPackages.some((p) => p.fileSha256 === opened.fileSha256);
+    const newer = heldPackages.some((p) => p.periodKey === opened.header.period.key && p.createdAt > opened.header.createdAt);
+    const held = same && !newer ? [] : await db.exchangeRecords.where('office').equals(sender).toArray();
+    return planImport(
+      opened.header,
+      opened.fileSha256,
+      opened.records,
+      held.map((h) => ({ key: h.key, kind: h.kind, contentHash: h.contentHash, periodKey: h.periodKey, packageCreatedAt: h.packageCreatedAt })),
+      heldPackages.map((p) => ({ fileSha256: p.fileSha256, periodKey: p.periodKey, createdAt: p.createdAt })),
+    );
+  }
+
+  private async auditRefused(fileName: string, error: ExchangeError): Promise<void> {
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.settings, db.audit], () => auditRefusal(db, { entity: 'exchangePackage', entityId: fileName, details: { code: error.code, detail: error.detail } }, error.message, this.ctx.now()));
+  }
+}
+
+function previewOf(opened: VerifiedPackage, plan: ImportPlan): ImportPreview {
+  return {
+    header: opened.header,
+    fileSha256: opened.fileSha256,
+    alreadyImported: plan.alreadyImported,
+    counts: planCounts(plan),
+    byKind: plan.byKind,
+    pinsKey: opened.office !== null && opened.office.officeId === null,
+  };
+}
+

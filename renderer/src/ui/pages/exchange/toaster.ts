@@ -1,0 +1,3 @@
+import { OverlayToaster, Position } from '@blueprintjs/core';
+
+export const exchangeToaster = OverlayToaster.create({ position: Position.TOP });

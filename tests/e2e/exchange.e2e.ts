@@ -1,0 +1,121 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { createCase, ensureSignedIn } from './steps';
+
+// 报送 between two offices, each its own browser context (its own store): 环翠区 makes a signed
+// package; the city adds 环翠区's key file, previews and imports it, and reads the records read-only.
+// The same package twice changes nothing; a tampered copy is refused in Chinese.
+// EXCHANGE_SHOTS=<dir> saves screenshots of each screen.
+const SHOTS = process.env.EXCHANGE_SHOTS;
+
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function setIdentity(page: Page, name: string, level: 'city' | 'district', district = '') {
+  await page.goto('#/settings/exchange');
+  await page.getByLabel('单位名称').fill(name);
+  await page.getByLabel(level === 'city' ? '市级（接收各区县报送）' : '区县级（向市级报送）').check({ force: true });
+  if (level === 'district') await page.getByLabel('所辖区县').fill(district);
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByTestId('own-fingerprint')).toHaveText(/^\d{5} \d{5} \d{5} \d{5} \d{5}$/);
+}
+
+async function importFile(page: Page, path: string) {
+  await page.goto('#/exchange/import');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '选择报送包…' }).click();
+  await (await chooser).setFiles(path);
+}
+
+test('exchange: district makes a package, city trusts its key, previews, imports, sees records read-only; twice changes nothing; tampered is refused', async ({ browser }, info) => {
+  test.setTimeout(240_000);
+  const district = await (await browser.newContext()).newPage();
+  const city = await (await browser.newContext()).newPage();
+
+  // ── 环翠区: a case with a person involved, the office's identity, its key file and a package.
+  await createCase(district, { persons: [{ name: '王建军', role: '实际控制人', idNumber: '371002198001011232' }] });
+  await setIdentity(district, '环翠区处非办', 'district', '环翠区');
+  const fingerprint = (await district.getByTestId('own-fingerprint').textContent()) ?? '';
+  await shot(district, 'exchange-settings-district');
+  const keyDownload = district.waitForEvent('download');
+  await district.getByRole('button', { name: '导出公钥文件' }).click();
+  const keyPath = info.outputPath('环翠区处非办-公钥.cfkey');
+  await (await keyDownload).saveAs(keyPath);
+
+  await district.goto('#/exchange/make');
+  await district.getByLabel('年度').selectOption('2020');
+  await district.getByLabel('季度').selectOption('2');
+  await expect(district.getByTestId('ex-period-label')).toHaveText('2020年第二季度');
+  const pkgDownload = district.waitForEvent('download');
+  await district.getByRole('button', { name: '生成并保存报送包' }).click();
+  const pkgPath = info.outputPath('package.cfpkg');
+  await (await pkgDownload).saveAs(pkgPath);
+  await expect(district.getByTestId('make-summary')).toContainText('个人信息已脱敏');
+  await expect(district.getByTestId('make-summary')).toContainText(fingerprint);
+  await shot(district, 'exchange-make');
+
+  // ── The city: unknown sender first (nothing stored), then the key file, then the import.
+  await ensureSignedIn(city);
+  await setIdentity(city, '威海市处非办', 'city');
+  await importFile(city, pkgPath);
+  await expect(city.getByTestId('import-refused')).toContainText('不在本机的报送单位名单中，未导入');
+  await expect(city.getByTestId('import-refused')).toContainText(fingerprint);
+
+  await city.goto('#/settings/exchange');
+  const keyChooser = city.waitForEvent('filechooser');
+  await city.getByRole('button', { name: '从公钥文件添加…' }).click();
+  await (await keyChooser).setFiles(keyPath);
+  await expect(city.getByTestId('exchange-offices')).toContainText('环翠区处非办');
+  await expect(city.getByTestId('exchange-offices')).toContainText(fingerprint);
+  await shot(city, 'exchange-settings-city');
+
+  await importFile(city, pkgPath);
+  const preview = city.getByTestId('import-preview');
+  await expect(preview.getByTestId('preview-sender')).toHaveText('环翠区处非办');
+  await expect(preview).toContainText('2020年第二季度');
+  await expect(preview.getByTestId('preview-changes').locator('tr', { hasText: '案件' })).toContainText('1');
+  await shot(city, 'exchange-import-preview');
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await expect(city.getByTestId('import-done')).toContainText('已导入：新增');
+
+  await city.goto('#/exchange/records');
+  const records = city.getByTestId('received-records');
+  const caseRow = records.locator('tr', { hasText: '威公经立〔2020〕15号' });
+  await expect(caseRow).toContainText('环翠区处非办');
+  await expect(caseRow).toContainText('只读');
+  await expect(caseRow).toContainText('环翠区');
+  const before = await records.locator('tbody tr').count();
+  await shot(city, 'exchange-records');
+
+  // ── The same package again: the preview says so and importing changes nothing.
+  await importFile(city, pkgPath);
+  await expect(city.getByTestId('import-preview')).toContainText('该报送包此前已导入');
+  await city.getByTestId('import-preview').getByRole('button', { name: '确认导入' }).click();
+  await expect(city.getByTestId('import-done')).toHaveText('该报送包此前已导入，本次没有任何改动。');
+  await city.goto('#/exchange/records');
+  await expect(city.getByTestId('received-records').locator('tbody tr')).toHaveCount(before);
+  await expect(city.getByTestId('received-packages').locator('tbody tr')).toHaveCount(1);
+
+  // ── A copy with one byte changed near the end (in the records): refused, in Chinese.
+  const bytes = readFileSync(pkgPath);
+  bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0x04;
+  const tampered = info.outputPath('tampered.cfpkg');
+  writeFileSync(tampered, bytes);
+  await importFile(city, tampered);
+  await expect(city.getByTestId('import-refused')).toContainText('报送包的内容与签名时不一致（文件已被改动或损坏），未导入。请联系「环翠区处非办」重新发送。');
+  await expect(city.getByTestId('import-preview')).toHaveCount(0);
+  await shot(city, 'exchange-refused');
+
+  // ── The overview: 环翠区 reported 2020 Q2 (late: received long after the due date).
+  await city.goto('#/exchange/overview');
+  await city.getByLabel('年度').selectOption('2020');
+  await expect(city.getByTestId('overview-grid').locator('tr', { hasText: '环翠区处非办' }).locator('td[data-state="late"]')).toHaveCount(1);
+  await shot(city, 'exchange-overview');
+
+  // ── Data survives a restart of the city's app.
+  await city.reload();
+  await ensureSignedIn(city);
+  await city.goto('#/exchange/records');
+  await expect(city.getByTestId('received-records').locator('tr', { hasText: '威公经立〔2020〕15号' })).toContainText('环翠区处非办');
+});

@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { type ExchangeError, isExchangeError, reportPeriod } from '../../../renderer/src/core/exchange';
+import type { PetitionFormInput } from '../../../renderer/src/core/petitions/validation';
+import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
+import { isPermissionDenied } from '../../../renderer/src/db/access';
+import { backupDatabase } from '../../../renderer/src/db/backup/auto-backup';
+import { inspectForRestore } from '../../../renderer/src/db/backup/restore-backup';
+import { handleFor, MemoryBackups } from './backup-test-bridge';
+import { createCase } from './repayment-test-data';
+import { makeTestRepos } from './test-db';
+import { makeUserRepos, office, refusals, signInAs } from './users-test-data';
+
+// 报送 between two stores: 环翠区 makes a package, the city trusts its key and imports it.
+// Both stores run without users (every write allowed) except in the role tests at the end.
+
+type T = ReturnType<typeof makeTestRepos>;
+const Q4 = reportPeriod('quarter', 2026, 4);
+
+function petition(patch: Partial<PetitionFormInput> = {}): PetitionFormInput {
+  return {
+    receivedOn: '2026-10-09',
+    channel: '来访',
+    level: '到市',
+    form: 'individual',
+    personCount: '1',
+    petitioners: [{ kind: 'entered', name: '张建国', phone: '13800001111', idNumber: '371002198001011234' }],
+    caseId: null,
+    demands: '要求尽快清退本金',
+    urgency: '一般',
+    handler: '林淼',
+    ...patch,
+  };
+}
+
+async function district(): Promise<T> {
+  const t = makeTestRepos();
+  await t.repos.settings.save({ ...DEFAULT_SETTINGS, operatorName: '林淼', districts: ['环翠区'] });
+  const id = await t.repos.exchange.saveIdentity({ name: '环翠区处非办', level: 'district', district: '环翠区' });
+  if (!id.ok) throw new Error(JSON.stringify(id.errors));
+  const caseId = await createCase(t.repos);
+  const p = await t.repos.petitions.register(petition({ caseId }));
+  if (!p.ok) throw new Error(JSON.stringify(p.errors));
+  return t;
+}
+
+async function city(from: T): Promise<T> {
+  const t = makeTestRepos();
+  await t.repos.exchange.saveIdentity({ name: '威海市处非办', level: 'city', district: '' });
+  const added = await t.repos.exchange.addOfficeFromKeyFile((await from.repos.exchange.exportKeyFile()).text);
+  if (!added.ok) throw new Error(added.message);
+  return t;
+}
+
+async function make(t: T, over: { includePersonal?: boolean } = {}) {
+  return t.repos.exchange.makePackage({ period: Q4, includePersonal: over.includePersonal ?? false, personalReason: over.includePersonal ? '市处非办来函要求' : '', creditorCaseIds: [], recipientId: null, appVersion: '0.1.0' });
+}
+
+async function refusal(p: Promise<unknown>): Promise<ExchangeError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isExchangeError(e)) return e;
+    throw e;
+  }
+  throw new Error('accepted');
+}
+
+describe('ExchangeRepository', () => {
+  it('identity: made on first save with a key; a name is required', async () => {
+    const t = makeTestRepos();
+    const bad = await t.repos.exchange.saveIdentity({ name: ' ', level: 'district', district: '' });
+    expect(bad).toEqual({ ok: false, errors: { name: '请填写本单位名称（如：环翠区防范和处置非法集资工作领导小组办公室）。', district: '区县级单位请填写所辖区县（如：环翠区）。' } });
+    const first = await t.repos.exchange.saveIdentity({ name: '环翠区处非办', level: 'district', district: '环翠区' });
+    const again = await t.repos.exchange.saveIdentity({ name: '环翠区防范和处置非法集资工作领导小组办公室', level: 'district', district: '环翠区' });
+    expect(first.ok && again.ok && again.value.fingerprint === first.value.fingerprint && again.value.office.id === first.value.office.id).toBe(true);
+    // The private key is in the store (so in backups), never in the audit log.
+    const stored = JSON.stringify((await t.db.settings.get('exchange-identity'))?.value);
+    const audit = JSON.stringify(await t.repos.audit.page(0, 100));
+    expect(stored).toContain('privateKey');
+    expect(audit).not.toContain('privateKey');
+  });
+
+  it('district makes a package; city previews, imports, and holds the records read-only, marked with the office', async () => {
+    const d = await district();
+    const c = await city(d);
+    const pkg = await make(d);
+    expect(pkg.fileName).toBe('环翠区处非办-2026年第四季度-报送包.cfpkg');
+    expect(pkg.header.counts).toMatchObject({ case: 1, petition: 1 });
+    const preview = await c.repos.exchange.previewImport(pkg.bytes, pkg.fileName);
+    expect(preview.counts).toEqual({ added: 2, changed: 0, unchanged: 0, removed: 0 });
+    expect(await c.db.exchangeRecords.count()).toBe(0);
+    await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
+    const records = await c.repos.exchange.records();
+    expect(records.map((r) => [r.officeName, r.kind, r.district])).toEqual(
+      expect.arrayContaining([
+        ['环翠区处非办', 'case', '环翠区'],
+        ['环翠区处非办', 'petition', '环翠区'],
+      ]),
+    );
+    // Masked by default: the petitioner's name, phone and ID number.
+    const p = records.find((r) => r.kind === 'petition');
+    expect(JSON.stringify(p?.data.petitioners)).toBe('[{"kind":"entered","name":"张*国","phone":"138****1111","idNumber":"371002********1234"}]');
+    const audit = await c.repos.audit.forEntity('exchangePackage', pkg.fileSha256);
+    expect(audit[0]?.action).toBe('import');
+  });
+
+  it('the same package twice changes nothing', async () => {
+    const d = await district();
+    const c = await city(d);
+    const pkg = await make(d);
+    await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
+    const before = await c.db.exchangeRecords.toArray();
+    const second = await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
+    expect(second.alreadyImported).toBe(true);
+    expect(await c.db.exchangeRecords.toArray()).toEqual(before);
+    expect(await c.db.exchangePackages.count()).toBe(1);
+  });
+
+  it('an edit re-sent updates the record; an older package after the newer one is refused', async () => {
+    const d = await district();
+    const c = await city(d);
+    const first = await make(d);
+    const later = makeLater(d);
+    const caseRow = (await d.db.cases.toArray())[0];
+    if (!caseRow) throw new Error('case');
+    await d.db.cases.put({ ...caseRow, title: '威海某某养老服务有限公司案（更正）' });
+    const second = await later.repos.exchange.makePackage({ period: Q4, includePersonal: false, personalReason: '', creditorCaseIds: [], recipientId: null, appVersion: '0.1.0' });
+    await c.repos.exchange.importPackage(first.bytes, first.fileName);
+    const preview = await c.repos.exchange.previewImport(second.bytes, second.fileName);
+    expect(preview.counts).toEqual({ added: 0, changed: 1, unchanged: 1, removed: 0 });
+    await c.repos.exchange.importPackage(second.bytes, second.fileName);
+    const cases = await c.repos.exchange.records({ kind: 'case' });
+    expect(cases).toHaveLength(1);
+    expect(cases[0]?.data.title).toBe('威海某某养老服务有限公司案（更正）');
+    const e = await refusal(c.repos.exchange.importPackage(first.bytes, first.fileName));
+    expect(e.code).toBe('REPLAYED_OLDER');
+    expect((await c.repos.exchange.records({ kind: 'case' }))[0]?.data.title).toBe('威海某某养老服务有限公司案（更正）');
+  });
+
+  it('a tampered package is refused, nothing stored, the refusal audited', async () => {
+    const d = await district();
+    const c = await city(d);
+    const pkg = await make(d);
+    const bad = pkg.bytes.slice();
+    bad[bad.length - 5] = (bad[bad.length - 5] ?? 0) ^ 0x01;
+    const e = await refusal(c.repos.exchange.importPackage(bad, 'x.cfpkg'));
+    expect(e.message).toContain('未导入');
+    expect(await c.db.exchangeRecords.count()).toBe(0);
+    expect(await c.db.exchangePackages.count()).toBe(0);
+    const refused = (await c.repos.audit.page(0, 100)).filter((a) => a.action === 'refuse');
+    expect(refused.at(-1)?.after).toMatchObject({ reason: e.message, code: 'BODY_CHANGED' });
+  });
+
+  it('an unknown office is refused; one registered by phone fingerprint is accepted and its key pinned', async () => {
+    const d = await district();
+    const c = makeTestRepos();
+    const pkg = await make(d);
+    expect((await refusal(c.repos.exchange.importPackage(pkg.bytes, pkg.fileName))).code).toBe('UNKNOWN_SENDER');
+    const fp = (await d.repos.exchange.identity())?.fingerprint ?? '';
+    const bad = await c.repos.exchange.addOfficeByFingerprint({ name: '环翠区处非办', level: 'district', district: '环翠区', fingerprint: '1234' });
+    expect(bad).toEqual({ ok: false, errors: { fingerprint: '公钥指纹应为 25 位数字，现在是 4 位，请与对方单位核对。' } });
+    const added = await c.repos.exchange.addOfficeByFingerprint({ name: '环翠区处非办', level: 'district', district: '环翠区', fingerprint: fp.replaceAll(' ', '-') });
+    expect(added.ok).toBe(true);
+    const outcome = await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
+    expect(outcome.pinsKey).toBe(true);
+    const [row] = await c.repos.exchange.offices();
+    expect(row?.publicKey).toBe((await d.repos.exchange.identity())?.publicKey);
+  });
+
+  it("two offices' records with the same source ids never overwrite each other", async () => {
+    const d1 = await district();
+    const d2 = makeTestRepos();
+    await d2.repos.exchange.saveIdentity({ name: '文登区处非办', level: 'district', district: '文登区' });
+    // The same source record id at both offices (ids are only unique per office).
+    for (const row of await d1.db.cases.toArray()) await d2.db.cases.put({ ...row, district: '文登区' });
+    const c = await city(d1);
+    const added = await c.repos.exchange.addOfficeFromKeyFile((await d2.repos.exchange.exportKeyFile()).text);
+    expect(added.ok).toBe(true);
+    const p1 = await make(d1);
+    const p2 = await make(d2);
+    await c.repos.exchange.importPackage(p1.bytes, p1.fileName);
+    await c.repos.exchange.importPackage(p2.bytes, p2.fileName);
+    const cases = await c.repos.exchange.records({ kind: 'case' });
+    expect(cases.map((r) => `${r.officeName}:${r.district}`).sort()).toEqual(['文登区处非办:文登区', '环翠区处非办:环翠区']);
+  });
+
+  it('personal data is included only on purpose, with a reason, recorded in the package and the audit log', async () => {
+    const d = await district();
+    await expect(d.repos.exchange.makePackage({ period: Q4, includePersonal: true, personalReason: ' ', creditorCaseIds: [], recipientId: null, appVersion: '0.1.0' })).rejects.toThrow('请填写原因');
+    const pkg = await make(d, { includePersonal: true });
+    expect(pkg.header.personalData).toMatchObject({ included: true, reason: '市处非办来函要求' });
+    const exported = (await d.repos.audit.page(0, 100)).find((e) => e.entity === 'exchangePackage' && e.action === 'export');
+    expect(exported?.after).toMatchObject({ personalData: { included: true, reason: '市处非办来函要求' } });
+  });
+});
+
+describe('roles', () => {
+  it('only a 管理员 sets the identity and adds offices; a 审核 cannot make packages', async () => {
+    const t = makeUserRepos();
+    const ids = await office(t.repos);
+    await signInAs(t.repos, ids.clerk);
+    await expect(t.repos.exchange.saveIdentity({ name: '环翠区处非办', level: 'district', district: '环翠区' })).rejects.toSatisfy(isPermissionDenied);
+    await signInAs(t.repos, ids.admin);
+    expect((await t.repos.exchange.saveIdentity({ name: '环翠区处非办', level: 'district', district: '环翠区' })).ok).toBe(true);
+    await signInAs(t.repos, ids.reviewer);
+    await expect(t.repos.exchange.makePackage({ period: Q4, includePersonal: false, personalReason: '', creditorCaseIds: [], recipientId: null, appVersion: '0.1.0' })).rejects.toSatisfy(isPermissionDenied);
+    await signInAs(t.repos, ids.clerk);
+    expect((await t.repos.exchange.makePackage({ period: Q4, includePersonal: false, personalReason: '', creditorCaseIds: [], recipientId: null, appVersion: '0.1.0' })).bytes.length).toBeGreaterThan(100);
+    expect((await refusals(t.repos)).map((r) => r.entity).sort()).toEqual(['exchange', 'exchangePackage']);
+  });
+});
+
+function makeLater(t: T): T {
+  // The same database seen through a clock two days later (a newer package of the same period).
+  const ctx = { ...t.ctx, now: () => new Date('2026-11-28T09:00:00+08:00') };
+  return { ...t, ctx, repos: { ...t.repos, exchange: new (t.repos.exchange.constructor as typeof import('../../../renderer/src/db/repositories/exchange-repository').ExchangeRepository)(ctx, t.repos.creditors, t.repos.figures) } };
+}
+
+describe('exchange data in backups', () => {
+  it('the identity with its signing key and the received records travel in the backup', async () => {
+    const d = await district();
+    const c = await city(d);
+    const pkg = await make(d);
+    await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
+    const backups = new MemoryBackups();
+    const made = await backupDatabase(c.db, backups, { reason: 'manual', appVersion: '0.1.0' });
+    const inspection = await inspectForRestore(handleFor('city.cfbak', backups.get(made?.fileName ?? '')));
+    expect(inspection.rowCounts).toMatchObject({ exchangeOffices: 1, exchangePackages: 1, exchangeRecords: 2 });
+    // The city saved nothing but its identity: the one settings row is that section, private key included.
+    expect(inspection.rowCounts.settings).toBe(1);
+    expect(JSON.stringify((await c.db.settings.toArray())[0])).toContain('privateKey');
+  });
+});
