@@ -88,14 +88,14 @@ export function applyClueEvent(clue: Clue, event: ClueEvent, by: string, today: 
     case 'assign': {
       const assignee = event.assignee.trim();
       if (assignee === '') return refuse('assignee', '承办人未填写：请填写负责核查这条线索的人员或单位。');
-      if (STEP_ORDER[clue.status] > STEP_ORDER['核查中']) return refuse('status', `线索已${clue.status}，不能再分派。`);
+      if (STEP_ORDER[clue.status] > STEP_ORDER.核查中) return refuse('status', `线索已${clue.status}，不能再分派。`);
       return { ok: true, clue: { ...clue, assignee, assignedOn: date, status: clue.status === '已登记' ? '已分派' : clue.status, history: step(assignee) } };
     }
     case 'verify-note': {
       const note = event.note.trim();
       if (note === '') return refuse('note', '核查记录未填写：请写明当天核查了什么、发现了什么。');
       if (clue.status === '已登记') return refuse('status', '线索尚未分派：请先分派承办人再记录核查情况。');
-      if (STEP_ORDER[clue.status] > STEP_ORDER['已核查']) return refuse('status', '线索已处置，核查记录不能再追加。');
+      if (STEP_ORDER[clue.status] > STEP_ORDER.已核查) return refuse('status', '线索已处置，核查记录不能再追加。');
       return {
         ok: true,
         clue: { ...clue, status: clue.status === '已分派' ? '核查中' : clue.status, verifications: [...clue.verifications, { date, note, by }], history: step(note) },
@@ -106,7 +106,7 @@ export function applyClueEvent(clue: Clue, event: ClueEvent, by: string, today: 
       if (!VERIFY_RESULTS.includes(result)) return refuse('result', '核查结论未选择：请选择属实、部分属实、不属实或无法核实。');
       if (clue.status === '已登记') return refuse('status', '线索尚未分派：请先分派承办人并记录核查情况。');
       if (clue.verifications.length === 0) return refuse('status', '还没有核查记录：请先记录至少一次核查情况（日期和内容），再下核查结论。');
-      if (STEP_ORDER[clue.status] > STEP_ORDER['已核查']) return refuse('status', '线索已处置，核查结论不能再改。');
+      if (STEP_ORDER[clue.status] > STEP_ORDER.已核查) return refuse('status', '线索已处置，核查结论不能再改。');
       return { ok: true, clue: { ...clue, status: '已核查', verifyResult: result, verifiedOn: date, history: step(`${result}${event.note.trim() ? `：${event.note.trim()}` : ''}`) } };
     }
     case 'dispose': {

@@ -41,6 +41,18 @@ export function checkSubject(input: SubjectInput, prefix = '线索主体', field
  */
 export function subjectKey(subject: Pick<ClueSubject, 'kind' | 'name' | 'creditCode'>): string {
   if (subject.creditCode) return `code:${subject.creditCode}`;
-  const name = removeSpaces(subject.name).replace(/（/g, '(').replace(/）/g, ')').toUpperCase();
-  return `${subject.kind === 'firm' ? 'firm' : subject.kind}:${name}`;
+  return `${subject.kind}:${nameOf(subject)}`;
+}
+
+function nameOf(subject: Pick<ClueSubject, 'name'>): string {
+  return removeSpaces(subject.name).replace(/（/g, '(').replace(/）/g, ')').toUpperCase();
+}
+
+/**
+ * Two subjects are the same matter when their credit codes agree, or when at least one has no code
+ * and they are the same kind with the same name (spaces and bracket widths aside).
+ */
+export function sameSubject(a: Pick<ClueSubject, 'kind' | 'name' | 'creditCode'>, b: Pick<ClueSubject, 'kind' | 'name' | 'creditCode'>): boolean {
+  if (a.creditCode && b.creditCode) return a.creditCode === b.creditCode;
+  return a.kind === b.kind && nameOf(a) === nameOf(b);
 }
