@@ -65,10 +65,24 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
       users: [],
     },
   },
-  // 004–006 are reserved for work being built side by side and change nothing yet; each gets its
+  // 004 and 006 are reserved for work being built side by side and change nothing yet; each gets its
   // real upgrade case when its tables land.
   4: { before: {}, after: {} },
-  5: { before: {}, after: {} },
+  // 005: clue and monitoring tables start empty; existing rows (a case here) are untouched.
+  5: {
+    before: { cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }] },
+    after: {
+      cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }],
+      clues: [],
+      clueReporters: [],
+      clueCounters: [],
+      clueRewards: [],
+      adverts: [],
+      advertImports: [],
+      advertActions: [],
+      riskNotices: [],
+    },
+  },
   6: { before: {}, after: {} },
   // 007: petition counters start empty; petitions registered before keep their rows unchanged.
   7: {
@@ -104,6 +118,13 @@ describe('schema migrations', () => {
         'attachments',
         'audit',
         'cases',
+        'advertActions',
+        'advertImports',
+        'adverts',
+        'clueCounters',
+        'clueReporters',
+        'clueRewards',
+        'clues',
         'creditorBlocks',
         'creditorImports',
         'creditorRegisters',
@@ -119,6 +140,7 @@ describe('schema migrations', () => {
         'petitions',
         'repaymentBatches',
         'repaymentPlans',
+        'riskNotices',
         'settings',
         'users',
       ].sort(),

@@ -2,9 +2,11 @@ import type { WorkstationDb } from '../database';
 import { createRepositoryContext, type RepositoryContext } from '../repository-context';
 import { AuditRepository } from './audit-repository';
 import { CaseRepository } from './case-repository';
+import { ClueRepository } from './clue-repository';
 import { CreditorRepository } from './creditor-repository';
 import { DocumentRepository } from './document-repository';
 import { FigureRepository } from './figure-repository';
+import { MonitoringRepository } from './monitoring-repository';
 import { PetitionRepository } from './petition-repository';
 import { RepaymentRepository } from './repayment-repository';
 import { SettingsRepository } from './settings-repository';
@@ -21,6 +23,8 @@ export interface Repositories {
   readonly documents: DocumentRepository;
   readonly users: UsersRepository;
   readonly figures: FigureRepository;
+  readonly clues: ClueRepository;
+  readonly monitoring: MonitoringRepository;
 }
 
 export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
@@ -34,5 +38,7 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     documents: new DocumentRepository(ctx),
     users: new UsersRepository(ctx),
     figures: new FigureRepository(ctx, new CreditorRepository(ctx)),
+    clues: new ClueRepository(ctx),
+    monitoring: new MonitoringRepository(ctx),
   };
 }
