@@ -1,11 +1,18 @@
 import { Dexie, type Table } from 'dexie';
+import type { Advert } from '../core/clues/adverts';
+import type { Reward } from '../core/clues/reward';
+import type { RiskNotice } from '../core/clues/risk-notices';
+import type { Clue, ClueReporter } from '../core/clues/types';
 import type { Migration } from './migrations/migration';
 import type {
+  AdvertActionRow,
+  AdvertImportRow,
   AllocationBlockRow,
   AttachmentRow,
   AuditEntry,
   CaseFile,
   CaseParty,
+  ClueCounterRow,
   CreditorBlockRow,
   CreditorImportRow,
   CreditorRegisterRow,
@@ -57,6 +64,15 @@ export class WorkstationDb extends Dexie {
   attachments!: Table<AttachmentRow, string>;
   /** Since version 8: refund facts per case for the dashboard (a cache, see migrations/008). */
   figureFacts!: Table<FigureFactsRow, string>;
+  /** Since version 5 (issue 15): clues, reporters kept apart, rewards, adverts, risk notices. */
+  clues!: Table<Clue, string>;
+  clueReporters!: Table<ClueReporter, string>;
+  clueCounters!: Table<ClueCounterRow, string>;
+  clueRewards!: Table<Reward, string>;
+  adverts!: Table<Advert, string>;
+  advertImports!: Table<AdvertImportRow, string>;
+  advertActions!: Table<AdvertActionRow, string>;
+  riskNotices!: Table<RiskNotice, string>;
   audit!: Table<AuditEntry, number>;
   /** Since version 3: users of this PC with roles and passphrase hashes (see db/session.ts). */
   users!: Table<UserRow, string>;

@@ -3,6 +3,7 @@
 // replaces the type with its domain type from core/.
 import type { AuditEntry } from '../core/audit/audit-entry';
 import type { CaseFile, CaseParty } from '../core/cases/case-file';
+import type { AdvertAction } from '../core/clues/adverts';
 import type { PackageTotals, PersonalDataChoice } from '../core/exchange/types';
 import type { MediationSession, Petition, PetitionLevel, PetitionStatus } from '../core/petitions/types';
 import type { BatchRule, BatchStatus, PaymentStatus } from '../core/repayment/batch-lifecycle';
@@ -326,4 +327,27 @@ export interface ExchangeRecordRow {
   readonly packageCreatedAt: string;
   readonly contentHash: string;
   readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Since version 5: the next 线索编号 per year of receipt. */
+export interface ClueCounterRow {
+  readonly id: string;
+  readonly next: number;
+}
+
+/** Since version 5: one advert list imported (file hash for re-import detection). */
+export interface AdvertImportRow {
+  readonly id: string;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly at: string;
+  readonly by: string;
+  readonly rows: number;
+  readonly imported: number;
+  readonly errorRows: number;
+}
+
+/** Since version 5: an advert action with the advertiser's key (actions per advertiser join on it). */
+export interface AdvertActionRow extends AdvertAction {
+  readonly advertiserKey: string;
 }

@@ -2,10 +2,16 @@
 //   [--passphrase-env VAR] [--as-of YYYY-MM-DD] [--json]`: every dashboard figure for a period and
 // the same period a year before, computed from one of the app's own backup files (verified first,
 // plain or encrypted) through the same records builder and figure definitions as the app.
+
 import { createReadStream } from 'node:fs';
 import { verifyAuditChain } from '../../../renderer/src/core/audit/verify-chain';
 import { type BackupInspection, inspectBackup, isBackupError, readBackupRows } from '../../../renderer/src/core/backup';
 import type { CaseFile } from '../../../renderer/src/core/cases/case-file';
+import type { Advert } from '../../../renderer/src/core/clues/adverts';
+import { monitoringRecords } from '../../../renderer/src/core/clues/figure-records';
+import type { Reward } from '../../../renderer/src/core/clues/reward';
+import type { RiskNotice } from '../../../renderer/src/core/clues/risk-notices';
+import type { Clue } from '../../../renderer/src/core/clues/types';
 import { localIsoDate } from '../../../renderer/src/core/common/iso-date';
 import { checkPeriod, computeFigures, describeChange, filterRecords, OFFICE_FIGURES } from '../../../renderer/src/core/figures';
 import type { FigureRow } from '../../../renderer/src/core/figures/compute';
@@ -13,7 +19,7 @@ import { exactValue, formatValue } from '../../../renderer/src/core/figures/form
 import { PETITION_SETTINGS_SECTION, type PetitionSettingsSection } from '../../../renderer/src/core/petitions/settings-section';
 import type { RefundCaseFacts } from '../../../renderer/src/core/repayment/refund-facts';
 import { appSettingsOf, assembleRecords, refundFactsOf } from '../../../renderer/src/db/figures/records-from-rows';
-import type { AllocationBlockRow, CreditorBlockRow, CreditorRegisterRow, PetitionRow, RepaymentBatchRow, RepaymentPlanRow, SettingsRow } from '../../../renderer/src/db/records';
+import type { AdvertActionRow, AllocationBlockRow, CreditorBlockRow, CreditorRegisterRow, PetitionRow, RepaymentBatchRow, RepaymentPlanRow, SettingsRow } from '../../../renderer/src/db/records';
 import { parseArgs, passphraseFrom, UsageError } from '../cli-args';
 
 export const summary = 'every dashboard figure for a period from a backup file (--from --to [--district] [--json])';
@@ -88,10 +94,15 @@ interface Tables {
   allocationBlocks: AllocationBlockRow[];
   creditorRegisters: CreditorRegisterRow[];
   creditorBlocks: CreditorBlockRow[];
+  clues: Clue[];
+  clueRewards: Reward[];
+  adverts: Advert[];
+  advertActions: AdvertActionRow[];
+  riskNotices: RiskNotice[];
 }
 
 async function readTables(chunks: AsyncIterable<Uint8Array>, inspection: BackupInspection): Promise<Tables> {
-  const t: Tables = { settings: [], cases: [], petitions: [], repaymentPlans: [], repaymentBatches: [], allocationBlocks: [], creditorRegisters: [], creditorBlocks: [] };
+  const t: Tables = { settings: [], cases: [], petitions: [], repaymentPlans: [], repaymentBatches: [], allocationBlocks: [], creditorRegisters: [], creditorBlocks: [], clues: [], clueRewards: [], adverts: [], advertActions: [], riskNotices: [] };
   for await (const batch of readBackupRows(chunks, inspection)) {
     if (batch.table in t) (t[batch.table as keyof Tables] as unknown[]).push(...batch.rows);
   }
@@ -123,6 +134,7 @@ function recordsFrom(t: Tables) {
     cases: t.cases,
     petitions: t.petitions,
     refunds,
+    monitoring: monitoringRecords({ clues: t.clues, rewards: t.clueRewards, adverts: t.adverts, actions: t.advertActions, notices: t.riskNotices }),
   });
 }
 

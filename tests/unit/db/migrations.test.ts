@@ -65,10 +65,24 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
       users: [],
     },
   },
-  // 004–005 are reserved for work being built side by side and change nothing yet; each gets its
-  // real upgrade case when its tables land.
+  // 004 is reserved for work being built side by side and changes nothing yet; it gets its real
+  // upgrade case when its tables land.
   4: { before: {}, after: {} },
-  5: { before: {}, after: {} },
+  // 005: clue and monitoring tables start empty; existing rows (a case here) are untouched.
+  5: {
+    before: { cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }] },
+    after: {
+      cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }],
+      clues: [],
+      clueReporters: [],
+      clueCounters: [],
+      clueRewards: [],
+      adverts: [],
+      advertImports: [],
+      advertActions: [],
+      riskNotices: [],
+    },
+  },
   // 006: the exchange tables start empty; the settings (where the identity will live) are untouched.
   6: {
     before: { settings: [{ id: 'app', value: { officeName: '环翠区处非办', districts: ['环翠区'] } }] },
@@ -108,6 +122,13 @@ describe('schema migrations', () => {
         'attachments',
         'audit',
         'cases',
+        'advertActions',
+        'advertImports',
+        'adverts',
+        'clueCounters',
+        'clueReporters',
+        'clueRewards',
+        'clues',
         'creditorBlocks',
         'creditorImports',
         'creditorRegisters',
@@ -126,6 +147,7 @@ describe('schema migrations', () => {
         'petitions',
         'repaymentBatches',
         'repaymentPlans',
+        'riskNotices',
         'settings',
         'users',
       ].sort(),

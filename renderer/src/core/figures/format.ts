@@ -11,6 +11,10 @@ export const UNIT_ZH: Readonly<Record<FigureUnit, string>> = {
   batches: '批',
   personTimes: '人次',
   districts: '个',
+  items: '条',
+  entities: '个',
+  issues: '期',
+  days: '天',
   fen: '元',
   rate: '%',
 };

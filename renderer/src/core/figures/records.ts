@@ -7,6 +7,7 @@
 // district or office is therefore the same for every area (see filter.ts).
 import type { IsoDate } from '../calendar/iso-date';
 import type { CaseFile, StageChange } from '../cases/case-file';
+import type { MonitoringRecord } from '../clues/figure-records';
 import type { PetitionSettingsSection } from '../petitions/settings-section';
 import type { Petition } from '../petitions/types';
 import type { RefundCaseFacts } from '../repayment/refund-facts';
@@ -49,6 +50,8 @@ export interface FigureRecords {
   readonly cases: readonly FigureCase[];
   readonly petitions: readonly FigurePetition[];
   readonly refunds: readonly FigureRefunds[];
+  /** 线索监测: clues, rewards, adverts, advert actions, risk notices (no district: office totals only). */
+  readonly monitoring: readonly MonitoringRecord[];
   // An area adding figures over records of its own adds its array here (with `district`), and to
   // RECORD_SETS in filter.ts.
 }

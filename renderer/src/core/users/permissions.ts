@@ -7,6 +7,8 @@ export type Permission =
   | 'creditors.write'
   | 'creditors.verify'
   | 'petitions.write'
+  | 'clues.write'
+  | 'clues.rewardApprove'
   | 'documents.draft'
   | 'documents.issue'
   | 'repayment.funds'
@@ -45,6 +47,13 @@ export const PERMISSIONS: readonly PermissionRule[] = [
     why: '核实与录入分开；核实后修改账号或核定金额的，须由修改人以外的人重新核实。',
   },
   { id: 'petitions.write', label: '登记和办理信访件、调解', roles: ['clerk'], why: '信访登记、受理、调处由经办人办理。' },
+  { id: 'clues.write', label: '登记和办理线索、提出和发放举报奖励、广告监测、风险提示', roles: ['clerk'], why: '线索登记、核查、处置和监测由经办人办理。' },
+  {
+    id: 'clues.rewardApprove',
+    label: '批准举报奖励',
+    roles: ['approver'],
+    why: '奖励是钱款，须两人经手：批准人不能是提出奖励的人。',
+  },
   { id: 'documents.draft', label: '起草文书、登记送达和归档、附加扫描件', roles: ['clerk'], why: '文书由经办人起草。' },
   { id: 'documents.issue', label: '签发（分配文号）和作废文书', roles: ['approver'], why: '文号一经分配不能收回，签发和作废由审批人负责。' },
   { id: 'repayment.funds', label: '登记追缴资金', roles: ['clerk'], why: '资金到账由经办人登记。' },

@@ -1,6 +1,8 @@
 // Stored rows → the figures' records input. No Dexie here: the app's repository (reading IndexedDB)
 // and the CLI (reading a backup file) hand in the same row shapes and get the same records.
+
 import type { CaseFile } from '../../core/cases/case-file';
+import type { MonitoringRecord } from '../../core/clues/figure-records';
 import type { FigureCase, FigurePetition, FigureRecords, FigureRefunds } from '../../core/figures/records';
 import { normalizePetitionSettingsSection, type PetitionSettingsSection } from '../../core/petitions/settings-section';
 import type { RefundCaseFacts } from '../../core/repayment/refund-facts';
@@ -61,6 +63,8 @@ export function assembleRecords(parts: {
   readonly cases: readonly CaseFile[];
   readonly petitions: readonly PetitionRow[];
   readonly refunds: readonly RefundCaseFacts[];
+  /** 线索监测 records (core/clues/figure-records); none before version 5. */
+  readonly monitoring?: readonly MonitoringRecord[];
 }): FigureRecords {
   const districtOf = new Map(parts.cases.map((c) => [c.id, c.district]));
   const refunds: FigureRefunds[] = [];
@@ -79,5 +83,6 @@ export function assembleRecords(parts: {
     cases: parts.cases.map(figureCaseOf),
     petitions: parts.petitions.map((p) => figurePetitionOf(p, districtOf)),
     refunds,
+    monitoring: parts.monitoring ?? [],
   };
 }

@@ -64,6 +64,13 @@ export async function recordNames(db: WorkstationDb, entries: readonly AuditEntr
   for (const s of await db.mediationSessions.bulkGet(ids('mediationSessions'))) if (s) put('mediationSessions', s.id, `${s.date} ${s.body.place}`.trim());
   for (const a of await db.attachments.bulkGet(ids('attachments'))) if (a) put('attachments', a.id, a.fileName);
   for (const i of await db.creditorImports.bulkGet(ids('creditorImports'))) if (i) put('creditorImports', i.id, i.fileName);
+  for (const c of await db.clues.bulkGet(ids('clues'))) if (c) put('clues', c.id, `${c.clueNo} ${c.subject.name}`);
+  for (const c of await db.clues.bulkGet(ids('clueReporters'))) if (c) put('clueReporters', c.id, `${c.clueNo} 的举报人`);
+  for (const r of await db.clueRewards.bulkGet(ids('clueRewards'))) if (r) put('clueRewards', r.id, `${formatFen(r.amountFen)} 元（${r.form === 'cash' ? '现金' : '实物'}）`);
+  for (const a of await db.adverts.bulkGet(ids('adverts'))) if (a) put('adverts', a.id, `${a.date} ${a.advertiser}`);
+  for (const i of await db.advertImports.bulkGet(ids('advertImports'))) if (i) put('advertImports', i.id, i.fileName);
+  for (const a of await db.advertActions.bulkGet(ids('advertActions'))) if (a) put('advertActions', a.id, `${a.kind} ${a.advertiser}`);
+  for (const n of await db.riskNotices.bulkGet(ids('riskNotices'))) if (n) put('riskNotices', n.id, n.title);
   await creditorNames(db, ids('creditors'), out);
   return out;
 }

@@ -2,6 +2,8 @@
 // only writer of the refund facts cache (figureFacts). Reading is cheap whatever the office's size:
 // cases, the period's petitions (by the receivedDate index), batch rows and one facts row per case;
 // never the creditor registers or allocation lines, except to rebuild the facts of a changed case.
+import type { Advert } from '../../core/clues/adverts';
+import { monitoringRecords } from '../../core/clues/figure-records';
 import type { FigurePetition, FigureRecords } from '../../core/figures/records';
 import { PETITION_SETTINGS_SECTION, type PetitionSettingsSection } from '../../core/petitions/settings-section';
 import { appendAudit } from '../audit-writer';
@@ -37,9 +39,17 @@ export class FigureRepository {
    */
   async loadWithoutPetitions(): Promise<FigureRecords> {
     const { db } = this.ctx;
-    return db.transaction('r', [db.settings, db.cases, db.figureFacts], async () => {
+    const tables = [db.settings, db.cases, db.figureFacts, db.clues, db.clueRewards, db.adverts, db.advertActions, db.riskNotices];
+    return db.transaction('r', tables, async () => {
       const [app, section, cases, facts] = await Promise.all([db.settings.get('app'), db.settings.get(PETITION_SETTINGS_SECTION), db.cases.toArray(), db.figureFacts.toArray()]);
+      const [clues, rewards, actions, notices] = await Promise.all([db.clues.toArray(), db.clueRewards.toArray(), db.advertActions.toArray(), db.riskNotices.toArray()]);
+      // Adverts can be hundreds of thousands: only the fields the figures read.
+      const adverts: Pick<Advert, 'id' | 'date' | 'advertiserKey' | 'advertiser'>[] = [];
+      await db.adverts.each((a) => {
+        adverts.push({ id: a.id, date: a.date, advertiserKey: a.advertiserKey, advertiser: a.advertiser });
+      });
       return assembleRecords({
+        monitoring: monitoringRecords({ clues, rewards, adverts, actions, notices }),
         settings: appSettingsOf(app?.value),
         petitionSection: section?.value as Partial<PetitionSettingsSection> | undefined,
         cases,

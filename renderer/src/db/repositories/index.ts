@@ -2,10 +2,12 @@ import type { WorkstationDb } from '../database';
 import { createRepositoryContext, type RepositoryContext } from '../repository-context';
 import { AuditRepository } from './audit-repository';
 import { CaseRepository } from './case-repository';
+import { ClueRepository } from './clue-repository';
 import { CreditorRepository } from './creditor-repository';
 import { DocumentRepository } from './document-repository';
 import { ExchangeRepository } from './exchange-repository';
 import { FigureRepository } from './figure-repository';
+import { MonitoringRepository } from './monitoring-repository';
 import { PetitionRepository } from './petition-repository';
 import { RepaymentRepository } from './repayment-repository';
 import { SettingsRepository } from './settings-repository';
@@ -23,6 +25,8 @@ export interface Repositories {
   readonly users: UsersRepository;
   readonly figures: FigureRepository;
   readonly exchange: ExchangeRepository;
+  readonly clues: ClueRepository;
+  readonly monitoring: MonitoringRepository;
 }
 
 export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
@@ -37,5 +41,7 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     users: new UsersRepository(ctx),
     figures: new FigureRepository(ctx, new CreditorRepository(ctx)),
     exchange: new ExchangeRepository(ctx, new CreditorRepository(ctx), new FigureRepository(ctx, new CreditorRepository(ctx))),
+    clues: new ClueRepository(ctx),
+    monitoring: new MonitoringRepository(ctx),
   };
 }

@@ -36,6 +36,7 @@ export function recordsOf(parts: {
   readonly cases?: readonly FigureCase[];
   readonly petitions?: readonly FigurePetition[];
   readonly refunds?: readonly FigureRefunds[];
+  readonly monitoring?: FigureRecords['monitoring'];
   readonly campaignStart?: string;
   readonly backlogCutoff?: string;
 }): FigureRecords {
@@ -49,6 +50,7 @@ export function recordsOf(parts: {
     cases: parts.cases ?? [],
     petitions: parts.petitions ?? [],
     refunds: parts.refunds ?? [],
+    monitoring: parts.monitoring ?? [],
   };
 }
 

@@ -7,6 +7,7 @@ import { type CaseFilter, EMPTY_CASE_FILTER, filedYears, queryCases } from '../.
 import { formatFen } from '../../../core/money';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { ClueAlerts } from '../clues/ClueListView';
 import { DeadlineAlertsPanel } from '../petitions/DeadlineAlertsPanel';
 
 type Loaded = { caseFile: CaseFile; partyNames: string[]; partyIds: string[] }[];
@@ -43,6 +44,7 @@ export function CaseListPage({ navigate }: { navigate: (r: Route) => void }) {
       </header>
       {/* The home screen: petitions that are overdue or due soon come first. */}
       <DeadlineAlertsPanel />
+      <ClueAlerts />
       <div className="filter-bar">
         <InputGroup
           leftIcon="search"

@@ -47,6 +47,16 @@ function linkOf(
     }
     case 'district':
       return { label: ref.id, href: districtHref(ref.id) };
+    // 线索监测: the record's own line (clue number, date …) is the label.
+    case 'clue':
+      return { label: ref.detail ?? ref.id, href: `#/clues/${enc(ref.id)}` };
+    case 'reward':
+      return { label: ref.detail ?? ref.id, href: '#/clues/rewards' };
+    case 'advert':
+    case 'advertAction':
+      return { label: ref.detail ?? ref.id, href: '#/clues/adverts' };
+    case 'riskNotice':
+      return { label: ref.detail ?? ref.id, href: '#/clues/notices' };
     default:
       return { label: ref.id, href: null };
   }
