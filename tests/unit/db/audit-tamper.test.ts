@@ -183,6 +183,21 @@ describe('creditor registers, checked block by block', () => {
     exclusion: null,
   });
 
+  it('finds nothing wrong after the register is replaced by a file, verified in bulk and edited in the app', async () => {
+    const { repos, caseId } = await office();
+    const first = await repos.creditors.planImport(caseId, [creditor(1), creditor(2), creditor(3)]);
+    await repos.creditors.commitImport(first, { fileName: 'r.xls', fileHash: 'ab'.repeat(32), sheetName: 'S', dataRows: 3, okRows: 3, warningRows: 0, errorRows: 0 });
+    const replacing = await repos.creditors.planImport(caseId, [creditor(1), creditor(4)], { mode: 'replace' });
+    await repos.creditors.commitImport(replacing, { fileName: 'r.xlsx', fileHash: 'cd'.repeat(32), sheetName: 'S', dataRows: 2, okRows: 2, warningRows: 0, errorRows: 0 });
+    const stored = await repos.creditors.loadCase(caseId);
+    expect(stored).toHaveLength(2);
+    const verified = await repos.creditors.setVerification(caseId, stored.map((c) => c.cid), { status: '存疑', note: '合同原件金额与名单不符' });
+    expect(verified.ok).toBe(true);
+    const v = await repos.audit.verify();
+    expect(v.problems).toEqual([]);
+    expect(v.checkedCreditors).toBe(2);
+  });
+
   it('names a creditor amount changed, or a creditor removed, directly in the blocks', async () => {
     const { db, repos, caseId } = await office();
     const plan = await repos.creditors.planImport(caseId, [creditor(1), creditor(2), creditor(3)]);
