@@ -24,6 +24,16 @@ import type {
   UserRow,
 } from './records';
 import { assertMigrationsInOrder, MIGRATIONS } from './schema';
+import type {
+  FirmDispositionRow,
+  FirmImportRow,
+  FirmRow,
+  KeywordCheckRow,
+  RiskLedgerRow,
+  ScreeningRecordRow,
+  ScreeningRoundRow,
+  ScreeningScanRow,
+} from './screening-rows';
 
 /**
  * The IndexedDB database name. Never change it: the data of every office is stored under it (and
@@ -55,6 +65,15 @@ export class WorkstationDb extends Dexie {
   /** Since version 8: refund facts per case for the dashboard (a cache, see migrations/008). */
   figureFacts!: Table<FigureFactsRow, string>;
   audit!: Table<AuditEntry, number>;
+  /** Since version 4: the screening ledger of firms and what is recorded about them (排查). */
+  firms!: Table<FirmRow, string>;
+  screeningRounds!: Table<ScreeningRoundRow, string>;
+  screeningRecords!: Table<ScreeningRecordRow, string>;
+  firmDispositions!: Table<FirmDispositionRow, string>;
+  riskLedger!: Table<RiskLedgerRow, string>;
+  screeningScans!: Table<ScreeningScanRow, string>;
+  keywordChecks!: Table<KeywordCheckRow, string>;
+  firmImports!: Table<FirmImportRow, string>;
   /** Since version 3: users of this PC with roles and passphrase hashes (see db/session.ts). */
   users!: Table<UserRow, string>;
 

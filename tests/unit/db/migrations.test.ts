@@ -65,9 +65,23 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
       users: [],
     },
   },
-  // 004–006 are reserved for work being built side by side and change nothing yet; each gets its
+  // 004: the screening tables arrive empty; nothing else changes (cases stay as they were).
+  4: {
+    before: { cases: [{ id: 'case-1', title: '某某公司非法吸收公众存款案' }] },
+    after: {
+      cases: [{ id: 'case-1', title: '某某公司非法吸收公众存款案' }],
+      firms: [],
+      screeningRounds: [],
+      screeningRecords: [],
+      firmDispositions: [],
+      riskLedger: [],
+      screeningScans: [],
+      keywordChecks: [],
+      firmImports: [],
+    },
+  },
+  // 005–006 are reserved for work being built side by side and change nothing yet; each gets its
   // real upgrade case when its tables land.
-  4: { before: {}, after: {} },
   5: { before: {}, after: {} },
   6: { before: {}, after: {} },
   // 007: petition counters start empty; petitions registered before keep their rows unchanged.
@@ -121,6 +135,14 @@ describe('schema migrations', () => {
         'repaymentPlans',
         'settings',
         'users',
+        'firms',
+        'screeningRounds',
+        'screeningRecords',
+        'firmDispositions',
+        'riskLedger',
+        'screeningScans',
+        'keywordChecks',
+        'firmImports',
       ].sort(),
     );
     db.close();

@@ -7,6 +7,7 @@ export type Permission =
   | 'creditors.write'
   | 'creditors.verify'
   | 'petitions.write'
+  | 'screening.write'
   | 'documents.draft'
   | 'documents.issue'
   | 'repayment.funds'
@@ -42,6 +43,12 @@ export const PERMISSIONS: readonly PermissionRule[] = [
     why: '核实与录入分开；核实后修改账号或核定金额的，须由修改人以外的人重新核实。',
   },
   { id: 'petitions.write', label: '登记和办理信访件、调解', roles: ['clerk'], why: '信访登记、受理、调处由经办人办理。' },
+  {
+    id: 'screening.write',
+    label: '登记和导入排查对象、排查记录、处置和风险台账，核查涉金融关键字样',
+    roles: ['clerk'],
+    why: '排查由经办人登记；处置须写明决定人，每一步都记入审计日志。',
+  },
   { id: 'documents.draft', label: '起草文书、登记送达和归档、附加扫描件', roles: ['clerk'], why: '文书由经办人起草。' },
   { id: 'documents.issue', label: '签发（分配文号）和作废文书', roles: ['approver'], why: '文号一经分配不能收回，签发和作废由审批人负责。' },
   { id: 'repayment.funds', label: '登记追缴资金', roles: ['clerk'], why: '资金到账由经办人登记。' },

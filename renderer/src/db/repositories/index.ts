@@ -7,6 +7,7 @@ import { DocumentRepository } from './document-repository';
 import { FigureRepository } from './figure-repository';
 import { PetitionRepository } from './petition-repository';
 import { RepaymentRepository } from './repayment-repository';
+import { ScreeningRepository } from './screening-repository';
 import { SettingsRepository } from './settings-repository';
 import { UsersRepository } from './users-repository';
 
@@ -21,6 +22,7 @@ export interface Repositories {
   readonly documents: DocumentRepository;
   readonly users: UsersRepository;
   readonly figures: FigureRepository;
+  readonly screening: ScreeningRepository;
 }
 
 export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
@@ -34,5 +36,6 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     documents: new DocumentRepository(ctx),
     users: new UsersRepository(ctx),
     figures: new FigureRepository(ctx, new CreditorRepository(ctx)),
+    screening: new ScreeningRepository(ctx),
   };
 }
