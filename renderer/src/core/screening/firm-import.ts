@@ -3,12 +3,13 @@
 // files, encodings, merged cells): header aliases, one verdict per row in Chinese numbered as
 // Excel does, merge by credit code (in the file and against the ledger), the keyword check.
 // Pure: the repository commits the result in one transaction.
-import { foldFullWidth } from '../money';
+
 import { cellText, forEachCell } from '../creditors/cell';
 import { CsvEncodingError, CsvStructureError, csvRows } from '../creditors/read-csv';
 import { openWorkbook, SpreadsheetError, spreadsheetKind } from '../creditors/read-file';
 import { sheetRows } from '../creditors/read-xlsx';
 import type { CellValue, SheetRow } from '../creditors/types';
+import { foldFullWidth } from '../money';
 import { CODE_PENDING_WARNING, FIRM_FIELD_LABELS, type FirmInput, type FirmValue, validateFirm } from './firm';
 import type { KeywordMatcher } from './keywords';
 

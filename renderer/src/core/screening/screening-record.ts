@@ -4,8 +4,8 @@ import { compareDates } from '../calendar/iso-date';
 import { tooLong } from '../common/text-limits';
 import { readDateField } from './round';
 import {
-  CLASSIFICATIONS,
   type Checked,
+  CLASSIFICATIONS,
   type Classification,
   type FieldError,
   RISK_LEVELS,

@@ -1,6 +1,6 @@
+import { utils, write } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { checkFirmFile, createKeywordMatcher, DEFAULT_FINANCE_KEYWORDS } from '../../../../renderer/src/core/screening';
-import { utils, write } from '@e965/xlsx';
 
 const matcher = createKeywordMatcher(DEFAULT_FINANCE_KEYWORDS);
 const TODAY = '2026-11-26';
