@@ -8,6 +8,7 @@ import { formatFen } from '../../../core/money';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { DeadlineAlertsPanel } from '../petitions/DeadlineAlertsPanel';
+import { RiskAlertsPanel } from '../screening/RiskAlertsPanel';
 
 type Loaded = { caseFile: CaseFile; partyNames: string[]; partyIds: string[] }[];
 
@@ -43,6 +44,7 @@ export function CaseListPage({ navigate }: { navigate: (r: Route) => void }) {
       </header>
       {/* The home screen: petitions that are overdue or due soon come first. */}
       <DeadlineAlertsPanel />
+      <RiskAlertsPanel />
       <div className="filter-bar">
         <InputGroup
           leftIcon="search"

@@ -5,9 +5,9 @@ import type { ScreeningData } from '../../../db/repositories/screening-repositor
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { DispositionDialog, EvaluateDialog, RecordDialog, RiskEntryDialog, RiskReviewDialog } from './ActionDialogs';
+import { printCommitmentLetters } from './commitment-print';
 import { FirmFormDialog } from './FirmFormDialog';
 import { Highlighted } from './Highlighted';
-import { printCommitmentLetters } from './commitment-print';
 
 type Open = 'edit' | 'record' | 'disposition' | 'risk' | 'evaluate' | 'review' | 'remove' | null;
 
@@ -29,7 +29,7 @@ export function FirmDetail(props: { readonly firmId: string; readonly data: Scre
     props.onChanged();
   };
   const facts: Array<[string, React.ReactNode]> = [
-    ['统一社会信用代码', firm.codeStatus === '待补充' ? <Tag intent="warning">待补充：请查询营业执照补录</Tag> : firm.creditCode],
+    ['统一社会信用代码', firm.codeStatus === '待补充' ? <Tag key="code" intent="warning">待补充：请查询营业执照补录</Tag> : firm.creditCode],
     ['法定代表人', firm.legalRep],
     ['住所', firm.address],
     ['所属区县', firm.district],
