@@ -33,7 +33,7 @@ test('firms are added and imported with checks, screened in a round, disposed of
   await form.getByLabel('责任部门').fill('环翠区处非办');
   await form.getByLabel('经营范围').fill('企业管理咨询；投资咨询（不含证券、期货）');
   await page.getByRole('button', { name: '保存' }).click();
-  await expect(form.getByText(/统一社会信用代码：统一社会信用代码 91371000MA3C8X7P1X 的校验位应为 P/)).toBeVisible();
+  await expect(form.getByText(/统一社会信用代码：91371000MA3C8X7P1X 的校验位应为 P/)).toBeVisible();
   await expect(form.getByLabel('企业名称')).toHaveValue('威海鑫源理财咨询有限公司');
   await shot(page, 'firm-bad-code');
   await form.getByLabel('统一社会信用代码').fill('91371000MA3C8X7P1P');
@@ -48,7 +48,7 @@ test('firms are added and imported with checks, screened in a round, disposed of
   await (await chooser).setFiles({ name: '排查名单.csv', mimeType: 'text/csv', buffer: Buffer.from(LEDGER, 'utf8') });
   const report = page.getByTestId('import-report');
   await expect(page.getByTestId('import-summary')).toContainText('数据 3 行：正常 1，提示 1，错误 1');
-  await expect(page.getByTestId('import-row-4')).toContainText('第 4 行 统一社会信用代码：统一社会信用代码 91371000MA3C8X7P1Q 的校验位应为 P');
+  await expect(page.getByTestId('import-row-4')).toContainText('第 4 行 统一社会信用代码：91371000MA3C8X7P1Q 的校验位应为 P');
   await expect(page.getByTestId('import-row-5')).toContainText('待补充');
   await shot(page, 'import-report');
   await expect(report).toBeVisible();

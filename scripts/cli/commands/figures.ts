@@ -2,6 +2,7 @@
 //   [--passphrase-env VAR] [--as-of YYYY-MM-DD] [--json]`: every dashboard figure for a period and
 // the same period a year before, computed from one of the app's own backup files (verified first,
 // plain or encrypted) through the same records builder and figure definitions as the app.
+
 import { createReadStream } from 'node:fs';
 import { verifyAuditChain } from '../../../renderer/src/core/audit/verify-chain';
 import { type BackupInspection, inspectBackup, isBackupError, readBackupRows } from '../../../renderer/src/core/backup';
@@ -12,6 +13,8 @@ import type { FigureRow } from '../../../renderer/src/core/figures/compute';
 import { exactValue, formatValue } from '../../../renderer/src/core/figures/format';
 import { PETITION_SETTINGS_SECTION, type PetitionSettingsSection } from '../../../renderer/src/core/petitions/settings-section';
 import type { RefundCaseFacts } from '../../../renderer/src/core/repayment/refund-facts';
+import { figureFirmsOf } from '../../../renderer/src/core/screening/figure-firms';
+import type { Disposition, Firm, RiskEntry, ScreeningRecord } from '../../../renderer/src/core/screening/types';
 import { appSettingsOf, assembleRecords, refundFactsOf } from '../../../renderer/src/db/figures/records-from-rows';
 import type { AllocationBlockRow, CreditorBlockRow, CreditorRegisterRow, PetitionRow, RepaymentBatchRow, RepaymentPlanRow, SettingsRow } from '../../../renderer/src/db/records';
 import { parseArgs, passphraseFrom, UsageError } from '../cli-args';
@@ -88,10 +91,14 @@ interface Tables {
   allocationBlocks: AllocationBlockRow[];
   creditorRegisters: CreditorRegisterRow[];
   creditorBlocks: CreditorBlockRow[];
+  firms: Firm[];
+  screeningRecords: ScreeningRecord[];
+  firmDispositions: Disposition[];
+  riskLedger: RiskEntry[];
 }
 
 async function readTables(chunks: AsyncIterable<Uint8Array>, inspection: BackupInspection): Promise<Tables> {
-  const t: Tables = { settings: [], cases: [], petitions: [], repaymentPlans: [], repaymentBatches: [], allocationBlocks: [], creditorRegisters: [], creditorBlocks: [] };
+  const t: Tables = { settings: [], cases: [], petitions: [], repaymentPlans: [], repaymentBatches: [], allocationBlocks: [], creditorRegisters: [], creditorBlocks: [], firms: [], screeningRecords: [], firmDispositions: [], riskLedger: [] };
   for await (const batch of readBackupRows(chunks, inspection)) {
     if (batch.table in t) (t[batch.table as keyof Tables] as unknown[]).push(...batch.rows);
   }
@@ -123,6 +130,7 @@ function recordsFrom(t: Tables) {
     cases: t.cases,
     petitions: t.petitions,
     refunds,
+    firms: figureFirmsOf(t.firms, t.screeningRecords, t.firmDispositions, t.riskLedger),
   });
 }
 

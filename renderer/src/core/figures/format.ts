@@ -13,6 +13,9 @@ export const UNIT_ZH: Readonly<Record<FigureUnit, string>> = {
   districts: '个',
   fen: '元',
   rate: '%',
+  firms: '家',
+  firmVisits: '家次',
+  items: '项',
 };
 
 function tenthsPercent(tenths: number): string {

@@ -10,6 +10,7 @@ import type { CaseFile, StageChange } from '../cases/case-file';
 import type { PetitionSettingsSection } from '../petitions/settings-section';
 import type { Petition } from '../petitions/types';
 import type { RefundCaseFacts } from '../repayment/refund-facts';
+import type { Classification, DispositionKind } from '../screening/types';
 
 export interface Located {
   readonly district: string | null;
@@ -32,6 +33,21 @@ export type FigurePetition = Omit<Petition, 'mediationSessions'> & Located;
 /** A case's refund facts with the case's district. */
 export type FigureRefunds = RefundCaseFacts & Located;
 
+/**
+ * A firm of the screening ledger (排查) with what the figures count: its screening records, its
+ * dispositions and its spells on the risk ledger, and the keywords its name and scope hit.
+ */
+export interface FigureFirm extends Located {
+  readonly id: string;
+  readonly name: string;
+  /** The day it entered the ledger (YYYY-MM-DD). */
+  readonly addedOn: IsoDate;
+  readonly keywordHits: readonly string[];
+  readonly records: readonly { readonly date: IsoDate; readonly classification: Classification }[];
+  readonly dispositions: readonly { readonly date: IsoDate; readonly kind: DispositionKind }[];
+  readonly risk: readonly { readonly since: IsoDate; readonly removedOn: IsoDate | null }[];
+}
+
 /** Office rules the figures depend on, from settings. */
 export interface FigureRules {
   /** Cases filed on or before this date are 陈案积案. */
@@ -49,6 +65,8 @@ export interface FigureRecords {
   readonly cases: readonly FigureCase[];
   readonly petitions: readonly FigurePetition[];
   readonly refunds: readonly FigureRefunds[];
+  /** The screening ledger (排查). */
+  readonly firms: readonly FigureFirm[];
   // An area adding figures over records of its own adds its array here (with `district`), and to
   // RECORD_SETS in filter.ts.
 }

@@ -15,7 +15,7 @@ export interface FigurePeriod {
  * How a value is written: counts of cases (起), persons (人), batches (批), person-times (人次),
  * districts (个); money as integer fen; rates as tenths of a percent.
  */
-export type FigureUnit = 'cases' | 'persons' | 'batches' | 'personTimes' | 'districts' | 'fen' | 'rate';
+export type FigureUnit = 'cases' | 'persons' | 'batches' | 'personTimes' | 'districts' | 'fen' | 'rate' | 'firms' | 'firmVisits' | 'items';
 
 /**
  * A record a figure counted, so a user can open it: kind names the page it opens on

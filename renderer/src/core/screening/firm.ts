@@ -86,7 +86,8 @@ export function validateFirm(input: FirmInput, matcher: KeywordMatcher, today: s
   else {
     const checked = checkCreditCode(codeText);
     if (checked.ok) creditCode = checked.creditCode;
-    else errors.push({ field: 'creditCode', message: `统一社会信用代码：${checked.message}` });
+    // The checker's message may itself start with the field's name; it is said once.
+    else errors.push({ field: 'creditCode', message: `统一社会信用代码：${checked.message.replace(/^统一社会信用代码\s*/, '')}` });
   }
 
   let registeredOn = '';

@@ -1,7 +1,7 @@
 // Stored rows → the figures' records input. No Dexie here: the app's repository (reading IndexedDB)
 // and the CLI (reading a backup file) hand in the same row shapes and get the same records.
 import type { CaseFile } from '../../core/cases/case-file';
-import type { FigureCase, FigurePetition, FigureRecords, FigureRefunds } from '../../core/figures/records';
+import type { FigureCase, FigureFirm, FigurePetition, FigureRecords, FigureRefunds } from '../../core/figures/records';
 import { normalizePetitionSettingsSection, type PetitionSettingsSection } from '../../core/petitions/settings-section';
 import type { RefundCaseFacts } from '../../core/repayment/refund-facts';
 import { refundCaseFacts } from '../../core/repayment/refund-facts';
@@ -61,6 +61,8 @@ export function assembleRecords(parts: {
   readonly cases: readonly CaseFile[];
   readonly petitions: readonly PetitionRow[];
   readonly refunds: readonly RefundCaseFacts[];
+  /** The screening ledger (排查), already in the figures' shape; none when not given. */
+  readonly firms?: readonly FigureFirm[];
 }): FigureRecords {
   const districtOf = new Map(parts.cases.map((c) => [c.id, c.district]));
   const refunds: FigureRefunds[] = [];
@@ -79,5 +81,6 @@ export function assembleRecords(parts: {
     cases: parts.cases.map(figureCaseOf),
     petitions: parts.petitions.map((p) => figurePetitionOf(p, districtOf)),
     refunds,
+    firms: parts.firms ?? [],
   };
 }

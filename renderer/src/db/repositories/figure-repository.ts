@@ -4,6 +4,7 @@
 // never the creditor registers or allocation lines, except to rebuild the facts of a changed case.
 import type { FigurePetition, FigureRecords } from '../../core/figures/records';
 import { PETITION_SETTINGS_SECTION, type PetitionSettingsSection } from '../../core/petitions/settings-section';
+import { figureFirmsOf } from '../../core/screening/figure-firms';
 import { appendAudit } from '../audit-writer';
 import { appSettingsOf, assembleRecords, attachDistricts, refundFactsOf, refundFactsSignature } from '../figures/records-from-rows';
 import type { AllocationLineRecord, FigureFactsRow, PetitionRow, RepaymentBatchRow } from '../records';
@@ -37,14 +38,24 @@ export class FigureRepository {
    */
   async loadWithoutPetitions(): Promise<FigureRecords> {
     const { db } = this.ctx;
-    return db.transaction('r', [db.settings, db.cases, db.figureFacts], async () => {
-      const [app, section, cases, facts] = await Promise.all([db.settings.get('app'), db.settings.get(PETITION_SETTINGS_SECTION), db.cases.toArray(), db.figureFacts.toArray()]);
+    return db.transaction('r', [db.settings, db.cases, db.figureFacts, db.firms, db.screeningRecords, db.firmDispositions, db.riskLedger], async () => {
+      const [app, section, cases, facts, firms, screenings, dispositions, risk] = await Promise.all([
+        db.settings.get('app'),
+        db.settings.get(PETITION_SETTINGS_SECTION),
+        db.cases.toArray(),
+        db.figureFacts.toArray(),
+        db.firms.toArray(),
+        db.screeningRecords.toArray(),
+        db.firmDispositions.toArray(),
+        db.riskLedger.toArray(),
+      ]);
       return assembleRecords({
         settings: appSettingsOf(app?.value),
         petitionSection: section?.value as Partial<PetitionSettingsSection> | undefined,
         cases,
         petitions: [],
         refunds: facts.map((f) => f.facts),
+        firms: figureFirmsOf(firms, screenings, dispositions, risk),
       });
     });
   }

@@ -47,6 +47,9 @@ function linkOf(
     }
     case 'district':
       return { label: ref.id, href: districtHref(ref.id) };
+    case 'firm':
+      // The figure's detail starts with the firm's name (see core/screening/dashboard-figures.ts).
+      return { label: ref.detail?.split('，')[0] ?? ref.id, href: `#/screening/firm/${enc(ref.id)}` };
     default:
       return { label: ref.id, href: null };
   }
