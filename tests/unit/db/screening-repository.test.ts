@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FIRM_INPUT, type FirmInput } from '../../../renderer/src/core/screening';
 import { isPermissionDenied } from '../../../renderer/src/db/access';
+import { backupTableSources } from '../../../renderer/src/db/backup/table-source';
 import { addUser, firstAdmin, makeUserRepos, refusals, signInAs } from './users-test-data';
 
 const firm = (patch: Partial<FirmInput> = {}): FirmInput => ({
@@ -117,5 +118,17 @@ describe('ScreeningRepository', () => {
     const r = await repos.screening.checkKeywordList(['威海鑫源理財咨詢有限公司', '', '威海海川投资有限公司', '山东眾籌科技']);
     expect(r.ok && r.value).toMatchObject({ lines: 3, hits: [{ text: '威海鑫源理財咨詢有限公司', keywords: ['理财'] }, { text: '山东眾籌科技', keywords: ['众筹'] }] });
     expect((await repos.screening.load()).keywordChecks).toHaveLength(1);
+  });
+
+  it('puts the screening tables into backups, with their rows', async () => {
+    const { repos, db } = await clerkRepos();
+    await repos.screening.saveFirm(null, firm());
+    const sources = backupTableSources(db);
+    for (const t of ['firms', 'screeningRounds', 'screeningRecords', 'firmDispositions', 'riskLedger', 'screeningScans', 'keywordChecks', 'firmImports']) {
+      expect(sources.map((x) => x.name)).toContain(t);
+    }
+    const firms: unknown[] = [];
+    for await (const row of sources.find((x) => x.name === 'firms')?.rows ?? []) firms.push(row);
+    expect(firms).toMatchObject([{ name: '威海鑫源理财咨询有限公司', creditCode: '91371000MA3C8X7P1P' }]);
   });
 });
