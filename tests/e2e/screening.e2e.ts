@@ -19,6 +19,8 @@ const LEDGER = [
 ].join('\r\n');
 
 test('firms are added and imported with checks, screened in a round, disposed of, watched, and survive a reload', async ({ page }) => {
+  // A long walk through the whole area: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1366, height: 860 });
   await saveOfficeSettings(page);
   await page.getByRole('menuitem', { name: /排查/ }).click();
@@ -129,4 +131,9 @@ test('firms are added and imported with checks, screened in a round, disposed of
   await page.goto('#/screening/risk');
   await expect(page.getByTestId('risk-table')).toContainText('空壳企业，注册地址无实际经营');
   await shot(page, 'risk');
+
+  // The 统计 dashboard carries the screening figures.
+  await page.goto('#/dashboard');
+  await expect(page.getByText('排查企业数').first()).toBeVisible();
+  await shot(page, 'dashboard');
 });
