@@ -13,7 +13,7 @@ import { medianMs, verdictAtMost } from './bench-result';
 import { benchTmp } from './creditor-inputs';
 
 const FIRMS = 200_000;
-const RUNS = 2;
+const RUNS = 1;
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const DISTRICTS = ['环翠区', '文登区', '荣成市', '乳山市', '高区', '经区', '临港区', '南海新区'];
 const WORDS = ['商贸', '餐饮', '科技', '建材', '物流', '理财咨询', '投资管理', '文化传媒', '农业', '财富管理', '信息技术', '养老服务'];
