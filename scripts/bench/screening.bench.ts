@@ -27,8 +27,9 @@ function makeLedger(path: string): void {
   };
   const rows: (string | number)[][] = [['威海市市场主体登记信息（导出）'], ['序号', '市场主体名称', '统一社会信用代码', '法定代表人', '住所', '所属区县', '行业', '成立日期', '经营范围']];
   for (let i = 0; i < FIRMS; i++) {
-    let body = '913710';
-    for (let k = 0; k < 11; k++) body += CODE_CHARS[rnd(31)];
+    // 9 (登记管理部门) 1 (机构类别), 371002 (行政区划, six digits), then nine characters of the alphabet.
+    let body = '91371002';
+    for (let k = 0; k < 9; k++) body += CODE_CHARS[rnd(31)];
     // One row in a thousand carries a mistyped check character, as real exports do.
     const code = i % 1000 === 7 ? `${body}${CODE_CHARS[(CODE_CHARS.indexOf(creditCodeCheckChar(body)) + 1) % 31]}` : body + creditCodeCheckChar(body);
     const district = DISTRICTS[rnd(DISTRICTS.length)] ?? '';
@@ -41,7 +42,7 @@ function makeLedger(path: string): void {
 
 export async function run(): Promise<BenchResult[]> {
   mkdirSync(benchTmp, { recursive: true });
-  const path = join(benchTmp, 'firms200k.xlsx');
+  const path = join(benchTmp, 'firms200k-v2.xlsx');
   if (!existsSync(path)) makeLedger(path);
   const bytes = new Uint8Array(readFileSync(path));
   const matcher = createKeywordMatcher(DEFAULT_FINANCE_KEYWORDS);
