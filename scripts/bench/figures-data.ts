@@ -153,5 +153,6 @@ export function benchRecords(cases: CaseFile[], petitions: Omit<Petition, 'media
     petitions: petitions.map((p) => ({ ...p, district: p.caseId ? (districtOf.get(p.caseId) ?? null) : null })),
     refunds: refunds.map((f) => ({ ...f, district: districtOf.get(f.caseId) ?? null })),
     monitoring: [],
+    firms: [],
   };
 }

@@ -34,6 +34,16 @@ import type {
   UserRow,
 } from './records';
 import { assertMigrationsInOrder, MIGRATIONS } from './schema';
+import type {
+  FirmDispositionRow,
+  FirmImportRow,
+  FirmRow,
+  KeywordCheckRow,
+  RiskLedgerRow,
+  ScreeningRecordRow,
+  ScreeningRoundRow,
+  ScreeningScanRow,
+} from './screening-rows';
 
 /**
  * The IndexedDB database name. Never change it: the data of every office is stored under it (and
@@ -74,6 +84,15 @@ export class WorkstationDb extends Dexie {
   advertActions!: Table<AdvertActionRow, string>;
   riskNotices!: Table<RiskNotice, string>;
   audit!: Table<AuditEntry, number>;
+  /** Since version 4: the screening ledger of firms and what is recorded about them (排查). */
+  firms!: Table<FirmRow, string>;
+  screeningRounds!: Table<ScreeningRoundRow, string>;
+  screeningRecords!: Table<ScreeningRecordRow, string>;
+  firmDispositions!: Table<FirmDispositionRow, string>;
+  riskLedger!: Table<RiskLedgerRow, string>;
+  screeningScans!: Table<ScreeningScanRow, string>;
+  keywordChecks!: Table<KeywordCheckRow, string>;
+  firmImports!: Table<FirmImportRow, string>;
   /** Since version 3: users of this PC with roles and passphrase hashes (see db/session.ts). */
   users!: Table<UserRow, string>;
   /** Since version 6: exchange packages between offices (报送, see migrations/006). */

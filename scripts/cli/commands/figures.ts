@@ -18,6 +18,8 @@ import type { FigureRow } from '../../../renderer/src/core/figures/compute';
 import { exactValue, formatValue } from '../../../renderer/src/core/figures/format';
 import { PETITION_SETTINGS_SECTION, type PetitionSettingsSection } from '../../../renderer/src/core/petitions/settings-section';
 import type { RefundCaseFacts } from '../../../renderer/src/core/repayment/refund-facts';
+import { figureFirmsOf } from '../../../renderer/src/core/screening/figure-firms';
+import type { Disposition, Firm, RiskEntry, ScreeningRecord } from '../../../renderer/src/core/screening/types';
 import { appSettingsOf, assembleRecords, refundFactsOf } from '../../../renderer/src/db/figures/records-from-rows';
 import type { AdvertActionRow, AllocationBlockRow, CreditorBlockRow, CreditorRegisterRow, PetitionRow, RepaymentBatchRow, RepaymentPlanRow, SettingsRow } from '../../../renderer/src/db/records';
 import { parseArgs, passphraseFrom, UsageError } from '../cli-args';
@@ -99,10 +101,32 @@ interface Tables {
   adverts: Advert[];
   advertActions: AdvertActionRow[];
   riskNotices: RiskNotice[];
+  firms: Firm[];
+  screeningRecords: ScreeningRecord[];
+  firmDispositions: Disposition[];
+  riskLedger: RiskEntry[];
 }
 
 async function readTables(chunks: AsyncIterable<Uint8Array>, inspection: BackupInspection): Promise<Tables> {
-  const t: Tables = { settings: [], cases: [], petitions: [], repaymentPlans: [], repaymentBatches: [], allocationBlocks: [], creditorRegisters: [], creditorBlocks: [], clues: [], clueRewards: [], adverts: [], advertActions: [], riskNotices: [] };
+  const t: Tables = {
+    settings: [],
+    cases: [],
+    petitions: [],
+    repaymentPlans: [],
+    repaymentBatches: [],
+    allocationBlocks: [],
+    creditorRegisters: [],
+    creditorBlocks: [],
+    clues: [],
+    clueRewards: [],
+    adverts: [],
+    advertActions: [],
+    riskNotices: [],
+    firms: [],
+    screeningRecords: [],
+    firmDispositions: [],
+    riskLedger: [],
+  };
   for await (const batch of readBackupRows(chunks, inspection)) {
     if (batch.table in t) (t[batch.table as keyof Tables] as unknown[]).push(...batch.rows);
   }
@@ -135,6 +159,7 @@ function recordsFrom(t: Tables) {
     petitions: t.petitions,
     refunds,
     monitoring: monitoringRecords({ clues: t.clues, rewards: t.clueRewards, adverts: t.adverts, actions: t.advertActions, notices: t.riskNotices }),
+    firms: figureFirmsOf(t.firms, t.screeningRecords, t.firmDispositions, t.riskLedger),
   });
 }
 

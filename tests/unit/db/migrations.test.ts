@@ -65,9 +65,21 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
       users: [],
     },
   },
-  // 004 is reserved for work being built side by side and changes nothing yet; it gets its real
-  // upgrade case when its tables land.
-  4: { before: {}, after: {} },
+  // 004: the screening tables arrive empty; nothing else changes (cases stay as they were).
+  4: {
+    before: { cases: [{ id: 'case-1', title: '某某公司非法吸收公众存款案' }] },
+    after: {
+      cases: [{ id: 'case-1', title: '某某公司非法吸收公众存款案' }],
+      firms: [],
+      screeningRounds: [],
+      screeningRecords: [],
+      firmDispositions: [],
+      riskLedger: [],
+      screeningScans: [],
+      keywordChecks: [],
+      firmImports: [],
+    },
+  },
   // 005: clue and monitoring tables start empty; existing rows (a case here) are untouched.
   5: {
     before: { cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }] },
@@ -150,6 +162,14 @@ describe('schema migrations', () => {
         'riskNotices',
         'settings',
         'users',
+        'firms',
+        'screeningRounds',
+        'screeningRecords',
+        'firmDispositions',
+        'riskLedger',
+        'screeningScans',
+        'keywordChecks',
+        'firmImports',
       ].sort(),
     );
     db.close();

@@ -1,12 +1,14 @@
 // The built-in templates, read from templates/*.json (data, not code) and checked on load, so a
 // broken template file fails loudly at start-up instead of printing a wrong document.
 import caseTransferLetter from '../../../../templates/case-transfer-letter.json';
+import commitmentLetter from '../../../../templates/commitment-letter.json';
 import inquiryNotice from '../../../../templates/inquiry-notice.json';
 import inspectionRecord from '../../../../templates/inspection-record.json';
 import mediationAgreement from '../../../../templates/mediation-agreement.json';
 import rectificationNotice from '../../../../templates/rectification-notice.json';
 import refundNotice from '../../../../templates/refund-notice.json';
 import caseTransferSample from '../../../../templates/samples/case-transfer-letter.json';
+import commitmentSample from '../../../../templates/samples/commitment-letter.json';
 import inquirySample from '../../../../templates/samples/inquiry-notice.json';
 import inspectionSample from '../../../../templates/samples/inspection-record.json';
 import mediationSample from '../../../../templates/samples/mediation-agreement.json';
@@ -28,6 +30,7 @@ const SOURCES: readonly (readonly [unknown, unknown])[] = [
   [refundNotice, refundSample],
   [serviceReceipt, serviceSample],
   [workReport, workReportSample],
+  [commitmentLetter, commitmentSample],
 ];
 
 function load(json: unknown): DocumentTemplate {

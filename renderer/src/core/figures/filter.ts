@@ -8,7 +8,7 @@ type RecordSetKey = {
 }[keyof FigureRecords];
 
 // Listing the keys as an object makes the compiler refuse a new record set that is not filtered.
-const RECORD_SET_KEYS: Readonly<Record<RecordSetKey, true>> = { cases: true, petitions: true, refunds: true, monitoring: true };
+const RECORD_SET_KEYS: Readonly<Record<RecordSetKey, true>> = { cases: true, petitions: true, refunds: true, monitoring: true, firms: true };
 export const RECORD_SETS = Object.keys(RECORD_SET_KEYS) as readonly RecordSetKey[];
 
 export interface RecordFilter {

@@ -17,6 +17,9 @@ export const UNIT_ZH: Readonly<Record<FigureUnit, string>> = {
   days: '天',
   fen: '元',
   rate: '%',
+  firms: '家',
+  firmVisits: '家次',
+  measures: '项',
 };
 
 function tenthsPercent(tenths: number): string {

@@ -4,6 +4,7 @@ import { CASE_FIGURES } from '../cases/dashboard-figures';
 import { CLUE_FIGURES } from '../clues/dashboard-figures';
 import { PETITION_FIGURES } from '../petitions/dashboard-figures';
 import { REFUND_FIGURES } from '../repayment/dashboard-figures';
+import { SCREENING_FIGURES } from '../screening/dashboard-figures';
 import { createFigureRegistry, type FigureRegistry } from './registry';
 
-export const OFFICE_FIGURES: FigureRegistry = createFigureRegistry([CASE_FIGURES, REFUND_FIGURES, PETITION_FIGURES, CLUE_FIGURES]);
+export const OFFICE_FIGURES: FigureRegistry = createFigureRegistry([CASE_FIGURES, REFUND_FIGURES, PETITION_FIGURES, SCREENING_FIGURES, CLUE_FIGURES]);

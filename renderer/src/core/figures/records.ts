@@ -11,6 +11,7 @@ import type { MonitoringRecord } from '../clues/figure-records';
 import type { PetitionSettingsSection } from '../petitions/settings-section';
 import type { Petition } from '../petitions/types';
 import type { RefundCaseFacts } from '../repayment/refund-facts';
+import type { Classification, DispositionKind } from '../screening/types';
 
 export interface Located {
   readonly district: string | null;
@@ -33,6 +34,21 @@ export type FigurePetition = Omit<Petition, 'mediationSessions'> & Located;
 /** A case's refund facts with the case's district. */
 export type FigureRefunds = RefundCaseFacts & Located;
 
+/**
+ * A firm of the screening ledger (排查) with what the figures count: its screening records, its
+ * dispositions and its spells on the risk ledger, and the keywords its name and scope hit.
+ */
+export interface FigureFirm extends Located {
+  readonly id: string;
+  readonly name: string;
+  /** The day it entered the ledger (YYYY-MM-DD). */
+  readonly addedOn: IsoDate;
+  readonly keywordHits: readonly string[];
+  readonly records: readonly { readonly date: IsoDate; readonly classification: Classification }[];
+  readonly dispositions: readonly { readonly date: IsoDate; readonly kind: DispositionKind }[];
+  readonly risk: readonly { readonly since: IsoDate; readonly removedOn: IsoDate | null }[];
+}
+
 /** Office rules the figures depend on, from settings. */
 export interface FigureRules {
   /** Cases filed on or before this date are 陈案积案. */
@@ -52,6 +68,8 @@ export interface FigureRecords {
   readonly refunds: readonly FigureRefunds[];
   /** 线索监测: clues, rewards, adverts, advert actions, risk notices (no district: office totals only). */
   readonly monitoring: readonly MonitoringRecord[];
+  /** The screening ledger (排查). */
+  readonly firms: readonly FigureFirm[];
   // An area adding figures over records of its own adds its array here (with `district`), and to
   // RECORD_SETS in filter.ts.
 }

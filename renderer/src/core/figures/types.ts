@@ -15,7 +15,21 @@ export interface FigurePeriod {
  * How a value is written: counts of cases (起), persons (人), batches (批), person-times (人次),
  * districts (个), clues and adverts (条), advertisers (个), risk notices (期), days (天); money as integer fen; rates as tenths of a percent.
  */
-export type FigureUnit = 'cases' | 'persons' | 'batches' | 'personTimes' | 'districts' | 'fen' | 'rate' | 'items' | 'entities' | 'issues' | 'days';
+export type FigureUnit =
+  | 'cases'
+  | 'persons'
+  | 'batches'
+  | 'personTimes'
+  | 'districts'
+  | 'fen'
+  | 'rate'
+  | 'items'
+  | 'entities'
+  | 'issues'
+  | 'days'
+  | 'firms'
+  | 'firmVisits'
+  | 'measures';
 
 /**
  * A record a figure counted, so a user can open it: kind names the page it opens on

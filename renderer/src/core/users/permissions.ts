@@ -9,6 +9,7 @@ export type Permission =
   | 'petitions.write'
   | 'clues.write'
   | 'clues.rewardApprove'
+  | 'screening.write'
   | 'documents.draft'
   | 'documents.issue'
   | 'repayment.funds'
@@ -53,6 +54,12 @@ export const PERMISSIONS: readonly PermissionRule[] = [
     label: '批准举报奖励',
     roles: ['approver'],
     why: '奖励是钱款，须两人经手：批准人不能是提出奖励的人。',
+  },
+  {
+    id: 'screening.write',
+    label: '登记和导入排查对象、排查记录、处置和风险台账，核查涉金融关键字样',
+    roles: ['clerk'],
+    why: '排查由经办人登记；处置须写明决定人，每一步都记入审计日志。',
   },
   { id: 'documents.draft', label: '起草文书、登记送达和归档、附加扫描件', roles: ['clerk'], why: '文书由经办人起草。' },
   { id: 'documents.issue', label: '签发（分配文号）和作废文书', roles: ['approver'], why: '文号一经分配不能收回，签发和作废由审批人负责。' },

@@ -3,7 +3,7 @@
 
 import type { CaseFile } from '../../core/cases/case-file';
 import type { MonitoringRecord } from '../../core/clues/figure-records';
-import type { FigureCase, FigurePetition, FigureRecords, FigureRefunds } from '../../core/figures/records';
+import type { FigureCase, FigureFirm, FigurePetition, FigureRecords, FigureRefunds } from '../../core/figures/records';
 import { normalizePetitionSettingsSection, type PetitionSettingsSection } from '../../core/petitions/settings-section';
 import type { RefundCaseFacts } from '../../core/repayment/refund-facts';
 import { refundCaseFacts } from '../../core/repayment/refund-facts';
@@ -65,6 +65,8 @@ export function assembleRecords(parts: {
   readonly refunds: readonly RefundCaseFacts[];
   /** 线索监测 records (core/clues/figure-records); none before version 5. */
   readonly monitoring?: readonly MonitoringRecord[];
+  /** The screening ledger (排查), already in the figures' shape; none when not given. */
+  readonly firms?: readonly FigureFirm[];
 }): FigureRecords {
   const districtOf = new Map(parts.cases.map((c) => [c.id, c.district]));
   const refunds: FigureRefunds[] = [];
@@ -84,5 +86,6 @@ export function assembleRecords(parts: {
     petitions: parts.petitions.map((p) => figurePetitionOf(p, districtOf)),
     refunds,
     monitoring: parts.monitoring ?? [],
+    firms: parts.firms ?? [],
   };
 }

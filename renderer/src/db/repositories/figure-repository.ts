@@ -6,6 +6,7 @@ import type { Advert } from '../../core/clues/adverts';
 import { monitoringRecords } from '../../core/clues/figure-records';
 import type { FigurePetition, FigureRecords } from '../../core/figures/records';
 import { PETITION_SETTINGS_SECTION, type PetitionSettingsSection } from '../../core/petitions/settings-section';
+import { figureFirmsOf } from '../../core/screening/figure-firms';
 import { appendAudit } from '../audit-writer';
 import { appSettingsOf, assembleRecords, attachDistricts, refundFactsOf, refundFactsSignature } from '../figures/records-from-rows';
 import type { AllocationLineRecord, FigureFactsRow, PetitionRow, RepaymentBatchRow } from '../records';
@@ -39,10 +40,11 @@ export class FigureRepository {
    */
   async loadWithoutPetitions(): Promise<FigureRecords> {
     const { db } = this.ctx;
-    const tables = [db.settings, db.cases, db.figureFacts, db.clues, db.clueRewards, db.adverts, db.advertActions, db.riskNotices];
+    const tables = [db.settings, db.cases, db.figureFacts, db.clues, db.clueRewards, db.adverts, db.advertActions, db.riskNotices, db.firms, db.screeningRecords, db.firmDispositions, db.riskLedger];
     return db.transaction('r', tables, async () => {
       const [app, section, cases, facts] = await Promise.all([db.settings.get('app'), db.settings.get(PETITION_SETTINGS_SECTION), db.cases.toArray(), db.figureFacts.toArray()]);
       const [clues, rewards, actions, notices] = await Promise.all([db.clues.toArray(), db.clueRewards.toArray(), db.advertActions.toArray(), db.riskNotices.toArray()]);
+      const [firms, screenings, dispositions, risk] = await Promise.all([db.firms.toArray(), db.screeningRecords.toArray(), db.firmDispositions.toArray(), db.riskLedger.toArray()]);
       // Adverts can be hundreds of thousands: only the fields the figures read.
       const adverts: Pick<Advert, 'id' | 'date' | 'advertiserKey' | 'advertiser'>[] = [];
       await db.adverts.each((a) => {
@@ -55,6 +57,7 @@ export class FigureRepository {
         cases,
         petitions: [],
         refunds: facts.map((f) => f.facts),
+        firms: figureFirmsOf(firms, screenings, dispositions, risk),
       });
     });
   }

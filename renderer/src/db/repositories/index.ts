@@ -10,6 +10,7 @@ import { FigureRepository } from './figure-repository';
 import { MonitoringRepository } from './monitoring-repository';
 import { PetitionRepository } from './petition-repository';
 import { RepaymentRepository } from './repayment-repository';
+import { ScreeningRepository } from './screening-repository';
 import { SettingsRepository } from './settings-repository';
 import { UsersRepository } from './users-repository';
 
@@ -27,6 +28,7 @@ export interface Repositories {
   readonly exchange: ExchangeRepository;
   readonly clues: ClueRepository;
   readonly monitoring: MonitoringRepository;
+  readonly screening: ScreeningRepository;
 }
 
 export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = createRepositoryContext(db)): Repositories {
@@ -43,5 +45,6 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     exchange: new ExchangeRepository(ctx, new CreditorRepository(ctx), new FigureRepository(ctx, new CreditorRepository(ctx))),
     clues: new ClueRepository(ctx),
     monitoring: new MonitoringRepository(ctx),
+    screening: new ScreeningRepository(ctx),
   };
 }

@@ -27,6 +27,7 @@ const EXPECTED_PAGES: Record<string, number> = {
   'refund-notice': 2,
   'service-receipt': 1,
   'work-report': 2,
+  'commitment-letter': 1,
 };
 
 describe('DOCX writer (GB/T 9704-2012)', () => {

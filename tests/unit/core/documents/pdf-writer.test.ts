@@ -23,6 +23,7 @@ const EXPECTED_PAGES: Record<string, number> = {
   'refund-notice': 2,
   'service-receipt': 1,
   'work-report': 2,
+  'commitment-letter': 1,
 };
 
 /** Each printed line of each page: its characters and left/right edges (pdftotext -bbox-layout). */

@@ -12,7 +12,7 @@ function figureCase(id: string, district: string, filedDate: string): FigureCase
   return { id, caseNumber: id, title: id, district, filedDate, stage: '立案', amountInvolvedFen: 100, peopleInvolved: 1, lossesRecoveredFen: 0, stageHistory: [{ stage: '立案', date: filedDate }] };
 }
 
-const own: FigureRecords = { districts: ['高区'], rules, cases: [figureCase('c-1', '高区', '2026-02-01')], petitions: [], refunds: [], monitoring: [] };
+const own: FigureRecords = { districts: ['高区'], rules, cases: [figureCase('c-1', '高区', '2026-02-01')], petitions: [], refunds: [], monitoring: [], firms: [] };
 
 describe('withReceivedRecords', () => {
   it('adds the offices’ cases marked with the office, keeping same source ids apart, districts unioned', () => {

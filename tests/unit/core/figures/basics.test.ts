@@ -67,7 +67,7 @@ describe('the registry', () => {
   it('lists every office figure once with its 口径, area by area', () => {
     const ids = OFFICE_FIGURES.figures.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(OFFICE_FIGURES.areas.map((a) => a.id)).toEqual(['cases', 'refunds', 'petitions', 'clues']);
+    expect(OFFICE_FIGURES.areas.map((a) => a.id)).toEqual(['cases', 'refunds', 'petitions', 'screening', 'clues']);
     expect(OFFICE_FIGURES.get('refunds.rate')?.label).toBe('总体清退率');
   });
   it('shows a failing figure’s message instead of taking the others down', () => {

@@ -2,7 +2,7 @@
 import type { CaseStage } from '../../../../renderer/src/core/cases/case-file';
 import { computeFigures, type FigureRow } from '../../../../renderer/src/core/figures/compute';
 import { OFFICE_FIGURES } from '../../../../renderer/src/core/figures/office-figures';
-import type { FigureCase, FigurePetition, FigureRecords, FigureRefunds } from '../../../../renderer/src/core/figures/records';
+import type { FigureCase, FigureFirm, FigurePetition, FigureRecords, FigureRefunds } from '../../../../renderer/src/core/figures/records';
 import type { FigurePeriod } from '../../../../renderer/src/core/figures/types';
 import { DEFAULT_PETITION_SETTINGS_SECTION } from '../../../../renderer/src/core/petitions/settings-section';
 
@@ -37,6 +37,7 @@ export function recordsOf(parts: {
   readonly petitions?: readonly FigurePetition[];
   readonly refunds?: readonly FigureRefunds[];
   readonly monitoring?: FigureRecords['monitoring'];
+  readonly firms?: readonly FigureFirm[];
   readonly campaignStart?: string;
   readonly backlogCutoff?: string;
 }): FigureRecords {
@@ -51,6 +52,7 @@ export function recordsOf(parts: {
     petitions: parts.petitions ?? [],
     refunds: parts.refunds ?? [],
     monitoring: parts.monitoring ?? [],
+    firms: parts.firms ?? [],
   };
 }
 

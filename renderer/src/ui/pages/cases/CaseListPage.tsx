@@ -9,6 +9,7 @@ import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { ClueAlerts } from '../clues/ClueListView';
 import { DeadlineAlertsPanel } from '../petitions/DeadlineAlertsPanel';
+import { RiskAlertsPanel } from '../screening/RiskAlertsPanel';
 
 type Loaded = { caseFile: CaseFile; partyNames: string[]; partyIds: string[] }[];
 
@@ -45,6 +46,7 @@ export function CaseListPage({ navigate }: { navigate: (r: Route) => void }) {
       {/* The home screen: petitions that are overdue or due soon come first. */}
       <DeadlineAlertsPanel />
       <ClueAlerts />
+      <RiskAlertsPanel />
       <div className="filter-bar">
         <InputGroup
           leftIcon="search"

@@ -57,6 +57,9 @@ function linkOf(
       return { label: ref.detail ?? ref.id, href: '#/clues/adverts' };
     case 'riskNotice':
       return { label: ref.detail ?? ref.id, href: '#/clues/notices' };
+    case 'firm':
+      // The figure's detail starts with the firm's name (see core/screening/dashboard-figures.ts).
+      return { label: ref.detail?.split('，')[0] ?? ref.id, href: `#/screening/firm/${enc(ref.id)}` };
     default:
       return { label: ref.id, href: null };
   }

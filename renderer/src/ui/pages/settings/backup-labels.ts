@@ -32,6 +32,14 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   attachments: '附件',
   audit: '审计日志',
   users: '用户',
+  firms: '排查对象',
+  screeningRounds: '排查轮次',
+  screeningRecords: '排查记录',
+  firmDispositions: '排查处置',
+  riskLedger: '风险动态管理台账',
+  screeningScans: '承诺书扫描件',
+  keywordChecks: '关键字样核查',
+  firmImports: '排查对象导入记录',
 };
 
 export function formatBytes(bytes: number): string {
