@@ -1,36 +1,19 @@
 // `adverts check FILE [--sheet NAME] [--today YYYY-MM-DD] --json`: the advert import's verdict on
 // every row (the app's own check: header aliases, dates, credit codes, duplicate rows), like
 // `creditors check`. Ok rows print code "OK" and message "".
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+
 import { checkAdvertFile } from '../../../renderer/src/core/clues/adverts';
 import { localIsoDate } from '../../../renderer/src/core/common/iso-date';
+import { checkFileArgs } from '../check-file-args';
 
 export const summary = 'adverts check FILE [--sheet NAME] [--json]: validate an advert monitoring list (xlsx/xls/csv)';
 
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-const USAGE = '用法 usage: npm run cli -- adverts check FILE [--sheet NAME] [--today YYYY-MM-DD] [--json]\n';
-
 export async function run(args: readonly string[]): Promise<number> {
-  const [sub, file] = args;
-  if (sub !== 'check' || file === undefined || file.startsWith('--')) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
-  const sheet = option(args, '--sheet');
-  const today = option(args, '--today') ?? localIsoDate(new Date());
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (err) {
-    process.stderr.write(`无法读取文件 cannot read file: ${file} (${err instanceof Error ? err.message : String(err)})\n`);
-    return 1;
-  }
-  const result = checkAdvertFile(bytes, basename(file), { today, ...(sheet === undefined ? {} : { sheet }) });
+  const parsed = checkFileArgs(args, 'adverts');
+  if (typeof parsed === 'number') return parsed;
+  const { bytes, sheet } = parsed;
+  const today = parsed.today ?? localIsoDate(new Date());
+  const result = checkAdvertFile(bytes, parsed.fileName, { today, ...(sheet === undefined ? {} : { sheet }) });
   if (result.fatal) {
     process.stderr.write(`${result.fatal.message} (${result.fatal.code})\n`);
     return 1;

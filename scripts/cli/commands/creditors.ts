@@ -1,36 +1,18 @@
 // `creditors check FILE [--sheet NAME] [--today YYYY-MM-DD] --json`: the app's import pipeline
 // (parse, validate, merge) over a file, printing one entry per data row. Ok rows print code "OK"
 // and message "" so every entry has the same shape.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { checkCreditorFile } from '../../../renderer/src/core/creditors';
 import { formatFen } from '../../../renderer/src/core/money';
+import { checkFileArgs } from '../check-file-args';
 
 export const summary = 'creditors check FILE [--sheet NAME] [--json]: validate a creditor register (xlsx/xls/csv)';
 
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-const USAGE = '用法 usage: npm run cli -- creditors check FILE [--sheet NAME] [--today YYYY-MM-DD] [--json]\n';
-
 export async function run(args: readonly string[]): Promise<number> {
-  const [sub, file] = args;
-  if (sub !== 'check' || file === undefined || file.startsWith('--')) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
-  const sheet = option(args, '--sheet');
-  const today = option(args, '--today');
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (err) {
-    process.stderr.write(`无法读取文件 cannot read file: ${file} (${err instanceof Error ? err.message : String(err)})\n`);
-    return 1;
-  }
-  const result = await checkCreditorFile(bytes, basename(file), {
+  const parsed = checkFileArgs(args, 'creditors');
+  if (typeof parsed === 'number') return parsed;
+  const { bytes, sheet } = parsed;
+  const today = parsed.today;
+  const result = await checkCreditorFile(bytes, parsed.fileName, {
     ...(sheet === undefined ? {} : { sheet }),
     ...(today === undefined ? {} : { today }),
   });

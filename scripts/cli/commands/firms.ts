@@ -1,36 +1,19 @@
 // `firms check FILE [--sheet NAME] [--today YYYY-MM-DD] --json`: the ledger import's verdict on every
 // row (the app's import pipeline: reading, header, validation, merge by credit code, keyword check),
 // rows numbered as Excel does. The keyword list is the default one (a backup's list is not read).
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+
 import { localIsoDate } from '../../../renderer/src/core/common/iso-date';
 import { checkFirmFile, createKeywordMatcher, DEFAULT_FINANCE_KEYWORDS } from '../../../renderer/src/core/screening';
+import { checkFileArgs } from '../check-file-args';
 
 export const summary = 'firms check FILE [--sheet NAME] [--json]: check a screening ledger of firms (xlsx/xls/csv)';
 
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-const USAGE = '用法 usage: npm run cli -- firms check FILE [--sheet NAME] [--today YYYY-MM-DD] [--json]\n';
-
 export async function run(args: readonly string[]): Promise<number> {
-  const [sub, file] = args;
-  if (sub !== 'check' || file === undefined || file.startsWith('--')) {
-    process.stderr.write(USAGE);
-    return 2;
-  }
-  const sheet = option(args, '--sheet');
-  const today = option(args, '--today') ?? localIsoDate(new Date());
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (err) {
-    process.stderr.write(`无法读取文件 cannot read file: ${file} (${err instanceof Error ? err.message : String(err)})\n`);
-    return 1;
-  }
-  const result = checkFirmFile(bytes, basename(file), {
+  const parsed = checkFileArgs(args, 'firms');
+  if (typeof parsed === 'number') return parsed;
+  const { bytes, sheet } = parsed;
+  const today = parsed.today ?? localIsoDate(new Date());
+  const result = checkFirmFile(bytes, parsed.fileName, {
     ...(sheet === undefined ? {} : { sheet }),
     today,
     matcher: createKeywordMatcher(DEFAULT_FINANCE_KEYWORDS),
