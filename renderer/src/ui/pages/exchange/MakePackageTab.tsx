@@ -10,6 +10,7 @@ import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
 import { exchangeToaster } from './toaster';
 import './messages';
+import { PeriodKindYear } from './PeriodKindYear';
 
 interface RegisterChoice {
   readonly caseId: string;
@@ -79,24 +80,7 @@ export function MakePackageTab({ identity }: { readonly identity: ExchangeIdenti
     <div className="exchange-make" data-testid="exchange-make">
       <p className="muted">{t('make.intro')}</p>
       <div className="exchange-period">
-        <FormGroup label={t('make.periodKind')} labelFor="ex-kind" inline>
-          <HTMLSelect id="ex-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as ReportPeriodKind)}>
-            {(['month', 'quarter', 'year'] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`make.kinds.${k}`)}
-              </option>
-            ))}
-          </HTMLSelect>
-        </FormGroup>
-        <FormGroup label={t('make.year')} labelFor="ex-year" inline>
-          <HTMLSelect id="ex-year" value={year} onChange={(e) => setYear(Number(e.currentTarget.value))}>
-            {Array.from({ length: 8 }, (_, i) => Number(today.slice(0, 4)) - 6 + i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </HTMLSelect>
-        </FormGroup>
+        <PeriodKindYear idPrefix="ex" kind={kind} onKind={setKind} year={year} onYear={setYear} today={today} />
         {kind !== 'year' && (
           <FormGroup label={kind === 'month' ? t('make.month') : t('make.quarter')} labelFor="ex-n" inline>
             <HTMLSelect id="ex-n" value={n} onChange={(e) => setN(Number(e.currentTarget.value))}>

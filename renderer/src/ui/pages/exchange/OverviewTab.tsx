@@ -1,4 +1,4 @@
-import { FormGroup, HTMLSelect, HTMLTable, Intent, Tag } from '@blueprintjs/core';
+import { HTMLTable, Intent, Tag } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { officeIsoDate } from '../../../core/common/office-time';
@@ -6,6 +6,7 @@ import { periodsOfYear, REPORT_STATE_LABELS, type ReportPeriodKind, type ReportS
 import type { ExchangeOfficeRow, ExchangePackageRow } from '../../../db/records';
 import { useApp } from '../../app/app-context';
 import './messages';
+import { PeriodKindYear } from './PeriodKindYear';
 
 const STATE_INTENT: Readonly<Record<ReportState, Intent>> = { 'on-time': Intent.SUCCESS, late: Intent.WARNING, missing: Intent.DANGER, 'not-due': Intent.NONE };
 
@@ -37,24 +38,7 @@ export function OverviewTab() {
     <div className="exchange-overview" data-testid="exchange-overview">
       <p className="muted">{t('overview.intro')}</p>
       <div className="exchange-period">
-        <FormGroup label={t('make.periodKind')} labelFor="ov-kind" inline>
-          <HTMLSelect id="ov-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as ReportPeriodKind)}>
-            {(['month', 'quarter', 'year'] as const).map((k) => (
-              <option key={k} value={k}>
-                {t(`make.kinds.${k}`)}
-              </option>
-            ))}
-          </HTMLSelect>
-        </FormGroup>
-        <FormGroup label={t('make.year')} labelFor="ov-year" inline>
-          <HTMLSelect id="ov-year" value={year} onChange={(e) => setYear(Number(e.currentTarget.value))}>
-            {Array.from({ length: 8 }, (_, i) => Number(today.slice(0, 4)) - 6 + i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </HTMLSelect>
-        </FormGroup>
+        <PeriodKindYear idPrefix="ov" kind={kind} onKind={setKind} year={year} onYear={setYear} today={today} />
       </div>
       {offices.length === 0 ? (
         <p className="muted">{t('overview.noOffices')}</p>
