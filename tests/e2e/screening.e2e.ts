@@ -137,3 +137,25 @@ test('firms are added and imported with checks, screened in a round, disposed of
   await expect(page.getByText('排查企业数').first()).toBeVisible();
   await shot(page, 'dashboard');
 });
+
+test('a city-sized ledger is checked in the background with the rows read shown, and 取消 leaves the ledger as it was', async ({ page }) => {
+  test.slow();
+  await saveOfficeSettings(page);
+  await page.getByRole('menuitem', { name: /排查/ }).click();
+  await expect(page.getByText('台账中还没有企业')).toBeVisible();
+  const lines = ['市场主体名称,统一社会信用代码,所属区县,经营范围'];
+  for (let i = 1; i <= 300_000; i++) lines.push(`威海第${i}号商贸有限公司,,环翠区,日用百货销售`);
+  await page.getByRole('button', { name: '导入名单' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /选择文件/ }).click();
+  await (await chooser).setFiles({ name: '登记库导出.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n'), 'utf8') });
+  const progress = page.getByTestId('firm-import-progress');
+  await expect(progress).toContainText(/正在校验：已读到第 [\d,]+ 行/);
+  // The window answers while the worker reads: a click on the dialog's own button goes through.
+  await progress.screenshot({ path: test.info().outputPath('firm-import-progress.png') });
+  await progress.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByText('已取消校验，台账没有变化。')).toBeVisible();
+  await expect(page.getByTestId('import-report')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('台账中还没有企业')).toBeVisible();
+});

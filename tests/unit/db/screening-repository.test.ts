@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FIRM_INPUT, type FirmInput } from '../../../renderer/src/core/screening';
+import { checkFirmFile, createKeywordMatcher, EMPTY_FIRM_INPUT, type FirmInput } from '../../../renderer/src/core/screening';
 import { isPermissionDenied } from '../../../renderer/src/db/access';
 import { backupTableSources } from '../../../renderer/src/db/backup/table-source';
 import { addUser, firstAdmin, makeUserRepos, refusals, signInAs } from './users-test-data';
@@ -73,6 +73,27 @@ describe('ScreeningRepository', () => {
     ]);
     expect(data.imports).toHaveLength(2);
     expect((await repos.audit.page(0, 100)).filter((e) => e.action === 'import' && e.entity === 'firmImports')).toHaveLength(2);
+  });
+
+  it('hands the import worker plain data that gives the same verdict as the check in the window', async () => {
+    const { repos } = await clerkRepos();
+    const csv = utf8('企业名称,统一社会信用代码,所属区县\n威海海川商贸有限公司,91371002MA3D2K5L4B,文登区\n待补充理财公司,,环翠区\n');
+    await repos.screening.commitImport(await repos.screening.checkImport(csv, 'a.csv'), 'a.csv');
+    const more = utf8('企业名称,统一社会信用代码,所属区县\n威海海川商贸有限公司,91371002MA3D2K5L4B,文登区\n待补充理财公司,,环翠区\n新来财富管理有限公司,,高区\n');
+    // What the worker receives must survive structured cloning: no Maps, no functions.
+    const context = structuredClone(await repos.screening.importContext());
+    const reported: number[] = [];
+    const inWorker = checkFirmFile(more, 'b.csv', {
+      today: context.today,
+      matcher: createKeywordMatcher(context.keywords),
+      ledger: { byCode: new Map(context.byCode), pendingByName: new Map(context.pendingByName) },
+      onProgress: (row) => reported.push(row),
+    });
+    const inWindow = await repos.screening.checkImport(more, 'b.csv');
+    expect(inWorker).toEqual(inWindow);
+    expect(inWorker).toMatchObject({ newFirms: 1, existingFirms: 2 });
+    expect(inWorker.keywordHits).toBe(2);
+    expect(reported).toEqual([]);
   });
 
   it('records a round with a screening record, a disposition and the risk ledger', async () => {

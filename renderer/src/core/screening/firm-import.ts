@@ -133,7 +133,11 @@ export interface FirmImportOptions {
   readonly today: string;
   readonly matcher: KeywordMatcher;
   readonly ledger?: LedgerIndex;
+  /** Told every few thousand rows (the Excel row number reached), so a worker can show progress. */
+  readonly onProgress?: (rowsRead: number) => void;
 }
+
+const PROGRESS_EVERY_ROWS = 5_000;
 
 function emptyResult(fatal: { code: string; message: string }, sheetNames: readonly string[] = []): FirmImportResult {
   return {
@@ -258,6 +262,7 @@ export function checkFirmRows(rows: Iterable<SheetRow>, sheetName: string, sheet
   let keywordHits = 0;
 
   for (const row of rows) {
+    if (options.onProgress && row.row % PROGRESS_EVERY_ROWS === 0) options.onProgress(row.row);
     if (mapping === null) {
       seen++;
       if (isFirmHeader(row.cells)) {

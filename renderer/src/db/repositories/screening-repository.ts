@@ -186,6 +186,20 @@ export class ScreeningRepository {
     return checkFirmFile(bytes, fileName, { ...(sheet === undefined ? {} : { sheet }), today: this.today(), matcher, ledger });
   }
 
+  /**
+   * What an import check needs from the store, as plain data a worker can receive: today's date, the
+   * keyword list and the ledger's firms by credit code (and by name while they have none).
+   */
+  async importContext(): Promise<{
+    today: string;
+    keywords: readonly string[];
+    byCode: [string, { id: string; name: string }][];
+    pendingByName: [string, string][];
+  }> {
+    const [keywords, ledger] = await Promise.all([this.getKeywords(), this.ledgerIndex()]);
+    return { today: this.today(), keywords, byCode: [...ledger.byCode], pendingByName: [...ledger.pendingByName] };
+  }
+
   private async ledgerIndex(): Promise<LedgerIndex> {
     const firms = await this.ctx.db.firms.toArray();
     const byCode = new Map<string, { id: string; name: string }>();

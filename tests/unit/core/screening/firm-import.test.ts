@@ -71,3 +71,18 @@ describe('ledger import', () => {
     expect(checkFirmFile(utf8('a,b'), 'x.csv', { today: TODAY, matcher, sheet: '第二页' }).fatal).toEqual({ code: 'SHEET_NOT_FOUND', message: 'CSV 文件只有一个工作表，没有“第二页”。' });
   });
 });
+
+describe('progress of a large ledger check', () => {
+  it('tells the Excel row reached every 5,000 rows, so the import dialog can show it', () => {
+    const lines = ['企业名称,统一社会信用代码,所属区县'];
+    for (let i = 1; i <= 12_000; i++) lines.push(`威海第${i}商贸有限公司,,环翠区`);
+    const reported: number[] = [];
+    const result = checkFirmFile(new TextEncoder().encode(lines.join('\n')), 'big.csv', {
+      today: '2026-12-02',
+      matcher: createKeywordMatcher(DEFAULT_FINANCE_KEYWORDS),
+      onProgress: (row) => reported.push(row),
+    });
+    expect(result.dataRows).toBe(12_000);
+    expect(reported).toEqual([5_000, 10_000]);
+  });
+});

@@ -1,6 +1,7 @@
-import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, HTMLTable, Tag } from '@blueprintjs/core';
-import { useState } from 'react';
+import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, HTMLTable, ProgressBar, Tag } from '@blueprintjs/core';
+import { useEffect, useRef, useState } from 'react';
 import type { FirmImportResult } from '../../../core/screening';
+import type { FirmImportMessage } from '../../../workers/firm-import-protocol';
 import { useApp } from '../../app/app-context';
 import { guarded, notify } from './form-bits';
 
@@ -16,12 +17,57 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const [progress, setProgress] = useState<string | null>(null);
+  const worker = useRef<Worker | null>(null);
+  const stopWorker = () => {
+    worker.current?.terminate();
+    worker.current = null;
+  };
+  // Closing the dialog ends a check still running.
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+    },
+    [],
+  );
+
+  // The check runs in a worker (a registry export can hold 200,000 firms): the window keeps
+  // answering, the rows read so far are shown, and 取消 stops it with nothing written.
   const check = async (bytes: Uint8Array, fileName: string, sheet?: string) => {
     setBusy(true);
     setMessage(null);
-    const result = await repos.screening.checkImport(bytes, fileName, sheet);
+    setProgress('正在读取文件…');
+    const context = await repos.screening.importContext();
+    stopWorker();
+    const w = new Worker(new URL('../../../workers/firm-import.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    w.onmessage = (event: MessageEvent<FirmImportMessage>) => {
+      const m = event.data;
+      if (m.type === 'progress') {
+        setProgress(m.phase === 'read' ? '正在读取文件…' : `正在校验：已读到第 ${m.rowsRead.toLocaleString('zh-CN')} 行`);
+        return;
+      }
+      stopWorker();
+      setBusy(false);
+      setProgress(null);
+      if (m.type === 'done') setStep({ kind: 'checked', fileName, bytes, result: m.result });
+      else setMessage(`校验未能完成：${m.message}。请确认文件未损坏后重试。`);
+    };
+    w.onerror = (event) => {
+      event.preventDefault();
+      stopWorker();
+      setBusy(false);
+      setProgress(null);
+      setMessage(`校验未能完成：${event.message || '后台校验意外停止'}。请重试；文件很大时请先关闭其他程序。`);
+    };
+    w.postMessage({ bytes, fileName, ...(sheet === undefined ? {} : { sheet }), context });
+  };
+  const cancel = () => {
+    stopWorker();
     setBusy(false);
-    setStep({ kind: 'checked', fileName, bytes, result });
+    setProgress(null);
+    setMessage('已取消校验，台账没有变化。');
   };
   const pick = async () => {
     const picked = await bridge.openFile({ title: '选择排查对象名单', filters: [{ name: 'Excel 或 CSV', extensions: ['xlsx', 'xls', 'csv'] }] });
@@ -49,7 +95,14 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
       <DialogBody>
         <p>可导入市场监管部门登记库导出的名单或其他部门的表格（xlsx、xls、csv）。表头可用“企业名称 / 市场主体名称”“统一社会信用代码”“法定代表人”“住所”“所属区县”“经营范围”等常见写法；同一信用代码的企业合并为一家，已在台账中的企业更新信息，不重复登记。</p>
         {message && <Callout intent="danger">{message}</Callout>}
-        {step.kind === 'pick' && <Button icon="import" intent="primary" text="选择文件…" loading={busy} onClick={() => void pick()} />}
+        {step.kind === 'pick' && !progress && <Button icon="import" intent="primary" text="选择文件…" loading={busy} onClick={() => void pick()} />}
+        {progress && (
+          <div className="screening-import-progress" data-testid="firm-import-progress">
+            <p>{progress}</p>
+            <ProgressBar intent="primary" />
+            <Button text="取消" onClick={cancel} />
+          </div>
+        )}
         {result?.fatal && (
           <Callout intent="danger" data-testid="import-fatal">
             {result.fatal.message}
