@@ -31,3 +31,29 @@ export function passphraseFrom(flags: ParsedArgs['flags']): string | undefined {
   if (value === undefined || value === '') throw new UsageError(`环境变量 ${name} 未设置或为空 / environment variable ${name} is not set`);
   return value;
 }
+
+/**
+ * `<command> SUB ARGS…` for commands with subcommands: the usage (exit 2) for an unknown one or a
+ * malformed flag, otherwise the subcommand's own exit code.
+ */
+export async function runSubcommand(
+  args: readonly string[],
+  usage: string,
+  handlers: Readonly<Record<string, (parsed: ParsedArgs) => Promise<number>>>,
+): Promise<number> {
+  const text = usage.endsWith('\n') ? usage : `${usage}\n`;
+  try {
+    const [sub, ...rest] = args;
+    const parsed = parseArgs(rest);
+    const handler = sub === undefined ? undefined : handlers[sub];
+    if (handler) return await handler(parsed);
+    process.stderr.write(text);
+    return 2;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n${text}`);
+      return 2;
+    }
+    throw e;
+  }
+}

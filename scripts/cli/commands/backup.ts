@@ -20,7 +20,7 @@ import {
   isBackupError,
   writeBackup,
 } from '../../../renderer/src/core/backup';
-import { type ParsedArgs, parseArgs, passphraseFrom, UsageError } from '../cli-args';
+import { type ParsedArgs, passphraseFrom, runSubcommand, UsageError } from '../cli-args';
 
 export const summary = 'inspect a backup file (header, verification, row counts) or make a sample one';
 
@@ -47,21 +47,8 @@ async function sealKeyFrom(flags: Parsed['flags']): Promise<BackupSealKey | unde
   return importSealKey(new Uint8Array(raw));
 }
 
-export async function run(args: readonly string[]): Promise<number> {
-  try {
-    const [sub, ...rest] = args;
-    const parsed = parseArgs(rest);
-    if (sub === 'inspect') return await inspect(parsed);
-    if (sub === 'make-sample') return await makeSample(parsed);
-    process.stderr.write(USAGE);
-    return 2;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}`);
-      return 2;
-    }
-    throw e;
-  }
+export function run(args: readonly string[]): Promise<number> {
+  return runSubcommand(args, USAGE, { inspect, 'make-sample': makeSample });
 }
 
 async function inspect({ positional, flags }: Parsed): Promise<number> {

@@ -20,7 +20,7 @@ import {
   writePackage,
 } from '../../../renderer/src/core/exchange';
 import { CURRENT_SCHEMA_VERSION } from '../../../renderer/src/db/schema';
-import { type ParsedArgs, parseArgs, passphraseFrom, UsageError } from '../cli-args';
+import { type ParsedArgs, passphraseFrom, runSubcommand, UsageError } from '../cli-args';
 import { SAMPLE_OFFICE, sampleDistrictRecords } from './_exchange-sample';
 
 export const summary = 'inspect a 报送 exchange package (sender, period, signature, counts) or make a signed sample one';
@@ -29,21 +29,8 @@ const USAGE =
   'usage: package inspect FILE [--trust KEYFILE] [--passphrase-env VAR] [--json]\n' +
   '       package make-sample OUT [--key-out KEYFILE] [--cases N] [--petitions N] [--batches N]\n';
 
-export async function run(args: readonly string[]): Promise<number> {
-  try {
-    const [sub, ...rest] = args;
-    const parsed = parseArgs(rest);
-    if (sub === 'inspect') return await inspect(parsed);
-    if (sub === 'make-sample') return await makeSample(parsed);
-    process.stderr.write(USAGE);
-    return 2;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}`);
-      return 2;
-    }
-    throw e;
-  }
+export function run(args: readonly string[]): Promise<number> {
+  return runSubcommand(args, USAGE, { inspect, 'make-sample': makeSample });
 }
 
 function stringFlag(flags: ParsedArgs['flags'], name: string): string | undefined {
