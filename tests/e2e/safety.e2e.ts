@@ -277,7 +277,16 @@ async function importFile(page: Page, file: string) {
   await (await chooser).setFiles(file);
   await page.getByRole('button', { name: '校验' }).click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 120_000 });
-  await page.getByRole('button', { name: /导入 \d+ 行有效记录/ }).click();
+  const importButton = page.getByRole('button', { name: /^导入 [\d,]+ 行有效记录/ });
+  const repeats = page.getByTestId('repeated-contracts');
+  await expect(importButton.or(repeats).first()).toBeVisible();
+  if (await repeats.isVisible()) {
+    // The register already holds this file (an interrupted import that had in fact completed): adding
+    // it again would double every claim, so the file replaces the register instead.
+    await page.getByRole('button', { name: '用此文件替换本案名单' }).click();
+    await page.getByRole('button', { name: /^替换本案名单（[\d,]+ 行有效记录）/ }).click();
+    await page.getByRole('button', { name: '确定替换' }).click();
+  } else await importButton.click();
 }
 
 function blockCount(page: Page): Promise<number> {
