@@ -4,6 +4,7 @@
 // changed; only something outside it can tell that the newest entries were deleted, or that the
 // whole log was cleared and a new chain started at 1. Pure.
 
+import { parseJsonObject } from '../common/json-object';
 import { formatOfficeDateTime } from '../common/office-time';
 
 export interface AuditAnchor {
@@ -21,15 +22,8 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 /** The anchor from its stored text; null when absent or unreadable (treated as no anchor). */
 export function parseAuditAnchor(text: string | null): AuditAnchor | null {
-  if (!text) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof raw !== 'object' || raw === null) return null;
-  const a = raw as Record<string, unknown>;
+  const a = parseJsonObject(text);
+  if (!a) return null;
   if (a.version !== 1 || typeof a.seq !== 'number' || !Number.isSafeInteger(a.seq) || a.seq < 1) return null;
   if (typeof a.hash !== 'string' || !HEX64.test(a.hash) || typeof a.firstHash !== 'string' || !HEX64.test(a.firstHash)) return null;
   if (typeof a.at !== 'string') return null;

@@ -2,6 +2,7 @@
 // last backup's time and contents. It is kept where a wipe of the browser's database does not reach
 // (a file in userData in Electron, localStorage in browser mode), so a store found empty at start
 // can be told apart from a new installation. Pure.
+import { parseJsonObject } from '../common/json-object';
 
 export interface StoreContents {
   readonly cases: number;
@@ -44,15 +45,8 @@ function parseContents(v: unknown): StoreContents | null {
 
 /** The record from its stored text; null when absent or unreadable (treated as no record). */
 export function parseStoreRecord(text: string | null): StoreRecord | null {
-  if (!text) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Record<string, unknown>;
+  const r = parseJsonObject(text);
+  if (!r) return null;
   const contents = parseContents(r.contents);
   if (r.version !== 1 || typeof r.updatedAt !== 'string' || !contents) return null;
   const b = r.lastBackup as Record<string, unknown> | null | undefined;
