@@ -71,6 +71,7 @@ export function cleanText(value: CellValue | undefined): string {
 }
 
 /** Text JSON takes between quotes as it is: no quote, backslash or control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters JSON forbids unescaped.
 const JSON_PLAIN = /^[^"\\\u0000-\u001f]*$/;
 
 /**
