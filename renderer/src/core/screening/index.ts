@@ -5,3 +5,4 @@ export * from './keywords';
 export * from './round';
 export * from './screening-record';
 export * from './types';
+export * from './referral';
