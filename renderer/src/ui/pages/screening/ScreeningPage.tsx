@@ -31,7 +31,7 @@ export function ScreeningPage({ rest, navigate }: { readonly rest: readonly stri
   if (first === 'firm' && rest[1]) {
     return (
       <section className="page">
-        <FirmDetail key={rest[1]} firmId={rest[1]} data={data} keywords={keywords} onChanged={changed} navigate={navigate} />
+        <FirmDetail key={rest[1]} firmId={rest[1]} sub={rest.slice(2)} data={data} keywords={keywords} onChanged={changed} navigate={navigate} />
       </section>
     );
   }
@@ -45,7 +45,7 @@ export function ScreeningPage({ rest, navigate }: { readonly rest: readonly stri
       <Tabs id="screening-tabs" selectedTabId={tab} onChange={(id) => navigate({ area: 'screening', rest: id === 'ledger' ? [] : [String(id)] })} renderActiveTabPanelOnly>
         <Tab id="ledger" title="排查对象台账" panel={<LedgerTab data={data} onChanged={changed} openFirm={(id) => navigate({ area: 'screening', rest: ['firm', id] })} />} />
         <Tab id="rounds" title="排查轮次" panel={<RoundsTab data={data} roundId={tab === 'rounds' ? (rest[1] ?? null) : null} onChanged={changed} navigate={navigate} />} />
-        <Tab id="dispositions" title="处置" panel={<DispositionsTab data={data} />} />
+        <Tab id="dispositions" title="处置" panel={<DispositionsTab data={data} navigate={navigate} />} />
         <Tab id="risk" title="风险动态管理台账" panel={<RiskTab data={data} onChanged={changed} />} />
         <Tab id="keywords" title="关键字样核查" panel={<KeywordsTab data={data} keywords={keywords} onChanged={changed} />} />
       </Tabs>
