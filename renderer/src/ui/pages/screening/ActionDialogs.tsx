@@ -18,8 +18,8 @@ import {
 } from '../../../core/screening';
 import type { ScanInput } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
-import { ChoiceSelect, Field, guarded } from './form-bits';
 import { FormDialog } from './FormDialog';
+import { ChoiceSelect, Field, guarded } from './form-bits';
 
 export function RiskEntryDialog(props: { readonly firm: Firm; readonly onClose: () => void; readonly onSaved: () => void }) {
   const { repos, settings } = useApp();

@@ -11,8 +11,8 @@ import { caseDraftFromFirm, DISPOSITION_KINDS, type DispositionInput, type Field
 import type { DocumentRow } from '../../../db/records';
 import { useApp } from '../../app/app-context';
 import { useCases } from '../petitions/use-cases';
-import { ChoiceSelect, Field, guarded } from './form-bits';
 import { FormDialog } from './FormDialog';
+import { ChoiceSelect, Field, guarded } from './form-bits';
 
 /** The document type a disposition rests on (templates' documentType), when it has one. */
 const DOCUMENT_OF: Readonly<Record<string, { readonly type: string; readonly name: string }>> = {

@@ -8,7 +8,7 @@ import { EvaluateDialog, RecordDialog, RiskEntryDialog, RiskReviewDialog } from 
 import { printCommitmentLetters } from './commitment-print';
 import { DispositionDialog } from './DispositionDialog';
 import { DispositionTable } from './DispositionTable';
-import { FirmDocumentEditor, type FirmEditorRoute, FirmDocumentsSection, IssueDocumentMenu, useFirmDocuments } from './FirmDocuments';
+import { FirmDocumentEditor, FirmDocumentsSection, type FirmEditorRoute, IssueDocumentMenu, useFirmDocuments } from './FirmDocuments';
 import { FirmFormDialog } from './FirmFormDialog';
 import { Highlighted } from './Highlighted';
 
