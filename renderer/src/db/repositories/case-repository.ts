@@ -53,7 +53,7 @@ export class CaseRepository {
     const checked = validateCaseDraft(draft, { districts, today: localIsoDate(now) });
     if (!checked.ok) return checked;
     const { db } = this.ctx;
-    return db.transaction('rw', [db.cases, db.parties, db.audit, db.settings], () => addCaseIn(this.ctx, checked.value, now));
+    return db.transaction('rw', [db.cases, db.parties, db.audit, db.settings], async () => await addCaseIn(this.ctx, checked.value, now));
   }
 
   /** Edits the case's fields and parties; the stage moves only through changeStage. */
