@@ -30,6 +30,7 @@ export function FirmDetail(props: {
   const { can, repos, bridge, settings } = useApp();
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [openDoc, setOpenDoc] = useState<string | null>(null);
   const matcher = useMemo(() => createKeywordMatcher(props.keywords), [props.keywords]);
   const documents = useFirmDocuments(props.firmId);
   const firm = props.data.firms.find((f) => f.id === props.firmId);
@@ -51,8 +52,9 @@ export function FirmDetail(props: {
           docs={documents.docs}
           templates={documents.templates}
           loaded={documents.loaded}
-          onDone={(message) => {
+          onDone={(documentId, message) => {
             setNotice(message);
+            setOpenDoc(documentId);
             void documents.reload();
             toFirm();
           }}
@@ -173,7 +175,7 @@ export function FirmDetail(props: {
         <h3>处置（{dispositions.length}）</h3>
         {dispositions.length === 0 ? <p className="muted">无。</p> : <DispositionTable rows={dispositions} navigate={props.navigate} testId="firm-dispositions" />}
       </section>
-      <FirmDocumentsSection firmId={firm.id} docs={documents.docs} onChanged={documents.reload} navigate={props.navigate} />
+      <FirmDocumentsSection firmId={firm.id} docs={documents.docs} open={openDoc} setOpen={setOpenDoc} onChanged={documents.reload} navigate={props.navigate} />
       <section className="screening-section">
         <h3>风险动态管理</h3>
         {risk.length === 0 && <p className="muted">未纳入风险台账。</p>}

@@ -59,8 +59,16 @@ export function IssueDocumentMenu(props: { readonly firmId: string; readonly tem
 }
 
 /** The firm's documents (草稿 and issued), each opening the registry's detail dialog. */
-export function FirmDocumentsSection(props: { readonly firmId: string; readonly docs: readonly DocumentRow[]; readonly onChanged: () => Promise<void>; readonly navigate: (r: Route) => void }) {
-  const [open, setOpen] = useState<string | null>(null);
+export function FirmDocumentsSection(props: {
+  readonly firmId: string;
+  readonly docs: readonly DocumentRow[];
+  /** The document whose detail dialog is open (the one just issued, or one clicked). */
+  readonly open: string | null;
+  readonly setOpen: (id: string | null) => void;
+  readonly onChanged: () => Promise<void>;
+  readonly navigate: (r: Route) => void;
+}) {
+  const { open, setOpen } = props;
   return (
     <section className="screening-section">
       <h3>文书（{props.docs.length}）</h3>
@@ -90,7 +98,7 @@ export function FirmDocumentEditor(props: {
   readonly docs: readonly DocumentRow[];
   readonly templates: readonly DocumentTemplate[];
   readonly loaded: boolean;
-  readonly onDone: (message: string) => void;
+  readonly onDone: (documentId: string, message: string) => void;
   readonly onCancel: () => void;
 }) {
   const { settings } = useApp();
@@ -123,7 +131,7 @@ export function FirmDocumentEditor(props: {
         initial={editing.initial}
         draftId={editing.draftId}
         formKey={editing.formKey}
-        onDone={(_id, message) => props.onDone(message)}
+        onDone={props.onDone}
         onCancel={props.onCancel}
       />
     </div>
