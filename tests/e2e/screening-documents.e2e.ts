@@ -9,7 +9,6 @@ import { saveOfficeSettings } from './steps';
 // edit audited.
 const SHOTS = process.env.SCREENING_SHOTS;
 const YEAR = new Date().getFullYear();
-const TODAY = new Date().toLocaleDateString('sv-SE');
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
@@ -85,14 +84,16 @@ test('a 整改通知书 is issued from the firm’s page, prefilled from the fir
   const docx = readFileSync((await (await docxDownload).path()) ?? '');
   expect(docx.subarray(0, 2).toString()).toBe('PK');
   if (SHOTS) writeFileSync(`${SHOTS}/firm-notice.docx`, docx);
-  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '关闭', exact: true }).click();
+  await expect(detail).toBeHidden();
   await expect(page.getByTestId('documents-table')).toContainText(number);
 
   // The 整改 disposition links it; the registry lists it.
   await page.getByRole('button', { name: '处置', exact: true }).click();
   await disposition.getByLabel('处置方式').selectOption('整改');
   await disposition.getByLabel('决定人').fill('环翠区处非办');
-  await disposition.getByLabel('关联整改通知书').selectOption({ label: `${number} 整改通知书（${TODAY}）` });
+  await expect(disposition.getByLabel('关联整改通知书').locator('option').nth(1)).toHaveText(new RegExp(`^${number} 整改通知书（\\d{4}-\\d{2}-\\d{2}）$`));
+  await disposition.getByLabel('关联整改通知书').selectOption({ index: 1 });
   await page.getByRole('button', { name: '保存' }).click();
   await expect(disposition).toBeHidden();
   await expect(page.getByTestId('firm-dispositions')).toContainText(`整改通知书 ${number}`);
