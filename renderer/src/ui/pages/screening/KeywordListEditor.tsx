@@ -41,7 +41,7 @@ export function KeywordListEditor() {
   return (
     <section data-testid="keyword-settings">
       <h3>涉金融关键字样（{saved.length} 个）</h3>
-      <p className="muted">登记窗口核查的涉金融关键字样，每行一个。新增或导入排查对象、名单核查和 CLI 都按此列表核查；繁体、全角写法自动识别，不必另列。{admin ? '' : '由管理员维护。'}</p>
+      <p className="muted">登记窗口核查的涉金融关键字样，每行一个。新增或导入排查对象、名单核查都按此列表核查（命令行 firms check、keywords check 用内置的 32 个）；繁体、全角写法自动识别，不必另列。{admin ? '' : '由管理员维护。'}</p>
       <TextArea aria-label="关键字样列表" rows={12} style={{ width: 320 }} value={text} readOnly={!admin} onChange={(e) => setText(e.currentTarget.value)} />
       {errors.length > 0 && (
         <Callout intent="danger" data-testid="keyword-errors">

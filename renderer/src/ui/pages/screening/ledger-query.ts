@@ -11,7 +11,7 @@ export interface LedgerSearchIndex {
 
 /** Name, credit code, legal representative, department and address, folded like a query; U+0001 keeps a match inside one field. */
 export function buildLedgerIndex(firms: readonly Firm[]): LedgerSearchIndex {
-  return { count: firms.length, keys: keyText(firms, (f) => [f.name, f.creditCode, f.legalRep, f.department, f.address].map(normalizeQuery).join('\u0001')) };
+  return { count: firms.length, keys: keyText(firms, (f) => normalizeQuery([f.name, f.creditCode, f.legalRep, f.department, f.address].join('\u0001'))) };
 }
 
 /** Indices of the firms whose keys contain the text and that `keep` accepts, in ledger order. */
