@@ -1,7 +1,7 @@
 // 移送公安 (刑事打击) of a screened firm: the new case starts from what the ledger knows about the
 // firm — its name as the subject and in the title, its district, its credit code and legal
 // representative as parties — and stays editable before it is stored.
-import type { CaseDraft, PartyDraft } from '../cases/case-draft';
+import { type CaseDraft, emptyCaseDraft, type PartyDraft } from '../cases/case-draft';
 import { CASE_SECTORS, type CaseSector } from '../cases/case-file';
 import type { Firm } from './types';
 
@@ -10,19 +10,11 @@ export function caseDraftFromFirm(firm: Firm, referralDate: string): CaseDraft {
   const parties: PartyDraft[] = [{ kind: 'firm', name: firm.name, role: '涉案企业', idNumber: firm.creditCode, note: '' }];
   if (firm.legalRep.trim()) parties.push({ kind: 'person', name: firm.legalRep.trim(), role: '法定代表人', idNumber: '', note: '' });
   return {
-    caseNumber: '',
+    ...emptyCaseDraft(referralDate),
     title: `${firm.name}涉嫌非法吸收公众存款案`,
     charge: '非法吸收公众存款',
     sector: sectorOf(firm.sector),
     district: firm.district,
-    leadUnit: '',
-    officers: '',
-    amountInvolvedYuan: '',
-    peopleInvolved: '',
-    lossesRecoveredYuan: '',
-    filedDate: '',
-    stage: '线索核查',
-    stageDate: referralDate,
     parties,
   };
 }
