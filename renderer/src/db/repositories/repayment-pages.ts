@@ -82,7 +82,8 @@ export class BatchLinesView {
     const found = this.find(query.search.trim(), query.onlyPaid);
     const limit = Math.max(1, Math.floor(query.limit));
     const lastStart = found.length === 0 ? 0 : Math.floor((found.length - 1) / limit) * limit;
-    const offset = Math.min(Math.max(0, Math.floor(query.offset)), lastStart);
+    const asked = Math.max(0, Math.floor(query.offset));
+    const offset = asked < found.length ? asked : lastStart;
     const rows: BatchLineRow[] = [];
     for (let k = offset; k < Math.min(found.length, offset + limit); k++) {
       const i = found[k] as number;
@@ -153,7 +154,8 @@ export class CreditorFiguresView {
     const found = this.find(search);
     const limit = Math.max(1, Math.floor(query.limit));
     const lastStart = found.length === 0 ? 0 : Math.floor((found.length - 1) / limit) * limit;
-    const offset = Math.min(Math.max(0, Math.floor(query.offset)), lastStart);
+    const asked = Math.max(0, Math.floor(query.offset));
+    const offset = asked < found.length ? asked : lastStart;
     const rows: CreditorFiguresRow[] = [];
     for (let k = offset; k < Math.min(found.length, offset + limit); k++) rows.push(this.all[found[k] as number] as CreditorFiguresRow);
     return { total: this.all.length, matched: found.length, offset, rows };
