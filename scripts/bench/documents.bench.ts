@@ -3,6 +3,7 @@
 // - one PDF after the first (the parsed faces are kept between documents);
 // - 2,300 refund notices in one PDF vs pdfmake given a hand-written definition of the same pages;
 // - layout time of a case title of 10,000 and 50,000 characters (linear: about 5× for 5× the text).
+// DOCUMENTS_BENCH_BATCH=0 prints the first two only.
 import Docxtemplater from 'docxtemplater';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import PizZip from 'pizzip';
@@ -171,6 +172,8 @@ export async function run(): Promise<BenchResult[]> {
     verdict: verdictAtMost(pdfMs, 100, ' ms'),
   });
 
+  // DOCUMENTS_BENCH_BATCH=0: the one-notice figures only (the batches take minutes on a loaded machine).
+  if (process.env.DOCUMENTS_BENCH_BATCH === '0') return results;
   // 2,300 notices in one PDF vs a hand-written definition of the same pages.
   const list = records(NOTICES);
   // Two interleaved runs each; the faster of each pair is the one least disturbed by other work.
