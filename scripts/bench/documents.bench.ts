@@ -157,7 +157,12 @@ export async function run(): Promise<BenchResult[]> {
   const onePdf = () => engine.render(buildDocumentModel(t, data));
   const firstMs = await timeIt(onePdf);
   for (let i = 0; i < 5; i++) await onePdf();
-  const pdfMs = medianMs(await samples(15, onePdf));
+  const cpu0 = process.cpuUsage();
+  const pdfSamples = await samples(15, onePdf);
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time of this process per document: what the document costs, apart from waiting for a core.
+  const pdfCpuMs = (cpu.user + cpu.system) / 1000 / pdfSamples.length;
+  const pdfMs = medianMs(pdfSamples);
   const reparseMs = medianMs(
     await samples(5, () => {
       forgetParsedFonts();
@@ -167,7 +172,7 @@ export async function run(): Promise<BenchResult[]> {
   await onePdf();
   results.push({
     name: 'refund notice PDF (2 pages), after the first',
-    figure: `${pdfMs.toFixed(0)} ms (first ${firstMs.toFixed(0)} ms; parsing the font each time: ${reparseMs.toFixed(0)} ms)`,
+    figure: `${pdfMs.toFixed(0)} ms wall, ${pdfCpuMs.toFixed(0)} ms CPU (first ${firstMs.toFixed(0)} ms; parsing the font each time: ${reparseMs.toFixed(0)} ms)`,
     target: '≤ 100 ms',
     verdict: verdictAtMost(pdfMs, 100, ' ms'),
   });
