@@ -98,6 +98,8 @@ async function openCaseMs(page: Page, caseId: string, cold: boolean): Promise<nu
   await page.getByTestId('creditor-case-table').waitFor();
   const href = `#/creditors/${encodeURIComponent(caseId)}`;
   await page.locator(`a[href="${href}"]`).waitFor();
+  // tsx (esbuild keepNames) wraps named functions inside page.evaluate in __name(); give the page one.
+  await page.evaluate('globalThis.__name = (f) => f');
   return page.evaluate(
     (href) =>
       new Promise<number>((ok) => {

@@ -51,6 +51,7 @@ test('the batch page and the creditor figures show the right names and amounts f
   await expect(lines.locator('tbody tr').first()).toContainText('151');
   await expect(page.getByTestId('line-152')).toContainText('参与人152');
   await expect(page.getByTestId('line-152')).toContainText(yuan(152 * 500));
+  await page.screenshot({ path: 'test-results/repayment-screens-batch.png', fullPage: true });
 
   // Search runs over every line, not the screen shown.
   await page.getByLabel('按姓名或证件号码搜索').fill('参与人2300');
