@@ -3,6 +3,7 @@ export * from './clue-form';
 export * from './clue-query';
 export * from './first-reporter';
 export * from './lifecycle';
+export * from './notice-data';
 export * from './reward';
 export * from './risk-notices';
 export * from './subject';
