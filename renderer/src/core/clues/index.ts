@@ -1,5 +1,6 @@
 export * from './adverts';
 export * from './clue-form';
+export * from './clue-index';
 export * from './clue-query';
 export * from './first-reporter';
 export * from './lifecycle';
