@@ -3,6 +3,7 @@ export * from './clue-form';
 export * from './clue-index';
 export * from './clue-query';
 export * from './first-reporter';
+export * from './ledger-link';
 export * from './lifecycle';
 export * from './notice-data';
 export * from './reward';
