@@ -1,6 +1,6 @@
 import { Button, Callout, Card, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, Tag, TextArea } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
-import { type Clue, type ClueEvent, DISPOSITION_KINDS, type Reward, STEP_LABELS, SUBJECT_KIND_LABELS, VERIFY_RESULTS } from '../../../core/clues';
+import { buildLedgerLookup, type Clue, type ClueEvent, DISPOSITION_KINDS, type LedgerFirm, ledgerFirmFor, type Reward, STEP_LABELS, SUBJECT_KIND_LABELS, VERIFY_RESULTS } from '../../../core/clues';
 import type { ClueReporter } from '../../../core/clues/types';
 import { localIsoDate } from '../../../core/common/iso-date';
 import type { MaskedReporter } from '../../../db/repositories/clue-repository';
@@ -22,9 +22,11 @@ export function ClueDetail({ clueId, onBack }: { readonly clueId: string; readon
   const [rewards, setRewards] = useState<Reward[]>([]);
   const [step, setStep] = useState<StepType | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [ledgerFirm, setLedgerFirm] = useState<LedgerFirm | null>(null);
   const load = useCallback(async () => {
     const c = await repos.clues.get(clueId);
     setClue(c ?? null);
+    setLedgerFirm(c?.subject.kind === 'firm' ? ledgerFirmFor(buildLedgerLookup(await repos.monitoring.ledgerFirms()), c.subject) : null);
     setReporter(await repos.clues.reporter(clueId));
     setFirst(c?.firstClueId ? ((await repos.clues.get(c.firstClueId)) ?? null) : null);
     setRewards((await repos.clues.rewards()).filter((r) => r.clueId === clueId));
@@ -59,6 +61,17 @@ export function ClueDetail({ clueId, onBack }: { readonly clueId: string; readon
           <dd>
             {clue.subject.name}（{SUBJECT_KIND_LABELS[clue.subject.kind]}）{clue.subject.creditCode && <span className="mono"> {clue.subject.creditCode}</span>}
             {clue.subject.link && <div className="muted">{clue.subject.link}</div>}
+            {clue.subject.kind === 'firm' && (
+              <div data-testid="clue-ledger-link">
+                {ledgerFirm ? (
+                  <>
+                    排查台账：<a href={`#/screening/firm/${encodeURIComponent(ledgerFirm.id)}`}>{ledgerFirm.name}</a>
+                  </>
+                ) : (
+                  <span className="muted">排查台账中没有这家企业</span>
+                )}
+              </div>
+            )}
           </dd>
           <dt>反映内容</dt><dd>{clue.allegation}</dd>
           <dt>定级理由</dt><dd>{clue.levelReason}</dd>

@@ -4,6 +4,7 @@ import { createKeywordMatcher } from '../../../core/screening';
 import type { ScreeningData } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { FirmMonitoringPanel } from '../clues/FirmMonitoringPanel';
 import { DispositionDialog, EvaluateDialog, RecordDialog, RiskEntryDialog, RiskReviewDialog } from './ActionDialogs';
 import { printCommitmentLetters } from './commitment-print';
 import { FirmFormDialog } from './FirmFormDialog';
@@ -170,6 +171,7 @@ export function FirmDetail(props: { readonly firmId: string; readonly data: Scre
           </p>
         ))}
       </section>
+      <FirmMonitoringPanel firmId={firm.id} />
       {open === 'edit' && <FirmFormDialog firm={firm} onClose={() => setOpen(null)} onSaved={done} />}
       {open === 'record' && <RecordDialog firm={firm} rounds={props.data.rounds} roundId={null} onClose={() => setOpen(null)} onSaved={done} />}
       {open === 'disposition' && <DispositionDialog firm={firm} onClose={() => setOpen(null)} onSaved={done} />}
