@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
-import { addUser, ensureSignedIn, saveOfficeSettings, switchUser } from './steps';
+import { addUser, clueStep, ensureSignedIn, saveOfficeSettings, switchUser } from './steps';
 
 // 线索监测 (issue 15), the parts finished last: a clue's firm picked from the screening ledger and
 // linked both ways; the 举报奖励通知书 prefilled from the approved reward (reporter named only after an
@@ -17,13 +17,6 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-async function step(page: Page, name: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<unknown>) {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await fill(dialog);
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog).toBeHidden();
-}
 
 function advertFile(): Buffer {
   const wb = XLSX.utils.book_new();
@@ -78,9 +71,9 @@ test('the reward notice and risk notice are issued from their records; clue subj
   await expect(page.getByTestId('clue-no')).toHaveText(clueNo);
   await expect(page.getByTestId('clue-ledger-link')).toContainText(`排查台账：${FIRM}`);
   const clueUrl = page.url();
-  await step(page, '分派', (d) => d.getByLabel('承办人').fill('环翠区处非办'));
-  await step(page, '核查记录', (d) => d.getByLabel('核查情况').fill('约谈负责人，宣传属实'));
-  await step(page, '核查结论', (d) => d.getByRole('combobox', { name: /核查结论/ }).selectOption('属实'));
+  await clueStep(page, '分派', (d) => d.getByLabel('承办人').fill('环翠区处非办'));
+  await clueStep(page, '核查记录', (d) => d.getByLabel('核查情况').fill('约谈负责人，宣传属实'));
+  await clueStep(page, '核查结论', (d) => d.getByRole('combobox', { name: /核查结论/ }).selectOption('属实'));
 
   // A reward proposed by 林淼, approved by another.
   const panel = page.getByTestId('reward-panel');

@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
-import { ensureSignedIn } from './steps';
+import { clueStep, ensureSignedIn } from './steps';
 
 // 线索监测 end to end: a clue with a bad phone is refused naming the field, cannot be closed before
 // a disposition, is disposed and closed; the reporter is revealed (audited); an advert list with a
@@ -11,17 +11,6 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-async function step(page: Page, name: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<unknown>, expectError?: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await fill(dialog);
-  await dialog.getByRole('button', { name: '保存' }).click();
-  if (expectError) {
-    await expect(dialog.getByTestId('step-error')).toContainText(expectError);
-    await dialog.getByRole('button', { name: '取消' }).click();
-  }
-  await expect(dialog).toBeHidden();
-}
 
 function advertFile(): Buffer {
   const wb = XLSX.utils.book_new();
@@ -63,17 +52,17 @@ test('a clue is registered, refused closing before disposition, disposed and clo
   await expect(page.getByTestId('clue-reporter')).toContainText('138****1234');
   await expect(page.getByTestId('clue-reporter')).not.toContainText('王秀兰');
 
-  await step(page, '办结', async () => {}, '办结前须先记录处置方式');
-  await step(page, '分派', async (d) => d.getByLabel('承办人').fill('环翠区处非办'));
-  await step(page, '核查记录', async (d) => d.getByLabel('核查情况').fill('实地走访，门店仍在营业'));
-  await step(page, '核查结论', async (d) => d.getByRole('combobox', { name: /核查结论/ }).selectOption('属实'));
-  await step(page, '处置', async (d) => {
+  await clueStep(page, '办结', async () => {}, '办结前须先记录处置方式');
+  await clueStep(page, '分派', async (d) => d.getByLabel('承办人').fill('环翠区处非办'));
+  await clueStep(page, '核查记录', async (d) => d.getByLabel('核查情况').fill('实地走访，门店仍在营业'));
+  await clueStep(page, '核查结论', async (d) => d.getByRole('combobox', { name: /核查结论/ }).selectOption('属实'));
+  await clueStep(page, '处置', async (d) => {
     await d.getByLabel('处置方式').selectOption('移送');
     await d.getByLabel('移送单位').fill('市公安局经侦支队');
     await d.getByLabel('移送函文号').fill('威处非移〔2026〕3号');
   });
   await expect(page.getByTestId('clue-disposition')).toContainText('移送');
-  await step(page, '办结', async () => {});
+  await clueStep(page, '办结', async () => {});
   await expect(page.getByTestId('clue-status')).toHaveText('已办结');
 
   await page.getByRole('button', { name: '查看完整信息' }).click();
