@@ -114,7 +114,7 @@ test('the reward notice and risk notice are issued from their records; clue subj
   await expect(dialog.locator('#doc-field-reporter')).toHaveValue('王秀兰');
   await dialog.getByRole('button', { name: '取消' }).click();
   await page.goto('#/settings/audit');
-  await expect(page.getByRole('row').filter({ hasText: '查看完整个人信息' }).first()).toContainText('写入举报奖励通知书');
+  await expect(page.getByRole('row').filter({ hasText: '查看完整个人信息' }).first()).toContainText(`${clueNo} 的举报人`);
 
   // The registry names the notice by the clue, never the reporter.
   await page.goto('#/documents');
