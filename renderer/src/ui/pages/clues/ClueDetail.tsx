@@ -200,36 +200,9 @@ function StepDialog({ clue, type, onClose, onDone }: { clue: Clue; type: StepTyp
         <FieldRow label={`${STEP_LABELS[type]}日期`} labelFor="step-date" required>
           <DateField id="step-date" value={date} onValueChange={setDate} />
         </FieldRow>
-        {type === 'verify-result' && (
-          <FieldRow label="核查结论" labelFor="step-choice" required>
-            <HTMLSelect id="step-choice" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
-              <option value="">请选择</option>
-              {VERIFY_RESULTS.map((v) => (
-                <option key={v} value={v}>{v}</option>
-              ))}
-            </HTMLSelect>
-          </FieldRow>
-        )}
-        {type === 'dispose' && (
-          <FieldRow label="处置方式" labelFor="step-choice" required>
-            <HTMLSelect id="step-choice" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
-              <option value="">请选择</option>
-              {DISPOSITION_KINDS.map((v) => (
-                <option key={v} value={v}>{v}</option>
-              ))}
-            </HTMLSelect>
-          </FieldRow>
-        )}
-        {type === 'dispose' && choice === '立案' && (
-          <FieldRow label="关联案件" labelFor="step-case" required>
-            <HTMLSelect id="step-case" value={caseId} onChange={(e) => setCaseId(e.currentTarget.value)}>
-              <option value="">请选择案件</option>
-              {cases.map((c) => (
-                <option key={c.id} value={c.id}>{c.label}</option>
-              ))}
-            </HTMLSelect>
-          </FieldRow>
-        )}
+        {type === 'verify-result' && <ChoiceRow id="step-choice" label="核查结论" value={choice} onChange={setChoice} options={VERIFY_RESULTS.map((v) => [v, v])} />}
+        {type === 'dispose' && <ChoiceRow id="step-choice" label="处置方式" value={choice} onChange={setChoice} options={DISPOSITION_KINDS.map((v) => [v, v])} />}
+        {type === 'dispose' && choice === '立案' && <ChoiceRow id="step-case" label="关联案件" placeholder="请选择案件" value={caseId} onChange={setCaseId} options={cases.map((c) => [c.id, c.label])} />}
         {type === 'dispose' && choice === '移送' && (
           <>
             <FieldRow label="移送单位" labelFor="step-transfer" required>
@@ -253,5 +226,21 @@ function StepDialog({ clue, type, onClose, onDone }: { clue: Clue; type: StepTyp
       </DialogBody>
       <DialogFooter actions={[<Button key="c" text="取消" onClick={onClose} />, <Button key="s" intent="primary" text="保存" onClick={() => void save()} />]} />
     </Dialog>
+  );
+}
+
+/** A required choice of one step (核查结论, 处置方式, 关联案件): options as [value, label]. */
+function ChoiceRow(props: { readonly id: string; readonly label: string; readonly value: string; readonly onChange: (v: string) => void; readonly options: readonly (readonly [string, string])[]; readonly placeholder?: string }) {
+  return (
+    <FieldRow label={props.label} labelFor={props.id} required>
+      <HTMLSelect id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <option value="">{props.placeholder ?? '请选择'}</option>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </HTMLSelect>
+    </FieldRow>
   );
 }
