@@ -200,7 +200,8 @@ test('the reward notice and risk notice are issued from their records; clue subj
   await page.getByRole('button', { name: '签发', exact: true }).click();
   await expect(page.getByTestId('reward-notice-message')).toContainText(`已签发：处非奖〔${YEAR}〕1号`, { timeout: 60_000 });
 
-  // Naming the reporter is a deliberate, audited choice.
+  // Naming the reporter is a deliberate, audited choice (once the closing dialog is gone).
+  await expect(dialog).toBeHidden();
   await panel.getByLabel(/通知书写明举报人姓名/).check({ force: true });
   await panel.getByRole('button', { name: '生成奖励通知书' }).click();
   await expect(dialog.locator('#doc-field-reporter')).toHaveValue('王秀兰');
