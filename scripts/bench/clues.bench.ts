@@ -2,7 +2,7 @@
 // parse + header + every row's checks) against SheetJS's parse alone of the same file (target
 // ≤ 2×); and the clue list of 50,000 records filtered and searched (target ≤ 100 ms per query).
 import { read, utils, write } from '@e965/xlsx';
-import { CLUE_CHANNELS, type Clue, clueSearchText, EMPTY_CLUE_QUERY, filterClues, WARNING_LEVELS } from '../../renderer/src/core/clues';
+import { buildClueIndex, CLUE_CHANNELS, type Clue, EMPTY_CLUE_QUERY, newClue, queryClueIndex, WARNING_LEVELS } from '../../renderer/src/core/clues';
 import { checkAdvertFile } from '../../renderer/src/core/clues/adverts';
 import { type BenchResult, medianMs, verdictAtMost } from './bench-result';
 
@@ -16,34 +16,28 @@ function advertsXlsx(n: number): Uint8Array {
   return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }
 
+// Clues as the app registers them (lifecycle's newClue), then moved on so statuses vary.
 function clues(n: number): Clue[] {
   const out: Clue[] = [];
   for (let i = 0; i < n; i++) {
-    out.push({
-      id: `c${i}`,
-      clueNo: `线索〔2026〕${i + 1}号`,
-      receivedOn: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
-      channel: CLUE_CHANNELS[i % CLUE_CHANNELS.length] ?? '热线',
-      subject: { kind: 'firm', name: `威海某某${i % 9000}养老服务有限公司`, creditCode: null, link: null },
-      allegation: `以预售床位名义承诺年化${i % 30}%返利，吸收资金约${i % 500}万元`,
-      level: WARNING_LEVELS[i % 3] ?? '低',
-      levelReason: '仍在吸收资金',
-      anonymous: i % 3 === 0,
-      hasReporter: i % 3 !== 0,
-      status: i % 5 === 0 ? '已办结' : '核查中',
-      assignee: null,
-      assignedOn: null,
-      verifications: [],
-      verifyResult: null,
-      verifiedOn: null,
-      disposition: null,
-      replyOn: null,
-      replyNote: null,
-      closedOn: null,
-      firstClueId: null,
-      history: [],
-      registeredBy: '林淼',
-    });
+    const receivedOn = `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+    const c = newClue(
+      `c${i}`,
+      `线索〔2026〕${i + 1}号`,
+      {
+        receivedOn,
+        channel: CLUE_CHANNELS[i % CLUE_CHANNELS.length] ?? '热线',
+        subject: { kind: 'firm', name: `威海某某${i % 9000}养老服务有限公司`, creditCode: null, link: null },
+        allegation: `以预售床位名义承诺年化${i % 30}%返利，吸收资金约${i % 500}万元`,
+        level: WARNING_LEVELS[i % 3] ?? '低',
+        levelReason: '仍在吸收资金',
+        anonymous: i % 3 === 0,
+        reporter: null,
+      },
+      '林淼',
+      null,
+    );
+    out.push({ ...c, status: i % 5 === 0 ? '已办结' : '核查中' });
   }
   return out;
 }
@@ -67,25 +61,29 @@ export async function run(): Promise<BenchResult[]> {
   const w = medianMs(whole);
 
   const list = clues(50_000);
-  const index = new Map(list.map((c) => [c.id, clueSearchText(c)]));
-  const search = (c: Clue) => index.get(c.id) ?? '';
+  let t0 = performance.now();
+  const index = buildClueIndex(list);
+  const buildMs = performance.now() - t0;
+  // Typing 养老服务 one character at a time, then filters alone and with text, and a miss.
   const queries = [
+    ...['养', '养老', '养老服', '养老服务'].map((text) => ({ ...EMPTY_CLUE_QUERY, text })),
     { ...EMPTY_CLUE_QUERY, text: '养老服务有限公司' },
     { ...EMPTY_CLUE_QUERY, channel: '微信' as const, level: '高' as const },
     { ...EMPTY_CLUE_QUERY, status: 'open' as const, text: '4321' },
+    { ...EMPTY_CLUE_QUERY, year: 2026, status: '核查中' as const, text: '返利' },
     { ...EMPTY_CLUE_QUERY, text: '不存在的字样' },
   ];
   const times: number[] = [];
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < 3; round++) {
     for (const q of queries) {
-      const t = performance.now();
-      filterClues(list, q, search);
-      times.push(performance.now() - t);
+      t0 = performance.now();
+      queryClueIndex(index, q);
+      times.push(performance.now() - t0);
     }
   }
   const worst = Math.max(...times);
   return [
     { name: `advert import, 100,000 rows (${(bytes.length / 1e6).toFixed(1)} MB xlsx), ${imported} adverts`, figure: `${(w / p).toFixed(2)}× (${(w / 1000).toFixed(1)} s vs SheetJS ${(p / 1000).toFixed(1)} s)`, target: '≤ 2×', verdict: verdictAtMost(w / p, 2, '×') },
-    { name: 'clue list of 50,000: filter + search (worst of 20 queries)', figure: `${worst.toFixed(1)} ms (median ${medianMs(times).toFixed(1)} ms)`, target: '≤ 100 ms', verdict: verdictAtMost(worst, 100, ' ms') },
+    { name: `clue list of 50,000: filter + search (worst of ${times.length} queries, the first one cold; index built once at load in ${buildMs.toFixed(0)} ms)`, figure: `worst ${worst.toFixed(1)} ms, median ${medianMs(times).toFixed(1)} ms`, target: '≤ 100 ms', verdict: verdictAtMost(worst, 100, ' ms') },
   ];
 }

@@ -204,3 +204,16 @@ export async function approveRepaymentBatch(
   await switchUser(page, OPERATOR);
   await page.goto(batchUrl);
 }
+
+/** A step of a clue (分派, 核查记录 …): its dialog filled and saved; with `expectError`, refused with that message. */
+export async function clueStep(page: Page, name: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<unknown>, expectError?: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await fill(dialog);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  if (expectError) {
+    await expect(dialog.getByTestId('step-error')).toContainText(expectError);
+    await dialog.getByRole('button', { name: '取消' }).click();
+  }
+  await expect(dialog).toBeHidden();
+}

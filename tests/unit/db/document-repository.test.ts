@@ -201,8 +201,9 @@ describe('DocumentRepository: template copies', () => {
     expect(await repos.documents.templates.update('inquiry-notice', copy)).toMatchObject({ ok: false });
     expect(await repos.documents.templates.duplicate('inquiry-notice', '联合执法询问通知书')).toMatchObject({ ok: false, field: 'name' });
     expect(await repos.documents.templates.duplicate('inquiry-notice', ' ')).toMatchObject({ ok: false, field: 'name' });
-    // The built-ins (7 case documents, the work report and the 承诺书 of screening) and the one copy.
-    expect((await repos.documents.templates.all()).length).toBe(10);
+    // The built-ins (7 case documents, the work report, the 承诺书 of screening, the 举报奖励通知书 and
+    // the 风险提示 of the clue area) and the one copy.
+    expect((await repos.documents.templates.all()).length).toBe(12);
     expect(await db.audit.where('entity').equals('documentTemplates').count()).toBe(2);
   });
 });

@@ -185,7 +185,11 @@ export interface AdvertCheckOptions {
   readonly today: string;
   /** Fingerprints of adverts already stored: a row seen before is a warning and is not stored twice. */
   readonly known?: ReadonlySet<string>;
+  /** Told the Excel row reached every 5,000 rows (the import worker shows it). */
+  readonly onProgress?: (rowsRead: number) => void;
 }
+
+const PROGRESS_EVERY_ROWS = 5_000;
 
 const FIELD_CODES: Readonly<Record<AdvertField, string>> = {
   medium: 'MEDIUM',
@@ -215,6 +219,7 @@ export function checkAdvertRows(rows: Iterable<SheetRow>, options: AdvertCheckOp
   let skipped = 0;
   let searched = 0;
   for (const r of rows) {
+    if (options.onProgress && r.row % PROGRESS_EVERY_ROWS === 0) options.onProgress(r.row);
     if (!mapping) {
       searched++;
       const found = mapAdvertHeader(r.cells);

@@ -7,6 +7,8 @@ import inspectionRecord from '../../../../templates/inspection-record.json';
 import mediationAgreement from '../../../../templates/mediation-agreement.json';
 import rectificationNotice from '../../../../templates/rectification-notice.json';
 import refundNotice from '../../../../templates/refund-notice.json';
+import rewardNotice from '../../../../templates/reward-notice.json';
+import riskNotice from '../../../../templates/risk-notice.json';
 import caseTransferSample from '../../../../templates/samples/case-transfer-letter.json';
 import commitmentSample from '../../../../templates/samples/commitment-letter.json';
 import inquirySample from '../../../../templates/samples/inquiry-notice.json';
@@ -14,6 +16,8 @@ import inspectionSample from '../../../../templates/samples/inspection-record.js
 import mediationSample from '../../../../templates/samples/mediation-agreement.json';
 import rectificationSample from '../../../../templates/samples/rectification-notice.json';
 import refundSample from '../../../../templates/samples/refund-notice.json';
+import rewardSample from '../../../../templates/samples/reward-notice.json';
+import riskSample from '../../../../templates/samples/risk-notice.json';
 import serviceSample from '../../../../templates/samples/service-receipt.json';
 import workReportSample from '../../../../templates/samples/work-report.json';
 import serviceReceipt from '../../../../templates/service-receipt.json';
@@ -31,6 +35,8 @@ const SOURCES: readonly (readonly [unknown, unknown])[] = [
   [serviceReceipt, serviceSample],
   [workReport, workReportSample],
   [commitmentLetter, commitmentSample],
+  [rewardNotice, rewardSample],
+  [riskNotice, riskSample],
 ];
 
 function load(json: unknown): DocumentTemplate {

@@ -10,6 +10,8 @@ export const DOCUMENT_TYPES = [
   { id: 'mediation-agreement', label: '调解协议书', defaultPrefix: '处非调' },
   { id: 'refund-notice', label: '清退告知书', defaultPrefix: '处非清' },
   { id: 'service-receipt', label: '送达回证', defaultPrefix: '处非送' },
+  { id: 'reward-notice', label: '举报奖励通知书', defaultPrefix: '处非奖' },
+  { id: 'risk-notice', label: '风险提示', defaultPrefix: '处非风险提示' },
 ] as const;
 export type DocumentTypeId = (typeof DOCUMENT_TYPES)[number]['id'];
 

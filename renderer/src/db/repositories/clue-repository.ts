@@ -215,15 +215,18 @@ export class ClueRepository {
     return r ? maskReporter(r) : null;
   }
 
-  /** The reporter in full: a deliberate act, audited ('reveal') before anything is returned. */
-  async revealReporter(clueId: string): Promise<ClueReporter | null> {
+  /**
+   * The reporter in full: a deliberate act, audited ('reveal') before anything is returned. `purpose`
+   * says where the identity goes when it leaves the screen (e.g. written into a reward notice).
+   */
+  async revealReporter(clueId: string, purpose = ''): Promise<ClueReporter | null> {
     await requirePermission(this.ctx, 'personal.reveal', { entity: 'clueReporters', entityId: clueId });
     const { db } = this.ctx;
     return db.transaction('rw', [db.clueReporters, db.clues, db.audit, db.settings], async () => {
       const r = await db.clueReporters.get(clueId);
       if (!r) return null;
       const clue = await db.clues.get(clueId);
-      await appendAudit(db, { action: 'reveal', entity: 'clueReporters', entityId: clueId, before: null, after: { clueNo: clue?.clueNo ?? '', name: maskName(r.name) } }, this.ctx.now());
+      await appendAudit(db, { action: 'reveal', entity: 'clueReporters', entityId: clueId, before: null, after: { clueNo: clue?.clueNo ?? '', name: maskName(r.name), ...(purpose ? { purpose } : {}) } }, this.ctx.now());
       return r;
     });
   }

@@ -2,7 +2,8 @@
 import type { DocumentData, DocumentTemplate, FieldValue } from '../../core/documents';
 
 // The field a registry line names first: who the document is addressed to or about.
-const SUMMARY_KEYS = ['partyName', 'inspectedParty', 'recipient', 'creditor', 'applicant', 'servedTitle'];
+// A reward notice is named by its clue number, never by the reporter (kept confidential in the registry).
+const SUMMARY_KEYS = ['partyName', 'inspectedParty', 'recipient', 'creditor', 'applicant', 'servedTitle', 'clueNo', 'title'];
 
 function textOf(v: FieldValue | undefined): string {
   if (typeof v === 'string') return v;

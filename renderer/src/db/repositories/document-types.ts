@@ -59,6 +59,8 @@ const TYPE_OF_TEMPLATE: Readonly<Record<string, DocumentTypeId>> = {
   mediation: 'mediation-agreement',
   refund: 'refund-notice',
   service: 'service-receipt',
+  reward: 'reward-notice',
+  riskNotice: 'risk-notice',
 };
 
 export function documentTypeOf(template: DocumentTemplate): DocumentTypeId | null {

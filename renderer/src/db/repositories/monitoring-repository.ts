@@ -13,8 +13,9 @@ import {
   checkAdvertFile,
   checkAdvertInput,
 } from '../../core/clues/adverts';
+import { buildLedgerLookup, type LedgerFirm, ledgerFirmFor } from '../../core/clues/ledger-link';
 import { checkRiskNotice, type RiskNotice, type RiskNoticeInput } from '../../core/clues/risk-notices';
-import type { FieldError } from '../../core/clues/types';
+import type { Clue, FieldError } from '../../core/clues/types';
 import { localIsoDate } from '../../core/common/iso-date';
 import { requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
@@ -28,6 +29,18 @@ export interface AdvertImportCheck {
   readonly sha256: string;
   /** The earlier import of this exact file, if any. */
   readonly sameFile: AdvertImportRow | null;
+}
+
+export interface AdvertImportContext {
+  readonly today: string;
+  /** Fingerprints of the adverts already in the ledger. */
+  readonly known: readonly string[];
+}
+
+export interface FirmMonitoringLinks {
+  readonly clues: readonly Clue[];
+  readonly adverts: readonly Advert[];
+  readonly actions: readonly AdvertActionRow[];
 }
 
 export type SaveResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly FieldError[] };
@@ -52,9 +65,19 @@ export class MonitoringRepository {
   /** Checks a file against the ledger (nothing stored): row report, and whether it was imported before. */
   async checkImport(bytes: Uint8Array, fileName: string, sheet?: string): Promise<AdvertImportCheck> {
     const hash = bytesToHex(sha256(bytes));
-    const [known, sameFile] = await Promise.all([this.fingerprints(), this.ctx.db.advertImports.where('sha256').equals(hash).first()]);
-    const result = checkAdvertFile(bytes, fileName, { today: localIsoDate(this.ctx.now()), known, ...(sheet ? { sheet } : {}) });
-    return { result, sha256: hash, sameFile: sameFile ?? null };
+    const context = await this.importContext();
+    const result = checkAdvertFile(bytes, fileName, { today: context.today, known: new Set(context.known), ...(sheet ? { sheet } : {}) });
+    return { result, sha256: hash, sameFile: await this.importOf(hash) };
+  }
+
+  /** What the import check needs from the ledger, as plain data (the import worker gets it in a message). */
+  async importContext(): Promise<AdvertImportContext> {
+    return { today: localIsoDate(this.ctx.now()), known: [...(await this.fingerprints())] };
+  }
+
+  /** The earlier import of the file with this SHA-256, if any (a re-import is named to the user). */
+  async importOf(sha256Hex: string): Promise<AdvertImportRow | null> {
+    return (await this.ctx.db.advertImports.where('sha256').equals(sha256Hex).first()) ?? null;
   }
 
   /** Stores the valid rows of a checked file (rows already in the ledger are skipped again inside the transaction). */
@@ -159,6 +182,30 @@ export class MonitoringRepository {
       await appendAudit(db, { action: 'create', entity: 'riskNotices', entityId: id, before: null, after: notice }, now);
       return { ok: true as const, value: notice };
     });
+  }
+
+  /** The screening ledger's firms as the monitoring side links them (read only; 排查 writes them). */
+  async ledgerFirms(): Promise<LedgerFirm[]> {
+    const firms = await this.ctx.db.firms.toArray();
+    return firms.map((f) => ({ id: f.id, name: f.name, creditCode: f.creditCode })).sort((a, b) => a.name.localeCompare(b.name, 'zh') || a.id.localeCompare(b.id));
+  }
+
+  /** The clues about a ledger firm and its adverts with their actions: the firm page shows them. */
+  async linksForFirm(firmId: string): Promise<FirmMonitoringLinks> {
+    const { db } = this.ctx;
+    const firm = await db.firms.get(firmId);
+    if (!firm) return { clues: [], adverts: [], actions: [] };
+    const lookup = buildLedgerLookup([{ id: firm.id, name: firm.name, creditCode: firm.creditCode }]);
+    const [clues, adverts] = await Promise.all([
+      db.clues.filter((c) => c.subject.kind === 'firm' && ledgerFirmFor(lookup, c.subject) !== null).toArray(),
+      db.adverts.filter((a) => ledgerFirmFor(lookup, { name: a.advertiser, creditCode: a.advertiserCode }) !== null).toArray(),
+    ]);
+    const keys = new Set(adverts.flatMap((a) => [a.id, a.advertiserKey]));
+    const actions = await db.advertActions.filter((x) => keys.has(x.targetId) || keys.has(x.advertiserKey)).toArray();
+    clues.sort((a, b) => b.receivedOn.localeCompare(a.receivedOn));
+    adverts.sort((a, b) => b.date.localeCompare(a.date));
+    actions.sort((a, b) => b.date.localeCompare(a.date));
+    return { clues, adverts, actions };
   }
 
   private async fingerprints(): Promise<Set<string>> {

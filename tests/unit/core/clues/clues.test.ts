@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { buildWorkingCalendar, CHINA_HOLIDAYS_2025_2026 } from '../../../../renderer/src/core/calendar';
 import {
   applyClueEvent,
+  buildClueIndex,
   type Clue,
   type ClueFormInput,
+  type ClueQuery,
   checkClueForm,
   checkClueTimeLimits,
   clueDeadline,
   DEFAULT_CLUE_TIME_LIMITS,
   EMPTY_CLUE_QUERY,
-  filterClues,
   findFirstClue,
   newClue,
+  queryClueIndex,
 } from '../../../../renderer/src/core/clues';
 
 const TODAY = '2026-11-26';
@@ -165,10 +167,39 @@ describe('first reporter and list query', () => {
   it('filters by channel, level, status and searches subject and allegation', () => {
     const a = registered();
     const b = { ...registered({ channel: '微信', level: '低', subject: { kind: 'website', name: '某理财网', creditCode: '', link: 'http://x.example' } }), id: 'c-2', clueNo: '线索〔2026〕2号' };
-    expect(filterClues([a, b], { ...EMPTY_CLUE_QUERY, channel: '微信' }).map((c) => c.id)).toEqual(['c-2']);
-    expect(filterClues([a, b], { ...EMPTY_CLUE_QUERY, level: '高' }).map((c) => c.id)).toEqual(['c-1']);
-    expect(filterClues([a, b], { ...EMPTY_CLUE_QUERY, text: 'X.EXAMPLE' }).map((c) => c.id)).toEqual(['c-2']);
-    expect(filterClues([a, b], { ...EMPTY_CLUE_QUERY, text: '王秀兰' })).toEqual([]);
-    expect(filterClues([a, b], { ...EMPTY_CLUE_QUERY, status: 'open' })).toHaveLength(2);
+    const index = buildClueIndex([a, b]);
+    const ids = (q: Partial<ClueQuery>) => queryClueIndex(index, { ...EMPTY_CLUE_QUERY, ...q }).map((c) => c.id);
+    expect(ids({ channel: '微信' })).toEqual(['c-2']);
+    expect(ids({ level: '高' })).toEqual(['c-1']);
+    expect(ids({ text: 'X.EXAMPLE' })).toEqual(['c-2']);
+    // Never the reporter: the identity is not in the index.
+    expect(ids({ text: '王秀兰' })).toEqual([]);
+    expect(ids({ status: 'open' })).toEqual(['c-1', 'c-2']);
+    expect(ids({ year: 2025 })).toEqual([]);
+    expect(ids({ text: '返利', channel: '热线' })).toEqual(['c-1']);
+  });
+  it('finds a text in every clue that has it, once each, and never across two clues', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...registered(), id: `c-${i}`, clueNo: `线索〔2026〕${i + 1}号`, allegation: i % 3 === 0 ? '集资集资集资' : '其他' }));
+    const index = buildClueIndex(many);
+    expect(queryClueIndex(index, { ...EMPTY_CLUE_QUERY, text: '集资' }).map((c) => c.id)).toEqual(many.filter((_, i) => i % 3 === 0).map((c) => c.id));
+    // One clue's text never runs into the next one's.
+    expect(queryClueIndex(index, { ...EMPTY_CLUE_QUERY, text: '他线索' })).toEqual([]);
+    expect(queryClueIndex(index, { ...EMPTY_CLUE_QUERY, text: '30号' }).map((c) => c.id)).toEqual(['c-29']);
+    expect(queryClueIndex(buildClueIndex([]), { ...EMPTY_CLUE_QUERY, text: '集资' })).toEqual([]);
+  });
+});
+
+describe('clue index while typing', () => {
+  it('narrows from the last matches as the text grows, and widens again when it shrinks or a filter changes', () => {
+    const make = (i: number, allegation: string, channel: Clue['channel']) => ({ ...registered(), id: `c-${i}`, clueNo: `线索〔2026〕${i}号`, allegation, channel });
+    const list = [make(1, '甲乙丙', '热线'), make(2, '甲乙丁', '微信'), make(3, '戊己', '热线')];
+    const index = buildClueIndex(list);
+    const ids = (q: Partial<ClueQuery>) => queryClueIndex(index, { ...EMPTY_CLUE_QUERY, ...q }).map((c) => c.id);
+    expect(ids({ text: '甲' })).toEqual(['c-1', 'c-2']);
+    expect(ids({ text: '甲乙丙' })).toEqual(['c-1']);
+    expect(ids({ text: '甲' })).toEqual(['c-1', 'c-2']);
+    expect(ids({ text: '甲', channel: '微信' })).toEqual(['c-2']);
+    expect(ids({ text: '甲乙', channel: null })).toEqual(['c-1', 'c-2']);
+    expect(ids({ text: '' })).toEqual(['c-1', 'c-2', 'c-3']);
   });
 });

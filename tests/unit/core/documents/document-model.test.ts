@@ -16,7 +16,7 @@ function template(id: string) {
 }
 
 describe('document model and renderText', () => {
-  it('has the nine built-in templates, each with Chinese name and labels', () => {
+  it('has the eleven built-in templates, each with Chinese name and labels', () => {
     expect(BUILTIN_TEMPLATES.map((t) => t.name)).toEqual([
       '联合执法询问通知书',
       '现场检查笔录',
@@ -27,6 +27,8 @@ describe('document model and renderText', () => {
       '送达回证',
       '工作情况报告',
       '拒绝组织参与非法集资承诺书',
+      '举报奖励通知书',
+      '防范非法集资风险提示',
     ]);
     for (const t of BUILTIN_TEMPLATES) for (const f of t.fields) expect(f.label).toMatch(/[\u4e00-\u9fff]/);
   });

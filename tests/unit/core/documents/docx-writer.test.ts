@@ -28,6 +28,8 @@ const EXPECTED_PAGES: Record<string, number> = {
   'service-receipt': 1,
   'work-report': 2,
   'commitment-letter': 1,
+  'reward-notice': 2,
+  'risk-notice': 1,
 };
 
 describe('DOCX writer (GB/T 9704-2012)', () => {

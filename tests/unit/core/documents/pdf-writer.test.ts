@@ -24,6 +24,8 @@ const EXPECTED_PAGES: Record<string, number> = {
   'service-receipt': 1,
   'work-report': 2,
   'commitment-letter': 1,
+  'reward-notice': 2,
+  'risk-notice': 1,
 };
 
 /** Each printed line of each page: its characters and left/right edges (pdftotext -bbox-layout). */

@@ -1,6 +1,6 @@
 import { Button, Callout, Card, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, Tag, TextArea } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
-import { type Clue, type ClueEvent, DISPOSITION_KINDS, type Reward, STEP_LABELS, SUBJECT_KIND_LABELS, VERIFY_RESULTS } from '../../../core/clues';
+import { buildLedgerLookup, type Clue, type ClueEvent, DISPOSITION_KINDS, type LedgerFirm, ledgerFirmFor, type Reward, STEP_LABELS, SUBJECT_KIND_LABELS, VERIFY_RESULTS } from '../../../core/clues';
 import type { ClueReporter } from '../../../core/clues/types';
 import { localIsoDate } from '../../../core/common/iso-date';
 import type { MaskedReporter } from '../../../db/repositories/clue-repository';
@@ -22,9 +22,11 @@ export function ClueDetail({ clueId, onBack }: { readonly clueId: string; readon
   const [rewards, setRewards] = useState<Reward[]>([]);
   const [step, setStep] = useState<StepType | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [ledgerFirm, setLedgerFirm] = useState<LedgerFirm | null>(null);
   const load = useCallback(async () => {
     const c = await repos.clues.get(clueId);
     setClue(c ?? null);
+    setLedgerFirm(c?.subject.kind === 'firm' ? ledgerFirmFor(buildLedgerLookup(await repos.monitoring.ledgerFirms()), c.subject) : null);
     setReporter(await repos.clues.reporter(clueId));
     setFirst(c?.firstClueId ? ((await repos.clues.get(c.firstClueId)) ?? null) : null);
     setRewards((await repos.clues.rewards()).filter((r) => r.clueId === clueId));
@@ -59,6 +61,17 @@ export function ClueDetail({ clueId, onBack }: { readonly clueId: string; readon
           <dd>
             {clue.subject.name}（{SUBJECT_KIND_LABELS[clue.subject.kind]}）{clue.subject.creditCode && <span className="mono"> {clue.subject.creditCode}</span>}
             {clue.subject.link && <div className="muted">{clue.subject.link}</div>}
+            {clue.subject.kind === 'firm' && (
+              <div data-testid="clue-ledger-link">
+                {ledgerFirm ? (
+                  <>
+                    排查台账：<a href={`#/screening/firm/${encodeURIComponent(ledgerFirm.id)}`}>{ledgerFirm.name}</a>
+                  </>
+                ) : (
+                  <span className="muted">排查台账中没有这家企业</span>
+                )}
+              </div>
+            )}
           </dd>
           <dt>反映内容</dt><dd>{clue.allegation}</dd>
           <dt>定级理由</dt><dd>{clue.levelReason}</dd>
@@ -187,36 +200,9 @@ function StepDialog({ clue, type, onClose, onDone }: { clue: Clue; type: StepTyp
         <FieldRow label={`${STEP_LABELS[type]}日期`} labelFor="step-date" required>
           <DateField id="step-date" value={date} onValueChange={setDate} />
         </FieldRow>
-        {type === 'verify-result' && (
-          <FieldRow label="核查结论" labelFor="step-choice" required>
-            <HTMLSelect id="step-choice" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
-              <option value="">请选择</option>
-              {VERIFY_RESULTS.map((v) => (
-                <option key={v} value={v}>{v}</option>
-              ))}
-            </HTMLSelect>
-          </FieldRow>
-        )}
-        {type === 'dispose' && (
-          <FieldRow label="处置方式" labelFor="step-choice" required>
-            <HTMLSelect id="step-choice" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
-              <option value="">请选择</option>
-              {DISPOSITION_KINDS.map((v) => (
-                <option key={v} value={v}>{v}</option>
-              ))}
-            </HTMLSelect>
-          </FieldRow>
-        )}
-        {type === 'dispose' && choice === '立案' && (
-          <FieldRow label="关联案件" labelFor="step-case" required>
-            <HTMLSelect id="step-case" value={caseId} onChange={(e) => setCaseId(e.currentTarget.value)}>
-              <option value="">请选择案件</option>
-              {cases.map((c) => (
-                <option key={c.id} value={c.id}>{c.label}</option>
-              ))}
-            </HTMLSelect>
-          </FieldRow>
-        )}
+        {type === 'verify-result' && <ChoiceRow id="step-choice" label="核查结论" value={choice} onChange={setChoice} options={VERIFY_RESULTS.map((v) => [v, v])} />}
+        {type === 'dispose' && <ChoiceRow id="step-choice" label="处置方式" value={choice} onChange={setChoice} options={DISPOSITION_KINDS.map((v) => [v, v])} />}
+        {type === 'dispose' && choice === '立案' && <ChoiceRow id="step-case" label="关联案件" placeholder="请选择案件" value={caseId} onChange={setCaseId} options={cases.map((c) => [c.id, c.label])} />}
         {type === 'dispose' && choice === '移送' && (
           <>
             <FieldRow label="移送单位" labelFor="step-transfer" required>
@@ -240,5 +226,21 @@ function StepDialog({ clue, type, onClose, onDone }: { clue: Clue; type: StepTyp
       </DialogBody>
       <DialogFooter actions={[<Button key="c" text="取消" onClick={onClose} />, <Button key="s" intent="primary" text="保存" onClick={() => void save()} />]} />
     </Dialog>
+  );
+}
+
+/** A required choice of one step (核查结论, 处置方式, 关联案件): options as [value, label]. */
+function ChoiceRow(props: { readonly id: string; readonly label: string; readonly value: string; readonly onChange: (v: string) => void; readonly options: readonly (readonly [string, string])[]; readonly placeholder?: string }) {
+  return (
+    <FieldRow label={props.label} labelFor={props.id} required>
+      <HTMLSelect id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <option value="">{props.placeholder ?? '请选择'}</option>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </HTMLSelect>
+    </FieldRow>
   );
 }

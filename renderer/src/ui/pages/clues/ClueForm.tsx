@@ -5,6 +5,7 @@ import { localIsoDate } from '../../../core/common/iso-date';
 import { useApp } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
+import { LedgerFirmPicker } from './LedgerFirmPicker';
 import { FIELD_LABELS } from './labels';
 
 /** 线索登记: the clue, its warning level with the reason, and the reporter (or 匿名). */
@@ -66,6 +67,7 @@ export function ClueForm({ onDone, onCancel }: { readonly onDone: (id: string) =
           <InputGroup id="clue-subject-name" value={form.subject.name} onValueChange={(name) => setSubject({ name })} />
         </FieldRow>
       </div>
+      {form.subject.kind === 'firm' && <LedgerFirmPicker name={form.subject.name} creditCode={form.subject.creditCode ?? ''} onPick={(f) => setSubject({ name: f.name, creditCode: f.creditCode })} />}
       <div className="form-row">
         {form.subject.kind === 'firm' && (
           <FieldRow label="统一社会信用代码" labelFor="clue-subject-code" error={err('subject.creditCode')} hint="已知时填写，便于与排查台账关联">

@@ -1,12 +1,11 @@
 import { Button, Callout, HTMLSelect, InputGroup, NonIdealState, Tag } from '@blueprintjs/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { CLUE_CHANNELS, CLUE_STATUSES, type Clue, type ClueQuery, clueSearchText, EMPTY_CLUE_QUERY, filterClues, SUBJECT_KIND_LABELS, WARNING_LEVELS } from '../../../core/clues';
+import { useEffect, useMemo, useState } from 'react';
+import { buildClueIndex, CLUE_CHANNELS, CLUE_STATUSES, type Clue, type ClueQuery, EMPTY_CLUE_QUERY, queryClueIndex, SUBJECT_KIND_LABELS, WARNING_LEVELS } from '../../../core/clues';
 import { useApp } from '../../app/app-context';
+import { VirtualTable } from '../../components/VirtualTable';
 import { LOAD_FAILED } from './labels';
 
-const ROW_HEIGHT = 30;
-const HEAD_HEIGHT = 32;
+const CLUE_COLUMNS = '140px 96px 110px 52px minmax(160px, 1fr) minmax(160px, 1.4fr) 80px 110px';
 
 export function levelIntent(level: string): 'danger' | 'warning' | 'none' {
   return level === '高' ? 'danger' : level === '中' ? 'warning' : 'none';
@@ -20,12 +19,10 @@ export function ClueListView({ open, onNew }: { readonly open: (id: string) => v
   useEffect(() => {
     repos.clues.list().then(setClues, (e: unknown) => setError(String(e)));
   }, [repos]);
-  // The search text is built once per clue, so typing filters 50,000 clues without rebuilding it.
-  const searchIndex = useMemo(() => new Map((clues ?? []).map((c) => [c.id, clueSearchText(c)])), [clues]);
-  const rows = useMemo(() => filterClues(clues ?? [], query, (c) => searchIndex.get(c.id) ?? ''), [clues, query, searchIndex]);
+  // The index is built once per load, so a keystroke is one scan of one string over 50,000 clues.
+  const index = useMemo(() => buildClueIndex(clues ?? []), [clues]);
+  const rows = useMemo(() => queryClueIndex(index, query), [index, query]);
   const set = (patch: Partial<ClueQuery>) => setQuery((q) => ({ ...q, ...patch }));
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, scrollMargin: HEAD_HEIGHT });
 
   if (error) return <Callout intent="danger">{LOAD_FAILED + error}</Callout>;
   return (
@@ -58,42 +55,27 @@ export function ClueListView({ open, onNew }: { readonly open: (id: string) => v
       {clues && clues.length === 0 ? (
         <NonIdealState icon="eye-open" title="还没有线索" description="点击“登记线索”登记第一条举报或预警。" />
       ) : (
-        <div className="clue-scroll" ref={scrollRef} data-testid="clue-table">
-          <table className="clue-grid" aria-rowcount={rows.length + 1}>
-            <thead>
-              <tr className="clue-row clue-head">
-                {['线索编号', '收到日期', '来源渠道', '等级', '线索主体', '反映内容', '状态', '承办人'].map((h) => (
-                  <th key={h} className="cell">{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="clue-canvas" style={{ height: virtualizer.getTotalSize() }}>
-              {virtualizer.getVirtualItems().map((v) => {
-                const c = rows[v.index];
-                if (!c) return null;
-                return (
-                  <tr
-                    key={c.id}
-                    className={`clue-row${v.index % 2 ? ' odd' : ''}`}
-                    style={{ transform: `translateY(${v.start - HEAD_HEIGHT}px)` }}
-                    onClick={() => open(c.id)}
-                    onKeyDown={(e) => e.key === 'Enter' && open(c.id)}
-                    tabIndex={0}
-                  >
-                    <td className="cell">{c.clueNo}</td>
-                    <td className="cell">{c.receivedOn}</td>
-                    <td className="cell">{c.channel}</td>
-                    <td className="cell"><Tag minimal intent={levelIntent(c.level)}>{c.level}</Tag></td>
-                    <td className="cell" title={c.subject.name}>{c.subject.name}<span className="muted">（{SUBJECT_KIND_LABELS[c.subject.kind]}）</span>{c.firstClueId && <Tag minimal className="inline-tag">重复举报</Tag>}</td>
-                    <td className="cell" title={c.allegation}>{c.allegation}</td>
-                    <td className="cell">{c.status}</td>
-                    <td className="cell">{c.assignee ?? ''}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <VirtualTable
+          testId="clue-table"
+          headers={['线索编号', '收到日期', '来源渠道', '等级', '线索主体', '反映内容', '状态', '承办人']}
+          columns={CLUE_COLUMNS}
+          minWidth={980}
+          rows={rows}
+          rowKey={(c) => c.id}
+          onOpen={(c) => open(c.id)}
+          cells={(c) => (
+            <>
+              <td className="cell">{c.clueNo}</td>
+              <td className="cell">{c.receivedOn}</td>
+              <td className="cell">{c.channel}</td>
+              <td className="cell"><Tag minimal intent={levelIntent(c.level)}>{c.level}</Tag></td>
+              <td className="cell" title={c.subject.name}>{c.subject.name}<span className="muted">（{SUBJECT_KIND_LABELS[c.subject.kind]}）</span>{c.firstClueId && <Tag minimal className="inline-tag">重复举报</Tag>}</td>
+              <td className="cell" title={c.allegation}>{c.allegation}</td>
+              <td className="cell">{c.status}</td>
+              <td className="cell">{c.assignee ?? ''}</td>
+            </>
+          )}
+        />
       )}
     </div>
   );

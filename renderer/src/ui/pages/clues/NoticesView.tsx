@@ -1,14 +1,18 @@
 import { Button, Callout, Card, Checkbox, HTMLSelect, HTMLTable, InputGroup, TextArea } from '@blueprintjs/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type FieldError, NOTICE_CHANNELS, type RiskNotice, type RiskNoticeInput } from '../../../core/clues';
+import { type FieldError, NOTICE_CHANNELS, RISK_NOTICE_TEMPLATE_ID, type RiskNotice, type RiskNoticeInput, riskNoticeData } from '../../../core/clues';
 import { localIsoDate } from '../../../core/common/iso-date';
+import type { DocumentData } from '../../../core/documents';
 import { useApp } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
+import { NoticeDocumentDialog } from './NoticeDocumentDialog';
 
 /** 风险提示: the notices of a year, and one more registered. */
 export function NoticesView() {
-  const { repos, can } = useApp();
+  const { repos, can, settings } = useApp();
+  const [printing, setPrinting] = useState<{ readonly id: string; readonly data: DocumentData } | null>(null);
+  const [printed, setPrinted] = useState<string | null>(null);
   const [notices, setNotices] = useState<RiskNotice[] | null>(null);
   const [year, setYear] = useState(new Date().getFullYear());
   const [input, setInput] = useState<RiskNoticeInput>({ date: localIsoDate(new Date()), sector: '', title: '', channels: [], text: '' });
@@ -42,13 +46,25 @@ export function NoticesView() {
           <span className="muted" data-testid="notice-count">{year} 年发布风险提示 {shown.length} 期</span>
         </div>
         <HTMLTable compact striped className="full-width">
-          <thead><tr><th>发布日期</th><th>领域</th><th>标题</th><th>渠道</th></tr></thead>
+          <thead><tr><th>发布日期</th><th>领域</th><th>标题</th><th>渠道</th><th /></tr></thead>
           <tbody>
             {shown.map((n) => (
-              <tr key={n.id} title={n.text}><td>{n.date}</td><td>{n.sector}</td><td>{n.title}</td><td>{n.channels.join('、')}</td></tr>
+              <tr key={n.id} title={n.text}><td>{n.date}</td><td>{n.sector}</td><td>{n.title}</td><td>{n.channels.join('、')}</td>
+                <td><Button small minimal icon="document" text="生成文书" disabled={!can('documents.draft')} onClick={() => setPrinting({ id: n.id, data: riskNoticeData(n, { officeName: settings.officeName, operatorName: settings.operatorName, today: localIsoDate(new Date()) }) })} /></td></tr>
             ))}
           </tbody>
         </HTMLTable>
+        {printed && <Callout intent="success" data-testid="notice-document-message">{printed}</Callout>}
+        <NoticeDocumentDialog
+          templateId={RISK_NOTICE_TEMPLATE_ID}
+          initial={printing?.data ?? null}
+          caseId={null}
+          formKey={`document:new:risk-notice:${printing?.id ?? ''}`}
+          onClose={(m) => {
+            setPrinting(null);
+            setPrinted(m);
+          }}
+        />
       </div>
       <Card>
         <h3>登记风险提示</h3>

@@ -1,13 +1,19 @@
-import { Button, Callout, Card, HTMLSelect, InputGroup, Tag } from '@blueprintjs/core';
+import { Button, Callout, Card, Checkbox, HTMLSelect, InputGroup, Tag } from '@blueprintjs/core';
 import { useState } from 'react';
-import type { Clue, Reward, RewardComputation, RewardForm } from '../../../core/clues';
+import { type Clue, REWARD_NOTICE_TEMPLATE_ID, type Reward, type RewardComputation, type RewardForm, rewardNoticeData } from '../../../core/clues';
+import { localIsoDate } from '../../../core/common/iso-date';
+import type { DocumentData } from '../../../core/documents';
 import { formatFen, parseMoneyToFen } from '../../../core/money';
 import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
+import { NoticeDocumentDialog } from './NoticeDocumentDialog';
 
 /** The reward of one clue: computed from the office's rule, proposed, then approved and paid (RewardsView). */
 export function RewardPanel({ clue, rewards, onChanged }: { readonly clue: Clue; readonly rewards: readonly Reward[]; readonly onChanged: () => void }) {
-  const { repos, can } = useApp();
+  const { repos, can, settings } = useApp();
+  const [notice, setNotice] = useState<DocumentData | null>(null);
+  const [withIdentity, setWithIdentity] = useState(false);
+  const [noticeMessage, setNoticeMessage] = useState<string | null>(null);
   const [basis, setBasis] = useState('');
   const [computed, setComputed] = useState<RewardComputation | null>(null);
   const [form, setForm] = useState<RewardForm>('cash');
@@ -38,9 +44,23 @@ export function RewardPanel({ clue, rewards, onChanged }: { readonly clue: Clue;
       setErrors([e instanceof Error ? e.message : String(e)]);
     }
   };
+  // The notice names the reporter only when the user ticks the box: the reveal is audited first.
+  const openNotice = async (reward: Reward) => {
+    try {
+      const rule = await repos.clues.rewardRule();
+      const reporter = withIdentity ? await repos.clues.revealReporter(clue.id, '写入举报奖励通知书') : null;
+      const office = { officeName: settings.officeName, operatorName: settings.operatorName, today: localIsoDate(new Date()) };
+      setNotice(rewardNoticeData(clue, reward, rule, office, reporter?.name ?? null));
+    } catch (e) {
+      setErrors([e instanceof Error ? e.message : String(e)]);
+    }
+  };
+  const issuable = current && (current.status === '已批准' || current.status === '已发放') ? current : null;
   return (
     <Card data-testid="reward-panel">
       <h3>举报奖励</h3>
+      {noticeMessage && <Callout intent="success" data-testid="reward-notice-message">{noticeMessage}</Callout>}
+      {issuable && errors.length > 0 && <Callout intent="danger" data-testid="reward-errors">{errors.map((e) => (<div key={e}>{e}</div>))}</Callout>}
       {current ? (
         <dl className="clue-facts">
           <dt>状态</dt><dd><Tag intent={current.status === '已发放' ? 'success' : 'none'}>{current.status}</Tag></dd>
@@ -52,7 +72,20 @@ export function RewardPanel({ clue, rewards, onChanged }: { readonly clue: Clue;
           {current.approvedOn && (<><dt>批准</dt><dd>{current.approvedOn}（{current.approvedBy}）</dd></>)}
           {current.paidOn && (<><dt>发放</dt><dd>{current.paidOn}（{current.paidBy}）：{current.paymentNote}</dd></>)}
         </dl>
-      ) : (
+      ) : null}
+      {issuable && (
+        <div className="clue-notice-actions">
+          {clue.hasReporter && (
+            <Checkbox
+              checked={withIdentity}
+              onChange={(e) => setWithIdentity(e.currentTarget.checked)}
+              label="通知书写明举报人姓名（将查看举报人身份并记入审计日志）"
+            />
+          )}
+          <Button icon="document" text="生成奖励通知书" disabled={!can('documents.draft')} onClick={() => void openNotice(issuable)} />
+        </div>
+      )}
+      {current ? null : (
         <>
           {errors.length > 0 && (
             <Callout intent="danger" data-testid="reward-errors">
@@ -88,6 +121,16 @@ export function RewardPanel({ clue, rewards, onChanged }: { readonly clue: Clue;
           )}
         </>
       )}
+      <NoticeDocumentDialog
+        templateId={REWARD_NOTICE_TEMPLATE_ID}
+        initial={notice}
+        caseId={clue.disposition?.caseId ?? null}
+        formKey={`document:new:reward-notice:${current?.id ?? clue.id}:${withIdentity ? 'named' : 'masked'}`}
+        onClose={(m) => {
+          setNotice(null);
+          setNoticeMessage(m);
+        }}
+      />
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { createKeywordMatcher, latestRecordByFirm } from '../../../core/screenin
 import type { ScreeningData } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { FirmMonitoringPanel } from '../clues/FirmMonitoringPanel';
 import { EvaluateDialog, RecordDialog, RiskEntryDialog, RiskReviewDialog } from './ActionDialogs';
 import { printCommitmentLetters } from './commitment-print';
 import { DispositionDialog } from './DispositionDialog';
@@ -192,6 +193,7 @@ export function FirmDetail(props: {
           </p>
         ))}
       </section>
+      <FirmMonitoringPanel firmId={firm.id} />
       {open === 'edit' && <FirmFormDialog firm={firm} onClose={() => setOpen(null)} onSaved={done} />}
       {open === 'record' && <RecordDialog firm={firm} rounds={props.data.rounds} roundId={null} onClose={() => setOpen(null)} onSaved={done} />}
       {open === 'disposition' && <DispositionDialog firm={firm} docs={documents.docs} onClose={() => setOpen(null)} onSaved={done} />}
