@@ -4,6 +4,7 @@
 import type { AuditEntry } from '../core/audit/audit-entry';
 import type { CaseFile, CaseParty } from '../core/cases/case-file';
 import type { AdvertAction } from '../core/clues/adverts';
+import type { ExchangeRecordBlock, FlatExchangeRecord } from '../core/exchange/record-blocks';
 import type { PackageTotals, PersonalDataChoice } from '../core/exchange/types';
 import type { MediationSession, Petition, PetitionLevel, PetitionStatus } from '../core/petitions/types';
 import type { BatchRule, BatchStatus, PaymentStatus } from '../core/repayment/batch-lifecycle';
@@ -313,21 +314,14 @@ export interface ExchangePackageRow {
   readonly importedBy: string;
 }
 
-/** A record received from another office (since version 6): a read-only copy, never edited here. */
-export interface ExchangeRecordRow {
-  /** `${officeId}|${kind}|${sourceId}`: the same record re-sent lands on the same row. */
-  readonly key: string;
-  readonly office: string;
-  readonly officeName: string;
-  readonly kind: string;
-  readonly sourceId: string;
-  readonly district: string | null;
-  readonly periodKey: string;
-  readonly packageSha256: string;
-  readonly packageCreatedAt: string;
-  readonly contentHash: string;
-  readonly data: Readonly<Record<string, unknown>>;
-}
+/**
+ * A record received from another office, as the screens see it: a read-only copy, never edited
+ * here. Stored packed in ExchangeRecordBlockRow (since version 9); version 6 kept one row each.
+ */
+export type ExchangeRecordRow = FlatExchangeRecord;
+
+/** Since version 9 (migration 011): up to 1,000 received records of one office and kind. */
+export type ExchangeRecordBlockRow = ExchangeRecordBlock;
 
 /** Since version 5: the next 线索编号 per year of receipt. */
 export interface ClueCounterRow {

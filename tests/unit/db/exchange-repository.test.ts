@@ -88,7 +88,7 @@ describe('ExchangeRepository', () => {
     expect(pkg.header.counts).toMatchObject({ case: 1, petition: 1 });
     const preview = await c.repos.exchange.previewImport(pkg.bytes, pkg.fileName);
     expect(preview.counts).toEqual({ added: 2, changed: 0, unchanged: 0, removed: 0 });
-    expect(await c.db.exchangeRecords.count()).toBe(0);
+    expect(await c.repos.exchange.recordCount()).toBe(0);
     await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
     const records = await c.repos.exchange.records();
     expect(records.map((r) => [r.officeName, r.kind, r.district])).toEqual(
@@ -109,10 +109,10 @@ describe('ExchangeRepository', () => {
     const c = await city(d);
     const pkg = await make(d);
     await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
-    const before = await c.db.exchangeRecords.toArray();
+    const before = await c.db.exchangeRecordBlocks.toArray();
     const second = await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
     expect(second.alreadyImported).toBe(true);
-    expect(await c.db.exchangeRecords.toArray()).toEqual(before);
+    expect(await c.db.exchangeRecordBlocks.toArray()).toEqual(before);
     expect(await c.db.exchangePackages.count()).toBe(1);
   });
 
@@ -145,7 +145,7 @@ describe('ExchangeRepository', () => {
     bad[bad.length - 5] = (bad[bad.length - 5] ?? 0) ^ 0x01;
     const e = await refusal(c.repos.exchange.importPackage(bad, 'x.cfpkg'));
     expect(e.message).toContain('未导入');
-    expect(await c.db.exchangeRecords.count()).toBe(0);
+    expect(await c.repos.exchange.recordCount()).toBe(0);
     expect(await c.db.exchangePackages.count()).toBe(0);
     const refused = (await c.repos.audit.page(0, 100)).filter((a) => a.action === 'refuse');
     expect(refused.at(-1)?.after).toMatchObject({ reason: e.message, code: 'BODY_CHANGED' });
@@ -225,7 +225,7 @@ describe('exchange data in backups', () => {
     const backups = new MemoryBackups();
     const made = await backupDatabase(c.db, backups, { reason: 'manual', appVersion: '0.1.0' });
     const inspection = await inspectForRestore(handleFor('city.cfbak', backups.get(made?.fileName ?? '')));
-    expect(inspection.rowCounts).toMatchObject({ exchangeOffices: 1, exchangePackages: 1, exchangeRecords: 2 });
+    expect(inspection.rowCounts).toMatchObject({ exchangeOffices: 1, exchangePackages: 1, exchangeRecordBlocks: 2 });
     // The city saved nothing but its identity: the one settings row is that section, private key included.
     expect(inspection.rowCounts.settings).toBe(1);
     expect(JSON.stringify((await c.db.settings.toArray())[0])).toContain('privateKey');

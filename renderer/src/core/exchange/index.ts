@@ -10,3 +10,4 @@ export * from './periods';
 export * from './record-upgrades';
 export * from './sections';
 export * from './types';
+export * from './record-blocks';

@@ -3,11 +3,15 @@
 // audited (an import with the package's SHA-256), keys and offices are the 管理员's.
 import type { FieldErrors, Validated } from '../../core/common/field-errors';
 import {
+  applyToBlocks,
   buildExchangeRecords,
   checkFingerprint,
   type ExchangeError,
+  type ExchangeRecordBlock,
+  flattenBlocks,
   generateOfficeKeyPair,
   type IdentityInput,
+  type HeldRecord,
   type ImportPlan,
   isExchangeError,
   keyFingerprint,
@@ -23,6 +27,7 @@ import {
   type ReceivedFigureRecord,
   type ReportPeriod,
   readKeyFile,
+  recordKey,
   type TrustedOffice,
   upgradeRecords,
   type VerifiedPackage,
@@ -272,7 +277,7 @@ export class ExchangeRepository {
   async previewImport(bytes: Uint8Array, fileName: string, passphrase?: string): Promise<ImportPreview> {
     const opened = await this.open(bytes, fileName, passphrase);
     const { db } = this.ctx;
-    const plan = await db.transaction('r', [db.exchangeRecords, db.exchangePackages], () => this.plan(opened));
+    const { plan } = await db.transaction('r', [db.exchangeRecordBlocks, db.exchangePackages], () => this.plan(opened));
     return previewOf(opened, plan);
   }
 
@@ -287,29 +292,32 @@ export class ExchangeRepository {
     const { db } = this.ctx;
     const now = this.ctx.now();
     try {
-      return await db.transaction('rw', [db.exchangeRecords, db.exchangePackages, db.exchangeOffices, db.settings, db.audit], async () => {
-        const plan = await this.plan(opened);
+      return await db.transaction('rw', [db.exchangeRecordBlocks, db.exchangePackages, db.exchangeOffices, db.settings, db.audit], async () => {
+        const { plan, blocks } = await this.plan(opened);
         const { header, fileSha256 } = opened;
         const preview = previewOf(opened, plan);
         if (plan.alreadyImported) {
           await appendAudit(db, { action: 'import', entity: 'exchangePackage', entityId: fileSha256, before: null, after: { fileName, office: header.sender.name, period: header.period.key, alreadyImported: true, changes: preview.counts } }, now);
           return preview;
         }
-        const rows: ExchangeRecordRow[] = [...plan.added, ...plan.changed].map((p) => ({
-          key: p.key,
-          office: header.sender.id,
-          officeName: header.sender.name,
+        const writes = [...plan.added, ...plan.changed].map((p) => ({
           kind: p.record.kind,
-          sourceId: p.record.sourceId,
-          district: p.record.district,
-          periodKey: header.period.key,
-          packageSha256: fileSha256,
-          packageCreatedAt: header.createdAt,
-          contentHash: p.contentHash,
-          data: p.record.data,
+          record: {
+            sourceId: p.record.sourceId,
+            district: p.record.district,
+            periodKey: header.period.key,
+            packageSha256: fileSha256,
+            packageCreatedAt: header.createdAt,
+            contentHash: p.contentHash,
+            data: p.record.data,
+          },
         }));
-        await db.exchangeRecords.bulkPut(rows);
-        await db.exchangeRecords.bulkDelete([...plan.removed]);
+        const heldKeys = new Map<string, { kind: string; sourceId: string }>();
+        for (const b of blocks) for (const r of b.records) heldKeys.set(recordKey(b.office, b.kind, r.sourceId), { kind: b.kind, sourceId: r.sourceId });
+        const removals = plan.removed.flatMap((key) => heldKeys.get(key) ?? []);
+        const changes = applyToBlocks(blocks, header.sender.id, header.sender.name, writes, removals);
+        await db.exchangeRecordBlocks.bulkPut(changes.put);
+        await db.exchangeRecordBlocks.bulkDelete(changes.deleted);
         const office = opened.office;
         if (office && office.officeId === null) {
           const row = (await db.exchangeOffices.toArray()).find((o) => o.officeId === null && o.fingerprint === office.fingerprint);
@@ -358,11 +366,13 @@ export class ExchangeRepository {
   }
 
   async records(filter: { readonly office?: string; readonly kind?: string } = {}): Promise<ExchangeRecordRow[]> {
-    const t = this.ctx.db.exchangeRecords;
-    if (filter.office && filter.kind) return t.where('[office+kind]').equals([filter.office, filter.kind]).toArray();
-    if (filter.office) return t.where('office').equals(filter.office).toArray();
-    if (filter.kind) return t.where('kind').equals(filter.kind).toArray();
-    return t.toArray();
+    const t = this.ctx.db.exchangeRecordBlocks;
+    let blocks: ExchangeRecordBlock[];
+    if (filter.office && filter.kind) blocks = await t.where('[office+kind]').equals([filter.office, filter.kind]).toArray();
+    else if (filter.office) blocks = await t.where('office').equals(filter.office).toArray();
+    else if (filter.kind) blocks = await t.where('kind').equals(filter.kind).toArray();
+    else blocks = await t.toArray();
+    return flattenBlocks(blocks);
   }
 
   /**
@@ -373,17 +383,23 @@ export class ExchangeRepository {
     const own = await this.storedIdentity();
     if (own?.office.level !== 'city') return { records: [], districts: [] };
     const { db } = this.ctx;
-    const [records, offices] = await db.transaction('r', [db.exchangeRecords, db.exchangeOffices], () =>
-      Promise.all([db.exchangeRecords.where('kind').anyOf(['case', 'petition', 'refunds']).toArray(), db.exchangeOffices.toArray()]),
+    const [blocks, offices] = await db.transaction('r', [db.exchangeRecordBlocks, db.exchangeOffices], () =>
+      Promise.all([db.exchangeRecordBlocks.where('kind').anyOf([...FIGURE_KINDS]).toArray(), db.exchangeOffices.toArray()]),
     );
+    const records: ReceivedFigureRecord[] = [];
+    for (const b of blocks) for (const r of b.records) records.push({ office: b.office, kind: b.kind, district: r.district, data: r.data });
     return {
-      records: records.map((r) => ({ office: r.office, kind: r.kind, district: r.district, data: r.data })),
+      records,
       districts: offices.filter((o) => o.level === 'district' && o.district !== '').map((o) => o.district),
     };
   }
 
   async recordCount(): Promise<number> {
-    return this.ctx.db.exchangeRecords.count();
+    let n = 0;
+    await this.ctx.db.exchangeRecordBlocks.each((b) => {
+      n += b.records.length;
+    });
+    return n;
   }
 
   // ── internals ────────────────────────────────────────────────────────────────────────────────
@@ -404,21 +420,27 @@ export class ExchangeRepository {
     }
   }
 
-  private async plan(opened: VerifiedPackage): Promise<ImportPlan> {
+  /** The plan, and the sender's stored blocks it was made against (the import rewrites some of them). */
+  private async plan(opened: VerifiedPackage): Promise<{ plan: ImportPlan; blocks: ExchangeRecordBlock[] }> {
     const { db } = this.ctx;
     const sender = opened.header.sender.id;
     const heldPackages = await db.exchangePackages.where('office').equals(sender).toArray();
     // The very same file again (and nothing newer of its period): no record needs reading.
     const same = heldPackages.some((p) => p.fileSha256 === opened.fileSha256);
     const newer = heldPackages.some((p) => p.periodKey === opened.header.period.key && p.createdAt > opened.header.createdAt);
-    const held = same && !newer ? [] : await db.exchangeRecords.where('office').equals(sender).toArray();
-    return planImport(
+    const blocks = same && !newer ? [] : await db.exchangeRecordBlocks.where('office').equals(sender).toArray();
+    const held: HeldRecord[] = [];
+    for (const b of blocks) {
+      for (const r of b.records) held.push({ key: recordKey(sender, b.kind, r.sourceId), kind: b.kind, contentHash: r.contentHash, periodKey: r.periodKey, packageCreatedAt: r.packageCreatedAt });
+    }
+    const plan = planImport(
       opened.header,
       opened.fileSha256,
       opened.records,
-      held.map((h) => ({ key: h.key, kind: h.kind, contentHash: h.contentHash, periodKey: h.periodKey, packageCreatedAt: h.packageCreatedAt })),
+      held,
       heldPackages.map((p) => ({ fileSha256: p.fileSha256, periodKey: p.periodKey, createdAt: p.createdAt })),
     );
+    return { plan, blocks };
   }
 
   private async auditRefused(fileName: string, error: ExchangeError): Promise<void> {
@@ -426,6 +448,9 @@ export class ExchangeRepository {
     await db.transaction('rw', [db.settings, db.audit], () => auditRefusal(db, { entity: 'exchangePackage', entityId: fileName, details: { code: error.code, detail: error.detail } }, error.message, this.ctx.now()));
   }
 }
+
+/** The kinds the 统计 dashboard reads from what offices reported. */
+const FIGURE_KINDS = ['case', 'petition', 'refunds'] as const;
 
 function previewOf(opened: VerifiedPackage, plan: ImportPlan): ImportPreview {
   return {
