@@ -4,7 +4,7 @@
 import type { AuditEntry } from '../core/audit/audit-entry';
 import type { CaseFile, CaseParty } from '../core/cases/case-file';
 import type { AdvertAction } from '../core/clues/adverts';
-import type { ExchangeRecordBlock, FlatExchangeRecord } from '../core/exchange/record-blocks';
+import type { FlatExchangeRecord, StoredRecordBlock } from '../core/exchange/record-blocks';
 import type { PackageTotals, PersonalDataChoice } from '../core/exchange/types';
 import type { MediationSession, Petition, PetitionLevel, PetitionStatus } from '../core/petitions/types';
 import type { BatchRule, BatchStatus, PaymentStatus } from '../core/repayment/batch-lifecycle';
@@ -321,7 +321,7 @@ export interface ExchangePackageRow {
 export type ExchangeRecordRow = FlatExchangeRecord;
 
 /** Since version 9 (migration 011): up to 1,000 received records of one office and kind. */
-export type ExchangeRecordBlockRow = ExchangeRecordBlock;
+export type ExchangeRecordBlockRow = StoredRecordBlock;
 
 /** Since version 5: the next 线索编号 per year of receipt. */
 export interface ClueCounterRow {

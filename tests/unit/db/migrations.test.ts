@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordContentHash } from '../../../renderer/src/core/exchange/import-plan';
+import { encodeRecordBlock } from '../../../renderer/src/core/exchange/record-blocks';
 import { WorkstationDb } from '../../../renderer/src/db/database';
 import type { Migration } from '../../../renderer/src/db/migrations/migration';
 import { assertMigrationsInOrder, CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../../../renderer/src/db/schema';
@@ -128,7 +129,7 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
     },
     after: {
       exchangeRecordBlocks: [
-        {
+        encodeRecordBlock({
           id: 'office-a|case|0',
           office: 'office-a',
           officeName: '环翠区处非办',
@@ -138,15 +139,15 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
             { sourceId: 'c1', district: '环翠区', periodKey: '2026-Q4', packageSha256: 'f1', packageCreatedAt: '2026-12-01T00:00:00.000Z', contentHash: recordContentHash({ district: '环翠区', data: { id: 'c1', title: '甲案' } }), data: { id: 'c1', title: '甲案' } },
             { sourceId: 'c2', district: '环翠区', periodKey: '2026-Q4', packageSha256: 'f1', packageCreatedAt: '2026-12-01T00:00:00.000Z', contentHash: recordContentHash({ district: '环翠区', data: { id: 'c2', title: '乙案' } }), data: { id: 'c2', title: '乙案' } },
           ],
-        },
-        {
+        }),
+        encodeRecordBlock({
           id: 'office-b|petition|0',
           office: 'office-b',
           officeName: '文登区处非办',
           kind: 'petition',
           seq: 0,
           records: [{ sourceId: 'p1', district: null, periodKey: '2026-11', packageSha256: 'f2', packageCreatedAt: '2026-12-02T00:00:00.000Z', contentHash: recordContentHash({ district: null, data: { id: 'p1' } }), data: { id: 'p1' } }],
-        },
+        }),
       ],
     },
   },

@@ -8,6 +8,8 @@ import {
   checkFingerprint,
   type ExchangeError,
   type ExchangeRecordBlock,
+  decodeRecordBlock,
+  encodeRecordBlock,
   flattenBlocks,
   generateOfficeKeyPair,
   type IdentityInput,
@@ -38,7 +40,7 @@ import {
 import { auditRefusal, requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import { readOfficeSource } from '../exchange/office-source';
-import type { ExchangeOfficeRow, ExchangePackageRow, ExchangeRecordRow } from '../records';
+import type { ExchangeOfficeRow, ExchangePackageRow, ExchangeRecordBlockRow, ExchangeRecordRow } from '../records';
 import type { RepositoryContext } from '../repository-context';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
 import { actorName, currentActor } from '../session';
@@ -316,7 +318,7 @@ export class ExchangeRepository {
         for (const b of blocks) for (const r of b.records) heldKeys.set(recordKey(b.office, b.kind, r.sourceId), { kind: b.kind, sourceId: r.sourceId });
         const removals = plan.removed.flatMap((key) => heldKeys.get(key) ?? []);
         const changes = applyToBlocks(blocks, header.sender.id, header.sender.name, writes, removals);
-        await db.exchangeRecordBlocks.bulkPut(changes.put);
+        await db.exchangeRecordBlocks.bulkPut(changes.put.map(encodeRecordBlock));
         await db.exchangeRecordBlocks.bulkDelete(changes.deleted);
         const office = opened.office;
         if (office && office.officeId === null) {
@@ -367,12 +369,12 @@ export class ExchangeRepository {
 
   async records(filter: { readonly office?: string; readonly kind?: string } = {}): Promise<ExchangeRecordRow[]> {
     const t = this.ctx.db.exchangeRecordBlocks;
-    let blocks: ExchangeRecordBlock[];
-    if (filter.office && filter.kind) blocks = await t.where('[office+kind]').equals([filter.office, filter.kind]).toArray();
-    else if (filter.office) blocks = await t.where('office').equals(filter.office).toArray();
-    else if (filter.kind) blocks = await t.where('kind').equals(filter.kind).toArray();
-    else blocks = await t.toArray();
-    return flattenBlocks(blocks);
+    let rows: ExchangeRecordBlockRow[];
+    if (filter.office && filter.kind) rows = await t.where('[office+kind]').equals([filter.office, filter.kind]).toArray();
+    else if (filter.office) rows = await t.where('office').equals(filter.office).toArray();
+    else if (filter.kind) rows = await t.where('kind').equals(filter.kind).toArray();
+    else rows = await t.toArray();
+    return flattenBlocks(rows.map(decodeRecordBlock));
   }
 
   /**
@@ -387,7 +389,7 @@ export class ExchangeRepository {
       Promise.all([db.exchangeRecordBlocks.where('kind').anyOf([...FIGURE_KINDS]).toArray(), db.exchangeOffices.toArray()]),
     );
     const records: ReceivedFigureRecord[] = [];
-    for (const b of blocks) for (const r of b.records) records.push({ office: b.office, kind: b.kind, district: r.district, data: r.data });
+    for (const b of blocks.map(decodeRecordBlock)) for (const r of b.records) records.push({ office: b.office, kind: b.kind, district: r.district, data: r.data });
     return {
       records,
       districts: offices.filter((o) => o.level === 'district' && o.district !== '').map((o) => o.district),
@@ -397,7 +399,7 @@ export class ExchangeRepository {
   async recordCount(): Promise<number> {
     let n = 0;
     await this.ctx.db.exchangeRecordBlocks.each((b) => {
-      n += b.records.length;
+      n += b.count;
     });
     return n;
   }
@@ -428,7 +430,7 @@ export class ExchangeRepository {
     // The very same file again (and nothing newer of its period): no record needs reading.
     const same = heldPackages.some((p) => p.fileSha256 === opened.fileSha256);
     const newer = heldPackages.some((p) => p.periodKey === opened.header.period.key && p.createdAt > opened.header.createdAt);
-    const blocks = same && !newer ? [] : await db.exchangeRecordBlocks.where('office').equals(sender).toArray();
+    const blocks = same && !newer ? [] : (await db.exchangeRecordBlocks.where('office').equals(sender).toArray()).map(decodeRecordBlock);
     const held: HeldRecord[] = [];
     for (const b of blocks) {
       for (const r of b.records) held.push({ key: recordKey(sender, b.kind, r.sourceId), kind: b.kind, contentHash: r.contentHash, periodKey: r.periodKey, packageCreatedAt: r.packageCreatedAt });
