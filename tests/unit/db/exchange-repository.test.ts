@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ExchangeError, isExchangeError, reportPeriod } from '../../../renderer/src/core/exchange';
+import { type ExchangeError, isExchangeError, type OfficeIdentity, reportPeriod, writePackage } from '../../../renderer/src/core/exchange';
+import { CURRENT_SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import type { PetitionFormInput } from '../../../renderer/src/core/petitions/validation';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
 import { isPermissionDenied } from '../../../renderer/src/db/access';
@@ -149,6 +150,35 @@ describe('ExchangeRepository', () => {
     expect(await c.db.exchangePackages.count()).toBe(0);
     const refused = (await c.repos.audit.page(0, 100)).filter((a) => a.action === 'refuse');
     expect(refused.at(-1)?.after).toMatchObject({ reason: e.message, code: 'BODY_CHANGED' });
+  });
+
+  it('a package from an older schema is imported (read through the record upgrades); a newer one is refused with both versions named', async () => {
+    const d = await district();
+    const c = await city(d);
+    const stored = (await d.db.settings.get('exchange-identity'))?.value as { office: OfficeIdentity; privateKey: string; publicKey: string };
+    const caseRecord = { kind: 'case', sourceId: 'old-case', district: '环翠区', data: { id: 'old-case', caseNumber: '环公经立〔2026〕1号', title: '旧版本报送的案件', stage: '立案' } };
+    const write = (schemaVersion: number, createdAt: string) =>
+      writePackage({
+        sender: stored.office,
+        keys: stored,
+        period: Q4,
+        records: [caseRecord],
+        totals: { amountInvolvedFen: 0, lossesRecoveredFen: 0, refundPaidFen: 0, petitionPersons: 0, creditors: 0 },
+        personalData: { included: false, by: '', reason: '' },
+        appVersion: '0.0.9',
+        schemaVersion,
+        createdAt: new Date(createdAt),
+        packageId: `p-${schemaVersion}`,
+      });
+    const older = await write(6, '2026-12-01T00:00:00Z');
+    const outcome = await c.repos.exchange.importPackage(older.bytes, 'old.cfpkg');
+    expect(outcome.counts.added).toBe(1);
+    expect((await c.repos.exchange.records({ kind: 'case' }))[0]?.data.title).toBe('旧版本报送的案件');
+    expect((await c.db.exchangePackages.toArray())[0]?.schemaVersion).toBe(6);
+    const newer = await write(CURRENT_SCHEMA_VERSION + 1, '2026-12-02T00:00:00Z');
+    const e = await refusal(c.repos.exchange.importPackage(newer.bytes, 'new.cfpkg'));
+    expect(e.message).toContain(`数据结构第 ${CURRENT_SCHEMA_VERSION + 1} 版，本机为第 ${CURRENT_SCHEMA_VERSION} 版`);
+    expect(await c.repos.exchange.recordCount()).toBe(1);
   });
 
   it('an unknown office is refused; one registered by phone fingerprint is accepted and its key pinned', async () => {
