@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type ExchangeError, isExchangeError, type OfficeIdentity, reportPeriod, writePackage } from '../../../renderer/src/core/exchange';
-import { CURRENT_SCHEMA_VERSION } from '../../../renderer/src/db/schema';
+import type { ClueFormInput } from '../../../renderer/src/core/clues';
+import { type ExchangeError, isExchangeError, type OfficeIdentity, reportPeriod, sectionOf, withReceivedRecords, writePackage } from '../../../renderer/src/core/exchange';
+import { computeFigures } from '../../../renderer/src/core/figures/compute';
+import { filterRecords } from '../../../renderer/src/core/figures/filter';
+import { OFFICE_FIGURES } from '../../../renderer/src/core/figures/office-figures';
+import type { FigurePeriod } from '../../../renderer/src/core/figures/types';
 import type { PetitionFormInput } from '../../../renderer/src/core/petitions/validation';
+import { EMPTY_FIRM_INPUT } from '../../../renderer/src/core/screening';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
 import { isPermissionDenied } from '../../../renderer/src/db/access';
 import { backupDatabase } from '../../../renderer/src/db/backup/auto-backup';
 import { inspectForRestore } from '../../../renderer/src/db/backup/restore-backup';
+import { CURRENT_SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { handleFor, MemoryBackups } from './backup-test-bridge';
 import { createCase } from './repayment-test-data';
 import { makeTestRepos } from './test-db';
@@ -15,6 +21,17 @@ import { makeUserRepos, office, refusals, signInAs } from './users-test-data';
 // Both stores run without users (every write allowed) except in the role tests at the end.
 
 type T = ReturnType<typeof makeTestRepos>;
+
+const clueForm: ClueFormInput = {
+  receivedOn: '2026-11-02',
+  channel: '热线',
+  subject: { kind: 'firm', name: '威海某某养老服务有限公司', creditCode: '91371000MA3C5XKP64', link: '' },
+  allegation: '以预售养老床位名义承诺高额返利',
+  level: '高',
+  levelReason: '仍在吸收资金',
+  anonymous: false,
+  reporter: { name: '王秀兰', phone: '13806311234', idNumber: '', address: '', isStaff: false, isParticipant: false },
+};
 const Q4 = reportPeriod('quarter', 2026, 4);
 
 function petition(patch: Partial<PetitionFormInput> = {}): PetitionFormInput {
@@ -150,6 +167,31 @@ describe('ExchangeRepository', () => {
     expect(await c.db.exchangePackages.count()).toBe(0);
     const refused = (await c.repos.audit.page(0, 100)).filter((a) => a.action === 'refuse');
     expect(refused.at(-1)?.after).toMatchObject({ reason: e.message, code: 'BODY_CHANGED' });
+  });
+
+  it('screening and clue figures travel in the package and the city dashboard sums them with its own', async () => {
+    const d = await district();
+    const firm = await d.repos.screening.saveFirm(null, { ...EMPTY_FIRM_INPUT, name: '威海鑫源理财咨询有限公司', creditCode: '91371000MA3C8X7P1P', district: '环翠区', department: '环翠区处非办', businessScope: '企业管理咨询' });
+    expect(firm.ok).toBe(true);
+    const clue = await d.repos.clues.register(clueForm);
+    expect(clue.ok).toBe(true);
+    const c = await city(d);
+    await c.repos.settings.save({ ...DEFAULT_SETTINGS, officeName: '威海市处非办', operatorName: '林淼' });
+    expect(await c.repos.clues.register({ ...clueForm, receivedOn: '2026-11-05' })).toMatchObject({ ok: true });
+    const pkg = await make(d);
+    expect(pkg.header.counts).toMatchObject({ screening: 1, monitoring: 1 });
+    await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
+    const received = await c.repos.exchange.figureRecords();
+    const own = await c.repos.figures.loadWithoutPetitions();
+    const all = withReceivedRecords(own, received.records, received.districts);
+    expect(all.firms.map((f) => [f.name, f.office])).toEqual([['威海鑫源理财咨询有限公司', pkg.header.sender.id]]);
+    const figures = computeFigures(OFFICE_FIGURES.figures, all, { from: '2026-10-01', to: '2026-12-31', label: '2026年第四季度' } as FigurePeriod, '2026-12-02');
+    const value = (id: string) => figures.find((f) => f.figure.id === id)?.current.value;
+    // One clue received at the city, one at 环翠区: the city's figure is their sum.
+    expect(value('clues.received')).toBe(2);
+    expect(filterRecords(all, { office: pkg.header.sender.id }).monitoring).toHaveLength(1);
+    const titles = (await c.repos.exchange.records({ kind: 'monitoring' })).map((r) => sectionOf(r.kind).title(r.data));
+    expect(titles).toEqual(['线索 1 条']);
   });
 
   it('a package from an older schema is imported (read through the record upgrades); a newer one is refused with both versions named', async () => {

@@ -1,3 +1,4 @@
+export * from './area-figures';
 export * from './build-records';
 export * from './errors';
 export * from './figure-records';
@@ -7,7 +8,7 @@ export * from './key-file';
 export * from './keys';
 export * from './package-file';
 export * from './periods';
+export * from './record-blocks';
 export * from './record-upgrades';
 export * from './sections';
 export * from './types';
-export * from './record-blocks';

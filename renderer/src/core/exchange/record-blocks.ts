@@ -101,7 +101,11 @@ export function applyToBlocks(
   const own = blocks.filter((b) => b.office === office);
   const where = new Map<string, { block: string; index: number }>();
   const byId = new Map(own.map((b) => [b.id, b]));
-  for (const b of own) b.records.forEach((r, index) => where.set(`${b.kind}\u0000${r.sourceId}`, { block: b.id, index }));
+  for (const b of own) {
+    b.records.forEach((r, index) => {
+      where.set(`${b.kind}\u0000${r.sourceId}`, { block: b.id, index });
+    });
+  }
   const dirty = new Map<string, { block: ExchangeRecordBlock; records: (StoredExchangeRecord | null)[] }>();
   const open = (id: string) => {
     let d = dirty.get(id);

@@ -4,19 +4,21 @@
 import type { FieldErrors, Validated } from '../../core/common/field-errors';
 import {
   applyToBlocks,
+  areaFigureRecords,
   buildExchangeRecords,
   checkFingerprint,
+  decodeRecordBlock,
   type ExchangeError,
   type ExchangeRecordBlock,
-  decodeRecordBlock,
   encodeRecordBlock,
   flattenBlocks,
   generateOfficeKeyPair,
-  type IdentityInput,
   type HeldRecord,
+  type IdentityInput,
   type ImportPlan,
   isExchangeError,
   keyFingerprint,
+  MONITORING_KIND,
   normalizeFingerprint,
   type OfficeField,
   type OfficeIdentity,
@@ -30,6 +32,7 @@ import {
   type ReportPeriod,
   readKeyFile,
   recordKey,
+  SCREENING_KIND,
   type TrustedOffice,
   upgradeRecords,
   type VerifiedPackage,
@@ -229,7 +232,9 @@ export class ExchangeRepository {
     // Refund facts are a cache: bring the changed cases' facts up to date before they are sent.
     await this.figures.refreshRefundFacts(await this.figures.staleRefundFacts());
     const source = await readOfficeSource(this.ctx.db, this.creditors, request.period, request.creditorCaseIds);
-    const built = buildExchangeRecords(source, request.period, request.includePersonal);
+    // 排查 and 线索监测 figures, as the 统计 dashboard's records (the city sums them with its own).
+    const areas = await this.figures.loadWithoutPetitions();
+    const built = buildExchangeRecords({ ...source, extra: [...(source.extra ?? []), ...areaFigureRecords(areas)] }, request.period, request.includePersonal);
     const actor = await currentActor(this.ctx.db);
     const now = this.ctx.now();
     const made = await writePackage({
@@ -452,7 +457,7 @@ export class ExchangeRepository {
 }
 
 /** The kinds the 统计 dashboard reads from what offices reported. */
-const FIGURE_KINDS = ['case', 'petition', 'refunds'] as const;
+const FIGURE_KINDS = ['case', 'petition', 'refunds', SCREENING_KIND, MONITORING_KIND] as const;
 
 function previewOf(opened: VerifiedPackage, plan: ImportPlan): ImportPreview {
   return {
