@@ -5,7 +5,7 @@ import type { AuditEntry } from '../core/audit/audit-entry';
 import type { CaseFile, CaseParty } from '../core/cases/case-file';
 import type { AdvertAction } from '../core/clues/adverts';
 import type { FlatExchangeRecord, StoredRecordBlock } from '../core/exchange/record-blocks';
-import type { PackageTotals, PersonalDataChoice } from '../core/exchange/types';
+import type { PackageKind, PackageTotals, PersonalDataChoice } from '../core/exchange/types';
 import type { MediationSession, Petition, PetitionLevel, PetitionStatus } from '../core/petitions/types';
 import type { BatchRule, BatchStatus, PaymentStatus } from '../core/repayment/batch-lifecycle';
 import type { RecoveredFundSource } from '../core/repayment/recovered-funds';
@@ -312,6 +312,21 @@ export interface ExchangePackageRow {
   readonly personalData: PersonalDataChoice;
   readonly changes: { readonly added: number; readonly changed: number; readonly unchanged: number; readonly removed: number };
   readonly importedBy: string;
+  /** A notice package (since w-exchange): absent on reports. */
+  readonly kind?: PackageKind;
+  /** Assignments of a notice package registered here as this office's own clue or petition. */
+  readonly landed?: readonly LandedAssignment[];
+}
+
+/** An assignment (交办) received and registered in this office's lists. */
+export interface LandedAssignment {
+  readonly sourceId: string;
+  readonly target: 'clue' | 'petition';
+  /** The number it had at the sending office. */
+  readonly fromNumber: string;
+  readonly id: string;
+  /** 线索编号 or 信访登记号 given here. */
+  readonly number: string;
 }
 
 /**

@@ -285,8 +285,80 @@ describe('roles', () => {
 function makeLater(t: T): T {
   // The same database seen through a clock two days later (a newer package of the same period).
   const ctx = { ...t.ctx, now: () => new Date('2026-11-28T09:00:00+08:00') };
-  return { ...t, ctx, repos: { ...t.repos, exchange: new (t.repos.exchange.constructor as typeof import('../../../renderer/src/db/repositories/exchange-repository').ExchangeRepository)(ctx, t.repos.creditors, t.repos.figures) } };
+  return { ...t, ctx, repos: { ...t.repos, exchange: new (t.repos.exchange.constructor as typeof import('../../../renderer/src/db/repositories/exchange-repository').ExchangeRepository)(ctx, t.repos.creditors, t.repos.figures, t.repos.clues, t.repos.petitions) } };
 }
+
+describe('notices and assignments from the city to a district', () => {
+  async function cityWithItems(d: T) {
+    const c = await city(d);
+    await c.repos.settings.save({ ...DEFAULT_SETTINGS, officeName: '威海市处非办', operatorName: '周主任' });
+    const clue = await c.repos.clues.register(clueForm);
+    const pet = await c.repos.petitions.register(petition({ level: '到市' }));
+    if (!clue.ok || !pet.ok) throw new Error('setup');
+    // The district trusts the city's key the same way the city trusts the district's.
+    const trusted = await d.repos.exchange.addOfficeFromKeyFile((await c.repos.exchange.exportKeyFile()).text);
+    if (!trusted.ok) throw new Error(trusted.message);
+    const recipient = (await c.repos.exchange.offices())[0];
+    if (!recipient) throw new Error('recipient');
+    return { c, clueId: clue.clueId, clueNo: clue.clueNo, petitionId: pet.petitionId, recipientId: recipient.id };
+  }
+
+  it('the district imports the package: the notice is kept, the clue and the petition land in its lists once', async () => {
+    const d = await district();
+    const { c, clueId, clueNo, petitionId, recipientId } = await cityWithItems(d);
+    const made = await c.repos.exchange.makeNoticePackage({
+      recipientId,
+      notice: { title: '关于开展第四季度排查的通知', body: '请各区县于12月20日前报送排查结果。' },
+      clueIds: [clueId],
+      petitionIds: [petitionId],
+      request: '请于10个工作日内核查并报送结果',
+      includePersonal: false,
+      personalReason: '',
+      appVersion: '0.1.0',
+    });
+    if (!made.ok) throw new Error(JSON.stringify(made.errors));
+    expect(made.value.header).toMatchObject({ kind: 'notice', counts: { notice: 1, assignment: 2 } });
+    const cluesBefore = (await d.repos.clues.list()).length;
+    const petitionsBefore = await d.db.petitions.count();
+    const outcome = await d.repos.exchange.importPackage(made.value.bytes, made.value.fileName);
+    expect(outcome.landed.map((l) => [l.target, l.fromNumber])).toEqual([
+      ['clue', clueNo],
+      ['petition', expect.any(String)],
+    ]);
+    const clues = await d.repos.clues.list();
+    expect(clues).toHaveLength(cluesBefore + 1);
+    const landedClue = clues.find((x) => x.id === outcome.landed[0]?.id);
+    expect(landedClue).toMatchObject({ channel: '上级交办', anonymous: true });
+    expect(landedClue?.allegation).toContain(`【威海市处非办交办 ${clueNo}】请于10个工作日内核查并报送结果`);
+    const landedPetition = await d.db.petitions.get(outcome.landed[1]?.id ?? '');
+    expect(landedPetition?.body).toMatchObject({ channel: '上级转办', petitioners: [{ kind: 'entered', name: '张*国' }] });
+    expect(await d.db.petitions.count()).toBe(petitionsBefore + 1);
+    const notices = await d.repos.exchange.records({ kind: 'notice' });
+    expect(notices.map((n) => sectionOf(n.kind).title(n.data))).toEqual([expect.stringContaining('关于开展第四季度排查的通知')]);
+    // The same file again lands nothing more.
+    const again = await d.repos.exchange.importPackage(made.value.bytes, made.value.fileName);
+    expect(again.alreadyImported).toBe(true);
+    expect(await d.repos.clues.list()).toHaveLength(cluesBefore + 1);
+    expect(await d.db.petitions.count()).toBe(petitionsBefore + 1);
+  });
+
+  it('a notice package for another office is refused, naming both; a notice without a title is not made', async () => {
+    const d = await district();
+    const { c, recipientId } = await cityWithItems(d);
+    const empty = await c.repos.exchange.makeNoticePackage({ recipientId, notice: { title: ' ', body: '' }, clueIds: [], petitionIds: [], request: '', includePersonal: false, personalReason: '', appVersion: '0.1.0' });
+    expect(empty).toEqual({ ok: false, errors: { title: expect.stringContaining('请填写通知标题'), body: '请填写通知正文。' } });
+    const made = await c.repos.exchange.makeNoticePackage({ recipientId, notice: { title: '通知', body: '正文' }, clueIds: [], petitionIds: [], request: '', includePersonal: false, personalReason: '', appVersion: '0.1.0' });
+    if (!made.ok) throw new Error('made');
+    // Another district that also trusts the city receives the file by mistake.
+    const other = makeTestRepos();
+    await other.repos.exchange.saveIdentity({ name: '文登区处非办', level: 'district', district: '文登区' });
+    await other.repos.exchange.addOfficeFromKeyFile((await c.repos.exchange.exportKeyFile()).text);
+    const e = await refusal(other.repos.exchange.importPackage(made.value.bytes, made.value.fileName));
+    expect(e.code).toBe('NOT_FOR_THIS_OFFICE');
+    expect(e.message).toContain('这是「威海市处非办」发给「环翠区处非办」的通知包');
+    expect(await other.repos.exchange.recordCount()).toBe(0);
+  });
+});
 
 describe('exchange data in backups', () => {
   it('the identity with its signing key and the received records travel in the backup', async () => {

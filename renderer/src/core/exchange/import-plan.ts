@@ -85,7 +85,10 @@ export function planImport(
 ): ImportPlan {
   const empty: ImportPlan = { alreadyImported: true, added: [], changed: [], unchanged: records.length, removed: [], keptNewer: 0, byKind: {} };
   // Replay first: an old file brought back after a newer one is refused even if it was imported once.
-  const newer = heldPackages.filter((p) => p.periodKey === header.period.key && p.createdAt > header.createdAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  // Notices accumulate (a later notice package does not replace an earlier one's notices), so only
+  // reports are refused as replays and only reports remove what they no longer carry.
+  const report = header.kind === 'report';
+  const newer = !report ? undefined : heldPackages.filter((p) => p.periodKey === header.period.key && p.createdAt > header.createdAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   if (newer) {
     throw refusals.replayedOlder(header.sender.name, header.period.label, formatOfficeDateTime(newer.createdAt), formatOfficeDateTime(header.createdAt));
   }
@@ -132,7 +135,7 @@ export function planImport(
   const removed: string[] = [];
   // Only the sender's own records can be removed, whatever the caller handed in.
   const own = `${header.sender.id}|`;
-  for (const h of held) {
+  for (const h of report ? held : []) {
     if (h.key.startsWith(own) && h.periodKey === header.period.key && !incoming.has(h.key)) {
       removed.push(h.key);
       tally(h.kind).removed++;

@@ -6,6 +6,7 @@ export * from './identity';
 export * from './import-plan';
 export * from './key-file';
 export * from './keys';
+export * from './notices';
 export * from './package-file';
 export * from './periods';
 export * from './record-blocks';

@@ -2,13 +2,19 @@
 // imports, and the records received. The only writer of the exchange tables; every write is
 // audited (an import with the package's SHA-256), keys and offices are the 管理员's.
 import type { FieldErrors, Validated } from '../../core/common/field-errors';
+import { localIsoDate } from '../../core/common/iso-date';
 import {
+  ASSIGNMENT_KIND,
   applyToBlocks,
   areaFigureRecords,
+  assignmentForm,
   buildExchangeRecords,
+  buildNoticeRecords,
   checkFingerprint,
+  checkNoticeRequest,
   decodeRecordBlock,
   type ExchangeError,
+  type ExchangeRecord,
   type ExchangeRecordBlock,
   encodeRecordBlock,
   flattenBlocks,
@@ -19,6 +25,8 @@ import {
   isExchangeError,
   keyFingerprint,
   MONITORING_KIND,
+  type NoticeField,
+  type NoticeInput,
   normalizeFingerprint,
   type OfficeField,
   type OfficeIdentity,
@@ -32,6 +40,8 @@ import {
   type ReportPeriod,
   readKeyFile,
   recordKey,
+  refusals,
+  reportPeriod,
   SCREENING_KIND,
   type TrustedOffice,
   upgradeRecords,
@@ -43,12 +53,14 @@ import {
 import { auditRefusal, requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import { readOfficeSource } from '../exchange/office-source';
-import type { ExchangeOfficeRow, ExchangePackageRow, ExchangeRecordBlockRow, ExchangeRecordRow } from '../records';
+import type { ExchangeOfficeRow, ExchangePackageRow, ExchangeRecordBlockRow, ExchangeRecordRow, LandedAssignment } from '../records';
 import type { RepositoryContext } from '../repository-context';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
 import { actorName, currentActor } from '../session';
+import type { ClueRepository } from './clue-repository';
 import type { CreditorRepository } from './creditor-repository';
 import type { FigureRepository } from './figure-repository';
+import type { PetitionRepository } from './petition-repository';
 
 export const IDENTITY_SECTION = 'exchange-identity';
 
@@ -95,13 +107,32 @@ export interface ImportPreview {
   readonly pinsKey: boolean;
 }
 
-export type ImportOutcome = ImportPreview;
+export interface ImportOutcome extends ImportPreview {
+  /** Assignments of a notice package registered here as this office's clues or petitions. */
+  readonly landed: readonly LandedAssignment[];
+}
+
+export interface MakeNoticeRequest {
+  /** The exchangeOffices row of the district office it is for. */
+  readonly recipientId: string;
+  readonly notice: NoticeInput | null;
+  readonly clueIds: readonly string[];
+  readonly petitionIds: readonly string[];
+  /** 交办要求. */
+  readonly request: string;
+  readonly includePersonal: boolean;
+  readonly personalReason: string;
+  readonly passphrase?: string;
+  readonly appVersion: string;
+}
 
 export class ExchangeRepository {
   constructor(
     private readonly ctx: RepositoryContext,
     private readonly creditors: CreditorRepository,
     private readonly figures: FigureRepository,
+    private readonly clues: ClueRepository,
+    private readonly petitions: PetitionRepository,
   ) {}
 
   // ── identity ─────────────────────────────────────────────────────────────────────────────────
@@ -279,6 +310,68 @@ export class ExchangeRepository {
     return { bytes: made.bytes, fileName, header: made.header, fileSha256: made.fileSha256 };
   }
 
+  /**
+   * 市 → 区县: notices and assignments (a clue or petition to handle) for one district office, signed
+   * like a report. Field errors in Chinese; the package is audited with its hash like a report.
+   */
+  async makeNoticePackage(request: MakeNoticeRequest): Promise<{ ok: true; value: MadePackage } | { ok: false; errors: Partial<Record<NoticeField | 'recipient' | 'reason', string>> }> {
+    await requirePermission(this.ctx, 'exchange.report', { entity: 'exchangePackage', entityId: 'notice' });
+    if (request.includePersonal) await requirePermission(this.ctx, 'personal.export', { entity: 'exchangePackage', entityId: 'notice', details: { personalData: true } });
+    const stored = await this.storedIdentity();
+    if (!stored) throw new Error('尚未设置本单位报送身份：请 管理员 先在 设置 → 报送 中填写本单位名称并保存。');
+    const { db } = this.ctx;
+    const [recipient, clueRows, petitionRows] = await Promise.all([
+      db.exchangeOffices.get(request.recipientId),
+      db.clues.bulkGet([...request.clueIds]),
+      db.petitions.bulkGet([...request.petitionIds]),
+    ]);
+    const input = {
+      notice: request.notice,
+      clues: clueRows.filter((c) => c !== undefined),
+      petitions: petitionRows.flatMap((p) => (p ? [p.body] : [])),
+      request: request.request,
+    };
+    const errors: Partial<Record<NoticeField | 'recipient' | 'reason', string>> = { ...checkNoticeRequest(input) };
+    if (!recipient) errors.recipient = '请选择接收通知的区县单位（在 设置 → 报送与密钥 中添加）。';
+    else if (recipient.officeId === null) errors.recipient = `「${recipient.name}」是按电话核对的指纹登记的，尚未收到其报送包，还不知道它的单位标识。请先导入该单位的一个报送包，或改用其公钥文件登记。`;
+    if (request.includePersonal && request.personalReason.trim() === '') errors.reason = '包含完整个人信息时，请填写原因。';
+    if (Object.keys(errors).length > 0 || !recipient) return { ok: false, errors };
+    const now = this.ctx.now();
+    const today = localIsoDate(now);
+    const records = buildNoticeRecords(input, this.ctx.newId(), today, request.includePersonal);
+    const actor = await currentActor(db);
+    const made = await writePackage({
+      kind: 'notice',
+      sender: stored.office,
+      keys: stored,
+      recipient: { id: recipient.officeId ?? recipient.id, name: recipient.name, level: recipient.level, district: recipient.district },
+      period: reportPeriod('month', Number(today.slice(0, 4)), Number(today.slice(5, 7))),
+      records,
+      totals: { amountInvolvedFen: 0, lossesRecoveredFen: 0, refundPaidFen: 0, petitionPersons: input.petitions.reduce((n, p) => n + p.personCount, 0), creditors: 0 },
+      personalData: request.includePersonal ? { included: true, by: actorName(actor), reason: request.personalReason.trim() } : { included: false, by: '', reason: '' },
+      appVersion: request.appVersion,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      createdAt: now,
+      packageId: this.ctx.newId(),
+      ...(request.passphrase ? { passphrase: request.passphrase } : {}),
+    });
+    const fileName = `${stored.office.name}-致${recipient.name}-通知交办-${today}.${PACKAGE_FILE_EXTENSION}`;
+    await db.transaction('rw', [db.settings, db.audit], () =>
+      appendAudit(
+        db,
+        {
+          action: 'export',
+          entity: 'exchangePackage',
+          entityId: made.header.packageId,
+          before: null,
+          after: { kind: 'notice', fileName, fileSha256: made.fileSha256, recipient: recipient.name, counts: made.header.counts, clues: request.clueIds, petitions: request.petitionIds, personalData: made.header.personalData },
+        },
+        now,
+      ),
+    );
+    return { ok: true, value: { bytes: made.bytes, fileName, header: made.header, fileSha256: made.fileSha256 } };
+  }
+
   // ── importing ────────────────────────────────────────────────────────────────────────────────
   /** Verifies the package and shows what importing it would change; writes nothing (refusals are audited). */
   async previewImport(bytes: Uint8Array, fileName: string, passphrase?: string): Promise<ImportPreview> {
@@ -299,13 +392,16 @@ export class ExchangeRepository {
     const { db } = this.ctx;
     const now = this.ctx.now();
     try {
-      return await db.transaction('rw', [db.exchangeRecordBlocks, db.exchangePackages, db.exchangeOffices, db.settings, db.audit], async () => {
+      // A notice package registers its assignments through the clue and petition repositories: their
+      // tables join this transaction, so the records and the landed clues/petitions commit together.
+      const tables = [db.exchangeRecordBlocks, db.exchangePackages, db.exchangeOffices, db.settings, db.audit, db.clues, db.clueReporters, db.clueCounters, db.petitions, db.petitionCounters, db.mediationSessions, db.cases];
+      return await db.transaction('rw', tables, async () => {
         const { plan, blocks } = await this.plan(opened);
         const { header, fileSha256 } = opened;
         const preview = previewOf(opened, plan);
         if (plan.alreadyImported) {
           await appendAudit(db, { action: 'import', entity: 'exchangePackage', entityId: fileSha256, before: null, after: { fileName, office: header.sender.name, period: header.period.key, alreadyImported: true, changes: preview.counts } }, now);
-          return preview;
+          return { ...preview, landed: [] };
         }
         const writes = [...plan.added, ...plan.changed].map((p) => ({
           kind: p.record.kind,
@@ -325,6 +421,7 @@ export class ExchangeRepository {
         const changes = applyToBlocks(blocks, header.sender.id, header.sender.name, writes, removals);
         await db.exchangeRecordBlocks.bulkPut(changes.put.map(encodeRecordBlock));
         await db.exchangeRecordBlocks.bulkDelete(changes.deleted);
+        const landed = header.kind === 'notice' ? await this.landAssignments(header.sender.name, plan.added.filter((p) => p.record.kind === ASSIGNMENT_KIND).map((p) => p.record)) : [];
         const office = opened.office;
         if (office && office.officeId === null) {
           const row = (await db.exchangeOffices.toArray()).find((o) => o.officeId === null && o.fingerprint === office.fingerprint);
@@ -345,6 +442,7 @@ export class ExchangeRepository {
           personalData: header.personalData,
           changes: preview.counts,
           importedBy: actorName(await currentActor(db)),
+          ...(header.kind === 'notice' ? { kind: header.kind, landed } : {}),
         };
         await db.exchangePackages.put(packageRow);
         await appendAudit(
@@ -354,11 +452,21 @@ export class ExchangeRepository {
             entity: 'exchangePackage',
             entityId: fileSha256,
             before: null,
-            after: { fileName, office: header.sender.name, officeId: header.sender.id, period: header.period.key, createdAt: header.createdAt, changes: preview.counts, personalData: header.personalData, pinnedKey: preview.pinsKey },
+            after: {
+              fileName,
+              office: header.sender.name,
+              officeId: header.sender.id,
+              period: header.period.key,
+              createdAt: header.createdAt,
+              changes: preview.counts,
+              personalData: header.personalData,
+              pinnedKey: preview.pinsKey,
+              ...(header.kind === 'notice' ? { landed } : {}),
+            },
           },
           now,
         );
-        return preview;
+        return { ...preview, landed };
       });
     } catch (error) {
       if (isExchangeError(error)) await this.auditRefused(fileName, error);
@@ -420,6 +528,8 @@ export class ExchangeRepository {
     const trusted: TrustedOffice[] = offices.map((o) => ({ officeId: o.officeId, name: o.name, publicKey: o.publicKey, fingerprint: o.fingerprint }));
     try {
       const opened = await openPackage(bytes, { trusted, maxSchemaVersion: CURRENT_SCHEMA_VERSION, ...(own ? { ownOfficeId: own.office.id } : {}), ...(passphrase ? { passphrase } : {}) });
+      const to = opened.header.recipient;
+      if (opened.header.kind === 'notice' && (to === null || to.id !== own?.office.id)) throw refusals.notForThisOffice(opened.header.sender.name, to?.name ?? '（未指定）');
       return { ...opened, records: upgradeRecords(opened.records, opened.header.schemaVersion, CURRENT_SCHEMA_VERSION) };
     } catch (error) {
       if (isExchangeError(error)) await this.auditRefused(fileName, error);
@@ -448,6 +558,28 @@ export class ExchangeRepository {
       heldPackages.map((p) => ({ fileSha256: p.fileSha256, periodKey: p.periodKey, createdAt: p.createdAt })),
     );
     return { plan, blocks };
+  }
+
+  /** Registers each new assignment as this office's own clue or petition (inside the import's transaction). */
+  private async landAssignments(from: string, assignments: readonly ExchangeRecord[]): Promise<LandedAssignment[]> {
+    const landed: LandedAssignment[] = [];
+    const today = localIsoDate(this.ctx.now());
+    const handler = actorName(await currentActor(this.ctx.db));
+    for (const a of assignments) {
+      const fromNumber = String(a.data.number ?? a.sourceId);
+      const made = assignmentForm(a.data, from, today, handler);
+      if (made === null) throw new Error(`交办事项 ${fromNumber} 的内容无法识别，未导入。请联系「${from}」重新发送。`);
+      if (made.target === 'clue') {
+        const r = await this.clues.register(made.form);
+        if (!r.ok) throw new Error(`交办线索 ${fromNumber} 无法登记为本单位线索：${r.errors.map((e) => e.message).join('；')}。整个通知包未导入。`);
+        landed.push({ sourceId: a.sourceId, target: 'clue', fromNumber, id: r.clueId, number: r.clueNo });
+      } else {
+        const r = await this.petitions.register(made.form);
+        if (!r.ok) throw new Error(`交办信访件 ${fromNumber} 无法登记为本单位信访件：${r.errors.map((e) => e.message).join('；')}。整个通知包未导入。`);
+        landed.push({ sourceId: a.sourceId, target: 'petition', fromNumber, id: r.petitionId, number: r.registerNo });
+      }
+    }
+    return landed;
   }
 
   private async auditRefused(fileName: string, error: ExchangeError): Promise<void> {
