@@ -6,9 +6,9 @@
 // already held.
 import type { ClueFormInput } from '../clues/clue-form';
 import type { Clue } from '../clues/types';
-import { maskIdNumber, maskName, maskPhone } from '../identity/mask';
 import type { Petition, Petitioner } from '../petitions/types';
 import type { PetitionFormInput } from '../petitions/validation';
+import { maskPetitioner } from './build-records';
 import type { ExchangeRecord } from './types';
 
 export const NOTICE_KIND = 'notice';
@@ -86,11 +86,6 @@ export function buildNoticeRecords(input: NoticeRequestInput, noticeId: string, 
     });
   }
   return out;
-}
-
-function maskPetitioner(p: Petitioner): Petitioner {
-  if (p.kind === 'creditor') return { ...p, name: maskName(p.name) };
-  return { kind: 'entered', name: maskName(p.name), ...(p.phone ? { phone: maskPhone(p.phone) } : {}), ...(p.idNumber ? { idNumber: maskIdNumber(p.idNumber) } : {}) };
 }
 
 /** A petitioner as the district registers them: masked contact details (with *) are left out, not stored as typed. */

@@ -283,16 +283,7 @@ export class ExchangeRepository {
       ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
     const fileName = `${stored.office.name}-${request.period.label}-报送包.${PACKAGE_FILE_EXTENSION}`;
-    const { db } = this.ctx;
-    await db.transaction('rw', [db.settings, db.audit], () =>
-      appendAudit(
-        db,
-        {
-          action: 'export',
-          entity: 'exchangePackage',
-          entityId: made.header.packageId,
-          before: null,
-          after: {
+    await this.auditExport(made.header.packageId, {
             fileName,
             fileSha256: made.fileSha256,
             period: request.period.key,
@@ -302,11 +293,7 @@ export class ExchangeRepository {
             creditorCases: request.creditorCaseIds,
             encrypted: made.header.body.encryption !== null,
             recipient: made.header.recipient?.name ?? null,
-          },
-        },
-        now,
-      ),
-    );
+          });
     return { bytes: made.bytes, fileName, header: made.header, fileSha256: made.fileSha256 };
   }
 
@@ -356,19 +343,7 @@ export class ExchangeRepository {
       ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
     const fileName = `${stored.office.name}-致${recipient.name}-通知交办-${today}.${PACKAGE_FILE_EXTENSION}`;
-    await db.transaction('rw', [db.settings, db.audit], () =>
-      appendAudit(
-        db,
-        {
-          action: 'export',
-          entity: 'exchangePackage',
-          entityId: made.header.packageId,
-          before: null,
-          after: { kind: 'notice', fileName, fileSha256: made.fileSha256, recipient: recipient.name, counts: made.header.counts, clues: request.clueIds, petitions: request.petitionIds, personalData: made.header.personalData },
-        },
-        now,
-      ),
-    );
+    await this.auditExport(made.header.packageId, { kind: 'notice', fileName, fileSha256: made.fileSha256, recipient: recipient.name, counts: made.header.counts, clues: request.clueIds, petitions: request.petitionIds, personalData: made.header.personalData });
     return { ok: true, value: { bytes: made.bytes, fileName, header: made.header, fileSha256: made.fileSha256 } };
   }
 
@@ -580,6 +555,12 @@ export class ExchangeRepository {
       }
     }
     return landed;
+  }
+
+  /** The audit entry of a package made here (its file hash, what it carries, to whom). */
+  private async auditExport(packageId: string, after: Readonly<Record<string, unknown>>): Promise<void> {
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.settings, db.audit], () => appendAudit(db, { action: 'export', entity: 'exchangePackage', entityId: packageId, before: null, after }, this.ctx.now()));
   }
 
   private async auditRefused(fileName: string, error: ExchangeError): Promise<void> {
