@@ -24,6 +24,8 @@ const BASE = `http://127.0.0.1:${PORT}/`;
 const HELPER = 'http://bench.helper/';
 // Five runs: the machine is shared, and a median of three moved by ±0.3× between runs.
 const RUNS = Number(process.env.CREDITORS_BENCH_RUNS ?? 5);
+/** Openings of the 100k case measured (each cold, then warm). */
+const OPEN_RUNS = Number(process.env.CREDITORS_BENCH_OPEN_RUNS ?? RUNS);
 /**
  * The build the 1,048,576-row import is compared with ("today's method"): the commit before issue
  * 17's streaming import. CREDITORS_BENCH_REF=0 skips it; another commit may be named.
@@ -83,14 +85,36 @@ async function importThroughUi(page: Page, caseId: string, path: string, timeout
   return { totalMs: t3 - t0, openMs: t1 - t0, validateMs: t2 - t1, commitMs: t3 - t2, count };
 }
 
-/** From clicking the case in the chooser to the first screen of rows. */
-async function openCaseMs(page: Page, caseId: string): Promise<number> {
+/**
+ * From clicking the case in the chooser to the first frame painted with rows of the table, timed in
+ * the page (the click and the frame on the page's own clock; a check from outside the page waits for
+ * the page's thread, so it would count work done after the paint). `cold`: the app loaded afresh
+ * first, so the register page's code and the database are opened for the first time, as when a
+ * user starts the app and opens the case.
+ */
+async function openCaseMs(page: Page, caseId: string, cold: boolean): Promise<number> {
+  if (cold) await page.goto('about:blank');
   await page.goto(`${BASE}#/creditors`);
   await page.getByTestId('creditor-case-table').waitFor();
-  const t0 = performance.now();
-  await page.locator(`a[href="#/creditors/${encodeURIComponent(caseId)}"]`).click();
-  await page.locator('[data-testid="creditor-table"] tbody tr').first().waitFor();
-  return performance.now() - t0;
+  const href = `#/creditors/${encodeURIComponent(caseId)}`;
+  await page.locator(`a[href="${href}"]`).waitFor();
+  // tsx (esbuild keepNames) wraps named functions inside page.evaluate in __name(); give the page one.
+  await page.evaluate('globalThis.__name = (f) => f');
+  return page.evaluate(
+    (href) =>
+      new Promise<number>((ok) => {
+        const link = document.querySelector<HTMLAnchorElement>(`a[href="${href}"]`);
+        const t0 = performance.now();
+        const tick = () => {
+          // This frame paints the row; a task queued from its callback runs once it is painted.
+          if (document.querySelector('[data-testid="creditor-table"] tbody tr')) setTimeout(() => ok(performance.now() - t0), 0);
+          else requestAnimationFrame(tick);
+        };
+        link?.click();
+        requestAnimationFrame(tick);
+      }),
+    href,
+  );
 }
 
 /** Search as the page measures it (index scan + sort + totals), for a few queries; the worst one counts. */
@@ -145,9 +169,19 @@ async function run100k(browser: Browser): Promise<BenchResult[]> {
   const pc = medianMs(parseCore);
   const a = medianMs(app.map((t) => t.totalMs));
   const mid = [...app].sort((x, y) => x.totalMs - y.totalMs)[Math.floor(app.length / 2)] as ImportTiming;
+  // The case opened right after a fresh start of the app, then again in the running app (each time
+  // after a pause, so the previous open's whole-register decode is over).
+  const coldOpen: number[] = [];
   const open: number[] = [];
-  for (let i = 0; i < RUNS; i++) open.push(await openCaseMs(page, caseIds[0] as string));
+  for (let i = 0; i < OPEN_RUNS; i++) {
+    coldOpen.push(await openCaseMs(page, caseIds[0] as string, true));
+    await page.waitForTimeout(3000);
+    open.push(await openCaseMs(page, caseIds[0] as string, false));
+    await page.waitForTimeout(3000);
+  }
   const o = medianMs(open);
+  const oc = medianMs(coldOpen);
+  const runsText = (a: readonly number[]) => a.map((x) => x.toFixed(0)).join('/');
   await page.goto(`${BASE}#/creditors/${encodeURIComponent(caseIds[0] as string)}`);
   await page.locator('[data-testid="creditor-table"] tbody tr').first().waitFor();
   const search = await searchMs(page, ['王', '3710', '13800', '欧阳']);
@@ -161,7 +195,13 @@ async function run100k(browser: Browser): Promise<BenchResult[]> {
       target: '≤ 1.5×',
       verdict: verdictAtMost(a / p, 1.5, '×'),
     },
-    { name: 'case with 100k creditors → first screen of the table', figure: `${o.toFixed(0)} ms (median of ${RUNS})`, target: '≤ 1000 ms', verdict: verdictAtMost(o, 1000, ' ms') },
+    {
+      name: 'case with 100k creditors → first screen of the table painted, app just started (click in the chooser → frame with rows, timed in the page)',
+      figure: `${oc.toFixed(0)} ms (median of ${OPEN_RUNS}: ${runsText(coldOpen)} ms)`,
+      target: '≤ 300 ms quiet, ≤ 1 s under load',
+      verdict: verdictAtMost(oc, 300, ' ms'),
+    },
+    { name: '… the same case opened again in the running app', figure: `${o.toFixed(0)} ms (median of ${OPEN_RUNS}: ${runsText(open)} ms)`, target: '≤ 300 ms quiet, ≤ 1 s under load', verdict: verdictAtMost(o, 300, ' ms') },
     { name: 'search in 100k creditors (in page)', figure: `worst ${search.worst.toFixed(1)} ms (${search.detail})`, target: '≤ 100 ms', verdict: verdictAtMost(search.worst, 100, ' ms') },
   ];
 }

@@ -27,7 +27,7 @@ export const en: Messages = {
     prefixes: 'Document number prefixes', prefixHint: 'Numbers look like 威处非询〔2020〕12号; enter only 威处非询', fontPreset: 'Document fonts',
     officeNameMissing: 'The issuing authority is not set: every document and mediation agreement needs it. Fill it in and save.',
     petitionNumber: 'Petition number', petitionPrefix: 'Petition number prefix', nextNumber: 'Next this year: {{number}} (by year of receipt, never reused)',
-    fontOfficial: 'Official fonts', fontStock: 'Stock Windows fonts', storage: 'Storage', persisted: 'Storage is persistent',
+    fontOfficial: 'Official fonts', fontStock: 'Stock Windows fonts', storage: 'Storage', keywords: 'Finance keywords', persisted: 'Storage is persistent',
     notPersisted: 'Storage is not persistent: back up regularly', persistUnknown: 'Persistence unknown', appInfo: 'About', audit: 'Audit log',
   },
   audit: {

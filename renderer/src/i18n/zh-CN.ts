@@ -107,6 +107,7 @@ export const zhCN = {
     fontOfficial: '公文字体（仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312）',
     fontStock: 'Windows 自带字体（仿宋、宋体、黑体、楷体）',
     storage: '数据存储',
+    keywords: '涉金融关键字样',
     persisted: '浏览器已承诺持久保存本机数据',
     notPersisted: '浏览器未承诺持久保存：磁盘空间紧张时数据可能被清除，请定期备份',
     persistUnknown: '无法确认是否持久保存',

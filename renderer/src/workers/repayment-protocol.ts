@@ -3,6 +3,7 @@
 // the refund figures and the figures' refund-facts cache) runs there, on the worker's own Dexie
 // connection to the same database, so the window keeps answering while it runs (issue 17).
 import type { CaseFiguresView, CreditorFiguresRow } from '../db/repositories/repayment-figures';
+import type { BatchScreen, CreditorFiguresScreen, FiguresQuery, LinesQuery } from '../db/repositories/repayment-pages';
 import type { RefundNoticeData } from '../db/repositories/repayment-repository';
 import type { BatchDraft, BatchField, RepaymentPhase, SaveResult } from '../db/repositories/repayment-types';
 
@@ -13,7 +14,17 @@ export type RepaymentTask =
   | { readonly kind: 'caseFigures'; readonly caseId: string }
   | { readonly kind: 'creditorFigures'; readonly caseId: string }
   | { readonly kind: 'refundNoticeData'; readonly batchId: string }
-  | { readonly kind: 'refreshRefundFacts'; readonly caseIds: readonly string[] };
+  | { readonly kind: 'refreshRefundFacts'; readonly caseIds: readonly string[] }
+  /**
+   * One screen of a batch's lines (and the batch page's notes): the worker keeps the lines and the
+   * register of the batch last asked about and reads them again when `fresh` (the page reloads after
+   * anything it wrote). `nameCids`: creditors whose names the page needs (payment results).
+   */
+  | { readonly kind: 'batchScreen'; readonly batchId: string; readonly fresh: boolean; readonly query: LinesQuery; readonly nameCids: readonly string[] }
+  /** One screen of the per-creditor figures, kept like the batch lines. */
+  | { readonly kind: 'creditorFiguresScreen'; readonly caseId: string; readonly fresh: boolean; readonly query: FiguresQuery }
+  /** The page showing them closed: the kept lines, register and figures are let go. */
+  | { readonly kind: 'releaseScreens'; readonly which: 'batch' | 'creditorFigures' };
 
 export type DisbursementFileResult =
   | { readonly ok: true; readonly suggestedName: string; readonly bytes: Uint8Array; readonly rowCount: number; readonly totalFen: number; readonly missingAccounts: number }
@@ -28,6 +39,10 @@ export interface RepaymentTaskResults {
   readonly creditorFigures: CreditorFiguresRow[];
   readonly refundNoticeData: RefundNoticeData;
   readonly refreshRefundFacts: number;
+  /** null: the batch no longer exists. */
+  readonly batchScreen: BatchScreen | null;
+  readonly creditorFiguresScreen: CreditorFiguresScreen;
+  readonly releaseScreens: true;
 }
 
 export type RepaymentTaskKind = RepaymentTask['kind'];

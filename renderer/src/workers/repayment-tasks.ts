@@ -14,6 +14,7 @@ import {
   type TaskOf,
   type ToRepaymentWorker,
 } from './repayment-protocol';
+import { batchScreen, creditorFiguresScreen, releaseScreens } from './repayment-screens';
 
 type Progress = (report: RepaymentProgressReport) => void;
 
@@ -45,6 +46,15 @@ export async function runRepaymentTask<K extends RepaymentTaskKind>(repos: Repos
       break;
     case 'refreshRefundFacts':
       result = await repos.figures.refreshRefundFacts(t.caseIds, (done, total) => progress({ phase: 'cases', done, total }));
+      break;
+    case 'batchScreen':
+      result = await batchScreen(repos, t);
+      break;
+    case 'creditorFiguresScreen':
+      result = await creditorFiguresScreen(repos, t);
+      break;
+    case 'releaseScreens':
+      result = releaseScreens(t.which);
       break;
   }
   return result as RepaymentTaskResults[K];

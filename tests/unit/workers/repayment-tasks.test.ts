@@ -148,3 +148,82 @@ describe('repayment worker: results equal the main thread’s', () => {
     expect(await side.repos.figures.staleRefundFacts()).toEqual([]);
   });
 });
+
+describe('repayment worker: one screen at a time', () => {
+  it('a screen of the batch lines far down the list names the right creditors with their amounts, as the whole list does', async () => {
+    const t = await office300();
+    const run = workerOf(t);
+    const made = await t.repos.repayment.createBatch(t.caseId, batchDraft('200,000', { minPaymentText: '100' }));
+    if (!made.ok) throw new Error('batch');
+    const lines = await t.repos.repayment.batchLines(made.id);
+    const byCid = new Map((await t.repos.creditors.loadCase(t.caseId)).map((c) => [c.cid, c]));
+    const ask = async (offset: number) => (await run({ kind: 'batchScreen', batchId: made.id, fresh: offset === 200, query: { search: '', onlyPaid: false, offset, limit: 20 }, nameCids: [] })).result;
+    const screen = await ask(200);
+    if (!screen) throw new Error('screen');
+    expect(lines.length).toBeGreaterThan(220);
+    expect(screen.lineCount).toBe(lines.length);
+    expect(screen.matched).toBe(lines.length);
+    expect(screen.offset).toBe(200);
+    expect(screen.rows.map((r) => [r.seq, r.line, r.name, r.idNumber])).toEqual(
+      lines.slice(200, 220).map((l, k) => [201 + k, l, byCid.get(l.cid)?.name, byCid.get(l.cid)?.idNumber]),
+    );
+    // Past the end (the list became shorter): the last screen.
+    const last = await ask(100_000);
+    const lastStart = Math.floor((lines.length - 1) / 20) * 20;
+    expect(last?.offset).toBe(lastStart);
+    expect(last?.rows.map((r) => r.seq)).toEqual(lines.slice(lastStart).map((_, k) => lastStart + k + 1));
+    // The excluded list and counts are the register's, whatever the screen.
+    expect(screen.excludedCount).toBe(REGISTER.filter((_, i) => i % 17 === 0 || i % 23 === 0).length);
+    expect(screen.excluded.every((e) => byCid.has(e.cid))).toBe(true);
+  });
+
+  it('search and the only-paid switch run in the worker, over every line', async () => {
+    const t = await office300();
+    const run = workerOf(t);
+    const made = await t.repos.repayment.createBatch(t.caseId, batchDraft('20,000', { minPaymentText: '2,000' }));
+    if (!made.ok) throw new Error('batch');
+    const lines = await t.repos.repayment.batchLines(made.id);
+    const ask = async (search: string, onlyPaid: boolean, offset = 0) =>
+      (await run({ kind: 'batchScreen', batchId: made.id, fresh: onlyPaid, query: { search, onlyPaid, offset, limit: 50 }, nameCids: ['1', 'nobody'] })).result;
+    const paid = await ask('', true);
+    expect(paid?.matched).toBe(lines.filter((l) => l.amountFen > 0).length);
+    expect(paid?.matched).toBeLessThan(lines.length);
+    expect(paid?.rows.every((r) => r.line.amountFen > 0)).toBe(true);
+    const found = await ask('孙珺2', false);
+    expect(found?.rows.map((r) => r.name)).toEqual(lines.map((l) => REGISTER[Number(l.cid) - 1]?.name).filter((n) => n?.includes('孙珺2')));
+    expect(found?.rows.length).toBeGreaterThan(1);
+    expect(found?.names).toEqual({ '1': REGISTER[0]?.name });
+    expect((await ask('没有这个人', false))?.rows).toEqual([]);
+  });
+
+  it('fresh reads the lines again after a write; a batch that is gone answers null', async () => {
+    const t = await office300();
+    const run = workerOf(t);
+    const made = await t.repos.repayment.createBatch(t.caseId, batchDraft('200,000'));
+    if (!made.ok) throw new Error('batch');
+    const q = { search: '', onlyPaid: false, offset: 0, limit: 5 };
+    const before = (await run({ kind: 'batchScreen', batchId: made.id, fresh: true, query: q, nameCids: [] })).result;
+    expect(await t.repos.repayment.approve(made.id, '张主任')).toEqual({ ok: true });
+    const cid = before?.rows[0]?.line.cid as string;
+    expect((await t.repos.repayment.recordPaymentResults(made.id, [{ cid, result: 'failed', note: '账户冻结' }], { fileName: null, rejected: [] })).ok).toBe(true);
+    const kept = (await run({ kind: 'batchScreen', batchId: made.id, fresh: false, query: q, nameCids: [] })).result;
+    expect(kept?.rows[0]?.line.status).toBe('pending');
+    const again = (await run({ kind: 'batchScreen', batchId: made.id, fresh: true, query: q, nameCids: [] })).result;
+    expect(again?.rows[0]?.line).toMatchObject({ status: 'failed', note: '账户冻结' });
+    expect((await run({ kind: 'batchScreen', batchId: 'no-such-batch', fresh: true, query: q, nameCids: [] })).result).toBeNull();
+  });
+
+  it('the per-creditor figures come a screen at a time, equal to the whole list, searched in the worker', async () => {
+    const t = await office300();
+    const run = workerOf(t);
+    const made = await t.repos.repayment.createBatch(t.caseId, batchDraft('200,000'));
+    if (!made.ok) throw new Error('batch');
+    const all = await t.repos.repayment.creditorFigures(t.caseId);
+    const screen = (await run({ kind: 'creditorFiguresScreen', caseId: t.caseId, fresh: true, query: { search: '', offset: 150, limit: 50 } })).result;
+    expect(screen).toEqual({ total: 300, matched: 300, offset: 150, rows: all.slice(150, 200) });
+    const found = (await run({ kind: 'creditorFiguresScreen', caseId: t.caseId, fresh: false, query: { search: '周淼', offset: 0, limit: 50 } })).result;
+    expect(found?.rows).toEqual(all.filter((r) => r.name.includes('周淼')).slice(0, 50));
+    expect(found?.matched).toBe(all.filter((r) => r.name.includes('周淼')).length);
+    expect((await run({ kind: 'releaseScreens', which: 'creditorFigures' })).result).toBe(true);
+  });
+});

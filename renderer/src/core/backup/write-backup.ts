@@ -24,7 +24,7 @@ import {
 } from './format';
 import { frameDigest } from './frame-digest';
 import { type AuditChainHead, type BackupHeader, type BackupTrailer, headerV2Schema } from './header';
-import { encodeRow, RowValueError } from './row-codec';
+import { encodeRowPieces, RowValueError } from './row-codec';
 import { computeSeal } from './seal';
 import { type BackupTableSource, checkWriteRequest, type WriteBackupOptions } from './write-options';
 
@@ -95,7 +95,7 @@ export async function* writeBackup(
   yield opening;
 
   const pending: Promise<SealedFrame>[] = [];
-  const start = (tableIndex: number, lines: readonly string[], table: string, lastRowNumber: number) => {
+  const start = (tableIndex: number, lines: readonly RowText[], table: string, lastRowNumber: number) => {
     const text = rowsText(lines, table, lastRowNumber);
     uncompressedBytes += text.length;
     const frame = sealRowsFrame(sink, sink.counter++, tableIndex, text);
@@ -108,20 +108,21 @@ export async function* writeBackup(
   for (let index = 0; index < tables.length; index++) {
     const table = tables[index] as BackupTableSource;
     const auditHead = options.auditChainHead?.table === table.name ? options.auditChainHead : null;
-    let lines: string[] = [];
+    let lines: RowText[] = [];
     let chars = 0;
     let count = 0;
     let lastRow: unknown;
     for await (const row of table.rows) {
       count++;
       const line = encodeTableRow(row, table.name, count);
-      if (chars > 0 && line.length >= target) {
+      const length = rowTextLength(line);
+      if (chars > 0 && length >= target) {
         start(index, lines, table.name, count - 1);
         lines = [];
         chars = 0;
       }
       lines.push(line);
-      chars += line.length + 1;
+      chars += length + 1;
       if (chars >= target) {
         start(index, lines, table.name, count);
         lines = [];
@@ -164,9 +165,19 @@ export async function* writeBackup(
   };
 }
 
-function encodeTableRow(row: unknown, table: string, rowNumber: number): string {
+/** A row's NDJSON line, whole or in pieces (encodeRowPieces). */
+type RowText = string | readonly string[];
+
+function rowTextLength(line: RowText): number {
+  if (typeof line === 'string') return line.length;
+  let n = 0;
+  for (const piece of line) n += piece.length;
+  return n;
+}
+
+function encodeTableRow(row: unknown, table: string, rowNumber: number): RowText {
   try {
-    return encodeRow(row);
+    return encodeRowPieces(row);
   } catch (e) {
     if (e instanceof RowValueError) {
       throw new BackupWriteError(
@@ -179,16 +190,30 @@ function encodeTableRow(row: unknown, table: string, rowNumber: number): string 
   }
 }
 
-function rowsText(lines: readonly string[], table: string, lastRowNumber: number): Uint8Array {
-  const text = encoder.encode(`${lines.join('\n')}\n`);
-  if (text.length > MAX_ROWS_TEXT_BYTES) {
-    throw new BackupWriteError(
-      'ROW_TOO_LARGE',
-      `表“${table}”第 ${lastRowNumber} 行过大（约 ${Math.round(text.length / 1048576)} MiB），超过单行 ${MAX_ROWS_TEXT_BYTES / 1048576} MiB 的上限。请拆分或移除该附件后重新备份。`,
-      `row of ${text.length} bytes exceeds frame limit`,
-    );
+function rowsText(lines: readonly RowText[], table: string, lastRowNumber: number): Uint8Array {
+  // UTF-8 takes at least one byte per UTF-16 unit and at most three, so the units bound the bytes both
+  // ways. encodeInto into one buffer: Node's TextEncoder.encode of a joined text ran ~40 MB/s (6.8 s of
+  // a million creditors' write), encodeInto of the same lines ~600 MB/s; the bytes are the same.
+  let units = 0;
+  for (const line of lines) units += rowTextLength(line) + 1;
+  if (units > MAX_ROWS_TEXT_BYTES) throw rowTooLarge(table, lastRowNumber, units);
+  const out = new Uint8Array(units * 3);
+  let at = 0;
+  for (const line of lines) {
+    if (typeof line === 'string') at += encoder.encodeInto(line, out.subarray(at)).written;
+    else for (const piece of line) at += encoder.encodeInto(piece, out.subarray(at)).written;
+    out[at++] = 0x0a;
   }
-  return text;
+  if (at > MAX_ROWS_TEXT_BYTES) throw rowTooLarge(table, lastRowNumber, at);
+  return out.slice(0, at);
+}
+
+function rowTooLarge(table: string, lastRowNumber: number, bytes: number): BackupWriteError {
+  return new BackupWriteError(
+    'ROW_TOO_LARGE',
+    `表“${table}”第 ${lastRowNumber} 行过大（约 ${Math.round(bytes / 1048576)} MiB），超过单行 ${MAX_ROWS_TEXT_BYTES / 1048576} MiB 的上限。请拆分或移除该附件后重新备份。`,
+    `row of ${bytes} bytes exceeds frame limit`,
+  );
 }
 
 /** ROWS plaintext: kind · table index u16 · NDJSON length u32 · deflate-raw(NDJSON). */

@@ -70,11 +70,23 @@ export function cleanText(value: CellValue | undefined): string {
   return cellText(value).replace(/[\s\u00a0\u3000]+/g, ' ');
 }
 
+/** Text JSON takes between quotes as it is: no quote, backslash or control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters JSON forbids unescaped.
+const JSON_PLAIN = /^[^"\\\u0000-\u001f]*$/;
+
 /**
  * A copy of a string that no longer points into the file text it was cut from. Engines keep a cut
  * (sliced) string's whole parent chunk alive; a million creditors would otherwise keep the entire
- * decoded file in memory. Short strings are copied by the engine anyway.
+ * decoded file in memory. Short strings are copied by the engine anyway. JSON.parse makes a flat
+ * string of its own, in one byte per character when the text allows (ID numbers, accounts): a cut of
+ * a Chinese text keeps two bytes per digit, and the usual copy (' ' + s).slice(1) a slice header too
+ * (an 18-digit ID: 96 bytes that way, 48 this way; ~130 bytes less per creditor in all). The page
+ * reading the register gets the same one-byte strings from IndexedDB, and its search texts of IDs
+ * and phones are then one byte per character too.
  */
 export function detach(s: string): string {
-  return s.length < 13 ? s : (` ${s}`).slice(1);
+  if (s.length < 8) return s;
+  // From 8 characters (phones), a one-byte copy is smaller than the engine's own two-byte one.
+  if (JSON_PLAIN.test(s)) return JSON.parse(`"${s}"`) as string;
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }

@@ -23,6 +23,7 @@ import {
 import type { DocumentModel } from './document-model';
 import { type FontSubstitution, fontRuns, fontTableXml, roleFont } from './docx-fonts';
 import { BODY_CHARACTER_SPACING, GRID_STYLE, ROLE_STYLES, settingsXml, stylesXml } from './docx-parts';
+import { docxCompiler, zipDocxParts } from './docx-zip';
 import type { FontRole } from './fonts/faces';
 import { type Block, type LaidDocument, type LaidLine, type LaidPage, TABLE_RULE_PT, type TextBlock } from './grid/blocks';
 import { layoutDocument } from './grid/layout-document';
@@ -290,7 +291,9 @@ export async function renderDocxWithNotes(models: DocumentModel | readonly Docum
     { path: 'word/fontTable.xml', data: fontTableXml(set) },
     { path: 'word/settings.xml', data: settingsXml() },
   ];
-  const bytes = new Uint8Array(await Packer.toArrayBuffer(doc, undefined, parts));
+  // The library's parts, zipped with the unchanged ones' deflated bytes reused (docx-zip.ts).
+  const compiler = docxCompiler(Packer);
+  const bytes = compiler ? zipDocxParts(compiler.compile(doc, undefined, parts)) : new Uint8Array(await Packer.toArrayBuffer(doc, undefined, parts));
   return { bytes, substitutions: [...ctx.seen.values()] };
 }
 

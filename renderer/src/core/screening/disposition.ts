@@ -11,6 +11,8 @@ export interface DispositionInput {
   readonly decidedBy: string;
   readonly documentRef: string;
   readonly caseId: string | null;
+  /** An issued document of the firm (文书登记) the disposition rests on. */
+  readonly documentId?: string | null;
   readonly note: string;
 }
 
@@ -31,6 +33,10 @@ export function validateDisposition(input: DispositionInput, today: string): Che
     const long = tooLong(label, input[field].trim(), max);
     if (long) errors.push({ field, message: long });
   }
+  const documentId = input.documentId ?? null;
+  if (input.kind === '整改' && documentId === null && input.documentRef.trim() === '') {
+    errors.push({ field: 'documentId', message: '整改通知书：整改处置须关联已签发的整改通知书（在企业页“出具文书”中签发），或在“文书及文号”中写明纸质通知书的文号。' });
+  }
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -41,6 +47,7 @@ export function validateDisposition(input: DispositionInput, today: string): Che
       decidedBy,
       documentRef: input.documentRef.trim(),
       caseId: input.kind === '移送公安' ? input.caseId : null,
+      documentId,
       note: input.note.trim(),
     },
   };

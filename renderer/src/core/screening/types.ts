@@ -103,6 +103,8 @@ export interface Disposition {
   readonly documentRef: string;
   /** 移送公安: the case created or linked. */
   readonly caseId: string | null;
+  /** The issued document of the registry (整改通知书 for 整改, 询问通知书 for 约谈); absent on rows before it existed. */
+  readonly documentId?: string | null;
   readonly note: string;
   readonly recordedAt: string;
 }

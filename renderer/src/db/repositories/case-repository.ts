@@ -52,34 +52,8 @@ export class CaseRepository {
     const now = this.ctx.now();
     const checked = validateCaseDraft(draft, { districts, today: localIsoDate(now) });
     if (!checked.ok) return checked;
-    const v = checked.value;
     const { db } = this.ctx;
-    const id = this.ctx.newId();
-    return db.transaction('rw', [db.cases, db.parties, db.audit, db.settings], async () => {
-      const clash = await this.numberTaken(v.caseNumber, null);
-      if (clash) return clash;
-      const operator = await this.operatorName();
-      const firstStage: StageChange = {
-        stage: v.stage,
-        date: v.stageDate,
-        note: '',
-        operator,
-        recordedAt: now.toISOString(),
-      };
-      const caseFile: CaseFile = {
-        ...caseFields(v),
-        id,
-        stage: v.stage,
-        stageHistory: [firstStage],
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-      };
-      const parties = v.parties.map((p, i) => toParty(p, id, this.ctx.newId, i));
-      await db.cases.add(caseFile);
-      await db.parties.bulkAdd(parties);
-      await appendAudit(db, { action: 'create', entity: 'cases', entityId: id, before: null, after: { caseFile, parties } }, now);
-      return { ok: true as const, caseId: id };
-    });
+    return db.transaction('rw', [db.cases, db.parties, db.audit, db.settings], async () => await addCaseIn(this.ctx, checked.value, now));
   }
 
   /** Edits the case's fields and parties; the stage moves only through changeStage. */
@@ -93,7 +67,7 @@ export class CaseRepository {
     return db.transaction('rw', [db.cases, db.parties, db.audit, db.settings], async () => {
       const before = await this.get(id);
       if (!before) return { ok: false as const, errors: { caseNumber: '该案件已不存在（可能已被恢复的备份替换），请返回案件列表。' } };
-      const clash = await this.numberTaken(v.caseNumber, id);
+      const clash = await numberTaken(this.ctx, v.caseNumber, id);
       if (clash) return clash;
       const caseFile: CaseFile = { ...before.caseFile, ...caseFields(v), updatedAt: now.toISOString() };
       const parties = v.parties.map((p, i) => toParty(p, id, this.ctx.newId, i));
@@ -151,11 +125,39 @@ export class CaseRepository {
     return currentActorName(this.ctx.db);
   }
 
-  private async numberTaken(caseNumber: string, ownId: string | null): Promise<CaseSaveResult | null> {
-    const other = await this.ctx.db.cases.where('caseNumber').equals(caseNumber).first();
-    if (!other || other.id === ownId) return null;
-    return { ok: false, errors: { caseNumber: `案件编号“${caseNumber}”已被“${other.title}”使用，请核对编号。` } };
-  }
+}
+
+/**
+ * Stores a checked new case with its parties, audited, inside the caller's transaction (which holds
+ * cases, parties, audit and settings): CaseRepository.create, and the screening ledger's 移送公安 that
+ * creates the case and its disposition together.
+ */
+export async function addCaseIn(ctx: RepositoryContext, v: ValidCaseValues, now: Date): Promise<CaseSaveResult> {
+  const { db } = ctx;
+  const clash = await numberTaken(ctx, v.caseNumber, null);
+  if (clash) return clash;
+  const id = ctx.newId();
+  const operator = await currentActorName(db);
+  const firstStage: StageChange = { stage: v.stage, date: v.stageDate, note: '', operator, recordedAt: now.toISOString() };
+  const caseFile: CaseFile = {
+    ...caseFields(v),
+    id,
+    stage: v.stage,
+    stageHistory: [firstStage],
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  const parties = v.parties.map((p, i) => toParty(p, id, ctx.newId, i));
+  await db.cases.add(caseFile);
+  await db.parties.bulkAdd(parties);
+  await appendAudit(db, { action: 'create', entity: 'cases', entityId: id, before: null, after: { caseFile, parties } }, now);
+  return { ok: true, caseId: id };
+}
+
+async function numberTaken(ctx: RepositoryContext, caseNumber: string, ownId: string | null): Promise<CaseSaveResult | null> {
+  const other = await ctx.db.cases.where('caseNumber').equals(caseNumber).first();
+  if (!other || other.id === ownId) return null;
+  return { ok: false, errors: { caseNumber: `案件编号“${caseNumber}”已被“${other.title}”使用，请核对编号。` } };
 }
 
 function caseFields(v: ValidCaseValues) {

@@ -506,15 +506,21 @@ export class CreditorRepository {
   }
 }
 
-/** Resolves after the next frame is painted; where frames do not come (a hidden window) within 100 ms. */
+/**
+ * Resolves after the next frame is painted. On a loaded PC a frame can take several hundred ms, and
+ * starting the whole register's decode before it would hold the first screen back by the decode
+ * (issue 17: 2.2 s under load), so the wait is for the frame itself; only a hidden window, which
+ * paints no frames, goes on at once, and a frame that never comes (throttled) after 1 s.
+ */
 function afterNextPaint(): Promise<void> {
   const raf = (globalThis as { requestAnimationFrame?: (callback: () => void) => number }).requestAnimationFrame;
+  const hidden = (globalThis as { document?: { visibilityState?: string } }).document?.visibilityState === 'hidden';
   return new Promise((resolve) => {
-    if (!raf) {
+    if (!raf || hidden) {
       setTimeout(resolve, 0);
       return;
     }
-    const timer = setTimeout(resolve, 100);
+    const timer = setTimeout(resolve, 1000);
     // A task queued from a frame callback runs once that frame has been painted.
     raf(() =>
       setTimeout(() => {

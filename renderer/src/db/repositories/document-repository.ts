@@ -42,6 +42,7 @@ export class DocumentRepository {
     const { db } = this.ctx;
     const rows = filter.caseId ? await db.documents.where('caseId').equals(filter.caseId).toArray() : await db.documents.toArray();
     return rows
+      .filter((r) => !filter.firmId || r.body.firmId === filter.firmId)
       .filter((r) => !filter.typeId || r.body.typeId === filter.typeId)
       .filter((r) => !filter.status || r.status === filter.status)
       .filter((r) => !filter.year || yearOf(r) === filter.year)
@@ -53,7 +54,7 @@ export class DocumentRepository {
   }
 
   /** Stores (or updates) a draft: incomplete data is allowed, a number is not given yet. */
-  async saveDraft(draftId: string | null, caseId: string | null, template: DocumentTemplate, data: DocumentData): Promise<DocumentResult> {
+  async saveDraft(draftId: string | null, caseId: string | null, template: DocumentTemplate, data: DocumentData, firmId?: string): Promise<DocumentResult> {
     await requirePermission(this.ctx, 'documents.draft', { entity: 'documents', entityId: draftId ?? 'new', details: { templateId: template.id } });
     const typeId = documentTypeOf(template);
     if (!typeId) return { ok: false, field: 'template', message: `模板“${template.name}”的文书类型无效：请改用内置模板或其副本。` };
@@ -64,6 +65,7 @@ export class DocumentRepository {
       if (draftId && !before) return { ok: false as const, field: 'document', message: GONE };
       if (before && before.status !== '草稿') return { ok: false as const, field: 'document', message: `该文书已${before.status}，不能再作为草稿修改。` };
       const id = before?.id ?? this.ctx.newId();
+      const firm = firmId ?? before?.body.firmId;
       const row: DocumentRow = {
         id,
         caseId,
@@ -75,6 +77,7 @@ export class DocumentRepository {
           typeId,
           typeLabel: typeLabel(typeId),
           summary: summaryOf(template, data),
+          ...(firm ? { firmId: firm } : {}),
           template,
           data,
           year: null,
@@ -151,6 +154,7 @@ export class DocumentRepository {
       const id = before?.id ?? this.ctx.newId();
       const operator = await this.operatorName();
       const data: DocumentData = { ...req.data, documentNumber: number };
+      const firmId = req.firmId ?? before?.body.firmId;
       const row: DocumentRow = {
         id,
         caseId: req.caseId,
@@ -162,6 +166,7 @@ export class DocumentRepository {
           typeId,
           typeLabel: typeLabel(typeId),
           summary: summaryOf(req.template, data),
+          ...(firmId ? { firmId } : {}),
           template: req.template,
           data,
           year,
@@ -178,7 +183,7 @@ export class DocumentRepository {
       await db.attachments.add({ id: fileId, documentId: id, fileName: req.pdfFileName, mimeType: 'application/pdf', bytes: req.pdf, sha256: pdfSha256, role: 'issued', addedAt: now, addedBy: operator });
       await appendAudit(
         db,
-        { action: 'issue', entity: 'documents', entityId: id, before: before ?? null, after: { number, status: row.status, pdfSha256, typeId, caseId: req.caseId } },
+        { action: 'issue', entity: 'documents', entityId: id, before: before ?? null, after: { number, status: row.status, pdfSha256, typeId, caseId: req.caseId, ...(firmId ? { firmId } : {}) } },
         nowDate,
       );
       return { ok: true as const, id, number };

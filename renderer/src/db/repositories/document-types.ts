@@ -30,6 +30,8 @@ export interface DocumentBody {
   readonly summary: string;
   /** The template exactly as used (a user's copy may change later; the document must not). */
   readonly template: DocumentTemplate;
+  /** The firm of the screening ledger (排查对象) the document is addressed to, when made from its page. */
+  readonly firmId?: string;
   /** The data the document was made from, with its 文号 once issued. */
   readonly data: DocumentData;
   readonly year: number | null;
@@ -78,6 +80,8 @@ export interface IssueRequest {
   /** An existing draft to issue, or null for a document issued straight from the form. */
   readonly draftId: string | null;
   readonly caseId: string | null;
+  /** The screening ledger's firm it is addressed to (issued from the firm's page). */
+  readonly firmId?: string;
   readonly template: DocumentTemplate;
   /** The data as printed, including `documentNumber` = expected.number. */
   readonly data: DocumentData;
@@ -91,6 +95,7 @@ export interface IssueRequest {
 
 export interface DocumentFilter {
   readonly caseId?: string;
+  readonly firmId?: string;
   readonly typeId?: string;
   readonly status?: DocumentStatus;
   readonly year?: number;

@@ -23,6 +23,7 @@ import { activeFunds, caseFiguresOf, creditorFiguresOf, forRepayment, refundNoti
 import { addComputer, approverVerdict, pendingChangeMessage, personOf, recorderVerdict, withRelaxation } from './repayment-four-eyes';
 import { validateFundDraft } from './repayment-fund-draft';
 import { committedAndPaid, linesFromResult, packBlocks, sameAllocation, toCoreBatch } from './repayment-lines';
+import { BatchLinesView, CreditorFiguresView } from './repayment-pages';
 import type { ActionResult, BatchDraft, BatchField, CreditorSource, FundDraft, FundField, RepaymentCreditor, RepaymentProgress, SaveResult } from './repayment-types';
 
 const CHANGED = '其他批次或追缴资金刚刚发生变化，请刷新后重新操作。';
@@ -104,6 +105,19 @@ export class RepaymentRepository {
   async creditorFigures(caseId: string): Promise<CreditorFiguresRow[]> {
     const [creditors, batches] = await Promise.all([this.creditors.loadCase(caseId), this.loadBatches(caseId)]);
     return creditorFiguresOf(creditors, batches);
+  }
+
+  /** A batch's lines named from the current register, for answering the batch page screen by screen; null when the batch is gone. */
+  async batchLinesView(batchId: string): Promise<BatchLinesView | null> {
+    const row = await this.getBatch(batchId);
+    if (!row) return null;
+    const [lines, creditors] = await Promise.all([this.batchLines(batchId), this.creditors.loadCase(row.caseId)]);
+    return new BatchLinesView(lines, creditors);
+  }
+
+  /** The per-creditor figures of a case, for answering the figures tab screen by screen. */
+  async creditorFiguresView(caseId: string): Promise<CreditorFiguresView> {
+    return new CreditorFiguresView(await this.creditorFigures(caseId));
   }
 
   /** What the 清退告知书 of an approved batch prints per creditor: this batch, cumulative, remaining. */

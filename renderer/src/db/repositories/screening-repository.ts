@@ -4,6 +4,8 @@
 // audited in the same transaction.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import type { CaseDraft } from '../../core/cases/case-draft';
+import { validateCaseDraft } from '../../core/cases/validate-case';
 import { localIsoDate } from '../../core/common/iso-date';
 import {
   type Checked,
@@ -12,6 +14,8 @@ import {
   DEFAULT_FINANCE_KEYWORDS,
   type Disposition,
   type DispositionInput,
+  type DispositionKind,
+  type DispositionValue,
   type FieldError,
   type Firm,
   type FirmImportResult,
@@ -38,9 +42,11 @@ import {
 } from '../../core/screening';
 import { requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
+import type { DocumentRow } from '../records';
 import type { RepositoryContext } from '../repository-context';
 import type { FirmImportRow, ScreeningScanRow } from '../screening-rows';
 import { currentActorName } from '../session';
+import { addCaseIn } from './case-repository';
 
 export const KEYWORD_SETTINGS_SECTION = 'screening-keywords';
 
@@ -73,6 +79,22 @@ export interface ScreeningData {
   readonly keywordChecks: readonly KeywordCheckRecord[];
 }
 
+/** Which document a disposition may rest on: the firm's own, issued and not voided, of the kind's type. */
+function linkedDocumentProblem(doc: DocumentRow | undefined, firmId: string, kind: DispositionKind): string | null {
+  if (!doc) return '关联文书已不存在，请重新选择';
+  if (doc.body.firmId !== firmId) return '关联文书不是向该企业出具的，请从该企业的文书中选择';
+  if (doc.status === '草稿' || doc.number === null) return '关联文书还是草稿：请先签发再关联';
+  if (doc.status === '作废') return `关联文书 ${doc.number} 已作废，请关联有效的文书`;
+  const wanted = kind === '整改' ? 'rectification' : kind === '约谈' ? 'inquiry' : null;
+  if (wanted && doc.body.template.documentType !== wanted) return `${kind}应关联${wanted === 'rectification' ? '整改通知书' : '询问通知书'}，所选文书是${doc.body.template.name}`;
+  return null;
+}
+
+/** A case field's message under the referral form's `case.<field>`. */
+function caseErrors(errors: Readonly<Record<string, string | undefined>>): FieldError[] {
+  return Object.entries(errors).flatMap(([field, message]) => (message ? [{ field: `case.${field}`, message }] : []));
+}
+
 const FIRM_GONE = '该企业已不在台账中（可能已被恢复的备份替换），请返回台账重新选择';
 
 export class ScreeningRepository {
@@ -93,7 +115,7 @@ export class ScreeningRepository {
       db.firmImports.toArray(),
       db.keywordChecks.toArray(),
     ]);
-    firms.sort((a, b) => a.name.localeCompare(b.name, 'zh') || a.id.localeCompare(b.id));
+    sortByName(firms);
     rounds.sort((a, b) => b.periodStart.localeCompare(a.periodStart) || b.createdAt.localeCompare(a.createdAt));
     dispositions.sort((a, b) => b.date.localeCompare(a.date) || b.recordedAt.localeCompare(a.recordedAt));
     imports.sort((a, b) => b.at.localeCompare(a.at));
@@ -338,17 +360,60 @@ export class ScreeningRepository {
     const checked = validateDisposition(input, this.today());
     if (!checked.ok) return checked;
     const { db } = this.ctx;
-    const nowDate = this.ctx.now();
-    return db.transaction('rw', [db.firms, db.cases, db.firmDispositions, db.audit, db.settings], async () => {
-      if (!(await db.firms.get(firmId))) return { ok: false as const, errors: [{ field: 'firmId', message: FIRM_GONE }] };
+    return db.transaction('rw', [db.firms, db.cases, db.documents, db.firmDispositions, db.audit, db.settings], async () => {
       if (checked.value.caseId !== null && !(await db.cases.get(checked.value.caseId))) {
         return { ok: false as const, errors: [{ field: 'caseId', message: '关联案件已不存在，请重新选择' }] };
       }
-      const d: Disposition = { ...checked.value, id: this.ctx.newId(), firmId, recordedAt: nowDate.toISOString() };
-      await db.firmDispositions.add(d);
-      await appendAudit(db, { action: 'create', entity: 'firmDispositions', entityId: d.id, before: null, after: d }, nowDate);
-      return { ok: true as const, value: d, warnings: [] };
+      return this.writeDisposition(firmId, checked.value);
     });
+  }
+
+  /**
+   * 移送公安 with a new case made from the firm (案件 prefilled by caseDraftFromFirm, edited by the
+   * user): the case, its parties and the disposition linking it are stored together or not at all.
+   * Errors of the case's fields come back as `case.<field>`.
+   */
+  async referToPolice(firmId: string, input: DispositionInput, newCase: CaseDraft, districts: readonly string[]): Promise<SaveResult<Disposition>> {
+    await requirePermission(this.ctx, 'screening.write', { entity: 'firmDispositions', entityId: 'new', details: { firmId, kind: '移送公安' } });
+    await requirePermission(this.ctx, 'cases.write', { entity: 'cases', entityId: 'new', details: { caseNumber: newCase.caseNumber, firmId } });
+    const now = this.ctx.now();
+    const checked = validateDisposition({ ...input, kind: '移送公安', caseId: null }, this.today());
+    const caseChecked = validateCaseDraft(newCase, { districts, today: this.today() });
+    const errors: FieldError[] = [...(checked.ok ? [] : checked.errors), ...(caseChecked.ok ? [] : caseErrors(caseChecked.errors))];
+    if (!checked.ok || !caseChecked.ok) return { ok: false, errors };
+    const { db } = this.ctx;
+    return db.transaction('rw', [db.firms, db.cases, db.parties, db.documents, db.firmDispositions, db.audit, db.settings], async () => {
+      if (!(await db.firms.get(firmId))) return { ok: false as const, errors: [{ field: 'firmId', message: FIRM_GONE }] };
+      const created = await addCaseIn(this.ctx, caseChecked.value, now);
+      if (!created.ok) return { ok: false as const, errors: caseErrors(created.errors) };
+      return this.writeDisposition(firmId, { ...checked.value, caseId: created.caseId });
+    });
+  }
+
+  /** Inside addDisposition's transaction: the firm, the linked document, the row and its audit entry. */
+  private async writeDisposition(firmId: string, value: DispositionValue): Promise<SaveResult<Disposition>> {
+    const { db } = this.ctx;
+    const nowDate = this.ctx.now();
+    if (!(await db.firms.get(firmId))) return { ok: false, errors: [{ field: 'firmId', message: FIRM_GONE }] };
+    let documentRef = value.documentRef;
+    if (value.documentId) {
+      const doc = await db.documents.get(value.documentId);
+      const problem = linkedDocumentProblem(doc, firmId, value.kind);
+      if (problem || !doc) return { ok: false, errors: [{ field: 'documentId', message: problem ?? '关联文书已不存在，请重新选择' }] };
+      if (documentRef === '') documentRef = `${doc.body.template.name} ${doc.number ?? ''}`.trim();
+    }
+    const d: Disposition = { ...value, documentRef, id: this.ctx.newId(), firmId, recordedAt: nowDate.toISOString() };
+    await db.firmDispositions.add(d);
+    await appendAudit(db, { action: 'create', entity: 'firmDispositions', entityId: d.id, before: null, after: d }, nowDate);
+    return { ok: true, value: d, warnings: [] };
+  }
+
+  /** The firms referred to the police in a case (移送公安 dispositions linking it), for the case's page. */
+  async referralsOfCase(caseId: string): Promise<Array<{ readonly disposition: Disposition; readonly firmName: string }>> {
+    const { db } = this.ctx;
+    const rows = (await db.firmDispositions.toArray()).filter((d) => d.caseId === caseId);
+    const firms = await db.firms.bulkGet(rows.map((d) => d.firmId));
+    return rows.map((disposition, i) => ({ disposition, firmName: firms[i]?.name ?? '（已不在台账中）' })).sort((a, b) => b.disposition.date.localeCompare(a.disposition.date));
   }
 
   /** Puts a firm under watch; a firm already on the ledger is refused (change its review instead). */
@@ -441,6 +506,14 @@ function checkScan(scan: ScanInput | null, signed: boolean): FieldError | null {
   if (scan.bytes.byteLength > MAX_SCAN_BYTES) return { field: 'commitmentScan', message: `承诺书扫描件“${scan.fileName}”超过 20 MB，请降低扫描分辨率后重新选择。` };
   if (!/^(application\/pdf|image\/(png|jpeg))$/.test(scan.mimeType)) return { field: 'commitmentScan', message: `承诺书扫描件“${scan.fileName}”不是 PDF、PNG 或 JPEG 文件，请另存为这些格式之一。` };
   return null;
+}
+
+/** Names sort by Chinese collation up to this size; above it by code point (as the creditor register: a collator would take seconds). */
+const COLLATED_SORT_LIMIT = 20_000;
+
+function sortByName(firms: Firm[]): void {
+  const collator = firms.length <= COLLATED_SORT_LIMIT ? new Intl.Collator('zh-CN') : null;
+  firms.sort((a, b) => (collator ? collator.compare(a.name, b.name) : a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** A firm newly hit by a keyword waits for evaluation; an evaluation stays while the hits do not grow. */

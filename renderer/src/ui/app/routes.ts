@@ -9,11 +9,12 @@ export type Route =
   | { readonly area: FeatureArea; readonly rest: readonly string[] }
   | { readonly area: 'settings'; readonly tab: SettingsTab };
 
-export type SettingsTab = 'office' | 'users' | 'fonts' | 'exchange' | 'audit' | 'storage' | 'backup' | 'lock';
+export type SettingsTab = 'office' | 'users' | 'fonts' | 'keywords' | 'exchange' | 'audit' | 'storage' | 'backup' | 'lock';
 const SETTINGS_TABS: readonly string[] = [
   'office',
   'users',
   'fonts',
+  'keywords',
   'exchange',
   'audit',
   'storage',

@@ -9,6 +9,7 @@ import type { CaseWithParties } from '../../../db/repositories/case-repository';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { AuditTable } from '../../components/AuditTable';
+import { CaseReferrals } from '../screening/CaseReferrals';
 import { PartyIdCell } from './PartyIdCell';
 import { StageChangeDialog } from './StageChangeDialog';
 
@@ -106,6 +107,7 @@ export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate:
           </tbody>
         </HTMLTable>
       )}
+      <CaseReferrals caseId={caseId} />
       <h3>{t('cases.stageHistory')}</h3>
       <HTMLTable compact className="full-width" data-testid="stage-history">
         <tbody>

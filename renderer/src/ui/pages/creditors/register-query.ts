@@ -16,7 +16,7 @@ export interface RegisterIndex {
   readonly phones: KeyText;
 }
 
-interface KeyText {
+export interface KeyText {
   readonly text: string;
   /** Offset in `text` of the first character of entry i (after its "\n"). */
   readonly starts: Int32Array;
@@ -48,21 +48,22 @@ export function buildRegisterIndex(creditors: readonly StoredCreditor[]): Regist
   };
 }
 
-function keyText(creditors: readonly StoredCreditor[], key: (c: StoredCreditor) => string): KeyText {
+/** The keys of `items` as one searchable text (also the screening ledger's search). */
+export function keyText<T>(items: readonly T[], key: (item: T) => string): KeyText {
   // parts[0] = '' makes join() put "\n" before every entry and return one flat string (a "\n" +
   // concatenation would leave a rope that the first search would have to flatten).
-  const parts = new Array<string>(creditors.length + 1);
+  const parts = new Array<string>(items.length + 1);
   parts[0] = '';
-  const starts = new Int32Array(creditors.length + 1);
+  const starts = new Int32Array(items.length + 1);
   let offset = 1;
-  for (let i = 0; i < creditors.length; i++) {
+  for (let i = 0; i < items.length; i++) {
     // A key never holds "\n" (names are normalized, IDs and phones are digits); keep it that way.
-    const k = key(creditors[i] as StoredCreditor).replace(/\n/g, ' ');
+    const k = key(items[i] as T).replace(/\n/g, ' ');
     parts[i + 1] = k;
     starts[i] = offset;
     offset += k.length + 1;
   }
-  starts[creditors.length] = offset;
+  starts[items.length] = offset;
   return { text: parts.join('\n'), starts };
 }
 
@@ -79,7 +80,7 @@ function entryAt(starts: Int32Array, count: number, pos: number): number {
 }
 
 /** Marks entries containing `needle` (prefix: needle starts with "\n"); each entry counted once. */
-function markHits(keys: KeyText, count: number, needle: string, prefix: boolean, hits: Uint8Array): void {
+export function markHits(keys: KeyText, count: number, needle: string, prefix: boolean, hits: Uint8Array): void {
   const { text, starts } = keys;
   let pos = text.indexOf(needle);
   while (pos >= 0) {

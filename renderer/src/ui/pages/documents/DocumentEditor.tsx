@@ -15,6 +15,8 @@ type Errors = Readonly<Record<string, string>>;
 /** Fill, check (fields and printable characters), preview as printed, save a draft or issue. */
 export function DocumentEditor(props: {
   readonly caseId: string | null;
+  /** A document addressed to a firm of the screening ledger (made from the firm's page). */
+  readonly firmId?: string;
   readonly template: DocumentTemplate;
   readonly initial: DocumentData;
   readonly draftId: string | null;
@@ -115,7 +117,7 @@ export function DocumentEditor(props: {
         setMessages(Object.values(money));
         return;
       }
-      const r = await repos.documents.saveDraft(props.draftId, props.caseId, template, data);
+      const r = await repos.documents.saveDraft(props.draftId, props.caseId, template, data, props.firmId);
       if (!r.ok) setFailure(r.message);
       else {
         form.clear();
@@ -153,6 +155,7 @@ export function DocumentEditor(props: {
         const r = await repos.documents.issue({
           draftId: props.draftId,
           caseId: props.caseId,
+          ...(props.firmId ? { firmId: props.firmId } : {}),
           template,
           data: numbered,
           expected: peek.preview,

@@ -111,7 +111,11 @@ function Registry(props: { readonly navigate: (r: Route) => void }) {
           documentId={open}
           onClose={() => setOpen(null)}
           onChanged={load}
-          onEditDraft={(doc) => doc.caseId && props.navigate({ area: 'documents', rest: [doc.caseId, 'draft', doc.id] })}
+          onEditDraft={(doc) =>
+            doc.caseId
+              ? props.navigate({ area: 'documents', rest: [doc.caseId, 'draft', doc.id] })
+              : doc.body.firmId && props.navigate({ area: 'screening', rest: ['firm', doc.body.firmId, 'draft', doc.id] })
+          }
         />
       )}
     </>

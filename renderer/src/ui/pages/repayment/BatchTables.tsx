@@ -1,27 +1,16 @@
 import { HTMLTable, Tag } from '@blueprintjs/core';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskIdNumber } from '../../../core/identity';
 import { formatFen } from '../../../core/money';
 import { PAYMENT_LABEL } from '../../../core/repayment/batch-lifecycle';
-import { ineligibleReason } from '../../../core/repayment/eligibility';
 import type { PaymentResultRow } from '../../../db/records';
-import type { RepaymentCreditor } from '../../../db/repositories/repayment-types';
+import type { ExcludedRow } from '../../../db/repositories/repayment-pages';
 import { localTime, PAYMENT_INTENT } from './batch-labels';
 
-const SHOWN = 500;
-
-/** Creditors taking no part in batches, with the reason (current register state). */
-export function ExcludedTable({ creditors }: { readonly creditors: readonly RepaymentCreditor[] }) {
+/** Creditors taking no part in batches, with the reason (current register state; the first 500, the rest counted). */
+export function ExcludedTable({ excluded, count }: { readonly excluded: readonly ExcludedRow[]; readonly count: number }) {
   const { t } = useTranslation('repayment');
-  const excluded = useMemo(
-    () => creditors.flatMap((c) => {
-      const reason = ineligibleReason({ id: c.cid, netClaimFen: c.netClaimFen, status: c.status, exclusion: c.exclusion });
-      return reason ? [{ c, reason }] : [];
-    }),
-    [creditors],
-  );
-  if (excluded.length === 0) return <p className="muted">{t('excluded.empty')}</p>;
+  if (count === 0) return <p className="muted">{t('excluded.empty')}</p>;
   return (
     <div>
       <p className="muted">{t('excluded.note')}</p>
@@ -35,25 +24,25 @@ export function ExcludedTable({ creditors }: { readonly creditors: readonly Repa
           </tr>
         </thead>
         <tbody>
-          {excluded.slice(0, SHOWN).map(({ c, reason }) => (
+          {excluded.map((c) => (
             <tr key={c.cid}>
               <td>{c.name}</td>
               <td className="mono">{maskIdNumber(c.idNumber)}</td>
               <td className="num">{formatFen(c.netClaimFen)}</td>
               <td>
-                <Tag minimal intent="warning">{reason}</Tag>
+                <Tag minimal intent="warning">{c.reason}</Tag>
               </td>
             </tr>
           ))}
         </tbody>
       </HTMLTable>
-      {excluded.length > SHOWN && <p className="muted">… {excluded.length - SHOWN}</p>}
+      {count > excluded.length && <p className="muted">… {count - excluded.length}</p>}
     </div>
   );
 }
 
 /** Each registration of bank results: when, who, from which file, counts, failures and refused rows. */
-export function PaymentResultsTable({ results, creditors }: { readonly results: readonly PaymentResultRow[]; readonly creditors: ReadonlyMap<string, RepaymentCreditor> }) {
+export function PaymentResultsTable({ results, names }: { readonly results: readonly PaymentResultRow[]; readonly names: Readonly<Record<string, string>> }) {
   const { t } = useTranslation('repayment');
   if (results.length === 0) return <p className="muted">{t('results.empty')}</p>;
   return (
@@ -83,7 +72,7 @@ export function PaymentResultsTable({ results, creditors }: { readonly results: 
                 .filter((x) => x.result !== 'paid')
                 .map((x) => (
                   <Tag key={x.cid} minimal intent={PAYMENT_INTENT[x.result]} className="inline-tag">
-                    {creditors.get(x.cid)?.name ?? x.cid} {PAYMENT_LABEL[x.result]}
+                    {names[x.cid] ?? x.cid} {PAYMENT_LABEL[x.result]}
                     {x.note ? `：${x.note}` : ''}
                   </Tag>
                 ))}

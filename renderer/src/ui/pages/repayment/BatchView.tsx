@@ -1,15 +1,16 @@
 import { Alert, Button, Callout, OverlayToaster, Position, Spinner, Tab, Tabs, Tag } from '@blueprintjs/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenToYuanString, formatFen } from '../../../core/money';
-import type { AllocationLineRecord, PaymentResultRow, RepaymentBatchRow } from '../../../db/records';
+import type { PaymentResultRow, RepaymentBatchRow } from '../../../db/records';
 import type { BankResultReading } from '../../../db/repositories/repayment-bank';
-import type { ActionResult, BatchDraft, RepaymentCreditor } from '../../../db/repositories/repayment-types';
+import type { BatchLineRow, BatchScreen } from '../../../db/repositories/repayment-pages';
+import type { ActionResult, BatchDraft } from '../../../db/repositories/repayment-types';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { ApproveDialog, BankResultDialog, LineResultDialog } from './BatchDialogs';
 import { BatchFormDialog } from './BatchFormDialog';
-import { BatchLinesTable } from './BatchLinesTable';
+import { BatchLinesTable, LINES_PER_SCREEN, type LinesState } from './BatchLinesTable';
 import { ExcludedTable, PaymentResultsTable } from './BatchTables';
 import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './batch-labels';
 import { PendingChangesNote, RelaxationNote } from './FourEyesNotes';
@@ -19,16 +20,21 @@ const toaster = OverlayToaster.create({ position: Position.TOP });
 
 interface Loaded {
   readonly batch: RepaymentBatchRow;
-  readonly lines: readonly AllocationLineRecord[];
-  readonly creditors: readonly RepaymentCreditor[];
   readonly results: readonly PaymentResultRow[];
   readonly fundsAvailableFen: number;
+}
+
+const FIRST_SCREEN: LinesState = { search: '', onlyPaid: false, offset: 0 };
+
+/** Creditors named in the payment results' failed and returned entries. */
+function namedInResults(results: readonly PaymentResultRow[]): string[] {
+  return results.flatMap((r) => r.results.filter((x) => x.result !== 'paid').map((x) => x.cid));
 }
 
 type Open =
   | { readonly kind: 'recompute' | 'approve' | 'delete' }
   | { readonly kind: 'bank'; readonly fileName: string; readonly reading: BankResultReading }
-  | { readonly kind: 'line'; readonly line: AllocationLineRecord; readonly result: 'failed' | 'returned' }
+  | { readonly kind: 'line'; readonly row: BatchLineRow; readonly result: 'failed' | 'returned' }
   | null;
 
 export function BatchView({ caseId, batchId, navigate }: { readonly caseId: string; readonly batchId: string; readonly navigate: (r: Route) => void }) {
@@ -41,28 +47,45 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
   const [exporting, setExporting] = useState(false);
   const back = () => navigate({ area: 'repayment', rest: [caseId, 'batches'] });
 
+  // The lines and the register stay in the repayment worker: the page holds one screen of rows.
+  const [linesState, setLinesState] = useState<LinesState>(FIRST_SCREEN);
+  const [screen, setScreen] = useState<BatchScreen | null>(null);
+  const linesStateRef = useRef(linesState);
+  linesStateRef.current = linesState;
+  const asked = useRef(0);
+  const askScreen = useCallback(
+    async (state: LinesState, fresh: boolean, results: readonly PaymentResultRow[]) => {
+      const n = ++asked.current;
+      const answer = await runInWorker(repos, { kind: 'batchScreen', batchId, fresh, query: { ...state, limit: LINES_PER_SCREEN }, nameCids: namedInResults(results) });
+      if (n !== asked.current) return; // a later question (typing, paging) is on its way
+      if (answer === null) setData(null);
+      else setScreen(answer);
+    },
+    [batchId, repos],
+  );
+
   const reload = useCallback(async () => {
     const batch = await repos.repayment.getBatch(batchId);
     if (!batch) {
       setData(null);
       return;
     }
-    const [lines, creditors, results, funds] = await Promise.all([
-      repos.repayment.batchLines(batchId),
-      repos.repayment.loadCreditors(batch.caseId),
-      repos.repayment.paymentResults(batchId),
-      repos.repayment.fundsAvailable(batch.caseId),
-    ]);
-    setData({ batch, lines, creditors, results, fundsAvailableFen: funds.fundsAvailableFen });
-  }, [batchId, repos]);
+    const [results, funds] = await Promise.all([repos.repayment.paymentResults(batchId), repos.repayment.fundsAvailable(batch.caseId)]);
+    setData({ batch, results, fundsAvailableFen: funds.fundsAvailableFen });
+    await askScreen(linesStateRef.current, true, results);
+  }, [batchId, repos, askScreen]);
   useEffect(() => {
     void reload();
   }, [reload]);
-  const byCid = useMemo(() => new Map((data?.creditors ?? []).map((c) => [c.cid, c])), [data]);
+  useEffect(() => () => void runInWorker(repos, { kind: 'releaseScreens', which: 'batch' }), [repos]);
 
   if (data === undefined) return <Spinner size={24} />;
   if (data === null) return <Callout intent="warning">该清退批次不存在，可能草稿已被删除。</Callout>;
-  const { batch: b, lines } = data;
+  const b = data.batch;
+  const changeLines = (next: LinesState) => {
+    setLinesState(next);
+    void askScreen(next, false, data.results);
+  };
 
   const done = async (result: ActionResult, message: string): Promise<ActionResult> => {
     if (result.ok) {
@@ -102,9 +125,9 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     await repos.repayment.recordReveal(caseId, cid, 'idNumber');
     setRevealed((s) => new Set([...s, cid]));
   };
-  const onResult = (line: AllocationLineRecord, result: 'paid' | 'failed' | 'returned') => {
-    if (result === 'paid') void act(() => repos.repayment.recordPaymentResults(batchId, [{ cid: line.cid, result, note: '' }], { fileName: null, rejected: [] }), t('lines.recorded'));
-    else setOpen({ kind: 'line', line, result });
+  const onResult = (row: BatchLineRow, result: 'paid' | 'failed' | 'returned') => {
+    if (result === 'paid') void act(() => repos.repayment.recordPaymentResults(batchId, [{ cid: row.line.cid, result, note: '' }], { fileName: null, rejected: [] }), t('lines.recorded'));
+    else setOpen({ kind: 'line', row, result });
   };
 
   const facts: [string, string][] = [
@@ -157,7 +180,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         </Callout>
       )}
       {b.status === 'draft' && <Callout className="repayment-problem">{t('batch.draftNote')}</Callout>}
-      {b.status !== 'paid' && <PendingChangesNote lines={lines} creditors={byCid} />}
+      {b.status !== 'paid' && screen && <PendingChangesNote pending={screen.pendingChanges} />}
       <RelaxationNote relaxations={b.relaxations ?? []} />
       <dl className="facts repayment-facts" data-testid="batch-facts">
         {facts.map(([k, v]) => (
@@ -172,10 +195,27 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         <Tab
           id="lines"
           title={t('batch.tabLines')}
-          panel={<BatchLinesTable batch={b} lines={lines} creditors={byCid} revealed={revealed} onReveal={(cid) => void reveal(cid)} onResult={onResult} canReveal={can('personal.reveal')} canRecord={can('repayment.results')} />}
+          panel={
+            screen ? (
+              <BatchLinesTable
+                batch={b}
+                rows={screen.rows}
+                matched={screen.matched}
+                state={{ ...linesState, offset: screen.offset }}
+                onState={changeLines}
+                revealed={revealed}
+                onReveal={(cid) => void reveal(cid)}
+                onResult={onResult}
+                canReveal={can('personal.reveal')}
+                canRecord={can('repayment.results')}
+              />
+            ) : (
+              <Spinner size={20} />
+            )
+          }
         />
-        <Tab id="excluded" title={t('batch.tabExcluded')} panel={<ExcludedTable creditors={data.creditors} />} />
-        <Tab id="results" title={t('batch.tabResults')} panel={<PaymentResultsTable results={data.results} creditors={byCid} />} />
+        <Tab id="excluded" title={t('batch.tabExcluded')} panel={screen ? <ExcludedTable excluded={screen.excluded} count={screen.excludedCount} /> : <Spinner size={20} />} />
+        <Tab id="results" title={t('batch.tabResults')} panel={<PaymentResultsTable results={data.results} names={screen?.names ?? {}} />} />
       </Tabs>
       {open?.kind === 'recompute' && (
         <BatchFormDialog
@@ -204,9 +244,9 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
       )}
       {open?.kind === 'line' && (
         <LineResultDialog
-          title={`${byCid.get(open.line.cid)?.name ?? ''} ${formatFen(open.line.amountFen)} 元：${open.result === 'failed' ? t('lines.markFailed') : t('lines.markReturned')}`}
+          title={`${open.row.name ?? ''} ${formatFen(open.row.line.amountFen)} 元：${open.result === 'failed' ? t('lines.markFailed') : t('lines.markReturned')}`}
           onClose={() => setOpen(null)}
-          onSubmit={async (note) => done(await repos.repayment.recordPaymentResults(batchId, [{ cid: open.line.cid, result: open.result, note }], { fileName: null, rejected: [] }), t('lines.recorded'))}
+          onSubmit={async (note) => done(await repos.repayment.recordPaymentResults(batchId, [{ cid: open.row.line.cid, result: open.result, note }], { fileName: null, rejected: [] }), t('lines.recorded'))}
         />
       )}
       <Alert

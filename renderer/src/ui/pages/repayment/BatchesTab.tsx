@@ -8,7 +8,7 @@ import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { BatchFormDialog } from './BatchFormDialog';
 import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './batch-labels';
-import type { CaseRepaymentData } from './CaseRepaymentView';
+import type { CaseRepaymentData } from './case-repayment-data';
 import { runInWorker } from './repayment-client';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });

@@ -1,25 +1,16 @@
 import { Button, Callout, Spinner, Tab, Tabs } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseFile } from '../../../core/cases/case-file';
-import type { FundReceiptRow, RepaymentBatchRow } from '../../../db/records';
-import type { CaseFiguresView } from '../../../db/repositories/repayment-figures';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { BatchesTab } from './BatchesTab';
 import { CreditorFiguresTab } from './CreditorFiguresTab';
+import type { CaseRepaymentData } from './case-repayment-data';
 import { FiguresPanel } from './FiguresPanel';
 import { FundsTab } from './FundsTab';
 import { runInWorker } from './repayment-client';
 
 type TabId = 'funds' | 'batches' | 'creditors';
-
-export interface CaseRepaymentData {
-  readonly caseFile: CaseFile;
-  readonly figures: CaseFiguresView;
-  readonly funds: readonly FundReceiptRow[];
-  readonly batches: readonly RepaymentBatchRow[];
-}
 
 export function CaseRepaymentView(props: { readonly caseId: string; readonly tab: string | undefined; readonly navigate: (r: Route) => void }) {
   const { caseId, navigate } = props;

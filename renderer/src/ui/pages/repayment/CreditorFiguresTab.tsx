@@ -1,9 +1,9 @@
 import { Button, HTMLTable, InputGroup, Spinner, Tag } from '@blueprintjs/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskIdNumber } from '../../../core/identity';
 import { formatFen } from '../../../core/money';
-import type { CreditorFiguresRow } from '../../../db/repositories/repayment-figures';
+import type { CreditorFiguresScreen } from '../../../db/repositories/repayment-pages';
 import { useApp } from '../../app/app-context';
 import { runInWorker } from './repayment-client';
 
@@ -13,27 +13,43 @@ const PAGE = 50;
 export function CreditorFiguresTab({ caseId }: { readonly caseId: string }) {
   const { t } = useTranslation('repayment');
   const { repos } = useApp();
-  const [rows, setRows] = useState<CreditorFiguresRow[] | null>(null);
+  // The figures of every creditor stay in the repayment worker; the page holds one screen of rows.
+  const [screen, setScreen] = useState<CreditorFiguresScreen | null>(null);
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState(0);
+  const asked = useRef(0);
+  const ask = useCallback(
+    async (search: string, offset: number, fresh: boolean) => {
+      const n = ++asked.current;
+      const answer = await runInWorker(repos, { kind: 'creditorFiguresScreen', caseId, fresh, query: { search, offset, limit: PAGE } });
+      if (n === asked.current) setScreen(answer);
+    },
+    [caseId, repos],
+  );
   useEffect(() => {
-    void runInWorker(repos, { kind: 'creditorFigures', caseId }).then(setRows);
-  }, [caseId, repos]);
-  const filtered = useMemo(() => {
-    const q = search.trim();
-    return (rows ?? []).filter((r) => q === '' || r.name.includes(q) || r.idNumber.startsWith(q.toUpperCase()));
-  }, [rows, search]);
-  if (!rows) return <Spinner size={20} />;
-  if (rows.length === 0) return <p className="muted">{t('creditors.empty')}</p>;
-  const pages = Math.max(1, Math.ceil(filtered.length / PAGE));
-  const current = Math.min(page, pages - 1);
+    void ask('', 0, true);
+    return () => void runInWorker(repos, { kind: 'releaseScreens', which: 'creditorFigures' });
+  }, [ask, repos]);
+  if (!screen) return <Spinner size={20} />;
+  if (screen.total === 0) return <p className="muted">{t('creditors.empty')}</p>;
+  const pages = Math.max(1, Math.ceil(screen.matched / PAGE));
+  const current = Math.floor(screen.offset / PAGE);
   return (
     <div>
       <div className="filter-bar">
-        <InputGroup leftIcon="search" className="filter-search" placeholder={t('lines.search')} aria-label={t('lines.search')} value={search} onValueChange={(v) => { setSearch(v); setPage(0); }} />
-        <span className="muted">{t('lines.page', { page: current + 1, pages, count: filtered.length })}</span>
-        <Button small icon="chevron-left" aria-label={t('lines.prev')} disabled={current === 0} onClick={() => setPage(current - 1)} />
-        <Button small icon="chevron-right" aria-label={t('lines.next')} disabled={current >= pages - 1} onClick={() => setPage(current + 1)} />
+        <InputGroup
+          leftIcon="search"
+          className="filter-search"
+          placeholder={t('lines.search')}
+          aria-label={t('lines.search')}
+          value={search}
+          onValueChange={(v) => {
+            setSearch(v);
+            void ask(v, 0, false);
+          }}
+        />
+        <span className="muted">{t('lines.page', { page: current + 1, pages, count: screen.matched })}</span>
+        <Button small icon="chevron-left" aria-label={t('lines.prev')} disabled={current === 0} onClick={() => void ask(search, (current - 1) * PAGE, false)} />
+        <Button small icon="chevron-right" aria-label={t('lines.next')} disabled={current >= pages - 1} onClick={() => void ask(search, (current + 1) * PAGE, false)} />
       </div>
       <HTMLTable compact striped className="full-width" data-testid="creditor-figures">
         <thead>
@@ -48,7 +64,7 @@ export function CreditorFiguresTab({ caseId }: { readonly caseId: string }) {
           </tr>
         </thead>
         <tbody>
-          {filtered.slice(current * PAGE, current * PAGE + PAGE).map((r) => (
+          {screen.rows.map((r) => (
             <tr key={r.cid}>
               <td>{r.name}</td>
               <td className="mono">{maskIdNumber(r.idNumber)}</td>

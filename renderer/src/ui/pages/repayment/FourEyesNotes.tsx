@@ -1,9 +1,8 @@
 import { Callout } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
 import { formatOfficeDateTime } from '../../../core/common/office-time';
-import { describePendingChange, RELAXATION_LABELS, type Relaxation } from '../../../core/users/four-eyes';
-import type { AllocationLineRecord, RelaxationRecord } from '../../../db/records';
-import type { RepaymentCreditor } from '../../../db/repositories/repayment-types';
+import { RELAXATION_LABELS, type Relaxation } from '../../../core/users/four-eyes';
+import type { RelaxationRecord } from '../../../db/records';
 import '../settings/users-messages';
 
 /** Steps of this batch done under a relaxed four-eyes rule: said wherever the batch is shown. */
@@ -23,19 +22,14 @@ export function RelaxationNote({ relaxations }: { readonly relaxations: readonly
   );
 }
 
-/** Creditors of this batch whose account or net claim changed after verification. */
-export function PendingChangesNote({ lines, creditors }: { readonly lines: readonly AllocationLineRecord[]; readonly creditors: ReadonlyMap<string, RepaymentCreditor> }) {
+/** Creditors of this batch whose account or net claim changed after verification ("name: what changed", the first 20). */
+export function PendingChangesNote({ pending }: { readonly pending: readonly string[] }) {
   const { t } = useTranslation('users');
-  const pending = lines.flatMap((l) => {
-    const c = l.amountFen > 0 ? creditors.get(l.cid) : undefined;
-    const change = c?.review?.pendingChange;
-    return c && change ? [`${c.name}：${describePendingChange(change)}`] : [];
-  });
   if (pending.length === 0) return null;
   return (
     <Callout intent="danger" icon="warning-sign" className="repayment-problem" data-testid="pending-changes" title={t('fourEyes.pendingTitle')}>
       <ul className="repayment-rejected">
-        {pending.slice(0, 20).map((p) => (
+        {pending.map((p) => (
           <li key={p}>{p}</li>
         ))}
       </ul>

@@ -11,7 +11,7 @@ import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
-import type { CaseRepaymentData } from './CaseRepaymentView';
+import type { CaseRepaymentData } from './case-repayment-data';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
 

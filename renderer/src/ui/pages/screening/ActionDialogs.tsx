@@ -1,12 +1,11 @@
-// The dialogs that record something about one firm: a disposition, entry into the risk ledger, a
-// review or removal, a screening record in a round, the evaluation of a keyword hit.
-import { Button, Checkbox, Dialog, DialogBody, DialogFooter, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
-import { type ReactNode, useState } from 'react';
+// The dialogs that record something about one firm: entry into the risk ledger, a review or
+// removal, a screening record in a round, the evaluation of a keyword hit (the disposition has its
+// own file: DispositionDialog.tsx).
+import { Button, Checkbox, Dialog, DialogBody, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
+import { useState } from 'react';
 import { localIsoDate } from '../../../core/common/iso-date';
 import {
   CLASSIFICATIONS,
-  DISPOSITION_KINDS,
-  type DispositionInput,
   EMPTY_RECORD_INPUT,
   type FieldError,
   type Firm,
@@ -17,105 +16,10 @@ import {
   type ScreeningRecordInput,
   type ScreeningRound,
 } from '../../../core/screening';
-import type { SaveResult, ScanInput } from '../../../db/repositories/screening-repository';
+import type { ScanInput } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
-import { useCases } from '../petitions/use-cases';
-import { Field, guarded, notify, OtherErrors } from './form-bits';
-
-function FormDialog(props: {
-  readonly title: string;
-  readonly onClose: () => void;
-  readonly save: () => Promise<SaveResult<unknown> | null>;
-  readonly fields: readonly string[];
-  readonly errors: readonly FieldError[];
-  readonly setErrors: (e: readonly FieldError[]) => void;
-  readonly onSaved: () => void;
-  readonly done: string;
-  readonly children: ReactNode;
-  readonly testId: string;
-}) {
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    const r = await props.save();
-    setBusy(false);
-    if (!r) return;
-    if (!r.ok) {
-      props.setErrors(r.errors);
-      return;
-    }
-    for (const w of r.warnings) void notify(w.message, 'warning');
-    void notify(props.done);
-    props.onSaved();
-  };
-  return (
-    <Dialog isOpen onClose={props.onClose} title={props.title} style={{ width: 640 }}>
-      <DialogBody>
-        <div data-testid={props.testId}>
-          <OtherErrors errors={props.errors} fields={props.fields} />
-          {props.children}
-        </div>
-      </DialogBody>
-      <DialogFooter
-        actions={
-          <>
-            <Button text="取消" onClick={props.onClose} />
-            <Button intent="primary" text="保存" loading={busy} onClick={() => void submit()} />
-          </>
-        }
-      />
-    </Dialog>
-  );
-}
-
-export function DispositionDialog(props: { readonly firm: Firm; readonly onClose: () => void; readonly onSaved: () => void }) {
-  const { repos, settings } = useApp();
-  const cases = useCases();
-  const [input, setInput] = useState<DispositionInput>({ kind: DISPOSITION_KINDS[0], date: localIsoDate(new Date()), decidedBy: '', documentRef: '', caseId: null, note: '' });
-  const [errors, setErrors] = useState<readonly FieldError[]>([]);
-  const set = (patch: Partial<DispositionInput>) => setInput((v) => ({ ...v, ...patch }));
-  return (
-    <FormDialog
-      title={`处置：${props.firm.name}`}
-      testId="disposition-form"
-      onClose={props.onClose}
-      onSaved={props.onSaved}
-      errors={errors}
-      setErrors={setErrors}
-      fields={['kind', 'date', 'decidedBy', 'documentRef', 'caseId', 'note']}
-      done="处置已登记"
-      save={() => guarded(() => repos.screening.addDisposition(props.firm.id, input), (m) => setErrors([{ field: 'role', message: m }]))}
-    >
-      <Field label="处置方式" field="kind" errors={errors} required>
-        <HTMLSelect id="sc-kind" value={input.kind} onChange={(e) => set({ kind: e.currentTarget.value })} options={[...DISPOSITION_KINDS]} />
-      </Field>
-      <Field label="处置日期" field="date" errors={errors} required>
-        <InputGroup id="sc-date" value={input.date} onValueChange={(v) => set({ date: v })} placeholder="2026-03-05" />
-      </Field>
-      <Field label="决定人" field="decidedBy" errors={errors} required>
-        <InputGroup id="sc-decidedBy" value={input.decidedBy} onValueChange={(v) => set({ decidedBy: v })} placeholder={`如：${settings.operatorName || '市处非办主任办公会'}`} />
-      </Field>
-      <Field label="文书及文号" field="documentRef" errors={errors}>
-        <InputGroup id="sc-documentRef" value={input.documentRef} onValueChange={(v) => set({ documentRef: v })} placeholder="如：威处非改〔2026〕3号 整改通知书" />
-      </Field>
-      {input.kind === '移送公安' && (
-        <Field label="关联案件" field="caseId" errors={errors}>
-          <HTMLSelect id="sc-caseId" value={input.caseId ?? ''} onChange={(e) => set({ caseId: e.currentTarget.value || null })}>
-            <option value="">（不关联，案件登记后再补）</option>
-            {[...cases.values()].map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.caseNumber} {c.title}
-              </option>
-            ))}
-          </HTMLSelect>
-        </Field>
-      )}
-      <Field label="备注" field="note" errors={errors}>
-        <TextArea id="sc-note" fill rows={2} value={input.note} onChange={(e) => set({ note: e.currentTarget.value })} />
-      </Field>
-    </FormDialog>
-  );
-}
+import { FormDialog } from './FormDialog';
+import { ChoiceSelect, Field, guarded } from './form-bits';
 
 export function RiskEntryDialog(props: { readonly firm: Firm; readonly onClose: () => void; readonly onSaved: () => void }) {
   const { repos, settings } = useApp();
@@ -257,24 +161,10 @@ export function RecordDialog(props: { readonly firm: Firm; readonly rounds: read
           <HTMLSelect id="sc-method" value={input.method} onChange={(e) => set({ method: e.currentTarget.value })} options={[...SCREENING_METHODS]} />
         </Field>
         <Field label="分类" field="classification" errors={errors} required>
-          <HTMLSelect id="sc-classification" value={input.classification} onChange={(e) => set({ classification: e.currentTarget.value })}>
-            <option value="">请选择</option>
-            {CLASSIFICATIONS.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </HTMLSelect>
+          <ChoiceSelect id="sc-classification" value={input.classification} choices={CLASSIFICATIONS} onChange={(v) => set({ classification: v })} />
         </Field>
         <Field label="风险等级" field="riskLevel" errors={errors} required>
-          <HTMLSelect id="sc-riskLevel" value={input.riskLevel} onChange={(e) => set({ riskLevel: e.currentTarget.value })}>
-            <option value="">请选择</option>
-            {RISK_LEVELS.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </HTMLSelect>
+          <ChoiceSelect id="sc-riskLevel" value={input.riskLevel} choices={RISK_LEVELS} onChange={(v) => set({ riskLevel: v })} />
         </Field>
         <div className="wide">
           <Field label="排查情况" field="findings" errors={errors}>

@@ -1,10 +1,12 @@
-import { HTMLSelect, HTMLTable } from '@blueprintjs/core';
+import { HTMLSelect } from '@blueprintjs/core';
 import { useState } from 'react';
 import { DISPOSITION_KINDS } from '../../../core/screening';
 import type { ScreeningData } from '../../../db/repositories/screening-repository';
+import type { Route } from '../../app/routes';
+import { DispositionTable } from './DispositionTable';
 
 /** Every disposition, newest first, with the count per kind (the report's 列入异常名录 356, 刑事打击 73 …). */
-export function DispositionsTab(props: { readonly data: ScreeningData }) {
+export function DispositionsTab(props: { readonly data: ScreeningData; readonly navigate: (r: Route) => void }) {
   const [kind, setKind] = useState('');
   const firmName = new Map(props.data.firms.map((f) => [f.id, f.name]));
   const counts = DISPOSITION_KINDS.map((k) => [k, props.data.dispositions.filter((d) => d.kind === k).length] as const).filter(([, n]) => n > 0);
@@ -22,34 +24,7 @@ export function DispositionsTab(props: { readonly data: ScreeningData }) {
         </HTMLSelect>
         <span data-testid="disposition-counts">{counts.length === 0 ? '尚无处置。在企业页点击“处置”登记。' : counts.map(([k, n]) => `${k} ${n}`).join('，')}</span>
       </div>
-      {rows.length > 0 && (
-        <HTMLTable compact striped className="full-width" data-testid="dispositions-table">
-          <thead>
-            <tr>
-              <th>日期</th>
-              <th>企业</th>
-              <th>处置方式</th>
-              <th>决定人</th>
-              <th>文书及文号</th>
-              <th>备注</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => (
-              <tr key={d.id}>
-                <td>{d.date}</td>
-                <td>
-                  <a href={`#/screening/firm/${encodeURIComponent(d.firmId)}`}>{firmName.get(d.firmId) ?? '（已不在台账中）'}</a>
-                </td>
-                <td>{d.kind}</td>
-                <td>{d.decidedBy}</td>
-                <td>{d.documentRef}</td>
-                <td>{d.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </HTMLTable>
-      )}
+      {rows.length > 0 && <DispositionTable rows={rows} firmName={firmName} navigate={props.navigate} testId="dispositions-table" />}
     </div>
   );
 }

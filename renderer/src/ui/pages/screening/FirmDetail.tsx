@@ -1,23 +1,68 @@
 import { Button, Callout, HTMLTable, Tag } from '@blueprintjs/core';
 import { useMemo, useState } from 'react';
-import { createKeywordMatcher } from '../../../core/screening';
+import { createKeywordMatcher, latestRecordByFirm } from '../../../core/screening';
 import type { ScreeningData } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
-import { DispositionDialog, EvaluateDialog, RecordDialog, RiskEntryDialog, RiskReviewDialog } from './ActionDialogs';
+import { EvaluateDialog, RecordDialog, RiskEntryDialog, RiskReviewDialog } from './ActionDialogs';
 import { printCommitmentLetters } from './commitment-print';
+import { DispositionDialog } from './DispositionDialog';
+import { DispositionTable } from './DispositionTable';
+import { FirmDocumentEditor, FirmDocumentsSection, type FirmEditorRoute, IssueDocumentMenu, useFirmDocuments } from './FirmDocuments';
 import { FirmFormDialog } from './FirmFormDialog';
 import { Highlighted } from './Highlighted';
 
 type Open = 'edit' | 'record' | 'disposition' | 'risk' | 'evaluate' | 'review' | 'remove' | null;
 
-/** One firm: its facts with the keywords marked, its screening records, dispositions and risk-ledger entry. */
-export function FirmDetail(props: { readonly firmId: string; readonly data: ScreeningData; readonly keywords: readonly string[]; readonly onChanged: () => void; readonly navigate: (r: Route) => void }) {
+/**
+ * One firm: its facts with the keywords marked, its screening records, documents, dispositions and
+ * risk-ledger entry. `sub` is the rest of the address: ['document', templateId] or ['draft', id]
+ * opens the document form for the firm.
+ */
+export function FirmDetail(props: {
+  readonly firmId: string;
+  readonly sub: readonly string[];
+  readonly data: ScreeningData;
+  readonly keywords: readonly string[];
+  readonly onChanged: () => void;
+  readonly navigate: (r: Route) => void;
+}) {
   const { can, repos, bridge, settings } = useApp();
   const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [openDoc, setOpenDoc] = useState<string | null>(null);
   const matcher = useMemo(() => createKeywordMatcher(props.keywords), [props.keywords]);
+  const documents = useFirmDocuments(props.firmId);
   const firm = props.data.firms.find((f) => f.id === props.firmId);
+  const latest = useMemo(() => latestRecordByFirm(props.data.records.filter((r) => r.firmId === props.firmId)).get(props.firmId), [props.data.records, props.firmId]);
   if (!firm) return <Callout intent="warning">该企业已不在台账中（可能已被恢复的备份替换）。请返回台账。</Callout>;
+  const toFirm = () => props.navigate({ area: 'screening', rest: ['firm', firm.id] });
+  const [subKind, subId] = props.sub;
+  const editorRoute: FirmEditorRoute | null = subKind === 'document' && subId ? { kind: 'new', templateId: subId } : subKind === 'draft' && subId ? { kind: 'draft', documentId: subId } : null;
+  if (editorRoute) {
+    return (
+      <div data-testid="firm-detail">
+        <header className="page-header">
+          <Button minimal icon="arrow-left" text={firm.name} onClick={toFirm} />
+        </header>
+        <FirmDocumentEditor
+          firm={firm}
+          latest={latest}
+          route={editorRoute}
+          docs={documents.docs}
+          templates={documents.templates}
+          loaded={documents.loaded}
+          onDone={(documentId, message) => {
+            setNotice(message);
+            setOpenDoc(documentId);
+            void documents.reload();
+            toFirm();
+          }}
+          onCancel={toFirm}
+        />
+      </div>
+    );
+  }
   const records = props.data.records.filter((r) => r.firmId === firm.id).sort((a, b) => b.date.localeCompare(a.date));
   const dispositions = props.data.dispositions.filter((d) => d.firmId === firm.id);
   const risk = props.data.risk.filter((e) => e.firmId === firm.id);
@@ -56,10 +101,16 @@ export function FirmDetail(props: { readonly firmId: string; readonly data: Scre
         <Button icon="edit" text="修改" disabled={!write} onClick={() => setOpen('edit')} />
         <Button icon="clipboard" intent="primary" text="登记排查记录" disabled={!write} onClick={() => setOpen('record')} />
         <Button icon="take-action" text="处置" disabled={!write} onClick={() => setOpen('disposition')} />
+        <IssueDocumentMenu firmId={firm.id} templates={documents.templates} disabled={!can('documents.draft')} navigate={props.navigate} />
         {!active && <Button icon="warning-sign" text="纳入风险台账" disabled={!write} onClick={() => setOpen('risk')} />}
         {firm.evaluation?.state === '待评估' && <Button icon="search-text" intent="warning" text="记录研判结果" disabled={!write} onClick={() => setOpen('evaluate')} />}
         <Button icon="print" text="打印承诺书" onClick={() => void printCommitmentLetters([firm], settings.officeName, bridge, '', settings.documentFontPreset)} />
       </div>
+      {notice && (
+        <Callout intent="success" data-testid="documents-notice">
+          {notice}
+        </Callout>
+      )}
       <dl className="screening-facts">
         {facts.map(([k, v]) => (
           <div key={k} style={{ display: 'contents' }}>
@@ -122,38 +173,9 @@ export function FirmDetail(props: { readonly firmId: string; readonly data: Scre
       </section>
       <section className="screening-section">
         <h3>处置（{dispositions.length}）</h3>
-        {dispositions.length === 0 ? (
-          <p className="muted">无。</p>
-        ) : (
-          <HTMLTable compact striped className="full-width" data-testid="firm-dispositions">
-            <thead>
-              <tr>
-                <th>日期</th>
-                <th>处置方式</th>
-                <th>决定人</th>
-                <th>文书及文号</th>
-                <th>备注</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dispositions.map((d) => (
-                <tr key={d.id}>
-                  <td>{d.date}</td>
-                  <td>{d.kind}</td>
-                  <td>{d.decidedBy}</td>
-                  <td>
-                    {d.documentRef}
-                    {d.caseId && (
-                      <Button small minimal icon="folder-close" text="关联案件" onClick={() => props.navigate({ area: 'cases', view: 'detail', caseId: d.caseId ?? '' })} />
-                    )}
-                  </td>
-                  <td>{d.note}</td>
-                </tr>
-              ))}
-            </tbody>
-          </HTMLTable>
-        )}
+        {dispositions.length === 0 ? <p className="muted">无。</p> : <DispositionTable rows={dispositions} navigate={props.navigate} testId="firm-dispositions" />}
       </section>
+      <FirmDocumentsSection firmId={firm.id} docs={documents.docs} open={openDoc} setOpen={setOpenDoc} onChanged={documents.reload} navigate={props.navigate} />
       <section className="screening-section">
         <h3>风险动态管理</h3>
         {risk.length === 0 && <p className="muted">未纳入风险台账。</p>}
@@ -172,7 +194,7 @@ export function FirmDetail(props: { readonly firmId: string; readonly data: Scre
       </section>
       {open === 'edit' && <FirmFormDialog firm={firm} onClose={() => setOpen(null)} onSaved={done} />}
       {open === 'record' && <RecordDialog firm={firm} rounds={props.data.rounds} roundId={null} onClose={() => setOpen(null)} onSaved={done} />}
-      {open === 'disposition' && <DispositionDialog firm={firm} onClose={() => setOpen(null)} onSaved={done} />}
+      {open === 'disposition' && <DispositionDialog firm={firm} docs={documents.docs} onClose={() => setOpen(null)} onSaved={done} />}
       {open === 'risk' && <RiskEntryDialog firm={firm} onClose={() => setOpen(null)} onSaved={done} />}
       {open === 'evaluate' && <EvaluateDialog firm={firm} onClose={() => setOpen(null)} onSaved={done} />}
       {(open === 'review' || open === 'remove') && active && <RiskReviewDialog entry={active} firmName={firm.name} mode={open} onClose={() => setOpen(null)} onSaved={done} />}

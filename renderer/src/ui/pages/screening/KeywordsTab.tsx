@@ -1,15 +1,15 @@
 import { Button, Callout, HTMLTable, Tag, TextArea } from '@blueprintjs/core';
 import { useMemo, useState } from 'react';
 import { formatOfficeDateTime } from '../../../core/common/office-time';
-import { createKeywordMatcher, type FieldError, type KeywordCheckRecord } from '../../../core/screening';
+import { createKeywordMatcher, type KeywordCheckRecord } from '../../../core/screening';
 import type { ScreeningData } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
-import { guarded, notify } from './form-bits';
+import { guarded } from './form-bits';
 import { Highlighted } from './Highlighted';
 
 /**
  * The finance-keyword check on a pasted list (新设企业联合研判): names or business scopes, one per
- * line; matches are marked and the result is kept. Below, the office's keyword list (管理员 edits it).
+ * line; matches are marked and the result is kept. The keyword list itself lives in 设置 (KeywordListEditor).
  */
 export function KeywordsTab(props: { readonly data: ScreeningData; readonly keywords: readonly string[]; readonly onChanged: () => void }) {
   const { repos, can } = useApp();
@@ -83,45 +83,9 @@ export function KeywordsTab(props: { readonly data: ScreeningData; readonly keyw
           </HTMLTable>
         </section>
       )}
-      <KeywordListEditor keywords={props.keywords} onSaved={props.onChanged} />
+      <p className="muted" data-testid="keyword-list-note">
+        核查使用的关键字样（{props.keywords.length} 个）：{props.keywords.join('、')}。关键字样在<a href="#/settings/keywords">“设置 → 涉金融关键字样”</a>中维护。
+      </p>
     </div>
-  );
-}
-
-function KeywordListEditor(props: { readonly keywords: readonly string[]; readonly onSaved: () => void }) {
-  const { repos, can } = useApp();
-  const [text, setText] = useState(props.keywords.join('\n'));
-  const [errors, setErrors] = useState<readonly FieldError[]>([]);
-  const admin = can('settings.office');
-  const save = async () => {
-    const list = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-    const r = await guarded(() => repos.screening.saveKeywords(list), (m) => setErrors([{ field: 'role', message: m }]));
-    if (!r) return;
-    if (!r.ok) {
-      setErrors(r.errors);
-      return;
-    }
-    setErrors([]);
-    void notify(`关键字样已保存（${list.length} 个）`);
-    props.onSaved();
-  };
-  return (
-    <section className="screening-section">
-      <h3>关键字样（{props.keywords.length} 个）</h3>
-      <p className="muted">登记窗口核查的涉金融关键字样，每行一个；新增、导入企业和名单核查都按此列表。{admin ? '' : '由管理员维护。'}</p>
-      <TextArea aria-label="关键字样列表" rows={8} style={{ width: 320 }} value={text} readOnly={!admin} onChange={(e) => setText(e.currentTarget.value)} />
-      {errors.length > 0 && (
-        <Callout intent="danger">
-          {errors.map((e) => (
-            <p key={e.field + e.message}>{e.message}</p>
-          ))}
-        </Callout>
-      )}
-      {admin && (
-        <div className="screening-toolbar">
-          <Button text="保存关键字样" onClick={() => void save()} />
-        </div>
-      )}
-    </section>
   );
 }

@@ -1,11 +1,12 @@
 import { Button, HTMLSelect, InputGroup, Tag } from '@blueprintjs/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { type Firm, latestRecordByFirm, type ScreeningRecord } from '../../../core/screening';
 import type { ScreeningData } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
 import { FirmFormDialog } from './FirmFormDialog';
 import { ImportDialog } from './ImportDialog';
+import { buildLedgerIndex, searchLedger } from './ledger-query';
 
 const ROW_HEIGHT = 30;
 const HEAD_HEIGHT = 32;
@@ -22,20 +23,25 @@ export function LedgerTab(props: { readonly data: ScreeningData; readonly onChan
   const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
   const latest = useMemo(() => latestRecordByFirm(data.records), [data.records]);
   const districts = useMemo(() => [...new Set(data.firms.map((f) => f.district).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh')), [data.firms]);
-  const rows = useMemo(() => {
-    const q = text.trim().toUpperCase();
-    return data.firms.filter((f) => {
+  // The keys are joined once per load; typing searches them without holding up the input.
+  const index = useMemo(() => buildLedgerIndex(data.firms), [data.firms]);
+  const query = useDeferredValue(text);
+  const view = useMemo(() => {
+    const started = performance.now();
+    const indices = searchLedger(data.firms, index, query, (f) => {
       if (district && f.district !== district) return false;
-      if (filter === 'pending-code' && f.codeStatus !== '待补充') return false;
-      if (filter === 'evaluate' && f.evaluation?.state !== '待评估') return false;
-      if (filter === 'keyword' && f.keywordHits.length === 0) return false;
-      if (filter === 'unscreened' && latest.has(f.id)) return false;
-      if (q === '') return true;
-      return f.name.toUpperCase().includes(q) || f.creditCode.includes(q) || f.legalRep.includes(q) || f.department.includes(q) || f.address.includes(q);
+      if (filter === 'pending-code') return f.codeStatus === '待补充';
+      if (filter === 'evaluate') return f.evaluation?.state === '待评估';
+      if (filter === 'keyword') return f.keywordHits.length > 0;
+      if (filter === 'unscreened') return !latest.has(f.id);
+      return true;
     });
-  }, [data.firms, text, district, filter, latest]);
-  const pendingCodes = data.firms.filter((f) => f.codeStatus === '待补充').length;
-  const toEvaluate = data.firms.filter((f) => f.evaluation?.state === '待评估').length;
+    return { indices, ms: performance.now() - started };
+  }, [data.firms, index, query, district, filter, latest]);
+  const { pendingCodes, toEvaluate } = useMemo(
+    () => ({ pendingCodes: data.firms.filter((f) => f.codeStatus === '待补充').length, toEvaluate: data.firms.filter((f) => f.evaluation?.state === '待评估').length }),
+    [data.firms],
+  );
 
   return (
     <div>
@@ -57,7 +63,10 @@ export function LedgerTab(props: { readonly data: ScreeningData; readonly onChan
           <option value="unscreened">从未排查</option>
         </HTMLSelect>
         <span className="muted" data-testid="firm-count">
-          共 {data.firms.length} 家{rows.length !== data.firms.length ? `，显示 ${rows.length} 家` : ''}
+          共 {data.firms.length} 家{view.indices.length !== data.firms.length ? `，显示 ${view.indices.length} 家` : ''}
+        </span>
+        <span className="muted" data-testid="search-ms" data-ms={view.ms.toFixed(1)}>
+          （检索 {view.ms.toFixed(1)} 毫秒）
         </span>
         <span style={{ flex: 1 }} />
         <Button icon="add" intent="primary" text="新增排查对象" disabled={!can('screening.write')} onClick={() => setDialog('new')} />
@@ -66,7 +75,7 @@ export function LedgerTab(props: { readonly data: ScreeningData; readonly onChan
       {data.firms.length === 0 ? (
         <p className="muted">台账中还没有企业。点击“新增排查对象”逐家登记，或“导入名单”导入市场监管部门导出的名单。</p>
       ) : (
-        <FirmTable firms={rows} latest={latest} onOpen={props.openFirm} />
+        <FirmTable firms={data.firms} indices={view.indices} latest={latest} onOpen={props.openFirm} />
       )}
       {dialog === 'new' && (
         <FirmFormDialog
@@ -91,10 +100,10 @@ export function LedgerTab(props: { readonly data: ScreeningData; readonly onChan
   );
 }
 
-function FirmTable(props: { readonly firms: readonly Firm[]; readonly latest: ReadonlyMap<string, ScreeningRecord>; readonly onOpen: (id: string) => void }) {
+function FirmTable(props: { readonly firms: readonly Firm[]; readonly indices: Int32Array; readonly latest: ReadonlyMap<string, ScreeningRecord>; readonly onOpen: (id: string) => void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: props.firms.length,
+    count: props.indices.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -102,7 +111,7 @@ function FirmTable(props: { readonly firms: readonly Firm[]; readonly latest: Re
   });
   return (
     <div className="screening-scroll" ref={scrollRef} data-testid="firm-table">
-      <table className="screening-grid" aria-rowcount={props.firms.length + 1}>
+      <table className="screening-grid" aria-rowcount={props.indices.length + 1}>
         <thead>
           <tr className="firm-row firm-head">
             {['企业名称', '统一社会信用代码', '区县', '责任部门', '涉金融关键字样', '最近分类', '风险'].map((h) => (
@@ -114,7 +123,7 @@ function FirmTable(props: { readonly firms: readonly Firm[]; readonly latest: Re
         </thead>
         <tbody className="screening-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const f = props.firms[item.index] as Firm;
+            const f = props.firms[props.indices[item.index] as number] as Firm;
             const last = props.latest.get(f.id);
             return (
               <tr

@@ -1,5 +1,4 @@
 import { Callout, Tab, Tabs } from '@blueprintjs/core';
-import { useEffect } from 'react';
 import type { Route } from '../../app/routes';
 import { DispositionsTab } from './DispositionsTab';
 import { FirmDetail } from './FirmDetail';
@@ -21,17 +20,15 @@ const TABS: readonly TabId[] = ['ledger', 'rounds', 'dispositions', 'risk', 'key
 export function ScreeningPage({ rest, navigate }: { readonly rest: readonly string[]; readonly navigate: (r: Route) => void }) {
   const { data, keywords, error, reload } = useScreeningData();
   const first = rest[0] ?? 'ledger';
-  // Coming back from a firm or a round: re-read what was changed there.
-  useEffect(() => {
-    if (first) void reload();
-  }, [first, reload]);
+  // Read once per visit of the page and after each change (every form calls onChanged): moving
+  // between tabs, firms and rounds does not read 200,000 firms again.
   const changed = () => void reload();
   if (error) return <Callout intent="danger">无法读取排查数据：{error}。请重启程序；如仍不行，请从备份恢复。</Callout>;
   if (!data) return <p>正在读取……</p>;
   if (first === 'firm' && rest[1]) {
     return (
       <section className="page">
-        <FirmDetail key={rest[1]} firmId={rest[1]} data={data} keywords={keywords} onChanged={changed} navigate={navigate} />
+        <FirmDetail key={rest[1]} firmId={rest[1]} sub={rest.slice(2)} data={data} keywords={keywords} onChanged={changed} navigate={navigate} />
       </section>
     );
   }
@@ -45,7 +42,7 @@ export function ScreeningPage({ rest, navigate }: { readonly rest: readonly stri
       <Tabs id="screening-tabs" selectedTabId={tab} onChange={(id) => navigate({ area: 'screening', rest: id === 'ledger' ? [] : [String(id)] })} renderActiveTabPanelOnly>
         <Tab id="ledger" title="排查对象台账" panel={<LedgerTab data={data} onChanged={changed} openFirm={(id) => navigate({ area: 'screening', rest: ['firm', id] })} />} />
         <Tab id="rounds" title="排查轮次" panel={<RoundsTab data={data} roundId={tab === 'rounds' ? (rest[1] ?? null) : null} onChanged={changed} navigate={navigate} />} />
-        <Tab id="dispositions" title="处置" panel={<DispositionsTab data={data} />} />
+        <Tab id="dispositions" title="处置" panel={<DispositionsTab data={data} navigate={navigate} />} />
         <Tab id="risk" title="风险动态管理台账" panel={<RiskTab data={data} onChanged={changed} />} />
         <Tab id="keywords" title="关键字样核查" panel={<KeywordsTab data={data} keywords={keywords} onChanged={changed} />} />
       </Tabs>

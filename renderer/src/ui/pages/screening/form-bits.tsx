@@ -1,6 +1,6 @@
 // Small pieces the screening forms share: a field with its Chinese error under it, the outcome of a
 // repository call shown where the user looks, and a toaster.
-import { Callout, FormGroup, OverlayToaster, Position } from '@blueprintjs/core';
+import { Callout, FormGroup, HTMLSelect, OverlayToaster, Position } from '@blueprintjs/core';
 import type { ReactNode } from 'react';
 import type { FieldError } from '../../../core/screening';
 import { isPermissionDenied } from '../../../db/access';
@@ -55,4 +55,18 @@ export async function guarded<T>(run: () => Promise<T>, onDenied: (message: stri
     }
     throw e;
   }
+}
+
+/** A drop-down that starts at 请选择 (nothing chosen yet), so a forgotten choice is refused by name. */
+export function ChoiceSelect(props: { readonly id: string; readonly value: string; readonly choices: readonly string[]; readonly onChange: (v: string) => void; readonly empty?: string }) {
+  return (
+    <HTMLSelect id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <option value="">{props.empty ?? '请选择'}</option>
+      {props.choices.map((c) => (
+        <option key={c} value={c}>
+          {c}
+        </option>
+      ))}
+    </HTMLSelect>
+  );
 }

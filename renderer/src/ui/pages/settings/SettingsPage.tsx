@@ -1,6 +1,7 @@
 import { Tab, Tabs } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
 import type { Route, SettingsTab } from '../../app/routes';
+import { KeywordListEditor } from '../screening/KeywordListEditor';
 import { AuditLogPanel } from './AuditLogPanel';
 import { BackupPanel } from './BackupPanel';
 import { ExchangeSettingsPanel } from './ExchangeSettingsPanel';
@@ -28,6 +29,7 @@ export function SettingsPage({ tab, navigate }: { tab: SettingsTab; navigate: (r
         <Tab id="office" title={t('settings.office')} panel={<OfficeSettingsForm />} />
         <Tab id="users" title={t('settings.users')} panel={<UsersPanel />} />
         <Tab id="fonts" title={t('settings.fonts')} panel={<FontsPanel />} />
+<Tab id="keywords" title={t('settings.keywords')} panel={<KeywordListEditor />} />
         <Tab id="exchange" title={t('settings.exchange')} panel={<ExchangeSettingsPanel />} />
         <Tab id="audit" title={t('settings.audit')} panel={<AuditLogPanel />} />
         <Tab id="storage" title={t('settings.storage')} panel={<StoragePanel />} />

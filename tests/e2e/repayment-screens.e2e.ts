@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { createCase, seedCreditorRegister } from './steps';
+
+// A register of 2,345 creditors: the batch page and the per-creditor figures show one screen of 50
+// rows that the repayment worker answers; rows far down the list, found by paging or by search, carry
+// the right names and amounts. Creditor n claims n × 10 元 and the batch pays exactly half of every
+// eligible claim (参与人7 is unverified, so not in the batch), so each line is n × 5 元.
+const COUNT = 2_345;
+const CREDITORS = Array.from({ length: COUNT }, (_, i) => ({
+  cid: String(i + 1),
+  name: `参与人${i + 1}`,
+  idType: 'resident',
+  idNumber: `37100219800101${String(i).padStart(4, '0')}`,
+  bankName: '威海市商业银行',
+  bankAccount: `62220202${String(i).padStart(11, '0')}`,
+  contracts: [{ principalFen: (i + 1) * 1000, returnedFen: 0, sourceRow: i + 2, note: '' }],
+  principalFen: (i + 1) * 1000,
+  returnedFen: 0,
+  netClaimFen: (i + 1) * 1000,
+  status: i === 6 ? '待核实' : '已核实',
+  exclusion: null,
+}));
+const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 });
+
+test('the batch page and the creditor figures show the right names and amounts far down a 2,345-creditor list', async ({ page }) => {
+  await page.goto('/');
+  const caseId = await createCase(page);
+  await seedCreditorRegister(page, caseId, CREDITORS);
+  await page.goto(`#/repayment/${encodeURIComponent(caseId)}`);
+  await page.getByRole('tab', { name: '追缴资金' }).click();
+  await page.getByLabel('资金来源').selectOption({ label: '处置涉案资产' });
+  await page.getByLabel('追缴金额（元）').fill('14,000,000');
+  await page.getByLabel('到账日期').fill('2026-11-01');
+  await page.getByRole('button', { name: '登记追缴资金' }).click();
+  await page.getByRole('tab', { name: '清退批次' }).click();
+  await page.getByRole('button', { name: '新建清退批次' }).click();
+  // Half of Σ eligible claims: (2,345 × 2,346 / 2 − 7) × 10 元 / 2.
+  await page.getByLabel('本批清退金额（元）').fill('13,753,390');
+  await page.getByLabel('批次日期').fill('2026-11-20');
+  await page.getByRole('dialog').getByRole('button', { name: '计算', exact: true }).click();
+  await expect(page.getByTestId('batch-status')).toHaveText('草稿', { timeout: 60_000 });
+
+  const lines = page.getByTestId('batch-lines');
+  await expect(page.getByText('第 1 / 47 页，共 2344 行')).toBeVisible();
+  await expect(lines.locator('tbody tr')).toHaveCount(50);
+  // Line 10 is 参与人11 (参与人7 takes no part).
+  await expect(page.getByTestId('line-11')).toContainText('参与人11');
+  await expect(page.getByTestId('line-11')).toContainText(yuan(11 * 500));
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '下一页' }).click();
+  await expect(page.getByText('第 4 / 47 页，共 2344 行')).toBeVisible();
+  await expect(lines.locator('tbody tr').first()).toContainText('151');
+  await expect(page.getByTestId('line-152')).toContainText('参与人152');
+  await expect(page.getByTestId('line-152')).toContainText(yuan(152 * 500));
+  await page.screenshot({ path: 'test-results/repayment-screens-batch.png', fullPage: true });
+
+  // Search runs over every line, not the screen shown.
+  await page.getByLabel('按姓名或证件号码搜索').fill('参与人2300');
+  await expect(page.getByText('第 1 / 1 页，共 1 行')).toBeVisible();
+  const far = page.getByTestId('line-2300');
+  await expect(far).toContainText('2299'); // its 序号 in the batch
+  await expect(far).toContainText(yuan(2300 * 1000)); // remaining claim before this batch
+  await expect(far).toContainText(yuan(2300 * 500)); // this batch
+  await expect(far).toContainText('50.0000%');
+  await page.getByLabel('按姓名或证件号码搜索').fill('没有这个人');
+  await expect(page.getByText('第 1 / 1 页，共 0 行')).toBeVisible();
+  await expect(lines.locator('tbody tr')).toHaveCount(0);
+
+  await page.getByRole('tab', { name: '不参与清退人员' }).click();
+  await expect(page.getByTestId('excluded-table')).toContainText('参与人7');
+
+  // The per-creditor figures of the case, a screen at a time.
+  await page.goto(`#/repayment/${encodeURIComponent(caseId)}`);
+  await page.getByRole('tab', { name: '参与人清退情况' }).click();
+  const figures = page.getByTestId('creditor-figures');
+  await expect(page.getByText('第 1 / 47 页，共 2345 行')).toBeVisible();
+  await page.getByRole('button', { name: '下一页' }).click();
+  await expect(figures.locator('tbody tr').first()).toContainText('参与人51');
+  await expect(figures.locator('tbody tr').first()).toContainText(yuan(51 * 1000));
+  await page.getByLabel('按姓名或证件号码搜索').fill('参与人2345');
+  await expect(page.getByText('第 1 / 1 页，共 1 行')).toBeVisible();
+  await expect(figures.locator('tbody tr')).toHaveCount(1);
+  await expect(figures.locator('tbody tr').first()).toContainText(yuan(2345 * 1000));
+  await page.screenshot({ path: 'test-results/repayment-screens-figures.png', fullPage: true });
+});
