@@ -119,3 +119,89 @@ test('exchange: district makes a package, city trusts its key, previews, imports
   await city.goto('#/exchange/records');
   await expect(city.getByTestId('received-records').locator('tr', { hasText: '威公经立〔2020〕15号' })).toContainText('环翠区处非办');
 });
+
+async function exportKey(page: Page, path: string) {
+  await page.goto('#/settings/exchange');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出公钥文件' }).click();
+  await (await download).saveAs(path);
+}
+
+async function addKey(page: Page, path: string, name: string) {
+  await page.goto('#/settings/exchange');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '从公钥文件添加…' }).click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByTestId('exchange-offices')).toContainText(name);
+}
+
+test('exchange: the city sends a notice and assigns a clue; the district imports it and the clue lands in its own list', async ({ browser }, info) => {
+  test.setTimeout(240_000);
+  const district = await (await browser.newContext()).newPage();
+  const city = await (await browser.newContext()).newPage();
+  await ensureSignedIn(district);
+  await setIdentity(district, '环翠区处非办', 'district', '环翠区');
+  await ensureSignedIn(city);
+  await setIdentity(city, '威海市处非办', 'city');
+  const districtKey = info.outputPath('district.cfkey');
+  const cityKey = info.outputPath('city.cfkey');
+  await exportKey(district, districtKey);
+  await exportKey(city, cityKey);
+  await addKey(city, districtKey, '环翠区处非办');
+  await addKey(district, cityKey, '威海市处非办');
+
+  // ── The city registers a clue, then assigns it to 环翠区 with a notice.
+  await city.goto('#/clues');
+  await city.getByRole('button', { name: '登记线索' }).click();
+  await city.getByLabel('来源渠道').selectOption('热线');
+  await city.getByLabel('主体名称').fill('威海某某养老服务有限公司');
+  await city.getByLabel('统一社会信用代码').fill('91371000MA3C5XKP64');
+  await city.getByLabel('反映内容').fill('以预售养老床位名义承诺高额返利，向老年人吸收资金');
+  await city.getByLabel('预警等级').selectOption('高');
+  await city.getByLabel('定级理由').fill('仍在吸收资金，涉及老年人较多');
+  await city.getByLabel('举报人姓名').fill('王秀兰');
+  await city.getByLabel('举报人联系电话').fill('138 0631 1234');
+  await city.getByRole('button', { name: '登记', exact: true }).click();
+  const year = new Date().getFullYear();
+  await expect(city.getByTestId('clue-no')).toHaveText(`线索〔${year}〕1号`);
+
+  await city.goto('#/exchange/notice');
+  const form = city.getByTestId('exchange-notice');
+  await form.getByLabel('接收单位').selectOption({ label: '环翠区处非办' });
+  await form.getByLabel('通知标题').fill('关于开展第四季度排查工作的通知');
+  await form.getByLabel('通知正文').fill('请各区县于12月20日前报送排查结果。');
+  await form.getByRole('checkbox', { name: new RegExp(`线索〔${year}〕1号`) }).check({ force: true });
+  await form.getByRole('button', { name: '生成并保存通知包' }).click();
+  await expect(form).toContainText('请填写交办要求（如：请于10个工作日内核查并报送结果）。');
+  await shot(city, 'exchange-notice-error');
+  await form.getByLabel('交办要求').fill('请于10个工作日内核查并报送结果');
+  const download = city.waitForEvent('download');
+  await form.getByRole('button', { name: '生成并保存通知包' }).click();
+  const noticePath = info.outputPath('notice.cfpkg');
+  await (await download).saveAs(noticePath);
+  await expect(form.getByTestId('notice-made')).toContainText('威海市处非办-致环翠区处非办-通知交办');
+  await shot(city, 'exchange-notice');
+
+  // ── 环翠区 imports it: the preview lists the notice and the assignment; the clue lands in its list.
+  await importFile(district, noticePath);
+  const preview = district.getByTestId('import-preview');
+  await expect(preview.getByTestId('preview-sender')).toHaveText('威海市处非办');
+  await expect(preview.getByTestId('preview-changes').locator('tr', { hasText: '交办事项' })).toContainText('1');
+  await shot(district, 'exchange-notice-preview');
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await expect(district.getByTestId('import-done')).toContainText(`交办线索 线索〔${year}〕1号 已登记为本单位线索 线索〔${year}〕1号。`);
+  await district.goto('#/exchange/records');
+  await expect(district.getByTestId('received-records')).toContainText('关于开展第四季度排查工作的通知');
+  await shot(district, 'exchange-notice-records');
+  await district.goto('#/clues');
+  await expect(district.getByText('威海某某养老服务有限公司').first()).toBeVisible();
+  await shot(district, 'exchange-notice-clues');
+
+  // ── The same file again lands nothing more; after a restart the clue is still there.
+  await importFile(district, noticePath);
+  await expect(district.getByTestId('import-preview')).toContainText('该报送包此前已导入');
+  await district.reload();
+  await ensureSignedIn(district);
+  await district.goto('#/clues');
+  await expect(district.getByText('威海某某养老服务有限公司')).toHaveCount(1);
+});

@@ -21,7 +21,7 @@ import type {
   DocumentTemplateRow,
   ExchangeOfficeRow,
   ExchangePackageRow,
-  ExchangeRecordRow,
+  ExchangeRecordBlockRow,
   FigureFactsRow,
   FundReceiptRow,
   MediationSessionRow,
@@ -98,7 +98,8 @@ export class WorkstationDb extends Dexie {
   /** Since version 6: exchange packages between offices (报送, see migrations/006). */
   exchangeOffices!: Table<ExchangeOfficeRow, string>;
   exchangePackages!: Table<ExchangePackageRow, string>;
-  exchangeRecords!: Table<ExchangeRecordRow, string>;
+  /** Since version 9 (migration 011): received records, up to 1,000 of one office and kind per row. */
+  exchangeRecordBlocks!: Table<ExchangeRecordBlockRow, string>;
 
   constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = MIGRATIONS) {
     // 'strict' durability: a write is on disk when its transaction completes, not merely queued;

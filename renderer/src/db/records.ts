@@ -4,7 +4,8 @@
 import type { AuditEntry } from '../core/audit/audit-entry';
 import type { CaseFile, CaseParty } from '../core/cases/case-file';
 import type { AdvertAction } from '../core/clues/adverts';
-import type { PackageTotals, PersonalDataChoice } from '../core/exchange/types';
+import type { FlatExchangeRecord, StoredRecordBlock } from '../core/exchange/record-blocks';
+import type { PackageKind, PackageTotals, PersonalDataChoice } from '../core/exchange/types';
 import type { MediationSession, Petition, PetitionLevel, PetitionStatus } from '../core/petitions/types';
 import type { BatchRule, BatchStatus, PaymentStatus } from '../core/repayment/batch-lifecycle';
 import type { RecoveredFundSource } from '../core/repayment/recovered-funds';
@@ -311,23 +312,31 @@ export interface ExchangePackageRow {
   readonly personalData: PersonalDataChoice;
   readonly changes: { readonly added: number; readonly changed: number; readonly unchanged: number; readonly removed: number };
   readonly importedBy: string;
+  /** A notice package (since w-exchange): absent on reports. */
+  readonly kind?: PackageKind;
+  /** Assignments of a notice package registered here as this office's own clue or petition. */
+  readonly landed?: readonly LandedAssignment[];
 }
 
-/** A record received from another office (since version 6): a read-only copy, never edited here. */
-export interface ExchangeRecordRow {
-  /** `${officeId}|${kind}|${sourceId}`: the same record re-sent lands on the same row. */
-  readonly key: string;
-  readonly office: string;
-  readonly officeName: string;
-  readonly kind: string;
+/** An assignment (交办) received and registered in this office's lists. */
+export interface LandedAssignment {
   readonly sourceId: string;
-  readonly district: string | null;
-  readonly periodKey: string;
-  readonly packageSha256: string;
-  readonly packageCreatedAt: string;
-  readonly contentHash: string;
-  readonly data: Readonly<Record<string, unknown>>;
+  readonly target: 'clue' | 'petition';
+  /** The number it had at the sending office. */
+  readonly fromNumber: string;
+  readonly id: string;
+  /** 线索编号 or 信访登记号 given here. */
+  readonly number: string;
 }
+
+/**
+ * A record received from another office, as the screens see it: a read-only copy, never edited
+ * here. Stored packed in ExchangeRecordBlockRow (since version 9); version 6 kept one row each.
+ */
+export type ExchangeRecordRow = FlatExchangeRecord;
+
+/** Since version 9 (migration 011): up to 1,000 received records of one office and kind. */
+export type ExchangeRecordBlockRow = StoredRecordBlock;
 
 /** Since version 5: the next 线索编号 per year of receipt. */
 export interface ClueCounterRow {

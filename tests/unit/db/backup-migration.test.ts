@@ -31,6 +31,22 @@ async function keysOf(db: Dexie): Promise<Record<string, unknown[]>> {
   return out;
 }
 
+/**
+ * Tables a later migration packs into another and drops (011: received 报送 records into blocks of
+ * 1,000): their rows are counted where they went.
+ */
+const PACKED: Readonly<Record<string, (db: Dexie) => Promise<number>>> = {
+  exchangeRecords: async (db) => (await db.table('exchangeRecordBlocks').toArray()).reduce((n: number, b: { count: number }) => n + b.count, 0),
+};
+
+async function expectKept(db: Dexie, now: Record<string, unknown[]>, before: Record<string, unknown[]>, restoreAudit: boolean): Promise<void> {
+  for (const [table, keys] of Object.entries(before)) {
+    const packed = PACKED[table];
+    if (packed && now[table] === undefined) expect(await packed(db), table).toBe(keys.length);
+    else expect(now[table], table).toEqual(restoreAudit && table === 'audit' ? [...keys, Number(keys.at(-1) ?? 0) + 1] : keys);
+  }
+}
+
 describe('migrating from every earlier schema version', () => {
   for (let from = 1; from < CURRENT_SCHEMA_VERSION; from++) {
     it(`keeps every row from version ${from}, after a pre-migration backup through the old schema`, async () => {
@@ -51,7 +67,7 @@ describe('migrating from every earlier schema version', () => {
       const current = new WorkstationDb(nm.main);
       await current.open();
       const newKeys = await keysOf(current);
-      for (const [table, keys] of Object.entries(oldKeys)) expect(newKeys[table], table).toEqual(keys);
+      await expectKept(current, newKeys, oldKeys, false);
 
       // The pre-migration backup restores into the current schema with every row.
       const fileName = [...backups.files.keys()][0] ?? '';
@@ -66,9 +82,7 @@ describe('migrating from every earlier schema version', () => {
       await restored.open();
       const restoredKeys = await keysOf(restored);
       // Every row, plus the restore's own audit entry at the end of the chain.
-      for (const [table, keys] of Object.entries(oldKeys)) {
-        expect(restoredKeys[table], table).toEqual(table === 'audit' ? [...keys, Number(keys.at(-1) ?? 0) + 1] : keys);
-      }
+      await expectKept(restored, restoredKeys, oldKeys, true);
       restored.close();
     });
   }

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type ExchangeError, isExchangeError, reportPeriod } from '../../../renderer/src/core/exchange';
+import type { ClueFormInput } from '../../../renderer/src/core/clues';
+import { type ExchangeError, isExchangeError, type OfficeIdentity, reportPeriod, sectionOf, withReceivedRecords, writePackage } from '../../../renderer/src/core/exchange';
+import { computeFigures } from '../../../renderer/src/core/figures/compute';
+import { filterRecords } from '../../../renderer/src/core/figures/filter';
+import { OFFICE_FIGURES } from '../../../renderer/src/core/figures/office-figures';
+import type { FigurePeriod } from '../../../renderer/src/core/figures/types';
 import type { PetitionFormInput } from '../../../renderer/src/core/petitions/validation';
+import { EMPTY_FIRM_INPUT } from '../../../renderer/src/core/screening';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
 import { isPermissionDenied } from '../../../renderer/src/db/access';
 import { backupDatabase } from '../../../renderer/src/db/backup/auto-backup';
 import { inspectForRestore } from '../../../renderer/src/db/backup/restore-backup';
+import { CURRENT_SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { handleFor, MemoryBackups } from './backup-test-bridge';
 import { createCase } from './repayment-test-data';
 import { makeTestRepos } from './test-db';
@@ -14,6 +21,17 @@ import { makeUserRepos, office, refusals, signInAs } from './users-test-data';
 // Both stores run without users (every write allowed) except in the role tests at the end.
 
 type T = ReturnType<typeof makeTestRepos>;
+
+const clueForm: ClueFormInput = {
+  receivedOn: '2026-11-02',
+  channel: '热线',
+  subject: { kind: 'firm', name: '威海某某养老服务有限公司', creditCode: '91371000MA3C5XKP64', link: '' },
+  allegation: '以预售养老床位名义承诺高额返利',
+  level: '高',
+  levelReason: '仍在吸收资金',
+  anonymous: false,
+  reporter: { name: '王秀兰', phone: '13806311234', idNumber: '', address: '', isStaff: false, isParticipant: false },
+};
 const Q4 = reportPeriod('quarter', 2026, 4);
 
 function petition(patch: Partial<PetitionFormInput> = {}): PetitionFormInput {
@@ -88,7 +106,7 @@ describe('ExchangeRepository', () => {
     expect(pkg.header.counts).toMatchObject({ case: 1, petition: 1 });
     const preview = await c.repos.exchange.previewImport(pkg.bytes, pkg.fileName);
     expect(preview.counts).toEqual({ added: 2, changed: 0, unchanged: 0, removed: 0 });
-    expect(await c.db.exchangeRecords.count()).toBe(0);
+    expect(await c.repos.exchange.recordCount()).toBe(0);
     await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
     const records = await c.repos.exchange.records();
     expect(records.map((r) => [r.officeName, r.kind, r.district])).toEqual(
@@ -109,10 +127,10 @@ describe('ExchangeRepository', () => {
     const c = await city(d);
     const pkg = await make(d);
     await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
-    const before = await c.db.exchangeRecords.toArray();
+    const before = await c.db.exchangeRecordBlocks.toArray();
     const second = await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
     expect(second.alreadyImported).toBe(true);
-    expect(await c.db.exchangeRecords.toArray()).toEqual(before);
+    expect(await c.db.exchangeRecordBlocks.toArray()).toEqual(before);
     expect(await c.db.exchangePackages.count()).toBe(1);
   });
 
@@ -145,10 +163,64 @@ describe('ExchangeRepository', () => {
     bad[bad.length - 5] = (bad[bad.length - 5] ?? 0) ^ 0x01;
     const e = await refusal(c.repos.exchange.importPackage(bad, 'x.cfpkg'));
     expect(e.message).toContain('未导入');
-    expect(await c.db.exchangeRecords.count()).toBe(0);
+    expect(await c.repos.exchange.recordCount()).toBe(0);
     expect(await c.db.exchangePackages.count()).toBe(0);
     const refused = (await c.repos.audit.page(0, 100)).filter((a) => a.action === 'refuse');
     expect(refused.at(-1)?.after).toMatchObject({ reason: e.message, code: 'BODY_CHANGED' });
+  });
+
+  it('screening and clue figures travel in the package and the city dashboard sums them with its own', async () => {
+    const d = await district();
+    const firm = await d.repos.screening.saveFirm(null, { ...EMPTY_FIRM_INPUT, name: '威海鑫源理财咨询有限公司', creditCode: '91371000MA3C8X7P1P', district: '环翠区', department: '环翠区处非办', businessScope: '企业管理咨询' });
+    expect(firm.ok).toBe(true);
+    const clue = await d.repos.clues.register(clueForm);
+    expect(clue.ok).toBe(true);
+    const c = await city(d);
+    await c.repos.settings.save({ ...DEFAULT_SETTINGS, officeName: '威海市处非办', operatorName: '林淼' });
+    expect(await c.repos.clues.register({ ...clueForm, receivedOn: '2026-11-05' })).toMatchObject({ ok: true });
+    const pkg = await make(d);
+    expect(pkg.header.counts).toMatchObject({ screening: 1, monitoring: 1 });
+    await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
+    const received = await c.repos.exchange.figureRecords();
+    const own = await c.repos.figures.loadWithoutPetitions();
+    const all = withReceivedRecords(own, received.records, received.districts);
+    expect(all.firms.map((f) => [f.name, f.office])).toEqual([['威海鑫源理财咨询有限公司', pkg.header.sender.id]]);
+    const figures = computeFigures(OFFICE_FIGURES.figures, all, { from: '2026-10-01', to: '2026-12-31', label: '2026年第四季度' } as FigurePeriod, '2026-12-02');
+    const value = (id: string) => figures.find((f) => f.figure.id === id)?.current.value;
+    // One clue received at the city, one at 环翠区: the city's figure is their sum.
+    expect(value('clues.received')).toBe(2);
+    expect(filterRecords(all, { office: pkg.header.sender.id }).monitoring).toHaveLength(1);
+    const titles = (await c.repos.exchange.records({ kind: 'monitoring' })).map((r) => sectionOf(r.kind).title(r.data));
+    expect(titles).toEqual(['线索 1 条']);
+  });
+
+  it('a package from an older schema is imported (read through the record upgrades); a newer one is refused with both versions named', async () => {
+    const d = await district();
+    const c = await city(d);
+    const stored = (await d.db.settings.get('exchange-identity'))?.value as { office: OfficeIdentity; privateKey: string; publicKey: string };
+    const caseRecord = { kind: 'case', sourceId: 'old-case', district: '环翠区', data: { id: 'old-case', caseNumber: '环公经立〔2026〕1号', title: '旧版本报送的案件', stage: '立案' } };
+    const write = (schemaVersion: number, createdAt: string) =>
+      writePackage({
+        sender: stored.office,
+        keys: stored,
+        period: Q4,
+        records: [caseRecord],
+        totals: { amountInvolvedFen: 0, lossesRecoveredFen: 0, refundPaidFen: 0, petitionPersons: 0, creditors: 0 },
+        personalData: { included: false, by: '', reason: '' },
+        appVersion: '0.0.9',
+        schemaVersion,
+        createdAt: new Date(createdAt),
+        packageId: `p-${schemaVersion}`,
+      });
+    const older = await write(6, '2026-12-01T00:00:00Z');
+    const outcome = await c.repos.exchange.importPackage(older.bytes, 'old.cfpkg');
+    expect(outcome.counts.added).toBe(1);
+    expect((await c.repos.exchange.records({ kind: 'case' }))[0]?.data.title).toBe('旧版本报送的案件');
+    expect((await c.db.exchangePackages.toArray())[0]?.schemaVersion).toBe(6);
+    const newer = await write(CURRENT_SCHEMA_VERSION + 1, '2026-12-02T00:00:00Z');
+    const e = await refusal(c.repos.exchange.importPackage(newer.bytes, 'new.cfpkg'));
+    expect(e.message).toContain(`数据结构第 ${CURRENT_SCHEMA_VERSION + 1} 版，本机为第 ${CURRENT_SCHEMA_VERSION} 版`);
+    expect(await c.repos.exchange.recordCount()).toBe(1);
   });
 
   it('an unknown office is refused; one registered by phone fingerprint is accepted and its key pinned', async () => {
@@ -213,8 +285,80 @@ describe('roles', () => {
 function makeLater(t: T): T {
   // The same database seen through a clock two days later (a newer package of the same period).
   const ctx = { ...t.ctx, now: () => new Date('2026-11-28T09:00:00+08:00') };
-  return { ...t, ctx, repos: { ...t.repos, exchange: new (t.repos.exchange.constructor as typeof import('../../../renderer/src/db/repositories/exchange-repository').ExchangeRepository)(ctx, t.repos.creditors, t.repos.figures) } };
+  return { ...t, ctx, repos: { ...t.repos, exchange: new (t.repos.exchange.constructor as typeof import('../../../renderer/src/db/repositories/exchange-repository').ExchangeRepository)(ctx, t.repos.creditors, t.repos.figures, t.repos.clues, t.repos.petitions) } };
 }
+
+describe('notices and assignments from the city to a district', () => {
+  async function cityWithItems(d: T) {
+    const c = await city(d);
+    await c.repos.settings.save({ ...DEFAULT_SETTINGS, officeName: '威海市处非办', operatorName: '周主任' });
+    const clue = await c.repos.clues.register(clueForm);
+    const pet = await c.repos.petitions.register(petition({ level: '到市' }));
+    if (!clue.ok || !pet.ok) throw new Error('setup');
+    // The district trusts the city's key the same way the city trusts the district's.
+    const trusted = await d.repos.exchange.addOfficeFromKeyFile((await c.repos.exchange.exportKeyFile()).text);
+    if (!trusted.ok) throw new Error(trusted.message);
+    const recipient = (await c.repos.exchange.offices())[0];
+    if (!recipient) throw new Error('recipient');
+    return { c, clueId: clue.clueId, clueNo: clue.clueNo, petitionId: pet.petitionId, recipientId: recipient.id };
+  }
+
+  it('the district imports the package: the notice is kept, the clue and the petition land in its lists once', async () => {
+    const d = await district();
+    const { c, clueId, clueNo, petitionId, recipientId } = await cityWithItems(d);
+    const made = await c.repos.exchange.makeNoticePackage({
+      recipientId,
+      notice: { title: '关于开展第四季度排查的通知', body: '请各区县于12月20日前报送排查结果。' },
+      clueIds: [clueId],
+      petitionIds: [petitionId],
+      request: '请于10个工作日内核查并报送结果',
+      includePersonal: false,
+      personalReason: '',
+      appVersion: '0.1.0',
+    });
+    if (!made.ok) throw new Error(JSON.stringify(made.errors));
+    expect(made.value.header).toMatchObject({ kind: 'notice', counts: { notice: 1, assignment: 2 } });
+    const cluesBefore = (await d.repos.clues.list()).length;
+    const petitionsBefore = await d.db.petitions.count();
+    const outcome = await d.repos.exchange.importPackage(made.value.bytes, made.value.fileName);
+    expect(outcome.landed.map((l) => [l.target, l.fromNumber])).toEqual([
+      ['clue', clueNo],
+      ['petition', expect.any(String)],
+    ]);
+    const clues = await d.repos.clues.list();
+    expect(clues).toHaveLength(cluesBefore + 1);
+    const landedClue = clues.find((x) => x.id === outcome.landed[0]?.id);
+    expect(landedClue).toMatchObject({ channel: '上级交办', anonymous: true });
+    expect(landedClue?.allegation).toContain(`【威海市处非办交办 ${clueNo}】请于10个工作日内核查并报送结果`);
+    const landedPetition = await d.db.petitions.get(outcome.landed[1]?.id ?? '');
+    expect(landedPetition?.body).toMatchObject({ channel: '上级转办', petitioners: [{ kind: 'entered', name: '张*国' }] });
+    expect(await d.db.petitions.count()).toBe(petitionsBefore + 1);
+    const notices = await d.repos.exchange.records({ kind: 'notice' });
+    expect(notices.map((n) => sectionOf(n.kind).title(n.data))).toEqual([expect.stringContaining('关于开展第四季度排查的通知')]);
+    // The same file again lands nothing more.
+    const again = await d.repos.exchange.importPackage(made.value.bytes, made.value.fileName);
+    expect(again.alreadyImported).toBe(true);
+    expect(await d.repos.clues.list()).toHaveLength(cluesBefore + 1);
+    expect(await d.db.petitions.count()).toBe(petitionsBefore + 1);
+  });
+
+  it('a notice package for another office is refused, naming both; a notice without a title is not made', async () => {
+    const d = await district();
+    const { c, recipientId } = await cityWithItems(d);
+    const empty = await c.repos.exchange.makeNoticePackage({ recipientId, notice: { title: ' ', body: '' }, clueIds: [], petitionIds: [], request: '', includePersonal: false, personalReason: '', appVersion: '0.1.0' });
+    expect(empty).toEqual({ ok: false, errors: { title: expect.stringContaining('请填写通知标题'), body: '请填写通知正文。' } });
+    const made = await c.repos.exchange.makeNoticePackage({ recipientId, notice: { title: '通知', body: '正文' }, clueIds: [], petitionIds: [], request: '', includePersonal: false, personalReason: '', appVersion: '0.1.0' });
+    if (!made.ok) throw new Error('made');
+    // Another district that also trusts the city receives the file by mistake.
+    const other = makeTestRepos();
+    await other.repos.exchange.saveIdentity({ name: '文登区处非办', level: 'district', district: '文登区' });
+    await other.repos.exchange.addOfficeFromKeyFile((await c.repos.exchange.exportKeyFile()).text);
+    const e = await refusal(other.repos.exchange.importPackage(made.value.bytes, made.value.fileName));
+    expect(e.code).toBe('NOT_FOR_THIS_OFFICE');
+    expect(e.message).toContain('这是「威海市处非办」发给「环翠区处非办」的通知包');
+    expect(await other.repos.exchange.recordCount()).toBe(0);
+  });
+});
 
 describe('exchange data in backups', () => {
   it('the identity with its signing key and the received records travel in the backup', async () => {
@@ -225,7 +369,7 @@ describe('exchange data in backups', () => {
     const backups = new MemoryBackups();
     const made = await backupDatabase(c.db, backups, { reason: 'manual', appVersion: '0.1.0' });
     const inspection = await inspectForRestore(handleFor('city.cfbak', backups.get(made?.fileName ?? '')));
-    expect(inspection.rowCounts).toMatchObject({ exchangeOffices: 1, exchangePackages: 1, exchangeRecords: 2 });
+    expect(inspection.rowCounts).toMatchObject({ exchangeOffices: 1, exchangePackages: 1, exchangeRecordBlocks: 2 });
     // The city saved nothing but its identity: the one settings row is that section, private key included.
     expect(inspection.rowCounts.settings).toBe(1);
     expect(JSON.stringify((await c.db.settings.toArray())[0])).toContain('privateKey');

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { recordContentHash } from '../../../renderer/src/core/exchange/import-plan';
+import { encodeRecordBlock } from '../../../renderer/src/core/exchange/record-blocks';
 import { WorkstationDb } from '../../../renderer/src/db/database';
 import type { Migration } from '../../../renderer/src/db/migrations/migration';
 import { assertMigrationsInOrder, CURRENT_SCHEMA_VERSION, MIGRATIONS } from '../../../renderer/src/db/schema';
@@ -115,6 +117,40 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
     before: { cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }] },
     after: { cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }], figureFacts: [] },
   },
+  // 011 (version 9 on this branch): received records move into blocks of one office and kind, with
+  // their content hashes computed again; the one-row-per-record table is dropped.
+  9: {
+    before: {
+      exchangeRecords: [
+        { key: 'office-a|case|c1', office: 'office-a', officeName: '环翠区处非办', kind: 'case', sourceId: 'c1', district: '环翠区', periodKey: '2026-Q4', packageSha256: 'f1', packageCreatedAt: '2026-12-01T00:00:00.000Z', contentHash: 'old-sha', data: { id: 'c1', title: '甲案' } },
+        { key: 'office-a|case|c2', office: 'office-a', officeName: '环翠区处非办', kind: 'case', sourceId: 'c2', district: '环翠区', periodKey: '2026-Q4', packageSha256: 'f1', packageCreatedAt: '2026-12-01T00:00:00.000Z', contentHash: 'old-sha', data: { id: 'c2', title: '乙案' } },
+        { key: 'office-b|petition|p1', office: 'office-b', officeName: '文登区处非办', kind: 'petition', sourceId: 'p1', district: null, periodKey: '2026-11', packageSha256: 'f2', packageCreatedAt: '2026-12-02T00:00:00.000Z', contentHash: 'old-sha', data: { id: 'p1' } },
+      ],
+    },
+    after: {
+      exchangeRecordBlocks: [
+        encodeRecordBlock({
+          id: 'office-a|case|0',
+          office: 'office-a',
+          officeName: '环翠区处非办',
+          kind: 'case',
+          seq: 0,
+          records: [
+            { sourceId: 'c1', district: '环翠区', periodKey: '2026-Q4', packageSha256: 'f1', packageCreatedAt: '2026-12-01T00:00:00.000Z', contentHash: recordContentHash({ district: '环翠区', data: { id: 'c1', title: '甲案' } }), data: { id: 'c1', title: '甲案' } },
+            { sourceId: 'c2', district: '环翠区', periodKey: '2026-Q4', packageSha256: 'f1', packageCreatedAt: '2026-12-01T00:00:00.000Z', contentHash: recordContentHash({ district: '环翠区', data: { id: 'c2', title: '乙案' } }), data: { id: 'c2', title: '乙案' } },
+          ],
+        }),
+        encodeRecordBlock({
+          id: 'office-b|petition|0',
+          office: 'office-b',
+          officeName: '文登区处非办',
+          kind: 'petition',
+          seq: 0,
+          records: [{ sourceId: 'p1', district: null, periodKey: '2026-11', packageSha256: 'f2', packageCreatedAt: '2026-12-02T00:00:00.000Z', contentHash: recordContentHash({ district: null, data: { id: 'p1' } }), data: { id: 'p1' } }],
+        }),
+      ],
+    },
+  },
 };
 
 describe('schema migrations', () => {
@@ -149,7 +185,7 @@ describe('schema migrations', () => {
         'documents',
         'exchangeOffices',
         'exchangePackages',
-        'exchangeRecords',
+        'exchangeRecordBlocks',
         'figureFacts',
         'fundReceipts',
         'mediationSessions',

@@ -121,7 +121,8 @@ function maskParty(p: CaseParty): CaseParty {
   return p.kind === 'person' ? { ...p, name: maskName(p.name), idNumber: p.idNumber ? maskIdNumber(p.idNumber) : '' } : p;
 }
 
-function maskPetitioner(p: Petitioner): Petitioner {
+/** A petitioner as a package carries them without personal data on purpose. */
+export function maskPetitioner(p: Petitioner): Petitioner {
   if (p.kind === 'creditor') return { ...p, name: maskName(p.name) };
   return {
     kind: 'entered',

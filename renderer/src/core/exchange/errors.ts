@@ -14,7 +14,8 @@ export type ExchangeErrorCode =
   | 'PASSPHRASE_REQUIRED'
   | 'WRONG_PASSPHRASE'
   | 'REPLAYED_OLDER'
-  | 'OWN_PACKAGE';
+  | 'OWN_PACKAGE'
+  | 'NOT_FOR_THIS_OFFICE';
 
 export class ExchangeError extends Error {
   override readonly name = 'ExchangeError';
@@ -73,6 +74,12 @@ export const refusals = {
       'REPLAYED_OLDER',
       `本机已导入「${name}」${period}较新的报送包（生成于 ${held}），此包生成于 ${offered}，较旧，未导入。如需更正，请报送单位重新生成报送包。`,
       `older package ${offered} after ${held}`,
+    ),
+  notForThisOffice: (sender: string, recipient: string) =>
+    new ExchangeError(
+      'NOT_FOR_THIS_OFFICE',
+      `这是「${sender}」发给「${recipient}」的通知包，不是发给本单位的，未导入。请转交「${recipient}」导入；如确应发给本单位，请「${sender}」重新生成。`,
+      `notice package for ${recipient}`,
     ),
   ownPackage: () => new ExchangeError('OWN_PACKAGE', '这是本单位自己生成的报送包，不能导入本机。请在接收单位的电脑上导入。', 'sender is this office'),
 };

@@ -2,8 +2,10 @@
 // office it came from (core/figures reads `office` and `district` on every record). The zero-case
 // share is computed over the union of the city's district list and the reporting offices' districts.
 import { base64ToBytes } from '../backup/base64';
-import type { FigureCase, FigurePetition, FigureRecords, FigureRefunds } from '../figures/records';
+import type { MonitoringRecord } from '../clues/figure-records';
+import type { FigureCase, FigureFirm, FigurePetition, FigureRecords, FigureRefunds } from '../figures/records';
 import type { RefundBatchFacts } from '../repayment/refund-facts';
+import { receivedAreaItems } from './area-figures';
 
 /** A received record as stored at the city (see db ExchangeRecordRow). */
 export interface ReceivedFigureRecord {
@@ -18,6 +20,8 @@ export function withReceivedRecords(own: FigureRecords, received: readonly Recei
   const cases: FigureCase[] = [];
   const petitions: FigurePetition[] = [];
   const refunds: FigureRefunds[] = [];
+  const firms: FigureFirm[] = [];
+  const monitoring: MonitoringRecord[] = [];
   for (const r of received) {
     if (r.kind === 'case') cases.push({ ...(r.data as unknown as FigureCase), id: `${r.office}|${String(r.data.id)}`, district: r.district ?? '', office: r.office });
     else if (r.kind === 'petition') {
@@ -33,9 +37,21 @@ export function withReceivedRecords(own: FigureRecords, received: readonly Recei
         district: r.district,
         office: r.office,
       });
+    } else {
+      const area = receivedAreaItems(r.office, r.kind, r.data);
+      firms.push(...area.firms);
+      monitoring.push(...area.monitoring);
     }
   }
   const districts = [...own.districts];
   for (const d of [...officeDistricts, ...cases.map((c) => c.district)]) if (d && !districts.includes(d)) districts.push(d);
-  return { ...own, districts, cases: [...own.cases, ...cases], petitions: [...own.petitions, ...petitions], refunds: [...own.refunds, ...refunds] };
+  return {
+    ...own,
+    districts,
+    cases: [...own.cases, ...cases],
+    petitions: [...own.petitions, ...petitions],
+    refunds: [...own.refunds, ...refunds],
+    firms: [...own.firms, ...firms],
+    monitoring: [...own.monitoring, ...monitoring],
+  };
 }

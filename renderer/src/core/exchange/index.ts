@@ -1,3 +1,4 @@
+export * from './area-figures';
 export * from './build-records';
 export * from './errors';
 export * from './figure-records';
@@ -5,8 +6,10 @@ export * from './identity';
 export * from './import-plan';
 export * from './key-file';
 export * from './keys';
+export * from './notices';
 export * from './package-file';
 export * from './periods';
+export * from './record-blocks';
 export * from './record-upgrades';
 export * from './sections';
 export * from './types';

@@ -2,15 +2,31 @@
 // imports, and the records received. The only writer of the exchange tables; every write is
 // audited (an import with the package's SHA-256), keys and offices are the 管理员's.
 import type { FieldErrors, Validated } from '../../core/common/field-errors';
+import { localIsoDate } from '../../core/common/iso-date';
 import {
+  ASSIGNMENT_KIND,
+  applyToBlocks,
+  areaFigureRecords,
+  assignmentForm,
   buildExchangeRecords,
+  buildNoticeRecords,
   checkFingerprint,
+  checkNoticeRequest,
+  decodeRecordBlock,
   type ExchangeError,
+  type ExchangeRecord,
+  type ExchangeRecordBlock,
+  encodeRecordBlock,
+  flattenBlocks,
   generateOfficeKeyPair,
+  type HeldRecord,
   type IdentityInput,
   type ImportPlan,
   isExchangeError,
   keyFingerprint,
+  MONITORING_KIND,
+  type NoticeField,
+  type NoticeInput,
   normalizeFingerprint,
   type OfficeField,
   type OfficeIdentity,
@@ -23,6 +39,10 @@ import {
   type ReceivedFigureRecord,
   type ReportPeriod,
   readKeyFile,
+  recordKey,
+  refusals,
+  reportPeriod,
+  SCREENING_KIND,
   type TrustedOffice,
   upgradeRecords,
   type VerifiedPackage,
@@ -33,12 +53,14 @@ import {
 import { auditRefusal, requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import { readOfficeSource } from '../exchange/office-source';
-import type { ExchangeOfficeRow, ExchangePackageRow, ExchangeRecordRow } from '../records';
+import type { ExchangeOfficeRow, ExchangePackageRow, ExchangeRecordBlockRow, ExchangeRecordRow, LandedAssignment } from '../records';
 import type { RepositoryContext } from '../repository-context';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
 import { actorName, currentActor } from '../session';
+import type { ClueRepository } from './clue-repository';
 import type { CreditorRepository } from './creditor-repository';
 import type { FigureRepository } from './figure-repository';
+import type { PetitionRepository } from './petition-repository';
 
 export const IDENTITY_SECTION = 'exchange-identity';
 
@@ -85,13 +107,32 @@ export interface ImportPreview {
   readonly pinsKey: boolean;
 }
 
-export type ImportOutcome = ImportPreview;
+export interface ImportOutcome extends ImportPreview {
+  /** Assignments of a notice package registered here as this office's clues or petitions. */
+  readonly landed: readonly LandedAssignment[];
+}
+
+export interface MakeNoticeRequest {
+  /** The exchangeOffices row of the district office it is for. */
+  readonly recipientId: string;
+  readonly notice: NoticeInput | null;
+  readonly clueIds: readonly string[];
+  readonly petitionIds: readonly string[];
+  /** 交办要求. */
+  readonly request: string;
+  readonly includePersonal: boolean;
+  readonly personalReason: string;
+  readonly passphrase?: string;
+  readonly appVersion: string;
+}
 
 export class ExchangeRepository {
   constructor(
     private readonly ctx: RepositoryContext,
     private readonly creditors: CreditorRepository,
     private readonly figures: FigureRepository,
+    private readonly clues: ClueRepository,
+    private readonly petitions: PetitionRepository,
   ) {}
 
   // ── identity ─────────────────────────────────────────────────────────────────────────────────
@@ -222,7 +263,9 @@ export class ExchangeRepository {
     // Refund facts are a cache: bring the changed cases' facts up to date before they are sent.
     await this.figures.refreshRefundFacts(await this.figures.staleRefundFacts());
     const source = await readOfficeSource(this.ctx.db, this.creditors, request.period, request.creditorCaseIds);
-    const built = buildExchangeRecords(source, request.period, request.includePersonal);
+    // 排查 and 线索监测 figures, as the 统计 dashboard's records (the city sums them with its own).
+    const areas = await this.figures.loadWithoutPetitions();
+    const built = buildExchangeRecords({ ...source, extra: [...(source.extra ?? []), ...areaFigureRecords(areas)] }, request.period, request.includePersonal);
     const actor = await currentActor(this.ctx.db);
     const now = this.ctx.now();
     const made = await writePackage({
@@ -240,16 +283,7 @@ export class ExchangeRepository {
       ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
     const fileName = `${stored.office.name}-${request.period.label}-报送包.${PACKAGE_FILE_EXTENSION}`;
-    const { db } = this.ctx;
-    await db.transaction('rw', [db.settings, db.audit], () =>
-      appendAudit(
-        db,
-        {
-          action: 'export',
-          entity: 'exchangePackage',
-          entityId: made.header.packageId,
-          before: null,
-          after: {
+    await this.auditExport(made.header.packageId, {
             fileName,
             fileSha256: made.fileSha256,
             period: request.period.key,
@@ -259,12 +293,58 @@ export class ExchangeRepository {
             creditorCases: request.creditorCaseIds,
             encrypted: made.header.body.encryption !== null,
             recipient: made.header.recipient?.name ?? null,
-          },
-        },
-        now,
-      ),
-    );
+          });
     return { bytes: made.bytes, fileName, header: made.header, fileSha256: made.fileSha256 };
+  }
+
+  /**
+   * 市 → 区县: notices and assignments (a clue or petition to handle) for one district office, signed
+   * like a report. Field errors in Chinese; the package is audited with its hash like a report.
+   */
+  async makeNoticePackage(request: MakeNoticeRequest): Promise<{ ok: true; value: MadePackage } | { ok: false; errors: Partial<Record<NoticeField | 'recipient' | 'reason', string>> }> {
+    await requirePermission(this.ctx, 'exchange.report', { entity: 'exchangePackage', entityId: 'notice' });
+    if (request.includePersonal) await requirePermission(this.ctx, 'personal.export', { entity: 'exchangePackage', entityId: 'notice', details: { personalData: true } });
+    const stored = await this.storedIdentity();
+    if (!stored) throw new Error('尚未设置本单位报送身份：请 管理员 先在 设置 → 报送 中填写本单位名称并保存。');
+    const { db } = this.ctx;
+    const [recipient, clueRows, petitionRows] = await Promise.all([
+      db.exchangeOffices.get(request.recipientId),
+      db.clues.bulkGet([...request.clueIds]),
+      db.petitions.bulkGet([...request.petitionIds]),
+    ]);
+    const input = {
+      notice: request.notice,
+      clues: clueRows.filter((c) => c !== undefined),
+      petitions: petitionRows.flatMap((p) => (p ? [p.body] : [])),
+      request: request.request,
+    };
+    const errors: Partial<Record<NoticeField | 'recipient' | 'reason', string>> = { ...checkNoticeRequest(input) };
+    if (!recipient) errors.recipient = '请选择接收通知的区县单位（在 设置 → 报送与密钥 中添加）。';
+    else if (recipient.officeId === null) errors.recipient = `「${recipient.name}」是按电话核对的指纹登记的，尚未收到其报送包，还不知道它的单位标识。请先导入该单位的一个报送包，或改用其公钥文件登记。`;
+    if (request.includePersonal && request.personalReason.trim() === '') errors.reason = '包含完整个人信息时，请填写原因。';
+    if (Object.keys(errors).length > 0 || !recipient) return { ok: false, errors };
+    const now = this.ctx.now();
+    const today = localIsoDate(now);
+    const records = buildNoticeRecords(input, this.ctx.newId(), today, request.includePersonal);
+    const actor = await currentActor(db);
+    const made = await writePackage({
+      kind: 'notice',
+      sender: stored.office,
+      keys: stored,
+      recipient: { id: recipient.officeId ?? recipient.id, name: recipient.name, level: recipient.level, district: recipient.district },
+      period: reportPeriod('month', Number(today.slice(0, 4)), Number(today.slice(5, 7))),
+      records,
+      totals: { amountInvolvedFen: 0, lossesRecoveredFen: 0, refundPaidFen: 0, petitionPersons: input.petitions.reduce((n, p) => n + p.personCount, 0), creditors: 0 },
+      personalData: request.includePersonal ? { included: true, by: actorName(actor), reason: request.personalReason.trim() } : { included: false, by: '', reason: '' },
+      appVersion: request.appVersion,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      createdAt: now,
+      packageId: this.ctx.newId(),
+      ...(request.passphrase ? { passphrase: request.passphrase } : {}),
+    });
+    const fileName = `${stored.office.name}-致${recipient.name}-通知交办-${today}.${PACKAGE_FILE_EXTENSION}`;
+    await this.auditExport(made.header.packageId, { kind: 'notice', fileName, fileSha256: made.fileSha256, recipient: recipient.name, counts: made.header.counts, clues: request.clueIds, petitions: request.petitionIds, personalData: made.header.personalData });
+    return { ok: true, value: { bytes: made.bytes, fileName, header: made.header, fileSha256: made.fileSha256 } };
   }
 
   // ── importing ────────────────────────────────────────────────────────────────────────────────
@@ -272,7 +352,7 @@ export class ExchangeRepository {
   async previewImport(bytes: Uint8Array, fileName: string, passphrase?: string): Promise<ImportPreview> {
     const opened = await this.open(bytes, fileName, passphrase);
     const { db } = this.ctx;
-    const plan = await db.transaction('r', [db.exchangeRecords, db.exchangePackages], () => this.plan(opened));
+    const { plan } = await db.transaction('r', [db.exchangeRecordBlocks, db.exchangePackages], () => this.plan(opened));
     return previewOf(opened, plan);
   }
 
@@ -287,29 +367,36 @@ export class ExchangeRepository {
     const { db } = this.ctx;
     const now = this.ctx.now();
     try {
-      return await db.transaction('rw', [db.exchangeRecords, db.exchangePackages, db.exchangeOffices, db.settings, db.audit], async () => {
-        const plan = await this.plan(opened);
+      // A notice package registers its assignments through the clue and petition repositories: their
+      // tables join this transaction, so the records and the landed clues/petitions commit together.
+      const tables = [db.exchangeRecordBlocks, db.exchangePackages, db.exchangeOffices, db.settings, db.audit, db.clues, db.clueReporters, db.clueCounters, db.petitions, db.petitionCounters, db.mediationSessions, db.cases];
+      return await db.transaction('rw', tables, async () => {
+        const { plan, blocks } = await this.plan(opened);
         const { header, fileSha256 } = opened;
         const preview = previewOf(opened, plan);
         if (plan.alreadyImported) {
           await appendAudit(db, { action: 'import', entity: 'exchangePackage', entityId: fileSha256, before: null, after: { fileName, office: header.sender.name, period: header.period.key, alreadyImported: true, changes: preview.counts } }, now);
-          return preview;
+          return { ...preview, landed: [] };
         }
-        const rows: ExchangeRecordRow[] = [...plan.added, ...plan.changed].map((p) => ({
-          key: p.key,
-          office: header.sender.id,
-          officeName: header.sender.name,
+        const writes = [...plan.added, ...plan.changed].map((p) => ({
           kind: p.record.kind,
-          sourceId: p.record.sourceId,
-          district: p.record.district,
-          periodKey: header.period.key,
-          packageSha256: fileSha256,
-          packageCreatedAt: header.createdAt,
-          contentHash: p.contentHash,
-          data: p.record.data,
+          record: {
+            sourceId: p.record.sourceId,
+            district: p.record.district,
+            periodKey: header.period.key,
+            packageSha256: fileSha256,
+            packageCreatedAt: header.createdAt,
+            contentHash: p.contentHash,
+            data: p.record.data,
+          },
         }));
-        await db.exchangeRecords.bulkPut(rows);
-        await db.exchangeRecords.bulkDelete([...plan.removed]);
+        const heldKeys = new Map<string, { kind: string; sourceId: string }>();
+        for (const b of blocks) for (const r of b.records) heldKeys.set(recordKey(b.office, b.kind, r.sourceId), { kind: b.kind, sourceId: r.sourceId });
+        const removals = plan.removed.flatMap((key) => heldKeys.get(key) ?? []);
+        const changes = applyToBlocks(blocks, header.sender.id, header.sender.name, writes, removals);
+        await db.exchangeRecordBlocks.bulkPut(changes.put.map(encodeRecordBlock));
+        await db.exchangeRecordBlocks.bulkDelete(changes.deleted);
+        const landed = header.kind === 'notice' ? await this.landAssignments(header.sender.name, plan.added.filter((p) => p.record.kind === ASSIGNMENT_KIND).map((p) => p.record)) : [];
         const office = opened.office;
         if (office && office.officeId === null) {
           const row = (await db.exchangeOffices.toArray()).find((o) => o.officeId === null && o.fingerprint === office.fingerprint);
@@ -330,6 +417,7 @@ export class ExchangeRepository {
           personalData: header.personalData,
           changes: preview.counts,
           importedBy: actorName(await currentActor(db)),
+          ...(header.kind === 'notice' ? { kind: header.kind, landed } : {}),
         };
         await db.exchangePackages.put(packageRow);
         await appendAudit(
@@ -339,11 +427,21 @@ export class ExchangeRepository {
             entity: 'exchangePackage',
             entityId: fileSha256,
             before: null,
-            after: { fileName, office: header.sender.name, officeId: header.sender.id, period: header.period.key, createdAt: header.createdAt, changes: preview.counts, personalData: header.personalData, pinnedKey: preview.pinsKey },
+            after: {
+              fileName,
+              office: header.sender.name,
+              officeId: header.sender.id,
+              period: header.period.key,
+              createdAt: header.createdAt,
+              changes: preview.counts,
+              personalData: header.personalData,
+              pinnedKey: preview.pinsKey,
+              ...(header.kind === 'notice' ? { landed } : {}),
+            },
           },
           now,
         );
-        return preview;
+        return { ...preview, landed };
       });
     } catch (error) {
       if (isExchangeError(error)) await this.auditRefused(fileName, error);
@@ -358,11 +456,13 @@ export class ExchangeRepository {
   }
 
   async records(filter: { readonly office?: string; readonly kind?: string } = {}): Promise<ExchangeRecordRow[]> {
-    const t = this.ctx.db.exchangeRecords;
-    if (filter.office && filter.kind) return t.where('[office+kind]').equals([filter.office, filter.kind]).toArray();
-    if (filter.office) return t.where('office').equals(filter.office).toArray();
-    if (filter.kind) return t.where('kind').equals(filter.kind).toArray();
-    return t.toArray();
+    const t = this.ctx.db.exchangeRecordBlocks;
+    let rows: ExchangeRecordBlockRow[];
+    if (filter.office && filter.kind) rows = await t.where('[office+kind]').equals([filter.office, filter.kind]).toArray();
+    else if (filter.office) rows = await t.where('office').equals(filter.office).toArray();
+    else if (filter.kind) rows = await t.where('kind').equals(filter.kind).toArray();
+    else rows = await t.toArray();
+    return flattenBlocks(rows.map(decodeRecordBlock));
   }
 
   /**
@@ -373,17 +473,23 @@ export class ExchangeRepository {
     const own = await this.storedIdentity();
     if (own?.office.level !== 'city') return { records: [], districts: [] };
     const { db } = this.ctx;
-    const [records, offices] = await db.transaction('r', [db.exchangeRecords, db.exchangeOffices], () =>
-      Promise.all([db.exchangeRecords.where('kind').anyOf(['case', 'petition', 'refunds']).toArray(), db.exchangeOffices.toArray()]),
+    const [blocks, offices] = await db.transaction('r', [db.exchangeRecordBlocks, db.exchangeOffices], () =>
+      Promise.all([db.exchangeRecordBlocks.where('kind').anyOf([...FIGURE_KINDS]).toArray(), db.exchangeOffices.toArray()]),
     );
+    const records: ReceivedFigureRecord[] = [];
+    for (const b of blocks.map(decodeRecordBlock)) for (const r of b.records) records.push({ office: b.office, kind: b.kind, district: r.district, data: r.data });
     return {
-      records: records.map((r) => ({ office: r.office, kind: r.kind, district: r.district, data: r.data })),
+      records,
       districts: offices.filter((o) => o.level === 'district' && o.district !== '').map((o) => o.district),
     };
   }
 
   async recordCount(): Promise<number> {
-    return this.ctx.db.exchangeRecords.count();
+    let n = 0;
+    await this.ctx.db.exchangeRecordBlocks.each((b) => {
+      n += b.count;
+    });
+    return n;
   }
 
   // ── internals ────────────────────────────────────────────────────────────────────────────────
@@ -397,6 +503,8 @@ export class ExchangeRepository {
     const trusted: TrustedOffice[] = offices.map((o) => ({ officeId: o.officeId, name: o.name, publicKey: o.publicKey, fingerprint: o.fingerprint }));
     try {
       const opened = await openPackage(bytes, { trusted, maxSchemaVersion: CURRENT_SCHEMA_VERSION, ...(own ? { ownOfficeId: own.office.id } : {}), ...(passphrase ? { passphrase } : {}) });
+      const to = opened.header.recipient;
+      if (opened.header.kind === 'notice' && (to === null || to.id !== own?.office.id)) throw refusals.notForThisOffice(opened.header.sender.name, to?.name ?? '（未指定）');
       return { ...opened, records: upgradeRecords(opened.records, opened.header.schemaVersion, CURRENT_SCHEMA_VERSION) };
     } catch (error) {
       if (isExchangeError(error)) await this.auditRefused(fileName, error);
@@ -404,21 +512,55 @@ export class ExchangeRepository {
     }
   }
 
-  private async plan(opened: VerifiedPackage): Promise<ImportPlan> {
+  /** The plan, and the sender's stored blocks it was made against (the import rewrites some of them). */
+  private async plan(opened: VerifiedPackage): Promise<{ plan: ImportPlan; blocks: ExchangeRecordBlock[] }> {
     const { db } = this.ctx;
     const sender = opened.header.sender.id;
     const heldPackages = await db.exchangePackages.where('office').equals(sender).toArray();
     // The very same file again (and nothing newer of its period): no record needs reading.
     const same = heldPackages.some((p) => p.fileSha256 === opened.fileSha256);
     const newer = heldPackages.some((p) => p.periodKey === opened.header.period.key && p.createdAt > opened.header.createdAt);
-    const held = same && !newer ? [] : await db.exchangeRecords.where('office').equals(sender).toArray();
-    return planImport(
+    const blocks = same && !newer ? [] : (await db.exchangeRecordBlocks.where('office').equals(sender).toArray()).map(decodeRecordBlock);
+    const held: HeldRecord[] = [];
+    for (const b of blocks) {
+      for (const r of b.records) held.push({ key: recordKey(sender, b.kind, r.sourceId), kind: b.kind, contentHash: r.contentHash, periodKey: r.periodKey, packageCreatedAt: r.packageCreatedAt });
+    }
+    const plan = planImport(
       opened.header,
       opened.fileSha256,
       opened.records,
-      held.map((h) => ({ key: h.key, kind: h.kind, contentHash: h.contentHash, periodKey: h.periodKey, packageCreatedAt: h.packageCreatedAt })),
+      held,
       heldPackages.map((p) => ({ fileSha256: p.fileSha256, periodKey: p.periodKey, createdAt: p.createdAt })),
     );
+    return { plan, blocks };
+  }
+
+  /** Registers each new assignment as this office's own clue or petition (inside the import's transaction). */
+  private async landAssignments(from: string, assignments: readonly ExchangeRecord[]): Promise<LandedAssignment[]> {
+    const landed: LandedAssignment[] = [];
+    const today = localIsoDate(this.ctx.now());
+    const handler = actorName(await currentActor(this.ctx.db));
+    for (const a of assignments) {
+      const fromNumber = String(a.data.number ?? a.sourceId);
+      const made = assignmentForm(a.data, from, today, handler);
+      if (made === null) throw new Error(`交办事项 ${fromNumber} 的内容无法识别，未导入。请联系「${from}」重新发送。`);
+      if (made.target === 'clue') {
+        const r = await this.clues.register(made.form);
+        if (!r.ok) throw new Error(`交办线索 ${fromNumber} 无法登记为本单位线索：${r.errors.map((e) => e.message).join('；')}。整个通知包未导入。`);
+        landed.push({ sourceId: a.sourceId, target: 'clue', fromNumber, id: r.clueId, number: r.clueNo });
+      } else {
+        const r = await this.petitions.register(made.form);
+        if (!r.ok) throw new Error(`交办信访件 ${fromNumber} 无法登记为本单位信访件：${r.errors.map((e) => e.message).join('；')}。整个通知包未导入。`);
+        landed.push({ sourceId: a.sourceId, target: 'petition', fromNumber, id: r.petitionId, number: r.registerNo });
+      }
+    }
+    return landed;
+  }
+
+  /** The audit entry of a package made here (its file hash, what it carries, to whom). */
+  private async auditExport(packageId: string, after: Readonly<Record<string, unknown>>): Promise<void> {
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.settings, db.audit], () => appendAudit(db, { action: 'export', entity: 'exchangePackage', entityId: packageId, before: null, after }, this.ctx.now()));
   }
 
   private async auditRefused(fileName: string, error: ExchangeError): Promise<void> {
@@ -426,6 +568,9 @@ export class ExchangeRepository {
     await db.transaction('rw', [db.settings, db.audit], () => auditRefusal(db, { entity: 'exchangePackage', entityId: fileName, details: { code: error.code, detail: error.detail } }, error.message, this.ctx.now()));
   }
 }
+
+/** The kinds the 统计 dashboard reads from what offices reported. */
+const FIGURE_KINDS = ['case', 'petition', 'refunds', SCREENING_KIND, MONITORING_KIND] as const;
 
 function previewOf(opened: VerifiedPackage, plan: ImportPlan): ImportPreview {
   return {

@@ -42,7 +42,7 @@ export function createRepositories(db: WorkstationDb, ctx: RepositoryContext = c
     documents: new DocumentRepository(ctx),
     users: new UsersRepository(ctx),
     figures: new FigureRepository(ctx, new CreditorRepository(ctx)),
-    exchange: new ExchangeRepository(ctx, new CreditorRepository(ctx), new FigureRepository(ctx, new CreditorRepository(ctx))),
+    exchange: new ExchangeRepository(ctx, new CreditorRepository(ctx), new FigureRepository(ctx, new CreditorRepository(ctx)), new ClueRepository(ctx), new PetitionRepository(ctx)),
     clues: new ClueRepository(ctx),
     monitoring: new MonitoringRepository(ctx),
     screening: new ScreeningRepository(ctx),

@@ -6,12 +6,13 @@ import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { ImportPackageTab } from './ImportPackageTab';
 import { MakePackageTab } from './MakePackageTab';
+import { NoticeTab } from './NoticeTab';
 import { OverviewTab } from './OverviewTab';
 import { ReceivedRecordsTab } from './ReceivedRecordsTab';
 import './messages';
 import './exchange.css';
 
-const TABS = ['make', 'import', 'overview', 'records'] as const;
+const TABS = ['make', 'import', 'overview', 'records', 'notice'] as const;
 type ExchangeTab = (typeof TABS)[number];
 
 // 报送: a district makes its signed package; the city imports them, sees who has reported, and reads
@@ -48,6 +49,7 @@ export function ExchangePage({ rest, navigate }: { readonly rest: readonly strin
           <Tab id="import" title={t('tabs.import')} panel={<ImportPackageTab />} />
           <Tab id="overview" title={t('tabs.overview')} panel={<OverviewTab />} />
           <Tab id="records" title={t('tabs.records')} panel={<ReceivedRecordsTab />} />
+          <Tab id="notice" title={t('tabs.notice')} panel={<NoticeTab />} />
         </Tabs>
       )}
     </section>

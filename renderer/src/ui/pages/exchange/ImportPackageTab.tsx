@@ -55,7 +55,8 @@ export function ImportPackageTab() {
     setBusy(true);
     try {
       const outcome = await repos.exchange.importPackage(picked.bytes, picked.fileName, passphrase || undefined);
-      setDone(outcome.alreadyImported ? t('import.same') : t('import.done', outcome.counts));
+      const landed = outcome.landed.map((l) => t(l.target === 'clue' ? 'import.landedClue' : 'import.landedPetition', { from: l.fromNumber, number: l.number })).join('');
+      setDone(outcome.alreadyImported ? t('import.same') : `${t('import.done', outcome.counts)}${landed}`);
       setPreview(null);
       setPicked(null);
     } catch (e) {

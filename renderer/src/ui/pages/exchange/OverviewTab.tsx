@@ -29,6 +29,8 @@ export function OverviewTab() {
   // First receipt per office and period, in office time (a later correction does not make it late).
   const firstReceipt = new Map<string, string>();
   for (const p of packages) {
+    // Notices (市 → 区县) are not reports.
+    if (p.kind === 'notice') continue;
     const key = `${p.office}|${p.periodKey}`;
     const day = officeIsoDate(new Date(p.receivedAt));
     const had = firstReceipt.get(key);

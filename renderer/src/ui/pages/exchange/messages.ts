@@ -4,7 +4,20 @@ import { registerMessages } from '../../../i18n/register-messages';
 
 export const zhCN = {
   title: '报送',
-  tabs: { make: '生成报送包', import: '导入报送包', overview: '报送情况', records: '已收数据' },
+  tabs: { make: '生成报送包', import: '导入报送包', overview: '报送情况', records: '已收数据', notice: '下发通知/交办' },
+  notice: {
+    intro: '向区县单位下发通知，或把本单位的线索、信访件交办给区县处理。通知包由本单位签名，区县导入后通知可在“已收数据”中查看，交办的线索和信访件登记到区县自己的线索、信访台账。',
+    recipient: '接收单位',
+    choose: '（请选择区县单位）',
+    title: '通知标题',
+    body: '通知正文',
+    clues: '交办线索',
+    petitions: '交办信访件',
+    none: '（无）',
+    request: '交办要求',
+    button: '生成并保存通知包',
+    done: '已生成通知包 {{name}}',
+  },
   noIdentity: '本单位尚未设置报送身份和签名密钥。请管理员在 设置 → 报送与密钥 中填写本单位名称并保存。',
   toSettings: '前往设置',
   make: {
@@ -44,6 +57,8 @@ export const zhCN = {
     cancel: '放弃',
     done: '已导入：新增 {{added}} 条，更新 {{changed}} 条，删除 {{removed}} 条。',
     same: '该报送包此前已导入，本次没有任何改动。',
+    landedClue: '交办线索 {{from}} 已登记为本单位线索 {{number}}。',
+    landedPetition: '交办信访件 {{from}} 已登记为本单位信访件 {{number}}。',
     alreadyImported: '该报送包此前已导入：再次导入不会改变任何数据。',
     pinsKey: '该单位是按电话核对的指纹添加的：指纹一致，导入后将记住其公钥。',
     sender: '报送单位',
@@ -115,7 +130,20 @@ export const zhCN = {
 
 export const en: typeof zhCN = {
   title: 'Reporting',
-  tabs: { make: 'Make package', import: 'Import package', overview: 'Reporting status', records: 'Received data' },
+  tabs: { make: 'Make package', import: 'Import package', overview: 'Reporting status', records: 'Received data', notice: 'Notices / assignments' },
+  notice: {
+    intro: 'Send a notice to a district office, or assign one of this office’s clues or petitions to it. The district sees the notice under Received data; assigned clues and petitions are registered in its own lists.',
+    recipient: 'To',
+    choose: '(choose a district office)',
+    title: 'Notice title',
+    body: 'Notice text',
+    clues: 'Clues to assign',
+    petitions: 'Petitions to assign',
+    none: '(none)',
+    request: 'What the district is asked to do',
+    button: 'Make and save notice package',
+    done: 'Notice package {{name}} made',
+  },
   noIdentity: 'This office has no reporting identity and signing key yet. An administrator sets it in Settings → Reporting and keys.',
   toSettings: 'Open settings',
   make: {
@@ -154,6 +182,8 @@ export const en: typeof zhCN = {
     confirm: 'Import',
     cancel: 'Discard',
     done: 'Imported: {{added}} new, {{changed}} updated, {{removed}} removed.',
+    landedClue: 'Assigned clue {{from}} registered here as {{number}}. ',
+    landedPetition: 'Assigned petition {{from}} registered here as {{number}}. ',
     same: 'This package was imported before; nothing changed.',
     alreadyImported: 'This package was imported before: importing it again changes nothing.',
     pinsKey: 'This office was added by fingerprint: it matches, and its key will be kept.',
