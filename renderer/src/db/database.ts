@@ -98,7 +98,7 @@ export class WorkstationDb extends Dexie {
   /** Since version 6: exchange packages between offices (报送, see migrations/006). */
   exchangeOffices!: Table<ExchangeOfficeRow, string>;
   exchangePackages!: Table<ExchangePackageRow, string>;
-  /** Since version 9 (migration 011): received records, up to 1,000 of one office and kind per row. */
+  /** Since version 9 (migration 009): received records, up to 1,000 of one office and kind per row. */
   exchangeRecordBlocks!: Table<ExchangeRecordBlockRow, string>;
 
   constructor(name: string = DATABASE_NAME, migrations: readonly Migration[] = MIGRATIONS) {

@@ -335,7 +335,7 @@ export interface LandedAssignment {
  */
 export type ExchangeRecordRow = FlatExchangeRecord;
 
-/** Since version 9 (migration 011): up to 1,000 received records of one office and kind. */
+/** Since version 9 (migration 009): up to 1,000 received records of one office and kind. */
 export type ExchangeRecordBlockRow = StoredRecordBlock;
 
 /** Since version 5: the next 线索编号 per year of receipt. */

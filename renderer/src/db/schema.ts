@@ -6,7 +6,7 @@ import { migration005CluesMonitoring } from './migrations/005-clues-monitoring';
 import { migration006Exchange } from './migrations/006-exchange';
 import { migration007FirstWeek } from './migrations/007-first-week';
 import { migration008FigureFacts } from './migrations/008-figure-facts';
-import { migration011ExchangeRecordBlocks } from './migrations/011-exchange-record-blocks';
+import { migration009ExchangeRecordBlocks } from './migrations/009-exchange-record-blocks';
 import type { Migration } from './migrations/migration';
 
 /** Every schema version, oldest first. Append only: a shipped version is never edited. */
@@ -19,7 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006Exchange,
   migration007FirstWeek,
   migration008FigureFacts,
-  migration011ExchangeRecordBlocks,
+  migration009ExchangeRecordBlocks,
 ];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;

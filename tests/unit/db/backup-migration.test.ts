@@ -32,7 +32,7 @@ async function keysOf(db: Dexie): Promise<Record<string, unknown[]>> {
 }
 
 /**
- * Tables a later migration packs into another and drops (011: received 报送 records into blocks of
+ * Tables a later migration packs into another and drops (009: received 报送 records into blocks of
  * 1,000): their rows are counted where they went.
  */
 const PACKED: Readonly<Record<string, (db: Dexie) => Promise<number>>> = {

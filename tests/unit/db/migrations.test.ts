@@ -117,7 +117,7 @@ const UPGRADE_CASES: Record<number, { before: Record<string, unknown[]>; after: 
     before: { cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }] },
     after: { cases: [{ id: 'case-1', caseNumber: 'A1', stage: '立案', district: '环翠区', sector: '养老', filedDate: '2020-01-01', updatedAt: 'x' }], figureFacts: [] },
   },
-  // 011 (version 9 on this branch): received records move into blocks of one office and kind, with
+  // 009: received records move into blocks of one office and kind, with
   // their content hashes computed again; the one-row-per-record table is dropped.
   9: {
     before: {

@@ -168,7 +168,7 @@ export function applyToBlocks(
   return { put, deleted };
 }
 
-/** A row of version 6's one-row-per-record table, as migration 011 reads it. */
+/** A row of version 6's one-row-per-record table, as migration 009 reads it. */
 export interface SingleExchangeRecordRow extends StoredExchangeRecord {
   readonly office: string;
   readonly officeName: string;
@@ -176,7 +176,7 @@ export interface SingleExchangeRecordRow extends StoredExchangeRecord {
 }
 
 /**
- * Packs the rows of version 6's one-row-per-record table into blocks (migration 011). Content
+ * Packs the rows of version 6's one-row-per-record table into blocks (migration 009). Content
  * hashes are computed again with today's recordContentHash, so the first package after the upgrade
  * shows only real changes.
  */

@@ -7,9 +7,7 @@ import type { Migration } from './migration';
 // row. exchangeRecordBlocks holds one office's records of one kind per row, `${office}|${kind}|${seq}`;
 // the rows of exchangeRecords are moved into it (the records of a block as one JSON text) and that
 // table is dropped.
-// Reserved number 011 (w-exchange); `version` is its place in this branch's list: the lead
-// renumbers at merge.
-export const migration011ExchangeRecordBlocks: Migration = {
+export const migration009ExchangeRecordBlocks: Migration = {
   version: 9,
   name: 'exchange-record-blocks',
   stores: {
