@@ -239,6 +239,8 @@ test('the reward notice and risk notice are issued from their records; clue subj
   // A small one is checked, imported, and its advertiser linked to the ledger by credit code.
   await picker.setInputFiles({ name: '监测结果.xlsx', mimeType: XLSX_TYPE, buffer: ledgerAdvertFile() });
   await expect(page.getByTestId('advert-report')).toContainText('可导入 2 条', { timeout: 60_000 });
+  // The cancelled check's late result (its worker or its re-import lookup finishing) is never shown.
+  await expect(page.getByTestId('advert-report')).not.toContainText('全年监测.csv');
   await page.getByRole('button', { name: '导入 2 条有效广告' }).click();
   await expect(page.getByTestId('advert-summary')).toContainText('监测广告 2 条，广告主 2 个（其中 1 个在排查台账中）');
   const table = page.getByTestId('advert-table');

@@ -15,6 +15,9 @@ export function AdvertImportCard({ onImported }: { readonly onImported: () => vo
   const [notice, setNotice] = useState<{ intent: 'primary' | 'danger'; text: string } | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const worker = useRef<Worker | null>(null);
+  // Each check has its number; 取消 or a newer file moves it on, so a result still on its way (the
+  // file being read, the worker's last message, the re-import lookup) is dropped, never shown.
+  const run = useRef(0);
   const stop = () => {
     worker.current?.terminate();
     worker.current = null;
@@ -30,20 +33,26 @@ export function AdvertImportCard({ onImported }: { readonly onImported: () => vo
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
+    run.current += 1;
+    const mine = run.current;
+    const current = () => run.current === mine;
     setNotice(null);
     setCheck(null);
     setProgress('正在读取文件…');
     const [bytes, context] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), repos.monitoring.importContext()]);
+    if (!current()) return;
     stop();
     const w = new Worker(new URL('../../../workers/advert-import.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     const fail = (why: string) => {
+      if (!current()) return;
       stop();
       setProgress(null);
       setNotice({ intent: 'danger', text: `校验未能完成：${why}。请确认文件未损坏后重试。` });
     };
     w.onmessage = (event: MessageEvent<AdvertImportMessage>) => {
       const m = event.data;
+      if (!current()) return;
       if (m.type === 'progress') {
         setProgress(m.phase === 'read' ? '正在读取文件…' : `正在校验：已读到第 ${m.rowsRead.toLocaleString('zh-CN')} 行`);
         return;
@@ -51,6 +60,7 @@ export function AdvertImportCard({ onImported }: { readonly onImported: () => vo
       if (m.type === 'failed') return fail(m.message);
       stop();
       void repos.monitoring.importOf(m.sha256).then((sameFile) => {
+        if (!current()) return;
         setProgress(null);
         setCheck({ fileName: file.name, check: { result: m.result, sha256: m.sha256, sameFile } });
       }, (e: unknown) => fail(String(e)));
@@ -62,6 +72,7 @@ export function AdvertImportCard({ onImported }: { readonly onImported: () => vo
     w.postMessage({ bytes, fileName: file.name, context }, [bytes.buffer]);
   };
   const cancel = () => {
+    run.current += 1;
     stop();
     setProgress(null);
     setNotice({ intent: 'primary', text: '已取消校验，监测台账没有变化。' });

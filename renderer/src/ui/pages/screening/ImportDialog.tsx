@@ -19,6 +19,9 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
 
   const [progress, setProgress] = useState<string | null>(null);
   const worker = useRef<Worker | null>(null);
+  // 取消 moves the check's number on, so a check cancelled while the ledger's context was still
+  // being read never starts its worker.
+  const run = useRef(0);
   const stopWorker = () => {
     worker.current?.terminate();
     worker.current = null;
@@ -38,7 +41,10 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
     setBusy(true);
     setMessage(null);
     setProgress('正在读取文件…');
+    run.current += 1;
+    const mine = run.current;
     const context = await repos.screening.importContext();
+    if (run.current !== mine) return;
     stopWorker();
     const w = new Worker(new URL('../../../workers/firm-import.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
@@ -64,6 +70,7 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
     w.postMessage({ bytes, fileName, ...(sheet === undefined ? {} : { sheet }), context });
   };
   const cancel = () => {
+    run.current += 1;
     stopWorker();
     setBusy(false);
     setProgress(null);
