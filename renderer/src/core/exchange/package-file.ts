@@ -11,11 +11,11 @@ import { decryptFrame, deriveBackupKey, encryptFrame, randomBytes } from '../bac
 import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { deflateRaw, inflateRaw } from '../backup/compression';
 import { concatBytes, PBKDF2_MIN_ITERATIONS } from '../backup/format';
-import { refusals } from './errors';
 import type { PackageRegister } from './build-records';
-import { frameRegisters, openRegisterFrames } from './register-frames';
+import { refusals } from './errors';
 import { checkPackageBody, packageHeaderSchema } from './header-schema';
 import { keyFingerprint, SIGNATURE_BYTES, signBytes, verifyBytes } from './keys';
+import { frameRegisters, openRegisterFrames } from './register-frames';
 import type { ExchangeRecord, OfficeIdentity, OpenedPackage, PackageHeader, PackageKind, PackageTotals, PersonalDataChoice, ReportPeriod } from './types';
 
 /** "\x89CFPK\r\n\x1a": the high byte and CR LF catch transfers that mangle the file as text. */
