@@ -182,7 +182,16 @@ export async function openRegisterFrames(
   return out;
 }
 
-/** A verified frame's NDJSON text and its number of creditors; throws the refusal when it does not inflate. */
+/** The number of creditors (NDJSON lines) in a verified frame; throws the refusal when it does not inflate. */
+export async function registerFrameCount(plain: Uint8Array): Promise<number> {
+  const text = (await readRowsFrame(plain))?.text;
+  if (!text || text[text.length - 1] !== 0x0a) throw refusals.corrupted('register frame does not inflate to NDJSON');
+  let count = 0;
+  for (let i = text.indexOf(0x0a); i !== -1; i = text.indexOf(0x0a, i + 1)) count++;
+  return count;
+}
+
+/** A verified frame's NDJSON text; throws the refusal when it does not inflate. */
 export async function registerFrameText(plain: Uint8Array): Promise<{ readonly text: string; readonly count: number }> {
   const read = await readRowsFrame(plain);
   if (!read) throw refusals.corrupted('register frame does not inflate');

@@ -46,6 +46,7 @@ import {
   refusals,
   registerBlockId,
   registerBlockPrefix,
+  registerFrameCount,
   registerFrameText,
   registerSummaryOf,
   reportPeriod,
@@ -508,7 +509,9 @@ export class ExchangeRepository {
     const prefix = registerBlockPrefix(office, caseId);
     const rows = await this.ctx.db.exchangeRecordBlocks.where(':id').between(prefix, `${prefix}\uffff`).toArray();
     rows.sort((a, b) => a.seq - b.seq);
-    return rows.flatMap((r) => parseRegisterText(r.records));
+    const out: RegisterCreditor[] = [];
+    for (const r of rows) if (r.frame) out.push(...parseRegisterText((await registerFrameText(r.frame)).text));
+    return out;
   }
 
   // ── internals ────────────────────────────────────────────────────────────────────────────────
@@ -554,16 +557,19 @@ export class ExchangeRepository {
     return { plan, blocks };
   }
 
-  /** Each framed register's frames as NDJSON text, checked against its count; none when the file is held already. */
-  private async inflateRegisters(opened: VerifiedPackage): Promise<Map<string, { text: string; count: number }[]>> {
-    const out = new Map<string, { text: string; count: number }[]>();
+  /**
+   * Each framed register's frames with their creditor counts, checked against the record's count
+   * (inflated to count, stored as received); none when the file is held already.
+   */
+  private async inflateRegisters(opened: VerifiedPackage): Promise<Map<string, { frame: Uint8Array; count: number }[]>> {
+    const out = new Map<string, { frame: Uint8Array; count: number }[]>();
     if (opened.registerFrames.size === 0 || (await this.ctx.db.exchangePackages.get(opened.fileSha256))) return out;
     for (const record of opened.records) {
       const summary = registerSummaryOf(record);
       const frames = summary ? opened.registerFrames.get(summary.caseId) : undefined;
       if (!summary || !frames) continue;
-      const texts: { text: string; count: number }[] = [];
-      for (const f of frames) texts.push(await registerFrameText(f));
+      const texts: { frame: Uint8Array; count: number }[] = [];
+      for (const f of frames) texts.push({ frame: f.slice(), count: await registerFrameCount(f) });
       const count = texts.reduce((n, t) => n + t.count, 0);
       if (count !== summary.count) throw refusals.corrupted(`register ${summary.caseId}: ${count} creditors in frames, record says ${summary.count}`);
       out.set(summary.caseId, texts);
@@ -580,7 +586,7 @@ export class ExchangeRepository {
     held: readonly ExchangeRecordBlock[],
     writes: readonly ExchangeRecord[],
     removals: readonly { readonly kind: string; readonly sourceId: string }[],
-    texts: ReadonlyMap<string, { text: string; count: number }[]>,
+    texts: ReadonlyMap<string, { frame: Uint8Array; count: number }[]>,
   ): Promise<void> {
     const { db } = this.ctx;
     const office = opened.header.sender.id;
@@ -596,7 +602,7 @@ export class ExchangeRepository {
       const frames = texts.get(record.sourceId) ?? [];
       for (let at = 0; at < frames.length; at += 50) {
         await db.exchangeRecordBlocks.bulkPut(
-          frames.slice(at, at + 50).map((f, i) => ({ id: registerBlockId(office, record.sourceId, at + i), office, officeName: opened.header.sender.name, kind: REGISTER_BLOCK_KIND, seq: at + i, count: f.count, records: f.text })),
+          frames.slice(at, at + 50).map((f, i) => ({ id: registerBlockId(office, record.sourceId, at + i), office, officeName: opened.header.sender.name, kind: REGISTER_BLOCK_KIND, seq: at + i, count: f.count, records: '', frame: f.frame })),
         );
       }
       await drop(record.sourceId, frames.length);
