@@ -185,7 +185,7 @@ export async function openRegisterFrames(
 /** The number of creditors (NDJSON lines) in a verified frame; throws the refusal when it does not inflate. */
 export async function registerFrameCount(plain: Uint8Array): Promise<number> {
   const text = (await readRowsFrame(plain))?.text;
-  if (!text || text[text.length - 1] !== 0x0a) throw refusals.corrupted('register frame does not inflate to NDJSON');
+  if (text?.at(-1) !== 0x0a || !text) throw refusals.corrupted('register frame does not inflate to NDJSON');
   let count = 0;
   for (let i = text.indexOf(0x0a); i !== -1; i = text.indexOf(0x0a, i + 1)) count++;
   return count;
