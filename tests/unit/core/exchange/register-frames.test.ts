@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildExchangeRecords,
-  type ExchangeError,
-  isExchangeError,
   openPackage,
   parseRegisterText,
   type RegisterCreditor,
   registerFrameText,
   registerSummaryOf,
 } from '../../../../renderer/src/core/exchange';
-import { HUANCUI, makeOffices, packageOptions, Q1, samplePackage, trustedOf } from './exchange-fixture';
+import { HUANCUI, makeOffices, packageOptions, Q1, refusal, samplePackage, trustedOf } from './exchange-fixture';
 
 // Creditor registers travel as the backup's 1,000-creditor frames after the package's body.
 
@@ -25,16 +23,6 @@ function creditors(n: number): RegisterCreditor[] {
     netClaimFen: 100_000 + i - (i % 3),
     status: '已核实',
   }));
-}
-
-async function refusal(p: Promise<unknown>): Promise<ExchangeError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isExchangeError(e)) return e;
-    throw e;
-  }
-  throw new Error('accepted');
 }
 
 const source = (list: RegisterCreditor[]) => ({
