@@ -11,6 +11,5 @@ export * from './package-file';
 export * from './periods';
 export * from './record-blocks';
 export * from './record-upgrades';
-export * from './register-frames';
 export * from './sections';
 export * from './types';
