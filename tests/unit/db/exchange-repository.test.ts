@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClueFormInput } from '../../../renderer/src/core/clues';
-import { type ExchangeError, isExchangeError, type OfficeIdentity, reportPeriod, sectionOf, withReceivedRecords, writePackage } from '../../../renderer/src/core/exchange';
+import { type ExchangeError, isExchangeError, maskCreditor, type OfficeIdentity, reportPeriod, sectionOf, withReceivedRecords, writePackage } from '../../../renderer/src/core/exchange';
 import { computeFigures } from '../../../renderer/src/core/figures/compute';
 import { filterRecords } from '../../../renderer/src/core/figures/filter';
 import { OFFICE_FIGURES } from '../../../renderer/src/core/figures/office-figures';
@@ -192,6 +192,53 @@ describe('ExchangeRepository', () => {
     expect(filterRecords(all, { office: pkg.header.sender.id }).monitoring).toHaveLength(1);
     const titles = (await c.repos.exchange.records({ kind: 'monitoring' })).map((r) => sectionOf(r.kind).title(r.data));
     expect(titles).toEqual(['线索 1 条']);
+  });
+
+  it('a creditor register arrives as frames and is stored 1,000 a row: exact, masked as sent, idempotent; a newer package without it removes it', async () => {
+    const d = await district();
+    const c = await city(d);
+    const stored = (await d.db.settings.get('exchange-identity'))?.value as { office: OfficeIdentity; privateKey: string; publicKey: string };
+    const list = Array.from({ length: 2_345 }, (_, i) => ({ cid: String(i + 1), name: '王秀兰', idType: '居民身份证', idNumber: '371002198001011234', principalFen: 1_000 + i, returnedFen: 0, netClaimFen: 1_000 + i, status: '已核实' }));
+    const write = (createdAt: string, registers: boolean) =>
+      writePackage({
+        sender: stored.office,
+        keys: stored,
+        period: Q4,
+        records: [],
+        registers: registers ? [{ caseId: 'case-9', district: '环翠区', creditors: list.map((x) => maskCreditor(x)) }] : [],
+        totals: { amountInvolvedFen: 0, lossesRecoveredFen: 0, refundPaidFen: 0, petitionPersons: 0, creditors: registers ? list.length : 0 },
+        personalData: { included: false, by: '', reason: '' },
+        appVersion: '0.1.0',
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        createdAt: new Date(createdAt),
+        packageId: createdAt,
+      });
+    const pkg = await write('2026-12-01T00:00:00Z', true);
+    const outcome = await c.repos.exchange.importPackage(pkg.bytes, 'r.cfpkg');
+    expect(outcome.counts.added).toBe(1);
+    const back = await c.repos.exchange.registerCreditors(stored.office.id, 'case-9');
+    expect(back).toHaveLength(2_345);
+    expect(back.reduce((n, x) => n + x.principalFen, 0)).toBe(list.reduce((n, x) => n + x.principalFen, 0));
+    expect(back[2_344]).toMatchObject({ cid: '2345', name: '王*兰', idNumber: '371002********1234' });
+    const rows = await c.db.exchangeRecordBlocks.where('kind').equals('creditors-block').toArray();
+    expect(rows.map((r) => r.count)).toEqual([1_000, 1_000, 345]);
+    expect(await c.repos.exchange.recordCount()).toBe(1);
+    expect((await c.repos.exchange.records()).map((r) => [r.kind, r.data.count])).toEqual([['creditors', 2_345]]);
+    // The same package again, and a newer one with the same register: nothing rewritten.
+    const before = JSON.stringify(await c.db.exchangeRecordBlocks.toArray());
+    await c.repos.exchange.importPackage(pkg.bytes, 'r.cfpkg');
+    const same = await c.repos.exchange.importPackage((await write('2026-12-02T00:00:00Z', true)).bytes, 'r2.cfpkg');
+    expect(same.counts).toEqual({ added: 0, changed: 0, unchanged: 1, removed: 0 });
+    expect(JSON.stringify(await c.db.exchangeRecordBlocks.toArray())).toBe(before);
+    // A tampered frame: refused, nothing stored.
+    const bad = (await write('2026-12-03T00:00:00Z', true)).bytes.slice();
+    bad[bad.length - 50] = (bad[bad.length - 50] ?? 0) ^ 0x80;
+    expect((await refusal(c.repos.exchange.importPackage(bad, 'bad.cfpkg'))).code).toBe('BODY_CHANGED');
+    expect(JSON.stringify(await c.db.exchangeRecordBlocks.toArray())).toBe(before);
+    // A newer package of the period without the register removes it and its rows.
+    await c.repos.exchange.importPackage((await write('2026-12-04T00:00:00Z', false)).bytes, 'r3.cfpkg');
+    expect(await c.db.exchangeRecordBlocks.count()).toBe(0);
+    expect(await c.repos.exchange.registerCreditors(stored.office.id, 'case-9')).toEqual([]);
   });
 
   it('a package from an older schema is imported (read through the record upgrades); a newer one is refused with both versions named', async () => {

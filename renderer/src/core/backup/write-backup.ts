@@ -7,7 +7,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { type BackupKey, encryptFrame, frameAad, frameIv, newEncryption } from './backup-crypto';
-import { deflateRaw } from './compression';
 import { BackupWriteError } from './errors';
 import {
   concatBytes,
@@ -17,14 +16,13 @@ import {
   FLAG_FINAL,
   FORMAT_NAME,
   FORMAT_VERSION,
-  KIND_ROWS,
   KIND_TRAILER,
   MAX_ROWS_TEXT_BYTES,
-  ROWS_V2_PREFIX_BYTES,
 } from './format';
 import { frameDigest } from './frame-digest';
 import { type AuditChainHead, type BackupHeader, type BackupTrailer, headerV2Schema } from './header';
 import { encodeRowPieces, RowValueError } from './row-codec';
+import { rowsFramePlain } from './rows-frame';
 import { computeSeal } from './seal';
 import { type BackupTableSource, checkWriteRequest, type WriteBackupOptions } from './write-options';
 
@@ -216,15 +214,9 @@ function rowTooLarge(table: string, lastRowNumber: number, bytes: number): Backu
   );
 }
 
-/** ROWS plaintext: kind · table index u16 · NDJSON length u32 · deflate-raw(NDJSON). */
+/** ROWS plaintext (rows-frame.ts), hashed and sealed. */
 async function sealRowsFrame(sink: FrameSink, counter: number, tableIndex: number, text: Uint8Array): Promise<SealedFrame> {
-  const compressed = await deflateRaw(text);
-  const plain = new Uint8Array(ROWS_V2_PREFIX_BYTES + compressed.length);
-  const view = new DataView(plain.buffer);
-  view.setUint8(0, KIND_ROWS);
-  view.setUint16(1, tableIndex, false);
-  view.setUint32(3, text.length, false);
-  plain.set(compressed, ROWS_V2_PREFIX_BYTES);
+  const plain = await rowsFramePlain(tableIndex, text);
   const [digest, bytes] = await Promise.all([frameDigest(plain), encodeFrame(sink, counter, plain, 0)]);
   return { bytes, digest };
 }

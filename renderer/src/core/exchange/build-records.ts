@@ -35,6 +35,13 @@ export interface RegisterCreditor {
   readonly status: string;
 }
 
+/** A case's register as it goes in a package: already masked as the user chose. */
+export interface PackageRegister {
+  readonly caseId: string;
+  readonly district: string | null;
+  readonly creditors: readonly RegisterCreditor[];
+}
+
 export interface OfficeSource {
   readonly cases: readonly CaseFile[];
   readonly parties: readonly CaseParty[];
@@ -55,6 +62,8 @@ export interface OfficeSource {
 
 export interface BuiltRecords {
   readonly records: ExchangeRecord[];
+  /** The chosen registers, masked unless personal data is included: they travel as frames. */
+  readonly registers: PackageRegister[];
   readonly totals: PackageTotals;
 }
 
@@ -104,17 +113,13 @@ export function buildExchangeRecords(source: OfficeSource, period: ReportPeriod,
     records.push({ kind: 'document', sourceId: d.id, district: d.caseId === null ? null : (districtOf.get(d.caseId) ?? null), data: { ...d } });
   }
   let creditors = 0;
+  const registers: PackageRegister[] = [];
   for (const [caseId, list] of source.creditorRegisters) {
     creditors += list.length;
-    records.push({
-      kind: 'creditors',
-      sourceId: caseId,
-      district: districtOf.get(caseId) ?? null,
-      data: { caseId, count: list.length, creditors: includePersonal ? list : list.map(maskCreditor) },
-    });
+    registers.push({ caseId, district: districtOf.get(caseId) ?? null, creditors: includePersonal ? list : list.map(maskCreditor) });
   }
   records.push(...(source.extra ?? []));
-  return { records, totals: { amountInvolvedFen, lossesRecoveredFen, refundPaidFen, petitionPersons, creditors } };
+  return { records, registers, totals: { amountInvolvedFen, lossesRecoveredFen, refundPaidFen, petitionPersons, creditors } };
 }
 
 function maskParty(p: CaseParty): CaseParty {
@@ -137,7 +142,7 @@ function maskSession(s: MediationSession): MediationSession {
   return { ...s, participants: s.participants.length > 0 ? [`（${s.participants.length} 人，姓名已隐去）`] : [] };
 }
 
-function maskCreditor(c: RegisterCreditor): RegisterCreditor {
+export function maskCreditor(c: RegisterCreditor): RegisterCreditor {
   // Every kind of identity except an organisation's credit code belongs to a person.
   const person = c.idType !== 'org';
   return {

@@ -41,7 +41,7 @@ export const refusals = {
     new ExchangeError('TRUNCATED', `报送包不完整（文件被截断，可能复制或传输未完成）。请重新拷贝该文件；仍不完整的，${ASK_RESEND}`, detail),
   corrupted: (detail: string) => new ExchangeError('CORRUPTED', `报送包已损坏，无法读取其中的报送信息。${ASK_RESEND}`, detail),
   newerFormat: (version: number) =>
-    new ExchangeError('NEWER_FORMAT', `报送包格式为第 ${version} 版，本软件只能读取到第 1 版。请先升级本软件再导入。`, `format version ${version}`),
+    new ExchangeError('NEWER_FORMAT', `报送包格式为第 ${version} 版，本软件只能读取到第 2 版。请先升级本软件再导入。`, `format version ${version}`),
   newerSchema: (version: number, ours: number) =>
     new ExchangeError(
       'NEWER_SCHEMA',

@@ -50,6 +50,14 @@ export const packageHeaderSchema = z.object({
     storedBytes: z.number().int().min(0),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
+  registers: z
+    .object({
+      frames: z.number().int().min(0),
+      storedBytes: z.number().int().min(0),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      iv: z.string().max(100).nullable(),
+    })
+    .optional(),
 });
 
 /**

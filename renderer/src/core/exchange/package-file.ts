@@ -1,6 +1,7 @@
 // The package file (.cfpkg), one file that travels on USB media between office networks:
 //   MAGIC(8) · formatVersion u16 BE · headerLength u32 BE · header (UTF-8 JSON) · signature (64)
 //   · body (JSON {records}, deflate-raw, then AES-256-GCM when a passphrase is given)
+//   · format 2 only: creditor-register frames (register-frames.ts), named by the header's `registers`
 // The Ed25519 signature covers everything before it; the header names the body's length and
 // SHA-256, so one signature binds the whole file. Compression and passphrase encryption reuse the
 // backup format's primitives (core/backup); the backup's frame layout is not reused because a
@@ -10,14 +11,17 @@ import { decryptFrame, deriveBackupKey, encryptFrame, randomBytes } from '../bac
 import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { deflateRaw, inflateRaw } from '../backup/compression';
 import { concatBytes, PBKDF2_MIN_ITERATIONS } from '../backup/format';
+import type { PackageRegister } from './build-records';
 import { refusals } from './errors';
 import { checkPackageBody, packageHeaderSchema } from './header-schema';
 import { keyFingerprint, SIGNATURE_BYTES, signBytes, verifyBytes } from './keys';
+import { frameRegisters, openRegisterFrames } from './register-frames';
 import type { ExchangeRecord, OfficeIdentity, OpenedPackage, PackageHeader, PackageKind, PackageTotals, PersonalDataChoice, ReportPeriod } from './types';
 
 /** "\x89CFPK\r\n\x1a": the high byte and CR LF catch transfers that mangle the file as text. */
 export const PACKAGE_MAGIC = Uint8Array.of(0x89, 0x43, 0x46, 0x50, 0x4b, 0x0d, 0x0a, 0x1a);
-export const PACKAGE_FORMAT_VERSION = 1;
+/** Format 2 adds the register frames after the body; a package without registers is still written as 1. */
+export const PACKAGE_FORMAT_VERSION = 2;
 export const PACKAGE_FILE_EXTENSION = 'cfpkg';
 const PREAMBLE_BYTES = PACKAGE_MAGIC.length + 2 + 4;
 const MAX_HEADER_BYTES = 1 << 20;
@@ -30,6 +34,8 @@ export interface WritePackageOptions {
   readonly recipient?: OfficeIdentity | null;
   readonly period: ReportPeriod;
   readonly records: readonly ExchangeRecord[];
+  /** Creditor registers, masked as chosen: sent as frames after the body, each with a 'creditors' record. */
+  readonly registers?: readonly PackageRegister[];
   readonly totals: PackageTotals;
   readonly personalData: PersonalDataChoice;
   readonly appVersion: string;
@@ -60,20 +66,27 @@ export async function sha256HexAsync(bytes: Uint8Array): Promise<string> {
 }
 
 export async function writePackage(options: WritePackageOptions): Promise<WrittenPackage> {
-  const plain = new TextEncoder().encode(JSON.stringify({ records: options.records }));
-  let stored = await deflateRaw(plain);
+  let key: Awaited<ReturnType<typeof deriveBackupKey>> | null = null;
   let encryption: PackageHeader['body']['encryption'] = null;
+  let iv: Uint8Array<ArrayBuffer> | null = null;
   if (options.passphrase !== undefined) {
     const iterations = options.pbkdf2Iterations ?? PBKDF2_MIN_ITERATIONS;
     const salt = bytesToBase64(randomBytes(16));
-    const iv = randomBytes(12);
-    const key = await deriveBackupKey(options.passphrase, salt, iterations);
-    stored = await encryptFrame(key, iv, new Uint8Array(BODY_AAD), stored);
+    iv = randomBytes(12);
+    key = await deriveBackupKey(options.passphrase, salt, iterations);
     encryption = { algorithm: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations, salt, iv: bytesToBase64(iv) };
   }
+  const registers = options.registers ?? [];
+  const framesIv = key ? randomBytes(12) : null;
+  const framed = registers.length > 0 ? await frameRegisters(registers, key, framesIv) : null;
+  const records = framed ? [...options.records, ...framed.records] : options.records;
+  const plain = new TextEncoder().encode(JSON.stringify({ records }));
+  let stored = await deflateRaw(plain);
+  if (key && iv) stored = await encryptFrame(key, iv, new Uint8Array(BODY_AAD), stored);
+  const version = framed ? PACKAGE_FORMAT_VERSION : 1;
   const header: PackageHeader = {
     format: 'chufei-exchange',
-    formatVersion: PACKAGE_FORMAT_VERSION,
+    formatVersion: version,
     packageId: options.packageId,
     kind: options.kind ?? 'report',
     sender: { ...options.sender, publicKey: options.keys.publicKey },
@@ -82,20 +95,21 @@ export async function writePackage(options: WritePackageOptions): Promise<Writte
     createdAt: options.createdAt.toISOString(),
     appVersion: options.appVersion,
     schemaVersion: options.schemaVersion,
-    counts: countByKind(options.records),
+    counts: countByKind(records),
     totals: options.totals,
     personalData: options.personalData,
     body: { compression: 'deflate-raw', encryption, plainBytes: plain.length, storedBytes: stored.length, sha256: await sha256HexAsync(stored) },
+    ...(framed ? { registers: { ...framed.section, iv: framesIv ? bytesToBase64(framesIv) : null } } : {}),
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const preamble = new Uint8Array(PREAMBLE_BYTES);
   preamble.set(PACKAGE_MAGIC, 0);
   const view = new DataView(preamble.buffer);
-  view.setUint16(PACKAGE_MAGIC.length, PACKAGE_FORMAT_VERSION, false);
+  view.setUint16(PACKAGE_MAGIC.length, version, false);
   view.setUint32(PACKAGE_MAGIC.length + 2, headerBytes.length, false);
   const signed = concatBytes([preamble, headerBytes]);
   const signature = await signBytes(options.keys.privateKey, signed);
-  const bytes = concatBytes([signed, signature, stored]);
+  const bytes = concatBytes([signed, signature, stored, ...(framed?.chunks ?? [])]);
   return { bytes, header, fileSha256: await sha256HexAsync(bytes) };
 }
 
@@ -105,6 +119,8 @@ export interface PackageParts {
   readonly signed: Uint8Array;
   readonly signature: Uint8Array;
   readonly body: Uint8Array;
+  /** The register frames after the body (empty in format 1). */
+  readonly frames: Uint8Array;
 }
 
 /** Splits the file and parses its header; throws the refusal for a foreign, cut or damaged file. */
@@ -131,14 +147,18 @@ export function splitPackage(bytes: Uint8Array): PackageParts {
   }
   const header = packageHeaderSchema.safeParse(parsed);
   if (!header.success) throw refusals.corrupted(`header shape: ${header.error.issues[0]?.path.join('.') ?? ''}`);
-  const body = bytes.subarray(headerEnd + SIGNATURE_BYTES);
-  if (body.length < header.data.body.storedBytes) throw refusals.truncated(`body has ${body.length} of ${header.data.body.storedBytes} bytes`);
-  if (body.length > header.data.body.storedBytes) throw refusals.corrupted(`${body.length - header.data.body.storedBytes} bytes after the body`);
+  const rest = bytes.subarray(headerEnd + SIGNATURE_BYTES);
+  const bodyBytes = header.data.body.storedBytes;
+  const expected = bodyBytes + (header.data.registers?.storedBytes ?? 0);
+  if (rest.length < expected) throw refusals.truncated(`body and frames have ${rest.length} of ${expected} bytes`);
+  if (rest.length > expected) throw refusals.corrupted(`${rest.length - expected} bytes after the body`);
+  const body = rest.subarray(0, bodyBytes);
   return {
     header: header.data as PackageHeader,
     signed: bytes.subarray(0, headerEnd),
     signature: bytes.subarray(headerEnd, headerEnd + SIGNATURE_BYTES),
     body,
+    frames: rest.subarray(bodyBytes),
   };
 }
 
@@ -166,6 +186,8 @@ export interface VerifiedPackage extends OpenedPackage {
   readonly verdict: SignatureVerdict;
   /** The trusted office that matched (its key is pinned at import when it was registered by fingerprint). */
   readonly office: TrustedOffice | null;
+  /** Each framed register's verified frame plaintexts (compressed), by case id. */
+  readonly registerFrames: ReadonlyMap<string, Uint8Array[]>;
 }
 
 /** The trusted office the header's sender is, or the refusal. The signature is checked separately. */
@@ -198,16 +220,24 @@ export async function openPackage(bytes: Uint8Array, options: OpenPackageOptions
   const office = options.trusted ? matchSender(header, options.trusted) : null;
   if (header.schemaVersion > options.maxSchemaVersion) throw refusals.newerSchema(header.schemaVersion, options.maxSchemaVersion);
   if ((await sha256HexAsync(parts.body)) !== header.body.sha256) throw refusals.bodyChanged(header.sender.name);
-  const records = await readBody(parts.body, header, options.passphrase);
-  return { header, records, fileSha256: await sha256HexAsync(bytes), verdict: office ? 'trusted' : 'untrusted-valid', office };
+  const enc = header.body.encryption;
+  let key: Awaited<ReturnType<typeof deriveBackupKey>> | null = null;
+  if (enc) {
+    if (options.passphrase === undefined || options.passphrase === '') throw refusals.passphraseRequired();
+    key = await deriveBackupKey(options.passphrase, enc.salt, enc.iterations);
+  }
+  const records = await readBody(parts.body, header, key);
+  const section = header.registers;
+  const registerFrames = section
+    ? await openRegisterFrames(parts.frames, section, records, key, section.iv === null ? null : new Uint8Array(base64ToBytes(section.iv)), header.sender.name)
+    : new Map<string, Uint8Array[]>();
+  return { header, records, fileSha256: await sha256HexAsync(bytes), verdict: office ? 'trusted' : 'untrusted-valid', office, registerFrames };
 }
 
-async function readBody(stored: Uint8Array, header: PackageHeader, passphrase: string | undefined): Promise<ExchangeRecord[]> {
+async function readBody(stored: Uint8Array, header: PackageHeader, key: Awaited<ReturnType<typeof deriveBackupKey>> | null): Promise<ExchangeRecord[]> {
   let compressed = stored;
   const enc = header.body.encryption;
-  if (enc) {
-    if (passphrase === undefined || passphrase === '') throw refusals.passphraseRequired();
-    const key = await deriveBackupKey(passphrase, enc.salt, enc.iterations);
+  if (enc && key) {
     const opened = await decryptFrame(key, new Uint8Array(base64ToBytes(enc.iv)), new Uint8Array(BODY_AAD), stored);
     if (!opened) throw refusals.wrongPassphrase();
     compressed = opened;

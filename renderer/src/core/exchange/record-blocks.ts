@@ -40,8 +40,10 @@ export interface StoredRecordBlock {
   readonly kind: string;
   readonly seq: number;
   readonly count: number;
-  /** JSON of StoredExchangeRecord[]. */
+  /** JSON of StoredExchangeRecord[] ('' in a register block). */
   readonly records: string;
+  /** A register block's creditors (register-frames.ts): the frame's plaintext as received, NDJSON deflated. */
+  readonly frame?: Uint8Array;
 }
 
 export function encodeRecordBlock(block: ExchangeRecordBlock): StoredRecordBlock {

@@ -108,6 +108,8 @@ export interface PackageHeader {
   readonly totals: PackageTotals;
   readonly personalData: PersonalDataChoice;
   readonly body: PackageBodyInfo;
+  /** Format 2: the creditor-register frames after the body (register-frames.ts); absent when none. */
+  readonly registers?: { readonly frames: number; readonly storedBytes: number; readonly sha256: string; readonly iv: string | null };
 }
 
 /** What a verified package holds. */

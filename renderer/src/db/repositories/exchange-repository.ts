@@ -34,13 +34,21 @@ import {
   openPackage,
   PACKAGE_FILE_EXTENSION,
   type PackageHeader,
+  parseRegisterText,
   planCounts,
   planImport,
+  REGISTER_BLOCK_KIND,
   type ReceivedFigureRecord,
+  type RegisterCreditor,
   type ReportPeriod,
   readKeyFile,
   recordKey,
   refusals,
+  registerBlockId,
+  registerBlockPrefix,
+  registerFrameCount,
+  registerFrameText,
+  registerSummaryOf,
   reportPeriod,
   SCREENING_KIND,
   type TrustedOffice,
@@ -274,6 +282,7 @@ export class ExchangeRepository {
       recipient: recipient ? { id: recipient.officeId ?? recipient.id, name: recipient.name, level: recipient.level, district: recipient.district } : null,
       period: request.period,
       records: built.records,
+      registers: built.registers,
       totals: built.totals,
       personalData: request.includePersonal ? { included: true, by: actorName(actor), reason: request.personalReason.trim() } : { included: false, by: '', reason: '' },
       appVersion: request.appVersion,
@@ -367,6 +376,8 @@ export class ExchangeRepository {
     const { db } = this.ctx;
     const now = this.ctx.now();
     try {
+      // Inflated before the transaction (IndexedDB ends a transaction that waits on anything else).
+      const registerTexts = await this.inflateRegisters(opened);
       // A notice package registers its assignments through the clue and petition repositories: their
       // tables join this transaction, so the records and the landed clues/petitions commit together.
       const tables = [db.exchangeRecordBlocks, db.exchangePackages, db.exchangeOffices, db.settings, db.audit, db.clues, db.clueReporters, db.clueCounters, db.petitions, db.petitionCounters, db.mediationSessions, db.cases];
@@ -396,6 +407,7 @@ export class ExchangeRepository {
         const changes = applyToBlocks(blocks, header.sender.id, header.sender.name, writes, removals);
         await db.exchangeRecordBlocks.bulkPut(changes.put.map(encodeRecordBlock));
         await db.exchangeRecordBlocks.bulkDelete(changes.deleted);
+        await this.writeRegisters(opened, blocks, [...plan.added, ...plan.changed].map((p) => p.record), removals, registerTexts);
         const landed = header.kind === 'notice' ? await this.landAssignments(header.sender.name, plan.added.filter((p) => p.record.kind === ASSIGNMENT_KIND).map((p) => p.record)) : [];
         const office = opened.office;
         if (office && office.officeId === null) {
@@ -462,7 +474,7 @@ export class ExchangeRepository {
     else if (filter.office) rows = await t.where('office').equals(filter.office).toArray();
     else if (filter.kind) rows = await t.where('kind').equals(filter.kind).toArray();
     else rows = await t.toArray();
-    return flattenBlocks(rows.map(decodeRecordBlock));
+    return flattenBlocks(rows.filter((b) => b.kind !== REGISTER_BLOCK_KIND).map(decodeRecordBlock));
   }
 
   /**
@@ -487,9 +499,19 @@ export class ExchangeRepository {
   async recordCount(): Promise<number> {
     let n = 0;
     await this.ctx.db.exchangeRecordBlocks.each((b) => {
-      n += b.count;
+      if (b.kind !== REGISTER_BLOCK_KIND) n += b.count;
     });
     return n;
+  }
+
+  /** The creditors of a register received from an office, in the order sent (masked as the sender chose). */
+  async registerCreditors(office: string, caseId: string): Promise<RegisterCreditor[]> {
+    const prefix = registerBlockPrefix(office, caseId);
+    const rows = await this.ctx.db.exchangeRecordBlocks.where(':id').between(prefix, `${prefix}\uffff`).toArray();
+    rows.sort((a, b) => a.seq - b.seq);
+    const out: RegisterCreditor[] = [];
+    for (const r of rows) if (r.frame) out.push(...parseRegisterText((await registerFrameText(r.frame)).text));
+    return out;
   }
 
   // ── internals ────────────────────────────────────────────────────────────────────────────────
@@ -520,7 +542,7 @@ export class ExchangeRepository {
     // The very same file again (and nothing newer of its period): no record needs reading.
     const same = heldPackages.some((p) => p.fileSha256 === opened.fileSha256);
     const newer = heldPackages.some((p) => p.periodKey === opened.header.period.key && p.createdAt > opened.header.createdAt);
-    const blocks = same && !newer ? [] : (await db.exchangeRecordBlocks.where('office').equals(sender).toArray()).map(decodeRecordBlock);
+    const blocks = same && !newer ? [] : (await db.exchangeRecordBlocks.where('office').equals(sender).filter((b) => b.kind !== REGISTER_BLOCK_KIND).toArray()).map(decodeRecordBlock);
     const held: HeldRecord[] = [];
     for (const b of blocks) {
       for (const r of b.records) held.push({ key: recordKey(sender, b.kind, r.sourceId), kind: b.kind, contentHash: r.contentHash, periodKey: r.periodKey, packageCreatedAt: r.packageCreatedAt });
@@ -533,6 +555,59 @@ export class ExchangeRepository {
       heldPackages.map((p) => ({ fileSha256: p.fileSha256, periodKey: p.periodKey, createdAt: p.createdAt })),
     );
     return { plan, blocks };
+  }
+
+  /**
+   * Each framed register's frames with their creditor counts, checked against the record's count
+   * (inflated to count, stored as received); none when the file is held already.
+   */
+  private async inflateRegisters(opened: VerifiedPackage): Promise<Map<string, { frame: Uint8Array; count: number }[]>> {
+    const out = new Map<string, { frame: Uint8Array; count: number }[]>();
+    if (opened.registerFrames.size === 0 || (await this.ctx.db.exchangePackages.get(opened.fileSha256))) return out;
+    for (const record of opened.records) {
+      const summary = registerSummaryOf(record);
+      const frames = summary ? opened.registerFrames.get(summary.caseId) : undefined;
+      if (!summary || !frames) continue;
+      const texts: { frame: Uint8Array; count: number }[] = [];
+      for (const f of frames) texts.push({ frame: f.slice(), count: await registerFrameCount(f) });
+      const count = texts.reduce((n, t) => n + t.count, 0);
+      if (count !== summary.count) throw refusals.corrupted(`register ${summary.caseId}: ${count} creditors in frames, record says ${summary.count}`);
+      out.set(summary.caseId, texts);
+    }
+    return out;
+  }
+
+  /**
+   * Stores the registers the import adds or changes, 1,000 creditors a row, and removes the rows of
+   * registers changed (beyond their new length) or no longer sent. Inside the import's transaction.
+   */
+  private async writeRegisters(
+    opened: VerifiedPackage,
+    held: readonly ExchangeRecordBlock[],
+    writes: readonly ExchangeRecord[],
+    removals: readonly { readonly kind: string; readonly sourceId: string }[],
+    texts: ReadonlyMap<string, { frame: Uint8Array; count: number }[]>,
+  ): Promise<void> {
+    const { db } = this.ctx;
+    const office = opened.header.sender.id;
+    const heldFrames = new Map<string, number>();
+    for (const b of held) if (b.kind === 'creditors') for (const r of b.records) heldFrames.set(r.sourceId, registerSummaryOf({ kind: b.kind, data: r.data })?.frames ?? 0);
+    const drop = (caseId: string, from: number) => {
+      const ids: string[] = [];
+      for (let seq = from; seq < (heldFrames.get(caseId) ?? 0); seq++) ids.push(registerBlockId(office, caseId, seq));
+      return ids.length > 0 ? db.exchangeRecordBlocks.bulkDelete(ids) : Promise.resolve();
+    };
+    for (const record of writes) {
+      if (record.kind !== 'creditors') continue;
+      const frames = texts.get(record.sourceId) ?? [];
+      for (let at = 0; at < frames.length; at += 50) {
+        await db.exchangeRecordBlocks.bulkPut(
+          frames.slice(at, at + 50).map((f, i) => ({ id: registerBlockId(office, record.sourceId, at + i), office, officeName: opened.header.sender.name, kind: REGISTER_BLOCK_KIND, seq: at + i, count: f.count, records: '', frame: f.frame })),
+        );
+      }
+      await drop(record.sourceId, frames.length);
+    }
+    for (const r of removals) if (r.kind === 'creditors') await drop(r.sourceId, 0);
   }
 
   /** Registers each new assignment as this office's own clue or petition (inside the import's transaction). */

@@ -1,7 +1,7 @@
 // Two district offices and a city office with real Ed25519 keys, and a small package, for the
 // exchange tests.
-import type { ExchangeRecord, OfficeIdentity, OfficeKeyPair, TrustedOffice, WritePackageOptions } from '../../../../renderer/src/core/exchange';
-import { generateOfficeKeyPair, keyFingerprint, reportPeriod, writePackage } from '../../../../renderer/src/core/exchange';
+import type { ExchangeError, ExchangeRecord, OfficeIdentity, OfficeKeyPair, TrustedOffice, WritePackageOptions } from '../../../../renderer/src/core/exchange';
+import { generateOfficeKeyPair, isExchangeError, keyFingerprint, reportPeriod, writePackage } from '../../../../renderer/src/core/exchange';
 
 export const HUANCUI: OfficeIdentity = { id: 'office-huancui', name: '环翠区处非办', level: 'district', district: '环翠区' };
 export const WENDENG: OfficeIdentity = { id: 'office-wendeng', name: '文登区处非办', level: 'district', district: '文登区' };
@@ -52,3 +52,15 @@ export function packageOptions(keys: OfficeKeyPair, over: Partial<WritePackageOp
 export async function samplePackage(keys: OfficeKeyPair, over: Partial<WritePackageOptions> = {}) {
   return writePackage(packageOptions(keys, over));
 }
+
+/** The ExchangeError a promise is refused with (fails when it is accepted or throws anything else). */
+export async function refusal(p: Promise<unknown>): Promise<ExchangeError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isExchangeError(e)) return e;
+    throw e;
+  }
+  throw new Error('accepted');
+}
+

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildExchangeRecords,
+  openPackage,
+  parseRegisterText,
+  type RegisterCreditor,
+  registerFrameText,
+  registerSummaryOf,
+} from '../../../../renderer/src/core/exchange';
+import { HUANCUI, makeOffices, packageOptions, Q1, refusal, samplePackage, trustedOf } from './exchange-fixture';
+
+// Creditor registers travel as the backup's 1,000-creditor frames after the package's body.
+
+function creditors(n: number): RegisterCreditor[] {
+  return Array.from({ length: n }, (_, i) => ({
+    cid: String(i + 1),
+    name: i % 2 === 0 ? '王秀兰' : '李建国',
+    idType: '居民身份证',
+    idNumber: `37100219800101${String(1000 + (i % 9000)).padStart(4, '0')}`,
+    phone: '13806311234',
+    principalFen: 100_000 + i,
+    returnedFen: i % 3,
+    netClaimFen: 100_000 + i - (i % 3),
+    status: '已核实',
+  }));
+}
+
+const source = (list: RegisterCreditor[]) => ({
+  cases: [],
+  parties: [],
+  petitions: [],
+  mediation: [],
+  mediationPetition: new Map<string, string>(),
+  refunds: [],
+  documents: [],
+  creditorRegisters: new Map([['case-1', list]]),
+});
+
+async function readBack(opened: Awaited<ReturnType<typeof openPackage>>, caseId: string): Promise<RegisterCreditor[]> {
+  const out: RegisterCreditor[] = [];
+  for (const f of opened.registerFrames.get(caseId) ?? []) out.push(...parseRegisterText((await registerFrameText(f)).text));
+  return out;
+}
+
+describe('register frames', () => {
+  it('a 2,500-creditor register round-trips in 3 frames, masked by default, exact when included on purpose; counts and sums equal', async () => {
+    const offices = await makeOffices();
+    const list = creditors(2_500);
+    const masked = buildExchangeRecords(source(list), Q1, false);
+    const pkg = await samplePackage(offices.huancui, { registers: masked.registers });
+    expect(pkg.header.formatVersion).toBe(2);
+    expect(pkg.header.registers?.frames).toBe(3);
+    expect(pkg.header.counts.creditors).toBe(1);
+    const opened = await openPackage(pkg.bytes, { trusted: trustedOf(offices), maxSchemaVersion: 99 });
+    const summary = registerSummaryOf(opened.records.find((r) => r.kind === 'creditors') ?? { kind: '', data: {} });
+    expect(summary).toMatchObject({ caseId: 'case-1', count: 2_500, frames: 3, principalFen: list.reduce((n, c) => n + c.principalFen, 0), netClaimFen: list.reduce((n, c) => n + c.netClaimFen, 0) });
+    const back = await readBack(opened, 'case-1');
+    expect(back).toHaveLength(2_500);
+    expect(back[0]).toMatchObject({ cid: '1', name: '王*兰', idNumber: '371002********1000', phone: '138****1234', principalFen: 100_000 });
+    expect(JSON.stringify(back)).not.toContain('王秀兰');
+
+    const full = buildExchangeRecords(source(list), Q1, true);
+    const plain = await samplePackage(offices.huancui, { registers: full.registers, passphrase: '报送包加密口令 2026' });
+    const openedFull = await openPackage(plain.bytes, { trusted: trustedOf(offices), maxSchemaVersion: 99, passphrase: '报送包加密口令 2026' });
+    expect(await readBack(openedFull, 'case-1')).toEqual(list);
+    // Encrypted: no creditor text in the file.
+    expect(new TextDecoder().decode(plain.bytes)).not.toContain('已核实');
+  });
+
+  it('a flipped bit in a frame or a frame cut off is refused (plain and encrypted)', async () => {
+    const offices = await makeOffices();
+    const registers = buildExchangeRecords(source(creditors(2_000)), Q1, false).registers;
+    for (const passphrase of [undefined, '报送包加密口令 2026']) {
+      const pkg = await samplePackage(offices.huancui, { registers, ...(passphrase ? { passphrase } : {}) });
+      const open = (bytes: Uint8Array) => openPackage(bytes, { trusted: trustedOf(offices), maxSchemaVersion: 99, ...(passphrase ? { passphrase } : {}) });
+      const flipped = pkg.bytes.slice();
+      const at = flipped.length - 100;
+      flipped[at] = (flipped[at] ?? 0) ^ 0x01;
+      expect((await refusal(open(flipped))).code).toBe('BODY_CHANGED');
+      expect((await refusal(open(pkg.bytes.subarray(0, pkg.bytes.length - 10)))).code).toBe('TRUNCATED');
+      expect((await open(pkg.bytes)).registerFrames.get('case-1')).toHaveLength(2);
+    }
+  });
+
+  it('a package without registers is still written in format 1', async () => {
+    const offices = await makeOffices();
+    const pkg = await samplePackage(offices.huancui, packageOptions(offices.huancui));
+    expect(pkg.header.formatVersion).toBe(1);
+    expect(pkg.header.registers).toBeUndefined();
+    expect(pkg.header.sender.id).toBe(HUANCUI.id);
+  });
+});
