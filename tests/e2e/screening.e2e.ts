@@ -156,6 +156,12 @@ test('a city-sized ledger is checked in the background with the rows read shown,
   await progress.getByRole('button', { name: '取消' }).click();
   await expect(page.getByText('已取消校验，台账没有变化。')).toBeVisible();
   await expect(page.getByTestId('import-report')).toHaveCount(0);
+  // The dialog is back at its first step: another file can be chosen, and the cancelled file's
+  // report (its worker's last message still on its way) never arrives.
+  await expect(page.getByRole('button', { name: /选择文件/ })).toBeVisible();
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('import-report')).toHaveCount(0);
+  await expect(page.getByTestId('firm-import-progress')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByText('台账中还没有企业')).toBeVisible();
 });

@@ -1,8 +1,9 @@
 import { Button, Callout, Card, FileInput, HTMLTable, ProgressBar, Tag } from '@blueprintjs/core';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AdvertImportCheck } from '../../../db/repositories/monitoring-repository';
 import type { AdvertImportMessage } from '../../../workers/advert-import-protocol';
 import { useApp } from '../../app/app-context';
+import { useImportCheck } from '../../hooks/use-import-check';
 
 /**
  * 导入监测结果: the file is hashed, parsed and checked in a worker (a platform's export may hold
@@ -14,66 +15,43 @@ export function AdvertImportCard({ onImported }: { readonly onImported: () => vo
   const [check, setCheck] = useState<{ fileName: string; check: AdvertImportCheck } | null>(null);
   const [notice, setNotice] = useState<{ intent: 'primary' | 'danger'; text: string } | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
-  const worker = useRef<Worker | null>(null);
-  // Each check has its number; 取消 or a newer file moves it on, so a result still on its way (the
-  // file being read, the worker's last message, the re-import lookup) is dropped, never shown.
-  const run = useRef(0);
-  const stop = () => {
-    worker.current?.terminate();
-    worker.current = null;
-  };
-  // Leaving the page ends a check still running.
-  useEffect(
-    () => () => {
-      worker.current?.terminate();
-      worker.current = null;
-    },
-    [],
-  );
+  const checks = useImportCheck();
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    run.current += 1;
-    const mine = run.current;
-    const current = () => run.current === mine;
+    const check = checks.begin();
     setNotice(null);
     setCheck(null);
     setProgress('正在读取文件…');
     const [bytes, context] = await Promise.all([file.arrayBuffer().then((b) => new Uint8Array(b)), repos.monitoring.importContext()]);
-    if (!current()) return;
-    stop();
-    const w = new Worker(new URL('../../../workers/advert-import.worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
+    if (!check.current()) return;
     const fail = (why: string) => {
-      if (!current()) return;
-      stop();
+      if (!check.current()) return;
+      check.finish();
       setProgress(null);
       setNotice({ intent: 'danger', text: `校验未能完成：${why}。请确认文件未损坏后重试。` });
     };
-    w.onmessage = (event: MessageEvent<AdvertImportMessage>) => {
-      const m = event.data;
-      if (!current()) return;
-      if (m.type === 'progress') {
-        setProgress(m.phase === 'read' ? '正在读取文件…' : `正在校验：已读到第 ${m.rowsRead.toLocaleString('zh-CN')} 行`);
-        return;
-      }
-      if (m.type === 'failed') return fail(m.message);
-      stop();
-      void repos.monitoring.importOf(m.sha256).then((sameFile) => {
-        if (!current()) return;
-        setProgress(null);
-        setCheck({ fileName: file.name, check: { result: m.result, sha256: m.sha256, sameFile } });
-      }, (e: unknown) => fail(String(e)));
-    };
-    w.onerror = (event) => {
-      event.preventDefault();
-      fail(event.message || '后台校验意外停止');
-    };
+    const w = check.start<AdvertImportMessage>(
+      () => new Worker(new URL('../../../workers/advert-import.worker.ts', import.meta.url), { type: 'module' }),
+      (m) => {
+        if (m.type === 'progress') {
+          setProgress(m.phase === 'read' ? '正在读取文件…' : `正在校验：已读到第 ${m.rowsRead.toLocaleString('zh-CN')} 行`);
+          return;
+        }
+        if (m.type === 'failed') return fail(m.message);
+        check.finish();
+        void repos.monitoring.importOf(m.sha256).then((sameFile) => {
+          if (!check.current()) return;
+          setProgress(null);
+          setCheck({ fileName: file.name, check: { result: m.result, sha256: m.sha256, sameFile } });
+        }, (e: unknown) => fail(String(e)));
+      },
+      fail,
+    );
     w.postMessage({ bytes, fileName: file.name, context }, [bytes.buffer]);
   };
   const cancel = () => {
-    run.current += 1;
-    stop();
+    checks.cancel();
     setProgress(null);
     setNotice({ intent: 'primary', text: '已取消校验，监测台账没有变化。' });
   };

@@ -1,8 +1,9 @@
 import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, HTMLTable, ProgressBar, Tag } from '@blueprintjs/core';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FirmImportResult } from '../../../core/screening';
 import type { FirmImportMessage } from '../../../workers/firm-import-protocol';
 import { useApp } from '../../app/app-context';
+import { useImportCheck } from '../../hooks/use-import-check';
 import { guarded, notify } from './form-bits';
 
 type Step = { readonly kind: 'pick' } | { readonly kind: 'checked'; readonly fileName: string; readonly bytes: Uint8Array; readonly result: FirmImportResult };
@@ -18,60 +19,41 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
   const [busy, setBusy] = useState(false);
 
   const [progress, setProgress] = useState<string | null>(null);
-  const worker = useRef<Worker | null>(null);
-  // 取消 moves the check's number on, so a check cancelled while the ledger's context was still
-  // being read never starts its worker.
-  const run = useRef(0);
-  const stopWorker = () => {
-    worker.current?.terminate();
-    worker.current = null;
-  };
-  // Closing the dialog ends a check still running.
-  useEffect(
-    () => () => {
-      worker.current?.terminate();
-      worker.current = null;
-    },
-    [],
-  );
+  const checks = useImportCheck();
 
   // The check runs in a worker (a registry export can hold 200,000 firms): the window keeps
-  // answering, the rows read so far are shown, and 取消 stops it with nothing written.
+  // answering, the rows read so far are shown, and 取消 stops it with nothing written; a check
+  // cancelled while the ledger's context was still being read never starts its worker.
   const check = async (bytes: Uint8Array, fileName: string, sheet?: string) => {
+    const run = checks.begin();
     setBusy(true);
     setMessage(null);
     setProgress('正在读取文件…');
-    run.current += 1;
-    const mine = run.current;
     const context = await repos.screening.importContext();
-    if (run.current !== mine) return;
-    stopWorker();
-    const w = new Worker(new URL('../../../workers/firm-import.worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
-    w.onmessage = (event: MessageEvent<FirmImportMessage>) => {
-      const m = event.data;
-      if (m.type === 'progress') {
-        setProgress(m.phase === 'read' ? '正在读取文件…' : `正在校验：已读到第 ${m.rowsRead.toLocaleString('zh-CN')} 行`);
-        return;
-      }
-      stopWorker();
-      setBusy(false);
-      setProgress(null);
-      if (m.type === 'done') setStep({ kind: 'checked', fileName, bytes, result: m.result });
-      else setMessage(`校验未能完成：${m.message}。请确认文件未损坏后重试。`);
-    };
-    w.onerror = (event) => {
-      event.preventDefault();
-      stopWorker();
-      setBusy(false);
-      setProgress(null);
-      setMessage(`校验未能完成：${event.message || '后台校验意外停止'}。请重试；文件很大时请先关闭其他程序。`);
-    };
+    if (!run.current()) return;
+    const w = run.start<FirmImportMessage>(
+      () => new Worker(new URL('../../../workers/firm-import.worker.ts', import.meta.url), { type: 'module' }),
+      (m) => {
+        if (m.type === 'progress') {
+          setProgress(m.phase === 'read' ? '正在读取文件…' : `正在校验：已读到第 ${m.rowsRead.toLocaleString('zh-CN')} 行`);
+          return;
+        }
+        run.finish();
+        setBusy(false);
+        setProgress(null);
+        if (m.type === 'done') setStep({ kind: 'checked', fileName, bytes, result: m.result });
+        else setMessage(`校验未能完成：${m.message}。请确认文件未损坏后重试。`);
+      },
+      (why) => {
+        setBusy(false);
+        setProgress(null);
+        setMessage(`校验未能完成：${why}。请重试；文件很大时请先关闭其他程序。`);
+      },
+    );
     w.postMessage({ bytes, fileName, ...(sheet === undefined ? {} : { sheet }), context });
   };
   const cancel = () => {
-    run.current += 1;
-    stopWorker();
+    checks.cancel();
     setBusy(false);
     setProgress(null);
     setMessage('已取消校验，台账没有变化。');
