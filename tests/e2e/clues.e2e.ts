@@ -200,8 +200,30 @@ test('the reward notice and risk notice are issued from their records; clue subj
   await page.getByRole('button', { name: '签发', exact: true }).click();
   await expect(page.getByTestId('reward-notice-message')).toContainText(`已签发：处非奖〔${YEAR}〕1号`, { timeout: 60_000 });
 
-  // Naming the reporter is a deliberate, audited choice (once the closing dialog is gone).
+  // A second notice saved as a draft from the clue reopens from the 文书 registry, after a restart,
+  // in the editor with its source named and the typed text kept.
   await expect(dialog).toBeHidden();
+  await panel.getByRole('button', { name: '生成奖励通知书' }).click();
+  await dialog.locator('#doc-field-collectPlace').fill('威海市金融局一楼服务大厅');
+  await dialog.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByTestId('reward-notice-message')).toContainText('草稿已保存');
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await ensureSignedIn(page);
+  await page.goto('#/documents');
+  const draftRow = page.getByRole('row').filter({ hasText: '草稿' }).filter({ hasText: `来源：${clueNo}` });
+  await expect(draftRow).toContainText('举报奖励通知书');
+  await draftRow.click();
+  await page.getByRole('button', { name: '继续编辑草稿' }).click();
+  await expect(page.getByTestId('source-draft-editor')).toBeVisible();
+  await expect(page.getByTestId('document-source')).toContainText(`来源：${clueNo}`);
+  await expect(page.locator('#doc-field-collectPlace')).toHaveValue('威海市金融局一楼服务大厅');
+  await expect(page.locator('#doc-field-clueNo')).toHaveValue(clueNo);
+  await shot(page, 'n2b-reward-draft-reopened');
+  await page.getByTestId('document-source').getByRole('button', { name: '打开来源' }).click();
+  await expect(page.getByTestId('clue-no')).toHaveText(clueNo);
+
+  // Naming the reporter is a deliberate, audited choice (once the closing dialog is gone).
   await panel.getByLabel(/通知书写明举报人姓名/).check({ force: true });
   await panel.getByRole('button', { name: '生成奖励通知书' }).click();
   await expect(dialog.locator('#doc-field-reporter')).toHaveValue('王秀兰');

@@ -129,6 +129,27 @@ describe('DocumentRepository: drafts, status, void, attachments', () => {
     expect(again).toMatchObject({ ok: false, field: 'document' });
   });
 
+  it('a draft made from a clue (no case) keeps its source through later saves and the issue, for the registry to reopen it by', async () => {
+    const { repos, db } = makeTestRepos();
+    await withPrefix(repos);
+    const { template, data } = inquiry();
+    const source = { kind: 'clue', id: 'clue-7', label: '线索〔2026〕7号' } as const;
+    const draft = await repos.documents.saveDraft(null, null, template, { partyName: data.partyName }, undefined, source);
+    if (!draft.ok) throw new Error(draft.message);
+    const edited = await repos.documents.saveDraft(draft.id, null, template, { ...data });
+    expect(edited).toMatchObject({ ok: true, id: draft.id });
+    const saved = await repos.documents.get(draft.id);
+    expect(saved?.caseId).toBeNull();
+    expect(saved?.body.source).toEqual(source);
+    expect(saved?.body.data.partyName).toBe(data.partyName);
+    const issued = await issueOne(repos, null, draft.id);
+    expect(issued).toMatchObject({ ok: true, id: draft.id });
+    expect((await repos.documents.get(draft.id))?.body.source).toEqual(source);
+    // The audit entry of the draft names where it came from.
+    const created = (await db.audit.toArray()).find((a) => a.action === 'create' && a.entityId === draft.id);
+    expect((created?.after as { body: { source: unknown } }).body.source).toEqual(source);
+  });
+
   it('status moves 已签发 → 已送达 → 已归档 only forward; 作废 keeps the number and needs a reason', async () => {
     const { repos, db } = makeTestRepos();
     await withPrefix(repos);

@@ -16,6 +16,7 @@ import { DocumentTemplateStore } from './document-template-store';
 import {
   type DocumentFilter,
   type DocumentResult,
+  type DocumentSource,
   type DocumentStatus,
   documentTypeOf,
   type IssueRequest,
@@ -54,7 +55,7 @@ export class DocumentRepository {
   }
 
   /** Stores (or updates) a draft: incomplete data is allowed, a number is not given yet. */
-  async saveDraft(draftId: string | null, caseId: string | null, template: DocumentTemplate, data: DocumentData, firmId?: string): Promise<DocumentResult> {
+  async saveDraft(draftId: string | null, caseId: string | null, template: DocumentTemplate, data: DocumentData, firmId?: string, source?: DocumentSource): Promise<DocumentResult> {
     await requirePermission(this.ctx, 'documents.draft', { entity: 'documents', entityId: draftId ?? 'new', details: { templateId: template.id } });
     const typeId = documentTypeOf(template);
     if (!typeId) return { ok: false, field: 'template', message: `模板“${template.name}”的文书类型无效：请改用内置模板或其副本。` };
@@ -66,6 +67,7 @@ export class DocumentRepository {
       if (before && before.status !== '草稿') return { ok: false as const, field: 'document', message: `该文书已${before.status}，不能再作为草稿修改。` };
       const id = before?.id ?? this.ctx.newId();
       const firm = firmId ?? before?.body.firmId;
+      const from = source ?? before?.body.source;
       const row: DocumentRow = {
         id,
         caseId,
@@ -78,6 +80,7 @@ export class DocumentRepository {
           typeLabel: typeLabel(typeId),
           summary: summaryOf(template, data),
           ...(firm ? { firmId: firm } : {}),
+          ...(from ? { source: from } : {}),
           template,
           data,
           year: null,
@@ -155,6 +158,7 @@ export class DocumentRepository {
       const operator = await this.operatorName();
       const data: DocumentData = { ...req.data, documentNumber: number };
       const firmId = req.firmId ?? before?.body.firmId;
+      const source = req.source ?? before?.body.source;
       const row: DocumentRow = {
         id,
         caseId: req.caseId,
@@ -167,6 +171,7 @@ export class DocumentRepository {
           typeLabel: typeLabel(typeId),
           summary: summaryOf(req.template, data),
           ...(firmId ? { firmId } : {}),
+          ...(source ? { source } : {}),
           template: req.template,
           data,
           year,

@@ -22,6 +22,17 @@ export interface StatusChange {
   readonly note: string;
 }
 
+/**
+ * The record outside a case a document was made from (a clue's reward, a risk notice, a firm of
+ * the screening ledger): the registry reopens its draft in the editor by it and the editor names it.
+ */
+export interface DocumentSource {
+  readonly kind: 'clue' | 'risk-notice' | 'firm';
+  readonly id: string;
+  /** How staff name it, e.g. 线索〔2026〕1号 (never a reporter's name: it is shown in the registry). */
+  readonly label: string;
+}
+
 export interface DocumentBody {
   /** The settings key of the 文号 prefix and of the counter, e.g. "inquiry-notice". */
   readonly typeId: DocumentTypeId;
@@ -32,6 +43,8 @@ export interface DocumentBody {
   readonly template: DocumentTemplate;
   /** The firm of the screening ledger (排查对象) the document is addressed to, when made from its page. */
   readonly firmId?: string;
+  /** The clue, risk notice or firm it was made from, when made from that record's page. */
+  readonly source?: DocumentSource;
   /** The data the document was made from, with its 文号 once issued. */
   readonly data: DocumentData;
   readonly year: number | null;
@@ -84,6 +97,8 @@ export interface IssueRequest {
   readonly caseId: string | null;
   /** The screening ledger's firm it is addressed to (issued from the firm's page). */
   readonly firmId?: string;
+  /** The record it was made from (kept from the draft when not given). */
+  readonly source?: DocumentSource;
   readonly template: DocumentTemplate;
   /** The data as printed, including `documentNumber` = expected.number. */
   readonly data: DocumentData;

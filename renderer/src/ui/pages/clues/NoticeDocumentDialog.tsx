@@ -1,6 +1,7 @@
 import { Callout, Dialog, DialogBody } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 import type { DocumentData, DocumentTemplate } from '../../../core/documents';
+import type { DocumentSource } from '../../../db/repositories/document-types';
 import { useApp } from '../../app/app-context';
 import { DocumentEditor } from '../documents/DocumentEditor';
 
@@ -13,6 +14,8 @@ export function NoticeDocumentDialog(props: {
   readonly templateId: string;
   readonly initial: DocumentData | null;
   readonly caseId: string | null;
+  /** The clue or risk notice it is made from: a draft saved here reopens from the registry by it. */
+  readonly source: DocumentSource | null;
   /** Where the form's typed input is kept (per record). */
   readonly formKey: string;
   readonly onClose: (message: string | null) => void;
@@ -30,11 +33,16 @@ export function NoticeDocumentDialog(props: {
           <DocumentEditor
             key={props.formKey}
             caseId={props.caseId}
+            {...(props.source ? { source: props.source } : {})}
             template={template}
             initial={props.initial}
             draftId={null}
             formKey={props.formKey}
-            onDone={(_id, message) => props.onClose(`${message} 文书已登记在“文书”登记簿中，可在那里下载 PDF 和 Word。`)}
+            onDone={(id, message) =>
+              void repos.documents.get(id).then((doc) =>
+                props.onClose(doc?.status === '草稿' ? `${message}：可在“文书”登记簿中打开这份草稿继续编辑。` : `${message} 文书已登记在“文书”登记簿中，可在那里下载 PDF 和 Word。`),
+              )
+            }
             onCancel={() => props.onClose(null)}
           />
         )}

@@ -11,7 +11,7 @@ import { NoticeDocumentDialog } from './NoticeDocumentDialog';
 /** 风险提示: the notices of a year, and one more registered. */
 export function NoticesView() {
   const { repos, can, settings } = useApp();
-  const [printing, setPrinting] = useState<{ readonly id: string; readonly data: DocumentData } | null>(null);
+  const [printing, setPrinting] = useState<{ readonly id: string; readonly label: string; readonly data: DocumentData } | null>(null);
   const [printed, setPrinted] = useState<string | null>(null);
   const [notices, setNotices] = useState<RiskNotice[] | null>(null);
   const [year, setYear] = useState(new Date().getFullYear());
@@ -50,7 +50,7 @@ export function NoticesView() {
           <tbody>
             {shown.map((n) => (
               <tr key={n.id} title={n.text}><td>{n.date}</td><td>{n.sector}</td><td>{n.title}</td><td>{n.channels.join('、')}</td>
-                <td><Button small minimal icon="document" text="生成文书" disabled={!can('documents.draft')} onClick={() => setPrinting({ id: n.id, data: riskNoticeData(n, { officeName: settings.officeName, operatorName: settings.operatorName, today: localIsoDate(new Date()) }) })} /></td></tr>
+                <td><Button small minimal icon="document" text="生成文书" disabled={!can('documents.draft')} onClick={() => setPrinting({ id: n.id, label: `风险提示“${n.title}”`, data: riskNoticeData(n, { officeName: settings.officeName, operatorName: settings.operatorName, today: localIsoDate(new Date()) }) })} /></td></tr>
             ))}
           </tbody>
         </HTMLTable>
@@ -59,6 +59,7 @@ export function NoticesView() {
           templateId={RISK_NOTICE_TEMPLATE_ID}
           initial={printing?.data ?? null}
           caseId={null}
+          source={printing ? { kind: 'risk-notice', id: printing.id, label: printing.label } : null}
           formKey={`document:new:risk-notice:${printing?.id ?? ''}`}
           onClose={(m) => {
             setPrinting(null);

@@ -125,6 +125,7 @@ export function RewardPanel({ clue, rewards, onChanged }: { readonly clue: Clue;
         templateId={REWARD_NOTICE_TEMPLATE_ID}
         initial={notice}
         caseId={clue.disposition?.caseId ?? null}
+        source={{ kind: 'clue', id: clue.id, label: clue.clueNo }}
         formKey={`document:new:reward-notice:${current?.id ?? clue.id}:${withIdentity ? 'named' : 'masked'}`}
         onClose={(m) => {
           setNotice(null);

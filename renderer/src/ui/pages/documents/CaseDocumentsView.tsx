@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentData, DocumentTemplate } from '../../../core/documents';
 import type { DocumentRow } from '../../../db/records';
 import type { CaseWithParties } from '../../../db/repositories/case-repository';
+import type { DocumentSource } from '../../../db/repositories/document-types';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { FieldRow } from '../../components/FieldRow';
@@ -27,6 +28,8 @@ interface Editing {
   readonly draftId: string | null;
   /** Where the form's unsaved input is kept. */
   readonly formKey: string;
+  /** A draft made from a clue of this case names the clue. */
+  readonly source?: DocumentSource;
 }
 
 /**
@@ -108,7 +111,8 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly edi
     if (route.kind === 'draft') {
       const doc = docs.find((d) => d.id === route.documentId && d.status === '草稿');
       if (!doc) return { ok: false, message: '这份文书草稿已不存在或已签发，请从列表中打开。' };
-      return { ok: true, editing: { template: doc.body.template, initial: doc.body.data, draftId: doc.id, formKey: `document:${doc.id}` } };
+      const source = doc.body.source;
+      return { ok: true, editing: { template: doc.body.template, initial: doc.body.data, draftId: doc.id, formKey: `document:${doc.id}`, ...(source ? { source } : {}) } };
     }
     const template = templates.find((x) => x.id === route.templateId);
     if (!template) return { ok: false, message: '这个文书模板已不存在，请重新选择模板。' };
@@ -172,6 +176,7 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly edi
         <DocumentEditor
           key={editing.formKey}
           caseId={caseId}
+          {...(editing.source ? { source: editing.source } : {})}
           template={editing.template}
           initial={editing.initial}
           draftId={editing.draftId}

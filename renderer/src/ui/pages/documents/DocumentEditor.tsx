@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
 import type { DocumentData, DocumentTemplate, UnprintableCharacter } from '../../../core/documents';
+import type { DocumentSource } from '../../../db/repositories/document-types';
 import { useApp } from '../../app/app-context';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
@@ -17,6 +18,10 @@ export function DocumentEditor(props: {
   readonly caseId: string | null;
   /** A document addressed to a firm of the screening ledger (made from the firm's page). */
   readonly firmId?: string;
+  /** The clue, risk notice or firm it is made from: named above the form, kept with the draft. */
+  readonly source?: DocumentSource;
+  /** Opens that record (where the editor has a way to go there). */
+  readonly onOpenSource?: () => void;
   readonly template: DocumentTemplate;
   readonly initial: DocumentData;
   readonly draftId: string | null;
@@ -117,7 +122,7 @@ export function DocumentEditor(props: {
         setMessages(Object.values(money));
         return;
       }
-      const r = await repos.documents.saveDraft(props.draftId, props.caseId, template, data, props.firmId);
+      const r = await repos.documents.saveDraft(props.draftId, props.caseId, template, data, props.firmId, props.source);
       if (!r.ok) setFailure(r.message);
       else {
         form.clear();
@@ -156,6 +161,7 @@ export function DocumentEditor(props: {
           draftId: props.draftId,
           caseId: props.caseId,
           ...(props.firmId ? { firmId: props.firmId } : {}),
+          ...(props.source ? { source: props.source } : {}),
           template,
           data: numbered,
           expected: peek.preview,
@@ -184,6 +190,11 @@ export function DocumentEditor(props: {
     <div className="documents-editor">
       <div className="documents-form" data-testid="document-form" ref={formRef}>
         <h3 className="bp6-heading">{template.name}</h3>
+        {props.source && (
+          <p className="documents-source" data-testid="document-source">
+            {t('source', { label: props.source.label })} {props.onOpenSource && <Button small minimal icon="share" text={t('openSource')} onClick={props.onOpenSource} />}
+          </p>
+        )}
         <DraftNotice draft={form} />
         {failure && (
           <Callout intent="danger" className="documents-callout" data-testid="document-failure">

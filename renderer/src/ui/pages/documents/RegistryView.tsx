@@ -114,7 +114,9 @@ function Registry(props: { readonly navigate: (r: Route) => void }) {
           onEditDraft={(doc) =>
             doc.caseId
               ? props.navigate({ area: 'documents', rest: [doc.caseId, 'draft', doc.id] })
-              : doc.body.firmId && props.navigate({ area: 'screening', rest: ['firm', doc.body.firmId, 'draft', doc.id] })
+              : doc.body.firmId
+                ? props.navigate({ area: 'screening', rest: ['firm', doc.body.firmId, 'draft', doc.id] })
+                : props.navigate({ area: 'documents', rest: ['draft', doc.id] })
           }
         />
       )}
@@ -154,7 +156,7 @@ export function DocumentTable(props: {
             </td>
             <td>{r.body.template.name}</td>
             <td>{r.body.summary}</td>
-            {props.caseTitle && <td>{r.caseId ? (props.caseTitle.get(r.caseId) ?? '') : ''}</td>}
+            {props.caseTitle && <td>{r.caseId ? (props.caseTitle.get(r.caseId) ?? '') : r.body.source ? t('source', { label: r.body.source.label }) : ''}</td>}
             <td>{r.issuedDate ? chineseDate(r.issuedDate) : ''}</td>
             <td className="documents-status">
               <Tag minimal intent={statusIntent(r.status)}>

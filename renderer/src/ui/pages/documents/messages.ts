@@ -73,6 +73,9 @@ export const zhCN = {
   deleteCopy: '删除副本',
   copyName: '副本名称',
   save: '保存',
+  source: '来源：{{label}}',
+  openSource: '打开来源',
+  draftGone: '这份文书草稿已不存在或已签发：请在文书登记簿中查看。',
 };
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -148,6 +151,9 @@ export const en: Record<keyof typeof zhCN, string> = {
   deleteCopy: 'Delete copy',
   copyName: 'Name of the copy',
   save: 'Save',
+  source: 'Made from: {{label}}',
+  openSource: 'Open the source',
+  draftGone: 'This draft no longer exists or has been issued: see the registry.',
 };
 
 registerMessages('documents', zhCN, en);

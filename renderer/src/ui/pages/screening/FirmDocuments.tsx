@@ -127,6 +127,7 @@ export function FirmDocumentEditor(props: {
         key={editing.formKey}
         caseId={null}
         firmId={firm.id}
+        source={{ kind: 'firm', id: firm.id, label: firm.name }}
         template={editing.template}
         initial={editing.initial}
         draftId={editing.draftId}
