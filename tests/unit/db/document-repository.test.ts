@@ -147,7 +147,7 @@ describe('DocumentRepository: drafts, status, void, attachments', () => {
     expect((await repos.documents.get(draft.id))?.body.source).toEqual(source);
     // The audit entry of the draft names where it came from.
     const created = (await db.audit.toArray()).find((a) => a.action === 'create' && a.entityId === draft.id);
-    expect((created?.after as { body: { source: unknown } }).body.source).toEqual(source);
+    expect((created?.after as { body?: { source?: unknown } } | undefined)?.body?.source).toEqual(source);
   });
 
   it('status moves 已签发 → 已送达 → 已归档 only forward; 作废 keeps the number and needs a reason', async () => {
