@@ -230,6 +230,9 @@ test('the reward notice and risk notice are issued from their records; clue subj
   await dialog.getByRole('button', { name: '取消' }).click();
   await page.goto('#/settings/audit');
   await expect(page.getByRole('row').filter({ hasText: '查看完整个人信息' }).first()).toContainText(`${clueNo} 的举报人`);
+  // The purpose the reveal was made for is in the log itself, not only in the stored entry.
+  await expect(page.getByRole('row').filter({ hasText: '查看完整个人信息' }).first()).toContainText('用途：写入举报奖励通知书');
+  await shot(page, 'n3b-audit-reveal-purpose');
 
   // The registry names the notice by the clue, never the reporter.
   await page.goto('#/documents');

@@ -147,7 +147,14 @@ test('the finance-keyword list is kept in 设置: a bad list is refused by line,
   await page.getByRole('button', { name: '保存关键字样' }).click();
   await expect(editor).toContainText('涉金融关键字样（33 个）');
   await expect(editor.getByRole('table')).toContainText('林淼');
+  // The history names the list and the word added, not the setting's id.
+  await expect(editor.getByRole('table')).toContainText('涉金融关键字样');
+  await expect(editor.getByRole('table')).toContainText('增加：养老服务（共 33 个）');
+  await expect(editor.getByRole('table')).not.toContainText('screening-keywords');
   await shot(page, 'keyword-settings');
+  // So does the office's audit log.
+  await page.goto('#/settings/audit');
+  await expect(page.getByRole('row').filter({ hasText: '涉金融关键字样' }).first()).toContainText('增加：养老服务');
 
   await page.goto('#/screening/keywords');
   await expect(page.getByTestId('keyword-list-note')).toContainText('养老服务');

@@ -2,6 +2,7 @@
 // its id), by whom (and whether that name was typed by hand, before users existed), and the fields
 // that changed with their values as the app shows them. Personal data stays masked unless the reader
 // deliberately reveals it. The stored entry is never changed: its hash covers it exactly.
+import { DEFAULT_FINANCE_KEYWORDS } from '../screening/keywords';
 import type { AuditAction, AuditEntry } from './audit-entry';
 import { fieldLabel } from './field-labels';
 import { type FormatContext, formatValue, isPlainObject, type RecordNames } from './format-value';
@@ -40,7 +41,7 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   clues: '线索', clueReporters: '举报人', clueRewards: '举报奖励', adverts: '监测广告', advertImports: '广告监测导入', advertActions: '广告处置', riskNotices: '风险提示',
 };
 
-const SETTINGS_NAMES: Readonly<Record<string, string>> = { app: '单位设置', 'app-lock': '空闲锁定', access: '四眼规则', petitions: '信访时限设置', 'clue-time-limits': '线索核查时限', 'clue-reward-rule': '举报奖励办法' };
+const SETTINGS_NAMES: Readonly<Record<string, string>> = { app: '单位设置', 'app-lock': '空闲锁定', access: '四眼规则', petitions: '信访时限设置', 'clue-time-limits': '线索核查时限', 'clue-reward-rule': '举报奖励办法', 'screening-keywords': '涉金融关键字样' };
 /** Bookkeeping fields that say nothing to a reader. */
 const NOISE = new Set(['id', 'order', 'blockCount', 'pools', 'prevHash', 'generation', 'token']);
 /** Wrappers whose fields are listed without the wrapper's name in front. */
@@ -115,12 +116,15 @@ function summaryOf(entry: AuditEntry, lines: readonly EntryLine[], ctx: FormatCo
     case 'stage-change':
       return `→ ${text('stage')}（${text('date')}）`;
     case 'reveal':
-      return `查看${a.field ? `完整${text('field')}` : '完整个人信息'}${a.via ? `（${text('via')}）` : ''}`;
+      return `查看${a.field ? `完整${text('field')}` : '完整个人信息'}${a.via ? `（${text('via')}）` : ''}${a.purpose ? `；用途：${text('purpose')}` : ''}`;
     case 'restore': {
       const backup = isPlainObject(a.backup) ? a.backup : null;
       if (backup) return `用备份“${String(backup.fileName ?? '')}”替换全部数据（备份 SHA-256 ${String(backup.headerSha256 ?? '—').slice(0, 16)}…）`;
       return `开始恢复：${text('fileName')}`;
     }
+    case 'settings':
+      if (entry.entityId === 'screening-keywords') return keywordChange(entry.before, entry.after);
+      break;
     case 'export':
     case 'import':
       return [text('kind') || text('what'), text('fileName'), a.rowCount !== undefined ? `${text('rowCount')} 行` : a.rows !== undefined ? `${text('rows')} 行` : ''].filter(Boolean).join('，');
@@ -128,4 +132,18 @@ function summaryOf(entry: AuditEntry, lines: readonly EntryLine[], ctx: FormatCo
   const shown = lines.slice(0, 3).map((l) => `${l.label}：${l.before !== undefined && l.after !== undefined ? `${l.before} → ${l.after}` : (l.after ?? l.before)}`);
   const more = lines.length > 3 ? ` 等 ${lines.length} 项` : '';
   return `${shown.join('；')}${more}`;
+}
+
+/**
+ * The keyword list's save as the words themselves: those added and removed, against the list before
+ * (or the built-in list, which is in use until the first save).
+ */
+function keywordChange(before: unknown, after: unknown): string {
+  const words = (v: unknown): readonly string[] => (isPlainObject(v) && Array.isArray(v.keywords) ? v.keywords.filter((k): k is string => typeof k === 'string') : []);
+  const was = isPlainObject(before) ? words(before) : DEFAULT_FINANCE_KEYWORDS;
+  const now = words(after);
+  const added = now.filter((k) => !was.includes(k));
+  const removed = was.filter((k) => !now.includes(k));
+  const parts = [added.length ? `增加：${added.join('、')}` : '', removed.length ? `删除：${removed.join('、')}` : ''].filter(Boolean);
+  return parts.length ? `${parts.join('；')}（共 ${now.length} 个）` : `关键字样未增删，调整了顺序（共 ${now.length} 个）`;
 }

@@ -47,7 +47,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   lastSignInAt: '最近登录', createdAt: '创建时间', updatedAt: '修改时间', first: '首位管理员', switchedFrom: '切换自', permission: '权限',
   attempted: '尝试的操作', fileName: '文件名', fileHash: '文件校验值', rows: '行数', count: '数量', note: '备注', id: '编号', caseId: '案件',
   userId: '用户', at: '时间', backupCreatedAt: '备份时间', encrypted: '加密', backup: '备份', headerSha256: '备份头校验值',
-  bodySha256: '备份内容校验值', auditHead: '审计链头', preRestoreBackup: '恢复前备份', where: '位置', replaced: '被替换的数据'
+  bodySha256: '备份内容校验值', auditHead: '审计链头', preRestoreBackup: '恢复前备份', where: '位置', replaced: '被替换的数据',
+  // clues and screening
+  purpose: '用途', clueNo: '线索编号', keywords: '涉金融关键字样',
 };
 
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {

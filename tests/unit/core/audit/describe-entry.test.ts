@@ -75,3 +75,30 @@ describe('an audit entry in Chinese', () => {
     expect(describeAuditEntry(signIn, names).lines).toContainEqual({ label: '角色', after: '经办、审核' });
   });
 });
+
+describe('audit entries of the clue and screening areas', () => {
+  it('a reveal shows the purpose the user gave, with the reporter still masked', () => {
+    const e = entry({ action: 'reveal', entity: 'clueReporters', entityId: 'clue-1', after: { clueNo: '线索〔2026〕1号', name: '王*兰', purpose: '写入举报奖励通知书' } });
+    const d = describeAuditEntry(e, () => '线索〔2026〕1号 的举报人');
+    expect(d.summary).toBe('查看完整个人信息；用途：写入举报奖励通知书');
+    expect(d.lines).toContainEqual({ label: '用途', after: '写入举报奖励通知书' });
+    expect(JSON.stringify(d)).not.toContain('王秀兰');
+    // A reveal without a purpose reads as before.
+    expect(describeAuditEntry(entry({ action: 'reveal', entity: 'clueReporters', entityId: 'clue-1', after: { clueNo: '线索〔2026〕1号' } }), names).summary).toBe('查看完整个人信息');
+  });
+
+  it('the finance-keyword list is named 涉金融关键字样 and its saves show the words added and removed', () => {
+    const first = entry({ action: 'settings', entity: 'settings', entityId: 'screening-keywords', before: null, after: { keywords: ['金融', '理财', '养老投资'] } });
+    const d = describeAuditEntry(first, names);
+    expect(d.target).toBe('涉金融关键字样');
+    // The first save is read against the built-in list that was in use until then.
+    expect(d.summary).toMatch(/^增加：养老投资；删除：投资、/);
+    expect(d.summary).toContain('（共 3 个）');
+    const next = describeAuditEntry(entry({ action: 'settings', entity: 'settings', entityId: 'screening-keywords', before: { keywords: ['金融', '理财'] }, after: { keywords: ['金融', '理财', '众筹'] } }), names);
+    expect(next.summary).toBe('增加：众筹（共 3 个）');
+    expect(next.lines).toEqual([{ label: '涉金融关键字样', before: '金融、理财', after: '金融、理财、众筹' }]);
+    expect(JSON.stringify(next)).not.toContain('screening-keywords');
+    const reordered = describeAuditEntry(entry({ action: 'settings', entity: 'settings', entityId: 'screening-keywords', before: { keywords: ['金融', '理财'] }, after: { keywords: ['理财', '金融'] } }), names);
+    expect(reordered.summary).toBe('关键字样未增删，调整了顺序（共 2 个）');
+  });
+});
