@@ -37,9 +37,24 @@ test('firms are added and imported with checks, screened in a round, disposed of
   await page.getByRole('button', { name: '保存' }).click();
   await expect(form.getByText(/统一社会信用代码：91371000MA3C8X7P1X 的校验位应为 P/)).toBeVisible();
   await expect(form.getByLabel('企业名称')).toHaveValue('威海鑫源理财咨询有限公司');
+  // Counted above the form, as the app's other forms do.
+  await expect(page.getByRole('dialog').getByTestId('form-errors')).toContainText('有 1 处需要修改');
   await shot(page, 'firm-bad-code');
+  // 取消 keeps what was typed as a draft: the form opens with it again.
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+  await expect(form).toBeHidden();
+  await page.getByRole('button', { name: '新增排查对象' }).click();
+  await expect(form.getByLabel('企业名称')).toHaveValue('威海鑫源理财咨询有限公司');
+  await expect(form.getByLabel('经营范围')).toHaveValue('企业管理咨询；投资咨询（不含证券、期货）');
+  await shot(page, 'firm-draft-kept');
+  // Enter saves, like the other forms.
   await form.getByLabel('统一社会信用代码').fill('91371000MA3C8X7P1P');
-  await page.getByRole('button', { name: '保存' }).click();
+  await form.getByLabel('统一社会信用代码').press('Enter');
+  await expect(form).toBeHidden();
+  // Saved, the draft is gone: a new firm starts empty.
+  await page.getByRole('button', { name: '新增排查对象' }).click();
+  await expect(form.getByLabel('企业名称')).toHaveValue('');
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
   await expect(form).toBeHidden();
   await expect(page.getByTestId('firm-table')).toContainText('理财、投资、期货、证券（待评估）');
 
