@@ -39,6 +39,8 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   creditorRegisters: '集资参与人名单', repaymentPlans: '清退方案', fundReceipts: '追缴资金', paymentResults: '支付结果', repaymentBatches: '清退批次',
   documents: '文书', attachments: '文书附件', documentTemplates: '文书模板', backups: '备份', users: '用户', audit: '审计日志', database: '全部数据',
   clues: '线索', clueReporters: '举报人', clueRewards: '举报奖励', adverts: '监测广告', advertImports: '广告监测导入', advertActions: '广告处置', riskNotices: '风险提示',
+  firms: '排查对象', firmImports: '排查名单导入', screeningRounds: '排查轮次', screeningRecords: '排查记录', screeningScans: '承诺书扫描件', firmDispositions: '排查处置',
+  riskLedger: '风险动态管理台账', keywordChecks: '涉金融关键字样核查',
 };
 
 const SETTINGS_NAMES: Readonly<Record<string, string>> = { app: '单位设置', 'app-lock': '空闲锁定', access: '四眼规则', petitions: '信访时限设置', 'clue-time-limits': '线索核查时限', 'clue-reward-rule': '举报奖励办法', 'screening-keywords': '涉金融关键字样' };

@@ -1,6 +1,7 @@
 // Chinese labels of the fields that audit entries carry, and of the coded values stored in them, so
 // the audit log reads as the rest of the app does. Unknown keys are shown as they are (a field added
 // later without a label here still shows, never disappears).
+import { FIRM_FIELD_LABELS } from '../screening/firm';
 import { RECOVERED_FUND_SOURCE_LABEL } from '../repayment/recovered-funds';
 import { RELAXATION_LABELS } from '../users/four-eyes';
 import { PERMISSIONS } from '../users/permissions';
@@ -49,7 +50,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   userId: '用户', at: '时间', backupCreatedAt: '备份时间', encrypted: '加密', backup: '备份', headerSha256: '备份头校验值',
   bodySha256: '备份内容校验值', auditHead: '审计链头', preRestoreBackup: '恢复前备份', where: '位置', replaced: '被替换的数据',
   // clues and screening
-  purpose: '用途', clueNo: '线索编号', keywords: '涉金融关键字样',
+  purpose: '用途', clueNo: '线索编号', keywords: '涉金融关键字样', clueId: '线索', firmId: '排查对象', codeStatus: '信用代码状态',
+  keywordHits: '涉金融关键字样', evaluation: '关键字样评估', hits: '命中数', lines: '核查行数',
 };
 
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -80,6 +82,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
 const ENTITY_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   users: { name: '姓名', createdBy: '添加人', createdAt: '添加时间' },
   cases: { name: '名称/姓名' },
+  firms: FIRM_FIELD_LABELS,
 };
 
 export function fieldLabel(key: string, entity = ''): string {

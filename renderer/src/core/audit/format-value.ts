@@ -32,6 +32,8 @@ export const REFERENCES: Readonly<Record<string, string>> = {
   planId: 'repaymentPlans',
   importId: 'creditorImports',
   templateId: 'documentTemplates',
+  clueId: 'clues',
+  firmId: 'firms',
 };
 
 const HASHES = new Set(['hash', 'fileHash', 'pdfSha256', 'sha256', 'prevHash']);

@@ -71,6 +71,7 @@ export async function recordNames(db: WorkstationDb, entries: readonly AuditEntr
   for (const i of await db.advertImports.bulkGet(ids('advertImports'))) if (i) put('advertImports', i.id, i.fileName);
   for (const a of await db.advertActions.bulkGet(ids('advertActions'))) if (a) put('advertActions', a.id, `${a.kind} ${a.advertiser}`);
   for (const n of await db.riskNotices.bulkGet(ids('riskNotices'))) if (n) put('riskNotices', n.id, n.title);
+  for (const f of await db.firms.bulkGet(ids('firms'))) if (f) put('firms', f.id, f.name);
   await creditorNames(db, ids('creditors'), out);
   return out;
 }

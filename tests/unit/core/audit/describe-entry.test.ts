@@ -102,3 +102,16 @@ describe('audit entries of the clue and screening areas', () => {
     expect(reordered.summary).toBe('关键字样未增删，调整了顺序（共 2 个）');
   });
 });
+
+describe('screening records in the audit log', () => {
+  it('a firm reads as 排查对象 with its fields in Chinese, and a reward names its clue, not an id', () => {
+    const firm = { id: 'f-1', name: '威海鑫源理财咨询有限公司', creditCode: '91371000MA3C8X7P1P', legalRep: '王芳', businessScope: '投资咨询', keywordHits: ['投资'] };
+    const d = describeAuditEntry(entry({ action: 'create', entity: 'firms', entityId: 'f-1', after: firm }), () => undefined);
+    expect(d.entity).toBe('排查对象');
+    expect(d.target).toBe('威海鑫源理财咨询有限公司');
+    expect(d.lines.map((l) => l.label)).toEqual(['企业名称', '统一社会信用代码', '法定代表人', '经营范围', '涉金融关键字样']);
+    const reward = describeAuditEntry(entry({ action: 'create', entity: 'clueRewards', entityId: 'r-1', after: { clueId: 'c-1', amountFen: 300_000 } }), (table, id) => (table === 'clues' && id === 'c-1' ? '线索〔2026〕1号 威海鑫源理财咨询有限公司' : undefined));
+    expect(reward.summary).toContain('线索：线索〔2026〕1号 威海鑫源理财咨询有限公司');
+    expect(reward.summary).not.toContain('c-1');
+  });
+});
