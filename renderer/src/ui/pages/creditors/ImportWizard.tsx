@@ -6,7 +6,7 @@ import { TEMPLATE_COLUMNS } from '../../../core/creditors/template';
 import { formatFen } from '../../../core/money';
 import type { CreditorImportRow, CreditorImportSummary } from '../../../db/records';
 import type { PlanOptions } from '../../../db/repositories/creditor-merge';
-import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview } from '../../../workers/creditor-import-protocol';
+import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview, ToWorker } from '../../../workers/creditor-import-protocol';
 import { sha256Hex } from '../../../workers/sha256-hex';
 import { useApp } from '../../app/app-context';
 import { ImportReportView } from './ImportReportView';
@@ -51,8 +51,25 @@ export function ImportWizard(props: {
   const [confirmReplace, setConfirmReplace] = useState(false);
   const appliedLayout = useRef<string | null>(null);
 
+  // Set by 取消 until the next request: the cancelled check's report or progress still on its way
+  // (the worker's messages come in order, so anything before the next request is the old check's)
+  // is dropped, never shown, as in the advert and firm import checks (ui/hooks/use-import-check.ts).
+  const cancelled = useRef(false);
+  const send = (message: ToWorker) => {
+    // A new check, or the commit, is a new request: its report is shown again.
+    if (message.type === 'open' || message.type === 'run' || message.type === 'commit') cancelled.current = false;
+    worker.current?.send(message);
+  };
   const onMessage = useRef<(m: FromWorker) => void>(() => {});
   onMessage.current = (m: FromWorker) => {
+    if (cancelled.current && (m.type === 'report' || m.type === 'progress')) {
+      if (m.type === 'report') {
+        setBusy(null);
+        setProgress(null);
+        setNotice(t('wizard.cancelled'));
+      }
+      return;
+    }
     switch (m.type) {
       case 'opened':
         setBusy(null);
@@ -122,7 +139,7 @@ export function ImportWizard(props: {
     setError(null);
     setBusy('validate');
     setProgress({ done: 0, total: 0 });
-    worker.current?.send({ type: 'run', caseId: props.caseId, options: { ...options(), plan: next }, disk: await dataDiskFigure(bridge) });
+    send({ type: 'run', caseId: props.caseId, options: { ...options(), plan: next }, disk: await dataDiskFigure(bridge) });
   }
 
   useEffect(() => {
@@ -164,7 +181,7 @@ export function ImportWizard(props: {
     // The worker reads the file (a Blob handle) in pieces while this thread hashes it, outside any
     // transaction: on two cores the hash costs no waiting. WebCrypto needs the bytes whole; they
     // are held only for the hash, before the worker builds anything large.
-    worker.current?.send({ type: 'open', caseId: props.caseId, fileName: opened.fileName, file: opened.file });
+    send({ type: 'open', caseId: props.caseId, fileName: opened.fileName, file: opened.file });
     const hash = await sha256Hex(new Uint8Array(await opened.file.arrayBuffer()));
     const earlier = await repos.creditors.importsWithHash(props.caseId, hash);
     setFile({ name: opened.fileName, hash, size: opened.file.size, earlier });
@@ -181,7 +198,7 @@ export function ImportWizard(props: {
     }
     setBusy('validate');
     setProgress({ done: 0, total: 0 });
-    worker.current?.send({ type: 'run', caseId: props.caseId, options: { ...options(), plan }, disk: await dataDiskFigure(bridge) });
+    send({ type: 'run', caseId: props.caseId, options: { ...options(), plan }, disk: await dataDiskFigure(bridge) });
   }
 
   async function commit() {
@@ -189,7 +206,7 @@ export function ImportWizard(props: {
     setError(null);
     setBusy('commit');
     setProgress({ done: 0, total: 0 });
-    worker.current?.send({ type: 'commit', fileHash: file.hash, disk: await dataDiskFigure(bridge) });
+    send({ type: 'commit', fileHash: file.hash, disk: await dataDiskFigure(bridge) });
   }
 
   /** A blank register with the headers the import knows (built here: it is a few KB). */
@@ -245,7 +262,13 @@ export function ImportWizard(props: {
             <span>{busy === 'validate' ? t('wizard.validating') : t('wizard.committing')}</span>
             <ProgressBar intent="primary" value={progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined} />
             {progress && progress.total > 0 && <span className="muted">{t('wizard.progress', { done: progress.done.toLocaleString('zh-CN'), total: progress.total.toLocaleString('zh-CN') })}</span>}
-            <Button text={t('wizard.cancel')} onClick={() => worker.current?.send({ type: 'cancel' })} />
+            <Button
+              text={t('wizard.cancel')}
+              onClick={() => {
+                cancelled.current = true;
+                send({ type: 'cancel' });
+              }}
+            />
           </div>
         )}
         {report?.spaceProblem && !error && (
