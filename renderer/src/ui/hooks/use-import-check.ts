@@ -65,3 +65,8 @@ export function useImportCheck(): { readonly begin: () => ImportCheckRun; readon
   }, [stop]);
   return { begin, cancel };
 }
+
+/** The line both checks show while their worker runs: the file being read, then the rows read so far. */
+export function checkProgressText(progress: { readonly phase: string; readonly rowsRead: number }): string {
+  return progress.phase === 'read' ? '正在读取文件…' : `正在校验：已读到第 ${progress.rowsRead.toLocaleString('zh-CN')} 行`;
+}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AdvertImportCheck } from '../../../db/repositories/monitoring-repository';
 import type { AdvertImportMessage } from '../../../workers/advert-import-protocol';
 import { useApp } from '../../app/app-context';
-import { useImportCheck } from '../../hooks/use-import-check';
+import { checkProgressText, useImportCheck } from '../../hooks/use-import-check';
 
 /**
  * 导入监测结果: the file is hashed, parsed and checked in a worker (a platform's export may hold
@@ -34,10 +34,7 @@ export function AdvertImportCard({ onImported }: { readonly onImported: () => vo
     const w = check.start<AdvertImportMessage>(
       () => new Worker(new URL('../../../workers/advert-import.worker.ts', import.meta.url), { type: 'module' }),
       (m) => {
-        if (m.type === 'progress') {
-          setProgress(m.phase === 'read' ? '正在读取文件…' : `正在校验：已读到第 ${m.rowsRead.toLocaleString('zh-CN')} 行`);
-          return;
-        }
+        if (m.type === 'progress') return setProgress(checkProgressText(m));
         if (m.type === 'failed') return fail(m.message);
         check.finish();
         void repos.monitoring.importOf(m.sha256).then((sameFile) => {

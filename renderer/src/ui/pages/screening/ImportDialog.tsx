@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { FirmImportResult } from '../../../core/screening';
 import type { FirmImportMessage } from '../../../workers/firm-import-protocol';
 import { useApp } from '../../app/app-context';
-import { useImportCheck } from '../../hooks/use-import-check';
+import { checkProgressText, useImportCheck } from '../../hooks/use-import-check';
 import { guarded, notify } from './form-bits';
 
 type Step = { readonly kind: 'pick' } | { readonly kind: 'checked'; readonly fileName: string; readonly bytes: Uint8Array; readonly result: FirmImportResult };
@@ -34,10 +34,7 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
     const w = run.start<FirmImportMessage>(
       () => new Worker(new URL('../../../workers/firm-import.worker.ts', import.meta.url), { type: 'module' }),
       (m) => {
-        if (m.type === 'progress') {
-          setProgress(m.phase === 'read' ? '正在读取文件…' : `正在校验：已读到第 ${m.rowsRead.toLocaleString('zh-CN')} 行`);
-          return;
-        }
+        if (m.type === 'progress') return setProgress(checkProgressText(m));
         run.finish();
         setBusy(false);
         setProgress(null);
