@@ -1,8 +1,9 @@
 // Chinese labels of the fields that audit entries carry, and of the coded values stored in them, so
 // the audit log reads as the rest of the app does. Unknown keys are shown as they are (a field added
 // later without a label here still shows, never disappears).
-import { FIRM_FIELD_LABELS } from '../screening/firm';
+
 import { RECOVERED_FUND_SOURCE_LABEL } from '../repayment/recovered-funds';
+import { FIRM_FIELD_LABELS } from '../screening/firm';
 import { RELAXATION_LABELS } from '../users/four-eyes';
 import { PERMISSIONS } from '../users/permissions';
 import { ROLE_LABELS } from '../users/roles';
