@@ -213,6 +213,7 @@ test('the reward notice and risk notice are issued from their records; clue subj
   await page.goto('#/documents');
   const draftRow = page.getByRole('row').filter({ hasText: '草稿' }).filter({ hasText: `来源：${clueNo}` });
   await expect(draftRow).toContainText('举报奖励通知书');
+  await shot(page, 'n2a-registry-draft-source');
   await draftRow.click();
   await page.getByRole('button', { name: '继续编辑草稿' }).click();
   await expect(page.getByTestId('source-draft-editor')).toBeVisible();
