@@ -16,7 +16,12 @@ interface TraceEvent {
   readonly ts: number;
   readonly dur?: number;
   readonly tdur?: number;
-  readonly args?: { readonly name?: string; readonly data?: { readonly functionName?: string; readonly url?: string; readonly type?: string } };
+  readonly args?: {
+    readonly name?: string;
+    readonly elementCount?: number;
+    readonly beginData?: { readonly dirtyObjects?: number; readonly totalObjects?: number };
+    readonly data?: { readonly functionName?: string; readonly url?: string; readonly type?: string };
+  };
 }
 
 export interface PageTask {
@@ -31,6 +36,8 @@ export interface PageTask {
 export interface PageTasks {
   /** The longest tasks of the page's main thread by CPU time, longest first. */
   readonly longest: readonly PageTask[];
+  /** The longest task by wall time (it may have waited for a core). */
+  readonly longestWall: PageTask | null;
   /** CPU time of the page's main thread over the whole step, ms. */
   readonly cpuTotal: number;
 }
@@ -45,6 +52,8 @@ function label(e: TraceEvent): string {
   const d = e.args?.data;
   if (e.name === 'FunctionCall' && d) return `FunctionCall ${d.functionName || '(anonymous)'} ${(d.url ?? '').split('/').pop() ?? ''}`.trim();
   if (e.name === 'EventDispatch' && d?.type) return `EventDispatch ${d.type}`;
+  if (e.name === 'UpdateLayoutTree' && e.args?.elementCount !== undefined) return `UpdateLayoutTree (${e.args.elementCount} elements)`;
+  if (e.name === 'Layout' && e.args?.beginData?.totalObjects !== undefined) return `Layout (${e.args.beginData.dirtyObjects ?? '?'}/${e.args.beginData.totalObjects} objects)`;
   return e.name;
 }
 
@@ -60,8 +69,8 @@ export async function stopPageTrace(browser: Browser, top = 3): Promise<PageTask
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
     if (e.ph !== 'X' || !mainThreads.has(key)) continue;
-    let list = byThread.get(key);
-    if (!list) byThread.set(key, (list = []));
+    const list = byThread.get(key) ?? [];
+    if (list.length === 0) byThread.set(key, list);
     list.push(e);
   }
   let chosen: TraceEvent[] = [];
@@ -73,9 +82,8 @@ export async function stopPageTrace(browser: Browser, top = 3): Promise<PageTask
   chosen.sort((a, b) => a.ts - b.ts);
   const tasks = chosen.filter((e) => TOP_LEVEL.has(e.name));
   const longest = [...tasks].sort((a, b) => (b.tdur ?? b.dur ?? 0) - (a.tdur ?? a.dur ?? 0)).slice(0, top);
-  return {
-    cpuTotal: chosenCpu / 1000,
-    longest: longest.map((t) => {
+  const byWall = [...tasks].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+  const attribute = (t: TraceEvent): PageTask => {
       const end = t.ts + (t.dur ?? 0);
       // Exclusive wall time of each named event inside the task, by a stack walk over the sorted events.
       const self = new Map<string, number>();
@@ -100,12 +108,14 @@ export async function stopPageTrace(browser: Browser, top = 3): Promise<PageTask
         .slice(0, 5)
         .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)} ms`);
       return { wall: (t.dur ?? 0) / 1000, cpu: (t.tdur ?? t.dur ?? 0) / 1000, inside };
-    }),
   };
+  return { cpuTotal: chosenCpu / 1000, longest: longest.map(attribute), longestWall: byWall ? attribute(byWall) : null };
 }
 
 export function describeTasks(tasks: PageTasks): string {
   const first = tasks.longest[0];
   if (!first) return 'no task on the page thread';
-  return `page thread's longest task ${first.cpu.toFixed(0)} ms CPU / ${first.wall.toFixed(0)} ms wall [${first.inside.join(', ')}]; page thread CPU over the step ${tasks.cpuTotal.toFixed(0)} ms`;
+  const wall = tasks.longestWall;
+  const wallText = wall && wall.wall > first.wall ? `; longest by wall ${wall.wall.toFixed(0)} ms (CPU ${wall.cpu.toFixed(0)} ms)` : '';
+  return `page thread's longest task ${first.cpu.toFixed(0)} ms CPU / ${first.wall.toFixed(0)} ms wall [${first.inside.slice(0, 3).join(', ')}]${wallText}; page thread CPU over the step ${tasks.cpuTotal.toFixed(0)} ms`;
 }

@@ -147,7 +147,7 @@ async function frameWatch(browser: Browser, page: Page, timeoutMs: number, loadA
     return { ms: s.doneAt - s.start, maxGap: s.maxGap, longestTask: s.longestTask };
   });
   const tasks = TRACE ? await stopPageTrace(browser) : null;
-  if (tasks) for (const t of tasks.longest) step(`  task ${t.cpu.toFixed(0)} ms CPU / ${t.wall.toFixed(0)} ms wall: ${t.inside.join(', ')}`);
+  if (tasks) for (const t of [...tasks.longest, ...(tasks.longestWall ? [tasks.longestWall] : [])]) step(`  task ${t.cpu.toFixed(0)} ms CPU / ${t.wall.toFixed(0)} ms wall: ${t.inside.join(', ')}`);
   return { ...watched, tasks, load: [loadAtStart, loadavg()[0] ?? 0] };
 }
 
