@@ -241,6 +241,11 @@ export function forgetParsedFonts(): void {
   faces.clear();
 }
 
+/** For benchmarks: forget the kept font files only (the parsed faces stay). */
+export function forgetFontFiles(): void {
+  for (const face of faces.values()) face.fontFiles.clear();
+}
+
 /** For tests: how many font files are kept, over all faces. */
 export function keptFontFiles(): number {
   let n = 0;
