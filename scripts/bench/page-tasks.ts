@@ -57,7 +57,10 @@ function label(e: TraceEvent): string {
   return e.name;
 }
 
-/** Stops the trace and returns the page's main-thread tasks (the thread named CrRendererMain that ran the most). */
+/** The user-timing mark the page sets when a step starts: tasks before it (tracing starting up, the bench's own evaluate) are not the step's. */
+export const STEP_MARK = 'bench-step-start';
+
+/** Stops the trace and returns the page's main-thread tasks (the thread named CrRendererMain that ran the most) after the step's mark. */
 export async function stopPageTrace(browser: Browser, top = 3): Promise<PageTasks> {
   const buffer = await browser.stopTracing();
   const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
@@ -80,7 +83,9 @@ export async function stopPageTrace(browser: Browser, top = 3): Promise<PageTask
     if (cpu > chosenCpu) [chosen, chosenCpu] = [list, cpu];
   }
   chosen.sort((a, b) => a.ts - b.ts);
-  const tasks = chosen.filter((e) => TOP_LEVEL.has(e.name));
+  const marks = events.filter((e) => e.name === STEP_MARK).map((e) => e.ts);
+  const from = marks.length > 0 ? Math.max(...marks) : Number.NEGATIVE_INFINITY;
+  const tasks = chosen.filter((e) => TOP_LEVEL.has(e.name) && e.ts >= from);
   const longest = [...tasks].sort((a, b) => (b.tdur ?? b.dur ?? 0) - (a.tdur ?? a.dur ?? 0)).slice(0, top);
   const byWall = [...tasks].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
   const attribute = (t: TraceEvent): PageTask => {
@@ -109,7 +114,8 @@ export async function stopPageTrace(browser: Browser, top = 3): Promise<PageTask
         .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)} ms`);
       return { wall: (t.dur ?? 0) / 1000, cpu: (t.tdur ?? t.dur ?? 0) / 1000, inside };
   };
-  return { cpuTotal: chosenCpu / 1000, longest: longest.map(attribute), longestWall: byWall ? attribute(byWall) : null };
+  const cpuTotal = tasks.reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0);
+  return { cpuTotal: cpuTotal / 1000, longest: longest.map(attribute), longestWall: byWall ? attribute(byWall) : null };
 }
 
 export function describeTasks(tasks: PageTasks): string {

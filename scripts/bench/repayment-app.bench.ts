@@ -125,6 +125,8 @@ async function startFrameWatch(page: Page, doneSelector: string, present: boolea
       });
       observer?.observe({ type: 'longtask' });
       w.__watch = { start, last: start, maxGap: 0, doneAt: null, longestTask: 0, observer };
+      // Where the step starts in the trace (page-tasks.ts counts the page's tasks from here).
+      performance.mark('bench-step-start');
       const tick = (now: number) => {
         const s = w.__watch;
         s.maxGap = Math.max(s.maxGap, now - s.last);
