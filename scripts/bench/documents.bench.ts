@@ -40,6 +40,17 @@ async function samples(n: number, fn: () => Promise<unknown>): Promise<number[]>
   return out;
 }
 
+/**
+ * Median wall time of `n` runs, and this process's CPU time per run: what a document costs apart
+ * from waiting for a core on a loaded machine.
+ */
+async function timedWithCpu(n: number, fn: () => Promise<unknown>): Promise<{ median: number; cpuMs: number }> {
+  const cpu0 = process.cpuUsage();
+  const list = await samples(n, fn);
+  const cpu = process.cpuUsage(cpu0);
+  return { median: medianMs(list), cpuMs: (cpu.user + cpu.system) / 1000 / list.length };
+}
+
 function refundTemplate(): DocumentTemplate {
   const t = findBuiltinTemplate('refund-notice');
   if (!t) throw new Error('refund-notice template missing');
@@ -158,12 +169,7 @@ export async function run(): Promise<BenchResult[]> {
   const onePdf = () => engine.render(buildDocumentModel(t, data));
   const firstMs = await timeIt(onePdf);
   for (let i = 0; i < 5; i++) await onePdf();
-  const cpu0 = process.cpuUsage();
-  const pdfSamples = await samples(15, onePdf);
-  const cpu = process.cpuUsage(cpu0);
-  // CPU time of this process per document: what the document costs, apart from waiting for a core.
-  const pdfCpuMs = (cpu.user + cpu.system) / 1000 / pdfSamples.length;
-  const pdfMs = medianMs(pdfSamples);
+  const { median: pdfMs, cpuMs: pdfCpuMs } = await timedWithCpu(15, onePdf);
   const reparseMs = medianMs(
     await samples(5, () => {
       forgetParsedFonts();
@@ -183,23 +189,15 @@ export async function run(): Promise<BenchResult[]> {
   let next = 0;
   const otherPdf = () => engine.render(buildDocumentModel(t, others[next++ % others.length] ?? data));
   for (let i = 0; i < 5; i++) await otherPdf();
-  const cpu1 = process.cpuUsage();
-  const otherSamples = await samples(15, otherPdf);
-  const cpuOther = process.cpuUsage(cpu1);
-  const otherCpuMs = (cpuOther.user + cpuOther.system) / 1000 / otherSamples.length;
-  const otherMs = medianMs(otherSamples);
+  const { median: otherMs, cpuMs: otherCpuMs } = await timedWithCpu(15, otherPdf);
   // The same 15 notices with nothing kept but the parsed faces (the method before issue 17's font-file cache).
-  forgetFontFiles();
-  const cpu2 = process.cpuUsage();
-  const plainSamples = await samples(15, () => {
+  const plain = await timedWithCpu(15, () => {
     forgetFontFiles();
     return otherPdf();
   });
-  const cpuPlain = process.cpuUsage(cpu2);
-  const plainCpuMs = (cpuPlain.user + cpuPlain.system) / 1000 / plainSamples.length;
   results.push({
     name: 'refund notice PDF (2 pages), after the first, each a different creditor',
-    figure: `${otherMs.toFixed(0)} ms wall, ${otherCpuMs.toFixed(0)} ms CPU; the same run with no font file kept: ${medianMs(plainSamples).toFixed(0)} ms wall, ${plainCpuMs.toFixed(0)} ms CPU (load ${loadavg()[0]?.toFixed(1)})`,
+    figure: `${otherMs.toFixed(0)} ms wall, ${otherCpuMs.toFixed(0)} ms CPU; the same run with no font file kept: ${plain.median.toFixed(0)} ms wall, ${plain.cpuMs.toFixed(0)} ms CPU (load ${loadavg()[0]?.toFixed(1)})`,
     target: '≤ 100 ms',
     verdict: verdictAtMost(otherMs, 100, ' ms'),
   });
