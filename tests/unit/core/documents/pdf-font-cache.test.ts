@@ -32,7 +32,14 @@ describe('kept font with the pdfmake browser bundle', () => {
     expect(rememberParsedFonts(await first.getStream(), family)).toBe(true);
     expect(hasParsedFont(family)).toBe(true);
     await first.getBuffer();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-02T08:00:00Z'));
     const second = await make('于赟、董昇、萧珺、林淼').getBuffer();
+    // The bundle's font file was kept by its glyphs, and the same names again take it: same bytes.
+    expect(keptFontFiles()).toBeGreaterThan(0);
+    const third = await make('于赟、董昇、萧珺、林淼').getBuffer();
+    vi.useRealTimers();
+    expect(Buffer.from(third).equals(Buffer.from(second))).toBe(true);
     if (!hasTool('pdftotext')) return;
     const path = writeTemp('browser-bundle.pdf', new Uint8Array(second));
     expect(pdfText(path)).toContain('于赟、董昇、萧珺、林淼');
