@@ -5,6 +5,9 @@
 // same run, reference first. The register is written straight into IndexedDB in the page (the shape
 // the creditor repository stores, every creditor verified but a few), so the figures are the
 // repayment's, not the import's. Figures only, no asserts. REPAYMENT_BENCH_ROWS sets the size.
+// Each step is also traced (REPAYMENT_BENCH_TRACE=0 turns it off): beside the frame gap it prints the
+// load average and the page thread's own longest task by CPU time and what ran in it (page-tasks.ts),
+// since on a loaded two-core machine a gap measures the machine as much as the page.
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,64 +32,64 @@ const CONTEXT = { viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timez
  * (on an office PC the import's worker makes them; the page's GC should not pay for the bench).
  */
 const writeRegister = async ({ caseId, rows }: { readonly caseId: string; readonly rows: number }): Promise<void> => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const open = indexedDB.open('chufei-workstation');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    let seed = 20201201;
-    const rand = () => {
-      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-      return seed / 4294967296;
-    };
-    let total = 0;
-    const BLOCK = 1000;
-    const blocks = Math.ceil(rows / BLOCK);
-    for (let first = 0; first < blocks; first += 64) {
-      const tx = db.transaction(['creditorBlocks'], 'readwrite');
-      for (let seq = first; seq < Math.min(blocks, first + 64); seq++) {
-        const creditors = [];
-        for (let i = seq * BLOCK; i < Math.min(rows, (seq + 1) * BLOCK); i++) {
-          const net = 100 + Math.floor(rand() * rand() * 50_000_000);
-          total += net;
-          const u = rand();
-          creditors.push({
-            cid: String(i + 1),
-            name: `参与人${i + 1}`,
-            idType: 'resident',
-            idNumber: `3710021980${String(i).padStart(7, '0')}X`.slice(0, 18),
-            bankName: '威海市商业银行',
-            bankAccount: `62220202${String(i).padStart(11, '0')}`,
-            contracts: [{ principalFen: net, returnedFen: 0, sourceRow: i + 2, note: '' }],
-            principalFen: net,
-            returnedFen: 0,
-            netClaimFen: net,
-            status: u < 0.03 ? '待核实' : '已核实',
-            exclusion: u > 0.99 ? 'employee' : null,
-          });
-        }
-        tx.objectStore('creditorBlocks').put({ id: `${caseId}#1#${seq}`, caseId, generation: 1, seq, creditors });
+  const db = await new Promise<IDBDatabase>((ok, fail) => {
+    const open = indexedDB.open('chufei-workstation');
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => fail(open.error);
+  });
+  let seed = 20201201;
+  const rand = () => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 4294967296;
+  };
+  let total = 0;
+  const BLOCK = 1000;
+  const blocks = Math.ceil(rows / BLOCK);
+  for (let first = 0; first < blocks; first += 64) {
+    const tx = db.transaction(['creditorBlocks'], 'readwrite');
+    for (let seq = first; seq < Math.min(blocks, first + 64); seq++) {
+      const creditors = [];
+      for (let i = seq * BLOCK; i < Math.min(rows, (seq + 1) * BLOCK); i++) {
+        const net = 100 + Math.floor(rand() * rand() * 50_000_000);
+        total += net;
+        const u = rand();
+        creditors.push({
+          cid: String(i + 1),
+          name: `参与人${i + 1}`,
+          idType: 'resident',
+          idNumber: `3710021980${String(i).padStart(7, '0')}X`.slice(0, 18),
+          bankName: '威海市商业银行',
+          bankAccount: `62220202${String(i).padStart(11, '0')}`,
+          contracts: [{ principalFen: net, returnedFen: 0, sourceRow: i + 2, note: '' }],
+          principalFen: net,
+          returnedFen: 0,
+          netClaimFen: net,
+          status: u < 0.03 ? '待核实' : '已核实',
+          exclusion: u > 0.99 ? 'employee' : null,
+        });
       }
-      await new Promise<void>((ok, fail) => {
-        tx.oncomplete = () => ok();
-        tx.onerror = () => fail(tx.error);
-      });
+      tx.objectStore('creditorBlocks').put({ id: `${caseId}#1#${seq}`, caseId, generation: 1, seq, creditors });
     }
-    const tx = db.transaction(['creditorRegisters'], 'readwrite');
-    tx.objectStore('creditorRegisters').put({
-      caseId,
-      generation: 1,
-      count: rows,
-      totals: { principalFen: total, returnedFen: 0, netClaimFen: total },
-      nextCid: rows + 1,
-      updatedAt: new Date().toISOString(),
-    });
     await new Promise<void>((ok, fail) => {
       tx.oncomplete = () => ok();
       tx.onerror = () => fail(tx.error);
     });
-    db.close();
-  };
+  }
+  const tx = db.transaction(['creditorRegisters'], 'readwrite');
+  tx.objectStore('creditorRegisters').put({
+    caseId,
+    generation: 1,
+    count: rows,
+    totals: { principalFen: total, returnedFen: 0, netClaimFen: total },
+    nextCid: rows + 1,
+    updatedAt: new Date().toISOString(),
+  });
+  await new Promise<void>((ok, fail) => {
+    tx.oncomplete = () => ok();
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
+};
 
 export async function seedRegister(page: Page, caseId: string, rows: number): Promise<void> {
   const failed = await page.evaluate(
