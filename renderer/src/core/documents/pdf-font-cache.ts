@@ -8,6 +8,13 @@
 // and the browser bundle. Tied to pdfmake 0.3.x / pdfkit 0.19 internals: if they change shape we
 // fall back to pdfmake's own (slower, correct) path, never to a wrong font. pdfkit's layout cache
 // (text run → glyphs and positions, read-only once made) is shared between documents as well.
+//
+// The embedded font file of a face is kept too, by the glyphs the document used (issue 17): pdfkit
+// subsets the face for each file (fontkit writes a CFF with every global and local subroutine slot of
+// the face, used or not, then zlib deflates it: ~25 ms of a notice's ~60 ms CPU), and most faces print
+// the same glyphs in every document of a template (the title's, the page numbers' fallback); only the
+// body face's glyphs change with the data. The bytes are a function of the face and the ordered glyph
+// list alone, so a kept file is the file pdfkit would write again, byte for byte.
 
 interface EmbeddedFontLike {
   readonly font: unknown;
@@ -28,7 +35,36 @@ interface CachedFace {
   /** pdfkit's per-document text layout cache, shared: a laid-out run only depends on font and text. */
   layoutCache: Record<string, unknown>;
   documentsSinceReset: number;
+  /** Font file streams as written (deflated when the document compresses), by the subset's glyph list; oldest first. */
+  readonly fontFiles: Map<string, Uint8Array>;
 }
+
+/** pdfkit's PDFReference, as far as the font file stream uses it. */
+interface RefLike {
+  compress: boolean;
+  data: Record<string, unknown>;
+  write(chunk: Uint8Array): void;
+  end(chunk?: Uint8Array): void;
+  finalize(): void;
+}
+
+/** pdfkit's document, as far as EmbeddedFont.embed uses it. */
+interface EmbedDocLike {
+  compress?: boolean;
+  _security?: unknown;
+  ref(data?: Record<string, unknown>): RefLike;
+  _write(data: unknown): void;
+}
+
+/** pdfkit's EmbeddedFont, as far as its embed() is wrapped here. */
+interface EmbeddedLike {
+  document: EmbedDocLike;
+  subset: { glyphs: number[]; encode(): Uint8Array };
+  embed(): void;
+}
+
+/** Kept font files per face: a notice's faces give a handful of glyph lists that come back; the body's changes with the data. */
+const FONT_FILES_PER_FACE = 16;
 
 /** Starts the shared layout cache afresh now and then, so a long session cannot grow it without bound. */
 const RESET_LAYOUT_CACHE_AFTER = 1_000;
@@ -65,6 +101,7 @@ export function rememberParsedFonts(doc: unknown, family: string): boolean {
       embeddedFontClass: e.constructor,
       layoutCache: Object.create(null) as Record<string, unknown>,
       documentsSinceReset: 0,
+      fontFiles: new Map(),
     });
   }
   const proto = Object.getPrototypeOf(doc) as PdfKitDocLike | null;
@@ -85,6 +122,7 @@ export function rememberParsedFonts(doc: unknown, family: string): boolean {
         }
         embedded.layoutCache = face.layoutCache;
       }
+      keepFontFile(embedded, face);
       // Registered like pdfkit's own font() does, so the subset is written when the document ends.
       this._fontFamilies[`${fam}/${type}`] = embedded;
       slot[type] = embedded;
@@ -95,9 +133,124 @@ export function rememberParsedFonts(doc: unknown, family: string): boolean {
   return true;
 }
 
+function isEmbeddedLike(e: unknown): e is EmbeddedLike {
+  const x = e as Partial<EmbeddedLike> | null;
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof x.embed === 'function' &&
+    typeof x.document?.ref === 'function' &&
+    typeof x.document._write === 'function' &&
+    Array.isArray(x.subset?.glyphs) &&
+    typeof x.subset.encode === 'function'
+  );
+}
+
+function isRefLike(r: unknown): r is RefLike {
+  const x = r as Partial<RefLike> | null;
+  return typeof x === 'object' && x !== null && typeof x.compress === 'boolean' && typeof x.data === 'object' && typeof x.finalize === 'function' && typeof x.write === 'function';
+}
+
+/**
+ * Wraps one document's EmbeddedFont so its font file stream comes from `face.fontFiles` when the
+ * same glyph list was embedded before, and is kept when not. pdfkit's embed() asks the document for
+ * the font file's reference first, then ends it with the subset's bytes: the wrapper takes that first
+ * reference. Encrypted documents (never made here) and unknown shapes take pdfkit's path unchanged.
+ */
+function keepFontFile(embedded: unknown, face: CachedFace): void {
+  if (!isEmbeddedLike(embedded)) return;
+  const originalEmbed = embedded.embed;
+  embedded.embed = function embed(this: EmbeddedLike) {
+    const doc = this.document;
+    if (doc._security) return originalEmbed.call(this);
+    const key = `${doc.compress ? 'z' : 'raw'}:${this.subset.glyphs.join(',')}`;
+    const kept = face.fontFiles.get(key);
+    if (kept) remember(face, key, kept);
+    const docRef = doc.ref;
+    const subset = this.subset;
+    const encode = subset.encode;
+    let fontFile: RefLike | null = null;
+    doc.ref = function ref(this: EmbedDocLike, data?: Record<string, unknown>) {
+      const r = docRef.call(this, data);
+      if (fontFile === null && isRefLike(r)) {
+        fontFile = r;
+        if (kept) hand(r, kept);
+        else catchWritten(r, doc, (bytes) => remember(face, key, bytes));
+      }
+      return r;
+    };
+    // A kept file needs no subset: pdfkit's argument to end() is then ignored.
+    if (kept) subset.encode = () => new Uint8Array(0);
+    try {
+      originalEmbed.call(this);
+    } finally {
+      // Own properties set above: removing them shows the prototypes' methods again.
+      delete (doc as Partial<EmbedDocLike>).ref;
+      delete (subset as Partial<EmbeddedLike['subset']>).encode;
+      if (doc.ref !== docRef) doc.ref = docRef;
+      if (subset.encode !== encode) subset.encode = encode;
+    }
+  };
+}
+
+/** Ends the font file's reference with the kept stream, as pdfkit would have written it. */
+function hand(r: RefLike, kept: Uint8Array): void {
+  r.end = function end(this: RefLike) {
+    const compressed = this.compress;
+    this.compress = false;
+    this.write(kept);
+    if (compressed) this.data.Filter = 'FlateDecode';
+    this.finalize();
+  };
+}
+
+/** Lets pdfkit end the font file's reference and catches the stream bytes it writes (after 'stream'). */
+function catchWritten(r: RefLike, doc: EmbedDocLike, keep: (bytes: Uint8Array) => void): void {
+  const finalize = r.finalize;
+  r.finalize = function caught(this: RefLike) {
+    const write = doc._write;
+    let inStream = false;
+    let written: Uint8Array | null = null;
+    doc._write = function watched(this: EmbedDocLike, data: unknown) {
+      if (inStream && written === null && data instanceof Uint8Array) written = data;
+      if (data === 'stream') inStream = true;
+      return write.call(this, data);
+    };
+    try {
+      finalize.call(this);
+    } finally {
+      delete (doc as Partial<EmbedDocLike>)._write;
+      if (doc._write !== write) doc._write = write;
+    }
+    if (written !== null) keep(new Uint8Array(written as Uint8Array));
+  };
+}
+
+function remember(face: CachedFace, key: string, bytes: Uint8Array): void {
+  face.fontFiles.delete(key);
+  face.fontFiles.set(key, bytes);
+  while (face.fontFiles.size > FONT_FILES_PER_FACE) {
+    const oldest = face.fontFiles.keys().next().value;
+    if (oldest === undefined) break;
+    face.fontFiles.delete(oldest);
+  }
+}
+
 /** For tests and benchmarks: forget the kept fonts (the next document parses again). */
 export function forgetParsedFonts(): void {
   faces.clear();
+}
+
+/** For benchmarks: forget the kept font files only (the parsed faces stay). */
+export function forgetFontFiles(): void {
+  for (const face of faces.values()) face.fontFiles.clear();
+}
+
+/** For tests: how many font files are kept, over all faces. */
+export function keptFontFiles(): number {
+  let n = 0;
+  for (const face of faces.values()) n += face.fontFiles.size;
+  return n;
 }
 
 export function hasParsedFont(family: string): boolean {

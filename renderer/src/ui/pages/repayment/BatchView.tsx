@@ -1,5 +1,5 @@
 import { Alert, Button, Callout, OverlayToaster, Position, Spinner, Tab, Tabs, Tag } from '@blueprintjs/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenToYuanString, formatFen } from '../../../core/money';
 import type { PaymentResultRow, RepaymentBatchRow } from '../../../db/records';
@@ -58,8 +58,12 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
       const n = ++asked.current;
       const answer = await runInWorker(repos, { kind: 'batchScreen', batchId, fresh, query: { ...state, limit: LINES_PER_SCREEN }, nameCids: namedInResults(results) });
       if (n !== asked.current) return; // a later question (typing, paging) is on its way
-      if (answer === null) setData(null);
-      else setScreen(answer);
+      // A screen of 50 lines with their buttons is ~50 ms of React work on a loaded PC: as a
+      // transition React renders it in slices of a few ms and the window keeps answering (issue 17).
+      startTransition(() => {
+        if (answer === null) setData(null);
+        else setScreen(answer);
+      });
     },
     [batchId, repos],
   );

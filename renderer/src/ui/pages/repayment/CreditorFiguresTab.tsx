@@ -1,5 +1,5 @@
 import { Button, HTMLTable, InputGroup, Spinner, Tag } from '@blueprintjs/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskIdNumber } from '../../../core/identity';
 import { formatFen } from '../../../core/money';
@@ -21,7 +21,8 @@ export function CreditorFiguresTab({ caseId }: { readonly caseId: string }) {
     async (search: string, offset: number, fresh: boolean) => {
       const n = ++asked.current;
       const answer = await runInWorker(repos, { kind: 'creditorFiguresScreen', caseId, fresh, query: { search, offset, limit: PAGE } });
-      if (n === asked.current) setScreen(answer);
+      // Rendered as a transition, in slices, so a screen of rows never holds the window (issue 17).
+      if (n === asked.current) startTransition(() => setScreen(answer));
     },
     [caseId, repos],
   );
