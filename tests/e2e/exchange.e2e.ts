@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { packageLayout } from '../../renderer/src/core/exchange/package-file';
 import { createCase, ensureSignedIn } from './steps';
 
 // 报送 between two offices, each its own browser context (its own store): 环翠区 makes a signed
@@ -97,9 +98,11 @@ test('exchange: district makes a package, city trusts its key, previews, imports
   await expect(city.getByTestId('received-records').locator('tbody tr')).toHaveCount(before);
   await expect(city.getByTestId('received-packages').locator('tbody tr')).toHaveCount(1);
 
-  // ── A copy with one byte changed near the end (in the records): refused, in Chinese.
+  // ── A copy with one bit changed in the records (the body, found from the file's layout): refused, in Chinese.
   const bytes = readFileSync(pkgPath);
-  bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0x04;
+  const { body } = packageLayout(bytes);
+  const at = Math.floor((body.start + body.end) / 2);
+  bytes[at] = (bytes[at] ?? 0) ^ 0x04;
   const tampered = info.outputPath('tampered.cfpkg');
   writeFileSync(tampered, bytes);
   await importFile(city, tampered);
