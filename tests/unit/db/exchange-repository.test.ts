@@ -248,6 +248,53 @@ describe('ExchangeRepository', () => {
     expect(await c.repos.exchange.registerCreditors(office, 'case-9')).toEqual([]);
   });
 
+  it('the city reads a received register a page at a time and searches it, as sent (masked where the district masked it)', async () => {
+    const d = await district();
+    const c = await city(d);
+    const office = (await d.repos.exchange.identity())?.office.id ?? '';
+    const list = registerCreditors(2_345, (i) => (i === 2_000 ? { name: '欧阳娜娜', idNumber: '37100219800101777X' } : {}));
+    const pkg = await signedBy(d, {
+      createdAt: '2026-12-01T00:00:00Z',
+      records: [{ kind: 'case', sourceId: 'case-9', district: '环翠区', data: { caseNumber: '环公经立〔2026〕9号', title: '某养老公司案', stage: '立案' } }],
+      registers: [{ caseId: 'case-9', district: '环翠区', creditors: list.map((x) => maskCreditor(x)) }],
+    });
+    await c.repos.exchange.importPackage(pkg.bytes, 'r.cfpkg');
+    expect(await c.repos.exchange.readReceivedRegister(office, 'case-9')).toMatchObject({
+      officeName: '环翠区处非办',
+      caseLabel: '环公经立〔2026〕9号 某养老公司案',
+      count: 2_345,
+      principalFen: list.reduce((n, x) => n + x.principalFen, 0),
+      netClaimFen: list.reduce((n, x) => n + x.netClaimFen, 0),
+      personalData: { included: false },
+      periodLabel: '2026年第四季度',
+    });
+    expect(await c.repos.exchange.readReceivedRegister(office, 'case-1')).toBeNull();
+    const first = await c.repos.exchange.registerPage(office, 'case-9', 0);
+    expect(first.map((h) => h.n)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(first[0]?.creditor).toMatchObject({ cid: '1', name: '王*兰', idNumber: '371002********1000', phone: '138****1234', principalFen: 100_000 });
+    // A page across two stored rows, and the short last page.
+    expect((await c.repos.exchange.registerPage(office, 'case-9', 980)).map((h) => h.creditor.cid)).toEqual(Array.from({ length: 50 }, (_, i) => String(981 + i)));
+    expect((await c.repos.exchange.registerPage(office, 'case-9', 2_300)).map((h) => h.n)).toEqual(Array.from({ length: 45 }, (_, i) => 2_301 + i));
+    // Search: what the masked register holds, never the names it hid.
+    expect(await c.repos.exchange.searchRegister(office, 'case-9', '王秀兰')).toEqual({ hits: [], next: null });
+    const found = await c.repos.exchange.searchRegister(office, 'case-9', '欧**娜');
+    expect(found.hits.map((h) => [h.n, h.creditor.name, h.creditor.idNumber])).toEqual([[2_001, '欧**娜', '371002********777X']]);
+    expect((await c.repos.exchange.searchRegister(office, 'case-9', '777x')).hits.map((h) => h.n)).toEqual([2_001]);
+    // Many hits come a page at a time: the next search goes on where the last stopped.
+    const page1 = await c.repos.exchange.searchRegister(office, 'case-9', '李*国');
+    expect(page1.hits).toHaveLength(50);
+    expect(page1.hits.every((h) => h.creditor.name === '李*国')).toBe(true);
+    const page2 = await c.repos.exchange.searchRegister(office, 'case-9', '李*国', page1.next ?? 0);
+    expect(page2.hits[0]?.n).toBe((page1.hits.at(-1)?.n ?? 0) + 2);
+    let all = 0;
+    for (let from: number | null = 0; from !== null; ) {
+      const r = await c.repos.exchange.searchRegister(office, 'case-9', '李*国', from, 500);
+      all += r.hits.length;
+      from = r.next;
+    }
+    expect(all).toBe(list.filter((x) => x.name === '李建国').length);
+  });
+
   it('a package from an older schema is imported (read through the record upgrades); a newer one is refused with both versions named', async () => {
     const d = await district();
     const c = await city(d);

@@ -38,8 +38,10 @@ import {
   planCounts,
   planImport,
   REGISTER_BLOCK_KIND,
+  REGISTER_PAGE_SIZE,
   type ReceivedFigureRecord,
   type RegisterCreditor,
+  type RegisterHit,
   type ReportPeriod,
   readKeyFile,
   recordKey,
@@ -61,6 +63,7 @@ import {
 import { auditRefusal, requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import { readOfficeSource } from '../exchange/office-source';
+import { type ReceivedRegister, readReceivedRegister, readRegisterPage, searchReceivedRegister } from '../exchange/received-registers';
 import type { ExchangeOfficeRow, ExchangePackageRow, ExchangeRecordBlockRow, ExchangeRecordRow, LandedAssignment } from '../records';
 import type { RepositoryContext } from '../repository-context';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
@@ -512,6 +515,31 @@ export class ExchangeRepository {
     const out: RegisterCreditor[] = [];
     for (const r of rows) if (r.frame) out.push(...parseRegisterText((await registerFrameText(r.frame)).text));
     return out;
+  }
+
+  /** A received register's account (count, sums, the sender's masking choice), or null when none was received. */
+  readReceivedRegister(office: string, caseId: string): Promise<ReceivedRegister | null> {
+    return readReceivedRegister(this.ctx.db, office, caseId);
+  }
+
+  /** A page of a received register's creditors as sent (read from its stored rows, one or two of them). */
+  registerPage(office: string, caseId: string, offset: number, limit = REGISTER_PAGE_SIZE): Promise<RegisterHit[]> {
+    return readRegisterPage(this.ctx.db, office, caseId, offset, limit);
+  }
+
+  /** The next creditors of a received register matching what was typed, from creditor `from` on. */
+  searchRegister(office: string, caseId: string, text: string, from = 0, limit = REGISTER_PAGE_SIZE): Promise<{ readonly hits: RegisterHit[]; readonly next: number | null }> {
+    return searchReceivedRegister(this.ctx.db, office, caseId, text, from, limit);
+  }
+
+  /** A received creditor's full ID number and phone shown on purpose (an unmasked register): 查看完整个人信息, audited. */
+  async recordRegisterReveal(office: string, caseId: string, creditor: { readonly n: number; readonly name: string }): Promise<void> {
+    const details = { office, caseId, n: creditor.n, name: creditor.name, field: 'idNumber,phone' };
+    await requirePermission(this.ctx, 'personal.reveal', { entity: 'exchangeRegister', entityId: `${office}|${caseId}`, details });
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.audit, db.settings], () =>
+      appendAudit(db, { action: 'reveal', entity: 'exchangeRegister', entityId: `${office}|${caseId}`, before: null, after: details }, this.ctx.now()),
+    );
   }
 
   // ── internals ────────────────────────────────────────────────────────────────────────────────
