@@ -57,6 +57,7 @@ import {
   upgradeRecords,
   type VerifiedPackage,
   validateIdentity,
+  type WritePackageOptions,
   writeKeyFile,
   writePackage,
 } from '../../core/exchange';
@@ -277,22 +278,13 @@ export class ExchangeRepository {
     // 排查 and 线索监测 figures, as the 统计 dashboard's records (the city sums them with its own).
     const areas = await this.figures.loadWithoutPetitions();
     const built = buildExchangeRecords({ ...source, extra: [...(source.extra ?? []), ...areaFigureRecords(areas)] }, request.period, request.includePersonal);
-    const actor = await currentActor(this.ctx.db);
-    const now = this.ctx.now();
     const made = await writePackage({
-      sender: stored.office,
-      keys: stored,
+      ...(await this.packageHeaderBase(stored, request, this.ctx.now())),
       recipient: recipient ? { id: recipient.officeId ?? recipient.id, name: recipient.name, level: recipient.level, district: recipient.district } : null,
       period: request.period,
       records: built.records,
       registers: built.registers,
       totals: built.totals,
-      personalData: request.includePersonal ? { included: true, by: actorName(actor), reason: request.personalReason.trim() } : { included: false, by: '', reason: '' },
-      appVersion: request.appVersion,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      createdAt: now,
-      packageId: this.ctx.newId(),
-      ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
     const fileName = `${stored.office.name}-${request.period.label}-报送包.${PACKAGE_FILE_EXTENSION}`;
     await this.auditExport(made.header.packageId, {
@@ -338,21 +330,13 @@ export class ExchangeRepository {
     const now = this.ctx.now();
     const today = localIsoDate(now);
     const records = buildNoticeRecords(input, this.ctx.newId(), today, request.includePersonal);
-    const actor = await currentActor(db);
     const made = await writePackage({
+      ...(await this.packageHeaderBase(stored, request, now)),
       kind: 'notice',
-      sender: stored.office,
-      keys: stored,
       recipient: { id: recipient.officeId ?? recipient.id, name: recipient.name, level: recipient.level, district: recipient.district },
       period: reportPeriod('month', Number(today.slice(0, 4)), Number(today.slice(5, 7))),
       records,
       totals: { amountInvolvedFen: 0, lossesRecoveredFen: 0, refundPaidFen: 0, petitionPersons: input.petitions.reduce((n, p) => n + p.personCount, 0), creditors: 0 },
-      personalData: request.includePersonal ? { included: true, by: actorName(actor), reason: request.personalReason.trim() } : { included: false, by: '', reason: '' },
-      appVersion: request.appVersion,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      createdAt: now,
-      packageId: this.ctx.newId(),
-      ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
     const fileName = `${stored.office.name}-致${recipient.name}-通知交办-${today}.${PACKAGE_FILE_EXTENSION}`;
     await this.auditExport(made.header.packageId, { kind: 'notice', fileName, fileSha256: made.fileSha256, recipient: recipient.name, counts: made.header.counts, clues: request.clueIds, petitions: request.petitionIds, personalData: made.header.personalData });
@@ -658,6 +642,28 @@ export class ExchangeRepository {
       }
     }
     return landed;
+  }
+
+  /**
+   * What every package this office makes states alike, a report or a notice: the sender and its key,
+   * the personal-data choice (who chose to include it, and why), versions, time, id, passphrase.
+   */
+  private async packageHeaderBase(
+    stored: StoredIdentity,
+    request: { readonly includePersonal: boolean; readonly personalReason: string; readonly appVersion: string; readonly passphrase?: string },
+    now: Date,
+  ): Promise<Pick<WritePackageOptions, 'sender' | 'keys' | 'personalData' | 'appVersion' | 'schemaVersion' | 'createdAt' | 'packageId' | 'passphrase'>> {
+    const by = request.includePersonal ? actorName(await currentActor(this.ctx.db)) : '';
+    return {
+      sender: stored.office,
+      keys: stored,
+      personalData: request.includePersonal ? { included: true, by, reason: request.personalReason.trim() } : { included: false, by: '', reason: '' },
+      appVersion: request.appVersion,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      createdAt: now,
+      packageId: this.ctx.newId(),
+      ...(request.passphrase ? { passphrase: request.passphrase } : {}),
+    };
   }
 
   /** The audit entry of a package made here (its file hash, what it carries, to whom). */

@@ -54,6 +54,8 @@ function ReceivedRecordsList(props: { readonly onOpen: (register: RegisterRef) =
   useEffect(() => {
     void repos.exchange.records({ kind: 'creditors' }).then((rows) => setRegisters(new Map(rows.flatMap((r) => (registerOf(r) ? [[`${r.office}|${r.sourceId}`, registerOf(r) ?? { count: 0, netClaimFen: 0 }]] : [])))));
   }, [repos]);
+  // A register is named by its case's number and name where the case came too (its record names only the case id).
+  const caseTitles = useMemo(() => new Map(records.filter((r) => r.kind === 'case').map((r) => [`${r.office}|${r.sourceId}`, `${String(r.data.caseNumber ?? '')} ${String(r.data.title ?? '')}`.trim()])), [records]);
   const sorted = useMemo(() => [...records].sort((a, b) => a.officeName.localeCompare(b.officeName, 'zh-CN') || a.kind.localeCompare(b.kind) || a.sourceId.localeCompare(b.sourceId)), [records]);
   return (
     <div className="exchange-records" data-testid="exchange-records">
@@ -107,7 +109,7 @@ function ReceivedRecordsList(props: { readonly onOpen: (register: RegisterRef) =
                   </td>
                   <td>{r.district ?? '—'}</td>
                   <td>{sectionOf(r.kind).label}</td>
-                  <td>{sectionOf(r.kind).title(r.data)}</td>
+                  <td>{r.kind === 'creditors' && caseTitles.has(`${r.office}|${r.sourceId}`) ? `${caseTitles.get(`${r.office}|${r.sourceId}`)}：${String(r.data.count ?? '')} 人` : sectionOf(r.kind).title(r.data)}</td>
                   <td>{periodLabel.get(r.periodKey) ?? r.periodKey}</td>
                   <td>
                     <RegisterCell record={r} register={r.kind === 'case' || r.kind === 'creditors' ? registers.get(`${r.office}|${r.sourceId}`) : undefined} onOpen={props.onOpen} />

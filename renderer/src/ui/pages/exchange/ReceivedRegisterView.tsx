@@ -120,6 +120,7 @@ export function ReceivedRegisterView(props: { readonly office: string; readonly 
       </Callout>
       <ControlGroup className="exchange-register-search">
         <InputGroup
+          fill
           aria-label={t('register.search')}
           placeholder={t('register.search')}
           leftIcon="search"
