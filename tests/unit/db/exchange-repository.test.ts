@@ -368,6 +368,17 @@ describe('roles', () => {
     expect((await t.repos.exchange.makePackage({ period: Q4, includePersonal: false, personalReason: '', creditorCaseIds: [], recipientId: null, appVersion: '0.1.0' })).bytes.length).toBeGreaterThan(100);
     expect((await refusals(t.repos)).map((r) => r.entity).sort()).toEqual(['exchange', 'exchangePackage']);
   });
+
+  it("a received creditor's full ID number is shown only to staff who may see personal data, and audited", async () => {
+    const t = makeUserRepos();
+    const ids = await office(t.repos);
+    await signInAs(t.repos, ids.admin);
+    await expect(t.repos.exchange.recordRegisterReveal('office-x', 'case-9', { n: 7, name: '王秀兰' })).rejects.toSatisfy(isPermissionDenied);
+    await signInAs(t.repos, ids.clerk);
+    await t.repos.exchange.recordRegisterReveal('office-x', 'case-9', { n: 7, name: '王秀兰' });
+    const revealed = (await t.repos.audit.page(0, 100)).filter((a) => a.action === 'reveal');
+    expect(revealed.map((a) => [a.entity, a.entityId, (a.after as { n?: number }).n])).toEqual([['exchangeRegister', 'office-x|case-9', 7]]);
+  });
 });
 
 function makeLater(t: T): T {
