@@ -1,6 +1,6 @@
 // Two district offices and a city office with real Ed25519 keys, a small package, a creditor register,
 // and ways to damage a file, for the exchange tests.
-import type { ByteSpan, ExchangeError, ExchangeRecord, OfficeIdentity, OfficeKeyPair, RegisterCreditor, TrustedOffice, WritePackageOptions } from '../../../../renderer/src/core/exchange';
+import type { ByteSpan, ExchangeError, ExchangeRecord, OfficeIdentity, OfficeKeyPair, OfficeSource, RegisterCreditor, TrustedOffice, WritePackageOptions } from '../../../../renderer/src/core/exchange';
 import { generateOfficeKeyPair, isExchangeError, keyFingerprint, reportPeriod, writePackage } from '../../../../renderer/src/core/exchange';
 
 export const HUANCUI: OfficeIdentity = { id: 'office-huancui', name: '环翠区处非办', level: 'district', district: '环翠区' };
@@ -119,4 +119,9 @@ export function offsetOfText(bytes: Uint8Array, text: string): number {
 /** The byte in the middle of a span. */
 export function middleOf(span: ByteSpan): number {
   return Math.floor((span.start + span.end) / 2);
+}
+
+/** An office's source with nothing but creditor registers (case id → creditors), for buildExchangeRecords. */
+export function registersSource(registers: ReadonlyMap<string, readonly RegisterCreditor[]>): OfficeSource {
+  return { cases: [], parties: [], petitions: [], mediation: [], mediationPetition: new Map(), refunds: [], documents: [], creditorRegisters: registers };
 }

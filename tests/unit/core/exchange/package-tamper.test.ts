@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildExchangeRecords, openPackage, packageLayout, type RegisterCreditor, splitPackage, type WrittenPackage } from '../../../../renderer/src/core/exchange';
-import { flipBit, makeOffices, middleOf, type Offices, offsetOfText, Q1, refusal, registerCreditors, replaceSpan, samplePackage, swapSpans, trustedOf } from './exchange-fixture';
+import { flipBit, makeOffices, middleOf, type Offices, offsetOfText, Q1, refusal, registerCreditors, registersSource, replaceSpan, samplePackage, swapSpans, trustedOf } from './exchange-fixture';
 
 // A format-2 package (a 2,500-creditor register in 3 frames after the body) damaged in each of its
 // parts, found from the file's own layout: every change is refused with its Chinese message.
@@ -16,16 +16,7 @@ beforeAll(async () => {
   offices = await makeOffices();
 });
 
-const source = (registers: ReadonlyMap<string, RegisterCreditor[]>) => ({
-  cases: [],
-  parties: [],
-  petitions: [],
-  mediation: [],
-  mediationPetition: new Map<string, string>(),
-  refunds: [],
-  documents: [],
-  creditorRegisters: registers,
-});
+const source = registersSource;
 
 async function registerPackage(list: RegisterCreditor[], passphrase?: string, packageId = 'pkg-1'): Promise<WrittenPackage> {
   const { registers } = buildExchangeRecords(source(new Map([['case-1', list]])), Q1, false);

@@ -7,22 +7,13 @@ import {
   registerFrameText,
   registerSummaryOf,
 } from '../../../../renderer/src/core/exchange';
-import { HUANCUI, makeOffices, packageOptions, Q1, refusal, registerCreditors, samplePackage, trustedOf } from './exchange-fixture';
+import { HUANCUI, makeOffices, packageOptions, Q1, refusal, registerCreditors, registersSource, samplePackage, trustedOf } from './exchange-fixture';
 
 // Creditor registers travel as the backup's 1,000-creditor frames after the package's body.
 
 const creditors = (n: number) => registerCreditors(n);
 
-const source = (list: RegisterCreditor[]) => ({
-  cases: [],
-  parties: [],
-  petitions: [],
-  mediation: [],
-  mediationPetition: new Map<string, string>(),
-  refunds: [],
-  documents: [],
-  creditorRegisters: new Map([['case-1', list]]),
-});
+const source = (list: RegisterCreditor[]) => registersSource(new Map([['case-1', list]]));
 
 async function readBack(opened: Awaited<ReturnType<typeof openPackage>>, caseId: string): Promise<RegisterCreditor[]> {
   const out: RegisterCreditor[] = [];
