@@ -100,7 +100,7 @@ test('exchange: district makes a package, city trusts its key, previews, imports
 
   await city.goto('#/exchange/records');
   const records = city.getByTestId('received-records');
-  const caseRow = records.locator('tr', { hasText: '威公经立〔2020〕15号' });
+  const caseRow = records.locator('tr[data-kind="case"]', { hasText: '威公经立〔2020〕15号' });
   await expect(caseRow).toContainText('环翠区处非办');
   await expect(caseRow).toContainText('只读');
   await expect(caseRow).toContainText('环翠区');
@@ -169,7 +169,7 @@ test('exchange: district makes a package, city trusts its key, previews, imports
   await city.reload();
   await ensureSignedIn(city);
   await city.goto('#/exchange/records');
-  await expect(city.getByTestId('received-records').locator('tr', { hasText: '威公经立〔2020〕15号' })).toContainText('环翠区处非办');
+  await expect(city.getByTestId('received-records').locator('tr[data-kind="case"]', { hasText: '威公经立〔2020〕15号' })).toContainText('环翠区处非办');
 });
 
 async function exportKey(page: Page, path: string) {

@@ -101,7 +101,7 @@ function ReceivedRecordsList(props: { readonly onOpen: (register: RegisterRef) =
             </thead>
             <tbody>
               {sorted.slice(0, SHOWN).map((r) => (
-                <tr key={r.key}>
+                <tr key={r.key} data-kind={r.kind}>
                   <td>
                     <Tag minimal intent="primary">
                       {r.officeName}
