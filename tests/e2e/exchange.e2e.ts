@@ -1,16 +1,33 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { createCase, ensureSignedIn } from './steps';
+import { packageLayout } from '../../renderer/src/core/exchange/package-file';
+import { createCase, ensureSignedIn, seedCreditorRegister } from './steps';
 
 // 报送 between two offices, each its own browser context (its own store): 环翠区 makes a signed
 // package; the city adds 环翠区's key file, previews and imports it, and reads the records read-only.
-// The same package twice changes nothing; a tampered copy is refused in Chinese.
+// The package carries the case's creditor register (masked): the city opens it from the case, pages
+// and searches it. The same package twice changes nothing; a tampered copy is refused in Chinese.
 // EXCHANGE_SHOTS=<dir> saves screenshots of each screen.
 const SHOTS = process.env.EXCHANGE_SHOTS;
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
+
+// 60 creditors as the creditor repository stores them; the 41st is 欧阳娜娜 (found by a search for 欧**娜).
+const REGISTER = Array.from({ length: 60 }, (_, i) => ({
+  cid: String(i + 1),
+  name: i === 40 ? '欧阳娜娜' : i % 2 === 0 ? '王秀兰' : '李建国',
+  idType: 'resident',
+  idNumber: i === 40 ? '37100219800101777X' : `37100219800101${1000 + i}`,
+  phone: '13806311234',
+  contracts: [{ principalFen: 300_000 + 10_000 * (i % 2), returnedFen: 10_000 * (i % 2), sourceRow: i + 2, note: '' }],
+  principalFen: 300_000 + 10_000 * (i % 2),
+  returnedFen: 10_000 * (i % 2),
+  netClaimFen: 300_000,
+  status: '已核实',
+  exclusion: null,
+}));
 
 async function setIdentity(page: Page, name: string, level: 'city' | 'district', district = '') {
   await page.goto('#/settings/exchange');
@@ -33,8 +50,9 @@ test('exchange: district makes a package, city trusts its key, previews, imports
   const district = await (await browser.newContext()).newPage();
   const city = await (await browser.newContext()).newPage();
 
-  // ── 环翠区: a case with a person involved, the office's identity, its key file and a package.
-  await createCase(district, { persons: [{ name: '王建军', role: '实际控制人', idNumber: '371002198001011232' }] });
+  // ── 环翠区: a case with a person involved and 60 creditors, the office's identity, its key file and a package.
+  const caseId = await createCase(district, { persons: [{ name: '王建军', role: '实际控制人', idNumber: '371002198001011232' }] });
+  await seedCreditorRegister(district, caseId, REGISTER);
   await setIdentity(district, '环翠区处非办', 'district', '环翠区');
   const fingerprint = (await district.getByTestId('own-fingerprint').textContent()) ?? '';
   await shot(district, 'exchange-settings-district');
@@ -47,6 +65,7 @@ test('exchange: district makes a package, city trusts its key, previews, imports
   await district.getByLabel('年度').selectOption('2020');
   await district.getByLabel('季度').selectOption('2');
   await expect(district.getByTestId('ex-period-label')).toHaveText('2020年第二季度');
+  await district.getByRole('checkbox', { name: /威公经立〔2020〕15号.*（60 人）/ }).check({ force: true });
   const pkgDownload = district.waitForEvent('download');
   await district.getByRole('button', { name: '生成并保存报送包' }).click();
   const pkgPath = info.outputPath('package.cfpkg');
@@ -81,12 +100,43 @@ test('exchange: district makes a package, city trusts its key, previews, imports
 
   await city.goto('#/exchange/records');
   const records = city.getByTestId('received-records');
-  const caseRow = records.locator('tr', { hasText: '威公经立〔2020〕15号' });
+  const caseRow = records.locator('tr[data-kind="case"]', { hasText: '威公经立〔2020〕15号' });
   await expect(caseRow).toContainText('环翠区处非办');
   await expect(caseRow).toContainText('只读');
   await expect(caseRow).toContainText('环翠区');
   const before = await records.locator('tbody tr').count();
+  await expect(caseRow.getByTestId('register-cell')).toContainText('60 人 · 核定 180,000.00 元');
   await shot(city, 'exchange-records');
+
+  // ── The case's register, as received: masked names and ID numbers, a page of 50, searchable.
+  await caseRow.getByRole('button', { name: '查看名单' }).click();
+  const register = city.getByTestId('received-register');
+  await expect(register.getByTestId('register-count')).toHaveText('60');
+  await expect(register.getByTestId('register-net')).toHaveText('180,000.00');
+  await expect(register.getByTestId('register-masking')).toContainText('个人信息已脱敏');
+  await expect(register).toContainText('环翠区处非办');
+  const table = register.getByTestId('register-table');
+  await expect(table.locator('tbody tr')).toHaveCount(50);
+  await expect(table.locator('tbody tr').first()).toContainText('王*兰');
+  await expect(table.locator('tbody tr').first()).toContainText('371002********1000');
+  await expect(table.locator('tbody tr').first()).toContainText('138****1234');
+  await expect(table).not.toContainText('王秀兰');
+  await expect(table).not.toContainText('371002198001011000');
+  await expect(register.getByTestId('register-page')).toHaveText('第 1 / 2 页（共 60 人）');
+  await shot(city, 'exchange-register');
+  await register.getByRole('button', { name: '下一页' }).click();
+  await expect(table.locator('tbody tr')).toHaveCount(10);
+  await expect(table.locator('tbody tr').last()).toContainText('60');
+  await register.getByLabel('按姓名、证件号码、手机号或编号搜索').fill('欧**娜');
+  await register.getByRole('button', { name: '搜索', exact: true }).click();
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(table.locator('tbody tr')).toContainText('371002********777X');
+  await shot(city, 'exchange-register-search');
+  await register.getByLabel('按姓名、证件号码、手机号或编号搜索').fill('王秀兰');
+  await register.getByRole('button', { name: '搜索', exact: true }).click();
+  await expect(register.getByTestId('register-page')).toContainText('名单中没有与「王秀兰」相符的参与人');
+  await register.getByRole('button', { name: '返回已收数据' }).click();
+  await expect(city.getByTestId('received-records')).toBeVisible();
 
   // ── The same package again: the preview says so and importing changes nothing.
   await importFile(city, pkgPath);
@@ -97,9 +147,11 @@ test('exchange: district makes a package, city trusts its key, previews, imports
   await expect(city.getByTestId('received-records').locator('tbody tr')).toHaveCount(before);
   await expect(city.getByTestId('received-packages').locator('tbody tr')).toHaveCount(1);
 
-  // ── A copy with one byte changed near the end (in the records): refused, in Chinese.
+  // ── A copy with one bit changed in the records (the body, found from the file's layout): refused, in Chinese.
   const bytes = readFileSync(pkgPath);
-  bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0x04;
+  const { body } = packageLayout(bytes);
+  const at = Math.floor((body.start + body.end) / 2);
+  bytes[at] = (bytes[at] ?? 0) ^ 0x04;
   const tampered = info.outputPath('tampered.cfpkg');
   writeFileSync(tampered, bytes);
   await importFile(city, tampered);
@@ -117,7 +169,7 @@ test('exchange: district makes a package, city trusts its key, previews, imports
   await city.reload();
   await ensureSignedIn(city);
   await city.goto('#/exchange/records');
-  await expect(city.getByTestId('received-records').locator('tr', { hasText: '威公经立〔2020〕15号' })).toContainText('环翠区处非办');
+  await expect(city.getByTestId('received-records').locator('tr[data-kind="case"]', { hasText: '威公经立〔2020〕15号' })).toContainText('环翠区处非办');
 });
 
 async function exportKey(page: Page, path: string) {

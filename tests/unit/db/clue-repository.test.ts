@@ -1,24 +1,13 @@
 import { utils, write } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { buildLedgerLookup, type ClueFormInput, ledgerFirmFor, searchLedger } from '../../../renderer/src/core/clues';
+import { buildLedgerLookup, ledgerFirmFor, searchLedger } from '../../../renderer/src/core/clues';
 import { EMPTY_FIRM_INPUT } from '../../../renderer/src/core/screening';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
+import { clueForm } from './intake-forms';
 import { makeTestRepos } from './test-db';
 
 // The test clock is 2026-11-26 (see test-db.ts); no users exist, so the typed operator acts (legacy).
-function form(patch: Partial<ClueFormInput> = {}): ClueFormInput {
-  return {
-    receivedOn: '2026-11-02',
-    channel: '热线',
-    subject: { kind: 'firm', name: '威海某某养老服务有限公司', creditCode: '91371000MA3C5XKP64', link: '' },
-    allegation: '以预售养老床位名义承诺高额返利',
-    level: '高',
-    levelReason: '仍在吸收资金',
-    anonymous: false,
-    reporter: { name: '王秀兰', phone: '13806311234', idNumber: '', address: '', isStaff: false, isParticipant: false },
-    ...patch,
-  };
-}
+const form = clueForm;
 
 async function setup() {
   const t = makeTestRepos();

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { ClueFormInput } from '../../../renderer/src/core/clues';
-import { type ExchangeError, isExchangeError, maskCreditor, type OfficeIdentity, reportPeriod, sectionOf, withReceivedRecords, writePackage } from '../../../renderer/src/core/exchange';
+import { maskCreditor, type OfficeIdentity, packageLayout, reportPeriod, sectionOf, type WritePackageOptions, withReceivedRecords, writePackage } from '../../../renderer/src/core/exchange';
 import { computeFigures } from '../../../renderer/src/core/figures/compute';
 import { filterRecords } from '../../../renderer/src/core/figures/filter';
 import { OFFICE_FIGURES } from '../../../renderer/src/core/figures/office-figures';
 import type { FigurePeriod } from '../../../renderer/src/core/figures/types';
-import type { PetitionFormInput } from '../../../renderer/src/core/petitions/validation';
 import { EMPTY_FIRM_INPUT } from '../../../renderer/src/core/screening';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
 import { isPermissionDenied } from '../../../renderer/src/db/access';
 import { backupDatabase } from '../../../renderer/src/db/backup/auto-backup';
 import { inspectForRestore } from '../../../renderer/src/db/backup/restore-backup';
 import { CURRENT_SCHEMA_VERSION } from '../../../renderer/src/db/schema';
+import { flipBit, middleOf, offsetOfText, refusal, registerCreditors, replaceSpan, swapSpans } from '../core/exchange/exchange-fixture';
 import { handleFor, MemoryBackups } from './backup-test-bridge';
+import { clueForm, petitionForm } from './intake-forms';
 import { createCase } from './repayment-test-data';
 import { makeTestRepos } from './test-db';
 import { makeUserRepos, office, refusals, signInAs } from './users-test-data';
@@ -22,33 +22,7 @@ import { makeUserRepos, office, refusals, signInAs } from './users-test-data';
 
 type T = ReturnType<typeof makeTestRepos>;
 
-const clueForm: ClueFormInput = {
-  receivedOn: '2026-11-02',
-  channel: '热线',
-  subject: { kind: 'firm', name: '威海某某养老服务有限公司', creditCode: '91371000MA3C5XKP64', link: '' },
-  allegation: '以预售养老床位名义承诺高额返利',
-  level: '高',
-  levelReason: '仍在吸收资金',
-  anonymous: false,
-  reporter: { name: '王秀兰', phone: '13806311234', idNumber: '', address: '', isStaff: false, isParticipant: false },
-};
 const Q4 = reportPeriod('quarter', 2026, 4);
-
-function petition(patch: Partial<PetitionFormInput> = {}): PetitionFormInput {
-  return {
-    receivedOn: '2026-10-09',
-    channel: '来访',
-    level: '到市',
-    form: 'individual',
-    personCount: '1',
-    petitioners: [{ kind: 'entered', name: '张建国', phone: '13800001111', idNumber: '371002198001011234' }],
-    caseId: null,
-    demands: '要求尽快清退本金',
-    urgency: '一般',
-    handler: '林淼',
-    ...patch,
-  };
-}
 
 async function district(): Promise<T> {
   const t = makeTestRepos();
@@ -56,7 +30,7 @@ async function district(): Promise<T> {
   const id = await t.repos.exchange.saveIdentity({ name: '环翠区处非办', level: 'district', district: '环翠区' });
   if (!id.ok) throw new Error(JSON.stringify(id.errors));
   const caseId = await createCase(t.repos);
-  const p = await t.repos.petitions.register(petition({ caseId }));
+  const p = await t.repos.petitions.register(petitionForm({ caseId }));
   if (!p.ok) throw new Error(JSON.stringify(p.errors));
   return t;
 }
@@ -73,14 +47,24 @@ async function make(t: T, over: { includePersonal?: boolean } = {}) {
   return t.repos.exchange.makePackage({ period: Q4, includePersonal: over.includePersonal ?? false, personalReason: over.includePersonal ? '市处非办来函要求' : '', creditorCaseIds: [], recipientId: null, appVersion: '0.1.0' });
 }
 
-async function refusal(p: Promise<unknown>): Promise<ExchangeError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isExchangeError(e)) return e;
-    throw e;
-  }
-  throw new Error('accepted');
+/** A package signed with a store's own identity and key, written directly (records and registers as given). */
+async function signedBy(t: T, over: { createdAt: string } & Partial<Omit<WritePackageOptions, 'createdAt'>>) {
+  const stored = (await t.db.settings.get('exchange-identity'))?.value as { office: OfficeIdentity; privateKey: string; publicKey: string };
+  const { createdAt, ...rest } = over;
+  const creditors = (over.registers ?? []).reduce((n, r) => n + r.creditors.length, 0);
+  return writePackage({
+    sender: stored.office,
+    keys: stored,
+    period: Q4,
+    records: [],
+    totals: { amountInvolvedFen: 0, lossesRecoveredFen: 0, refundPaidFen: 0, petitionPersons: 0, creditors },
+    personalData: { included: false, by: '', reason: '' },
+    appVersion: '0.1.0',
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    createdAt: new Date(createdAt),
+    packageId: `${createdAt}-${over.schemaVersion ?? CURRENT_SCHEMA_VERSION}`,
+    ...rest,
+  });
 }
 
 describe('ExchangeRepository', () => {
@@ -159,9 +143,7 @@ describe('ExchangeRepository', () => {
     const d = await district();
     const c = await city(d);
     const pkg = await make(d);
-    const bad = pkg.bytes.slice();
-    bad[bad.length - 5] = (bad[bad.length - 5] ?? 0) ^ 0x01;
-    const e = await refusal(c.repos.exchange.importPackage(bad, 'x.cfpkg'));
+    const e = await refusal(c.repos.exchange.importPackage(flipBit(pkg.bytes, middleOf(packageLayout(pkg.bytes).body)), 'x.cfpkg'));
     expect(e.message).toContain('未导入');
     expect(await c.repos.exchange.recordCount()).toBe(0);
     expect(await c.db.exchangePackages.count()).toBe(0);
@@ -169,15 +151,53 @@ describe('ExchangeRepository', () => {
     expect(refused.at(-1)?.after).toMatchObject({ reason: e.message, code: 'BODY_CHANGED' });
   });
 
+  it('a damaged register package is refused whole (header, body, a frame, cut, frames 1 and 2 exchanged, a frame of another package): nothing stored, each refusal audited', async () => {
+    const d = await district();
+    const c = await city(d);
+    const first = await make(d);
+    await c.repos.exchange.importPackage(first.bytes, first.fileName);
+    const held = async () => JSON.stringify(await Promise.all([c.db.exchangeRecordBlocks.toArray(), c.db.exchangePackages.toArray(), c.db.exchangeOffices.toArray()]));
+    const before = await held();
+    // Encrypted, so a frame of another package of the same register has the same size (and other keys).
+    const passphrase = '报送包加密口令 2026';
+    const registers = [{ caseId: 'case-9', district: '环翠区', creditors: registerCreditors(2_500).map((x) => maskCreditor(x)) }];
+    const write = (createdAt: string) => signedBy(d, { createdAt, registers, passphrase, pbkdf2Iterations: 1000 });
+    const pkg = await write('2026-12-01T00:00:00Z');
+    const other = await write('2026-12-02T00:00:00Z');
+    const layout = packageLayout(pkg.bytes);
+    const [f1, f2] = layout.frames;
+    const theirs = packageLayout(other.bytes).frames[1];
+    if (!f1 || !f2 || !theirs) throw new Error('frames');
+    const changed = '报送包的内容与签名时不一致（文件已被改动或损坏），未导入。请联系「环翠区处非办」重新发送。';
+    const cases: [string, Uint8Array, string, string][] = [
+      ['header', flipBit(pkg.bytes, offsetOfText(pkg.bytes, '"sender":') + 20), 'BAD_SIGNATURE', '报送包的签名与内容不符（文件在签名后被改动过），不能确认来自「环翠区处非办」，未导入。请联系报送单位重新生成并发送报送包。'],
+      ['body', flipBit(pkg.bytes, middleOf(layout.body)), 'BODY_CHANGED', changed],
+      ['frame', flipBit(pkg.bytes, middleOf(f2)), 'BODY_CHANGED', changed],
+      ['cut', pkg.bytes.subarray(0, middleOf(f2)), 'TRUNCATED', '报送包不完整（文件被截断，可能复制或传输未完成）。请重新拷贝该文件；仍不完整的，请联系报送单位重新生成并发送报送包。'],
+      ['swapped', swapSpans(pkg.bytes, f1, f2), 'BODY_CHANGED', changed],
+      ['foreign', replaceSpan(pkg.bytes, f2, other.bytes.subarray(theirs.start, theirs.end)), 'BODY_CHANGED', changed],
+    ];
+    for (const [name, bytes, code, message] of cases) {
+      expect(await refusal(c.repos.exchange.previewImport(bytes, `${name}.cfpkg`, passphrase)), name).toMatchObject({ code, message });
+      expect(await refusal(c.repos.exchange.importPackage(bytes, `${name}.cfpkg`, passphrase)), name).toMatchObject({ code, message });
+      expect(await held(), name).toBe(before);
+    }
+    const refused = (await c.repos.audit.page(0, 200)).filter((a) => a.action === 'refuse' && a.entity === 'exchangePackage');
+    expect(refused.map((a) => [a.entityId, (a.after as { code?: string }).code])).toEqual(expect.arrayContaining(cases.map(([name, , code]) => [`${name}.cfpkg`, code])));
+    // The undamaged file still imports, with its register.
+    await c.repos.exchange.importPackage(pkg.bytes, 'r.cfpkg', passphrase);
+    expect(await c.repos.exchange.registerCreditors((await d.repos.exchange.identity())?.office.id ?? '', 'case-9')).toHaveLength(2_500);
+  });
+
   it('screening and clue figures travel in the package and the city dashboard sums them with its own', async () => {
     const d = await district();
     const firm = await d.repos.screening.saveFirm(null, { ...EMPTY_FIRM_INPUT, name: '威海鑫源理财咨询有限公司', creditCode: '91371000MA3C8X7P1P', district: '环翠区', department: '环翠区处非办', businessScope: '企业管理咨询' });
     expect(firm.ok).toBe(true);
-    const clue = await d.repos.clues.register(clueForm);
+    const clue = await d.repos.clues.register(clueForm());
     expect(clue.ok).toBe(true);
     const c = await city(d);
     await c.repos.settings.save({ ...DEFAULT_SETTINGS, officeName: '威海市处非办', operatorName: '林淼' });
-    expect(await c.repos.clues.register({ ...clueForm, receivedOn: '2026-11-05' })).toMatchObject({ ok: true });
+    expect(await c.repos.clues.register(clueForm({ receivedOn: '2026-11-05' }))).toMatchObject({ ok: true });
     const pkg = await make(d);
     expect(pkg.header.counts).toMatchObject({ screening: 1, monitoring: 1 });
     await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
@@ -197,26 +217,13 @@ describe('ExchangeRepository', () => {
   it('a creditor register arrives as frames and is stored 1,000 a row: exact, masked as sent, idempotent; a newer package without it removes it', async () => {
     const d = await district();
     const c = await city(d);
-    const stored = (await d.db.settings.get('exchange-identity'))?.value as { office: OfficeIdentity; privateKey: string; publicKey: string };
+    const office = (await d.repos.exchange.identity())?.office.id ?? '';
     const list = Array.from({ length: 2_345 }, (_, i) => ({ cid: String(i + 1), name: '王秀兰', idType: '居民身份证', idNumber: '371002198001011234', principalFen: 1_000 + i, returnedFen: 0, netClaimFen: 1_000 + i, status: '已核实' }));
-    const write = (createdAt: string, registers: boolean) =>
-      writePackage({
-        sender: stored.office,
-        keys: stored,
-        period: Q4,
-        records: [],
-        registers: registers ? [{ caseId: 'case-9', district: '环翠区', creditors: list.map((x) => maskCreditor(x)) }] : [],
-        totals: { amountInvolvedFen: 0, lossesRecoveredFen: 0, refundPaidFen: 0, petitionPersons: 0, creditors: registers ? list.length : 0 },
-        personalData: { included: false, by: '', reason: '' },
-        appVersion: '0.1.0',
-        schemaVersion: CURRENT_SCHEMA_VERSION,
-        createdAt: new Date(createdAt),
-        packageId: createdAt,
-      });
+    const write = (createdAt: string, registers: boolean) => signedBy(d, { createdAt, registers: registers ? [{ caseId: 'case-9', district: '环翠区', creditors: list.map((x) => maskCreditor(x)) }] : [] });
     const pkg = await write('2026-12-01T00:00:00Z', true);
     const outcome = await c.repos.exchange.importPackage(pkg.bytes, 'r.cfpkg');
     expect(outcome.counts.added).toBe(1);
-    const back = await c.repos.exchange.registerCreditors(stored.office.id, 'case-9');
+    const back = await c.repos.exchange.registerCreditors(office, 'case-9');
     expect(back).toHaveLength(2_345);
     expect(back.reduce((n, x) => n + x.principalFen, 0)).toBe(list.reduce((n, x) => n + x.principalFen, 0));
     expect(back[2_344]).toMatchObject({ cid: '2345', name: '王*兰', idNumber: '371002********1234' });
@@ -238,27 +245,61 @@ describe('ExchangeRepository', () => {
     // A newer package of the period without the register removes it and its rows.
     await c.repos.exchange.importPackage((await write('2026-12-04T00:00:00Z', false)).bytes, 'r3.cfpkg');
     expect(await c.db.exchangeRecordBlocks.count()).toBe(0);
-    expect(await c.repos.exchange.registerCreditors(stored.office.id, 'case-9')).toEqual([]);
+    expect(await c.repos.exchange.registerCreditors(office, 'case-9')).toEqual([]);
+  });
+
+  it('the city reads a received register a page at a time and searches it, as sent (masked where the district masked it)', async () => {
+    const d = await district();
+    const c = await city(d);
+    const office = (await d.repos.exchange.identity())?.office.id ?? '';
+    const list = registerCreditors(2_345, (i) => (i === 2_000 ? { name: '欧阳娜娜', idNumber: '37100219800101777X' } : {}));
+    const pkg = await signedBy(d, {
+      createdAt: '2026-12-01T00:00:00Z',
+      records: [{ kind: 'case', sourceId: 'case-9', district: '环翠区', data: { caseNumber: '环公经立〔2026〕9号', title: '某养老公司案', stage: '立案' } }],
+      registers: [{ caseId: 'case-9', district: '环翠区', creditors: list.map((x) => maskCreditor(x)) }],
+    });
+    await c.repos.exchange.importPackage(pkg.bytes, 'r.cfpkg');
+    expect(await c.repos.exchange.readReceivedRegister(office, 'case-9')).toMatchObject({
+      officeName: '环翠区处非办',
+      caseLabel: '环公经立〔2026〕9号 某养老公司案',
+      count: 2_345,
+      principalFen: list.reduce((n, x) => n + x.principalFen, 0),
+      netClaimFen: list.reduce((n, x) => n + x.netClaimFen, 0),
+      personalData: { included: false },
+      periodLabel: '2026年第四季度',
+    });
+    expect(await c.repos.exchange.readReceivedRegister(office, 'case-1')).toBeNull();
+    const first = await c.repos.exchange.registerPage(office, 'case-9', 0);
+    expect(first.map((h) => h.n)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(first[0]?.creditor).toMatchObject({ cid: '1', name: '王*兰', idNumber: '371002********1000', phone: '138****1234', principalFen: 100_000 });
+    // A page across two stored rows, and the short last page.
+    expect((await c.repos.exchange.registerPage(office, 'case-9', 980)).map((h) => h.creditor.cid)).toEqual(Array.from({ length: 50 }, (_, i) => String(981 + i)));
+    expect((await c.repos.exchange.registerPage(office, 'case-9', 2_300)).map((h) => h.n)).toEqual(Array.from({ length: 45 }, (_, i) => 2_301 + i));
+    // Search: what the masked register holds, never the names it hid.
+    expect(await c.repos.exchange.searchRegister(office, 'case-9', '王秀兰')).toEqual({ hits: [], next: null });
+    const found = await c.repos.exchange.searchRegister(office, 'case-9', '欧**娜');
+    expect(found.hits.map((h) => [h.n, h.creditor.name, h.creditor.idNumber])).toEqual([[2_001, '欧**娜', '371002********777X']]);
+    expect((await c.repos.exchange.searchRegister(office, 'case-9', '777x')).hits.map((h) => h.n)).toEqual([2_001]);
+    // Many hits come a page at a time: the next search goes on where the last stopped.
+    const page1 = await c.repos.exchange.searchRegister(office, 'case-9', '李*国');
+    expect(page1.hits).toHaveLength(50);
+    expect(page1.hits.every((h) => h.creditor.name === '李*国')).toBe(true);
+    const page2 = await c.repos.exchange.searchRegister(office, 'case-9', '李*国', page1.next ?? 0);
+    expect(page2.hits[0]?.n).toBe((page1.hits.at(-1)?.n ?? 0) + 2);
+    let all = 0;
+    for (let from: number | null = 0; from !== null; ) {
+      const r = await c.repos.exchange.searchRegister(office, 'case-9', '李*国', from, 500);
+      all += r.hits.length;
+      from = r.next;
+    }
+    expect(all).toBe(list.filter((x) => x.name === '李建国').length);
   });
 
   it('a package from an older schema is imported (read through the record upgrades); a newer one is refused with both versions named', async () => {
     const d = await district();
     const c = await city(d);
-    const stored = (await d.db.settings.get('exchange-identity'))?.value as { office: OfficeIdentity; privateKey: string; publicKey: string };
     const caseRecord = { kind: 'case', sourceId: 'old-case', district: '环翠区', data: { id: 'old-case', caseNumber: '环公经立〔2026〕1号', title: '旧版本报送的案件', stage: '立案' } };
-    const write = (schemaVersion: number, createdAt: string) =>
-      writePackage({
-        sender: stored.office,
-        keys: stored,
-        period: Q4,
-        records: [caseRecord],
-        totals: { amountInvolvedFen: 0, lossesRecoveredFen: 0, refundPaidFen: 0, petitionPersons: 0, creditors: 0 },
-        personalData: { included: false, by: '', reason: '' },
-        appVersion: '0.0.9',
-        schemaVersion,
-        createdAt: new Date(createdAt),
-        packageId: `p-${schemaVersion}`,
-      });
+    const write = (schemaVersion: number, createdAt: string) => signedBy(d, { records: [caseRecord], appVersion: '0.0.9', schemaVersion, createdAt });
     const older = await write(6, '2026-12-01T00:00:00Z');
     const outcome = await c.repos.exchange.importPackage(older.bytes, 'old.cfpkg');
     expect(outcome.counts.added).toBe(1);
@@ -327,6 +368,17 @@ describe('roles', () => {
     expect((await t.repos.exchange.makePackage({ period: Q4, includePersonal: false, personalReason: '', creditorCaseIds: [], recipientId: null, appVersion: '0.1.0' })).bytes.length).toBeGreaterThan(100);
     expect((await refusals(t.repos)).map((r) => r.entity).sort()).toEqual(['exchange', 'exchangePackage']);
   });
+
+  it("a received creditor's full ID number is shown only to staff who may see personal data, and audited", async () => {
+    const t = makeUserRepos();
+    const ids = await office(t.repos);
+    await signInAs(t.repos, ids.admin);
+    await expect(t.repos.exchange.recordRegisterReveal('office-x', 'case-9', { n: 7, name: '王秀兰' })).rejects.toSatisfy(isPermissionDenied);
+    await signInAs(t.repos, ids.clerk);
+    await t.repos.exchange.recordRegisterReveal('office-x', 'case-9', { n: 7, name: '王秀兰' });
+    const revealed = (await t.repos.audit.page(0, 100)).filter((a) => a.action === 'reveal');
+    expect(revealed.map((a) => [a.entity, a.entityId, (a.after as { n?: number }).n])).toEqual([['exchangeRegister', 'office-x|case-9', 7]]);
+  });
 });
 
 function makeLater(t: T): T {
@@ -339,8 +391,8 @@ describe('notices and assignments from the city to a district', () => {
   async function cityWithItems(d: T) {
     const c = await city(d);
     await c.repos.settings.save({ ...DEFAULT_SETTINGS, officeName: '威海市处非办', operatorName: '周主任' });
-    const clue = await c.repos.clues.register(clueForm);
-    const pet = await c.repos.petitions.register(petition({ level: '到市' }));
+    const clue = await c.repos.clues.register(clueForm());
+    const pet = await c.repos.petitions.register(petitionForm({ level: '到市' }));
     if (!clue.ok || !pet.ok) throw new Error('setup');
     // The district trusts the city's key the same way the city trusts the district's.
     const trusted = await d.repos.exchange.addOfficeFromKeyFile((await c.repos.exchange.exportKeyFile()).text);

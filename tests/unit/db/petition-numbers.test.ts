@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCaseDraft } from '../../../renderer/src/core/cases/case-draft';
-import type { PetitionFormInput } from '../../../renderer/src/core/petitions/validation';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
+import { petitionForm } from './intake-forms';
 import { makeTestRepos } from './test-db';
 
 // 信访件编号 (issue 11): given on registration from the prefix in settings and a sequence per year
 // of receipt, in the registration's own transaction: atomic, never reused, none for a refused form.
 // The test clock is 2026-11-26.
 
-function form(patch: Partial<PetitionFormInput> = {}): PetitionFormInput {
-  return {
-    receivedOn: '2026-10-09',
-    channel: '来访',
-    level: '到市',
-    form: 'individual',
-    personCount: '1',
-    petitioners: [{ kind: 'entered', name: '张建国' }],
-    caseId: null,
-    demands: '要求尽快清退本金',
-    urgency: '一般',
-    handler: '林淼',
-    ...patch,
-  };
-}
+const form = petitionForm;
 
 async function setUp(prefix?: string) {
   const t = makeTestRepos();

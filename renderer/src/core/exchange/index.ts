@@ -11,6 +11,7 @@ export * from './package-file';
 export * from './periods';
 export * from './record-blocks';
 export * from './record-upgrades';
+export * from './register-browse';
 export * from './register-frames';
 export * from './sections';
 export * from './types';

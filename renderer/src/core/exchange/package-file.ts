@@ -10,7 +10,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { decryptFrame, deriveBackupKey, encryptFrame, randomBytes } from '../backup/backup-crypto';
 import { base64ToBytes, bytesToBase64 } from '../backup/base64';
 import { deflateRaw, inflateRaw } from '../backup/compression';
-import { concatBytes, PBKDF2_MIN_ITERATIONS } from '../backup/format';
+import { concatBytes, FRAME_HEAD_BYTES, PBKDF2_MIN_ITERATIONS } from '../backup/format';
 import type { PackageRegister } from './build-records';
 import { refusals } from './errors';
 import { checkPackageBody, packageHeaderSchema } from './header-schema';
@@ -160,6 +160,40 @@ export function splitPackage(bytes: Uint8Array): PackageParts {
     body,
     frames: rest.subarray(bodyBytes),
   };
+}
+
+/** A part of a package file: bytes [start, end). */
+export interface ByteSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where each part of a package lies in its file, as the preamble and header state it. */
+export interface PackageLayout {
+  readonly header: ByteSpan;
+  readonly signature: ByteSpan;
+  readonly body: ByteSpan;
+  /** Each register frame (head and payload), in file order; empty in format 1. */
+  readonly frames: readonly ByteSpan[];
+}
+
+/**
+ * The layout of a package, for the CLI and for tests that change one part of a file on purpose.
+ * Nothing is verified; a file that does not split (splitPackage) throws its refusal.
+ */
+export function packageLayout(bytes: Uint8Array): PackageLayout {
+  const parts = splitPackage(bytes);
+  const header = { start: PREAMBLE_BYTES, end: parts.signed.length };
+  const signature = { start: header.end, end: header.end + SIGNATURE_BYTES };
+  const body = { start: signature.end, end: signature.end + parts.body.length };
+  const frames: ByteSpan[] = [];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = body.end; at + FRAME_HEAD_BYTES <= bytes.length; ) {
+    const end = Math.min(bytes.length, at + FRAME_HEAD_BYTES + view.getUint32(at + 1, false));
+    frames.push({ start: at, end });
+    at = end;
+  }
+  return { header, signature, body, frames };
 }
 
 /** An office this one exchanges with: registered from its key file, or by a fingerprint read over the phone (key still to come). */

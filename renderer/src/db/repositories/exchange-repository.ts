@@ -38,8 +38,10 @@ import {
   planCounts,
   planImport,
   REGISTER_BLOCK_KIND,
+  REGISTER_PAGE_SIZE,
   type ReceivedFigureRecord,
   type RegisterCreditor,
+  type RegisterHit,
   type ReportPeriod,
   readKeyFile,
   recordKey,
@@ -55,12 +57,14 @@ import {
   upgradeRecords,
   type VerifiedPackage,
   validateIdentity,
+  type WritePackageOptions,
   writeKeyFile,
   writePackage,
 } from '../../core/exchange';
 import { auditRefusal, requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
 import { readOfficeSource } from '../exchange/office-source';
+import { type ReceivedRegister, readReceivedRegister, readRegisterPage, searchReceivedRegister } from '../exchange/received-registers';
 import type { ExchangeOfficeRow, ExchangePackageRow, ExchangeRecordBlockRow, ExchangeRecordRow, LandedAssignment } from '../records';
 import type { RepositoryContext } from '../repository-context';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
@@ -274,22 +278,13 @@ export class ExchangeRepository {
     // 排查 and 线索监测 figures, as the 统计 dashboard's records (the city sums them with its own).
     const areas = await this.figures.loadWithoutPetitions();
     const built = buildExchangeRecords({ ...source, extra: [...(source.extra ?? []), ...areaFigureRecords(areas)] }, request.period, request.includePersonal);
-    const actor = await currentActor(this.ctx.db);
-    const now = this.ctx.now();
     const made = await writePackage({
-      sender: stored.office,
-      keys: stored,
+      ...(await this.packageHeaderBase(stored, request, this.ctx.now())),
       recipient: recipient ? { id: recipient.officeId ?? recipient.id, name: recipient.name, level: recipient.level, district: recipient.district } : null,
       period: request.period,
       records: built.records,
       registers: built.registers,
       totals: built.totals,
-      personalData: request.includePersonal ? { included: true, by: actorName(actor), reason: request.personalReason.trim() } : { included: false, by: '', reason: '' },
-      appVersion: request.appVersion,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      createdAt: now,
-      packageId: this.ctx.newId(),
-      ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
     const fileName = `${stored.office.name}-${request.period.label}-报送包.${PACKAGE_FILE_EXTENSION}`;
     await this.auditExport(made.header.packageId, {
@@ -335,21 +330,13 @@ export class ExchangeRepository {
     const now = this.ctx.now();
     const today = localIsoDate(now);
     const records = buildNoticeRecords(input, this.ctx.newId(), today, request.includePersonal);
-    const actor = await currentActor(db);
     const made = await writePackage({
+      ...(await this.packageHeaderBase(stored, request, now)),
       kind: 'notice',
-      sender: stored.office,
-      keys: stored,
       recipient: { id: recipient.officeId ?? recipient.id, name: recipient.name, level: recipient.level, district: recipient.district },
       period: reportPeriod('month', Number(today.slice(0, 4)), Number(today.slice(5, 7))),
       records,
       totals: { amountInvolvedFen: 0, lossesRecoveredFen: 0, refundPaidFen: 0, petitionPersons: input.petitions.reduce((n, p) => n + p.personCount, 0), creditors: 0 },
-      personalData: request.includePersonal ? { included: true, by: actorName(actor), reason: request.personalReason.trim() } : { included: false, by: '', reason: '' },
-      appVersion: request.appVersion,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      createdAt: now,
-      packageId: this.ctx.newId(),
-      ...(request.passphrase ? { passphrase: request.passphrase } : {}),
     });
     const fileName = `${stored.office.name}-致${recipient.name}-通知交办-${today}.${PACKAGE_FILE_EXTENSION}`;
     await this.auditExport(made.header.packageId, { kind: 'notice', fileName, fileSha256: made.fileSha256, recipient: recipient.name, counts: made.header.counts, clues: request.clueIds, petitions: request.petitionIds, personalData: made.header.personalData });
@@ -514,6 +501,31 @@ export class ExchangeRepository {
     return out;
   }
 
+  /** A received register's account (count, sums, the sender's masking choice), or null when none was received. */
+  readReceivedRegister(office: string, caseId: string): Promise<ReceivedRegister | null> {
+    return readReceivedRegister(this.ctx.db, office, caseId);
+  }
+
+  /** A page of a received register's creditors as sent (read from its stored rows, one or two of them). */
+  registerPage(office: string, caseId: string, offset: number, limit = REGISTER_PAGE_SIZE): Promise<RegisterHit[]> {
+    return readRegisterPage(this.ctx.db, office, caseId, offset, limit);
+  }
+
+  /** The next creditors of a received register matching what was typed, from creditor `from` on. */
+  searchRegister(office: string, caseId: string, text: string, from = 0, limit = REGISTER_PAGE_SIZE): Promise<{ readonly hits: RegisterHit[]; readonly next: number | null }> {
+    return searchReceivedRegister(this.ctx.db, office, caseId, text, from, limit);
+  }
+
+  /** A received creditor's full ID number and phone shown on purpose (an unmasked register): 查看完整个人信息, audited. */
+  async recordRegisterReveal(office: string, caseId: string, creditor: { readonly n: number; readonly name: string }): Promise<void> {
+    const details = { office, caseId, n: creditor.n, name: creditor.name, field: 'idNumber,phone' };
+    await requirePermission(this.ctx, 'personal.reveal', { entity: 'exchangeRegister', entityId: `${office}|${caseId}`, details });
+    const { db } = this.ctx;
+    await db.transaction('rw', [db.audit, db.settings], () =>
+      appendAudit(db, { action: 'reveal', entity: 'exchangeRegister', entityId: `${office}|${caseId}`, before: null, after: details }, this.ctx.now()),
+    );
+  }
+
   // ── internals ────────────────────────────────────────────────────────────────────────────────
   private async storedIdentity(): Promise<StoredIdentity | null> {
     const row = await this.ctx.db.settings.get(IDENTITY_SECTION);
@@ -630,6 +642,28 @@ export class ExchangeRepository {
       }
     }
     return landed;
+  }
+
+  /**
+   * What every package this office makes states alike, a report or a notice: the sender and its key,
+   * the personal-data choice (who chose to include it, and why), versions, time, id, passphrase.
+   */
+  private async packageHeaderBase(
+    stored: StoredIdentity,
+    request: { readonly includePersonal: boolean; readonly personalReason: string; readonly appVersion: string; readonly passphrase?: string },
+    now: Date,
+  ): Promise<Pick<WritePackageOptions, 'sender' | 'keys' | 'personalData' | 'appVersion' | 'schemaVersion' | 'createdAt' | 'packageId' | 'passphrase'>> {
+    const by = request.includePersonal ? actorName(await currentActor(this.ctx.db)) : '';
+    return {
+      sender: stored.office,
+      keys: stored,
+      personalData: request.includePersonal ? { included: true, by, reason: request.personalReason.trim() } : { included: false, by: '', reason: '' },
+      appVersion: request.appVersion,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      createdAt: now,
+      packageId: this.ctx.newId(),
+      ...(request.passphrase ? { passphrase: request.passphrase } : {}),
+    };
   }
 
   /** The audit entry of a package made here (its file hash, what it carries, to whom). */

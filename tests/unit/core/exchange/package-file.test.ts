@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ExchangeError,
-  isExchangeError,
   keyFingerprint,
   openPackage,
   readKeyFile,
@@ -9,22 +7,12 @@ import {
   type TrustedOffice,
   writeKeyFile,
 } from '../../../../renderer/src/core/exchange';
-import { CITY, HUANCUI, makeOffices, type Offices, samplePackage, trustedOf, WENDENG } from './exchange-fixture';
+import { CITY, HUANCUI, makeOffices, type Offices, refusal, samplePackage, trustedOf, WENDENG } from './exchange-fixture';
 
 let offices: Offices;
 beforeAll(async () => {
   offices = await makeOffices();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<ExchangeError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (isExchangeError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal, the package was accepted');
-}
 
 describe('a package signed by a known office', () => {
   it('opens with its header, records and a trusted verdict', async () => {

@@ -7,34 +7,13 @@ import {
   registerFrameText,
   registerSummaryOf,
 } from '../../../../renderer/src/core/exchange';
-import { HUANCUI, makeOffices, packageOptions, Q1, refusal, samplePackage, trustedOf } from './exchange-fixture';
+import { HUANCUI, makeOffices, packageOptions, Q1, refusal, registerCreditors, registersSource, samplePackage, trustedOf } from './exchange-fixture';
 
 // Creditor registers travel as the backup's 1,000-creditor frames after the package's body.
 
-function creditors(n: number): RegisterCreditor[] {
-  return Array.from({ length: n }, (_, i) => ({
-    cid: String(i + 1),
-    name: i % 2 === 0 ? '王秀兰' : '李建国',
-    idType: '居民身份证',
-    idNumber: `37100219800101${String(1000 + (i % 9000)).padStart(4, '0')}`,
-    phone: '13806311234',
-    principalFen: 100_000 + i,
-    returnedFen: i % 3,
-    netClaimFen: 100_000 + i - (i % 3),
-    status: '已核实',
-  }));
-}
+const creditors = (n: number) => registerCreditors(n);
 
-const source = (list: RegisterCreditor[]) => ({
-  cases: [],
-  parties: [],
-  petitions: [],
-  mediation: [],
-  mediationPetition: new Map<string, string>(),
-  refunds: [],
-  documents: [],
-  creditorRegisters: new Map([['case-1', list]]),
-});
+const source = (list: RegisterCreditor[]) => registersSource(new Map([['case-1', list]]));
 
 async function readBack(opened: Awaited<ReturnType<typeof openPackage>>, caseId: string): Promise<RegisterCreditor[]> {
   const out: RegisterCreditor[] = [];

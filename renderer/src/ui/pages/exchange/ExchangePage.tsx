@@ -48,7 +48,11 @@ export function ExchangePage({ rest, navigate }: { readonly rest: readonly strin
           <Tab id="make" title={t('tabs.make')} panel={<MakePackageTab identity={identity} />} />
           <Tab id="import" title={t('tabs.import')} panel={<ImportPackageTab />} />
           <Tab id="overview" title={t('tabs.overview')} panel={<OverviewTab />} />
-          <Tab id="records" title={t('tabs.records')} panel={<ReceivedRecordsTab />} />
+          <Tab
+            id="records"
+            title={t('tabs.records')}
+            panel={<ReceivedRecordsTab register={rest[1] && rest[2] ? { office: rest[1], caseId: rest[2] } : null} onOpen={(r) => navigate({ area: 'exchange', rest: r ? ['records', r.office, r.caseId] : ['records'] })} />}
+          />
           <Tab id="notice" title={t('tabs.notice')} panel={<NoticeTab />} />
         </Tabs>
       )}

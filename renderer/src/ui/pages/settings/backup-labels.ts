@@ -40,6 +40,18 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   screeningScans: '承诺书扫描件',
   keywordChecks: '关键字样核查',
   firmImports: '排查对象导入记录',
+  figureFacts: '统计用清退数据（缓存）',
+  clues: '线索',
+  clueReporters: '线索举报人',
+  clueCounters: '线索编号',
+  clueRewards: '举报奖励',
+  adverts: '监测广告',
+  advertImports: '广告导入记录',
+  advertActions: '广告处置',
+  riskNotices: '风险提示',
+  exchangeOffices: '报送单位（公钥）',
+  exchangePackages: '已导入的报送包',
+  exchangeRecordBlocks: '已收报送数据（含参与人名单，分块）',
 };
 
 export function formatBytes(bytes: number): string {
