@@ -20,7 +20,7 @@ import {
   MAX_ROWS_TEXT_BYTES,
 } from './format';
 import { frameDigest } from './frame-digest';
-import { type AuditChainHead, type BackupHeader, type BackupTrailer, headerV2Schema } from './header';
+import { type AuditChainHead, type BackupHeader, type BackupTrailer, headerV3Schema } from './header';
 import { encodeRowPieces, RowValueError } from './row-codec';
 import { rowsFramePlain } from './rows-frame';
 import { computeSeal } from './seal';
@@ -78,7 +78,7 @@ export async function* writeBackup(
     seal: options.sealKey ? { algorithm: 'HMAC-SHA256' as const, keyId: options.sealKey.keyId } : null,
   };
   // The writer must never produce a header its own reader refuses (e.g. a year past 9999).
-  const selfCheck = headerV2Schema.safeParse(header);
+  const selfCheck = headerV3Schema.safeParse(header);
   if (!selfCheck.success) {
     throw new BackupWriteError('INVALID_OPTIONS', '备份文件头的内容无效（如备份时间超出范围），未写入任何数据。', selfCheck.error.message);
   }
