@@ -6,13 +6,20 @@
 // every record comes back with exactly its keys in its order. Column i holds, in record order, the
 // values of the records that have field i, as a JSON array; or, for whole numbers that never go
 // down (row numbers), {"d":[first, differences…]}; or, for such numbers written as text (cid),
-// {"s":[…]}. The field names are written once, and a field's values sit together, so the text is
+// {"s":[…]}; or, for texts with few distinct values (证件类型, 状态, a case's banks),
+// {"v":[distinct texts],"i":[index of each value]}. The field names are written once, and a field's values sit together, so the text is
 // ~40 % shorter than a record per line and deflates about twice as fast. Only plain-JSON records are
 // written so (the row codec checks that first): no value in a column needs a tag.
+
+import { base64ToBytes, bytesToBase64 } from './base64';
 
 export const COLUMNS_TAG = 'cols';
 /** More shapes than this in one array: the records are too unalike for columns to pay. */
 const MAX_SHAPES = 64;
+/** At most this many distinct texts (and an eighth of the values) for a dictionary column. */
+const MAX_DICTIONARY = 64;
+/** Longer texts of digits stay as text (none of a register's numbers is this long). */
+const MAX_DIGIT_TEXT = 64;
 /** A whole number written as text that reads back as the same text (no sign of zero, no leading zero). */
 const COUNTING_TEXT = /^(?:0|-?[1-9][0-9]{0,14})$/;
 
@@ -76,9 +83,93 @@ function columnText(values: readonly unknown[]): string {
   if (values.length > 1) {
     const first = values[0];
     if (typeof first === 'number' && countingNumbers(values)) return `{"d":${deltas(values as readonly number[])}}`;
-    if (typeof first === 'string' && countingTexts(values)) return `{"s":${deltas((values as readonly string[]).map(Number))}}`;
+    if (typeof first === 'string') {
+      if (countingTexts(values)) return `{"s":${deltas((values as readonly string[]).map(Number))}}`;
+      const coded = dictionary(values) ?? digitTexts(values);
+      if (coded) return coded;
+    }
   }
   return JSON.stringify(values);
+}
+
+/**
+ * Texts of digits (and X: ID numbers, phones, bank accounts) two to a byte, in base64: random digits
+ * as text cost deflate more time than any other field (short matches everywhere), as packed bytes
+ * it passes over them quickly; the file grows by a few per cent. Nibbles 0–9 digits, 10 'X', 15 ends
+ * a value (an odd total is padded with one more 15).
+ */
+function digitTexts(values: readonly unknown[]): string | null {
+  let nibbles = 0;
+  for (const v of values) {
+    if (typeof v !== 'string' || v.length > MAX_DIGIT_TEXT) return null;
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if ((c < 48 || c > 57) && c !== 88) return null;
+    }
+    nibbles += v.length + 1;
+  }
+  const bytes = new Uint8Array((nibbles + 1) >> 1);
+  let at = 0;
+  const put = (n: number) => {
+    const i = at >> 1;
+    bytes[i] = (at & 1) === 0 ? n << 4 : (bytes[i] as number) | n;
+    at++;
+  };
+  for (const v of values as readonly string[]) {
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      put(c === 88 ? 10 : c - 48);
+    }
+    put(15);
+  }
+  if ((at & 1) === 1) put(15);
+  return `{"x":"${bytesToBase64(bytes)}"}`;
+}
+
+function digitValues(packed: string, count: number): string[] {
+  let bytes: Uint8Array;
+  try {
+    bytes = base64ToBytes(packed);
+  } catch {
+    bad('digits column');
+  }
+  const out: string[] = [];
+  let value = '';
+  const total = bytes.length * 2;
+  for (let at = 0; at < total; at++) {
+    const byte = bytes[at >> 1] as number;
+    const n = (at & 1) === 0 ? byte >> 4 : byte & 15;
+    if (n === 15) {
+      if (out.length === count) {
+        if (at !== total - 1 || value !== '') bad('digits column padding');
+        break;
+      }
+      out.push(value);
+      value = '';
+    } else if (n <= 10) value += n === 10 ? 'X' : String.fromCharCode(48 + n);
+    else bad('digits column nibble');
+  }
+  if (value !== '' || out.length !== count) bad('digits column length');
+  return out;
+}
+
+/** Few distinct texts (证件类型, 状态, a case's few banks): each written once, then an index per value. */
+function dictionary(values: readonly unknown[]): string | null {
+  const limit = Math.min(MAX_DICTIONARY, values.length >> 3);
+  const index = new Map<string, number>();
+  const indices = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string') return null;
+    let at = index.get(v);
+    if (at === undefined) {
+      if (index.size >= limit) return null;
+      at = index.size;
+      index.set(v, at);
+    }
+    indices[i] = at;
+  }
+  return `{"v":${JSON.stringify([...index.keys()])},"i":[${indices.join(',')}]}`;
 }
 
 /** Safe integers, never going down (so every difference is a safe integer ≥ 0). */
@@ -122,7 +213,15 @@ export function decodeColumns(tagged: Record<string, unknown>): Record<string, u
   if (!Array.isArray(shapes) || shapes.length === 0 || !Array.isArray(columns) || columns.length !== names.length) bad('shapes or columns');
   for (const shape of shapes) if (!Array.isArray(shape) || !shape.every((f) => Number.isInteger(f) && f >= 0 && f < names.length)) bad('shape');
   if (shapeOf !== undefined && (!Array.isArray(shapeOf) || shapeOf.length !== n)) bad('shape of each record');
-  const values = columns.map(columnValues);
+  // How many records have each field: a packed digits column is read to exactly that many values.
+  const perShape = new Array<number>(shapes.length).fill(0);
+  if (shapeOf === undefined) perShape[0] = n;
+  else for (const k of shapeOf) if (Number.isInteger(k) && k >= 0 && k < shapes.length) perShape[k] = (perShape[k] as number) + 1;
+  const perField = new Array<number>(names.length).fill(0);
+  shapes.forEach((shape: number[], k) => {
+    for (const f of shape) perField[f] = (perField[f] as number) + (perShape[k] as number);
+  });
+  const values = columns.map((column, f) => columnValues(column, perField[f] as number));
   const at = new Array<number>(values.length).fill(0);
   const out = new Array<Record<string, unknown>>(n);
   for (let i = 0; i < n; i++) {
@@ -145,10 +244,24 @@ export function decodeColumns(tagged: Record<string, unknown>): Record<string, u
   return out;
 }
 
-function columnValues(column: unknown): unknown[] {
+function columnValues(column: unknown, count: number): unknown[] {
   if (Array.isArray(column)) return column;
   if (typeof column !== 'object' || column === null) bad('column');
-  const { d, s } = column as { d?: unknown; s?: unknown };
+  const { d, s, v, i, x } = column as { d?: unknown; s?: unknown; v?: unknown; i?: unknown; x?: unknown };
+  if (x !== undefined) {
+    if (typeof x !== 'string' || d !== undefined || s !== undefined || v !== undefined || i !== undefined) bad('digits column');
+    return digitValues(x, count);
+  }
+  if (v !== undefined || i !== undefined) {
+    if (!Array.isArray(v) || !Array.isArray(i) || d !== undefined || s !== undefined) bad('dictionary column');
+    const out = new Array<unknown>(i.length);
+    for (let k = 0; k < i.length; k++) {
+      const at = i[k];
+      if (!Number.isInteger(at) || at < 0 || at >= v.length) bad('dictionary index');
+      out[k] = v[at as number];
+    }
+    return out;
+  }
   const steps = d ?? s;
   if (!Array.isArray(steps) || (d !== undefined) === (s !== undefined) || !steps.every((x) => Number.isSafeInteger(x))) bad('counting column');
   const out = new Array<number | string>(steps.length);

@@ -60,8 +60,8 @@ function rowTooLarge(table: string, lastRowNumber: number, bytes: number): Backu
   );
 }
 
-export async function rowsFramePlain(tableIndex: number, text: Uint8Array): Promise<Uint8Array> {
-  const compressed = await deflateRaw(text);
+export async function rowsFramePlain(tableIndex: number, text: Uint8Array, deflate: (text: Uint8Array) => Promise<Uint8Array> = deflateRaw): Promise<Uint8Array> {
+  const compressed = await deflate(text);
   const plain = new Uint8Array(ROWS_V2_PREFIX_BYTES + compressed.length);
   const view = new DataView(plain.buffer);
   view.setUint8(0, KIND_ROWS);

@@ -7,6 +7,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { type BackupKey, encryptFrame, frameAad, frameIv, newEncryption } from './backup-crypto';
+import { deflateRaw } from './compression';
 import { BackupWriteError } from './errors';
 import {
   concatBytes,
@@ -22,9 +23,9 @@ import { frameDigest } from './frame-digest';
 import { type AuditChainHead, type BackupHeader, type BackupTrailer, headerV3Schema } from './header';
 import { encodeTableRow, type RowText, rowsFramePlain, rowsText, rowTextLength } from './rows-frame';
 import { computeSeal } from './seal';
-import { type BackupTableSource, checkWriteRequest, type WriteBackupOptions } from './write-options';
+import { type BackupTableSource, checkWriteRequest, type FrameDeflater, type WriteBackupOptions } from './write-options';
 
-export type { BackupTableSource, WriteBackupOptions } from './write-options';
+export type { BackupTableSource, FrameDeflater, WriteBackupOptions } from './write-options';
 
 export interface BackupWriteSummary {
   readonly header: BackupHeader;
@@ -50,7 +51,7 @@ interface SealedFrame {
   readonly digest: Uint8Array;
 }
 
-/** Frames being compressed/encrypted while the next is serialised. */
+/** Frames being compressed/encrypted while the next is serialised (framesInFlight overrides it). */
 const IN_FLIGHT = 2;
 const encoder = new TextEncoder();
 
@@ -91,10 +92,12 @@ export async function* writeBackup(
   yield opening;
 
   const pending: Promise<SealedFrame>[] = [];
+  const deflate = options.deflate ?? deflateRaw;
+  const inFlight = Math.max(1, Math.min(16, Math.floor(options.framesInFlight ?? IN_FLIGHT)));
   const start = (tableIndex: number, lines: readonly RowText[], table: string, lastRowNumber: number) => {
     const text = rowsText(lines, table, lastRowNumber);
     uncompressedBytes += text.length;
-    const frame = sealRowsFrame(sink, sink.counter++, tableIndex, text);
+    const frame = sealRowsFrame(sink, sink.counter++, tableIndex, text, deflate);
     // Awaited in order below; this only keeps a failure from being reported as unhandled meanwhile.
     frame.catch(() => undefined);
     pending.push(frame);
@@ -125,7 +128,7 @@ export async function* writeBackup(
         chars = 0;
       }
       lastRow = row;
-      while (pending.length >= IN_FLIGHT) {
+      while (pending.length >= inFlight) {
         const done = await (pending.shift() as Promise<SealedFrame>);
         bodyHash.update(done.digest);
         bytes += done.bytes.length;
@@ -162,8 +165,8 @@ export async function* writeBackup(
 }
 
 /** ROWS plaintext (rows-frame.ts), hashed and sealed. */
-async function sealRowsFrame(sink: FrameSink, counter: number, tableIndex: number, text: Uint8Array): Promise<SealedFrame> {
-  const plain = await rowsFramePlain(tableIndex, text);
+async function sealRowsFrame(sink: FrameSink, counter: number, tableIndex: number, text: Uint8Array, deflate: FrameDeflater): Promise<SealedFrame> {
+  const plain = await rowsFramePlain(tableIndex, text, deflate);
   const [digest, bytes] = await Promise.all([frameDigest(plain), encodeFrame(sink, counter, plain, 0)]);
   return { bytes, digest };
 }

@@ -78,12 +78,35 @@ describe('encodeRowPieces: format 3 lines read back exactly as the row (long arr
       expect(decodeRow(line)).toEqual(row);
     }
   });
+  it('packs texts of digits two to a byte and few distinct texts once each, exactly (leading zeros, X, empty, odd lengths)', () => {
+    const ids = ['', '0', '007', '37070319500202169X', 'X', '12345', '99', '0000000000000000000'];
+    const row = Array.from({ length: 90 }, (_, i) => ({ id: i === 0 ? '' : `${ids[i % ids.length]}${i}`, kind: i % 3 === 0 ? '居民身份证' : '营业执照', acct: `62${String(i * 7919).padStart(17, '0')}` }));
+    const line = joined(encodeRowPieces(row));
+    expect(line).toContain('{"x":"');
+    expect(line).toContain('{"v":["居民身份证","营业执照"],"i":[0,1,1,0');
+    expect(line).not.toContain('37070319500202169X5');
+    expect(JSON.stringify(decodeRow(line))).toBe(JSON.stringify(row));
+    // Not digits (a space, a lower-case x, a full-width digit) or too many distinct texts: left as text.
+    for (const odd of ['1 2', '12x', '１２']) {
+      const mixed = Array.from({ length: 70 }, (_, i) => ({ id: i === 9 ? odd : String(1000 - i) }));
+      const text = joined(encodeRowPieces(mixed));
+      expect(text).not.toContain('"x":');
+      expect(JSON.stringify(decodeRow(text))).toBe(JSON.stringify(mixed));
+    }
+    const many = Array.from({ length: 100 }, (_, i) => ({ t: `类${i % 20}` }));
+    expect(joined(encodeRowPieces(many))).not.toContain('"v":');
+    expect(decodeRow(joined(encodeRowPieces(many)))).toEqual(many);
+  });
   it('refuses columns that do not add up (a damaged or hand-made line)', () => {
     const good = joined(encodeRowPieces(Array.from({ length: 70 }, (_, i) => ({ a: i, b: `x${i}` }))));
-    for (const bad of [good.replace('"n":70', '"n":71'), good.replace('"n":70', '"n":69'), good.replace('"h":[[0,1]]', '"h":[[0,2]]'), good.replace('{"d":[0,', '{"d":[0.5,'), good.replace('"k":["a","b"]', '"k":["a"]')]) {
+    for (const bad of [good.replace('"n":70', '"n":71'), good.replace('"n":70', '"n":69'), good.replace('"h":[[0,1]]', '"h":[[0,2]]'), good.replace('{"d":[0,', '{"d":[0.5,'), good.replace('"k":["a","b"]', '"k":["a"]'), good.replace('"n":70', '"n":70,"s":[0]')]) {
       expect(bad).not.toBe(good);
       expect(() => decodeRow(bad)).toThrow(/columns/);
     }
+    const digits = joined(encodeRowPieces(Array.from({ length: 70 }, (_, i) => ({ id: `${(i * 7) % 10}${i}X` }))));
+    const packed = /"x":"([^"]+)"/.exec(digits)?.[1] ?? '';
+    const alter = (to: string) => digits.replace(packed, to);
+    for (const bad of [alter(packed.slice(0, -4)), alter(`${packed}AAAA`), alter('!!!!')]) expect(() => decodeRow(bad)).toThrow(/columns/);
   });
   it('refuses what encodeRow refuses, naming the path', () => {
     const bad = { list: Array.from({ length: 70 }, (_, i) => (i === 5 ? Number.NaN : i)) };
