@@ -61,12 +61,14 @@ function rowTooLarge(table: string, lastRowNumber: number, bytes: number): Backu
 }
 
 export async function rowsFramePlain(tableIndex: number, text: Uint8Array, deflate: (text: Uint8Array) => Promise<Uint8Array> = deflateRaw): Promise<Uint8Array> {
+  // Read before deflating: a deflater in a worker may take the text's buffer (transferred, not copied).
+  const textLength = text.length;
   const compressed = await deflate(text);
   const plain = new Uint8Array(ROWS_V2_PREFIX_BYTES + compressed.length);
   const view = new DataView(plain.buffer);
   view.setUint8(0, KIND_ROWS);
   view.setUint16(1, tableIndex, false);
-  view.setUint32(3, text.length, false);
+  view.setUint32(3, textLength, false);
   plain.set(compressed, ROWS_V2_PREFIX_BYTES);
   return plain;
 }

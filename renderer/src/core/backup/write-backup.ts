@@ -97,6 +97,7 @@ export async function* writeBackup(
   const start = (tableIndex: number, lines: readonly RowText[], table: string, lastRowNumber: number) => {
     const text = rowsText(lines, table, lastRowNumber);
     uncompressedBytes += text.length;
+    // text is not read after this: a deflater in a worker may take its buffer.
     const frame = sealRowsFrame(sink, sink.counter++, tableIndex, text, deflate);
     // Awaited in order below; this only keeps a failure from being reported as unhandled meanwhile.
     frame.catch(() => undefined);
