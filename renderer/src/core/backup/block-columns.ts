@@ -14,6 +14,7 @@
 import { base64ToBytes, bytesToBase64 } from './base64';
 
 export const COLUMNS_TAG = 'cols';
+const latin1 = new TextDecoder('latin1');
 /** More shapes than this in one array: the records are too unalike for columns to pay. */
 const MAX_SHAPES = 64;
 /** At most this many distinct texts (and an eighth of the values) for a dictionary column. */
@@ -126,6 +127,7 @@ function digitTexts(values: readonly unknown[]): string | null {
   return `{"x":"${bytesToBase64(bytes)}"}`;
 }
 
+/** The nibbles as ASCII (',' ends a value) decoded at once and split: no string built a digit at a time. */
 function digitValues(packed: string, count: number): string[] {
   let bytes: Uint8Array;
   try {
@@ -133,24 +135,18 @@ function digitValues(packed: string, count: number): string[] {
   } catch {
     bad('digits column');
   }
-  const out: string[] = [];
-  let value = '';
-  const total = bytes.length * 2;
-  for (let at = 0; at < total; at++) {
+  const chars = new Uint8Array(bytes.length * 2);
+  for (let at = 0; at < chars.length; at++) {
     const byte = bytes[at >> 1] as number;
     const n = (at & 1) === 0 ? byte >> 4 : byte & 15;
-    if (n === 15) {
-      if (out.length === count) {
-        if (at !== total - 1 || value !== '') bad('digits column padding');
-        break;
-      }
-      out.push(value);
-      value = '';
-    } else if (n <= 10) value += n === 10 ? 'X' : String.fromCharCode(48 + n);
-    else bad('digits column nibble');
+    chars[at] = n === 15 ? 44 : n === 10 ? 88 : n < 10 ? 48 + n : bad('digits column nibble');
   }
-  if (value !== '' || out.length !== count) bad('digits column length');
-  return out;
+  const parts = latin1.decode(chars).split(',');
+  // count values each ended by ',', then nothing, or one more ',' padding an odd number of nibbles.
+  const padded = parts.length === count + 2 && parts[count + 1] === '';
+  if (parts[count] !== '' || !(parts.length === count + 1 || padded)) bad('digits column length');
+  parts.length = count;
+  return parts;
 }
 
 /** Few distinct texts (证件类型, 状态, a case's few banks): each written once, then an index per value. */
