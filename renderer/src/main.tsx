@@ -3,6 +3,7 @@ import './ui/styles.css';
 import { HotkeysProvider } from '@blueprintjs/core';
 import { createRoot } from 'react-dom/client';
 import { keepAuditAnchor } from './db/audit-anchor';
+import { configureBackupDeflaters } from './db/backup/auto-backup';
 import { prepareDatabaseExclusively, recordAppVersion } from './db/backup/prepare-database';
 import { setSafetySession } from './db/backup/safety-session';
 import { openDatabase } from './db/open-database';
@@ -17,6 +18,7 @@ import { PreparingScreen, ProtectiveBackupFailedScreen, SchemaNewerScreen, Start
 import { StartupProblem } from './ui/app/StartupProblem';
 import { guardStore, keepStoreRecord, StoreClosedNotice } from './ui/app/store-guard-start';
 import { configureSystemFaces, systemFacesFrom } from './ui/pages/documents/render-client';
+import { backupDeflatePool } from './workers/backup-deflate-pool';
 
 async function start(): Promise<void> {
   await initI18n(loadUiLanguage());
@@ -26,6 +28,8 @@ async function start(): Promise<void> {
   // Before the schema is declared: finish an interrupted restore, refuse a newer schema, back up
   // through the old schema before a migration or app upgrade (db/backup/prepare-database.ts).
   const bridge = selectBridge();
+  // Backups compress their frames on two workers, off this thread (workers/backup-deflate-pool.ts).
+  configureBackupDeflaters(() => backupDeflatePool());
   // The office PC's own official fonts print the PDF where present (asked for at the first document).
   configureSystemFaces(async () => systemFacesFrom(await bridge.documentFonts()));
   const appVersion = (await bridge.appInfo()).version;

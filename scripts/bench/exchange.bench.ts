@@ -8,6 +8,7 @@
 // and imported at the city, against a backup of the same creditors (1,000-creditor blocks) written and
 // read back in the same run: the ratio is the figure (target ≤ 1.5× the backup's write).
 import 'fake-indexeddb/auto';
+import { loadavg } from 'node:os';
 import { inspectBackup, readBackupRows, writeBackup } from '../../renderer/src/core/backup';
 import { generateOfficeKeyPair, maskCreditor, type RegisterCreditor, reportPeriod, writeKeyFile, writePackage } from '../../renderer/src/core/exchange';
 import { WorkstationDb } from '../../renderer/src/db/database';
@@ -194,12 +195,24 @@ async function registerVersusBackup(keys: Awaited<ReturnType<typeof generateOffi
       `pack ${packed.ms.toFixed(0)} ms (CPU ${packed.cpuMs.toFixed(0)}), ${pkgMb.toFixed(1)} MB in ${packed.value.header.registers?.frames} frames; masking them first ${masking.ms.toFixed(0)} ms; import ${imported.ms.toFixed(0)} ms (CPU ${imported.cpuMs.toFixed(0)}) into ${stored.length} rows; same again ${again.ms.toFixed(0)} ms\n`,
   );
   const ratio = total / backup.ms;
+  const cpuRatio = cpu / backup.cpuMs;
+  // On a shared machine wall time swings with the load; the CPU ratio says what the code costs.
+  const load = `load average ${loadavg()
+    .slice(0, 2)
+    .map((l) => l.toFixed(1))
+    .join('/')}`;
   return [
     {
       name: 'exchange: pack + import a register of 1,000,000 creditors vs a backup of the same creditors (same run)',
       figure: `${(total / 1000).toFixed(1)} s (pack ${(packed.ms / 1000).toFixed(1)} + import ${(imported.ms / 1000).toFixed(1)}; CPU ${(cpu / 1000).toFixed(1)} s; ${pkgMb.toFixed(1)} MB) vs backup write ${(backup.ms / 1000).toFixed(1)} s (CPU ${(backup.cpuMs / 1000).toFixed(1)} s; ${backupMb.toFixed(1)} MB): ${ratio.toFixed(2)}× wall, ${(cpu / backup.cpuMs).toFixed(2)}× CPU; vs write + read ${((backup.ms + read.ms) / 1000).toFixed(1)} s: ${(total / (backup.ms + read.ms)).toFixed(2)}×`,
       target: '≤ 1.5× the backup',
-      verdict: verdictAtMost(ratio, 1.5, '×'),
+      verdict: `${verdictAtMost(ratio, 1.5, '×')} (wall, ${load})`,
+    },
+    {
+      name: 'exchange: the same, CPU time of pack + import / CPU time of the backup write (same run)',
+      figure: `${(cpu / 1000).toFixed(1)} s / ${(backup.cpuMs / 1000).toFixed(1)} s = ${cpuRatio.toFixed(2)}× (pack ${(packed.cpuMs / 1000).toFixed(1)} s, import ${(imported.cpuMs / 1000).toFixed(1)} s; Node's thread pool included)`,
+      target: '≤ 1.5× the backup',
+      verdict: verdictAtMost(cpuRatio, 1.5, '×'),
     },
   ];
 }

@@ -2,16 +2,17 @@
 //   preamble  MAGIC(8) · formatVersion u16 BE · ~formatVersion u16 BE · headerLength u32 BE
 //   header    UTF-8 JSON (BackupHeader) · SHA-256 of those header bytes (32)
 //   frames    flags u8 · payloadLength u32 BE · payload   (repeated; the last has FLAG_FINAL)
-// A frame's plaintext is kind u8 + content. Version 2: ROWS = table index u16 BE + NDJSON length u32 BE
+// A frame's plaintext is kind u8 + content. Versions 2 and 3: ROWS = table index u16 BE + NDJSON length u32 BE
 // + the NDJSON compressed (deflate-raw), TRAILER = JSON (+ a 32-byte seal when the header names a
-// seal key). Version 1 (still read): ROWS = table index u16 BE + NDJSON, TRAILER = JSON.
+// seal key); version 3 writes a row's long array of records as columns (block-columns.ts), version 2
+// wrote it element by element (still read). Version 1 (still read): ROWS = table index u16 BE + NDJSON, TRAILER = JSON.
 // Encrypted files carry AES-256-GCM ciphertext+tag as the payload instead of the plaintext.
 
 /** "\x89CFBK\r\n\x1a": the high byte and CR LF catch text-mode transfers that would mangle the file. */
 export const MAGIC = Uint8Array.of(0x89, 0x43, 0x46, 0x42, 0x4b, 0x0d, 0x0a, 0x1a);
 export const FORMAT_NAME = 'chufei-workstation-backup' as const;
 /** What this writer produces; a reader accepts every version from 1 up to this. */
-export const FORMAT_VERSION = 2 as const;
+export const FORMAT_VERSION = 3 as const;
 export const BACKUP_FILE_EXTENSION = 'cfbak';
 
 export const PREAMBLE_BYTES = MAGIC.length + 2 + 2 + 4;

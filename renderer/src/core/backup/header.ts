@@ -73,26 +73,30 @@ export type BackupSealParams = z.infer<typeof sealSchema>;
 /** Format version 1 (before compression and seals): still read, never written. */
 export const headerV1Schema = z.strictObject({ ...headerFields, formatVersion: z.literal(1) });
 
-export const headerV2Schema = z.strictObject({
+const headerV2Fields = {
   ...headerFields,
-  formatVersion: z.literal(FORMAT_VERSION),
   /** Every ROWS frame's NDJSON is compressed on its own (a frame can be read without the others). */
   compression: z.literal('deflate-raw'),
   /** An HMAC over the header and trailer with a key kept outside the database and the file. */
   seal: sealSchema.nullable(),
-});
+};
+
+/** Format version 2 (rows one JSON line each, a long array element by element): still read, never written. */
+export const headerV2Schema = z.strictObject({ ...headerV2Fields, formatVersion: z.literal(2) });
+
+/** Format version 3: the same header; a long array of records in a row is written as columns (block-columns.ts). */
+export const headerV3Schema = z.strictObject({ ...headerV2Fields, formatVersion: z.literal(FORMAT_VERSION) });
 
 /** A header as the reader hands it on: version 1 headers read with no compression and no seal. */
-export type BackupHeader = Omit<z.infer<typeof headerV2Schema>, 'formatVersion' | 'compression'> & {
-  readonly formatVersion: 1 | typeof FORMAT_VERSION;
+export type BackupHeader = Omit<z.infer<typeof headerV3Schema>, 'formatVersion' | 'compression'> & {
+  readonly formatVersion: 1 | 2 | typeof FORMAT_VERSION;
   readonly compression: 'deflate-raw' | null;
 };
 
 /** The schema of a header of the given format version (the preamble says which). */
 export function headerSchemaFor(version: number): z.ZodType<BackupHeader> {
-  return version === 1
-    ? headerV1Schema.transform((h): BackupHeader => ({ ...h, compression: null, seal: null }))
-    : (headerV2Schema as z.ZodType<BackupHeader>);
+  if (version === 1) return headerV1Schema.transform((h): BackupHeader => ({ ...h, compression: null, seal: null }));
+  return (version === 2 ? headerV2Schema : headerV3Schema) as z.ZodType<BackupHeader>;
 }
 
 export const trailerSchema = z.strictObject({

@@ -3,6 +3,7 @@
 export type { AuditChainReport, AuditChainVerdictLike, AuditChainVerifier } from './audit-check';
 export type { BackupKey } from './backup-crypto';
 export type { ByteSource } from './byte-reader';
+export { deflateRaw } from './compression';
 export type { BackupErrorCode, BackupWriteErrorCode } from './errors';
 export { BackupError, BackupWriteError, isBackupError } from './errors';
 export { BACKUP_FILE_EXTENSION, FORMAT_VERSION, PBKDF2_MIN_ITERATIONS } from './format';
@@ -16,6 +17,6 @@ export type { BackupStamp, KeepReason, RetentionPlan, RetentionPolicy } from './
 export { DEFAULT_RETENTION, planBackupRetention } from './retention';
 export type { BackupSealKey, BackupSealReport } from './seal';
 export { importSealKey, newSealKeyBytes, SEAL_KEY_BYTES, sealKeyId } from './seal';
-export type { BackupTableSource, BackupWriteSummary, WriteBackupOptions } from './write-backup';
+export type { BackupTableSource, BackupWriteSummary, FrameDeflater, WriteBackupOptions } from './write-backup';
 export { writeBackup } from './write-backup';
 export { checkBackupPassphrase, MIN_PASSPHRASE_CHARS } from './write-options';

@@ -39,7 +39,18 @@ export interface WriteBackupOptions {
   readonly sealKey?: BackupSealKey;
   /** Plaintext bytes per frame before it is flushed; memory use is a few times this. */
   readonly targetFrameBytes?: number;
+  /**
+   * Compresses one frame's text (deflate-raw, any level: the reader only inflates). Defaults to the
+   * platform's CompressionStream on the calling thread's event loop; the app passes a pool of workers
+   * (workers/backup-deflate) so frames compress in parallel, off the page's thread.
+   */
+  readonly deflate?: FrameDeflater;
+  /** Frames compressed at once (default 2; a deflater pool of n workers wants n + 1). */
+  readonly framesInFlight?: number;
 }
+
+/** Compresses one frame's text to deflate-raw. */
+export type FrameDeflater = (text: Uint8Array) => Promise<Uint8Array>;
 
 export const MIN_PASSPHRASE_CHARS = 8;
 

@@ -1,7 +1,7 @@
 // The package file (.cfpkg), one file that travels on USB media between office networks:
 //   MAGIC(8) · formatVersion u16 BE · headerLength u32 BE · header (UTF-8 JSON) · signature (64)
 //   · body (JSON {records}, deflate-raw, then AES-256-GCM when a passphrase is given)
-//   · format 2 only: creditor-register frames (register-frames.ts), named by the header's `registers`
+//   · formats 2 and 3: creditor-register frames (register-frames.ts), named by the header's `registers`
 // The Ed25519 signature covers everything before it; the header names the body's length and
 // SHA-256, so one signature binds the whole file. Compression and passphrase encryption reuse the
 // backup format's primitives (core/backup); the backup's frame layout is not reused because a
@@ -20,8 +20,12 @@ import type { ExchangeRecord, OfficeIdentity, OpenedPackage, PackageHeader, Pack
 
 /** "\x89CFPK\r\n\x1a": the high byte and CR LF catch transfers that mangle the file as text. */
 export const PACKAGE_MAGIC = Uint8Array.of(0x89, 0x43, 0x46, 0x50, 0x4b, 0x0d, 0x0a, 0x1a);
-/** Format 2 adds the register frames after the body; a package without registers is still written as 1. */
-export const PACKAGE_FORMAT_VERSION = 2;
+/**
+ * Format 2 added the register frames after the body (one NDJSON line per creditor, still read); format 3
+ * writes a frame's 1,000 creditors as the backup writes a creditor block (columns). A package without
+ * registers is still written as 1.
+ */
+export const PACKAGE_FORMAT_VERSION = 3;
 export const PACKAGE_FILE_EXTENSION = 'cfpkg';
 const PREAMBLE_BYTES = PACKAGE_MAGIC.length + 2 + 4;
 const MAX_HEADER_BYTES = 1 << 20;

@@ -1,6 +1,8 @@
-// Creditor registers travel after the package's JSON body as the backup's frames (format 2): 1,000
-// creditors to a frame, one NDJSON line each, compressed on its own (rows-frame.ts) and AES-256-GCM
-// encrypted when the package is (frameIv/frameAad of the backup, the body's key). Each register has a
+// Creditor registers travel after the package's JSON body as the backup's frames: 1,000 creditors to a
+// frame, encoded as the backup encodes a creditor block (package format 3: one line holding the
+// 1,000 as columns, by the backup writer's own encodeTableRow and rowsText; format 2 wrote one NDJSON
+// line per creditor, still read), compressed on its own (rows-frame.ts) and AES-256-GCM encrypted
+// when the package is (frameIv/frameAad of the backup, the body's key). Each register has a
 // 'creditors' record in the body naming its count, sums, frames and SHA-256 over its frames' digests;
 // the header names the SHA-256 over every frame's digest, so the one signature binds the frames too.
 // A frame's digest is over its plaintext (compressed, before encryption), as the backup hashes it, so a
@@ -10,8 +12,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { type BackupKey, decryptFrame, encryptFrame, frameAad, frameIv } from '../backup/backup-crypto';
 import { encodeFrameHead, FRAME_HEAD_BYTES, GCM_TAG_BYTES, MAX_FRAME_PAYLOAD_BYTES } from '../backup/format';
 import { frameDigest } from '../backup/frame-digest';
-import { encodeRow } from '../backup/row-codec';
-import { readRowsFrame, rowsFramePlain } from '../backup/rows-frame';
+import { decodeRow } from '../backup/row-codec';
+import { encodeTableRow, readRowsFrame, rowsFramePlain, rowsText } from '../backup/rows-frame';
 import type { PackageRegister, RegisterCreditor } from './build-records';
 import { refusals } from './errors';
 import type { ExchangeRecord } from './types';
@@ -20,7 +22,6 @@ export const CREDITORS_PER_FRAME = 1_000;
 /** Stands where the backup puts its header's SHA-256 in a frame's AAD: binds a frame to this use. */
 export const REGISTER_AAD_ID = sha256(new TextEncoder().encode('chufei-exchange/registers/v1'));
 const IN_FLIGHT = 4;
-const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** What a 'creditors' record of a framed register holds (its creditors are in the frames). */
@@ -54,24 +55,13 @@ interface Sealed {
   readonly digest: Uint8Array;
 }
 
-function ndjson(creditors: readonly RegisterCreditor[]): Uint8Array {
-  let units = 0;
-  const lines = creditors.map((c) => {
-    const line = encodeRow(c);
-    units += line.length + 1;
-    return line;
-  });
-  const out = new Uint8Array(units * 3);
-  let at = 0;
-  for (const line of lines) {
-    at += encoder.encodeInto(line, out.subarray(at)).written;
-    out[at++] = 0x0a;
-  }
-  return out.slice(0, at);
+/** A frame's text: its creditors as one row, encoded as the backup writer encodes a creditor block. */
+function frameText(creditors: readonly RegisterCreditor[], firstRow: number): Uint8Array {
+  return rowsText([encodeTableRow(creditors, 'creditors', firstRow)], 'creditors', firstRow);
 }
 
-async function sealFrame(key: BackupKey | null, baseIv: Uint8Array | null, counter: number, tableIndex: number, creditors: readonly RegisterCreditor[]): Promise<Sealed> {
-  const plain = await rowsFramePlain(tableIndex, ndjson(creditors));
+async function sealFrame(key: BackupKey | null, baseIv: Uint8Array | null, counter: number, tableIndex: number, creditors: readonly RegisterCreditor[], firstRow: number): Promise<Sealed> {
+  const plain = await rowsFramePlain(tableIndex, frameText(creditors, firstRow));
   const [digest, payload] = await Promise.all([
     frameDigest(plain),
     key && baseIv ? encryptFrame(key, frameIv(baseIv, counter), frameAad(REGISTER_AAD_ID, counter, 0), plain) : Promise.resolve(plain),
@@ -103,7 +93,7 @@ export async function frameRegisters(registers: readonly PackageRegister[], key:
     };
     let frames = 0;
     for (let at = 0; at < reg.creditors.length; at += CREDITORS_PER_FRAME) {
-      const p = sealFrame(key, baseIv, counter++, r, reg.creditors.slice(at, at + CREDITORS_PER_FRAME));
+      const p = sealFrame(key, baseIv, counter++, r, reg.creditors.slice(at, at + CREDITORS_PER_FRAME), at + 1);
       p.catch(() => undefined);
       pending.push(p);
       frames++;
@@ -176,23 +166,25 @@ export async function openRegisterFrames(
       counter++;
     }
     if (bytesToHex(own.digest()) !== s.sha256) throw refusals.bodyChanged(sender);
+    if (!registerFrameCounts(s)) throw refusals.corrupted(`register ${s.caseId}: ${s.frames} frames for ${s.count} creditors`);
     out.set(s.caseId, frames);
   }
   if (counter !== section.frames || at !== bytes.length || bytesToHex(all.digest()) !== section.sha256) throw refusals.bodyChanged(sender);
   return out;
 }
 
-/** The number of creditors (NDJSON lines) in a verified frame; throws the refusal when it does not inflate. */
-export async function registerFrameCount(plain: Uint8Array): Promise<number> {
-  const text = (await readRowsFrame(plain))?.text;
-  if (text?.at(-1) !== 0x0a || !text) throw refusals.corrupted('register frame does not inflate to NDJSON');
-  let count = 0;
-  for (let i = text.indexOf(0x0a); i !== -1; i = text.indexOf(0x0a, i + 1)) count++;
-  return count;
+/**
+ * The creditors in each frame of a register: 1,000 to a frame, the last one the rest (as every writer
+ * of register frames cut them). The count is in the signed record, so nothing is inflated to count at
+ * import; a frame that holds another number is refused when it is read (readRegisterFrame).
+ */
+export function registerFrameCounts(summary: Pick<RegisterSummary, 'count' | 'frames'>): number[] | null {
+  if (!Number.isSafeInteger(summary.count) || summary.count < 0 || summary.frames !== Math.ceil(summary.count / CREDITORS_PER_FRAME)) return null;
+  return Array.from({ length: summary.frames }, (_, f) => Math.min(CREDITORS_PER_FRAME, summary.count - f * CREDITORS_PER_FRAME));
 }
 
-/** A verified frame's NDJSON text; throws the refusal when it does not inflate. */
-export async function registerFrameText(plain: Uint8Array): Promise<{ readonly text: string; readonly count: number }> {
+/** A verified frame's text (NDJSON); throws the refusal when it does not inflate. */
+async function frameTextOf(plain: Uint8Array): Promise<string> {
   const read = await readRowsFrame(plain);
   if (!read) throw refusals.corrupted('register frame does not inflate');
   let text: string;
@@ -201,17 +193,44 @@ export async function registerFrameText(plain: Uint8Array): Promise<{ readonly t
   } catch {
     throw refusals.corrupted('register frame is not UTF-8');
   }
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   if (!text.endsWith('\n')) throw refusals.corrupted('register frame does not end with a newline');
-  return { text, count };
+  return text;
 }
 
-/** The creditors of stored register text (NDJSON, one per line). */
+/** A verified frame's text and its number of creditors (parseRegisterText reads the text). */
+export async function registerFrameText(plain: Uint8Array): Promise<{ readonly text: string; readonly count: number }> {
+  const text = await frameTextOf(plain);
+  return { text, count: parseRegisterText(text).length };
+}
+
+/**
+ * The creditors of a frame's text, whichever package format wrote it: format 3, one line holding the
+ * frame's creditors (as columns, decoded by the backup's row codec); format 2, one creditor a line.
+ */
 export function parseRegisterText(text: string): RegisterCreditor[] {
   const out: RegisterCreditor[] = [];
-  for (const line of text.split('\n')) if (line !== '') out.push(JSON.parse(line) as RegisterCreditor);
+  try {
+    for (const line of text.split('\n')) {
+      if (line === '') continue;
+      const value = decodeRow(line);
+      if (Array.isArray(value)) for (const c of value) out.push(c as RegisterCreditor);
+      else out.push(value as RegisterCreditor);
+    }
+  } catch (e) {
+    throw refusals.corrupted(`register frame text: ${e instanceof Error ? e.message : String(e)}`);
+  }
   return out;
+}
+
+/**
+ * The one way to read a register frame, as received (VerifiedPackage.registerFrames) or as stored at
+ * the city (a 'creditors-block' row's `frame`): its creditors in the order sent. With `count` (the
+ * stored row's), a frame holding another number of creditors is refused.
+ */
+export async function readRegisterFrame(plain: Uint8Array, count?: number): Promise<RegisterCreditor[]> {
+  const creditors = parseRegisterText(await frameTextOf(plain));
+  if (count !== undefined && creditors.length !== count) throw refusals.corrupted(`register frame holds ${creditors.length} creditors, ${count} stated`);
+  return creditors;
 }
 
 /** The kind of a stored row holding up to 1,000 creditors of a received register (NDJSON text as sent). */

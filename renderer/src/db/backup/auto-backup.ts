@@ -1,5 +1,5 @@
 import type { Dexie } from 'dexie';
-import type { BackupReason } from '../../core/backup';
+import type { BackupReason, FrameDeflater } from '../../core/backup';
 import type { BackupBridge, BackupFileInfo, BackupTarget } from '../../platform/bridge';
 import { type CreatedBackup, createBackup } from './create-backup';
 
@@ -18,6 +18,24 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task, task);
   queue = run.catch(() => undefined);
   return run;
+}
+
+/** Frames compressed off the page's thread while a backup is written (workers/backup-deflate-pool.ts). */
+export interface BackupDeflaters {
+  readonly deflate: FrameDeflater;
+  readonly workers: number;
+  close(): void;
+}
+
+let deflaters: (() => BackupDeflaters | null) | null = null;
+
+/**
+ * The app registers its worker pool once at start; every backup then compresses its frames on those
+ * workers, in parallel and off the UI thread. Without it (tests, a page without Worker) the frames are
+ * compressed where the backup runs.
+ */
+export function configureBackupDeflaters(factory: (() => BackupDeflaters | null) | null): void {
+  deflaters = factory;
 }
 
 export interface BackupRequest {
@@ -42,14 +60,20 @@ export function backupDatabase(db: Dexie, backups: BackupBridge, request: Backup
     const sealKey = await backups.sealKey();
     const writer = await backups.beginBackup(target);
     if (!writer) return null;
-    return createBackup(db, writer, {
+    const pool = deflaters?.() ?? null;
+    try {
+      return await createBackup(db, writer, {
+        ...(pool ? { deflate: pool.deflate, framesInFlight: pool.workers + 1 } : {}),
       ...(sealKey ? { sealKey } : {}),
       appVersion: request.appVersion,
       schemaVersion: db.verno,
       reason: request.reason,
       ...(request.passphrase ? { passphrase: request.passphrase } : {}),
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
-    });
+      });
+    } finally {
+      pool?.close();
+    }
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Dexie } from 'dexie';
-import { type BackupAuditAnchor, type BackupReason, type BackupSealKey, BackupWriteError, type BackupWriteSummary, writeBackup } from '../../core/backup';
+import { type BackupAuditAnchor, type BackupReason, type BackupSealKey, BackupWriteError, type BackupWriteSummary, type FrameDeflater, writeBackup } from '../../core/backup';
 import type { BackupSaved, BackupWriter } from '../../platform/bridge';
 import { anchorKeeperOf } from '../audit-anchor';
 import { backupTableSources, readAuditHead } from './table-source';
@@ -18,6 +18,9 @@ export interface CreateBackupOptions {
   /** Bytes written so far (for a progress bar; the total is not known in advance). */
   readonly onProgress?: (bytesWritten: number) => void;
   readonly pageRows?: number;
+  /** Compresses frames elsewhere (the app: a pool of workers, see auto-backup.ts); with `framesInFlight`. */
+  readonly deflate?: FrameDeflater;
+  readonly framesInFlight?: number;
 }
 
 export interface CreatedBackup extends BackupSaved {
@@ -71,6 +74,8 @@ async function writeOnce(db: Dexie, writer: BackupWriter, options: CreateBackupO
     ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
     ...(options.pbkdf2Iterations !== undefined ? { pbkdf2Iterations: options.pbkdf2Iterations } : {}),
     ...(options.sealKey ? { sealKey: options.sealKey } : {}),
+    ...(options.deflate ? { deflate: options.deflate } : {}),
+    ...(options.framesInFlight !== undefined ? { framesInFlight: options.framesInFlight } : {}),
   });
   let written = 0;
   let step = await stream.next();

@@ -34,7 +34,6 @@ import {
   openPackage,
   PACKAGE_FILE_EXTENSION,
   type PackageHeader,
-  parseRegisterText,
   planCounts,
   planImport,
   REGISTER_BLOCK_KIND,
@@ -44,12 +43,12 @@ import {
   type RegisterHit,
   type ReportPeriod,
   readKeyFile,
+  readRegisterFrame,
   recordKey,
   refusals,
   registerBlockId,
   registerBlockPrefix,
-  registerFrameCount,
-  registerFrameText,
+  registerFrameCounts,
   registerSummaryOf,
   reportPeriod,
   SCREENING_KIND,
@@ -497,7 +496,7 @@ export class ExchangeRepository {
     const rows = await this.ctx.db.exchangeRecordBlocks.where(':id').between(prefix, `${prefix}\uffff`).toArray();
     rows.sort((a, b) => a.seq - b.seq);
     const out: RegisterCreditor[] = [];
-    for (const r of rows) if (r.frame) out.push(...parseRegisterText((await registerFrameText(r.frame)).text));
+    for (const r of rows) if (r.frame) out.push(...(await readRegisterFrame(r.frame, r.count)));
     return out;
   }
 
@@ -570,8 +569,9 @@ export class ExchangeRepository {
   }
 
   /**
-   * Each framed register's frames with their creditor counts, checked against the record's count
-   * (inflated to count, stored as received); none when the file is held already.
+   * Each framed register's frames (stored as received) with their creditor counts, 1,000 a frame as the
+   * signed record's count says (registerFrameCounts; a frame holding another number is refused when
+   * read); none when the file is held already. Nothing is inflated: openPackage verified every frame.
    */
   private async inflateRegisters(opened: VerifiedPackage): Promise<Map<string, { frame: Uint8Array; count: number }[]>> {
     const out = new Map<string, { frame: Uint8Array; count: number }[]>();
@@ -580,11 +580,12 @@ export class ExchangeRepository {
       const summary = registerSummaryOf(record);
       const frames = summary ? opened.registerFrames.get(summary.caseId) : undefined;
       if (!summary || !frames) continue;
-      const texts: { frame: Uint8Array; count: number }[] = [];
-      for (const f of frames) texts.push({ frame: f.slice(), count: await registerFrameCount(f) });
-      const count = texts.reduce((n, t) => n + t.count, 0);
-      if (count !== summary.count) throw refusals.corrupted(`register ${summary.caseId}: ${count} creditors in frames, record says ${summary.count}`);
-      out.set(summary.caseId, texts);
+      const counts = registerFrameCounts(summary);
+      if (!counts || counts.length !== frames.length) throw refusals.corrupted(`register ${summary.caseId}: ${frames.length} frames for ${summary.count} creditors`);
+      out.set(
+        summary.caseId,
+        frames.map((f, i) => ({ frame: f.slice(), count: counts[i] as number })),
+      );
     }
     return out;
   }

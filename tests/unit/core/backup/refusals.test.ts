@@ -32,8 +32,8 @@ describe('refusals with a message saying what to do', () => {
     const bytes = await makeBackup(tables);
     const newer = bytes.slice();
     const view = new DataView(newer.buffer);
-    view.setUint16(8, 3);
-    view.setUint16(10, ~3 & 0xffff);
+    view.setUint16(8, 4);
+    view.setUint16(10, ~4 & 0xffff);
     const e = await refused(inspectBackup([newer]));
     expect(e.code).toBe('NEWER_FORMAT');
     expect(e.message).toContain('升级');
