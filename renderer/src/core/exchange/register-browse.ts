@@ -49,29 +49,22 @@ export interface RegisterHit {
 }
 
 /**
- * Searches one row's NDJSON text from creditor `skip` on: a line is parsed only when the query occurs
- * in it at all. Returns the hits (numbered from `first`, the row's first creditor's place - 1) and,
- * when `limit` was reached, the index in the row to resume at.
+ * Searches one stored row's creditors (as readRegisterFrame decodes them) from index `skip` on. Returns
+ * the hits (numbered from `first`, the row's first creditor's place - 1) and, when `limit` was reached,
+ * the index in the row to resume at.
  */
-export function searchRegisterText(text: string, query: string, first: number, skip: number, limit: number): { hits: RegisterHit[]; resumeAt: number | null } {
+export function searchRegisterCreditors(
+  creditors: readonly RegisterCreditor[],
+  query: string,
+  first: number,
+  skip: number,
+  limit: number,
+): { hits: RegisterHit[]; resumeAt: number | null } {
   const hits: RegisterHit[] = [];
-  const escapes = /["\\]/.test(query);
-  let index = 0;
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (index >= skip) {
-      if (hits.length === limit) return { hits, resumeAt: index };
-      const line = text.slice(start, end);
-      // The raw line first (cheap); a query with a character JSON escapes is matched on the parsed creditor.
-      if (line !== '' && (query === '' || escapes || line.toUpperCase().includes(query))) {
-        const creditor = JSON.parse(line) as RegisterCreditor;
-        if (creditorMatches(creditor, query)) hits.push({ n: first + index + 1, creditor });
-      }
-    }
-    index++;
-    start = end + 1;
+  for (let index = Math.max(0, skip); index < creditors.length; index++) {
+    if (hits.length === limit) return { hits, resumeAt: index };
+    const creditor = creditors[index] as RegisterCreditor;
+    if (creditorMatches(creditor, query)) hits.push({ n: first + index + 1, creditor });
   }
   return { hits, resumeAt: null };
 }

@@ -6,8 +6,8 @@
 
 import type { RegisterCreditor } from '../../core/exchange/build-records';
 import { decodeRecordBlock, type StoredExchangeRecord } from '../../core/exchange/record-blocks';
-import { type RegisterHit, registerPageSlices, registerQuery, searchRegisterText } from '../../core/exchange/register-browse';
-import { CREDITORS_PER_FRAME, REGISTER_BLOCK_KIND, registerBlockId, registerFrameText, registerSummaryOf } from '../../core/exchange/register-frames';
+import { type RegisterHit, registerPageSlices, registerQuery, searchRegisterCreditors } from '../../core/exchange/register-browse';
+import { CREDITORS_PER_FRAME, REGISTER_BLOCK_KIND, readRegisterFrame, registerBlockId, registerSummaryOf } from '../../core/exchange/register-frames';
 import type { PersonalDataChoice } from '../../core/exchange/types';
 import type { WorkstationDb } from '../database';
 
@@ -74,10 +74,10 @@ export async function readReceivedRegister(db: WorkstationDb, office: string, ca
   };
 }
 
-async function rowText(db: WorkstationDb, office: string, caseId: string, seq: number): Promise<string | null> {
+async function rowCreditors(db: WorkstationDb, office: string, caseId: string, seq: number): Promise<RegisterCreditor[] | null> {
   const row = await db.exchangeRecordBlocks.get(registerBlockId(office, caseId, seq));
   if (!row?.frame || row.kind !== REGISTER_BLOCK_KIND) return null;
-  return (await registerFrameText(row.frame)).text;
+  return readRegisterFrame(row.frame);
 }
 
 /** Creditors [offset, offset + limit) of a received register, numbered from 1 in the order sent. */
@@ -89,9 +89,9 @@ export async function readRegisterPage(db: WorkstationDb, office: string, caseId
   const count = registerSummaryOf({ kind: 'creditors', data: found.record.data })?.count ?? 0;
   const out: RegisterHit[] = [];
   for (const slice of registerPageSlices(offset, limit, count)) {
-    const text = await rowText(db, office, caseId, slice.seq);
-    if (text === null) break;
-    out.push(...searchRegisterText(text, '', slice.seq * CREDITORS_PER_FRAME, slice.from, slice.to - slice.from).hits);
+    const creditors = await rowCreditors(db, office, caseId, slice.seq);
+    if (creditors === null) break;
+    out.push(...searchRegisterCreditors(creditors, '', slice.seq * CREDITORS_PER_FRAME, slice.from, slice.to - slice.from).hits);
   }
   return out;
 }
@@ -114,17 +114,16 @@ export async function searchReceivedRegister(
   const inline = inlineCreditors(found.record);
   const hits: RegisterHit[] = [];
   if (inline) {
-    const lines = inline.slice(from).map((c) => JSON.stringify(c)).join('\n');
-    const r = searchRegisterText(lines, query, from, 0, limit);
-    return { hits: r.hits, next: r.resumeAt === null ? null : from + r.resumeAt };
+    const r = searchRegisterCreditors(inline, query, 0, from, limit);
+    return { hits: r.hits, next: r.resumeAt };
   }
   const frames = registerSummaryOf({ kind: 'creditors', data: found.record.data })?.frames ?? 0;
   const firstSeq = Math.floor(from / CREDITORS_PER_FRAME);
   for (let seq = firstSeq; seq < frames; seq++) {
-    const text = await rowText(db, office, caseId, seq);
-    if (text === null) break;
+    const creditors = await rowCreditors(db, office, caseId, seq);
+    if (creditors === null) break;
     const first = seq * CREDITORS_PER_FRAME;
-    const r = searchRegisterText(text, query, first, seq === firstSeq ? from - first : 0, limit - hits.length);
+    const r = searchRegisterCreditors(creditors, query, first, seq === firstSeq ? from - first : 0, limit - hits.length);
     hits.push(...r.hits);
     if (r.resumeAt !== null) return { hits, next: first + r.resumeAt };
   }
