@@ -4,7 +4,7 @@ import { type Creditor, checkCreditorFile } from '../../../renderer/src/core/cre
 import { registerRow } from '../../../renderer/src/core/creditors/columnar-register';
 import { convertLegacyResidentId, residentIdCheckChar } from '../../../renderer/src/core/identity';
 import type { CreditorDraft } from '../../../renderer/src/db/repositories/creditor-draft';
-import type { CreditorImportFile, StoredCreditor } from '../../../renderer/src/db/repositories/creditor-repository';
+import { type CreditorImportFile, planReleased, type StoredCreditor } from '../../../renderer/src/db/repositories/creditor-repository';
 import { makeTestRepos } from './test-db';
 
 /** A valid resident ID number n (born 1980-01-01 + n days, so 1,000s are distinct). */
@@ -182,6 +182,29 @@ describe('CreditorRepository imports', () => {
     expect(stored[2_500]).toMatchObject({ name: '参与人2509', cid: '2501' });
     expect((await db.creditorBlocks.toArray()).map((b) => b.generation)).toEqual([2, 2, 2]);
     expect(await db.creditorImports.count()).toBe(2);
+  });
+
+  it('a write ahead that lets the creditors go stores the same register, and refuses to write them a second time', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1)]);
+    const list = Array.from({ length: 2_500 }, (_, i) => creditor(i + 10));
+    const plan = await repos.creditors.planImport('case-1', list);
+    const written = await repos.creditors.writeImportBlocks(plan, { release: true });
+    // The worker's copies are gone; the count and totals stay with the plan.
+    expect(plan.creditors.some((c) => c.name !== undefined)).toBe(false);
+    expect(planReleased(plan)).toBe(true);
+    expect(await repos.creditors.commitImport(plan, file('ahead.xlsx'), {}, written)).toMatchObject({ ok: true, generation: 2 });
+    const stored = await repos.creditors.loadCase('case-1');
+    expect(stored).toHaveLength(2_501);
+    expect(stored[2_500]).toMatchObject({ name: '参与人2509', cid: '2501' });
+    expect((await repos.creditors.summary('case-1'))?.count).toBe(2_501);
+    // Without its blocks such a plan cannot be stored again: the user is told to validate again.
+    const other = await repos.creditors.planImport('case-1', [creditor(5_000)]);
+    const ahead = await repos.creditors.writeImportBlocks(other, { release: true });
+    await repos.creditors.discardImportBlocks(ahead);
+    await expect(repos.creditors.commitImport(other, file('again.xlsx'))).rejects.toThrow(/重新点击“校验”/);
+    expect(await repos.creditors.loadCase('case-1')).toHaveLength(2_501);
+    expect((await db.creditorBlocks.toArray()).every((b) => b.generation === 2)).toBe(true);
   });
 
   it('blocks written ahead and then discarded (another run, cancel) leave the case and the store as they were', async () => {

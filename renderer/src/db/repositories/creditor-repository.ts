@@ -36,6 +36,12 @@ export interface CreditorImportFile {
 export interface CommitImportControl {
   readonly onProgress?: (blocksWritten: number, blocksTotal: number) => void;
   readonly signal?: AbortSignal;
+  /**
+   * Let go of each creditor of the plan once its block is handed to the database (issue 17: the
+   * import worker's million creditors need not wait beside the database's buffers until the last
+   * block). The plan can then only be committed with the blocks this write made.
+   */
+  readonly release?: boolean;
 }
 
 /** A plan's blocks written ahead of the commit (a generation no reader sees yet). */
@@ -64,6 +70,17 @@ export interface LoadedRegister {
 }
 
 export type CreditorExportKind = 'full' | 'public' | 'problems';
+
+/** Plans whose creditors were let go while their blocks were written (CommitImportControl.release). */
+const releasedPlans = new WeakSet<CreditorImportPlan>();
+const RELEASED_MESSAGE = '本次导入的名单数据已写出，写入的数据已被删除（取消或出错），无法再次写入：请重新点击“校验”后再导入。';
+/** What a let-go slot of a plan holds (a shared empty object keeps the array's element kind). */
+const RELEASED = Object.freeze({}) as StoredCreditor;
+
+/** Whether a plan's creditors were let go while its blocks were written ahead (it can be committed only with those blocks). */
+export function planReleased(plan: CreditorImportPlan): boolean {
+  return releasedPlans.has(plan);
+}
 
 /** Blocks read per request when the register page loads a register: 20,000 creditors as objects at a time. */
 const BLOCKS_PER_READ = 20;
@@ -211,6 +228,7 @@ export class CreditorRepository {
     const { caseId } = plan;
     if (cleanFirst) await this.cleanupOrphans(caseId);
     const generation = await this.nextGeneration(caseId);
+    if (releasedPlans.has(plan)) throw new Error(RELEASED_MESSAGE);
     const blocks = Math.ceil(plan.creditors.length / CREDITOR_BLOCK_SIZE);
     let written = 0;
     try {
@@ -221,7 +239,13 @@ export class CreditorRepository {
           const creditors = plan.creditors.slice(s * CREDITOR_BLOCK_SIZE, (s + 1) * CREDITOR_BLOCK_SIZE);
           rows.push({ id: blockId(caseId, generation, s), caseId, generation, seq: s, creditors });
         }
-        await this.writeBlocks(rows);
+        // The blocks are copied (structured clone) as they are put, before the transaction ends.
+        const done = this.writeBlocks(rows);
+        if (control.release) {
+          releasedPlans.add(plan);
+          plan.creditors.fill(RELEASED, seq * CREDITOR_BLOCK_SIZE, Math.min(blocks, seq + BLOCKS_PER_TRANSACTION) * CREDITOR_BLOCK_SIZE);
+        }
+        await done;
         written += rows.length;
         control.onProgress?.(written, blocks);
       }
