@@ -34,24 +34,12 @@ export interface RegisterRowSource {
 }
 
 /** One row as the table shows it, made on demand from the columns. */
-export interface RegisterRow {
+export type RegisterRow = Omit<RegisterRowSource, 'contracts' | 'review'> & {
   readonly index: number;
-  readonly cid: string;
-  readonly name: string;
-  readonly idType: IdType;
-  readonly idNumber: string;
-  readonly phone?: string;
   readonly contractCount: number;
-  readonly principalFen: number;
-  readonly returnedFen: number;
-  readonly netClaimFen: number;
-  readonly status: CreditorStatus;
-  readonly exclusion: Exclusion;
-  readonly statusNote?: string;
-  readonly fileStatus?: CreditorStatus;
   /** A change made after verification waits for another person. */
   readonly pendingChange: boolean;
-}
+};
 
 export interface ColumnarRegister {
   readonly count: number;
