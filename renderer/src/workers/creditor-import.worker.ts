@@ -205,7 +205,7 @@ async function commit(fileHash: string, disk: SpaceFigure | null): Promise<void>
   const { result, plan, report } = last;
   // Written ahead, the plan's creditors were let go block by block: without those blocks (cancelled,
   // failed) there is nothing left to write.
-  if (planReleased(plan) && ahead?.plan !== plan) throw new Error('本次导入已取消，写入的数据已删除：请重新点击“校验”后再导入。');
+  if (planReleased(plan) && ahead?.plan !== plan) throw new Error('本次导入已取消或写入出错，写入的数据已删除：请重新点击“校验”后再导入。');
   if (!ahead || ahead.plan !== plan) {
     const room = await checkImportRoom(plan.creditors, disk);
     if (!room.ok) throw new Error(`${room.message}本案名单没有变化。`);
@@ -221,6 +221,9 @@ async function commit(fileHash: string, disk: SpaceFigure | null): Promise<void>
     // A write that failed (not cancelled) is done again below, as if it had never started.
     written = await write.promise.catch((err: unknown) => {
       if (write.controller.signal.aborted) throw err;
+      // Its creditors were let go as they were written: the write's own error (a full disk) is
+      // what the user must hear; a fresh validation starts over.
+      if (planReleased(plan)) throw err;
       return undefined;
     });
     if (written) onProgress(written.blocks, written.blocks);
