@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../core/cases/case-file';
 import type { CreditorStatus } from '../../../core/creditors';
-import { entryOf, indexOfCid } from '../../../core/creditors/columnar-register';
+import { columnarRegister, entryOf, indexOfCid } from '../../../core/creditors/columnar-register';
 import { formatFen } from '../../../core/money';
 import type { CreditorImportSummary } from '../../../db/records';
 import type { CreditorDraft } from '../../../db/repositories/creditor-draft';
@@ -32,7 +32,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   const { repos, bridge, can } = useApp();
   const [caseFile, setCaseFile] = useState<CaseFile | null | undefined>(undefined);
   // The register by columns (a million creditors in ~100 MB); full records are read one at a time.
-  const [loaded, setLoaded] = useState<LoadedRegister | null | undefined>(undefined);
+  const [loaded, setLoaded] = useState<LoadedRegister | null>(null);
   const register = loaded?.columns ?? null;
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState<RegisterQuery>(EMPTY_QUERY);
@@ -53,7 +53,8 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
         setLoaded(first);
         setPartial(summary);
       });
-      setLoaded(whole);
+      // A case without a register shows an empty one (count 0, the import button).
+      setLoaded(whole ?? { caseId, generation: 0, columns: columnarRegister([]), seqs: [] });
       setPartial(null);
     } catch (err) {
       setLoadError(err instanceof Error ? err.message : String(err));
@@ -307,9 +308,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
       )}
       {loadError && <Callout intent="danger">{t('errors.loadFailed', { message: loadError })}</Callout>}
       <div className="creditors-body">
-        {loaded === null ? (
-          <NonIdealState icon="people" description={t('table.empty')} />
-        ) : !register || !view ? (
+        {!register || !view ? (
           <NonIdealState icon={<Spinner />} description={t('table.loading')} />
         ) : register.count === 0 ? (
           <NonIdealState icon="people" description={t('table.empty')} />
