@@ -81,6 +81,7 @@ async function importThroughUi(page: Page, caseId: string, path: string, timeout
   await page.getByRole('button', { name: /导入 \d+ 行有效记录/ }).click();
   await page.locator('[data-testid="creditor-table"] tbody tr').first().waitFor({ timeout: timeoutMs });
   const t3 = performance.now();
+  if (process.env.CREDITORS_BENCH_TRACE === '1') process.stderr.write(`[phases] open ${((t1 - t0) / 1000).toFixed(1)} s, validate ${((t2 - t1) / 1000).toFixed(1)} s, commit+load ${((t3 - t2) / 1000).toFixed(1)} s\n`);
   const count = (await page.getByTestId('total-count').textContent()) ?? '';
   return { totalMs: t3 - t0, openMs: t1 - t0, validateMs: t2 - t1, commitMs: t3 - t2, count };
 }

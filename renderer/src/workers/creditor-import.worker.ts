@@ -3,7 +3,7 @@ import { type CellValue, type CreditorImportResult, createCreditorImport, runCre
 import { classifyWriteFailure, describeWriteFailure, type SpaceFigure } from '../core/storage';
 import { WorkstationDb } from '../db/database';
 import { createRepositories } from '../db/repositories';
-import type { CreditorImportPlan, ImportBlocks } from '../db/repositories/creditor-repository';
+import { type CreditorImportPlan, type ImportBlocks, planReleased } from '../db/repositories/creditor-repository';
 import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview, ToWorker } from './creditor-import-protocol';
 import { type OpenedFile, openFile } from './creditor-import-source';
 import { problemsWorkbook } from './creditor-problems-xlsx';
@@ -86,7 +86,7 @@ function writeAhead(plan: CreditorImportPlan): void {
     controller,
     onProgress: null,
     promise: discarded.then(() =>
-      getRepos().creditors.writeImportBlocks(plan, { signal: controller.signal, onProgress: (done, total) => write.onProgress?.(done, total) }),
+      getRepos().creditors.writeImportBlocks(plan, { signal: controller.signal, release: true, onProgress: (done, total) => write.onProgress?.(done, total) }),
     ),
   };
   // Failures surface at 'commit' (which then writes again); a discarded write is no error.
@@ -203,6 +203,9 @@ async function commit(fileHash: string, disk: SpaceFigure | null): Promise<void>
   if (!file || !last) throw new Error('请先完成校验再导入。');
   if (last.report.fatal) throw new Error(last.report.fatal.message);
   const { result, plan, report } = last;
+  // Written ahead, the plan's creditors were let go block by block: without those blocks (cancelled,
+  // failed) there is nothing left to write.
+  if (planReleased(plan) && ahead?.plan !== plan) throw new Error('本次导入已取消或写入出错，写入的数据已删除：请重新点击“校验”后再导入。');
   if (!ahead || ahead.plan !== plan) {
     const room = await checkImportRoom(plan.creditors, disk);
     if (!room.ok) throw new Error(`${room.message}本案名单没有变化。`);
@@ -218,6 +221,9 @@ async function commit(fileHash: string, disk: SpaceFigure | null): Promise<void>
     // A write that failed (not cancelled) is done again below, as if it had never started.
     written = await write.promise.catch((err: unknown) => {
       if (write.controller.signal.aborted) throw err;
+      // Its creditors were let go as they were written: the write's own error (a full disk) is
+      // what the user must hear; a fresh validation starts over.
+      if (planReleased(plan)) throw err;
       return undefined;
     });
     if (written) onProgress(written.blocks, written.blocks);
@@ -239,7 +245,7 @@ async function commit(fileHash: string, disk: SpaceFigure | null): Promise<void>
   let outcome = await getRepos().creditors.commitImport(plan, record, control, written);
   // Blocks written ahead are orphans until the flip: a register page opened meanwhile (another
   // window) may have cleaned them up. Writing them again is refused too if the register changed.
-  if (!outcome.ok && written) outcome = await getRepos().creditors.commitImport(plan, record, control);
+  if (!outcome.ok && written && !planReleased(plan)) outcome = await getRepos().creditors.commitImport(plan, record, control);
   if (!outcome.ok) throw new Error(outcome.message);
   // The plan held every creditor: let it go before the page loads the register it became.
   last = null;

@@ -172,6 +172,10 @@ export async function sampleMemory(page: Page): Promise<{ stop: () => Promise<Me
   let rss = 0;
   let pss = 0;
   let running = true;
+  // CREDITORS_BENCH_TRACE=1 prints each second's sample (to see which phase sets the peak).
+  const trace = process.env.CREDITORS_BENCH_TRACE === '1';
+  const t0 = Date.now();
+  let lastTrace = 0;
   const loop = (async () => {
     while (running) {
       const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
@@ -179,6 +183,11 @@ export async function sampleMemory(page: Page): Promise<{ stop: () => Promise<Me
       const now = chromiumMemoryMb();
       rss = Math.max(rss, now.rss);
       pss = Math.max(pss, now.pss);
+      if (trace && Date.now() - lastTrace >= 1000) {
+        lastTrace = Date.now();
+        const h = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
+        process.stderr.write(`[memory] +${((lastTrace - t0) / 1000).toFixed(0)} s PSS ${now.pss.toFixed(0)} MB, page heap ${h.toFixed(0)} MB\n`);
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
   })();

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Creditor, checkCreditorFile } from '../../../renderer/src/core/creditors';
+import { registerRow } from '../../../renderer/src/core/creditors/columnar-register';
 import { convertLegacyResidentId, residentIdCheckChar } from '../../../renderer/src/core/identity';
 import type { CreditorDraft } from '../../../renderer/src/db/repositories/creditor-draft';
-import type { CreditorImportFile } from '../../../renderer/src/db/repositories/creditor-repository';
+import { type CreditorImportFile, planReleased, type StoredCreditor } from '../../../renderer/src/db/repositories/creditor-repository';
 import { makeTestRepos } from './test-db';
 
 /** A valid resident ID number n (born 1980-01-01 + n days, so 1,000s are distinct). */
@@ -183,6 +184,29 @@ describe('CreditorRepository imports', () => {
     expect(await db.creditorImports.count()).toBe(2);
   });
 
+  it('a write ahead that lets the creditors go stores the same register, and refuses to write them a second time', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1)]);
+    const list = Array.from({ length: 2_500 }, (_, i) => creditor(i + 10));
+    const plan = await repos.creditors.planImport('case-1', list);
+    const written = await repos.creditors.writeImportBlocks(plan, { release: true });
+    // The worker's copies are gone; the count and totals stay with the plan.
+    expect(plan.creditors.some((c) => c.name !== undefined)).toBe(false);
+    expect(planReleased(plan)).toBe(true);
+    expect(await repos.creditors.commitImport(plan, file('ahead.xlsx'), {}, written)).toMatchObject({ ok: true, generation: 2 });
+    const stored = await repos.creditors.loadCase('case-1');
+    expect(stored).toHaveLength(2_501);
+    expect(stored[2_500]).toMatchObject({ name: '参与人2509', cid: '2501' });
+    expect((await repos.creditors.summary('case-1'))?.count).toBe(2_501);
+    // Without its blocks such a plan cannot be stored again: the user is told to validate again.
+    const other = await repos.creditors.planImport('case-1', [creditor(5_000)]);
+    const ahead = await repos.creditors.writeImportBlocks(other, { release: true });
+    await repos.creditors.discardImportBlocks(ahead);
+    await expect(repos.creditors.commitImport(other, file('again.xlsx'))).rejects.toThrow(/重新点击“校验”/);
+    expect(await repos.creditors.loadCase('case-1')).toHaveLength(2_501);
+    expect((await db.creditorBlocks.toArray()).every((b) => b.generation === 2)).toBe(true);
+  });
+
   it('blocks written ahead and then discarded (another run, cancel) leave the case and the store as they were', async () => {
     const { repos, db } = makeTestRepos();
     await importList(repos, 'case-1', [creditor(1)]);
@@ -334,21 +358,41 @@ describe('CreditorRepository hand edits', () => {
 });
 
 describe('CreditorRepository reading and integrity', () => {
-  it('hands over the first block for the first screen, then the whole register', async () => {
+  it('hands over the first block for the first screen, then the whole register by columns', async () => {
     const { repos } = makeTestRepos();
     await importList(repos, 'case-1', Array.from({ length: 2_100 }, (_, i) => creditor(i + 1)));
     const firsts: number[] = [];
-    const all = await repos.creditors.loadCaseProgressively('case-1', (first, summary) => {
-      firsts.push(first.length);
+    const all = await repos.creditors.loadColumns('case-1', (first, summary) => {
+      firsts.push(first.columns.count);
       expect(summary.count).toBe(2_100);
     });
     expect(firsts).toEqual([1_000]);
-    expect(all).toHaveLength(2_100);
-    // A register that fits one block is simply loaded.
+    expect(all?.columns.count).toBe(2_100);
+    // Every row out equals the stored creditor, and its full record is read back from its block.
+    const stored = await repos.creditors.loadCase('case-1');
+    if (!all) throw new Error('no register');
+    for (const i of [0, 999, 1_000, 2_099]) {
+      const c = stored[i] as StoredCreditor;
+      expect(registerRow(all.columns, i)).toMatchObject({ cid: c.cid, name: c.name, idNumber: c.idNumber, netClaimFen: c.netClaimFen, contractCount: c.contracts.length });
+      expect(await repos.creditors.creditorAt(all, i)).toEqual(c);
+    }
+    expect(await repos.creditors.creditorAt(all, 2_100)).toBeNull();
+    // A register that fits one block is simply loaded; a case without one is null.
     await importList(repos, 'case-2', [creditor(1)]);
     const none: number[] = [];
-    expect(await repos.creditors.loadCaseProgressively('case-2', (f) => none.push(f.length))).toHaveLength(1);
+    expect((await repos.creditors.loadColumns('case-2', (f) => none.push(f.columns.count)))?.columns.count).toBe(1);
     expect(none).toEqual([]);
+    expect(await repos.creditors.loadColumns('case-none')).toBeNull();
+  });
+
+  it('reads no record for a row loaded before the register was replaced', async () => {
+    const { repos } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1), creditor(2)]);
+    const before = await repos.creditors.loadColumns('case-1');
+    if (!before) throw new Error('no register');
+    const plan = await repos.creditors.planImport('case-1', [creditor(3)], { mode: 'replace' });
+    expect((await repos.creditors.commitImport(plan, file())).ok).toBe(true);
+    expect(await repos.creditors.creditorAt(before, 0)).toBeNull();
   });
 
   it('does not flip the pointer when a block of the new generation is missing', async () => {

@@ -6,6 +6,7 @@
 
 import { localIsoDate } from '../../core/common/iso-date';
 import type { Creditor } from '../../core/creditors';
+import { blockOfRow, type ColumnarRegister, ColumnarRegisterBuilder, entryOf } from '../../core/creditors/columnar-register';
 import { editKinds, reviewEdit } from '../../core/creditors/review';
 import { DEFAULT_POLICY } from '../../core/users/four-eyes';
 import { auditRefusal, authorizeIn, requirePermission } from '../access';
@@ -35,6 +36,12 @@ export interface CreditorImportFile {
 export interface CommitImportControl {
   readonly onProgress?: (blocksWritten: number, blocksTotal: number) => void;
   readonly signal?: AbortSignal;
+  /**
+   * Let go of each creditor of the plan once its block is handed to the database (issue 17: the
+   * import worker's million creditors need not wait beside the database's buffers until the last
+   * block). The plan can then only be committed with the blocks this write made.
+   */
+  readonly release?: boolean;
 }
 
 /** A plan's blocks written ahead of the commit (a generation no reader sees yet). */
@@ -53,7 +60,30 @@ export type CreditorSaveResult =
   /** `permission`: the signed-in user may not make this change (role or four eyes); audited. */
   | { readonly ok: false; readonly errors: Partial<Record<CreditorDraftField | 'permission', string>> };
 
+/** A case's register as the register page holds it: by columns, with where each row is stored. */
+export interface LoadedRegister {
+  readonly caseId: string;
+  readonly generation: number;
+  readonly columns: ColumnarRegister;
+  /** The seq of each block in load order (columns.blockStarts gives their rows). */
+  readonly seqs: readonly number[];
+}
+
 export type CreditorExportKind = 'full' | 'public' | 'problems';
+
+/** Plans whose creditors were let go while their blocks were written (CommitImportControl.release). */
+const releasedPlans = new WeakSet<CreditorImportPlan>();
+const RELEASED_MESSAGE = '本次导入的名单数据已写出，写入的数据已被删除（取消或出错），无法再次写入：请重新点击“校验”后再导入。';
+/** What a let-go slot of a plan holds (a shared empty object keeps the array's element kind). */
+const RELEASED = Object.freeze({}) as StoredCreditor;
+
+/** Whether a plan's creditors were let go while its blocks were written ahead (it can be committed only with those blocks). */
+export function planReleased(plan: CreditorImportPlan): boolean {
+  return releasedPlans.has(plan);
+}
+
+/** Blocks read per request when the register page loads a register: 20,000 creditors as objects at a time. */
+const BLOCKS_PER_READ = 20;
 
 /** Blocks written per transaction during an import: few fsyncs, yet progress moves. */
 const BLOCKS_PER_TRANSACTION = 50;
@@ -78,28 +108,59 @@ export class CreditorRepository {
   }
 
   /**
-   * Like loadCase, but hands over the first block (the first screen of the table) as soon as it is
-   * read, then the whole register; the whole is read in one transaction, so it is one generation.
+   * The case's register by columns for the register page (issue 17: a million creditors as objects
+   * took ~550 MB of the page's heap; by columns ~100 MB). The first block is handed over as soon as
+   * it is read (the first screen of the table), then the whole register is read a few blocks at a
+   * time into the columns, each block dropped once taken, in one transaction (one generation).
+   * Null when nothing was imported.
    */
-  async loadCaseProgressively(
-    caseId: string,
-    onFirstBlock: (first: readonly StoredCreditor[], summary: CreditorRegisterSummary) => void,
-  ): Promise<StoredCreditor[]> {
+  async loadColumns(caseId: string, onFirstBlock?: (first: LoadedRegister, summary: CreditorRegisterSummary) => void): Promise<LoadedRegister | null> {
     const { db } = this.ctx;
-    const first = await db.transaction('r', [db.creditorBlocks, this.registers], async () => {
+    if (onFirstBlock) {
+      const first = await db.transaction('r', [db.creditorBlocks, this.registers], async () => {
+        const pointer = await this.registers.get(caseId);
+        if (!pointer) return null;
+        const block = await db.creditorBlocks.get(blockId(caseId, pointer.generation, 0));
+        return { pointer, creditors: block?.creditors ?? [] };
+      });
+      if (!first) return null;
+      if (first.pointer.count > first.creditors.length) {
+        const builder = new ColumnarRegisterBuilder(first.creditors.length);
+        builder.add(first.creditors);
+        onFirstBlock({ caseId, generation: first.pointer.generation, columns: builder.finish(), seqs: [0] }, toSummary(first.pointer));
+        // Decoding the whole register occupies the page's thread (~0.4 s at 100k creditors): let the
+        // first screen paint before it starts.
+        await afterNextPaint();
+      }
+    }
+    return db.transaction('r', [db.creditorBlocks, this.registers], async () => {
       const pointer = await this.registers.get(caseId);
       if (!pointer) return null;
-      const block = await db.creditorBlocks.get(blockId(caseId, pointer.generation, 0));
-      return { pointer, creditors: block?.creditors ?? [] };
+      const { generation } = pointer;
+      const keys = (await db.creditorBlocks.where('[caseId+generation]').equals([caseId, generation]).primaryKeys()) as string[];
+      const seqs = keys.map((k) => Number(k.slice(k.lastIndexOf('#') + 1))).sort((a, b) => a - b);
+      const builder = new ColumnarRegisterBuilder(pointer.count);
+      for (let at = 0; at < seqs.length; at += BLOCKS_PER_READ) {
+        const batch = seqs.slice(at, at + BLOCKS_PER_READ);
+        const blocks = await db.creditorBlocks.bulkGet(batch.map((seq) => blockId(caseId, generation, seq)));
+        for (const block of blocks) builder.add(block?.creditors ?? []);
+      }
+      return { caseId, generation, columns: builder.finish(), seqs };
     });
-    if (!first) return [];
-    if (first.pointer.count > first.creditors.length) {
-      onFirstBlock(first.creditors, toSummary(first.pointer));
-      // Decoding the whole register occupies the page's thread (~0.4 s at 100k creditors): let the
-      // first screen paint before it starts.
-      await afterNextPaint();
-    }
-    return this.loadCase(caseId);
+  }
+
+  /**
+   * The full stored record of row `index` of a loaded register (contracts, address, bank, review),
+   * read from its block; null when the register changed since it was loaded.
+   */
+  async creditorAt(loaded: LoadedRegister, index: number): Promise<StoredCreditor | null> {
+    if (index < 0 || index >= loaded.columns.count) return null;
+    const { block, offset } = blockOfRow(loaded.columns, index);
+    const seq = loaded.seqs[block];
+    if (seq === undefined) return null;
+    const row = await this.ctx.db.creditorBlocks.get(blockId(loaded.caseId, loaded.generation, seq));
+    const creditor = row?.creditors[offset];
+    return creditor && creditor.cid === entryOf(loaded.columns.cids, index) ? creditor : null;
   }
 
   async summary(caseId: string): Promise<CreditorRegisterSummary | null> {
@@ -167,6 +228,7 @@ export class CreditorRepository {
     const { caseId } = plan;
     if (cleanFirst) await this.cleanupOrphans(caseId);
     const generation = await this.nextGeneration(caseId);
+    if (releasedPlans.has(plan)) throw new Error(RELEASED_MESSAGE);
     const blocks = Math.ceil(plan.creditors.length / CREDITOR_BLOCK_SIZE);
     let written = 0;
     try {
@@ -177,7 +239,13 @@ export class CreditorRepository {
           const creditors = plan.creditors.slice(s * CREDITOR_BLOCK_SIZE, (s + 1) * CREDITOR_BLOCK_SIZE);
           rows.push({ id: blockId(caseId, generation, s), caseId, generation, seq: s, creditors });
         }
-        await this.writeBlocks(rows);
+        // The blocks are copied (structured clone) as they are put, before the transaction ends.
+        const done = this.writeBlocks(rows);
+        if (control.release) {
+          releasedPlans.add(plan);
+          plan.creditors.fill(RELEASED, seq * CREDITOR_BLOCK_SIZE, Math.min(blocks, seq + BLOCKS_PER_TRANSACTION) * CREDITOR_BLOCK_SIZE);
+        }
+        await done;
         written += rows.length;
         control.onProgress?.(written, blocks);
       }

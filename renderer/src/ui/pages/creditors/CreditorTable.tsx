@@ -2,9 +2,10 @@ import { Icon, Tag } from '@blueprintjs/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type ColumnarRegister, registerRow } from '../../../core/creditors/columnar-register';
 import { maskIdNumber, maskPhone } from '../../../core/identity';
 import { formatFen } from '../../../core/money';
-import { EXCLUSION_LABELS, type StoredCreditor } from '../../../db/repositories/creditor-types';
+import { EXCLUSION_LABELS } from '../../../db/repositories/creditor-types';
 import type { SortKey } from './register-query';
 import './review-messages';
 
@@ -31,7 +32,8 @@ const COLUMNS: readonly { key: string; sort: SortKey | null; num?: boolean }[] =
  * revealed (names stay readable: staff work by name; the public notice export masks them).
  */
 export function CreditorTable(props: {
-  readonly creditors: readonly StoredCreditor[];
+  /** The loaded register by columns: a row's object is made only while it is on screen. */
+  readonly register: ColumnarRegister;
   readonly indices: Int32Array;
   readonly revealed: ReadonlySet<string>;
   readonly selected: string | null;
@@ -45,7 +47,7 @@ export function CreditorTable(props: {
 }) {
   const { t } = useTranslation('creditors');
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { creditors, indices } = props;
+  const { register, indices } = props;
   const virtualizer = useVirtualizer({
     count: indices.length,
     getScrollElement: () => scrollRef.current,
@@ -82,7 +84,7 @@ export function CreditorTable(props: {
         <tbody className="creditor-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const index = indices[item.index] as number;
-            const c = creditors[index] as StoredCreditor;
+            const c = registerRow(register, index);
             const open = props.revealed.has(c.cid);
             const person = c.idType !== 'org';
             return (
@@ -116,7 +118,7 @@ export function CreditorTable(props: {
                   {open || !person ? c.idNumber : maskIdNumber(c.idNumber)}
                 </td>
                 <td className="cell cell-phone mono">{c.phone ? (open ? c.phone : maskPhone(c.phone)) : ''}</td>
-                <td className="cell cell-contracts num">{c.contracts.length > 1 ? <Tag minimal>{c.contracts.length}</Tag> : c.contracts.length}</td>
+                <td className="cell cell-contracts num">{c.contractCount > 1 ? <Tag minimal>{c.contractCount}</Tag> : c.contractCount}</td>
                 <td className="cell cell-principal num">{formatFen(c.principalFen)}</td>
                 <td className="cell cell-returned num">{formatFen(c.returnedFen)}</td>
                 <td className="cell cell-netClaim num">{formatFen(c.netClaimFen)}</td>
@@ -129,7 +131,7 @@ export function CreditorTable(props: {
                       {t('fileStatus.tag', { status: c.fileStatus })}
                     </Tag>
                   )}
-                  {c.review?.pendingChange && (
+                  {c.pendingChange && (
                     <Tag minimal intent="danger" className="inline-tag" title={t('creditorReview:pending')}>
                       {t('creditorReview:pendingTag')}
                     </Tag>

@@ -3,9 +3,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../core/cases/case-file';
 import type { CreditorStatus } from '../../../core/creditors';
+import { columnarRegister, entryOf, indexOfCid } from '../../../core/creditors/columnar-register';
 import { formatFen } from '../../../core/money';
 import type { CreditorImportSummary } from '../../../db/records';
 import type { CreditorDraft } from '../../../db/repositories/creditor-draft';
+import type { LoadedRegister } from '../../../db/repositories/creditor-repository';
 import { type CreditorRegisterSummary, EXCLUSION_LABELS, STATUS_VALUES, type StoredCreditor } from '../../../db/repositories/creditor-types';
 import type { VerificationDecision } from '../../../db/repositories/creditor-verification';
 import { useApp } from '../../app/app-context';
@@ -18,7 +20,7 @@ import { VerifyDialog } from './VerifyDialog';
 import './review-messages';
 import { buildExport } from './export-client';
 import { ImportWizard } from './ImportWizard';
-import { buildRegisterIndex, EMPTY_QUERY, type RegisterQuery, type SortKey, searchRegister, sortIndices, viewTotals } from './register-query';
+import { EMPTY_QUERY, type RegisterQuery, type SortKey, searchRegister, sortIndices, viewTotals } from './register-query';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
 
@@ -29,7 +31,9 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   const { t } = useTranslation('creditors');
   const { repos, bridge, can } = useApp();
   const [caseFile, setCaseFile] = useState<CaseFile | null | undefined>(undefined);
-  const [creditors, setCreditors] = useState<StoredCreditor[] | null>(null);
+  // The register by columns (a million creditors in ~100 MB); full records are read one at a time.
+  const [loaded, setLoaded] = useState<LoadedRegister | null>(null);
+  const register = loaded?.columns ?? null;
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState<RegisterQuery>(EMPTY_QUERY);
   const [selected, setSelected] = useState<string | null>(null);
@@ -45,11 +49,12 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   const reload = useCallback(async () => {
     try {
       // The first screen shows from the first block; search, sort and totals wait for the whole list.
-      const list = await repos.creditors.loadCaseProgressively(caseId, (first, summary) => {
-        setCreditors(first as StoredCreditor[]);
+      const whole = await repos.creditors.loadColumns(caseId, (first, summary) => {
+        setLoaded(first);
         setPartial(summary);
       });
-      setCreditors(list);
+      // A case without a register shows an empty one (count 0, the import button).
+      setLoaded(whole ?? { caseId, generation: 0, columns: columnarRegister([]), seqs: [] });
       setPartial(null);
     } catch (err) {
       setLoadError(err instanceof Error ? err.message : String(err));
@@ -64,20 +69,32 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
     void reload();
   }, [repos, caseId, reload]);
 
-  // The search keys are extracted once per load; each query is then one pass over them.
-  const index = useMemo(() => (creditors ? buildRegisterIndex(creditors) : null), [creditors]);
+  // Each query is one pass over the register's key columns.
   const view = useMemo(() => {
-    if (!creditors || !index) return null;
+    if (!register) return null;
     const started = performance.now();
-    const found = searchRegister(creditors, index, query);
-    const indices = sortIndices(creditors, found, query.sort, query.descending);
-    return { indices, totals: viewTotals(creditors, indices), ms: performance.now() - started };
-  }, [creditors, index, query]);
-  // Found when one is selected (a scan of a million takes a few ms): a cid → index map of the whole
-  // register would hold ~80 MB at a million creditors.
-  const current = useMemo(() => (selected === null ? undefined : creditors?.find((c) => c.cid === selected)), [creditors, selected]);
+    const found = searchRegister(register, query);
+    const indices = sortIndices(register, found, query.sort, query.descending);
+    return { indices, totals: viewTotals(register, indices), ms: performance.now() - started };
+  }, [register, query]);
+  // Found when one is selected (one native scan of the cid column), then its full record is read
+  // from its block: a cid → index map of the whole register would hold ~80 MB at a million.
+  const selectedIndex = useMemo(() => (selected === null || !register ? -1 : indexOfCid(register, selected)), [register, selected]);
+  const [record, setRecord] = useState<StoredCreditor | null>(null);
+  useEffect(() => {
+    if (!loaded || selectedIndex < 0) {
+      setRecord(null);
+      return;
+    }
+    let live = true;
+    void repos.creditors.creditorAt(loaded, selectedIndex).then((c) => live && setRecord(c));
+    return () => {
+      live = false;
+    };
+  }, [repos, loaded, selectedIndex]);
+  const current = record !== null && record.cid === selected ? record : undefined;
 
-  const hasFileStatus = useMemo(() => creditors?.some((c) => c.fileStatus !== undefined) ?? false, [creditors]);
+  const hasFileStatus = useMemo(() => register?.fileStatuses.some((s) => s !== 0) ?? false, [register]);
 
   const sortBy = (sort: SortKey) => setQuery((q) => ({ ...q, sort, descending: q.sort === sort ? !q.descending : false }));
 
@@ -108,8 +125,8 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
 
   /** One decision for the ticked creditors or the whole current view: one action, one audit entry. */
   async function bulkVerify(scope: 'checked' | 'filter', decision: VerificationDecision): Promise<string | null> {
-    if (!creditors || !view) return null;
-    const cids = scope === 'checked' ? [...checked] : Array.from(view.indices, (i) => (creditors[i] as StoredCreditor).cid);
+    if (!register || !view) return null;
+    const cids = scope === 'checked' ? [...checked] : Array.from(view.indices, (i) => entryOf(register.cids, i));
     const result = await repos.creditors.setVerification(caseId, cids, decision);
     if (!result.ok) return result.message;
     setBulk(false);
@@ -146,7 +163,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   }
 
   async function exportRegister(kind: 'full' | 'public') {
-    if (!creditors) return;
+    if (!register) return;
     const toast = await toaster;
     setExporting(kind);
     try {
@@ -231,14 +248,14 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
         {can('creditors.write') && <Button icon="import" intent="primary" text={t('toolbar.import')} onClick={() => setImporting(true)} />}
         {can('creditors.write') && <Button icon="add" text={t('toolbar.add')} onClick={() => setEditing({ creditor: null })} />}
         {can('creditors.verify') && (
-          <Button icon="tick-circle" text={t('creditorReview:bulk.open')} disabled={!creditors?.length || partial !== null} onClick={() => setBulk(true)} />
+          <Button icon="tick-circle" text={t('creditorReview:bulk.open')} disabled={!register?.count || partial !== null} onClick={() => setBulk(true)} />
         )}
         {checked.size > 0 && <Button minimal icon="cross" text={t('creditorReview:bulk.clear', { count: checked.size })} onClick={() => setChecked(new Set())} />}
         {can('personal.export') && (
           <Button
             icon="export"
             text={t('toolbar.exportFull')}
-            disabled={!creditors?.length || exporting !== null}
+            disabled={!register?.count || exporting !== null}
             loading={exporting === 'full'}
             onClick={() => void exportRegister('full')}
           />
@@ -246,7 +263,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
         <Button
           icon="eye-off"
           text={t('toolbar.exportPublic')}
-          disabled={!creditors?.length || exporting !== null}
+          disabled={!register?.count || exporting !== null}
           loading={exporting === 'public'}
           onClick={() => void exportRegister('public')}
         />
@@ -269,11 +286,11 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
           <span className="muted">{t('table.loadingRest', { count: partial.count })}</span>
         </div>
       )}
-      {view && creditors && !partial && (
+      {view && register && !partial && (
         <div className="creditor-totals" data-testid="creditor-totals">
           <span>
             {t('totals.count')} <strong data-testid="total-count">{view.totals.count.toLocaleString('zh-CN')}</strong>
-            {view.totals.count !== creditors.length && <span className="muted">{t('totals.of', { count: creditors.length })}</span>}
+            {view.totals.count !== register.count && <span className="muted">{t('totals.of', { count: register.count })}</span>}
           </span>
           <span>
             {t('totals.principal')} <strong>{formatFen(view.totals.principalFen)}</strong>
@@ -291,15 +308,15 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
       )}
       {loadError && <Callout intent="danger">{t('errors.loadFailed', { message: loadError })}</Callout>}
       <div className="creditors-body">
-        {!creditors || !view ? (
+        {!register || !view ? (
           <NonIdealState icon={<Spinner />} description={t('table.loading')} />
-        ) : creditors.length === 0 ? (
+        ) : register.count === 0 ? (
           <NonIdealState icon="people" description={t('table.empty')} />
         ) : view.indices.length === 0 ? (
           <NonIdealState icon="search" description={t('table.noMatch')} />
         ) : (
           <CreditorTable
-            creditors={creditors}
+            register={register}
             indices={view.indices}
             revealed={revealed}
             selected={selected}

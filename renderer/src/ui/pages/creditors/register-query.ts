@@ -1,26 +1,11 @@
-// Search, filter and sort over a loaded register. Built for a million creditors: the search keys
-// are extracted once per load, a query is one pass over plain string arrays and the result is an
-// index array (the creditor objects are never copied).
+// Search, filter and sort over a loaded register, held by columns (core/creditors/columnar-register):
+// built for a million creditors, a query is one native indexOf pass over each joined key column
+// and one pass over the typed status arrays; the result is an index array.
 import type { CreditorStatus } from '../../../core/creditors';
-import type { StoredCreditor } from '../../../db/repositories/creditor-repository';
+import { type ColumnarRegister, entryAt, entryOf, normalizeKey, STATUS_CODES, type TextColumn } from '../../../core/creditors/columnar-register';
 
-/**
- * Each search key of every creditor joined into one string, "\n" before each entry, with the
- * offset of each entry: String.prototype.indexOf over one long string is a fast native scan, and a
- * hit maps back to its creditor by binary search. A million names, IDs and phones are ~40 MB.
- */
-export interface RegisterIndex {
-  readonly count: number;
-  readonly names: KeyText;
-  readonly ids: KeyText;
-  readonly phones: KeyText;
-}
-
-export interface KeyText {
-  readonly text: string;
-  /** Offset in `text` of the first character of entry i (after its "\n"). */
-  readonly starts: Int32Array;
-}
+/** A text of keys joined for search (the creditor columns, the screening ledger). */
+export type KeyText = TextColumn;
 
 export type SortKey = 'order' | 'name' | 'idNumber' | 'contracts' | 'principal' | 'returned' | 'netClaim';
 
@@ -37,16 +22,6 @@ export const EMPTY_QUERY: RegisterQuery = { text: '', status: '', sort: 'order',
 
 /** Names sort by Chinese collation up to this size; above it by code point (a collator would take seconds). */
 const COLLATED_SORT_LIMIT = 20_000;
-
-export function buildRegisterIndex(creditors: readonly StoredCreditor[]): RegisterIndex {
-  return {
-    count: creditors.length,
-    // Folded like a query: "John Smith" is found by "john smith", "johnsmith" or "SMITH".
-    names: keyText(creditors, (c) => normalizeQuery(c.name)),
-    ids: keyText(creditors, (c) => c.idNumber),
-    phones: keyText(creditors, (c) => c.phone ?? ''),
-  };
-}
 
 /** The keys of `items` as one searchable text (also the screening ledger's search). */
 export function keyText<T>(items: readonly T[], key: (item: T) => string): KeyText {
@@ -67,18 +42,6 @@ export function keyText<T>(items: readonly T[], key: (item: T) => string): KeyTe
   return { text: parts.join('\n'), starts };
 }
 
-/** Index of the entry holding text position `pos` (the last start ≤ pos). */
-function entryAt(starts: Int32Array, count: number, pos: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Marks entries containing `needle` (prefix: needle starts with "\n"); each entry counted once. */
 export function markHits(keys: KeyText, count: number, needle: string, prefix: boolean, hits: Uint8Array): void {
   const { text, starts } = keys;
@@ -92,77 +55,73 @@ export function markHits(keys: KeyText, count: number, needle: string, prefix: b
 }
 
 /** Full-width digits and letters typed by an IME are folded; x is the ID check character X. */
-export function normalizeQuery(text: string): string {
-  return text
-    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, '')
-    .toUpperCase();
-}
+export const normalizeQuery = normalizeKey;
 
 /**
  * Indices of the creditors matching: name contains the text; or ID / phone starts with it. An ID
  * of any type (passport E12345678, 港澳通行证 H12345678, credit code) is letters and digits: text
  * with a digit is looked up in IDs and phones, and in names too (a name rarely holds a digit).
  */
-export function searchRegister(creditors: readonly StoredCreditor[], index: RegisterIndex, query: RegisterQuery): Int32Array {
+export function searchRegister(register: ColumnarRegister, query: RegisterQuery): Int32Array {
   const q = normalizeQuery(query.text);
-  const status = query.status;
-  const fileStatus = query.fileStatus ?? '';
-  const keep = (c: StoredCreditor) => (status === '' || c.status === status) && (fileStatus === '' || c.fileStatus === fileStatus);
-  const n = index.count;
+  const status = query.status === '' ? -1 : STATUS_CODES.indexOf(query.status);
+  const fileStatus = (query.fileStatus ?? '') === '' ? -1 : STATUS_CODES.indexOf(query.fileStatus as CreditorStatus) + 1;
+  const { statuses, fileStatuses } = register;
+  const n = register.count;
   const out = new Int32Array(n);
   let k = 0;
   if (q === '') {
-    for (let i = 0; i < n; i++) if (keep(creditors[i] as StoredCreditor)) out[k++] = i;
+    for (let i = 0; i < n; i++) if ((status < 0 || statuses[i] === status) && (fileStatus < 0 || fileStatuses[i] === fileStatus)) out[k++] = i;
     return out.slice(0, k);
   }
   const hits = new Uint8Array(n);
   const residentLike = /^[0-9X]+$/.test(q);
   if (residentLike || (/^[0-9A-Z]+$/.test(q) && /[0-9]/.test(q))) {
-    markHits(index.ids, n, `\n${q}`, true, hits);
-    markHits(index.phones, n, `\n${q}`, true, hits);
-    if (!residentLike) markHits(index.names, n, q, false, hits);
+    markHits(register.idNumbers, n, `\n${q}`, true, hits);
+    markHits(register.phones, n, `\n${q}`, true, hits);
+    if (!residentLike) markHits(register.nameKeys, n, q, false, hits);
   } else {
-    markHits(index.names, n, q, false, hits);
+    markHits(register.nameKeys, n, q, false, hits);
   }
   for (let i = 0; i < n; i++) {
-    if (hits[i] === 1 && keep(creditors[i] as StoredCreditor)) out[k++] = i;
+    if (hits[i] === 1 && (status < 0 || statuses[i] === status) && (fileStatus < 0 || fileStatuses[i] === fileStatus)) out[k++] = i;
   }
   return out.slice(0, k);
 }
 
-export function sortIndices(creditors: readonly StoredCreditor[], indices: Int32Array, sort: SortKey, descending: boolean): Int32Array {
+export function sortIndices(register: ColumnarRegister, indices: Int32Array, sort: SortKey, descending: boolean): Int32Array {
   if (sort === 'order') return descending ? indices.slice().reverse() : indices;
   const sign = descending ? -1 : 1;
   const sorted = indices.slice();
   if (sort === 'name' || sort === 'idNumber') {
-    const key = sort === 'name' ? (i: number) => (creditors[i] as StoredCreditor).name : (i: number) => (creditors[i] as StoredCreditor).idNumber;
+    const column = sort === 'name' ? register.names : register.idNumbers;
     const collator = sort === 'name' && indices.length <= COLLATED_SORT_LIMIT ? new Intl.Collator('zh-CN') : null;
+    // The keys of the view taken out once (a slice per comparison would be n·log n slices).
+    const keys = new Array<string>(register.count);
+    for (const i of indices) keys[i] = entryOf(column, i);
     sorted.sort((a, b) => {
-      const x = key(a);
-      const y = key(b);
+      const x = keys[a] as string;
+      const y = keys[b] as string;
       const c = collator ? collator.compare(x, y) : x < y ? -1 : x > y ? 1 : 0;
       return sign * c || a - b;
     });
     return sorted;
   }
-  const value = numericKey(sort);
-  const keys = new Float64Array(creditors.length);
-  for (const i of indices) keys[i] = value(creditors[i] as StoredCreditor);
+  const keys = numericColumn(register, sort);
   sorted.sort((a, b) => sign * ((keys[a] as number) - (keys[b] as number)) || a - b);
   return sorted;
 }
 
-function numericKey(sort: 'contracts' | 'principal' | 'returned' | 'netClaim'): (c: StoredCreditor) => number {
+function numericColumn(r: ColumnarRegister, sort: 'contracts' | 'principal' | 'returned' | 'netClaim'): Int32Array | Float64Array {
   switch (sort) {
     case 'contracts':
-      return (c) => c.contracts.length;
+      return r.contractCounts;
     case 'principal':
-      return (c) => c.principalFen;
+      return r.principalFen;
     case 'returned':
-      return (c) => c.returnedFen;
+      return r.returnedFen;
     case 'netClaim':
-      return (c) => c.netClaimFen;
+      return r.netClaimFen;
   }
 }
 
@@ -173,15 +132,14 @@ export interface ViewTotals {
   readonly netClaimFen: number;
 }
 
-export function viewTotals(creditors: readonly StoredCreditor[], indices: Int32Array): ViewTotals {
+export function viewTotals(register: ColumnarRegister, indices: Int32Array): ViewTotals {
   let principalFen = 0;
   let returnedFen = 0;
   let netClaimFen = 0;
   for (const i of indices) {
-    const c = creditors[i] as StoredCreditor;
-    principalFen += c.principalFen;
-    returnedFen += c.returnedFen;
-    netClaimFen += c.netClaimFen;
+    principalFen += register.principalFen[i] as number;
+    returnedFen += register.returnedFen[i] as number;
+    netClaimFen += register.netClaimFen[i] as number;
   }
   return { count: indices.length, principalFen, returnedFen, netClaimFen };
 }

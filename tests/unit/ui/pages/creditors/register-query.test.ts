@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CreditorStatus } from '../../../../../renderer/src/core/creditors';
+import { columnarRegister } from '../../../../../renderer/src/core/creditors/columnar-register';
 import type { StoredCreditor } from '../../../../../renderer/src/db/repositories/creditor-types';
 import {
-  buildRegisterIndex,
   EMPTY_QUERY,
   normalizeQuery,
   searchRegister,
@@ -33,8 +33,8 @@ const list = [
   c(2, '欧阳娜娜', '371082199005050032', undefined, '存疑', 900),
   c(3, '王王', '110105194912310021', '13900003333', '已核实', 100),
 ];
-const index = buildRegisterIndex(list);
-const find = (text: string, status: CreditorStatus | '' = '') => Array.from(searchRegister(list, index, { ...EMPTY_QUERY, text, status }));
+const index = columnarRegister(list, 3);
+const find = (text: string, status: CreditorStatus | '' = '') => Array.from(searchRegister(index, { ...EMPTY_QUERY, text, status }));
 
 describe('register search', () => {
   it('finds every ID type: passport, 港澳通行证, credit code; and Latin names whatever the case and spacing', () => {
@@ -44,8 +44,8 @@ describe('register search', () => {
       { ...c(2, '威海某某商贸有限公司', '91371000MA3C000000', undefined), idType: 'org' as const },
       c(3, '李四', '371002198001010010', '13800001111'),
     ];
-    const idx = buildRegisterIndex(other);
-    const look = (text: string) => Array.from(searchRegister(other, idx, { ...EMPTY_QUERY, text }));
+    const idx = columnarRegister(other);
+    const look = (text: string) => Array.from(searchRegister(idx, { ...EMPTY_QUERY, text }));
     expect(look('E12345678')).toEqual([0]);
     expect(look('e1234')).toEqual([0]);
     expect(look('Ｈ１２３')).toEqual([1]);
@@ -83,7 +83,7 @@ describe('register search', () => {
     fc.assert(
       fc.property(fc.array(person, { maxLength: 40 }), query, (people, q) => {
         const register = people.map((p, i) => c(i, p.name, p.id, p.phone, p.status));
-        const got = Array.from(searchRegister(register, buildRegisterIndex(register), { ...EMPTY_QUERY, ...q }));
+        const got = Array.from(searchRegister(columnarRegister(register, 7), { ...EMPTY_QUERY, ...q }));
         const t = normalizeQuery(q.text);
         const digits = /^[0-9X]+$/.test(t);
         const want = register.flatMap((r, i) => {
@@ -96,10 +96,11 @@ describe('register search', () => {
   });
 
   it('sorts by amount or name, ties in register order, and totals the view in fen', () => {
-    const all = searchRegister(list, index, EMPTY_QUERY);
-    expect(Array.from(sortIndices(list, all, 'principal', true))).toEqual([2, 0, 1, 3]);
-    expect(Array.from(sortIndices(list, all, 'order', true))).toEqual([3, 2, 1, 0]);
-    expect(Array.from(sortIndices(list, all, 'name', false)).map((i) => list[i]?.name)).toEqual(['欧阳娜娜', '王芳', '王王', '张伟']);
-    expect(viewTotals(list, searchRegister(list, index, { ...EMPTY_QUERY, text: '王' }))).toEqual({ count: 2, principalFen: 400, returnedFen: 0, netClaimFen: 400 });
+    const all = searchRegister(index, EMPTY_QUERY);
+    expect(Array.from(sortIndices(index, all, 'principal', true))).toEqual([2, 0, 1, 3]);
+    expect(Array.from(sortIndices(index, all, 'order', true))).toEqual([3, 2, 1, 0]);
+    expect(Array.from(sortIndices(index, all, 'name', false)).map((i) => list[i]?.name)).toEqual(['欧阳娜娜', '王芳', '王王', '张伟']);
+    expect(Array.from(sortIndices(index, all, 'idNumber', false))).toEqual([3, 0, 1, 2]);
+    expect(viewTotals(index, searchRegister(index, { ...EMPTY_QUERY, text: '王' }))).toEqual({ count: 2, principalFen: 400, returnedFen: 0, netClaimFen: 400 });
   });
 });
