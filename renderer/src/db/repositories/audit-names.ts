@@ -2,6 +2,8 @@
 // log at a time, so the log shows a record's name instead of its id.
 import type { AuditEntry } from '../../core/audit/audit-entry';
 import { REFERENCES } from '../../core/audit/format-value';
+// The module itself, not core/documents/index (which brings the PDF and DOCX writers along).
+import { findBuiltinTemplate } from '../../core/documents/builtin-templates';
 import { formatFen } from '../../core/money/format-money';
 import type { WorkstationDb } from '../database';
 import type { CreditorRegisterRow } from '../records';
@@ -60,6 +62,8 @@ export async function recordNames(db: WorkstationDb, entries: readonly AuditEntr
   for (const p of await db.parties.bulkGet(ids('parties'))) if (p) put('parties', p.id, p.name);
   for (const d of await db.documents.bulkGet(ids('documents'))) if (d) put('documents', d.id, d.number ?? `${d.body.typeLabel}（草稿）`);
   for (const t of await db.documentTemplates.bulkGet(ids('documentTemplates'))) if (t) put('documentTemplates', t.id, t.body.template.name);
+  // The built-in templates live in templates/, not in the table: a document made from one names it.
+  for (const id of ids('documentTemplates')) if (!out.has(`documentTemplates:${id}`)) put('documentTemplates', id, builtinName(id));
   for (const p of await db.petitions.bulkGet(ids('petitions'))) if (p) put('petitions', p.id, `${p.receivedDate} ${p.body.petitioners[0]?.name ?? ''}`.trim());
   for (const s of await db.mediationSessions.bulkGet(ids('mediationSessions'))) if (s) put('mediationSessions', s.id, `${s.date} ${s.body.place}`.trim());
   for (const a of await db.attachments.bulkGet(ids('attachments'))) if (a) put('attachments', a.id, a.fileName);
@@ -74,6 +78,11 @@ export async function recordNames(db: WorkstationDb, entries: readonly AuditEntr
   for (const f of await db.firms.bulkGet(ids('firms'))) if (f) put('firms', f.id, f.name);
   await creditorNames(db, ids('creditors'), out);
   return out;
+}
+
+function builtinName(id: string): string | undefined {
+  const builtin = findBuiltinTemplate(id);
+  return builtin ? `${builtin.name}（内置模板）` : undefined;
 }
 
 async function paymentBatchIds(db: WorkstationDb, resultIds: readonly string[]): Promise<string[]> {
