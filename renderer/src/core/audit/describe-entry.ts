@@ -41,8 +41,14 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   clues: '线索', clueReporters: '举报人', clueRewards: '举报奖励', adverts: '监测广告', advertImports: '广告监测导入', advertActions: '广告处置', riskNotices: '风险提示',
   firms: '排查对象', firmImports: '排查名单导入', screeningRounds: '排查轮次', screeningRecords: '排查记录', screeningScans: '承诺书扫描件', firmDispositions: '排查处置',
   riskLedger: '风险动态管理台账', keywordChecks: '涉金融关键字样核查',
+  figures: '统计', figureFacts: '统计底数', exchange: '报送', exchangeIdentity: '本单位报送身份', exchangeOffice: '报送往来单位',
+  exchangePackage: '报送包', exchangeRegister: '报送的集资参与人名单',
 };
 
+/** Records that are not rows of a table (an export, a rebuild, the office's key): named by what they are. */
+const FIXED_NAMES: Readonly<Record<string, string>> = {
+  'figures:work-report': '工作情况报告', 'figures:figures-xlsx': '统计表（Excel）', 'figureFacts:refunds': '清退数据', 'exchange:identity': '本单位密钥',
+};
 const SETTINGS_NAMES: Readonly<Record<string, string>> = { app: '单位设置', 'app-lock': '空闲锁定', access: '四眼规则', petitions: '信访时限设置', 'clue-time-limits': '线索核查时限', 'clue-reward-rule': '举报奖励办法', 'screening-keywords': '涉金融关键字样' };
 /** Bookkeeping fields that say nothing to a reader. */
 const NOISE = new Set(['id', 'order', 'blockCount', 'pools', 'prevHash', 'generation', 'token']);
@@ -69,8 +75,10 @@ export function describeAuditEntry(entry: AuditEntry, names: RecordNames, reveal
 function targetName(entry: AuditEntry, names: RecordNames): string {
   const { entity, entityId } = entry;
   const own = (entry.after ?? entry.before) as Record<string, unknown> | null;
-  const ownName = isPlainObject(own) && typeof own.name === 'string' ? own.name : undefined;
+  const ownName = isPlainObject(own) ? namedIn(own) : undefined;
   if (entity === 'settings') return SETTINGS_NAMES[entityId] ?? entityId;
+  const fixed = FIXED_NAMES[`${entity}:${entityId}`];
+  if (fixed) return fixed;
   if (entity === 'creditors' && entityId.includes('/')) {
     const [caseId = ''] = entityId.split('/');
     const person = names('creditors', entityId) ?? ownName ?? '参与人';
@@ -81,6 +89,13 @@ function targetName(entry: AuditEntry, names: RecordNames): string {
   if (entityId === 'new') return '（新记录）';
   const table = entity === 'creditors' ? 'cases' : entity;
   return names(table, entityId) ?? ownName ?? (entity === 'audit' ? `第 ${entityId} 条` : '（记录已不存在）');
+}
+
+/** The name an entry carries of its own record: a name, a file's name, or the office it is about. */
+function namedIn(own: Record<string, unknown>): string | undefined {
+  if (typeof own.name === 'string') return own.name;
+  if (typeof own.fileName === 'string') return own.fileName;
+  return isPlainObject(own.office) && typeof own.office.name === 'string' ? own.office.name : undefined;
 }
 
 /** Fields that changed (update), or were set (create), or were there (delete), one line each. */

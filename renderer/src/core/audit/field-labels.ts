@@ -53,6 +53,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // clues and screening
   purpose: '用途', clueNo: '线索编号', keywords: '涉金融关键字样', clueId: '线索', firmId: '排查对象', codeStatus: '信用代码状态',
   keywordHits: '涉金融关键字样', evaluation: '关键字样评估', hits: '命中数', lines: '核查行数',
+  // figures
+  rebuilt: '重算案件数', caseIds: '案件', period: '期间',
 };
 
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
