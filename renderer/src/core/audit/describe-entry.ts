@@ -50,6 +50,8 @@ const FIXED_NAMES: Readonly<Record<string, string>> = {
   'figures:work-report': '工作情况报告', 'figures:figures-xlsx': '统计表（Excel）', 'figureFacts:refunds': '清退数据', 'exchange:identity': '本单位密钥',
 };
 const SETTINGS_NAMES: Readonly<Record<string, string>> = { app: '单位设置', 'app-lock': '空闲锁定', access: '四眼规则', petitions: '信访时限设置', 'clue-time-limits': '线索核查时限', 'clue-reward-rule': '举报奖励办法', 'screening-keywords': '涉金融关键字样' };
+/** The label of a document's form data (its keys are the template's fields). */
+const FORM_DATA = fieldLabel('data');
 /** Bookkeeping fields that say nothing to a reader. */
 const NOISE = new Set(['id', 'order', 'blockCount', 'pools', 'prevHash', 'generation', 'token']);
 /** Wrappers whose fields are listed without the wrapper's name in front. */
@@ -57,7 +59,7 @@ const WRAPPERS = new Set(['caseFile', 'after', 'body']);
 
 export function describeAuditEntry(entry: AuditEntry, names: RecordNames, reveal = false): DescribedEntry {
   const ctx: FormatContext = { reveal, names, masked: false };
-  const lines = changedLines(entry.before, entry.after, ctx, entry.entity);
+  const lines = changedLines(entry.before, entry.after, ctx, entry.entity, formFieldLabels(entry));
   const attribution = !('userId' in entry) ? 'typed' : entry.userId === null ? 'system' : 'user';
   const operator = attribution === 'typed' ? `${entry.operator || '—'}（手填）` : attribution === 'system' ? '（未登录）' : entry.operator;
   return {
@@ -98,8 +100,22 @@ function namedIn(own: Record<string, unknown>): string | undefined {
   return isPlainObject(own.office) && typeof own.office.name === 'string' ? own.office.name : undefined;
 }
 
+/**
+ * A document's 填写内容 are keyed by its template's fields (partyName, appointmentDate …): the
+ * entry carries the template itself, whose fields give each key the label the form showed.
+ */
+function formFieldLabels(entry: AuditEntry): ReadonlyMap<string, string> {
+  const labels = new Map<string, string>();
+  for (const state of [entry.before, entry.after]) {
+    const template = isPlainObject(state) && isPlainObject(state.body) ? state.body.template : undefined;
+    const fields = isPlainObject(template) && Array.isArray(template.fields) ? template.fields : [];
+    for (const f of fields) if (isPlainObject(f) && typeof f.key === 'string' && typeof f.label === 'string') labels.set(f.key, f.label);
+  }
+  return labels;
+}
+
 /** Fields that changed (update), or were set (create), or were there (delete), one line each. */
-function changedLines(before: unknown, after: unknown, ctx: FormatContext, entity: string): EntryLine[] {
+function changedLines(before: unknown, after: unknown, ctx: FormatContext, entity: string, formLabels: ReadonlyMap<string, string>): EntryLine[] {
   const lines: EntryLine[] = [];
   const walk = (b: unknown, a: unknown, prefix: string, depth: number) => {
     const keys = [...new Set([...Object.keys(isPlainObject(b) ? b : {}), ...Object.keys(isPlainObject(a) ? a : {})])];
@@ -108,7 +124,8 @@ function changedLines(before: unknown, after: unknown, ctx: FormatContext, entit
       const bv = isPlainObject(b) ? b[key] : undefined;
       const av = isPlainObject(a) ? a[key] : undefined;
       if (isPlainObject(b) && isPlainObject(a) && JSON.stringify(bv) === JSON.stringify(av)) continue;
-      const label = WRAPPERS.has(key) ? prefix : `${prefix}${prefix ? '·' : ''}${fieldLabel(key, entity)}`;
+      const own = prefix === FORM_DATA ? formLabels.get(key) : undefined;
+      const label = WRAPPERS.has(key) ? prefix : `${prefix}${prefix ? '·' : ''}${own ?? fieldLabel(key, entity)}`;
       const bText = bv === undefined ? undefined : formatValue(key, bv, ctx);
       const aText = av === undefined ? undefined : formatValue(key, av, ctx);
       if ((bText === null || aText === null) && depth < 2) {

@@ -3,6 +3,7 @@
 // later without a label here still shows, never disappears).
 
 import { RECOVERED_FUND_SOURCE_LABEL } from '../repayment/recovered-funds';
+import { DOCUMENT_TYPES } from '../settings/app-settings';
 import { FIRM_FIELD_LABELS } from '../screening/firm';
 import { RELAXATION_LABELS } from '../users/four-eyes';
 import { PERMISSIONS } from '../users/permissions';
@@ -79,6 +80,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   fields: { bankAccount: '银行账号', netClaim: '核定清退基数' },
   via: { repayment: '清退批次' },
   documentFontPreset: { official: '公文字体', stockWindows: 'Windows 自带字体' },
+  typeId: Object.fromEntries(DOCUMENT_TYPES.map((t) => [t.id, t.label])),
 };
 
 /** Where a field means something else on one kind of record (a user's createdBy is who added them). */
