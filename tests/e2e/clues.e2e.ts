@@ -72,7 +72,7 @@ test('a clue is registered, refused closing before disposition, disposed and clo
   await expect(ask.getByText(/查看用途：请写明为什么要查看举报人的完整信息/)).toBeVisible();
   await expect(page.getByTestId('clue-reporter')).not.toContainText('王秀兰');
   await shot(page, '03a-reveal-purpose');
-  await ask.getByText('核查线索需联系举报人').click();
+  await ask.getByRole('button', { name: '核查线索需联系举报人' }).click();
   await ask.getByRole('button', { name: '查看并记录' }).click();
   await expect(ask).toHaveCount(0);
   await expect(page.getByTestId('clue-reporter')).toContainText('王秀兰 13806311234');

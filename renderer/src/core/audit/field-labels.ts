@@ -3,8 +3,8 @@
 // later without a label here still shows, never disappears).
 
 import { RECOVERED_FUND_SOURCE_LABEL } from '../repayment/recovered-funds';
-import { DOCUMENT_TYPES } from '../settings/app-settings';
 import { FIRM_FIELD_LABELS } from '../screening/firm';
+import { DOCUMENT_TYPES } from '../settings/app-settings';
 import { RELAXATION_LABELS } from '../users/four-eyes';
 import { PERMISSIONS } from '../users/permissions';
 import { ROLE_LABELS } from '../users/roles';
