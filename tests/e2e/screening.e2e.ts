@@ -174,6 +174,7 @@ test('a city-sized ledger is checked in the background with the rows read shown,
   await expect(notice).toHaveText('已取消校验，台账没有变化。');
   await expect(notice).toHaveClass(/intent-primary/);
   await expect(page.locator('[role="dialog"] [class*="intent-danger"]')).toHaveCount(0);
+  await page.getByRole('dialog').screenshot({ path: test.info().outputPath('firm-import-cancelled.png') });
   await expect(page.getByTestId('import-report')).toHaveCount(0);
   // The dialog is back at its first step: another file can be chosen, and the cancelled file's
   // report (its worker's last message still on its way) never arrives.
