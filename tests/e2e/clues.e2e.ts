@@ -65,13 +65,23 @@ test('a clue is registered, refused closing before disposition, disposed and clo
   await clueStep(page, '办结', async () => {});
   await expect(page.getByTestId('clue-status')).toHaveText('已办结');
 
+  // The reveal asks why first: without a purpose nothing is shown, the field named.
   await page.getByRole('button', { name: '查看完整信息' }).click();
+  const ask = page.getByRole('dialog', { name: /查看举报人完整信息/ });
+  await ask.getByRole('button', { name: '查看并记录' }).click();
+  await expect(ask.getByText(/查看用途：请写明为什么要查看举报人的完整信息/)).toBeVisible();
+  await expect(page.getByTestId('clue-reporter')).not.toContainText('王秀兰');
+  await shot(page, '03a-reveal-purpose');
+  await ask.getByRole('button', { name: '核查线索需联系举报人' }).click();
+  await ask.getByRole('button', { name: '查看并记录' }).click();
+  await expect(ask).toHaveCount(0);
   await expect(page.getByTestId('clue-reporter')).toContainText('王秀兰 13806311234');
   await shot(page, '03-detail');
 
-  // The reveal left a trace in the audit log.
+  // The reveal left a trace in the audit log, with its purpose.
   await page.goto('#/settings/audit');
   await expect(page.getByRole('row').filter({ hasText: '查看完整个人信息' }).first()).toContainText('线索〔');
+  await expect(page.getByRole('row').filter({ hasText: '查看完整个人信息' }).first()).toContainText('用途：核查线索需联系举报人');
   await shot(page, '04-audit');
 
   await page.goto('#/clues/adverts');

@@ -169,7 +169,12 @@ test('a city-sized ledger is checked in the background with the rows read shown,
   // The window answers while the worker reads: a click on the dialog's own button goes through.
   await progress.screenshot({ path: test.info().outputPath('firm-import-progress.png') });
   await progress.getByRole('button', { name: '取消' }).click();
-  await expect(page.getByText('已取消校验，台账没有变化。')).toBeVisible();
+  // A cancel the user asked for is said in a neutral callout, not in the red of an error.
+  const notice = page.getByTestId('firm-import-notice');
+  await expect(notice).toHaveText('已取消校验，台账没有变化。');
+  await expect(notice).toHaveClass(/intent-primary/);
+  await expect(page.locator('[role="dialog"] [class*="intent-danger"]')).toHaveCount(0);
+  await page.getByRole('dialog').screenshot({ path: test.info().outputPath('firm-import-cancelled.png') });
   await expect(page.getByTestId('import-report')).toHaveCount(0);
   // The dialog is back at its first step: another file can be chosen, and the cancelled file's
   // report (its worker's last message still on its way) never arrives.

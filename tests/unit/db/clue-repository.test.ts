@@ -1,5 +1,6 @@
 import { utils, write } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { describeAuditEntry } from '../../../renderer/src/core/audit/describe-entry';
 import { buildLedgerLookup, ledgerFirmFor, searchLedger } from '../../../renderer/src/core/clues';
 import { EMPTY_FIRM_INPUT } from '../../../renderer/src/core/screening';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
@@ -46,12 +47,19 @@ describe('ClueRepository', () => {
     expect(second).toMatchObject({ ok: true, clueNo: '线索〔2026〕2号', firstClueId: 'id-1' });
   });
 
-  it('audits a reveal of the reporter', async () => {
+  it('audits a reveal of the reporter with its purpose; without a purpose nothing is shown or logged', async () => {
     const { repos, db } = await setup();
     await repos.clues.register(form());
-    const full = await repos.clues.revealReporter('id-1');
+    const before = await db.audit.count();
+    await expect(repos.clues.revealReporter('id-1', '  ')).rejects.toThrow(/^查看用途：请写明/);
+    await expect(repos.clues.revealReporter('id-1', '核'.repeat(101))).rejects.toThrow('查看用途：不能超过 100 字（现有 101 字）');
+    expect(await db.audit.count()).toBe(before);
+    const full = await repos.clues.revealReporter('id-1', ' 核查线索需联系举报人 ');
     expect(full?.name).toBe('王秀兰');
-    expect((await db.audit.toArray()).at(-1)).toMatchObject({ action: 'reveal', entity: 'clueReporters', entityId: 'id-1' });
+    const entry = (await db.audit.toArray()).at(-1);
+    expect(entry).toMatchObject({ action: 'reveal', entity: 'clueReporters', entityId: 'id-1', after: { purpose: '核查线索需联系举报人' } });
+    // The audit log shows it in Chinese beside the reveal.
+    if (entry) expect(describeAuditEntry(entry, () => undefined).summary).toContain('用途：核查线索需联系举报人');
   });
 
   it('refuses to close without a disposition, then disposes and closes, all audited', async () => {

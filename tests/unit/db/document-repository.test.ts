@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { describeAuditEntry } from '../../../renderer/src/core/audit/describe-entry';
 import type { DocumentData, DocumentTemplate } from '../../../renderer/src/core/documents';
 import { findBuiltinTemplate, renderText, sampleDataFor } from '../../../renderer/src/core/documents';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
@@ -226,5 +227,29 @@ describe('DocumentRepository: template copies', () => {
     // the 风险提示 of the clue area) and the one copy.
     expect((await repos.documents.templates.all()).length).toBe(12);
     expect(await db.audit.where('entity').equals('documentTemplates').count()).toBe(2);
+  });
+});
+
+describe('DocumentRepository: the audit log names the template a document came from', () => {
+  it('a draft from a built-in template names it (not 记录已不存在); one from a copy names the copy', async () => {
+    const { repos, db } = makeTestRepos();
+    await withPrefix(repos);
+    const { template, data } = inquiry();
+    const fromBuiltin = await repos.documents.saveDraft(null, 'case-1', template, { partyName: data.partyName });
+    if (!fromBuiltin.ok) throw new Error(fromBuiltin.message);
+    const made = await repos.documents.templates.duplicate('inquiry-notice', '询问通知书（本单位）');
+    if (!made.ok) throw new Error(made.message);
+    const copy = (await repos.documents.templates.get(made.id)) as DocumentTemplate;
+    const fromCopy = await repos.documents.saveDraft(null, 'case-1', copy, { partyName: data.partyName });
+    if (!fromCopy.ok) throw new Error(fromCopy.message);
+    const entries = (await db.audit.toArray()).filter((a) => a.entity === 'documents' && a.action === 'create');
+    const names = await repos.audit.names(entries);
+    const templateLine = (documentId: string) => {
+      const entry = entries.find((e) => e.entityId === documentId);
+      if (!entry) throw new Error('no audit entry');
+      return describeAuditEntry(entry, (table, id) => names.get(`${table}:${id}`)).lines.find((l) => l.label === '模板');
+    };
+    expect(templateLine(fromBuiltin.id)).toEqual({ label: '模板', after: `${template.name}（内置模板）` });
+    expect(templateLine(fromCopy.id)).toEqual({ label: '模板', after: '询问通知书（本单位）' });
   });
 });

@@ -41,9 +41,17 @@ export const ENTITY_LABELS: Readonly<Record<string, string>> = {
   clues: '线索', clueReporters: '举报人', clueRewards: '举报奖励', adverts: '监测广告', advertImports: '广告监测导入', advertActions: '广告处置', riskNotices: '风险提示',
   firms: '排查对象', firmImports: '排查名单导入', screeningRounds: '排查轮次', screeningRecords: '排查记录', screeningScans: '承诺书扫描件', firmDispositions: '排查处置',
   riskLedger: '风险动态管理台账', keywordChecks: '涉金融关键字样核查',
+  figures: '统计', figureFacts: '统计底数', exchange: '报送', exchangeIdentity: '本单位报送身份', exchangeOffice: '报送往来单位',
+  exchangePackage: '报送包', exchangeRegister: '报送的集资参与人名单',
 };
 
+/** Records that are not rows of a table (an export, a rebuild, the office's key): named by what they are. */
+const FIXED_NAMES: Readonly<Record<string, string>> = {
+  'figures:work-report': '工作情况报告', 'figures:figures-xlsx': '统计表（Excel）', 'figureFacts:refunds': '清退数据', 'exchange:identity': '本单位密钥',
+};
 const SETTINGS_NAMES: Readonly<Record<string, string>> = { app: '单位设置', 'app-lock': '空闲锁定', access: '四眼规则', petitions: '信访时限设置', 'clue-time-limits': '线索核查时限', 'clue-reward-rule': '举报奖励办法', 'screening-keywords': '涉金融关键字样' };
+/** The label of a document's form data (its keys are the template's fields). */
+const FORM_DATA = fieldLabel('data');
 /** Bookkeeping fields that say nothing to a reader. */
 const NOISE = new Set(['id', 'order', 'blockCount', 'pools', 'prevHash', 'generation', 'token']);
 /** Wrappers whose fields are listed without the wrapper's name in front. */
@@ -51,7 +59,7 @@ const WRAPPERS = new Set(['caseFile', 'after', 'body']);
 
 export function describeAuditEntry(entry: AuditEntry, names: RecordNames, reveal = false): DescribedEntry {
   const ctx: FormatContext = { reveal, names, masked: false };
-  const lines = changedLines(entry.before, entry.after, ctx, entry.entity);
+  const lines = changedLines(entry.before, entry.after, ctx, entry.entity, formFieldLabels(entry));
   const attribution = !('userId' in entry) ? 'typed' : entry.userId === null ? 'system' : 'user';
   const operator = attribution === 'typed' ? `${entry.operator || '—'}（手填）` : attribution === 'system' ? '（未登录）' : entry.operator;
   return {
@@ -69,8 +77,10 @@ export function describeAuditEntry(entry: AuditEntry, names: RecordNames, reveal
 function targetName(entry: AuditEntry, names: RecordNames): string {
   const { entity, entityId } = entry;
   const own = (entry.after ?? entry.before) as Record<string, unknown> | null;
-  const ownName = isPlainObject(own) && typeof own.name === 'string' ? own.name : undefined;
+  const ownName = isPlainObject(own) ? namedIn(own) : undefined;
   if (entity === 'settings') return SETTINGS_NAMES[entityId] ?? entityId;
+  const fixed = FIXED_NAMES[`${entity}:${entityId}`];
+  if (fixed) return fixed;
   if (entity === 'creditors' && entityId.includes('/')) {
     const [caseId = ''] = entityId.split('/');
     const person = names('creditors', entityId) ?? ownName ?? '参与人';
@@ -83,8 +93,29 @@ function targetName(entry: AuditEntry, names: RecordNames): string {
   return names(table, entityId) ?? ownName ?? (entity === 'audit' ? `第 ${entityId} 条` : '（记录已不存在）');
 }
 
+/** The name an entry carries of its own record: a name, a file's name, or the office it is about. */
+function namedIn(own: Record<string, unknown>): string | undefined {
+  if (typeof own.name === 'string') return own.name;
+  if (typeof own.fileName === 'string') return own.fileName;
+  return isPlainObject(own.office) && typeof own.office.name === 'string' ? own.office.name : undefined;
+}
+
+/**
+ * A document's 填写内容 are keyed by its template's fields (partyName, appointmentDate …): the
+ * entry carries the template itself, whose fields give each key the label the form showed.
+ */
+function formFieldLabels(entry: AuditEntry): ReadonlyMap<string, string> {
+  const labels = new Map<string, string>();
+  for (const state of [entry.before, entry.after]) {
+    const template = isPlainObject(state) && isPlainObject(state.body) ? state.body.template : undefined;
+    const fields = isPlainObject(template) && Array.isArray(template.fields) ? template.fields : [];
+    for (const f of fields) if (isPlainObject(f) && typeof f.key === 'string' && typeof f.label === 'string') labels.set(f.key, f.label);
+  }
+  return labels;
+}
+
 /** Fields that changed (update), or were set (create), or were there (delete), one line each. */
-function changedLines(before: unknown, after: unknown, ctx: FormatContext, entity: string): EntryLine[] {
+function changedLines(before: unknown, after: unknown, ctx: FormatContext, entity: string, formLabels: ReadonlyMap<string, string>): EntryLine[] {
   const lines: EntryLine[] = [];
   const walk = (b: unknown, a: unknown, prefix: string, depth: number) => {
     const keys = [...new Set([...Object.keys(isPlainObject(b) ? b : {}), ...Object.keys(isPlainObject(a) ? a : {})])];
@@ -93,7 +124,8 @@ function changedLines(before: unknown, after: unknown, ctx: FormatContext, entit
       const bv = isPlainObject(b) ? b[key] : undefined;
       const av = isPlainObject(a) ? a[key] : undefined;
       if (isPlainObject(b) && isPlainObject(a) && JSON.stringify(bv) === JSON.stringify(av)) continue;
-      const label = WRAPPERS.has(key) ? prefix : `${prefix}${prefix ? '·' : ''}${fieldLabel(key, entity)}`;
+      const own = prefix === FORM_DATA ? formLabels.get(key) : undefined;
+      const label = WRAPPERS.has(key) ? prefix : `${prefix}${prefix ? '·' : ''}${own ?? fieldLabel(key, entity)}`;
       const bText = bv === undefined ? undefined : formatValue(key, bv, ctx);
       const aText = av === undefined ? undefined : formatValue(key, av, ctx);
       if ((bText === null || aText === null) && depth < 2) {

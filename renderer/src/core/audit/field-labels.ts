@@ -4,6 +4,7 @@
 
 import { RECOVERED_FUND_SOURCE_LABEL } from '../repayment/recovered-funds';
 import { FIRM_FIELD_LABELS } from '../screening/firm';
+import { DOCUMENT_TYPES } from '../settings/app-settings';
 import { RELAXATION_LABELS } from '../users/four-eyes';
 import { PERMISSIONS } from '../users/permissions';
 import { ROLE_LABELS } from '../users/roles';
@@ -53,6 +54,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // clues and screening
   purpose: '用途', clueNo: '线索编号', keywords: '涉金融关键字样', clueId: '线索', firmId: '排查对象', codeStatus: '信用代码状态',
   keywordHits: '涉金融关键字样', evaluation: '关键字样评估', hits: '命中数', lines: '核查行数',
+  // figures
+  rebuilt: '重算案件数', caseIds: '案件', period: '期间',
 };
 
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -77,6 +80,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   fields: { bankAccount: '银行账号', netClaim: '核定清退基数' },
   via: { repayment: '清退批次' },
   documentFontPreset: { official: '公文字体', stockWindows: 'Windows 自带字体' },
+  typeId: Object.fromEntries(DOCUMENT_TYPES.map((t) => [t.id, t.label])),
 };
 
 /** Where a field means something else on one kind of record (a user's createdBy is who added them). */

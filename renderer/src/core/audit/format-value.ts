@@ -25,6 +25,7 @@ const PERSONAL: Readonly<Record<string, (v: string) => string>> = {
 /** Fields that hold another record's id, and the table it names. */
 export const REFERENCES: Readonly<Record<string, string>> = {
   caseId: 'cases',
+  caseIds: 'cases',
   batchId: 'repaymentBatches',
   documentId: 'documents',
   petitionId: 'petitions',

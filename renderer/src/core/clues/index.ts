@@ -6,6 +6,7 @@ export * from './first-reporter';
 export * from './ledger-link';
 export * from './lifecycle';
 export * from './notice-data';
+export * from './reveal-purpose';
 export * from './reward';
 export * from './risk-notices';
 export * from './subject';

@@ -2,6 +2,8 @@
 // log at a time, so the log shows a record's name instead of its id.
 import type { AuditEntry } from '../../core/audit/audit-entry';
 import { REFERENCES } from '../../core/audit/format-value';
+// The module itself, not core/documents/index (which brings the PDF and DOCX writers along).
+import { findBuiltinTemplate } from '../../core/documents/builtin-templates';
 import { formatFen } from '../../core/money/format-money';
 import type { WorkstationDb } from '../database';
 import type { CreditorRegisterRow } from '../records';
@@ -22,7 +24,8 @@ function collect(entries: readonly AuditEntry[]): Wanted {
     if (depth > 3 || typeof value !== 'object' || value === null) return;
     for (const [k, v] of Object.entries(value)) {
       const table = REFERENCES[k];
-      if (table) want(wanted, table, v);
+      if (table && Array.isArray(v)) for (const id of v) want(wanted, table, id);
+      else if (table) want(wanted, table, v);
       else scan(v, depth + 1);
     }
   };
@@ -51,16 +54,22 @@ export async function recordNames(db: WorkstationDb, entries: readonly AuditEntr
   };
   const batches = await db.repaymentBatches.bulkGet([...ids('repaymentBatches'), ...(await paymentBatchIds(db, ids('paymentResults')))]);
   for (const b of batches) if (b) want(wanted, 'cases', b.caseId);
+  const plans = await db.repaymentPlans.bulkGet(ids('repaymentPlans'));
+  for (const p of plans) if (p) want(wanted, 'cases', p.caseId);
   for (const c of await db.cases.bulkGet(ids('cases'))) if (c) put('cases', c.id, c.caseNumber || c.title);
   const caseName = (id: string) => out.get(`cases:${id}`) ?? '';
   for (const b of batches) if (b) put('repaymentBatches', b.id, `第 ${b.number} 批（${caseName(b.caseId)}）`);
+  for (const p of plans) if (p) put('repaymentPlans', p.id, `${caseName(p.caseId)} 的清退方案`);
   for (const r of await db.paymentResults.bulkGet(ids('paymentResults'))) if (r) put('paymentResults', r.id, out.get(`repaymentBatches:${r.batchId}`));
   for (const f of await db.fundReceipts.bulkGet(ids('fundReceipts'))) if (f) put('fundReceipts', f.id, `${f.date} ${formatFen(f.amountFen)} 元`);
   for (const u of await db.users.bulkGet(ids('users'))) if (u) put('users', u.id, u.name);
   for (const p of await db.parties.bulkGet(ids('parties'))) if (p) put('parties', p.id, p.name);
   for (const d of await db.documents.bulkGet(ids('documents'))) if (d) put('documents', d.id, d.number ?? `${d.body.typeLabel}（草稿）`);
   for (const t of await db.documentTemplates.bulkGet(ids('documentTemplates'))) if (t) put('documentTemplates', t.id, t.body.template.name);
-  for (const p of await db.petitions.bulkGet(ids('petitions'))) if (p) put('petitions', p.id, `${p.receivedDate} ${p.body.petitioners[0]?.name ?? ''}`.trim());
+  // The built-in templates live in templates/, not in the table: a document made from one names it.
+  for (const id of ids('documentTemplates')) if (!out.has(`documentTemplates:${id}`)) put('documentTemplates', id, builtinName(id));
+  // By its number, as everywhere else (petitions from before numbers existed: date and first petitioner).
+  for (const p of await db.petitions.bulkGet(ids('petitions'))) if (p) put('petitions', p.id, p.body.registerNo ?? `${p.receivedDate} ${p.body.petitioners[0]?.name ?? ''}`.trim());
   for (const s of await db.mediationSessions.bulkGet(ids('mediationSessions'))) if (s) put('mediationSessions', s.id, `${s.date} ${s.body.place}`.trim());
   for (const a of await db.attachments.bulkGet(ids('attachments'))) if (a) put('attachments', a.id, a.fileName);
   for (const i of await db.creditorImports.bulkGet(ids('creditorImports'))) if (i) put('creditorImports', i.id, i.fileName);
@@ -74,6 +83,11 @@ export async function recordNames(db: WorkstationDb, entries: readonly AuditEntr
   for (const f of await db.firms.bulkGet(ids('firms'))) if (f) put('firms', f.id, f.name);
   await creditorNames(db, ids('creditors'), out);
   return out;
+}
+
+function builtinName(id: string): string | undefined {
+  const builtin = findBuiltinTemplate(id);
+  return builtin ? `${builtin.name}（内置模板）` : undefined;
 }
 
 async function paymentBatchIds(db: WorkstationDb, resultIds: readonly string[]): Promise<string[]> {

@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../../core/calendar/holiday-table';
 import { type ClueFormInput, checkClueForm } from '../../core/clues/clue-form';
 import { findFirstClue } from '../../core/clues/first-reporter';
 import { applyClueEvent, type ClueEvent, newClue, STEP_LABELS } from '../../core/clues/lifecycle';
+import { checkRevealPurpose } from '../../core/clues/reveal-purpose';
 import {
   checkRewardProposal,
   checkRewardRule,
@@ -217,16 +218,19 @@ export class ClueRepository {
 
   /**
    * The reporter in full: a deliberate act, audited ('reveal') before anything is returned. `purpose`
-   * says where the identity goes when it leaves the screen (e.g. written into a reward notice).
+   * says why (typed by the user on the clue's page) or where the identity goes when it leaves the
+   * screen (e.g. written into a reward notice); without one nothing is shown.
    */
-  async revealReporter(clueId: string, purpose = ''): Promise<ClueReporter | null> {
+  async revealReporter(clueId: string, purpose: string): Promise<ClueReporter | null> {
     await requirePermission(this.ctx, 'personal.reveal', { entity: 'clueReporters', entityId: clueId });
+    const refused = checkRevealPurpose(purpose);
+    if (refused) throw new Error(refused);
     const { db } = this.ctx;
     return db.transaction('rw', [db.clueReporters, db.clues, db.audit, db.settings], async () => {
       const r = await db.clueReporters.get(clueId);
       if (!r) return null;
       const clue = await db.clues.get(clueId);
-      await appendAudit(db, { action: 'reveal', entity: 'clueReporters', entityId: clueId, before: null, after: { clueNo: clue?.clueNo ?? '', name: maskName(r.name), ...(purpose ? { purpose } : {}) } }, this.ctx.now());
+      await appendAudit(db, { action: 'reveal', entity: 'clueReporters', entityId: clueId, before: null, after: { clueNo: clue?.clueNo ?? '', name: maskName(r.name), purpose: purpose.trim() } }, this.ctx.now());
       return r;
     });
   }

@@ -115,3 +115,20 @@ describe('screening records in the audit log', () => {
     expect(reward.summary).not.toContain('c-1');
   });
 });
+
+describe('documents in the audit log', () => {
+  it('a draft lists its form data under the labels its template gave them, and its type by name', () => {
+    const template = { id: 'inquiry-notice', name: '联合执法询问通知书', fields: [{ key: 'partyName', label: '被询问单位（人）' }, { key: 'appointmentDate', label: '到达日期' }, { key: 'reason', label: '询问事由' }] };
+    const row = { id: 'd-1', caseId: CASE_ID, templateId: 'inquiry-notice', number: null, status: '草稿', body: { typeId: 'inquiry-notice', template, data: { partyName: '威海某某养老服务有限公司', appointmentDate: '2026-12-18', reason: '涉嫌非法吸收公众存款' } } };
+    const d = describeAuditEntry(entry({ action: 'create', entity: 'documents', entityId: 'd-1', after: row }), names);
+    expect(d.lines).toEqual(
+      expect.arrayContaining([
+        { label: '文书类型', after: '联合执法询问通知书' },
+        { label: '填写内容·被询问单位（人）', after: '威海某某养老服务有限公司' },
+        { label: '填写内容·到达日期', after: '2026-12-18' },
+        { label: '填写内容·询问事由', after: '涉嫌非法吸收公众存款' },
+      ]),
+    );
+    expect(JSON.stringify(d.lines)).not.toMatch(/partyName|appointmentDate|inquiry-notice/);
+  });
+});

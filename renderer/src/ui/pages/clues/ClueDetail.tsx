@@ -8,6 +8,7 @@ import { useApp } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { levelIntent } from './ClueListView';
+import { RevealReporterDialog } from './RevealReporterDialog';
 import { RewardPanel } from './RewardPanel';
 
 type StepType = ClueEvent['type'];
@@ -23,6 +24,7 @@ export function ClueDetail({ clueId, onBack }: { readonly clueId: string; readon
   const [step, setStep] = useState<StepType | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [ledgerFirm, setLedgerFirm] = useState<LedgerFirm | null>(null);
+  const [asking, setAsking] = useState(false);
   const load = useCallback(async () => {
     const c = await repos.clues.get(clueId);
     setClue(c ?? null);
@@ -36,13 +38,6 @@ export function ClueDetail({ clueId, onBack }: { readonly clueId: string; readon
   }, [load]);
   if (clue === undefined) return <p className="muted">读取中…</p>;
   if (clue === null) return <Callout intent="warning">该线索已不存在。<Button minimal text="返回线索台账" onClick={onBack} /></Callout>;
-  const reveal = async () => {
-    try {
-      setRevealed(await repos.clues.revealReporter(clueId));
-    } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
-    }
-  };
   const closed = clue.status === '已办结';
   return (
     <div className="clue-columns">
@@ -103,7 +98,7 @@ export function ClueDetail({ clueId, onBack }: { readonly clueId: string; readon
                 {reporter.name} {reporter.phone ?? ''} {reporter.idNumber ?? ''}
                 {reporter.isStaff && <Tag minimal className="inline-tag">工作人员</Tag>}
                 {reporter.isParticipant && <Tag minimal className="inline-tag">集资参与人</Tag>}{' '}
-                <Button small icon="eye-open" text="查看完整信息" onClick={() => void reveal()} disabled={!can('personal.reveal')} title="每次查看都记入审计日志" />
+                <Button small icon="eye-open" text="查看完整信息" onClick={() => setAsking(true)} disabled={!can('personal.reveal')} title="写明用途后显示，每次查看都记入审计日志" />
               </span>
             ) : (
               '—'
@@ -138,6 +133,17 @@ export function ClueDetail({ clueId, onBack }: { readonly clueId: string; readon
         )}
       </Card>
       <RewardPanel clue={clue} rewards={rewards} onChanged={() => void load()} />
+      {asking && (
+        <RevealReporterDialog
+          clueId={clue.id}
+          clueNo={clue.clueNo}
+          onClose={() => setAsking(false)}
+          onRevealed={(r) => {
+            setRevealed(r);
+            setAsking(false);
+          }}
+        />
+      )}
       {step && (
         <StepDialog
           clue={clue}

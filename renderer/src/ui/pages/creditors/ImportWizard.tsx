@@ -1,6 +1,7 @@
 import { Alert, Button, Callout, Checkbox, Classes, Dialog, HTMLTable, ProgressBar } from '@blueprintjs/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatOfficeDateTime } from '../../../core/common/office-time';
 import type { AmountUnits, ColumnMapping } from '../../../core/creditors';
 import { TEMPLATE_COLUMNS } from '../../../core/creditors/template';
 import { formatFen } from '../../../core/money';
@@ -242,7 +243,7 @@ export function ImportWizard(props: {
         </div>
         {file && file.earlier.length > 0 && (
           <Callout intent="warning" data-testid="same-file-warning" compact>
-            {t('wizard.sameFile', { at: file.earlier.map((e) => e.importedAt.slice(0, 16).replace('T', ' ')).join('、') })}
+            {t('wizard.sameFile', { at: file.earlier.map((e) => formatOfficeDateTime(e.importedAt)).join('、') })}
           </Callout>
         )}
         {error && (

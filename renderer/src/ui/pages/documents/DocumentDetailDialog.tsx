@@ -7,7 +7,7 @@ import type { FontSubstitution } from '../../../core/documents';
 import type { AttachmentRow, DocumentRow } from '../../../db/records';
 import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
-import { statusIntent } from './document-status';
+import { statusChangeLine, statusIntent } from './document-status';
 import { renderDocument } from './render-client';
 
 /** Tells the user which characters the DOCX prints in another font (仿宋_GB2312 lacks them). */
@@ -238,9 +238,7 @@ export function DocumentDetailDialog(props: {
         <h4 className="bp6-heading">{t('history')}</h4>
         <ul>
           {doc.body.history.map((h) => (
-            <li key={`${h.at}-${h.status}`}>
-              {h.at.slice(0, 16).replace('T', ' ')} {h.status} {h.operator} {h.note}
-            </li>
+            <li key={`${h.at}-${h.status}`}>{statusChangeLine(h)}</li>
           ))}
         </ul>
       </div>

@@ -16,6 +16,8 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
   const { repos, bridge } = useApp();
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const [message, setMessage] = useState<string | null>(null);
+  // What the user asked for (取消) is said plainly, not in the red of an error.
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const [progress, setProgress] = useState<string | null>(null);
@@ -28,6 +30,7 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
     const run = checks.begin();
     setBusy(true);
     setMessage(null);
+    setNotice(null);
     setProgress('正在读取文件…');
     const context = await repos.screening.importContext();
     if (!run.current()) return;
@@ -53,7 +56,7 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
     checks.cancel();
     setBusy(false);
     setProgress(null);
-    setMessage('已取消校验，台账没有变化。');
+    setNotice('已取消校验，台账没有变化。');
   };
   const pick = async () => {
     const picked = await bridge.openFile({ title: '选择排查对象名单', filters: [{ name: 'Excel 或 CSV', extensions: ['xlsx', 'xls', 'csv'] }] });
@@ -81,6 +84,11 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
       <DialogBody>
         <p>可导入市场监管部门登记库导出的名单或其他部门的表格（xlsx、xls、csv）。表头可用“企业名称 / 市场主体名称”“统一社会信用代码”“法定代表人”“住所”“所属区县”“经营范围”等常见写法；同一信用代码的企业合并为一家，已在台账中的企业更新信息，不重复登记。</p>
         {message && <Callout intent="danger">{message}</Callout>}
+        {notice && (
+          <Callout intent="primary" data-testid="firm-import-notice">
+            {notice}
+          </Callout>
+        )}
         {step.kind === 'pick' && !progress && <Button icon="import" intent="primary" text="选择文件…" loading={busy} onClick={() => void pick()} />}
         {progress && (
           <div className="screening-import-progress" data-testid="firm-import-progress">
