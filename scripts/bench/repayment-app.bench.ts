@@ -118,7 +118,7 @@ export async function seedRegister(page: Page, caseId: string, rows: number): Pr
 async function startFrameWatch(page: Page, doneSelector: string, present: boolean): Promise<void> {
   await page.evaluate(
     ({ doneSelector, present }) => {
-      const w = window as unknown as { __watch: { start: number; last: number; maxGap: number; doneAt: number | null; longestTask: number; observer: PerformanceObserver | null } };
+      const w = window as unknown as { __watch: { start: number; last: number; maxGap: number; gapFrom: number; markAt: number; doneAt: number | null; longestTask: number; observer: PerformanceObserver | null } };
       const start = performance.now();
       w.__watch?.observer?.disconnect();
       // The page's own long tasks beside the frame gaps: a gap with no long task of that size is the
@@ -127,12 +127,16 @@ async function startFrameWatch(page: Page, doneSelector: string, present: boolea
         for (const e of list.getEntries()) if (w.__watch.doneAt === null) w.__watch.longestTask = Math.max(w.__watch.longestTask, e.duration);
       });
       observer?.observe({ type: 'longtask' });
-      w.__watch = { start, last: start, maxGap: 0, doneAt: null, longestTask: 0, observer };
-      // Where the step starts in the trace (page-tasks.ts counts the page's tasks from here).
-      performance.mark('bench-step-start');
+      // Where the step starts in the trace (page-tasks.ts counts the page's tasks from here, and lines
+      // up the longest gap's span on the page's clock with the trace's).
+      const markAt = performance.mark('bench-step-start').startTime;
+      w.__watch = { start, last: start, maxGap: 0, gapFrom: start, markAt, doneAt: null, longestTask: 0, observer };
       const tick = (now: number) => {
         const s = w.__watch;
-        s.maxGap = Math.max(s.maxGap, now - s.last);
+        if (now - s.last > s.maxGap) {
+          s.maxGap = now - s.last;
+          s.gapFrom = s.last;
+        }
         s.last = now;
         const found = document.querySelector(doneSelector) !== null;
         if (found === present) {
@@ -159,6 +163,8 @@ interface Watched {
 }
 
 const TRACE = process.env.REPAYMENT_BENCH_TRACE !== '0';
+/** How many threads to list for the longest gap. */
+const WINDOW_THREADS = Number(process.env.REPAYMENT_BENCH_GAP_THREADS ?? 8);
 
 /** Starts watching the frames (and tracing the page's thread) for one step. */
 async function startStep(browser: Browser, page: Page, doneSelector: string, present: boolean): Promise<number> {
@@ -169,12 +175,17 @@ async function startStep(browser: Browser, page: Page, doneSelector: string, pre
 
 async function frameWatch(browser: Browser, page: Page, timeoutMs: number, loadAtStart: number): Promise<Watched> {
   await page.waitForFunction(() => (window as unknown as { __watch: { doneAt: number | null } }).__watch.doneAt !== null, null, { timeout: timeoutMs, polling: 200 });
-  const watched = await page.evaluate(() => {
-    const s = (window as unknown as { __watch: { start: number; maxGap: number; doneAt: number; longestTask: number } }).__watch;
-    return { ms: s.doneAt - s.start, maxGap: s.maxGap, longestTask: s.longestTask };
+  const { gapFrom, markAt, ...watched } = await page.evaluate(() => {
+    const s = (window as unknown as { __watch: { start: number; maxGap: number; gapFrom: number; markAt: number; doneAt: number; longestTask: number } }).__watch;
+    return { ms: s.doneAt - s.start, maxGap: s.maxGap, longestTask: s.longestTask, gapFrom: s.gapFrom, markAt: s.markAt };
   });
-  const tasks = TRACE ? await stopPageTrace(browser) : null;
-  if (tasks) for (const t of [...tasks.longest, ...(tasks.longestWall ? [tasks.longestWall] : [])]) step(`  task ${t.cpu.toFixed(0)} ms CPU / ${t.wall.toFixed(0)} ms wall: ${t.inside.join(', ')}`);
+  const tasks = TRACE ? await stopPageTrace(browser, 3, { markAt, from: gapFrom, to: gapFrom + watched.maxGap }) : null;
+  if (tasks) {
+    for (const t of [...tasks.longest, ...(tasks.longestWall ? [tasks.longestWall] : [])]) step(`  task ${t.cpu.toFixed(0)} ms CPU / ${t.wall.toFixed(0)} ms wall: ${t.inside.join(', ')}`);
+    // Who had the cores while the page drew no frame: the longest gap, thread by thread.
+    step(`  longest gap ${gap(watched.maxGap)} at +${gap(gapFrom - markAt)} into the step; busiest threads meanwhile:`);
+    for (const t of tasks.window.slice(0, WINDOW_THREADS)) step(`    ${t.thread}: ${t.wall.toFixed(0)} ms wall / ${t.cpu.toFixed(0)} ms CPU; ${t.tasks.join('; ')}`);
+  }
   return { ...watched, tasks, load: [loadAtStart, loadavg()[0] ?? 0] };
 }
 

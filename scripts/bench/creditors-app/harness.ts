@@ -91,6 +91,8 @@ export async function setUpCase(page: Page, base: string, caseNumber: string): P
   await page.getByLabel('区县列表（每行一个）').fill('环翠区');
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByTestId('operator-tag').filter({ hasText: BENCH_USER }).waitFor();
+  // Leaving before the save lands meets the unsaved-changes guard (a loaded machine is slow to save).
+  await page.locator('.bp6-toast').filter({ hasText: '已保存' }).first().waitFor();
   await page.goto(`${base}#/cases/new`);
   await page.getByLabel('案件编号').fill(caseNumber);
   await page.getByLabel('案件名称').fill(`${caseNumber} 基准测试案件`);

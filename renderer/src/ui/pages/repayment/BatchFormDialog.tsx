@@ -1,4 +1,4 @@
-import { Button, Callout, Checkbox, Dialog, DialogBody, DialogFooter, InputGroup, Intent, ProgressBar } from '@blueprintjs/core';
+import { Button, Callout, Checkbox, Dialog, DialogBody, DialogFooter, InputGroup, Intent } from '@blueprintjs/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../core/money';
@@ -8,6 +8,7 @@ import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
+import { WorkingNote } from './WorkingNote';
 
 /** The batch settings form, for a new batch and for recomputing a draft. Keeps what was typed on errors. */
 export function BatchFormDialog(props: {
@@ -56,12 +57,7 @@ export function BatchFormDialog(props: {
       <form onSubmit={submit} noValidate>
         <DialogBody>
           <DraftNotice draft={form} />
-          {busy && (
-            <div className="repayment-progress" data-testid="batch-progress" role="status">
-              <ProgressBar intent="primary" value={progress ? (progress.done + 1) / (progress.total + 1) : undefined} />
-              <span>{t(`progress.${progress?.phase ?? 'read'}`)}</span>
-            </div>
-          )}
+          {busy && <WorkingNote testId="batch-progress" text={t(`progress.${progress?.phase ?? 'read'}`)} value={progress ? (progress.done + 1) / (progress.total + 1) : null} />}
           {count > 0 && (
             <Callout intent="danger" data-testid="batch-form-errors">
               {t('translation:common.fixErrors', { count })}
@@ -87,7 +83,7 @@ export function BatchFormDialog(props: {
           actions={
             <>
               <Button text={t('translation:common.cancel')} disabled={busy} onClick={props.onClose} />
-              <Button type="submit" intent="primary" icon="calculator" text={t('form.compute')} loading={busy} />
+              <Button type="submit" intent="primary" icon="calculator" text={t('form.compute')} disabled={busy} />
             </>
           }
         />

@@ -1,4 +1,4 @@
-import { Alert, Button, Callout, OverlayToaster, Position, Spinner, Tab, Tabs, Tag } from '@blueprintjs/core';
+import { Alert, Button, Callout, OverlayToaster, Position, Tab, Tabs, Tag } from '@blueprintjs/core';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenToYuanString, formatFen } from '../../../core/money';
@@ -15,6 +15,7 @@ import { ExcludedTable, PaymentResultsTable } from './BatchTables';
 import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './batch-labels';
 import { PendingChangesNote, RelaxationNote } from './FourEyesNotes';
 import { runInWorker } from './repayment-client';
+import { WorkingNote } from './WorkingNote';
 
 const toaster = OverlayToaster.create({ position: Position.TOP });
 
@@ -83,7 +84,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
   }, [reload]);
   useEffect(() => () => void runInWorker(repos, { kind: 'releaseScreens', which: 'batch' }), [repos]);
 
-  if (data === undefined) return <Spinner size={24} />;
+  if (data === undefined) return <WorkingNote text={t('progress.lines')} value={null} />;
   if (data === null) return <Callout intent="warning">该清退批次不存在，可能草稿已被删除。</Callout>;
   const b = data.batch;
   const changeLines = (next: LinesState) => {
@@ -172,7 +173,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         )}
         {b.status !== 'draft' && (
           <>
-            {can('repayment.bankFile') && <Button icon="export" text={t('batch.exportBank')} loading={exporting} onClick={() => void exportBank()} />}
+            {can('repayment.bankFile') && <Button icon="export" text={exporting ? t('progress.build') : t('batch.exportBank')} disabled={exporting} onClick={() => void exportBank()} />}
             {can('repayment.results') && <Button icon="import" text={t('batch.importBank')} onClick={() => void importBank()} />}
           </>
         )}
@@ -214,11 +215,11 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
                 canRecord={can('repayment.results')}
               />
             ) : (
-              <Spinner size={20} />
+              <WorkingNote text={t('progress.lines')} value={null} />
             )
           }
         />
-        <Tab id="excluded" title={t('batch.tabExcluded')} panel={screen ? <ExcludedTable excluded={screen.excluded} count={screen.excludedCount} /> : <Spinner size={20} />} />
+        <Tab id="excluded" title={t('batch.tabExcluded')} panel={screen ? <ExcludedTable excluded={screen.excluded} count={screen.excludedCount} /> : <WorkingNote text={t('progress.lines')} value={null} />} />
         <Tab id="results" title={t('batch.tabResults')} panel={<PaymentResultsTable results={data.results} names={screen?.names ?? {}} />} />
       </Tabs>
       {open?.kind === 'recompute' && (

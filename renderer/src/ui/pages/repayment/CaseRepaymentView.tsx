@@ -1,4 +1,4 @@
-import { Button, Callout, Spinner, Tab, Tabs } from '@blueprintjs/core';
+import { Button, Callout, Tab, Tabs } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
@@ -9,6 +9,7 @@ import type { CaseRepaymentData } from './case-repayment-data';
 import { FiguresPanel } from './FiguresPanel';
 import { FundsTab } from './FundsTab';
 import { runInWorker } from './repayment-client';
+import { WorkingNote } from './WorkingNote';
 
 type TabId = 'funds' | 'batches' | 'creditors';
 
@@ -38,7 +39,7 @@ export function CaseRepaymentView(props: { readonly caseId: string; readonly tab
   }, [reload]);
 
   if (error) return <Callout intent="danger">{error}</Callout>;
-  if (data === undefined) return <Spinner size={24} />;
+  if (data === undefined) return <WorkingNote text={t('progress.figures')} value={null} />;
   if (data === null) return <Callout intent="warning">{t('header.notFound')}</Callout>;
   const c = data.caseFile;
 

@@ -1,4 +1,4 @@
-import { Button, HTMLTable, InputGroup, Spinner, Tag } from '@blueprintjs/core';
+import { Button, HTMLTable, InputGroup, Tag } from '@blueprintjs/core';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskIdNumber } from '../../../core/identity';
@@ -6,6 +6,7 @@ import { formatFen } from '../../../core/money';
 import type { CreditorFiguresScreen } from '../../../db/repositories/repayment-pages';
 import { useApp } from '../../app/app-context';
 import { runInWorker } from './repayment-client';
+import { WorkingNote } from './WorkingNote';
 
 const PAGE = 50;
 
@@ -30,7 +31,7 @@ export function CreditorFiguresTab({ caseId }: { readonly caseId: string }) {
     void ask('', 0, true);
     return () => void runInWorker(repos, { kind: 'releaseScreens', which: 'creditorFigures' });
   }, [ask, repos]);
-  if (!screen) return <Spinner size={20} />;
+  if (!screen) return <WorkingNote text={t('progress.figures')} value={null} />;
   if (screen.total === 0) return <p className="muted">{t('creditors.empty')}</p>;
   const pages = Math.max(1, Math.ceil(screen.matched / PAGE));
   const current = Math.floor(screen.offset / PAGE);

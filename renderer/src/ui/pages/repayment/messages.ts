@@ -63,7 +63,7 @@ export const zhCN = {
     smallFirst: '小额优先（≤{{t}} 元）',
     minimum: '最低支付 {{m}} 元',
   },
-  progress: { read: '正在读取名单和已有批次…', allocate: '正在按规则分配…', write: '正在保存分配结果…', build: '正在生成清单…', cases: '正在更新统计…' },
+  progress: { read: '正在读取名单和已有批次…', allocate: '正在按规则分配…', write: '正在保存分配结果…', build: '正在生成清单…', cases: '正在更新统计…', figures: '正在计算清退情况…', lines: '正在读取本批明细…' },
   form: {
     titleNew: '新建清退批次',
     titleRecompute: '重新计算第 {{n}} 批',
@@ -219,7 +219,7 @@ export const en: typeof zhCN = {
     smallFirst: 'Small claims first (≤{{t}})',
     minimum: 'Minimum {{m}}',
   },
-  progress: { read: 'Reading the register and batches…', allocate: 'Allocating…', write: 'Saving the lines…', build: 'Building the list…', cases: 'Updating figures…' },
+  progress: { read: 'Reading the register and batches…', allocate: 'Allocating…', write: 'Saving the lines…', build: 'Building the list…', cases: 'Updating figures…', figures: 'Computing the refund figures…', lines: 'Reading the batch lines…' },
   form: {
     titleNew: 'New batch',
     titleRecompute: 'Recompute batch {{n}}',
