@@ -6,7 +6,7 @@ import type { MoneyUnit } from '../money';
 import { cellText } from './cell';
 import { type ClassifyState, classifyRow } from './classify-row';
 import { combineHeaderRows, FIELD_LABELS, isHeaderRow, mapHeaderRow, REQUIRED_FIELDS, unitFromTitleRow } from './header';
-import { createCreditorRegister } from './merge';
+import { createCreditorRegister, importedFrom } from './merge';
 import type {
   AmountUnits,
   CellValue,
@@ -30,6 +30,11 @@ export interface CreditorImportOptions {
   readonly units?: Partial<AmountUnits>;
   /** Keep an outcome for ok rows too (default true). The UI may keep only problem rows at 1M rows. */
   readonly keepOkRows?: boolean;
+  /**
+   * Build result.creditors as objects (default true). The import worker reads result.imported
+   * instead (by columns, issue 17): a million creditor objects at once are ~600 MB.
+   */
+  readonly creditorObjects?: boolean;
   readonly sheetName?: string;
 }
 
@@ -185,9 +190,11 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
       }
       const c: RowContext | null = ctx;
       const failed = fatal !== null;
+      register.seal();
       return {
         rows: failed ? [] : outcomes,
-        creditors: failed ? [] : register.creditors,
+        creditors: failed || options.creditorObjects === false ? [] : register.objects(),
+        imported: failed ? importedFrom([]) : register.imported,
         dataRows: counts.data,
         okRows: counts.ok,
         warningRows: counts.warning,
