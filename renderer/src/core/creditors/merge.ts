@@ -148,17 +148,17 @@ export function createCreditorRegister(): CreditorRegister {
   const accounts = new TextStore();
   const notes = new TextStore();
   let capacity = INITIAL_CAPACITY;
-  let idTypes = new Uint8Array(capacity);
-  let fileStatuses = new Uint8Array(capacity);
-  let banks = new Int32Array(capacity);
-  let principal = new Float64Array(capacity);
-  let returned = new Float64Array(capacity);
-  let sourceRows = new Int32Array(capacity);
-  let hashes = new Int32Array(capacity);
+  let idTypes: Uint8Array = new Uint8Array(capacity);
+  let fileStatuses: Uint8Array = new Uint8Array(capacity);
+  let banks: Int32Array = new Int32Array(capacity);
+  let principal: Float64Array = new Float64Array(capacity);
+  let returned: Float64Array = new Float64Array(capacity);
+  let sourceRows: Int32Array = new Int32Array(capacity);
+  let hashes: Int32Array = new Int32Array(capacity);
   let count = 0;
   /** Creditors met on more than one row, as objects. */
   const merged = new Map<number, Creditor>();
-  let slots = new Int32Array(INITIAL_CAPACITY * 2).fill(-1);
+  let slots: Int32Array = new Int32Array(INITIAL_CAPACITY * 2).fill(-1);
   let mask = slots.length - 1;
   let released = 0;
   const totals = { principalFen: 0, returnedFen: 0, netClaimFen: 0 };
