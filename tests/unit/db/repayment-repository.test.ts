@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { explainStoredLine } from '../../../renderer/src/db/repositories/repayment-lines';
 import { plannedCreditors } from '../../../renderer/src/db/repositories/creditor-merge';
+import { explainStoredLine } from '../../../renderer/src/db/repositories/repayment-lines';
 import { batchDraft, createCase, importCreditors, type TestCreditor } from './repayment-test-data';
 import { makeTestRepos } from './test-db';
 
