@@ -11,29 +11,13 @@ export type MergeOutcome =
   | { readonly kind: 'conflict'; readonly code: 'ID_NAME_CONFLICT'; readonly message: string }
   | { readonly kind: 'duplicate'; readonly code: 'POSSIBLE_DUPLICATE'; readonly message: string };
 
-/** A creditor's first row, as the register keeps it until it is asked for as an object. */
-interface FirstRow {
-  readonly name: string;
-  readonly idType: IdType;
-  readonly idNumber: string;
-  readonly phone: string;
-  readonly address: string;
-  readonly bankName: string;
-  readonly bankAccount: string;
-  readonly principalFen: number;
-  readonly returnedFen: number;
-  readonly sourceRow: number;
-  readonly note: string;
-  readonly fileStatus?: CreditorStatus;
-}
-
 /**
  * A creditor from its first row. The usual row has every contact detail: one literal then gives
  * the object its final shape at once (same properties in the same order as adding the optional
  * ones one by one, which a row with gaps still does).
  */
-function newCreditor(row: FirstRow): Creditor {
-  const contract: InvestmentRecord = { principalFen: row.principalFen, returnedFen: row.returnedFen, sourceRow: row.sourceRow, note: row.note };
+function newCreditor(row: ValidRow): Creditor {
+  const contract: InvestmentRecord = { principalFen: row.principalFen, returnedFen: row.returnedFen, sourceRow: row.row, note: row.note };
   const netClaimFen = Math.max(0, row.principalFen - row.returnedFen);
   if (row.phone && row.address && row.bankName && row.bankAccount && !row.fileStatus) {
     return {
@@ -206,6 +190,7 @@ export function createCreditorRegister(): CreditorRegister {
     if (i < released) throw new Error('creditor released');
     const fileStatus = fileStatusOf(i);
     return newCreditor({
+      row: sourceRows[i] as number,
       name: names.get(i),
       idType: ID_TYPES[idTypes[i] as number] as IdType,
       idNumber: ids.get(i),
@@ -215,7 +200,6 @@ export function createCreditorRegister(): CreditorRegister {
       bankAccount: accounts.get(i),
       principalFen: principal[i] as number,
       returnedFen: returned[i] as number,
-      sourceRow: sourceRows[i] as number,
       note: notes.get(i),
       ...(fileStatus ? { fileStatus } : {}),
     });

@@ -116,14 +116,7 @@ class PlannedRegister implements PlannedCreditors {
   }
 
   totals(): CreditorTotals {
-    let principalFen = 0;
-    let returnedFen = 0;
-    let netClaimFen = 0;
-    for (const c of this.head) {
-      principalFen += c.principalFen;
-      returnedFen += c.returnedFen;
-      netClaimFen += c.netClaimFen;
-    }
+    let { principalFen, returnedFen, netClaimFen } = registerTotals(this.head);
     for (let k = 0; k < this.fileIndex.length; k++) {
       const kept = this.objects.get(k);
       const i = this.fileIndex[k] as number;
