@@ -1,5 +1,6 @@
 // Parses, validates and commits a creditor import off the UI thread (see README.md).
 import { type CellValue, type CreditorImportResult, createCreditorImport, runCreditorImport } from '../core/creditors';
+import { importedFrom } from '../core/creditors/merge';
 import { classifyWriteFailure, describeWriteFailure, type SpaceFigure } from '../core/storage';
 import { WorkstationDb } from '../db/database';
 import { createRepositories } from '../db/repositories';
@@ -10,6 +11,7 @@ import { problemsWorkbook } from './creditor-problems-xlsx';
 import { checkImportRoom } from './import-room';
 
 const PREVIEW_ROWS = 60;
+const NO_CREDITORS = importedFrom([]);
 
 let repos: ReturnType<typeof createRepositories> | null = null;
 let file: OpenedFile | null = null;
@@ -148,7 +150,9 @@ async function validate(caseId: string, options: ImportRunOptions, signal: Abort
   const started = performance.now();
   const result = await runCreditorImport(
     file.rows(options.sheet),
-    { ...options, sheetName: options.sheet, keepOkRows: false },
+    // The creditors stay in the import's columns (issue 17): objects are made a block at a time as
+    // the plan is written, so a million of them never exist at once.
+    { ...options, sheetName: options.sheet, keepOkRows: false, creditorObjects: false },
     {
       signal,
       rowsTotal: file.rowCount(options.sheet),
@@ -157,9 +161,9 @@ async function validate(caseId: string, options: ImportRunOptions, signal: Abort
   );
   const parseMs = performance.now() - started;
   signal.throwIfAborted();
-  const creditorsInFile = result.creditors.length;
+  const creditorsInFile = result.imported.count;
   const before = (await getRepos().creditors.summary(caseId))?.count ?? 0;
-  const plan = await getRepos().creditors.planImport(caseId, result.creditors, options.plan ?? {});
+  const plan = await getRepos().creditors.planImport(caseId, result.imported, options.plan ?? {});
   signal.throwIfAborted();
   // A repeated contract's row is no problem of the file, but the user must see it before commit.
   const problems = [...result.rows, ...plan.conflicts, ...plan.repeats].sort((a, b) => a.row - b.row);
@@ -196,7 +200,7 @@ async function validate(caseId: string, options: ImportRunOptions, signal: Abort
     parseMs,
   };
   // The creditors now live in the plan only; the result keeps the counts for the import record.
-  return { options, result: { ...result, creditors: [] }, plan, report };
+  return { options, result: { ...result, creditors: [], imported: NO_CREDITORS }, plan, report };
 }
 
 async function commit(fileHash: string, disk: SpaceFigure | null): Promise<void> {

@@ -11,11 +11,17 @@ import { checkSpaceFor, estimateWriteBytes, type SpaceFigure, type SpaceVerdict 
 
 const SAMPLE = 200;
 
-export function importWriteBytes(creditors: readonly Creditor[]): number {
+/** Creditors as an array or a plan's register (read a few at a time: a plan builds them on demand). */
+export interface CreditorList {
+  readonly length: number;
+  slice(start: number, end: number): readonly Creditor[];
+}
+
+export function importWriteBytes(creditors: CreditorList): number {
   const step = Math.max(1, Math.floor(creditors.length / SAMPLE));
   let bytes = 0;
   let sampled = 0;
-  for (let i = 0; i < creditors.length && sampled < SAMPLE; i += step, sampled++) bytes += JSON.stringify(creditors[i]).length;
+  for (let i = 0; i < creditors.length && sampled < SAMPLE; i += step, sampled++) bytes += JSON.stringify(creditors.slice(i, i + 1)[0]).length;
   return estimateWriteBytes(creditors.length, bytes, sampled);
 }
 
@@ -26,7 +32,7 @@ async function quotaFigure(): Promise<SpaceFigure | null> {
 }
 
 /** `disk` is the page's figure for the data folder's disk, null where the platform has none. */
-export async function checkImportRoom(creditors: readonly Creditor[], disk: SpaceFigure | null): Promise<SpaceVerdict> {
+export async function checkImportRoom(creditors: CreditorList, disk: SpaceFigure | null): Promise<SpaceVerdict> {
   const figures = [disk, await quotaFigure()].filter((f): f is SpaceFigure => f !== null);
   return checkSpaceFor(`本次导入（${creditors.length.toLocaleString('zh-CN')} 人）`, importWriteBytes(creditors), figures);
 }

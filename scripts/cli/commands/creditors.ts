@@ -12,7 +12,9 @@ export async function run(args: readonly string[]): Promise<number> {
   if (typeof parsed === 'number') return parsed;
   const { bytes, sheet } = parsed;
   const today = parsed.today;
+  // Only the count of creditors is printed: they stay in the import's columns (no objects).
   const result = await checkCreditorFile(bytes, parsed.fileName, {
+    creditorObjects: false,
     ...(sheet === undefined ? {} : { sheet }),
     ...(today === undefined ? {} : { today }),
   });
@@ -23,7 +25,7 @@ export async function run(args: readonly string[]): Promise<number> {
   if (args.includes('--json')) {
     const out = {
       rows: result.rows.map((r) => ({ row: r.row, status: r.status, code: r.code, message: r.message })),
-      creditors: result.creditors.length,
+      creditors: result.imported.count,
       errorRows: result.errorRows,
       totalPrincipalFen: result.totalPrincipalFen,
       totalNetClaimFen: result.totalNetClaimFen,
@@ -33,7 +35,7 @@ export async function run(args: readonly string[]): Promise<number> {
     for (const r of result.rows) if (r.status !== 'ok') process.stdout.write(`${r.status === 'error' ? '错误' : '提示'} ${r.code} ${r.message}\n`);
     process.stdout.write(
       `工作表 ${result.sheetName}，表头第 ${result.headerRow} 行；数据 ${result.dataRows} 行：正常 ${result.okRows}，提示 ${result.warningRows}，错误 ${result.errorRows}；` +
-        `集资参与人 ${result.creditors.length} 人，本金 ${formatFen(result.totalPrincipalFen)} 元，核定清退基数 ${formatFen(result.totalNetClaimFen)} 元\n`,
+        `集资参与人 ${result.imported.count} 人，本金 ${formatFen(result.totalPrincipalFen)} 元，核定清退基数 ${formatFen(result.totalNetClaimFen)} 元\n`,
     );
   }
   return result.errorRows > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { plannedCreditors } from '../../../renderer/src/db/repositories/creditor-merge';
 import { explainStoredLine } from '../../../renderer/src/db/repositories/repayment-lines';
 import { batchDraft, createCase, importCreditors, type TestCreditor } from './repayment-test-data';
 import { makeTestRepos } from './test-db';
@@ -201,8 +202,8 @@ describe('batches', () => {
     const [wang] = await repos.creditors.loadCase(caseId);
     if (!wang) throw new Error('register');
     const plan = await repos.creditors.planImport(caseId, []);
-    const corrected = plan.creditors.map((c) => (c.cid === wang.cid ? { ...c, netClaimFen: 200_000, principalFen: 200_000, contracts: [{ principalFen: 200_000, returnedFen: 0, sourceRow: 2, note: '' }] } : c));
-    const commit = await repos.creditors.commitImport({ ...plan, creditors: corrected }, { fileName: 'fix.xlsx', fileHash: 'f'.repeat(64), sheetName: 'S', dataRows: 0, okRows: 0, warningRows: 0, errorRows: 0 });
+    const corrected = plan.creditors.slice(0, plan.creditors.length).map((c) => (c.cid === wang.cid ? { ...c, netClaimFen: 200_000, principalFen: 200_000, contracts: [{ principalFen: 200_000, returnedFen: 0, sourceRow: 2, note: '' }] } : c));
+    const commit = await repos.creditors.commitImport({ ...plan, creditors: plannedCreditors(corrected) }, { fileName: 'fix.xlsx', fileHash: 'f'.repeat(64), sheetName: 'S', dataRows: 0, okRows: 0, warningRows: 0, errorRows: 0 });
     expect(commit.ok).toBe(true);
     const refused = await repos.repayment.createBatch(caseId, batchDraft('1000'));
     expect(!refused.ok && refused.errors.amount).toMatch(/^王喆（已清退 3,000\.00 元，核定清退基数 2,000\.00 元）已清退金额超过核定清退基数/);

@@ -3,10 +3,10 @@
 
 import { localToday } from '../identity';
 import type { MoneyUnit } from '../money';
-import { cellText } from './cell';
+import { cellText, detach } from './cell';
 import { type ClassifyState, classifyRow } from './classify-row';
 import { combineHeaderRows, FIELD_LABELS, isHeaderRow, mapHeaderRow, REQUIRED_FIELDS, unitFromTitleRow } from './header';
-import { createCreditorRegister } from './merge';
+import { createCreditorRegister, importedFrom } from './merge';
 import type {
   AmountUnits,
   CellValue,
@@ -30,6 +30,11 @@ export interface CreditorImportOptions {
   readonly units?: Partial<AmountUnits>;
   /** Keep an outcome for ok rows too (default true). The UI may keep only problem rows at 1M rows. */
   readonly keepOkRows?: boolean;
+  /**
+   * Build result.creditors as objects (default true). The import worker reads result.imported
+   * instead (by columns, issue 17): a million creditor objects at once are ~600 MB.
+   */
+  readonly creditorObjects?: boolean;
   readonly sheetName?: string;
 }
 
@@ -44,6 +49,21 @@ export interface CreditorImportSession {
 export const HEADER_SEARCH_ROWS = 50;
 
 const OK_CODE = 'OK';
+
+/**
+ * A problem's texts as strings of their own (issue 17): a message or value built from a cell is a
+ * cut of (or a concatenation holding a cut of) the decoded file text, and a few thousand problem
+ * rows kept for the report would otherwise keep every 1 MB piece of a million-row file's text alive
+ * (~300 MB in the import worker). Same keys, same order, same characters.
+ */
+function ownIssue(issue: RowIssue): RowIssue {
+  return {
+    ...issue,
+    message: detach(issue.message),
+    ...(issue.column === undefined ? {} : { column: detach(issue.column) }),
+    ...(issue.value === undefined ? {} : { value: detach(issue.value) }),
+  };
+}
 
 export function createCreditorImport(options: CreditorImportOptions = {}): CreditorImportSession {
   const today = options.today ?? localToday();
@@ -158,7 +178,7 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
       return;
     }
     counts[primary.status]++;
-    const outcome: RowOutcome = { row, ...primary, ...(issues.length > 1 ? { issues } : {}) };
+    const outcome: RowOutcome = { row, ...ownIssue(primary), ...(issues.length > 1 ? { issues: issues.map(ownIssue) } : {}) };
     outcomes.push(outcome);
   }
 
@@ -185,9 +205,11 @@ export function createCreditorImport(options: CreditorImportOptions = {}): Credi
       }
       const c: RowContext | null = ctx;
       const failed = fatal !== null;
+      register.seal();
       return {
         rows: failed ? [] : outcomes,
-        creditors: failed ? [] : register.creditors,
+        creditors: failed || options.creditorObjects === false ? [] : register.objects(),
+        imported: failed ? importedFrom([]) : register.imported,
         dataRows: counts.data,
         okRows: counts.ok,
         warningRows: counts.warning,

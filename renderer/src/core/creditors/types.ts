@@ -48,6 +48,27 @@ export interface Creditor {
   fileStatus?: CreditorStatus;
 }
 
+/**
+ * The creditors of an import in file order, read one at a time (issue 17): the import keeps them by
+ * columns and builds a creditor object only when asked, so a million of them never exist at once.
+ */
+export interface ImportedCreditors {
+  readonly count: number;
+  /**
+   * Creditor i as an object. One with a single contract is built anew on each call (the caller may
+   * keep or change it); one with several is the same object each time.
+   */
+  creditor(i: number): Creditor;
+  idType(i: number): IdType;
+  idNumber(i: number): string;
+  contractCount(i: number): number;
+  principalFen(i: number): number;
+  returnedFen(i: number): number;
+  netClaimFen(i: number): number;
+  /** Lets go of creditors [0, end), as far as the storage allows: they cannot be read again. */
+  release(end: number): void;
+}
+
 /** A cell as read from the file: CSV gives strings; xlsx keeps numbers as numbers (an ID in a numeric cell is an error). */
 export type CellValue = string | number | boolean | null;
 
@@ -122,7 +143,10 @@ export interface ImportProblem {
 export interface CreditorImportResult {
   /** One entry per data row (blank, total, note and repeated header rows get none). */
   readonly rows: RowOutcome[];
+  /** The creditors as objects; empty when the import was asked for `imported` only (creditorObjects: false). */
   readonly creditors: Creditor[];
+  /** The same creditors, kept by columns (see ImportedCreditors). */
+  readonly imported: ImportedCreditors;
   readonly dataRows: number;
   readonly okRows: number;
   readonly warningRows: number;

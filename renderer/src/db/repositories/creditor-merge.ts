@@ -3,7 +3,8 @@
 // rows are refused and reported before commit; the register keeps the name it has. Contracts the
 // register already has (the same register imported again as another file) are skipped unless the
 // user adds them on purpose. A replacing import makes the file the register (see PlanOptions).
-import { type Creditor, type IdType, type InvestmentRecord, nameKey, type RowOutcome } from '../../core/creditors';
+import { type Creditor, type IdType, type ImportedCreditors, type InvestmentRecord, nameKey, type RowOutcome } from '../../core/creditors';
+import { importedFrom } from '../../core/creditors/merge';
 import { repeatedContractMessage, splitRepeatedContracts } from '../../core/creditors/repeats';
 import { reviewMerge } from '../../core/creditors/review';
 import type { Person } from '../../core/users/types';
@@ -13,8 +14,8 @@ export interface CreditorImportPlan {
   readonly caseId: string;
   /** The pointer generation the plan was made against (null: the case had no register). */
   readonly baseGeneration: number | null;
-  /** The whole register after the import, in register order (existing first, then new). */
-  readonly creditors: StoredCreditor[];
+  /** The whole register after the import, in register order (existing first, then new); built a block at a time. */
+  readonly creditors: PlannedCreditors;
   /** One entry per refused row (ID_NAME_CONFLICT against the register), by Excel row number. */
   readonly conflicts: RowOutcome[];
   readonly newCreditors: number;
@@ -33,6 +34,103 @@ export interface CreditorImportPlan {
   /** Replace mode: creditors of the register the file no longer has, and how many of them were 已核实. */
   readonly removedCreditors: number;
   readonly removedVerified: number;
+}
+
+/**
+ * The register a plan makes, read a block at a time (issue 17): the register's own creditors and
+ * those the file merges into them are objects; the file's new creditors stay in the import's
+ * columns until their block is written, each made an object with its cid then.
+ */
+export interface PlannedCreditors {
+  readonly length: number;
+  /** Creditors [start, end) as stored. Those from the file's columns are new objects on each call. */
+  slice(start: number, end: number): StoredCreditor[];
+  /** Lets go of creditors [0, end) (written to the database): they cannot be read again. */
+  release(end: number): void;
+}
+
+/** What a let-go object of a plan becomes (a shared empty object keeps the array's element kind). */
+const RELEASED = Object.freeze({}) as StoredCreditor;
+
+class PlannedRegister implements PlannedCreditors {
+  /** Tail entry k: the file's creditor fileIndex[k], stored with cid cids[k], unless objects has k. */
+  private readonly fileIndex: number[] = [];
+  private readonly cids: number[] = [];
+  private readonly objects = new Map<number, StoredCreditor>();
+  private released = 0;
+
+  constructor(
+    /** The register's own creditors (merge mode), changed ones replaced: positions [0, head.length). */
+    private readonly head: StoredCreditor[],
+    private readonly imported: ImportedCreditors,
+  ) {}
+
+  get length(): number {
+    return this.head.length + this.fileIndex.length;
+  }
+
+  addNew(fileIndex: number, cid: number): void {
+    this.fileIndex.push(fileIndex);
+    this.cids.push(cid);
+  }
+
+  addObject(creditor: StoredCreditor): void {
+    this.objects.set(this.fileIndex.length, creditor);
+    this.fileIndex.push(-1);
+    this.cids.push(0);
+  }
+
+  slice(start: number, end: number): StoredCreditor[] {
+    const to = Math.min(end, this.length);
+    if (start < this.released && start < to) throw new Error('planned creditors released');
+    const out: StoredCreditor[] = [];
+    for (let p = start; p < to; p++) out.push(this.at(p));
+    return out;
+  }
+
+  private at(p: number): StoredCreditor {
+    if (p < this.head.length) return this.head[p] as StoredCreditor;
+    const k = p - this.head.length;
+    const kept = this.objects.get(k);
+    if (kept) return kept;
+    // Taken over like the objects of an array plan: the cid is added last, as it always was.
+    const stored = this.imported.creditor(this.fileIndex[k] as number) as Creditor & { cid: string };
+    stored.cid = String(this.cids[k]);
+    return stored;
+  }
+
+  release(end: number): void {
+    const to = Math.min(end, this.length);
+    if (to <= this.released) return;
+    this.head.fill(RELEASED, this.released, Math.min(to, this.head.length));
+    let lastFile = -1;
+    for (let k = Math.max(0, this.released - this.head.length); k < to - this.head.length; k++) {
+      this.objects.delete(k);
+      lastFile = Math.max(lastFile, this.fileIndex[k] as number);
+    }
+    // The file's new creditors come in file order: everything of the file before the last one
+    // written is either written or merged into the register's own objects.
+    if (to === this.length) this.imported.release(this.imported.count);
+    else if (lastFile >= 0) this.imported.release(lastFile + 1);
+    this.released = to;
+  }
+
+  totals(): CreditorTotals {
+    let { principalFen, returnedFen, netClaimFen } = registerTotals(this.head);
+    for (let k = 0; k < this.fileIndex.length; k++) {
+      const kept = this.objects.get(k);
+      const i = this.fileIndex[k] as number;
+      principalFen += kept ? kept.principalFen : this.imported.principalFen(i);
+      returnedFen += kept ? kept.returnedFen : this.imported.returnedFen(i);
+      netClaimFen += kept ? kept.netClaimFen : this.imported.netClaimFen(i);
+    }
+    return { principalFen, returnedFen, netClaimFen };
+  }
+}
+
+/** A register of objects read as a plan's (a corrected register committed whole: tests, tools). */
+export function plannedCreditors(list: StoredCreditor[]): PlannedCreditors {
+  return new PlannedRegister(list, importedFrom([]));
 }
 
 /** merge: the file's contracts join the register; replace: the register becomes the file. */
@@ -66,19 +164,20 @@ export function registerTotals(creditors: readonly Creditor[]): CreditorTotals {
 }
 
 /**
- * Plans an import. `imported` objects are taken over (they get their cid in place: at a million
+ * Plans an import. `imported` creditors are taken over (they get their cid in place: at a million
  * rows a copy would double the memory); `existing` ones are never mutated (copy-on-write).
  */
 export function planCreditorImport(
   caseId: string,
   baseGeneration: number | null,
   existing: readonly StoredCreditor[],
-  imported: readonly Creditor[],
+  importedCreditors: ImportedCreditors | readonly Creditor[],
   firstCid: number,
   plannedBy: Person | null = null,
   plannedAt = '',
   options: PlanOptions = {},
 ): CreditorImportPlan {
+  const imported = Array.isArray(importedCreditors) ? importedFrom(importedCreditors) : (importedCreditors as ImportedCreditors);
   if (options.mode === 'replace') return planReplacement(caseId, baseGeneration, existing, imported, firstCid, plannedBy, plannedAt);
   const addRepeats = options.addRepeats === true;
   const repeats: RowOutcome[] = [];
@@ -86,23 +185,24 @@ export function planCreditorImport(
   existing.forEach((c, i) => {
     byKey.set(creditorKey(c.idType, c.idNumber), i);
   });
-  const creditors: StoredCreditor[] = existing.slice();
+  const head: StoredCreditor[] = existing.slice();
+  const creditors = new PlannedRegister(head, imported);
   const conflicts: RowOutcome[] = [];
   let nextCid = firstCid;
   let newCreditors = 0;
   const merged = new Set<number>();
   let importedRows = 0;
-  for (const c of imported) {
-    const at = byKey.get(creditorKey(c.idType, c.idNumber));
+  for (let i = 0; i < imported.count; i++) {
+    // An empty register (the usual first import) needs no lookup: no key string per creditor.
+    const at = byKey.size === 0 ? undefined : byKey.get(creditorKey(imported.idType(i), imported.idNumber(i)));
     if (at === undefined) {
-      const stored = c as Creditor & { cid: string };
-      stored.cid = String(nextCid++);
-      creditors.push(stored);
+      creditors.addNew(i, nextCid++);
       newCreditors++;
-      importedRows += c.contracts.length;
+      importedRows += imported.contractCount(i);
       continue;
     }
-    const current = creditors[at];
+    const c = imported.creditor(i);
+    const current = head[at];
     if (!current) throw new Error('register index out of step');
     // Names stored before spaces and invisible characters were normalized still match ("JohnSmith").
     if (current.name !== c.name && nameKey(current.name) !== nameKey(c.name)) {
@@ -118,7 +218,7 @@ export function planCreditorImport(
         adding = withContracts(c, split.fresh);
       }
     }
-    creditors[at] = reviewMerge(current, mergeInto(current, adding), plannedBy, plannedAt);
+    head[at] = reviewMerge(current, mergeInto(current, adding), plannedBy, plannedAt);
     if (at < existing.length) merged.add(at);
     importedRows += adding.contracts.length;
   }
@@ -133,7 +233,7 @@ export function planCreditorImport(
     mergedCreditors: merged.size,
     importedRows,
     nextCid,
-    totals: registerTotals(creditors),
+    totals: creditors.totals(),
     plannedBy,
     mode: 'merge',
     repeats,
@@ -153,7 +253,7 @@ function planReplacement(
   caseId: string,
   baseGeneration: number | null,
   existing: readonly StoredCreditor[],
-  imported: readonly Creditor[],
+  imported: ImportedCreditors,
   firstCid: number,
   plannedBy: Person | null,
   plannedAt: string,
@@ -161,28 +261,27 @@ function planReplacement(
   const byKey = new Map<string, StoredCreditor>();
   for (const c of existing) byKey.set(creditorKey(c.idType, c.idNumber), c);
   const kept = new Set<string>();
-  const creditors: StoredCreditor[] = [];
+  const creditors = new PlannedRegister([], imported);
   let nextCid = firstCid;
   let newCreditors = 0;
   let mergedCreditors = 0;
   let importedRows = 0;
-  for (const c of imported) {
-    const current = byKey.get(creditorKey(c.idType, c.idNumber));
-    importedRows += c.contracts.length;
+  for (let i = 0; i < imported.count; i++) {
+    const current = byKey.size === 0 ? undefined : byKey.get(creditorKey(imported.idType(i), imported.idNumber(i)));
+    importedRows += imported.contractCount(i);
     if (!current) {
-      const stored = c as Creditor & { cid: string };
-      stored.cid = String(nextCid++);
-      creditors.push(stored);
+      creditors.addNew(i, nextCid++);
       newCreditors++;
       continue;
     }
+    const c = imported.creditor(i);
     kept.add(current.cid);
     mergedCreditors++;
     const next: StoredCreditor = { ...c, cid: current.cid, status: current.status, exclusion: current.exclusion };
     if (current.statusNote) next.statusNote = current.statusNote;
     const changed = current.bankAccount !== c.bankAccount || current.netClaimFen !== c.netClaimFen;
     const reviewed = changed && current.status === '已核实' ? { ...next, status: '待核实' as const } : next;
-    creditors.push(reviewMerge(current, withReviewOf(reviewed, current), plannedBy, plannedAt));
+    creditors.addObject(reviewMerge(current, withReviewOf(reviewed, current), plannedBy, plannedAt));
   }
   const removed = existing.filter((c) => !kept.has(c.cid));
   return {
@@ -194,7 +293,7 @@ function planReplacement(
     mergedCreditors,
     importedRows,
     nextCid,
-    totals: registerTotals(creditors),
+    totals: creditors.totals(),
     plannedBy,
     mode: 'replace',
     repeats: [],

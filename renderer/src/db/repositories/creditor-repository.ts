@@ -5,7 +5,7 @@
 // cleanupOrphans. Hand edits replace just the creditor's block, in one audited transaction.
 
 import { localIsoDate } from '../../core/common/iso-date';
-import type { Creditor } from '../../core/creditors';
+import type { Creditor, ImportedCreditors } from '../../core/creditors';
 import { blockOfRow, type ColumnarRegister, ColumnarRegisterBuilder, entryOf } from '../../core/creditors/columnar-register';
 import { editKinds, reviewEdit } from '../../core/creditors/review';
 import { DEFAULT_POLICY } from '../../core/users/four-eyes';
@@ -74,8 +74,6 @@ export type CreditorExportKind = 'full' | 'public' | 'problems';
 /** Plans whose creditors were let go while their blocks were written (CommitImportControl.release). */
 const releasedPlans = new WeakSet<CreditorImportPlan>();
 const RELEASED_MESSAGE = '本次导入的名单数据已写出，写入的数据已被删除（取消或出错），无法再次写入：请重新点击“校验”后再导入。';
-/** What a let-go slot of a plan holds (a shared empty object keeps the array's element kind). */
-const RELEASED = Object.freeze({}) as StoredCreditor;
 
 /** Whether a plan's creditors were let go while its blocks were written ahead (it can be committed only with those blocks). */
 export function planReleased(plan: CreditorImportPlan): boolean {
@@ -186,9 +184,9 @@ export class CreditorRepository {
   /**
    * Merges imported creditors into the case's register, without writing: conflicts with the
    * register (same ID, other name) come back as refused rows for the report shown before commit.
-   * The `imported` objects are taken over by the plan.
+   * The `imported` creditors are taken over by the plan (the import's columns, or objects).
    */
-  async planImport(caseId: string, imported: readonly Creditor[], options: PlanOptions = {}): Promise<CreditorImportPlan> {
+  async planImport(caseId: string, imported: ImportedCreditors | readonly Creditor[], options: PlanOptions = {}): Promise<CreditorImportPlan> {
     const actor = await requirePermission(this.ctx, 'creditors.write', { entity: 'creditors', entityId: caseId, details: { what: 'import' } });
     const { db } = this.ctx;
     const [pointer, existing] = await db.transaction('r', [db.creditorBlocks, this.registers], async () => {
@@ -243,7 +241,7 @@ export class CreditorRepository {
         const done = this.writeBlocks(rows);
         if (control.release) {
           releasedPlans.add(plan);
-          plan.creditors.fill(RELEASED, seq * CREDITOR_BLOCK_SIZE, Math.min(blocks, seq + BLOCKS_PER_TRANSACTION) * CREDITOR_BLOCK_SIZE);
+          plan.creditors.release(Math.min(blocks, seq + BLOCKS_PER_TRANSACTION) * CREDITOR_BLOCK_SIZE);
         }
         await done;
         written += rows.length;
