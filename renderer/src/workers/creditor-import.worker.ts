@@ -21,6 +21,8 @@ interface Validated {
 }
 
 let last: Validated | null = null;
+/** Counts 'open' (and 'close'): a file opened after another was asked for, or the wizard closed, is dropped. */
+let openings = 0;
 let abort: AbortController | null = null;
 /** Set by the user's 'cancel': only then is an AbortError reported as 「已取消」 (issue 12). */
 let cancelRequested = false;
@@ -277,7 +279,15 @@ async function handle(message: ToWorker): Promise<void> {
       discardAhead();
       file = null;
       last = null;
-      file = openFile(message.fileName, message.file);
+      const opening = ++openings;
+      // The database opens (and the register's summary is read) in the browser while the file parses.
+      void getRepos()
+        .creditors.summary(message.caseId)
+        .catch(() => undefined);
+      const opened = await openFile(message.fileName, message.file);
+      // A later file, or the wizard closing, while the pieces were parsed elsewhere.
+      if (opening !== openings) return;
+      file = opened;
       post({ type: 'opened', kind: file.kind, sheetNames: file.sheetNames, chosenSheet: file.chosenSheet, parseMs: performance.now() - started });
       // Most files need no correction: validate with what was detected while the user looks at the
       // preview, so the report is ready when asked for (a different choice discards this run).
@@ -308,6 +318,7 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'close':
       // Blocks written ahead hold the file's personal data: they go before the worker does.
+      openings++;
       pending?.controller.abort();
       discardAhead();
       await discarded;
