@@ -18,7 +18,10 @@ export interface OpenedFile {
   readonly kind: 'xlsx' | 'xls' | 'csv';
   readonly sheetNames: readonly string[];
   readonly chosenSheet: string;
+  /** All rows of a sheet; a sheet parsed in pieces gives them once its validation has begun (runs). */
   rows(sheet: string): Iterable<SheetRow>;
+  /** The rows as they come: a sheet parsed in pieces yields its first piece's before the others are in. */
+  runs(sheet: string): AsyncIterable<Iterable<SheetRow>>;
   rowCount(sheet: string): number;
 }
 
@@ -39,7 +42,8 @@ const PIECES_FROM_FILE_BYTES = 1024 * 1024;
 /**
  * Opens the chosen file. A large .xlsx sheet is cut into pieces parsed on workers of their own
  * (sheet-pieces.ts) while this one parses the first; its rows are the first piece's, then the
- * others' in order, the same rows as the whole sheet's.
+ * others' in order, the same rows as the whole sheet's. Returns once the first piece is parsed:
+ * the preview and the validation's first rows need no more.
  */
 export async function openFile(fileName: string, file: Blob): Promise<OpenedFile> {
   const reader = new FileReaderSync();
@@ -53,6 +57,7 @@ export async function openFile(fileName: string, file: Blob): Promise<OpenedFile
       sheetNames: [fileName],
       chosenSheet: fileName,
       rows: () => rows,
+      runs: () => oneRun(rows),
       // About 60 bytes per register row; only for the progress bar.
       rowCount: () => Math.ceil(file.size / 60),
     };
@@ -64,25 +69,50 @@ export async function openFile(fileName: string, file: Blob): Promise<OpenedFile
     // Limits (inflated size, shared strings, dimensions) are checked before SheetJS parses a cell.
     const prepared = prepareOpenWorkbook(bytes, fileName, undefined, WORKER_OPTIONS, pieces);
     const split = prepared.split;
-    const elsewhere = split && helpers ? helpers.rowsOf(split, WORKER_OPTIONS, fileName) : null;
-    // Settled below; a failure of the first piece must not leave this one unhandled.
-    elsewhere?.catch(() => undefined);
+    // The helpers end themselves once their pieces are parsed.
+    const rest = split && helpers ? helpers.rowsOf(split, WORKER_OPTIONS, fileName).then((runs) => runs.flat()) : null;
+    if (!rest) helpers?.end();
+    // Awaited by the validation; a failure of the first piece must not leave it unhandled.
+    rest?.catch(() => undefined);
     const book: WorkBook = prepared.parse();
-    const later = elsewhere ? (await elsewhere).flat() : [];
-    return openedBook(fileName, kind, book, split?.sheet ?? null, later);
-  } finally {
+    return openedBook(fileName, kind, book, split && rest ? { sheet: split.sheet, rest } : null);
+  } catch (err) {
     helpers?.end();
+    throw err;
   }
 }
 
-function openedBook(fileName: string, kind: 'xlsx' | 'xls', book: WorkBook, splitSheet: string | null, later: readonly SheetRow[]): OpenedFile {
+async function* oneRun(rows: Iterable<SheetRow>): AsyncGenerator<Iterable<SheetRow>> {
+  yield rows;
+}
+
+/** A sheet parsed in pieces: the first piece is the sheet in the book, the rows of the others come. */
+interface SplitRows {
+  readonly sheet: string;
+  readonly rest: Promise<SheetRow[]>;
+}
+
+function openedBook(fileName: string, kind: 'xlsx' | 'xls', book: WorkBook, split: SplitRows | null): OpenedFile {
   const names = book.SheetNames;
   const sheetOf = (name: string) => {
     const ws = book.Sheets[name];
     if (!ws) throw new Error(`工作簿中没有名为“${name}”的工作表（现有：${names.join('、')}）。请选择其中之一。`);
     return ws;
   };
-  const rows = (name: string): Iterable<SheetRow> => (name === splitSheet ? joined(sheetRows(sheetOf(name)), later) : sheetRows(sheetOf(name)));
+  let later: readonly SheetRow[] | null = null;
+  split?.rest.then(
+    (rows) => {
+      later = rows;
+    },
+    () => undefined,
+  );
+  const isSplit = (name: string) => split !== null && name === split.sheet;
+  const rows = (name: string): Iterable<SheetRow> => (isSplit(name) ? joined(sheetRows(sheetOf(name)), () => later) : sheetRows(sheetOf(name)));
+  async function* runs(name: string): AsyncGenerator<Iterable<SheetRow>> {
+    yield sheetRows(sheetOf(name));
+    if (split && isSplit(name)) yield await split.rest;
+  }
+  // The header is within the first rows, which the first piece holds.
   const chosen = names.find((n) => headerSearch(rows(n))) ?? names[0] ?? '';
   return {
     fileName,
@@ -90,11 +120,20 @@ function openedBook(fileName: string, kind: 'xlsx' | 'xls', book: WorkBook, spli
     sheetNames: names,
     chosenSheet: chosen,
     rows,
-    rowCount: (name) => (name === splitSheet && later.length > 0 ? (later[later.length - 1]?.row ?? 0) : (sheetOf(name)['!data']?.length ?? 0)),
+    runs,
+    rowCount: (name) => {
+      const ws = sheetOf(name);
+      if (!isSplit(name)) return ws['!data']?.length ?? 0;
+      // Until the other pieces are in, the last row the sheet's dimension claims (progress only).
+      return later?.at(-1)?.row ?? Number(/(\d+)$/.exec(ws['!ref'] ?? '')?.[1] ?? ws['!data']?.length ?? 0);
+    },
   };
 }
 
-function* joined(first: Iterable<SheetRow>, rest: readonly SheetRow[]): Generator<SheetRow> {
+/** The first piece's rows, then the others' (there by then: only the validation reads that far, and it waits for them). */
+function* joined(first: Iterable<SheetRow>, rest: () => readonly SheetRow[] | null): Generator<SheetRow> {
   yield* first;
-  yield* rest;
+  const more = rest();
+  if (more === null) throw new Error('文件的其余部分仍在读取，请稍候再试。');
+  yield* more;
 }

@@ -149,7 +149,7 @@ async function validate(caseId: string, options: ImportRunOptions, signal: Abort
   if (!file) throw new Error('请先选择文件。');
   const started = performance.now();
   const result = await runCreditorImport(
-    file.rows(options.sheet),
+    file.runs(options.sheet),
     { ...options, sheetName: options.sheet, keepOkRows: false },
     {
       signal,

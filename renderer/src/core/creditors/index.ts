@@ -16,7 +16,7 @@ export { openWorkbook, prepareOpenWorkbook, readSheetPiece, readSpreadsheet, Spr
 export type { PreparedWorkbook } from './read-xlsx';
 export { parseSheetPiece, prepareWorkbook, readSheetNames, readWorkbook, sheetRows, WORKBOOK_OPTIONS } from './read-xlsx';
 export { idTypeFromText, resolveCreditorId } from './resolve-id';
-export type { CheckFileOptions, ImportControl, ImportProgress } from './run-import';
+export type { CheckFileOptions, ImportControl, ImportProgress, ImportRows } from './run-import';
 export { checkCreditorFile, runCreditorImport } from './run-import';
 export type * from './types';
 export type { RowContext, RowValidation, ValidRow } from './validate-row';
