@@ -1,6 +1,7 @@
 // The opened file inside the worker: the workbook is parsed once (SheetJS is most of the cost; a
-// large sheet in pieces on several workers) and its sheets re-read as rows; a CSV is read from its Blob 1 MB at a time on each pass (preview,
-// validation, problems export), so neither its bytes nor its text are ever held whole.
+// large sheet in pieces on several workers) and its sheets re-read as rows; a CSV is read from its
+// Blob 1 MB at a time on each pass (preview, validation, problems export), so neither its bytes nor
+// its text are ever held whole.
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import { csvRowsFrom, prepareOpenWorkbook, type SheetRow, sheetRows, spreadsheetKind } from '../core/creditors';
 import { headerSearch } from '../core/creditors/sheet-choice';

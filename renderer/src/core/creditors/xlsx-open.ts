@@ -117,11 +117,11 @@ export interface PreparedXlsx {
 export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
 
 /**
- * Reads an .xlsx (zip) with limits: the limits checked and the parts inflated, before SheetJS
+ * Reads an .xlsx (zip) with limits: the limits checked and the parts inflated before SheetJS
  * parses anything (`parse()`). `sheet`: parse only that sheet. Throws XlsxLimitError (the message
- * names the limit and what the file claims); parse() throws SheetJS's own error for broken XML. With `pieces` > 1 the
- * largest sheet (of at least SPLIT_MIN_BYTES, with no formula lacking its result) is cut into that
- * many pieces where its rows allow; `parse()` then reads only the first piece of it.
+ * names the limit and what the file claims); parse() throws SheetJS's own error for broken XML.
+ * With `pieces` > 1 the largest sheet (of at least SPLIT_MIN_BYTES, with no formula lacking its
+ * result) is cut into that many pieces where its rows allow; `parse()` then reads its first piece.
  */
 export function prepareXlsx(bytes: Uint8Array, fileName: string, options: ParsingOptions, sheet?: string, pieces = 1): PreparedXlsx {
   const { entries, sheets, wbRels } = workbookOf(bytes, fileName);
