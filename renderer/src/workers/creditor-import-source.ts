@@ -5,7 +5,7 @@
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import { csvRowsFrom, prepareOpenWorkbook, type SheetRow, sheetRows, spreadsheetKind } from '../core/creditors';
 import { headerSearch } from '../core/creditors/sheet-choice';
-import { piecesHere, startPieceWorkers } from './sheet-pieces';
+import { type PieceWorkers, piecesHere, startPieceWorkers } from './sheet-pieces';
 
 /**
  * The core reader's options (dense rows, raw values, no formatted text or dates) plus no formulas
@@ -44,12 +44,15 @@ const PIECES_FROM_FILE_BYTES = 1024 * 1024;
  * Opens the chosen file. A large .xlsx sheet is cut into pieces parsed on workers of their own
  * (sheet-pieces.ts) while this one parses the first; its rows are the first piece's, then the
  * others' in order, the same rows as the whole sheet's. Returns once the first piece is parsed:
- * the preview and the validation's first rows need no more.
+ * the preview and the validation's first rows need no more. `spare`: piece workers started before
+ * (their code loaded while the user chose the file), used or ended here.
  */
-export async function openFile(fileName: string, file: Blob): Promise<OpenedFile> {
+export async function openFile(fileName: string, file: Blob, spare: PieceWorkers | null = null): Promise<OpenedFile> {
   const reader = new FileReaderSync();
   const head = new Uint8Array(reader.readAsArrayBuffer(file.slice(0, HEAD_BYTES)));
   const kind = spreadsheetKind(head);
+  const pieces = kind === 'xlsx' && file.size >= PIECES_FROM_FILE_BYTES ? piecesHere() : 1;
+  if (pieces === 1 || spare?.count !== pieces - 1) spare?.end();
   if (kind === 'csv') {
     const { rows } = csvRowsFrom(head, () => blobChunks(file));
     return {
@@ -63,18 +66,20 @@ export async function openFile(fileName: string, file: Blob): Promise<OpenedFile
       rowCount: () => Math.ceil(file.size / 60),
     };
   }
-  const pieces = kind === 'xlsx' && file.size >= PIECES_FROM_FILE_BYTES ? piecesHere() : 1;
-  const helpers = pieces > 1 ? startPieceWorkers(pieces - 1) : null;
+  const helpers = pieces === 1 ? null : spare?.count === pieces - 1 ? spare : startPieceWorkers(pieces - 1);
   try {
     const bytes = head.length === file.size ? head : new Uint8Array(reader.readAsArrayBuffer(file));
     // Limits (inflated size, shared strings, dimensions) are checked before SheetJS parses a cell.
     const prepared = prepareOpenWorkbook(bytes, fileName, undefined, WORKER_OPTIONS, pieces);
     const split = prepared.split;
     // The helpers end themselves once their pieces are parsed.
-    const rest = split && helpers ? helpers.rowsOf(split, WORKER_OPTIONS, fileName).then((runs) => runs.flat()) : null;
-    if (!rest) helpers?.end();
+    const elsewhere = split && helpers ? helpers.parse(split, WORKER_OPTIONS, fileName) : null;
+    if (!elsewhere) helpers?.end();
+    const rest = elsewhere ? elsewhere.rows.then((runs) => runs.flat()) : null;
     // Awaited by the validation; a failure of the first piece must not leave it unhandled.
     rest?.catch(() => undefined);
+    // The helpers start, and get their pieces, through this worker's event loop: not during a long parse.
+    await elsewhere?.started;
     const book: WorkBook = prepared.parse();
     return openedBook(fileName, kind, book, split && rest ? { sheet: split.sheet, rest } : null);
   } catch (err) {

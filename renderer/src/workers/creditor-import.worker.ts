@@ -8,10 +8,16 @@ import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview, ToWorker
 import { type OpenedFile, openFile } from './creditor-import-source';
 import { problemsWorkbook } from './creditor-problems-xlsx';
 import { checkImportRoom } from './import-room';
+import { type PieceWorkers, piecesHere, startPieceWorkers } from './sheet-pieces';
 
 const PREVIEW_ROWS = 60;
 
 let repos: ReturnType<typeof createRepositories> | null = null;
+/**
+ * Workers for the pieces of a large sheet, started with this one (when the wizard opens) so their
+ * code is loaded before a file is chosen; handed to the file opened (a CSV ends them).
+ */
+let spare: PieceWorkers | null = piecesHere() > 1 ? startPieceWorkers(piecesHere() - 1) : null;
 let file: OpenedFile | null = null;
 interface Validated {
   readonly options: ImportRunOptions;
@@ -284,7 +290,9 @@ async function handle(message: ToWorker): Promise<void> {
       void getRepos()
         .creditors.summary(message.caseId)
         .catch(() => undefined);
-      const opened = await openFile(message.fileName, message.file);
+      const helpers = spare;
+      spare = null;
+      const opened = await openFile(message.fileName, message.file, helpers);
       // A later file, or the wizard closing, while the pieces were parsed elsewhere.
       if (opening !== openings) return;
       file = opened;
@@ -319,6 +327,8 @@ async function handle(message: ToWorker): Promise<void> {
     case 'close':
       // Blocks written ahead hold the file's personal data: they go before the worker does.
       openings++;
+      spare?.end();
+      spare = null;
       pending?.controller.abort();
       discardAhead();
       await discarded;

@@ -11,6 +11,10 @@ export interface ToPieceWorker {
 }
 
 export type FromPieceWorker =
+  /** Its code is loaded (posted once, at start). */
+  | { readonly type: 'ready' }
+  /** The piece arrived; its parse begins. */
+  | { readonly type: 'started' }
   | { readonly type: 'rows'; readonly rows: readonly SheetRow[] }
   /** The piece is not readable (SheetJS's own error): the file is, as a whole. */
   | { readonly type: 'unreadable'; readonly code: 'FILE_UNREADABLE' | 'FILE_LIMIT' | 'SHEET_NOT_FOUND'; readonly message: string };

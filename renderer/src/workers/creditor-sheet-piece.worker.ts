@@ -9,10 +9,16 @@ function post(message: FromPieceWorker): void {
 
 self.addEventListener('message', (event: MessageEvent<ToPieceWorker>) => {
   const { sheet, files, options, fileName } = event.data;
+  post({ type: 'started' });
   try {
-    post({ type: 'rows', rows: readSheetPiece(files, sheet, options, fileName) });
+    const rows = readSheetPiece(files, sheet, options, fileName);
+    post({ type: 'rows', rows });
   } catch (err) {
     if (err instanceof SpreadsheetError) post({ type: 'unreadable', code: err.code, message: err.message });
     else throw err;
   }
 });
+
+// A nested worker starts, and gets its messages, through the worker that made it: that one waits
+// for 'ready' before handing out a piece and for 'started' before parsing its own.
+post({ type: 'ready' });

@@ -91,6 +91,8 @@ export async function setUpCase(page: Page, base: string, caseNumber: string): P
   await page.getByLabel('区县列表（每行一个）').fill('环翠区');
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByTestId('operator-tag').filter({ hasText: BENCH_USER }).waitFor();
+  // Leaving before the save is done asks about unsaved changes (and the case form never shows).
+  await page.getByText('已保存', { exact: true }).first().waitFor();
   await page.goto(`${base}#/cases/new`);
   await page.getByLabel('案件编号').fill(caseNumber);
   await page.getByLabel('案件名称').fill(`${caseNumber} 基准测试案件`);
@@ -108,7 +110,7 @@ export async function setUpCase(page: Page, base: string, caseNumber: string): P
 }
 
 /** The pids of this bench's Chromium: the browser process and all its descendants. */
-function chromiumPids(): number[] {
+export function chromiumPids(): number[] {
   let out: string;
   try {
     out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
