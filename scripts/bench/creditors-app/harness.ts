@@ -110,7 +110,7 @@ export async function setUpCase(page: Page, base: string, caseNumber: string): P
 }
 
 /** The pids of this bench's Chromium: the browser process and all its descendants. */
-export function chromiumPids(): number[] {
+function chromiumPids(): number[] {
   let out: string;
   try {
     out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
