@@ -1,6 +1,6 @@
 // The creditor register in the app, in Chromium on this machine (issue 3):
 // 1. a 100k-row xlsx from file chosen to rows visible in the table, vs SheetJS alone parsing the
-//    same file in the same browser and run (target ≤ 1.5×);
+//    same file in the same browser and run (target ≤ 1.25×, issue 17), with the CPU time of both;
 // 2. a case with 100k creditors opening to its first screen of the table (target ≤ 1 s);
 // 3. search in that register, as measured inside the page (target ≤ 100 ms);
 // 4. a 1,048,576-row CSV imported with progress, by this build and by the reference build of the
@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
 import { benchTmp, ensureCreditorCsv, ensureCreditorXlsx, millionRowCsv, repoRoot } from './creditor-inputs';
-import { buildReference, buildRenderer, launch, type MemoryPeaks, sampleMemory, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+import { buildReference, buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, type MemoryPeaks, sampleMemory, servePreview, setUpCase, stopServer } from './creditors-app/harness';
 
 const root = repoRoot;
 const tmp = benchTmp;
@@ -39,7 +39,8 @@ const REF_COMMIT = process.env.CREDITORS_BENCH_REF ?? '4fbc7c5';
 const CORE_OPTIONS = { type: 'array', dense: true, cellText: false, cellDates: false, raw: true } as const;
 const WORKER_OPTIONS = { ...CORE_OPTIONS, cellFormula: false, cellHTML: false } as const;
 
-async function sheetJsParseMs(page: Page, bytes: Buffer, options: object): Promise<number> {
+/** SheetJS's parse alone: wall ms in the page, and the CPU seconds of the browser while it ran. */
+async function sheetJsParse(page: Page, bytes: Buffer, options: object): Promise<{ ms: number; cpuS: number }> {
   const sheetJs = readFileSync(join(root, 'node_modules/@e965/xlsx/dist/xlsx.full.min.js'));
   await page.route(`${HELPER}**`, (route) => {
     const url = route.request().url();
@@ -48,13 +49,18 @@ async function sheetJsParseMs(page: Page, bytes: Buffer, options: object): Promi
     return route.fulfill({ body: '<!doctype html><script src="xlsx.js"></script>', contentType: 'text/html' });
   });
   if (page.url() !== HELPER) await page.goto(HELPER);
-  return page.evaluate(async (opts) => {
-    const buffer = await (await fetch('file.xlsx')).arrayBuffer();
-    const X = (globalThis as unknown as { XLSX: typeof import('@e965/xlsx') }).XLSX;
+  // The file fetched first, so the CPU counted below is the parse's alone.
+  await page.evaluate(async () => {
+    (globalThis as unknown as { benchFile: ArrayBuffer }).benchFile = await (await fetch('file.xlsx')).arrayBuffer();
+  });
+  const before = chromiumCpuTicks();
+  const ms = await page.evaluate((opts) => {
+    const g = globalThis as unknown as { XLSX: typeof import('@e965/xlsx'); benchFile: ArrayBuffer };
     const t0 = performance.now();
-    X.read(new Uint8Array(buffer), opts);
+    g.XLSX.read(new Uint8Array(g.benchFile), opts);
     return performance.now() - t0;
   }, options);
+  return { ms, cpuS: cpuSecondsBetween(before, chromiumCpuTicks()) };
 }
 
 interface ImportTiming {
@@ -62,6 +68,8 @@ interface ImportTiming {
   readonly openMs: number;
   readonly validateMs: number;
   readonly commitMs: number;
+  /** CPU seconds of the whole browser (page, workers, IndexedDB) from file chosen to rows visible. */
+  readonly cpuS: number;
   readonly count: string;
 }
 
@@ -71,6 +79,7 @@ async function importThroughUi(page: Page, caseId: string, path: string, timeout
   await page.getByRole('button', { name: '导入名单' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: /选择文件/ }).click();
+  const cpu0 = chromiumCpuTicks();
   const t0 = performance.now();
   await (await chooser).setFiles(path);
   await page.getByTestId('detected-header').waitFor({ timeout: timeoutMs });
@@ -81,9 +90,10 @@ async function importThroughUi(page: Page, caseId: string, path: string, timeout
   await page.getByRole('button', { name: /导入 \d+ 行有效记录/ }).click();
   await page.locator('[data-testid="creditor-table"] tbody tr').first().waitFor({ timeout: timeoutMs });
   const t3 = performance.now();
+  const cpuS = cpuSecondsBetween(cpu0, chromiumCpuTicks());
   if (process.env.CREDITORS_BENCH_TRACE === '1') process.stderr.write(`[phases] open ${((t1 - t0) / 1000).toFixed(1)} s, validate ${((t2 - t1) / 1000).toFixed(1)} s, commit+load ${((t3 - t2) / 1000).toFixed(1)} s\n`);
   const count = (await page.getByTestId('total-count').textContent()) ?? '';
-  return { totalMs: t3 - t0, openMs: t1 - t0, validateMs: t2 - t1, commitMs: t3 - t2, count };
+  return { totalMs: t3 - t0, openMs: t1 - t0, validateMs: t2 - t1, commitMs: t3 - t2, cpuS, count };
 }
 
 /**
@@ -146,14 +156,17 @@ async function run100k(browser: Browser): Promise<BenchResult[]> {
   const bytes = readFileSync(xlsxPath);
   const parse: number[] = [];
   const parseCore: number[] = [];
+  const parseCpu: number[] = [];
   const app: ImportTiming[] = [];
   let last: { context: BrowserContext; page: Page; caseId: string } | null = null;
   for (let i = 0; i < RUNS; i++) {
     // Alternate so drift on the shared machine hits both alike. The reference page is closed before
     // the app runs (its GC would otherwise run beside it), and each app run has a fresh profile.
     const helper = await browser.newPage();
-    parse.push(await sheetJsParseMs(helper, bytes, WORKER_OPTIONS));
-    parseCore.push(await sheetJsParseMs(helper, bytes, CORE_OPTIONS));
+    const ref = await sheetJsParse(helper, bytes, WORKER_OPTIONS);
+    parse.push(ref.ms);
+    parseCpu.push(ref.cpuS);
+    parseCore.push((await sheetJsParse(helper, bytes, CORE_OPTIONS)).ms);
     await helper.close();
     await last?.context.close();
     const context = await browser.newContext(CONTEXT);
@@ -192,9 +205,9 @@ async function run100k(browser: Browser): Promise<BenchResult[]> {
     { name: 'SheetJS alone, same file, core readWorkbook options (with formulas/HTML)', figure: `${(pc / 1000).toFixed(2)} s (median of ${RUNS}); app = ${(a / pc).toFixed(2)}× this`, target: 'reference', verdict: '—' },
     {
       name: '100k-row xlsx: file chosen → rows visible (app, Chromium)',
-      figure: `${(a / 1000).toFixed(2)} s = ${(a / p).toFixed(2)}× SheetJS with the same options (open+parse ${(mid.openMs / 1000).toFixed(2)} s, validate+plan ${(mid.validateMs / 1000).toFixed(2)} s, commit+load+render ${(mid.commitMs / 1000).toFixed(2)} s; ${mid.count} creditors; each run app/SheetJS ${app.map((t, i) => `${(t.totalMs / 1000).toFixed(2)}/${((parse[i] ?? 0) / 1000).toFixed(2)} s`).join(', ')})`,
-      target: '≤ 1.5×',
-      verdict: verdictAtMost(a / p, 1.5, '×'),
+      figure: `${(a / 1000).toFixed(2)} s = ${(a / p).toFixed(2)}× SheetJS with the same options (open+parse ${(mid.openMs / 1000).toFixed(2)} s, validate+plan ${(mid.validateMs / 1000).toFixed(2)} s, commit+load+render ${(mid.commitMs / 1000).toFixed(2)} s; ${mid.count} creditors; each run app/SheetJS ${app.map((t, i) => `${(t.totalMs / 1000).toFixed(2)}/${((parse[i] ?? 0) / 1000).toFixed(2)} s`).join(', ')}); CPU of the browser app/SheetJS ${(medianMs(app.map((t) => t.cpuS))).toFixed(2)}/${medianMs(parseCpu).toFixed(2)} s (each run ${app.map((t, i) => `${t.cpuS.toFixed(2)}/${(parseCpu[i] ?? 0).toFixed(2)}`).join(', ')})`,
+      target: '≤ 1.25× (issue 17)',
+      verdict: verdictAtMost(a / p, 1.25, '×'),
     },
     {
       name: 'case with 100k creditors → first screen of the table painted, app just started (click in the chooser → frame with rows, timed in the page)',

@@ -9,11 +9,17 @@ import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview, ToWorker
 import { type OpenedFile, openFile } from './creditor-import-source';
 import { problemsWorkbook } from './creditor-problems-xlsx';
 import { checkImportRoom } from './import-room';
+import { type PieceWorkers, piecesHere, startPieceWorkers } from './sheet-pieces';
 
 const PREVIEW_ROWS = 60;
 const NO_CREDITORS = importedFrom([]);
 
 let repos: ReturnType<typeof createRepositories> | null = null;
+/**
+ * Workers for the pieces of a large sheet, started with this one (when the wizard opens) so their
+ * code is loaded before a file is chosen; handed to the file opened (a CSV ends them).
+ */
+let spare: PieceWorkers | null = piecesHere() > 1 ? startPieceWorkers(piecesHere() - 1) : null;
 let file: OpenedFile | null = null;
 interface Validated {
   readonly options: ImportRunOptions;
@@ -23,6 +29,8 @@ interface Validated {
 }
 
 let last: Validated | null = null;
+/** Counts 'open' (and 'close'): a file opened after another was asked for, or the wizard closed, is dropped. */
+let openings = 0;
 let abort: AbortController | null = null;
 /** Set by the user's 'cancel': only then is an AbortError reported as 「已取消」 (issue 12). */
 let cancelRequested = false;
@@ -149,7 +157,7 @@ async function validate(caseId: string, options: ImportRunOptions, signal: Abort
   if (!file) throw new Error('请先选择文件。');
   const started = performance.now();
   const result = await runCreditorImport(
-    file.rows(options.sheet),
+    file.runs(options.sheet),
     // The creditors stay in the import's columns (issue 17): objects are made a block at a time as
     // the plan is written, so a million of them never exist at once.
     { ...options, sheetName: options.sheet, keepOkRows: false, creditorObjects: false },
@@ -281,7 +289,17 @@ async function handle(message: ToWorker): Promise<void> {
       discardAhead();
       file = null;
       last = null;
-      file = openFile(message.fileName, message.file);
+      const opening = ++openings;
+      // The database opens (and the register's summary is read) in the browser while the file parses.
+      void getRepos()
+        .creditors.summary(message.caseId)
+        .catch(() => undefined);
+      const helpers = spare;
+      spare = null;
+      const opened = await openFile(message.fileName, message.file, helpers);
+      // A later file, or the wizard closing, while the pieces were parsed elsewhere.
+      if (opening !== openings) return;
+      file = opened;
       post({ type: 'opened', kind: file.kind, sheetNames: file.sheetNames, chosenSheet: file.chosenSheet, parseMs: performance.now() - started });
       // Most files need no correction: validate with what was detected while the user looks at the
       // preview, so the report is ready when asked for (a different choice discards this run).
@@ -312,6 +330,9 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'close':
       // Blocks written ahead hold the file's personal data: they go before the worker does.
+      openings++;
+      spare?.end();
+      spare = null;
       pending?.controller.abort();
       discardAhead();
       await discarded;

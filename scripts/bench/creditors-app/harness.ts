@@ -156,6 +156,32 @@ export function chromiumMemoryMb(): { rss: number; pss: number } {
   return { rss: rss / 1024, pss: pss / 1024 };
 }
 
+/**
+ * CPU seconds (user + system) used so far by this bench's Chromium processes, per pid: the
+ * difference of two readings is the CPU a step took on all its threads (page, workers, browser).
+ */
+export function chromiumCpuTicks(): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const pid of chromiumPids()) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(pid, Number(fields[11] ?? 0) + Number(fields[12] ?? 0));
+    } catch {
+      // the process ended between ps and the read
+    }
+  }
+  return ticks;
+}
+
+/** CPU seconds between two chromiumCpuTicks() readings (processes started between count from zero). */
+export function cpuSecondsBetween(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let ticks = 0;
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
+  return ticks / 100;
+}
+
 export interface MemoryPeaks {
   readonly heapMb: number;
   readonly rssMb: number;

@@ -2,9 +2,10 @@
 
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import { csvRows, estimateCsvRows, type TextEncodingName } from './read-csv';
-import { readWorkbook, sheetRowCount, sheetRows } from './read-xlsx';
+import { type PreparedWorkbook, parseSheetPiece, prepareWorkbook, sheetRowCount, sheetRows } from './read-xlsx';
 import { headerSearch } from './sheet-choice';
 import type { SheetRow } from './types';
+import type { XlsxPieceFiles } from './xlsx-open';
 import { XlsxLimitError } from './xlsx-zip';
 
 export type SpreadsheetKind = 'xlsx' | 'xls' | 'csv';
@@ -34,18 +35,49 @@ export class SpreadsheetError extends Error {
  * SpreadsheetError whose message says what to do. `extra`: more SheetJS options (the worker's).
  */
 export function openWorkbook(bytes: Uint8Array, fileName: string, sheet?: string, extra: ParsingOptions = {}): WorkBook {
+  // A named sheet is the only one parsed; SheetNames still lists them all.
+  return prepareOpenWorkbook(bytes, fileName, sheet, extra).parse();
+}
+
+/**
+ * openWorkbook in two steps (prepareWorkbook): a large sheet cut into `pieces`, whose other pieces
+ * are parsed elsewhere (parseSheetPiece) while `parse()` reads the first. Failures as openWorkbook's.
+ */
+export function prepareOpenWorkbook(bytes: Uint8Array, fileName: string, sheet?: string, extra: ParsingOptions = {}, pieces = 1): PreparedWorkbook {
   try {
-    // A named sheet is the only one parsed; SheetNames still lists them all.
-    return readWorkbook(bytes, sheet, extra, fileName);
+    const prepared = prepareWorkbook(bytes, sheet, extra, fileName, pieces);
+    return {
+      split: prepared.split,
+      parse: () => {
+        try {
+          return prepared.parse();
+        } catch (err) {
+          throw spreadsheetError(err, fileName);
+        }
+      },
+    };
   } catch (err) {
-    if (err instanceof XlsxLimitError) {
-      throw new SpreadsheetError(err.code, err.code === 'FILE_UNREADABLE' ? `无法读取文件“${fileName}”：${err.message}` : err.message);
-    }
-    throw new SpreadsheetError(
-      'FILE_UNREADABLE',
-      `无法读取文件“${fileName}”（${err instanceof Error ? err.message : String(err)}）。请确认它是 Excel 文件，必要时在 Excel 中另存为 .xlsx 后重新导入。`,
-    );
+    throw spreadsheetError(err, fileName);
   }
+}
+
+/** One piece of a split sheet's rows (parseSheetPiece), failures as openWorkbook's. */
+export function readSheetPiece(files: XlsxPieceFiles, sheet: string, extra: ParsingOptions, fileName: string): SheetRow[] {
+  try {
+    return parseSheetPiece(files, sheet, extra);
+  } catch (err) {
+    throw spreadsheetError(err, fileName);
+  }
+}
+
+function spreadsheetError(err: unknown, fileName: string): SpreadsheetError {
+  if (err instanceof XlsxLimitError) {
+    return new SpreadsheetError(err.code, err.code === 'FILE_UNREADABLE' ? `无法读取文件“${fileName}”：${err.message}` : err.message);
+  }
+  return new SpreadsheetError(
+    'FILE_UNREADABLE',
+    `无法读取文件“${fileName}”（${err instanceof Error ? err.message : String(err)}）。请确认它是 Excel 文件，必要时在 Excel 中另存为 .xlsx 后重新导入。`,
+  );
 }
 
 export function spreadsheetKind(bytes: Uint8Array): SpreadsheetKind {

@@ -2,29 +2,58 @@
 // the ID or account column is an error, so numbers must stay numbers.
 import { type CellObject, type ParsingOptions, read, type WorkBook, type WorkSheet } from '@e965/xlsx';
 import type { CellValue, SheetRow } from './types';
-import { openXlsx, xlsxSheets } from './xlsx-open';
+import { parseInflated, prepareXlsx, type SplitSheet, type XlsxPieceFiles, xlsxSheets } from './xlsx-open';
 
 /** Options per architecture.md: dense rows, raw values, no formatted text or dates built. */
 export const WORKBOOK_OPTIONS: ParsingOptions = { type: 'array', dense: true, cellText: false, cellDates: false, raw: true };
 
-// Cells holding a formula without a saved result, per sheet (found by openXlsx; SheetJS drops them).
+// Cells holding a formula without a saved result, per sheet (found by prepareXlsx; SheetJS drops them).
 const uncachedBySheet = new WeakMap<WorkSheet, ReadonlyMap<number, number[]>>();
 
 /**
- * Reads a workbook for the import: .xlsx through openXlsx (limits checked before parsing), .xls
+ * Reads a workbook for the import: .xlsx through prepareXlsx (limits checked before parsing), .xls
  * (BIFF, not compressed) through SheetJS directly. `extra` adds SheetJS options (the worker turns
  * off formulas and HTML, which the import never reads). Throws XlsxLimitError for a refused file.
  */
 export function readWorkbook(bytes: Uint8Array, sheet?: string, extra: ParsingOptions = {}, fileName = 'xlsx'): WorkBook {
+  return prepareWorkbook(bytes, sheet, extra, fileName).parse();
+}
+
+export interface PreparedWorkbook {
+  /** An .xlsx sheet cut for parsing on other threads (parseSheetPiece), or null. */
+  readonly split: SplitSheet | null;
+  /** SheetJS's parse (of the split sheet's first piece only). */
+  parse(): WorkBook;
+}
+
+/** readWorkbook in two steps, so a split sheet's other pieces can be handed out before parsing. */
+export function prepareWorkbook(bytes: Uint8Array, sheet?: string, extra: ParsingOptions = {}, fileName = 'xlsx', pieces = 1): PreparedWorkbook {
   const options: ParsingOptions = { ...WORKBOOK_OPTIONS, ...extra };
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (!isZip) return read(bytes, { ...options, ...(sheet === undefined ? {} : { sheets: sheet }) });
-  const opened = openXlsx(bytes, fileName, options, sheet);
-  for (const [name, cells] of opened.uncachedFormulas) {
-    const ws = opened.book.Sheets[name];
-    if (ws) uncachedBySheet.set(ws, cells);
-  }
-  return opened.book;
+  if (!isZip) return { split: null, parse: () => read(bytes, { ...options, ...(sheet === undefined ? {} : { sheets: sheet }) }) };
+  const prepared = prepareXlsx(bytes, fileName, options, sheet, pieces);
+  return {
+    split: prepared.split,
+    parse: () => {
+      const opened = prepared.parse();
+      for (const [name, cells] of opened.uncachedFormulas) {
+        const ws = opened.book.Sheets[name];
+        if (ws) uncachedBySheet.set(ws, cells);
+      }
+      return opened.book;
+    },
+  };
+}
+
+/**
+ * The rows of one piece of a split sheet (on another thread), read as sheetRows reads the whole
+ * sheet: the same options, so the same values. Pieces never hold merged cells or formulas without
+ * a result (xlsx-split.ts refuses those sheets).
+ */
+export function parseSheetPiece(files: XlsxPieceFiles, sheet: string, extra: ParsingOptions = {}): SheetRow[] {
+  const book = parseInflated(files, { ...WORKBOOK_OPTIONS, ...extra, sheets: sheet });
+  const ws = book.Sheets[sheet];
+  return ws ? [...sheetRows(ws)] : [];
 }
 
 /** Sheet names only, without parsing the cells (an .xlsx inflates only its workbook part). */

@@ -21,26 +21,33 @@ export interface ImportControl {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Rows, or runs of rows that arrive one after another (a sheet parsed in pieces on other threads:
+ * the first piece's rows are validated while the others are still parsed).
+ */
+export type ImportRows = Iterable<SheetRow> | AsyncIterable<Iterable<SheetRow>>;
+
+const arriving = (rows: ImportRows): rows is AsyncIterable<Iterable<SheetRow>> => Symbol.asyncIterator in rows;
+
 /** Runs the whole pipeline over rows; rejects with the signal's reason (an AbortError) when cancelled. */
-export async function runCreditorImport(
-  rows: Iterable<SheetRow>,
-  options: CreditorImportOptions = {},
-  control: ImportControl = {},
-): Promise<CreditorImportResult> {
+export async function runCreditorImport(rows: ImportRows, options: CreditorImportOptions = {}, control: ImportControl = {}): Promise<CreditorImportResult> {
   const session = createCreditorImport(options);
   const chunkRows = control.chunkRows ?? 20_000;
   const rowsTotal = control.rowsTotal ?? 0;
   const chunk: SheetRow[] = [];
   control.signal?.throwIfAborted();
-  for (const row of rows) {
-    chunk.push(row);
-    if (chunk.length >= chunkRows) {
-      session.feed(chunk);
-      chunk.length = 0;
-      control.onProgress?.({ rowsDone: session.rowsSeen, rowsTotal: Math.max(rowsTotal, session.rowsSeen) });
-      await yieldToEventLoop();
-      control.signal?.throwIfAborted();
+  for await (const run of arriving(rows) ? rows : [rows]) {
+    for (const row of run) {
+      chunk.push(row);
+      if (chunk.length >= chunkRows) {
+        session.feed(chunk);
+        chunk.length = 0;
+        control.onProgress?.({ rowsDone: session.rowsSeen, rowsTotal: Math.max(rowsTotal, session.rowsSeen) });
+        await yieldToEventLoop();
+        control.signal?.throwIfAborted();
+      }
     }
+    control.signal?.throwIfAborted();
   }
   session.feed(chunk);
   control.onProgress?.({ rowsDone: session.rowsSeen, rowsTotal: session.rowsSeen });

@@ -6,6 +6,7 @@
 
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import * as XLSX from '@e965/xlsx';
+import { splitSheetXml } from './xlsx-split';
 import { checkDeclaredSizes, inflateEntry, XlsxLimitError, type ZipEntry, zipEntries } from './xlsx-zip';
 
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -94,11 +95,35 @@ export interface OpenedXlsx {
   readonly uncachedFormulas: ReadonlyMap<string, ReadonlyMap<number, number[]>>;
 }
 
+/** The inflated parts SheetJS reads for one piece of a split sheet (name → bytes). */
+export type XlsxPieceFiles = ReadonlyArray<readonly [string, Uint8Array]>;
+
 /**
- * Reads an .xlsx (zip) with limits. `sheet`: parse only that sheet. Throws XlsxLimitError (the
- * message names the limit and what the file claims) or SheetJS's own error for broken XML.
+ * A sheet cut into pieces (xlsx-split.ts): `parse()` reads the first piece as the sheet, the other
+ * pieces are for other threads (parseInflated with `sheet`), each yielding the rows after the last.
  */
-export function openXlsx(bytes: Uint8Array, fileName: string, options: ParsingOptions, sheet?: string): OpenedXlsx {
+export interface SplitSheet {
+  readonly sheet: string;
+  readonly others: readonly XlsxPieceFiles[];
+}
+
+export interface PreparedXlsx {
+  /** A large sheet cut for parsing on several threads, or null (then parse() reads it all). */
+  readonly split: SplitSheet | null;
+  parse(): OpenedXlsx;
+}
+
+/** Sheets at least this large (inflated XML) are cut when pieces are asked for. */
+export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads an .xlsx (zip) with limits: the limits checked and the parts inflated before SheetJS
+ * parses anything (`parse()`). `sheet`: parse only that sheet. Throws XlsxLimitError (the message
+ * names the limit and what the file claims); parse() throws SheetJS's own error for broken XML.
+ * With `pieces` > 1 the largest sheet (of at least SPLIT_MIN_BYTES, with no formula lacking its
+ * result) is cut into that many pieces where its rows allow; `parse()` then reads its first piece.
+ */
+export function prepareXlsx(bytes: Uint8Array, fileName: string, options: ParsingOptions, sheet?: string, pieces = 1): PreparedXlsx {
   const { entries, sheets, wbRels } = workbookOf(bytes, fileName);
   const wanted = sheet === undefined ? sheets : sheets.filter((s) => s.name === sheet);
   const wantedParts = new Set(wanted.map((s) => s.part));
@@ -125,11 +150,42 @@ export function openXlsx(bytes: Uint8Array, fileName: string, options: ParsingOp
     const formulas = uncachedFormulaCells(xml);
     if (formulas.size > 0) uncachedFormulas.set(s.name, formulas);
   }
+  const split = pieces > 1 ? splitLargest(wanted, inflated, uncachedFormulas, pieces) : null;
+  return {
+    split,
+    parse: () => ({ book: parseInflated([...inflated], { ...options, ...(sheet === undefined ? {} : { sheets: sheet }) }), uncachedFormulas }),
+  };
+}
 
+/** Cuts the largest sheet in place (inflated then holds its first piece); the other pieces' files. */
+function splitLargest(
+  wanted: WorkbookParts['sheets'],
+  inflated: Map<string, Uint8Array>,
+  uncachedFormulas: ReadonlyMap<string, unknown>,
+  pieces: number,
+): SplitSheet | null {
+  let largest: WorkbookParts['sheets'][number] | null = null;
+  for (const s of wanted) if ((inflated.get(s.part)?.length ?? 0) > (largest ? (inflated.get(largest.part)?.length ?? 0) : 0)) largest = s;
+  if (!largest || uncachedFormulas.has(largest.name)) return null;
+  const xml = inflated.get(largest.part);
+  if (!xml || xml.length < SPLIT_MIN_BYTES) return null;
+  const cut = splitSheetXml(xml, pieces);
+  if (!cut) return null;
+  const [first, ...rest] = cut;
+  if (!first) return null;
+  inflated.set(largest.part, first);
+  const sheetParts = new Set(wanted.map((s) => s.part));
+  // Each other piece: the workbook's small parts, and this sheet's piece as the only sheet.
+  const common = [...inflated].filter(([name]) => !sheetParts.has(name));
+  const part = largest.part;
+  return { sheet: largest.name, others: rest.map((piece): XlsxPieceFiles => [...common, [part, piece]]) };
+}
+
+/** SheetJS's parse of parts already inflated and checked (its parse_zip, as its read() does). */
+export function parseInflated(files: XlsxPieceFiles, options: ParsingOptions): WorkBook {
   const zip = sheetJs.CFB.utils.cfb_new();
-  for (const [name, content] of inflated) sheetJs.CFB.utils.cfb_add(zip, name, content, { unsafe: true });
-  const book = sheetJs.parse_zip(zip, { ...options, ...(sheet === undefined ? {} : { sheets: sheet }) });
-  return { book, uncachedFormulas };
+  for (const [name, content] of files) sheetJs.CFB.utils.cfb_add(zip, name, content, { unsafe: true });
+  return sheetJs.parse_zip(zip, options);
 }
 
 /** Each shared string ≤ 32,767 characters (Excel cannot hold more), all of them ≤ MAX_SHARED_TEXT_CHARS. */

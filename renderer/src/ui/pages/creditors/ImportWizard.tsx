@@ -256,12 +256,12 @@ export function ImportWizard(props: {
             {notice}
           </Callout>
         )}
-        {busy === 'reading' && <ProgressBar intent="primary" />}
+        {busy === 'reading' && <ProgressBar intent="primary" animate={false} />}
         {!file && busy === null && <ColumnGuide />}
         {running && (
           <div className="import-progress" data-testid="import-progress">
             <span>{busy === 'validate' ? t('wizard.validating') : t('wizard.committing')}</span>
-            <ProgressBar intent="primary" value={progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined} />
+            <ProgressBar intent="primary" animate={false} value={progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined} />
             {progress && progress.total > 0 && <span className="muted">{t('wizard.progress', { done: progress.done.toLocaleString('zh-CN'), total: progress.total.toLocaleString('zh-CN') })}</span>}
             <Button
               text={t('wizard.cancel')}
