@@ -1,7 +1,7 @@
 import { Button, Callout, Classes, Dialog, HTMLTable, InputGroup, Tag } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chineseDate } from '../../../core/common/iso-date';
+import { screenDate } from '../../../core/common/iso-date';
 import { formatOfficeDateTime } from '../../../core/common/office-time';
 import type { FontSubstitution } from '../../../core/documents';
 import type { AttachmentRow, DocumentRow } from '../../../db/records';
@@ -179,7 +179,7 @@ export function DocumentDetailDialog(props: {
             </tr>
             <tr>
               <th>{t('colDate')}</th>
-              <td>{doc.issuedDate ? chineseDate(doc.issuedDate) : ''}</td>
+              <td>{doc.issuedDate ? screenDate(doc.issuedDate) : ''}</td>
             </tr>
             {doc.body.pdfSha256 && (
               <tr>

@@ -4,6 +4,7 @@ import { maskIdNumber, maskPhone } from '../../../core/identity';
 import { buildMediationAgreement } from '../../../core/petitions/mediation';
 import type { Petition } from '../../../core/petitions/types';
 import { useApp } from '../../app/app-context';
+import { screenDate } from '../../../core/common/iso-date';
 
 /**
  * The data the 调解协议书 will be filled with, shown as a summary (personal numbers masked).
@@ -51,7 +52,7 @@ export function AgreementSummary(props: { readonly petition: Petition; readonly 
         <dd>{a.disputeSummary}</dd>
         <dt>{t('agreement.placeDate')}</dt>
         <dd>
-          {a.place}，{a.dateText}
+          {a.place}，{screenDate(a.date)}
         </dd>
         <dt>{t('agreement.terms')}</dt>
         <dd>

@@ -1,4 +1,4 @@
-import { Button, HTMLTable, NonIdealState, OverlayToaster, Position, Tag } from '@blueprintjs/core';
+import { Button, HTMLTable, NonIdealState, Tag } from '@blueprintjs/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
@@ -10,8 +10,7 @@ import { BatchFormDialog } from './BatchFormDialog';
 import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './batch-labels';
 import type { CaseRepaymentData } from './case-repayment-data';
 import { runInWorker } from './repayment-client';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
+import { notify } from '../../toaster';
 
 export function BatchesTab(props: { readonly caseId: string; readonly data: CaseRepaymentData; readonly reload: () => Promise<void>; readonly navigate: (r: Route) => void }) {
   const { caseId, data, navigate } = props;
@@ -80,7 +79,7 @@ export function BatchesTab(props: { readonly caseId: string; readonly data: Case
           onSubmit={(draft, onProgress) => runInWorker(repos, { kind: 'createBatch', caseId, draft }, onProgress)}
           onClose={() => setCreating(false)}
           onDone={(id) => {
-            void toaster.then((x) => x.show({ intent: 'success', message: t('form.computed') }));
+            void notify(t('form.computed'), 'success');
             open(id);
           }}
         />

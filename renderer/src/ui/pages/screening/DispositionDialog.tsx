@@ -13,6 +13,7 @@ import { useApp } from '../../app/app-context';
 import { useCases } from '../petitions/use-cases';
 import { FormDialog } from './FormDialog';
 import { ChoiceSelect, Field, guarded } from './form-bits';
+import { DateField } from '../../components/DateField';
 
 /** The document type a disposition rests on (templates' documentType), when it has one. */
 const DOCUMENT_OF: Readonly<Record<string, { readonly type: string; readonly name: string }>> = {
@@ -61,7 +62,7 @@ export function DispositionDialog(props: { readonly firm: Firm; readonly docs: r
           <HTMLSelect id="sc-kind" value={input.kind} onChange={(e) => set({ kind: e.currentTarget.value, documentId: null })} options={[...DISPOSITION_KINDS]} />
         </Field>
         <Field label="处置日期" field="date" errors={errors} required>
-          <InputGroup id="sc-date" value={input.date} onValueChange={(v) => set({ date: v })} placeholder="2026-03-05" />
+          <DateField id="sc-date" value={input.date} onValueChange={(v) => set({ date: v })} />
         </Field>
         <Field label="决定人" field="decidedBy" errors={errors} required>
           <InputGroup id="sc-decidedBy" value={input.decidedBy} onValueChange={(v) => set({ decidedBy: v })} placeholder={`如：${settings.operatorName || '市处非办主任办公会'}`} />

@@ -5,7 +5,7 @@ import type { DocumentData } from '../../../core/documents/template-types';
 import type { Firm } from '../../../core/screening';
 import type { Bridge } from '../../../platform/bridge';
 import { renderNoticeBatch } from '../documents/render-client';
-import { notify } from './form-bits';
+import { notify } from '../../toaster';
 
 export const COMMITMENT_TEMPLATE_ID = 'commitment-letter';
 
