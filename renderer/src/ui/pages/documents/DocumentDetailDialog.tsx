@@ -147,7 +147,7 @@ export function DocumentDetailDialog(props: {
   const canMove = (s: '已送达' | '已归档') => (s === '已送达' ? doc.status === '已签发' : doc.status === '已签发' || doc.status === '已送达');
   return (
     <Dialog isOpen onClose={props.onClose} title={`${doc.body.template.name}　${doc.number ?? '（草稿）'}`} style={{ width: 760 }}>
-      <div className={Classes.DIALOG_BODY} data-testid="document-detail">
+      <div className={`${Classes.DIALOG_BODY} documents-detail-body`} data-testid="document-detail">
         {error && (
           <Callout intent="danger" className="documents-callout" data-testid="document-error">
             {error}
