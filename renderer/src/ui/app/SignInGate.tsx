@@ -10,8 +10,10 @@ import { FirstStartScreen } from './FirstStartScreen';
 import { type SignInReason, SignInScreen } from './SignInScreen';
 import { forgetWindowToken, takeRestoredMark, windowToken } from './session-token';
 import { notify } from '../toaster';
+
 const SETTINGS_EVENT = 'chufei-workstation:lock-settings-changed';
 const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const;
+
 /** The users panel calls this after saving the idle lock, so it takes effect at once. */
 export function notifyLockSettingsChanged(): void {
   window.dispatchEvent(new Event(SETTINGS_EVENT));
