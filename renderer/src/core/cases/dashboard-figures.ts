@@ -10,7 +10,7 @@
 // - Backlog at the campaign start = cases filed on or before the cutoff not yet 审结 at the start of
 //   the campaign's first day; the reduction rate is the share of those 审结 by the period's end.
 import type { FigureCase, FigureRecords } from '../figures/records';
-import { countResult, lazyRecords, rateResult, unavailableResult, withRecords, within } from '../figures/results';
+import { countResult, lazyRecords, rateResult, unavailableResult, within, withRecords } from '../figures/results';
 import type { FigureArea, FigureDefinition, FigureRecordRef, FigureScope } from '../figures/types';
 import { formatFen as yuan } from '../money/format-money';
 import { atOrBeyond, firstReached, stageAsOf } from './stage-dates';

@@ -5,11 +5,11 @@ import { isPermissionDenied } from '../../db/access';
 import { setDraftOwner } from '../drafts/draft-store';
 import '../pages/settings/safety.css';
 import '../pages/settings/users-messages';
+import { notify } from '../toaster';
 import { useApp } from './app-context';
 import { FirstStartScreen } from './FirstStartScreen';
 import { type SignInReason, SignInScreen } from './SignInScreen';
 import { forgetWindowToken, takeRestoredMark, windowToken } from './session-token';
-import { notify } from '../toaster';
 
 const SETTINGS_EVENT = 'chufei-workstation:lock-settings-changed';
 const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const;

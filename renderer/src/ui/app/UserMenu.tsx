@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleList } from '../../core/users/roles';
 import '../pages/settings/users-messages';
+import { notify } from '../toaster';
 import { useApp } from './app-context';
 import type { Route } from './routes';
 import { forgetWindowToken } from './session-token';
-import { notify } from '../toaster';
 
 /** The signed-in user in the title bar: switch user, lock, change passphrase, what I may do, sign out. */
 export function UserMenu({ navigate }: { readonly navigate: (r: Route) => void }) {

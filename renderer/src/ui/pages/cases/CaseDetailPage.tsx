@@ -9,10 +9,10 @@ import type { CaseWithParties } from '../../../db/repositories/case-repository';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { AuditTable } from '../../components/AuditTable';
+import { notify } from '../../toaster';
 import { CaseReferrals } from '../screening/CaseReferrals';
 import { PartyIdCell } from './PartyIdCell';
 import { StageChangeDialog } from './StageChangeDialog';
-import { notify } from '../../toaster';
 
 export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate: (r: Route) => void }) {
   const { t } = useTranslation();

@@ -11,9 +11,9 @@ import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
+import { notify } from '../../toaster';
 import { caseDraftFromRecord } from './case-draft-from-record';
 import { PartiesEditor } from './PartiesEditor';
-import { notify } from '../../toaster';
 
 export function CaseEditPage({ caseId, navigate }: { caseId: string | null; navigate: (r: Route) => void }) {
   const { t } = useTranslation();

@@ -18,10 +18,10 @@ import { CreditorPanel } from './CreditorPanel';
 import { CreditorTable } from './CreditorTable';
 import { VerifyDialog } from './VerifyDialog';
 import './review-messages';
+import { notify } from '../../toaster';
 import { buildExport } from './export-client';
 import { ImportWizard } from './ImportWizard';
 import { EMPTY_QUERY, type RegisterQuery, type SortKey, searchRegister, sortIndices, viewTotals } from './register-query';
-import { notify } from '../../toaster';
 
 type Editing = { readonly creditor: StoredCreditor | null } | null;
 type Verifying = StoredCreditor | null;

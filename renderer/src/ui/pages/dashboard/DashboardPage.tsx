@@ -14,11 +14,11 @@ import { dashboardRoute, parseDashboardRest } from './dashboard-route';
 import { FigureTable } from './FigureTable';
 import './dashboard.css';
 import './messages';
+import { notify } from '../../toaster';
 import { PeriodPicker } from './PeriodPicker';
 import { RecordsView } from './RecordsView';
 import { useFigureData } from './use-figure-data';
 import { WorkReportDialog } from './WorkReportDialog';
-import { notify } from '../../toaster';
 
 // ECharts is loaded when the charts tab is first opened, so the figures show without waiting for it.
 const FigureCharts = lazy(() => import('./FigureCharts').then((m) => ({ default: m.FigureCharts })));

@@ -7,9 +7,9 @@ import type { FigureRow } from '../../../core/figures/compute';
 import type { FigurePeriod } from '../../../core/figures/types';
 import { WORK_REPORT_TEMPLATE_ID, workReportData } from '../../../core/figures/work-report';
 import { useApp } from '../../app/app-context';
-import { checkDocument, renderDocument } from '../documents/render-client';
-import { notify } from '../../toaster';
 import { DateField } from '../../components/DateField';
+import { notify } from '../../toaster';
+import { checkDocument, renderDocument } from '../documents/render-client';
 
 /**
  * The 工作情况报告 for the period: its sentences carry the figures as the source report writes them

@@ -9,8 +9,8 @@ import type { ExchangeIdentity, MadePackage } from '../../../db/repositories/exc
 import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
 import './messages';
-import { PeriodKindYear } from './PeriodKindYear';
 import { notify } from '../../toaster';
+import { PeriodKindYear } from './PeriodKindYear';
 
 interface RegisterChoice {
   readonly caseId: string;

@@ -1,10 +1,10 @@
 import { Callout, Card } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
+import { screenDate } from '../../../core/common/iso-date';
 import { maskIdNumber, maskPhone } from '../../../core/identity';
 import { buildMediationAgreement } from '../../../core/petitions/mediation';
 import type { Petition } from '../../../core/petitions/types';
 import { useApp } from '../../app/app-context';
-import { screenDate } from '../../../core/common/iso-date';
 
 /**
  * The data the 调解协议书 will be filled with, shown as a summary (personal numbers masked).

@@ -7,8 +7,8 @@ import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
-import { HolidayTableEditor } from './HolidayTableEditor';
 import { notify } from '../../toaster';
+import { HolidayTableEditor } from './HolidayTableEditor';
 
 type NumberField = 'acceptWithinDays' | 'resolveWithinDays' | 'maxExtensionDays' | 'dueSoonDays';
 const NUMBER_FIELDS: readonly NumberField[] = ['acceptWithinDays', 'resolveWithinDays', 'maxExtensionDays', 'dueSoonDays'];

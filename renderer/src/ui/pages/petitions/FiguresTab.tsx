@@ -9,9 +9,9 @@ import { formatPercentChange, formatRate, type Rate, type YearOnYear } from '../
 import { PETITION_LEVELS } from '../../../core/petitions/types';
 import { useApp } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
+import { notify } from '../../toaster';
 import { ledgerWorkbookBytes } from './ledger-xlsx';
 import type { PetitionData } from './use-petition-data';
-import { notify } from '../../toaster';
 
 function compute(data: PetitionData, period: DatePeriod): { figures: PetitionFigures } | { error: string } {
   if (!isIsoDate(period.from) || !isIsoDate(period.to)) return { error: '统计期间：请填写有效的开始和结束日期（YYYY-MM-DD）' };

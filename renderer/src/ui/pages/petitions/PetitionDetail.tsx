@@ -8,6 +8,7 @@ import { availableEvents } from '../../../core/petitions/workflow';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { AuditTable } from '../../components/AuditTable';
+import { notify } from '../../toaster';
 import { AgreementSummary } from './AgreementSummary';
 import { DeadlineFacts } from './DeadlineFacts';
 import { MediationDialog } from './MediationDialog';
@@ -15,7 +16,6 @@ import { PetitionerCell } from './PetitionerCell';
 import { petitionLabel } from './petition-clock';
 import { StepDialog, type StepType } from './StepDialog';
 import type { PetitionData } from './use-petition-data';
-import { notify } from '../../toaster';
 
 export function PetitionDetail(props: {
   readonly petitionId: string;

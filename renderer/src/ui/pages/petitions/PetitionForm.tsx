@@ -20,8 +20,8 @@ import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
-import { CreditorPicker } from './CreditorPicker';
 import { notify } from '../../toaster';
+import { CreditorPicker } from './CreditorPicker';
 
 type Draft = PetitionFormInput & { readonly personCount: string };
 

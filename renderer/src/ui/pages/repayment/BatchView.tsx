@@ -8,6 +8,7 @@ import type { BatchLineRow, BatchScreen } from '../../../db/repositories/repayme
 import type { ActionResult, BatchDraft } from '../../../db/repositories/repayment-types';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { notify } from '../../toaster';
 import { ApproveDialog, BankResultDialog, LineResultDialog } from './BatchDialogs';
 import { BatchFormDialog } from './BatchFormDialog';
 import { BatchLinesTable, LINES_PER_SCREEN, type LinesState } from './BatchLinesTable';
@@ -16,7 +17,6 @@ import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './
 import { PendingChangesNote, RelaxationNote } from './FourEyesNotes';
 import { runInWorker } from './repayment-client';
 import { WorkingNote } from './WorkingNote';
-import { notify } from '../../toaster';
 
 interface Loaded {
   readonly batch: RepaymentBatchRow;

@@ -6,11 +6,11 @@ import { formatFen } from '../../../core/money';
 import { RELAXATION_LABELS } from '../../../core/users/four-eyes';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { notify } from '../../toaster';
 import { BatchFormDialog } from './BatchFormDialog';
 import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './batch-labels';
 import type { CaseRepaymentData } from './case-repayment-data';
 import { runInWorker } from './repayment-client';
-import { notify } from '../../toaster';
 
 export function BatchesTab(props: { readonly caseId: string; readonly data: CaseRepaymentData; readonly reload: () => Promise<void>; readonly navigate: (r: Route) => void }) {
   const { caseId, data, navigate } = props;

@@ -11,8 +11,8 @@ import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
-import type { CaseRepaymentData } from './case-repayment-data';
 import { notify } from '../../toaster';
+import type { CaseRepaymentData } from './case-repayment-data';
 
 const emptyDraft = (): FundDraft => ({ source: '', amountText: '', date: localIsoDate(new Date()), note: '' });
 

@@ -18,9 +18,9 @@ import {
 } from '../../../core/screening';
 import type { ScanInput } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { FormDialog } from './FormDialog';
 import { ChoiceSelect, Field, guarded } from './form-bits';
-import { DateField } from '../../components/DateField';
 
 export function RiskEntryDialog(props: { readonly firm: Firm; readonly onClose: () => void; readonly onSaved: () => void }) {
   const { repos, settings } = useApp();

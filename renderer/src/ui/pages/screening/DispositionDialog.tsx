@@ -10,10 +10,10 @@ import { localIsoDate } from '../../../core/common/iso-date';
 import { caseDraftFromFirm, DISPOSITION_KINDS, type DispositionInput, type FieldError, type Firm } from '../../../core/screening';
 import type { DocumentRow } from '../../../db/records';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { useCases } from '../petitions/use-cases';
 import { FormDialog } from './FormDialog';
 import { ChoiceSelect, Field, guarded } from './form-bits';
-import { DateField } from '../../components/DateField';
 
 /** The document type a disposition rests on (templates' documentType), when it has one. */
 const DOCUMENT_OF: Readonly<Record<string, { readonly type: string; readonly name: string }>> = {

@@ -5,8 +5,8 @@ import { EMPTY_FIRM_INPUT, type FieldError, type Firm, type FirmInput, firmToInp
 import { useApp } from '../../app/app-context';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
-import { Field, guarded, OtherErrors } from './form-bits';
 import { notify } from '../../toaster';
+import { Field, guarded, OtherErrors } from './form-bits';
 
 const FIELDS: readonly string[] = Object.keys(EMPTY_FIRM_INPUT);
 

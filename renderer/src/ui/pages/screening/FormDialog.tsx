@@ -4,8 +4,8 @@ import { Button, Dialog, DialogBody, DialogFooter } from '@blueprintjs/core';
 import { type ReactNode, useState } from 'react';
 import type { FieldError } from '../../../core/screening';
 import type { SaveResult } from '../../../db/repositories/screening-repository';
-import { OtherErrors } from './form-bits';
 import { notify } from '../../toaster';
+import { OtherErrors } from './form-bits';
 
 export function FormDialog(props: {
   readonly title: string;

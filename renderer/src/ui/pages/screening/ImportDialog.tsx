@@ -4,8 +4,8 @@ import type { FirmImportResult } from '../../../core/screening';
 import type { FirmImportMessage } from '../../../workers/firm-import-protocol';
 import { useApp } from '../../app/app-context';
 import { checkProgressText, useImportCheck } from '../../hooks/use-import-check';
-import { guarded } from './form-bits';
 import { notify } from '../../toaster';
+import { guarded } from './form-bits';
 
 type Step = { readonly kind: 'pick' } | { readonly kind: 'checked'; readonly fileName: string; readonly bytes: Uint8Array; readonly result: FirmImportResult };
 

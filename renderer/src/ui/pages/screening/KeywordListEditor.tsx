@@ -7,8 +7,8 @@ import type { FieldError } from '../../../core/screening';
 import { KEYWORD_SETTINGS_SECTION } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
 import { AuditTable } from '../../components/AuditTable';
-import { guarded } from './form-bits';
 import { notify } from '../../toaster';
+import { guarded } from './form-bits';
 
 export function KeywordListEditor() {
   const { repos, can } = useApp();

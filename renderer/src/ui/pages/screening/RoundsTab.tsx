@@ -4,11 +4,11 @@ import { type FieldError, type Firm, formatPermille, inScope, type ProgressLine,
 import type { ScreeningData } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { DateField } from '../../components/DateField';
+import { notify } from '../../toaster';
 import { RecordDialog } from './ActionDialogs';
 import { printCommitmentLetters } from './commitment-print';
 import { Field, guarded, OtherErrors } from './form-bits';
-import { notify } from '../../toaster';
-import { DateField } from '../../components/DateField';
 
 /** Screening rounds with their progress; a round's page lists what is left to screen. */
 export function RoundsTab(props: { readonly data: ScreeningData; readonly roundId: string | null; readonly onChanged: () => void; readonly navigate: (r: Route) => void }) {
