@@ -17,18 +17,18 @@ const HEAD_HEIGHT = 32;
  * The columns and their widths. The grid is as wide as its columns need (minWidth is their sum), so
  * on a narrow screen (1366 px with the detail panel open) the box scrolls sideways instead of cutting
  * the last columns off; only the name column grows to fill a wide one. An 18-digit 信用代码 with its
- * tag needs 214 px; a money column fits 99,999,999.99 and its header; 序号 fits 1,048,576.
+ * tag needs 224 px; a money column fits 99,999,999.99 and its header; 序号 fits 1,048,576.
  */
 const COLUMNS: readonly { key: string; sort: SortKey | null; num?: boolean; width: number; grows?: boolean }[] = [
   { key: 'seq', sort: 'order', width: 60 },
   { key: 'name', sort: 'name', width: 80, grows: true },
-  { key: 'idNumber', sort: 'idNumber', width: 214 },
+  { key: 'idNumber', sort: 'idNumber', width: 224 },
   { key: 'phone', sort: null, width: 110 },
   { key: 'contracts', sort: 'contracts', num: true, width: 60 },
   { key: 'principal', sort: 'principal', num: true, width: 116 },
   { key: 'returned', sort: 'returned', num: true, width: 116 },
   { key: 'netClaim', sort: 'netClaim', num: true, width: 140 },
-  { key: 'status', sort: null, width: 140 },
+  { key: 'status', sort: null, width: 130 },
   { key: 'exclusion', sort: null, width: 72 },
 ];
 const CHECK_WIDTH = 40;
