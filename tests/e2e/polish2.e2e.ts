@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { sharedPath } from '../shared-dir';
-import { createCase, saveOfficeSettings, seedCreditorRegister } from './steps';
+import { createCase, issueInquiryNotice, saveOfficeSettings, seedCreditorRegister } from './steps';
 
 // Rough edges a first-week clerk hit (w-polish2): 涉及人数 on the dashboard from the typed figure
 // although the register was imported, toasts of two pages drawn over each other, the register cut off
@@ -169,23 +169,7 @@ test('screens write dates 2020-06-01; the document dialog has no stray rule at i
 
   // A notice drafted from the built-in template: the registry and the document dialog write its date
   // the same way, and the dialog's first line has no rule above it.
-  await page.goto(`#/documents/${encodeURIComponent(caseId)}`);
-  await page.getByLabel('文书类型').selectOption({ label: '联合执法询问通知书' });
-  await page.getByRole('button', { name: '新建文书' }).click();
-  await page.locator('#doc-field-partyName').fill('威海某某养老服务有限公司');
-  await page.locator('#doc-field-reason').fill('你单位涉嫌以预售养老床位、承诺高额返利为名向社会公众吸收资金');
-  await page.locator('#doc-field-appointmentDate').fill('2026-12-18');
-  await page.locator('#doc-field-appointmentTime').fill('上午9时30分');
-  await page.locator('#doc-field-place').fill('威海市地方金融监督管理局三楼第一会议室');
-  await page.locator('#doc-field-materials').fill('营业执照副本');
-  await page.locator('#doc-field-contactPhone').fill('0631-5288123');
-  await page.getByRole('button', { name: '保存草稿' }).click();
-  await expect(page.getByTestId('documents-notice')).toContainText('草稿已保存', { timeout: 60_000 });
-  await page.getByTestId('document-detail').getByRole('button', { name: '继续编辑草稿' }).click();
-  await page.getByRole('button', { name: '签发并编号' }).click();
-  await page.getByRole('button', { name: '签发', exact: true }).click();
-  const detail = page.getByTestId('document-detail');
-  await expect(detail.getByTestId('detail-status')).toHaveText('已签发', { timeout: 90_000 });
+  const detail = await issueInquiryNotice(page, caseId);
   await expect(detail).not.toContainText(/\d{4}年\d{1,2}月\d{1,2}日/);
   await expect(detail).toContainText(/\d{4}-\d{2}-\d{2}/);
   const firstCell = detail.locator('table').first().locator('tr').first().locator('th, td').first();
