@@ -54,7 +54,7 @@ test('a case is registered with two parties, moves stage, survives a reload, is 
 
   await page.reload();
   await expect(page.getByTestId('case-stage')).toHaveText('侦查');
-  await expect(page.getByTestId('stage-history')).toContainText('2016年7月15日');
+  await expect(page.getByTestId('stage-history')).toContainText('2016-07-15');
   await expect(page.getByTestId('stage-history')).toContainText('转入侦查');
 
   await page.goto('#/cases');

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { sharedPath } from '../shared-dir';
-import { createCase } from './steps';
+import { createCase, issueInquiryNotice } from './steps';
 
 // Rough edges a first-week clerk hit (w-polish): times shown in UTC, records in the audit log named
 // 「（记录已不存在）」 or in English, a built-in template not named. Walked the way a clerk works:
@@ -48,23 +48,7 @@ test('times read on the office clock and the audit log names every record in Chi
   await page.getByRole('button', { name: '关闭', exact: true }).click();
 
   // A notice from the built-in template, saved as a draft, then issued: its 状态记录 on the office clock.
-  await page.goto(`#/documents/${encodeURIComponent(caseId)}`);
-  await page.getByLabel('文书类型').selectOption({ label: '联合执法询问通知书' });
-  await page.getByRole('button', { name: '新建文书' }).click();
-  await page.locator('#doc-field-partyName').fill('威海某某养老服务有限公司');
-  await page.locator('#doc-field-reason').fill('你单位涉嫌以预售养老床位、承诺高额返利为名向社会公众吸收资金');
-  await page.locator('#doc-field-appointmentDate').fill('2026-12-18');
-  await page.locator('#doc-field-appointmentTime').fill('上午9时30分');
-  await page.locator('#doc-field-place').fill('威海市地方金融监督管理局三楼第一会议室');
-  await page.locator('#doc-field-materials').fill('营业执照副本');
-  await page.locator('#doc-field-contactPhone').fill('0631-5288123');
-  await page.getByRole('button', { name: '保存草稿' }).click();
-  await expect(page.getByTestId('documents-notice')).toContainText('草稿已保存', { timeout: 60_000 });
-  await page.getByTestId('document-detail').getByRole('button', { name: '继续编辑草稿' }).click();
-  await page.getByRole('button', { name: '签发并编号' }).click();
-  await page.getByRole('button', { name: '签发', exact: true }).click();
-  const detail = page.getByTestId('document-detail');
-  await expect(detail.getByTestId('detail-status')).toHaveText('已签发', { timeout: 90_000 });
+  const detail = await issueInquiryNotice(page, caseId);
   const issuedAt = officeNow();
   await expect(detail.getByText(/已签发 林淼$/)).toContainText(issuedAt);
   await shot(page, 'document-history-office-time');

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 // Steps several areas' end-to-end tests take the same way a user would: signing in, office
 // settings, a case, an approved batch.
@@ -216,4 +216,29 @@ export async function clueStep(page: Page, name: string, fill: (dialog: ReturnTy
     await dialog.getByRole('button', { name: '取消' }).click();
   }
   await expect(dialog).toBeHidden();
+}
+
+/**
+ * A 联合执法询问通知书 from the built-in template for the case, saved as a draft, then issued
+ * (签发并编号); returns the document dialog, left open.
+ */
+export async function issueInquiryNotice(page: Page, caseId: string): Promise<Locator> {
+  await page.goto(`#/documents/${encodeURIComponent(caseId)}`);
+  await page.getByLabel('文书类型').selectOption({ label: '联合执法询问通知书' });
+  await page.getByRole('button', { name: '新建文书' }).click();
+  await page.locator('#doc-field-partyName').fill('威海某某养老服务有限公司');
+  await page.locator('#doc-field-reason').fill('你单位涉嫌以预售养老床位、承诺高额返利为名向社会公众吸收资金');
+  await page.locator('#doc-field-appointmentDate').fill('2026-12-18');
+  await page.locator('#doc-field-appointmentTime').fill('上午9时30分');
+  await page.locator('#doc-field-place').fill('威海市地方金融监督管理局三楼第一会议室');
+  await page.locator('#doc-field-materials').fill('营业执照副本');
+  await page.locator('#doc-field-contactPhone').fill('0631-5288123');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByTestId('documents-notice')).toContainText('草稿已保存', { timeout: 60_000 });
+  await page.getByTestId('document-detail').getByRole('button', { name: '继续编辑草稿' }).click();
+  await page.getByRole('button', { name: '签发并编号' }).click();
+  await page.getByRole('button', { name: '签发', exact: true }).click();
+  const detail = page.getByTestId('document-detail');
+  await expect(detail.getByTestId('detail-status')).toHaveText('已签发', { timeout: 90_000 });
+  return detail;
 }

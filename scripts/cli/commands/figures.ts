@@ -160,6 +160,7 @@ function recordsFrom(t: Tables) {
     refunds,
     monitoring: monitoringRecords({ clues: t.clues, rewards: t.clueRewards, adverts: t.adverts, actions: t.advertActions, notices: t.riskNotices }),
     firms: figureFirmsOf(t.firms, t.screeningRecords, t.firmDispositions, t.riskLedger),
+    registers: t.creditorRegisters,
   });
 }
 

@@ -75,6 +75,14 @@ describe('the dashboard’s records from the store', () => {
     expect((await repos.repayment.caseFigures(caseId)).refundRate).toBe('20.00%');
   });
 
+  it('counts the people of a case’s register for 新立案件涉及人数, read from the register’s count row', async () => {
+    const { repos, caseId } = await setup();
+    const { records } = await repos.figures.load(YEAR);
+    expect(records.cases.find((c) => c.id === caseId)?.registeredPersons).toBe(REGISTER.length);
+    const row = computeFigures(OFFICE_FIGURES.figures, records, { from: '2020-01-01', to: '2020-12-31' }, '2026-12-01').find((r) => r.figure.id === 'cases.new.people');
+    expect(row?.current).toMatchObject({ value: 5, note: '名单 5 人（1 起）' });
+  });
+
   it('reads only the petitions received in the range asked for', async () => {
     const { repos, db, caseId } = await setup();
     const body = (id: string, receivedOn: string) => ({ id, caseId, receivedDate: receivedOn, status: '登记', level: '到市', body: { id, receivedOn, caseId, personCount: 1, form: 'individual', level: '到市' } });

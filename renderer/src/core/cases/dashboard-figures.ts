@@ -10,7 +10,7 @@
 // - Backlog at the campaign start = cases filed on or before the cutoff not yet 审结 at the start of
 //   the campaign's first day; the reduction rate is the share of those 审结 by the period's end.
 import type { FigureCase, FigureRecords } from '../figures/records';
-import { countResult, lazyRecords, rateResult, unavailableResult, within } from '../figures/results';
+import { countResult, lazyRecords, rateResult, unavailableResult, within, withRecords } from '../figures/results';
 import type { FigureArea, FigureDefinition, FigureRecordRef, FigureScope } from '../figures/types';
 import { formatFen as yuan } from '../money/format-money';
 import { atOrBeyond, firstReached, stageAsOf } from './stage-dates';
@@ -56,17 +56,55 @@ const newAmount: FigureDefinition = {
   },
 };
 
+/** Where a case's 涉及人数 comes from: its creditor register, else the typed figure (填报), else none. */
+export type PeopleSource = 'register' | 'typed' | 'none';
+
+/**
+ * A case's people involved as the figures count them: the distinct 集资参与人 of its register where
+ * one exists (a register is the record of who put money in; the typed figure is an early estimate),
+ * otherwise the figure typed on the case, marked 填报; a case with neither counts 0.
+ */
+export function casePeople(c: Pick<FigureCase, 'peopleInvolved' | 'registeredPersons'>): { readonly count: number; readonly source: PeopleSource } {
+  if (c.registeredPersons !== undefined && c.registeredPersons !== null && c.registeredPersons > 0) return { count: c.registeredPersons, source: 'register' };
+  if (c.peopleInvolved !== null) return { count: c.peopleInvolved, source: 'typed' };
+  return { count: 0, source: 'none' };
+}
+
+const persons = (n: number) => n.toLocaleString('en-US');
+
+function peopleDetail(c: FigureCase): string {
+  const p = casePeople(c);
+  if (p.source === 'register') {
+    const typed = c.peopleInvolved !== null && c.peopleInvolved !== p.count ? `（案件填报 ${persons(c.peopleInvolved)} 人，未采用）` : '';
+    return `名单 ${persons(p.count)} 人${typed}`;
+  }
+  return p.source === 'typed' ? `填报 ${persons(p.count)} 人（尚未导入名单）` : '涉及人数未填写、尚未导入名单，按 0 计';
+}
+
 const newPeople: FigureDefinition = {
   id: 'cases.new.people',
   area: AREA,
   label: '新立案件涉及人数',
   unit: 'persons',
   recordKind: 'case',
-  definition: '统计期间内新立案件的涉及人数之和（各案登记的涉及人数相加，不跨案去重）。未填写的案件按 0 计，并在明细中注明。',
+  definition:
+    '统计期间内新立案件涉及的集资参与人人数之和：已导入集资参与人名单的案件按名单人数（同一证件号码计 1 人）；尚无名单的按案件登记的涉及人数（填报）；两者都没有的按 0 计，并在明细中注明。各案相加，不跨案去重。',
   compute: (records, scope) => {
     const list = newCases(records, scope);
-    const total = list.reduce((s, c) => s + (c.peopleInvolved ?? 0), 0);
-    return countResult(total, lazyRecords(list, (c) => ref(c, c.peopleInvolved === null ? '涉及人数未填写' : `涉及 ${c.peopleInvolved} 人`)));
+    const sums: Record<PeopleSource, { cases: number; persons: number }> = { register: { cases: 0, persons: 0 }, typed: { cases: 0, persons: 0 }, none: { cases: 0, persons: 0 } };
+    for (const c of list) {
+      const p = casePeople(c);
+      sums[p.source].cases++;
+      sums[p.source].persons += p.count;
+    }
+    const total = sums.register.persons + sums.typed.persons;
+    const parts = [
+      sums.register.cases > 0 ? `名单 ${persons(sums.register.persons)} 人（${sums.register.cases} 起）` : '',
+      sums.typed.cases > 0 ? `填报 ${persons(sums.typed.persons)} 人（${sums.typed.cases} 起）` : '',
+      sums.none.cases > 0 ? `未填写 ${sums.none.cases} 起` : '',
+    ].filter((x) => x !== '');
+    // withRecords keeps the records lazy (spreading a result would build them).
+    return withRecords({ value: total, ...(parts.length > 0 ? { note: parts.join('；') } : {}) }, lazyRecords(list, (c) => ref(c, peopleDetail(c))));
   },
 };
 

@@ -1,7 +1,7 @@
 // Dates as staff type them. The app writes dates as 2026-12-02 everywhere (never a PC-locale
 // mm/dd/yyyy); people also type 2026年12月2日, 2026/12/2, 2026.12.2 or 20261202, and full-width
 // digits from a Chinese IME. Anything else is left for the form's own check to name.
-import { isIsoDate } from './iso-date';
+import { isIsoDate } from '../calendar/iso-date';
 
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 const SEPARATED = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;

@@ -26,6 +26,12 @@ export type FigureCase = Pick<
 > & {
   readonly stageHistory: readonly Pick<StageChange, 'stage' | 'date'>[];
   readonly office?: string;
+  /**
+   * 集资参与人 in the case's creditor register (one per ID number: the register merges a person's
+   * contracts). Absent or null when the case has no register or an empty one: the typed 涉及人数
+   * (填报) stands in for it then.
+   */
+  readonly registeredPersons?: number | null;
 };
 
 /** A petition with the district of its linked case (null when not linked). */

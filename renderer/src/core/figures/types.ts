@@ -55,6 +55,8 @@ export interface FigureResult {
   readonly ratio?: { readonly numerator: number; readonly denominator: number };
   /** Why the value is null, in Chinese with what to do (e.g. “请在设置中填写专项行动开始日期”). */
   readonly unavailable?: string;
+  /** Where the value comes from when its sources differ, shown under it (e.g. “名单 1,203 人；填报 1,600 人”). */
+  readonly note?: string;
   /**
    * The records counted, built on first read (a ten-year office has tens of thousands per figure,
    * and the dashboard's first screen needs only their number).

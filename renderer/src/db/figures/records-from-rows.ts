@@ -13,8 +13,9 @@ import type { StoredCreditor } from '../repositories/creditor-types';
 import { forRepayment } from '../repositories/repayment-figures';
 import { toCoreBatch } from '../repositories/repayment-lines';
 
-export function figureCaseOf(c: CaseFile): FigureCase {
-  return c;
+/** A stored case as the figures read it, with the number of 集资参与人 in its register (null: none). */
+export function figureCaseOf(c: CaseFile, registeredPersons: number | null = null): FigureCase {
+  return registeredPersons === null ? c : { ...c, registeredPersons };
 }
 
 /** A stored petition with the district of its linked case (null when not linked or the case is gone). */
@@ -67,8 +68,11 @@ export function assembleRecords(parts: {
   readonly monitoring?: readonly MonitoringRecord[];
   /** The screening ledger (排查), already in the figures' shape; none when not given. */
   readonly firms?: readonly FigureFirm[];
+  /** The cases' creditor registers (how many 集资参与人 each holds); none when not given. */
+  readonly registers?: readonly Pick<CreditorRegisterRow, 'caseId' | 'count'>[];
 }): FigureRecords {
   const districtOf = new Map(parts.cases.map((c) => [c.id, c.district]));
+  const registeredOf = new Map((parts.registers ?? []).map((r) => [r.caseId, r.count]));
   const refunds: FigureRefunds[] = [];
   for (const f of parts.refunds) {
     const district = districtOf.get(f.caseId);
@@ -82,7 +86,7 @@ export function assembleRecords(parts: {
       campaignStart: parts.settings.campaignStart,
       petitions: normalizePetitionSettingsSection(parts.petitionSection),
     },
-    cases: parts.cases.map(figureCaseOf),
+    cases: parts.cases.map((c) => figureCaseOf(c, registeredOf.get(c.id) ?? null)),
     petitions: parts.petitions.map((p) => figurePetitionOf(p, districtOf)),
     refunds,
     monitoring: parts.monitoring ?? [],

@@ -1,7 +1,8 @@
 // The 统计 dashboard's records input, read from the store (records-from-rows.ts shapes them), and the
 // only writer of the refund facts cache (figureFacts). Reading is cheap whatever the office's size:
-// cases, the period's petitions (by the receivedDate index), batch rows and one facts row per case;
-// never the creditor registers or allocation lines, except to rebuild the facts of a changed case.
+// cases, each register's count row, the period's petitions (by the receivedDate index), batch rows and
+// one facts row per case; never the creditors or allocation lines, except to rebuild the facts of a
+// changed case.
 import type { Advert } from '../../core/clues/adverts';
 import { monitoringRecords } from '../../core/clues/figure-records';
 import type { FigurePetition, FigureRecords } from '../../core/figures/records';
@@ -40,9 +41,16 @@ export class FigureRepository {
    */
   async loadWithoutPetitions(): Promise<FigureRecords> {
     const { db } = this.ctx;
-    const tables = [db.settings, db.cases, db.figureFacts, db.clues, db.clueRewards, db.adverts, db.advertActions, db.riskNotices, db.firms, db.screeningRecords, db.firmDispositions, db.riskLedger];
+    const tables = [db.settings, db.cases, db.creditorRegisters, db.figureFacts, db.clues, db.clueRewards, db.adverts, db.advertActions, db.riskNotices, db.firms, db.screeningRecords, db.firmDispositions, db.riskLedger];
     return db.transaction('r', tables, async () => {
-      const [app, section, cases, facts] = await Promise.all([db.settings.get('app'), db.settings.get(PETITION_SETTINGS_SECTION), db.cases.toArray(), db.figureFacts.toArray()]);
+      const [app, section, cases, facts, registers] = await Promise.all([
+        db.settings.get('app'),
+        db.settings.get(PETITION_SETTINGS_SECTION),
+        db.cases.toArray(),
+        db.figureFacts.toArray(),
+        // One small row per case (its count), never the creditors: 涉及人数 counts the register.
+        db.creditorRegisters.toArray(),
+      ]);
       const [clues, rewards, actions, notices] = await Promise.all([db.clues.toArray(), db.clueRewards.toArray(), db.advertActions.toArray(), db.riskNotices.toArray()]);
       const [firms, screenings, dispositions, risk] = await Promise.all([db.firms.toArray(), db.screeningRecords.toArray(), db.firmDispositions.toArray(), db.riskLedger.toArray()]);
       // Adverts can be hundreds of thousands: only the fields the figures read.
@@ -58,6 +66,7 @@ export class FigureRepository {
         petitions: [],
         refunds: facts.map((f) => f.facts),
         firms: figureFirmsOf(firms, screenings, dispositions, risk),
+        registers,
       });
     });
   }

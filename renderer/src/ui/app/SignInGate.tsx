@@ -1,4 +1,3 @@
-import { OverlayToaster, Position } from '@blueprintjs/core';
 import { Fragment, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_LOCK_SETTINGS, type LockSettings } from '../../core/users/idle-lock';
@@ -6,6 +5,7 @@ import { isPermissionDenied } from '../../db/access';
 import { setDraftOwner } from '../drafts/draft-store';
 import '../pages/settings/safety.css';
 import '../pages/settings/users-messages';
+import { notify } from '../toaster';
 import { useApp } from './app-context';
 import { FirstStartScreen } from './FirstStartScreen';
 import { type SignInReason, SignInScreen } from './SignInScreen';
@@ -13,7 +13,6 @@ import { forgetWindowToken, takeRestoredMark, windowToken } from './session-toke
 
 const SETTINGS_EVENT = 'chufei-workstation:lock-settings-changed';
 const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const;
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 /** The users panel calls this after saving the idle lock, so it takes effect at once. */
 export function notifyLockSettingsChanged(): void {
@@ -86,7 +85,7 @@ export function SignInGate({ children }: { readonly children: ReactNode }) {
     const onRejection = (event: PromiseRejectionEvent) => {
       if (!isPermissionDenied(event.reason)) return;
       event.preventDefault();
-      void toaster.then((toast) => toast.show({ intent: 'danger', icon: 'disable', message: t('denied', { message: (event.reason as Error).message }), timeout: 8_000 }));
+      void notify(t('denied', { message: (event.reason as Error).message }), 'danger', { icon: 'disable', timeout: 8_000 });
     };
     window.addEventListener('unhandledrejection', onRejection);
     return () => window.removeEventListener('unhandledrejection', onRejection);

@@ -1,13 +1,12 @@
-import { Button, Callout, Dialog, DialogBody, DialogFooter, FormGroup, InputGroup, Menu, MenuDivider, MenuItem, OverlayToaster, PopoverNext, Position } from '@blueprintjs/core';
+import { Button, Callout, Dialog, DialogBody, DialogFooter, FormGroup, InputGroup, Menu, MenuDivider, MenuItem, PopoverNext } from '@blueprintjs/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleList } from '../../core/users/roles';
 import '../pages/settings/users-messages';
+import { notify } from '../toaster';
 import { useApp } from './app-context';
 import type { Route } from './routes';
 import { forgetWindowToken } from './session-token';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 /** The signed-in user in the title bar: switch user, lock, change passphrase, what I may do, sign out. */
 export function UserMenu({ navigate }: { readonly navigate: (r: Route) => void }) {
@@ -20,7 +19,7 @@ export function UserMenu({ navigate }: { readonly navigate: (r: Route) => void }
     forgetWindowToken();
     setSession(null);
     lock();
-    (await toaster).show({ message: t('menu.signedOut') });
+    await notify(t('menu.signedOut'));
   };
   return (
     <>
@@ -58,7 +57,7 @@ function ChangePassphraseDialog({ onClose }: { readonly onClose: () => void }) {
       return;
     }
     onClose();
-    (await toaster).show({ intent: 'success', message: t('menu.changed') });
+    await notify(t('menu.changed'), 'success');
   };
   const field = (id: 'current' | 'next' | 'confirm', label: string) => (
     <FormGroup label={label} labelFor={`own-${id}`}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localIsoDate } from '../../../../renderer/src/core/common/iso-date';
+import { chineseDate, localIsoDate, screenDate } from '../../../../renderer/src/core/common/iso-date';
 import { formatOfficeDateTime, officeIsoDate } from '../../../../renderer/src/core/common/office-time';
 import { readTypedDate } from '../../../../renderer/src/core/common/typed-date';
 
@@ -17,6 +17,16 @@ describe('typed dates', () => {
     for (const typed of ['12/02/2026', '2026-02-30', '2026-13-01', '2026-12', '明天', '', '2026120']) {
       expect(readTypedDate(typed), typed).toBeNull();
     }
+  });
+});
+
+describe('the house date formats', () => {
+  it('screens write 2026-12-03 whatever the date was stored or typed as; documents write 2026年12月3日', () => {
+    for (const stored of ['2026-12-03', '2026/12/3', '2026年12月3日', '20261203']) expect(screenDate(stored), stored).toBe('2026-12-03');
+    expect(screenDate(null)).toBe('—');
+    expect(screenDate('')).toBe('—');
+    expect(screenDate('待定')).toBe('待定');
+    expect(chineseDate('2026-12-03')).toBe('2026年12月3日');
   });
 });
 

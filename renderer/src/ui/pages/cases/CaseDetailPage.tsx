@@ -1,19 +1,18 @@
-import { AnchorButton, Button, ButtonGroup, Callout, Card, HTMLTable, OverlayToaster, Position, Tag } from '@blueprintjs/core';
+import { AnchorButton, Button, ButtonGroup, Callout, Card, HTMLTable, Tag } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../core/audit/audit-entry';
 import { isBacklogCase } from '../../../core/cases/backlog';
-import { chineseDate } from '../../../core/common/iso-date';
+import { screenDate } from '../../../core/common/iso-date';
 import { formatFen } from '../../../core/money';
 import type { CaseWithParties } from '../../../db/repositories/case-repository';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { AuditTable } from '../../components/AuditTable';
+import { notify } from '../../toaster';
 import { CaseReferrals } from '../screening/CaseReferrals';
 import { PartyIdCell } from './PartyIdCell';
 import { StageChangeDialog } from './StageChangeDialog';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate: (r: Route) => void }) {
   const { t } = useTranslation();
@@ -71,7 +70,7 @@ export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate:
           <dt>{t('cases.officers')}</dt>
           <dd>{c.officers.join('、') || '—'}</dd>
           <dt>{t('cases.filedDate')}</dt>
-          <dd>{c.filedDate ? chineseDate(c.filedDate) : '—'}</dd>
+          <dd>{screenDate(c.filedDate)}</dd>
           <dt>{t('cases.amountInvolved')}</dt>
           <dd>{money(c.amountInvolvedFen)}</dd>
           <dt>{t('cases.peopleInvolved')}</dt>
@@ -113,7 +112,7 @@ export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate:
         <tbody>
           {c.stageHistory.map((s) => (
             <tr key={`${s.stage}-${s.recordedAt}`}>
-              <td>{chineseDate(s.date)}</td>
+              <td>{screenDate(s.date)}</td>
               <td>{s.stage}</td>
               <td>{s.note}</td>
               <td className="muted">{s.operator}</td>
@@ -130,7 +129,7 @@ export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate:
           onClose={(changedTo) => {
             setStageOpen(false);
             if (changedTo) {
-              void toaster.then((tt) => tt.show({ intent: 'success', message: t('cases.stageChanged', { stage: changedTo }) }));
+              void notify(t('cases.stageChanged', { stage: changedTo }), 'success');
               void load();
             }
           }}

@@ -1,4 +1,4 @@
-import { Button, Callout, HTMLSelect, InputGroup, Intent, OverlayToaster, Position } from '@blueprintjs/core';
+import { Button, Callout, HTMLSelect, InputGroup, Intent } from '@blueprintjs/core';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CaseDraft, type CaseField, emptyCaseDraft } from '../../../core/cases/case-draft';
@@ -11,10 +11,9 @@ import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
+import { notify } from '../../toaster';
 import { caseDraftFromRecord } from './case-draft-from-record';
 import { PartiesEditor } from './PartiesEditor';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 export function CaseEditPage({ caseId, navigate }: { caseId: string | null; navigate: (r: Route) => void }) {
   const { t } = useTranslation();
@@ -62,7 +61,7 @@ export function CaseEditPage({ caseId, navigate }: { caseId: string | null; navi
       }
       setErrors({});
       form.clear();
-      (await toaster).show({ intent: 'success', message: caseId ? t('cases.updated') : t('cases.created') });
+      await notify(caseId ? t('cases.updated') : t('cases.created'), 'success');
       navigate({ area: 'cases', view: 'detail', caseId: result.caseId });
     } finally {
       setSaving(false);

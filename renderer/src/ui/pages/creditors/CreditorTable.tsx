@@ -13,18 +13,31 @@ const ROW_HEIGHT = 30;
 /** The sticky header sits inside the scroll box, above the rows. */
 const HEAD_HEIGHT = 32;
 
-const COLUMNS: readonly { key: string; sort: SortKey | null; num?: boolean }[] = [
-  { key: 'seq', sort: 'order' },
-  { key: 'name', sort: 'name' },
-  { key: 'idNumber', sort: 'idNumber' },
-  { key: 'phone', sort: null },
-  { key: 'contracts', sort: 'contracts', num: true },
-  { key: 'principal', sort: 'principal', num: true },
-  { key: 'returned', sort: 'returned', num: true },
-  { key: 'netClaim', sort: 'netClaim', num: true },
-  { key: 'status', sort: null },
-  { key: 'exclusion', sort: null },
+/**
+ * The columns and their widths. The grid is as wide as its columns need (minWidth is their sum), so
+ * on a narrow screen (1366 px with the detail panel open) the box scrolls sideways instead of cutting
+ * the last columns off; only the name column grows to fill a wide one. An 18-digit 信用代码 with its
+ * tag needs 224 px; a money column fits 99,999,999.99 and its header; 序号 fits 1,048,576.
+ */
+const COLUMNS: readonly { key: string; sort: SortKey | null; num?: boolean; width: number; grows?: boolean }[] = [
+  { key: 'seq', sort: 'order', width: 60 },
+  { key: 'name', sort: 'name', width: 80, grows: true },
+  { key: 'idNumber', sort: 'idNumber', width: 224 },
+  { key: 'phone', sort: null, width: 110 },
+  { key: 'contracts', sort: 'contracts', num: true, width: 60 },
+  { key: 'principal', sort: 'principal', num: true, width: 116 },
+  { key: 'returned', sort: 'returned', num: true, width: 116 },
+  { key: 'netClaim', sort: 'netClaim', num: true, width: 140 },
+  { key: 'status', sort: null, width: 130 },
+  { key: 'exclusion', sort: null, width: 72 },
 ];
+const CHECK_WIDTH = 40;
+
+function gridLayout(withCheck: boolean): { readonly columns: string; readonly minWidth: number } {
+  const widths = COLUMNS.map((c) => (c.grows ? `minmax(${c.width}px, 1fr)` : `${c.width}px`));
+  const minWidth = COLUMNS.reduce((s, c) => s + c.width, 0);
+  return withCheck ? { columns: [`${CHECK_WIDTH}px`, ...widths].join(' '), minWidth: minWidth + CHECK_WIDTH } : { columns: widths.join(' '), minWidth };
+}
 
 /**
  * The register as a virtualized grid: only the rows on screen exist in the DOM, so a million
@@ -48,6 +61,8 @@ export function CreditorTable(props: {
   const { t } = useTranslation('creditors');
   const scrollRef = useRef<HTMLDivElement>(null);
   const { register, indices } = props;
+  const layout = gridLayout(props.checked !== undefined);
+  const grid = { gridTemplateColumns: layout.columns };
   const virtualizer = useVirtualizer({
     count: indices.length,
     getScrollElement: () => scrollRef.current,
@@ -58,9 +73,9 @@ export function CreditorTable(props: {
 
   return (
     <div className="creditor-scroll" ref={scrollRef} data-testid="creditor-table">
-      <table className={`creditor-grid${props.checked ? ' with-check' : ''}`} aria-rowcount={indices.length + 1}>
+      <table className="creditor-grid" style={{ minWidth: layout.minWidth }} aria-rowcount={indices.length + 1}>
         <thead>
-          <tr className="creditor-row creditor-head">
+          <tr className="creditor-row creditor-head" style={grid}>
             {props.checked && <th className="cell cell-check">{t('creditorReview:bulk.select')}</th>}
             {COLUMNS.map((col) => (
               <th
@@ -93,7 +108,7 @@ export function CreditorTable(props: {
                 aria-rowindex={item.index + 2}
                 aria-selected={props.selected === c.cid}
                 className={`creditor-row${props.selected === c.cid ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
-                style={{ transform: `translateY(${item.start - HEAD_HEIGHT}px)` }}
+                style={{ ...grid, transform: `translateY(${item.start - HEAD_HEIGHT}px)` }}
                 onClick={() => props.onSelect(c.cid)}
                 onKeyDown={(e) => e.key === 'Enter' && props.onSelect(c.cid)}
                 data-cid={c.cid}

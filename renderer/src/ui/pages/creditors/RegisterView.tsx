@@ -1,4 +1,4 @@
-import { Button, Callout, HTMLSelect, InputGroup, NonIdealState, OverlayToaster, Position, Spinner } from '@blueprintjs/core';
+import { Button, Callout, HTMLSelect, InputGroup, NonIdealState, Spinner } from '@blueprintjs/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../core/cases/case-file';
@@ -18,11 +18,10 @@ import { CreditorPanel } from './CreditorPanel';
 import { CreditorTable } from './CreditorTable';
 import { VerifyDialog } from './VerifyDialog';
 import './review-messages';
+import { notify } from '../../toaster';
 import { buildExport } from './export-client';
 import { ImportWizard } from './ImportWizard';
 import { EMPTY_QUERY, type RegisterQuery, type SortKey, searchRegister, sortIndices, viewTotals } from './register-query';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 type Editing = { readonly creditor: StoredCreditor | null } | null;
 type Verifying = StoredCreditor | null;
@@ -119,7 +118,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
     const name = verifying.name;
     setVerifying(null);
     await reload();
-    (await toaster).show({ intent: 'success', message: t('creditorReview:saved', { name }) });
+    await notify(t('creditorReview:saved', { name }), 'success');
     return null;
   }
 
@@ -138,7 +137,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
         : decision.status === '存疑'
           ? t('creditorReview:bulk.toDoubt')
           : t('creditorReview:bulk.toExclusion', { label: decision.exclusion ? EXCLUSION_LABELS[decision.exclusion] : t('creditorReview:none') });
-    (await toaster).show({ intent: 'success', message: t('creditorReview:bulk.done', { count: result.changed, what }) });
+    await notify(t('creditorReview:bulk.done', { count: result.changed, what }), 'success');
     return null;
   }
 
@@ -156,15 +155,13 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
     setEditing(null);
     await reload();
     setSelected(result.cid);
-    const toast = await toaster;
-    toast.show({ intent: 'success', message: t('edit.saved', { name: draft.name.trim() }) });
-    if (result.warnings.length > 0) toast.show({ intent: 'warning', message: t('edit.warnings', { text: result.warnings.join('；') }), timeout: 10_000 });
+    void notify(t('edit.saved', { name: draft.name.trim() }), 'success');
+    if (result.warnings.length > 0) void notify(t('edit.warnings', { text: result.warnings.join('；') }), 'warning', { timeout: 10_000 });
     return null;
   }
 
   async function exportRegister(kind: 'full' | 'public') {
     if (!register) return;
-    const toast = await toaster;
     setExporting(kind);
     try {
       // Refused (and audited) before any file is built when the user may not export personal data.
@@ -175,13 +172,13 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
       const name = `${title}-${kind === 'full' ? '集资参与人名单' : '集资参与人公示名单'}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
       const saved = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: built.bytes });
       if (saved.status !== 'saved') {
-        toast.show({ message: t('export.cancelled') });
+        void notify(t('export.cancelled'));
         return;
       }
       await repos.creditors.recordExport(caseId, kind, saved.fileName, built.hash, built.rows);
-      toast.show({ intent: 'success', message: t('export.saved', { file: saved.fileName, rows: built.rows }) });
+      void notify(t('export.saved', { file: saved.fileName, rows: built.rows }), 'success');
     } catch (err) {
-      toast.show({ intent: 'danger', message: t('export.failed', { message: err instanceof Error ? err.message : String(err) }) });
+      void notify(t('export.failed', { message: err instanceof Error ? err.message : String(err) }), 'danger');
     } finally {
       setExporting(null);
     }
@@ -194,7 +191,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
       summary.mode === 'replace'
         ? t('wizard.replaced', { file: fileName, count: summary.newCreditors + summary.mergedCreditors, removed: summary.removedCreditors ?? 0 })
         : t('wizard.committed', { file: fileName, added: summary.newCreditors, merged: summary.mergedCreditors });
-    (await toaster).show({ intent: 'success', message });
+    await notify(message, 'success');
   }
 
   if (caseFile === null) {

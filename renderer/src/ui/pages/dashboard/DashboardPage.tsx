@@ -1,4 +1,4 @@
-import { Button, Callout, HTMLSelect, OverlayToaster, Position, Spinner, Tab, Tabs } from '@blueprintjs/core';
+import { Button, Callout, HTMLSelect, Spinner, Tab, Tabs } from '@blueprintjs/core';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
@@ -14,6 +14,7 @@ import { dashboardRoute, parseDashboardRest } from './dashboard-route';
 import { FigureTable } from './FigureTable';
 import './dashboard.css';
 import './messages';
+import { notify } from '../../toaster';
 import { PeriodPicker } from './PeriodPicker';
 import { RecordsView } from './RecordsView';
 import { useFigureData } from './use-figure-data';
@@ -21,7 +22,6 @@ import { WorkReportDialog } from './WorkReportDialog';
 
 // ECharts is loaded when the charts tab is first opened, so the figures show without waiting for it.
 const FigureCharts = lazy(() => import('./FigureCharts').then((m) => ({ default: m.FigureCharts })));
-const toaster = OverlayToaster.create({ position: Position.TOP });
 type TabId = 'figures' | 'districts' | 'charts';
 
 /** 统计: every figure for a period beside the same period a year before, by district, charts, export. */
@@ -82,7 +82,7 @@ export function DashboardPage(props: { readonly rest: readonly string[]; readonl
     const saved = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes });
     if (saved.status !== 'saved') return;
     await repos.figures.recordExport('figures-xlsx', saved.fileName, { period, district: district ?? null, figures: data.rows.length });
-    (await toaster).show({ intent: 'success', message: t('exported', { file: saved.fileName }) });
+    await notify(t('exported', { file: saved.fileName }), 'success');
   };
 
   return (

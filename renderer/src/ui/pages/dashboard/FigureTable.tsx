@@ -85,6 +85,11 @@ export function FigureTable(props: {
                         {formatValue(f.unit, r.current)}
                       </a>
                     )}
+                    {r.current.note && (
+                      <div className="dashboard-note muted" data-testid={`note-${f.id}`}>
+                        {r.current.note}
+                      </div>
+                    )}
                   </td>
                   <td className="num" title={exactValue(f.unit, r.previous)} data-testid={`previous-${f.id}`}>
                     {formatValue(f.unit, r.previous)}

@@ -33,6 +33,7 @@ export function RecordsView(props: {
       <p>
         {periodLabelZh(props.period)}
         {props.district !== undefined && `，${props.district ?? t('district.unassigned')}`}：<strong data-testid="records-value">{exactValue(row.figure.unit, row.current)}</strong>
+        {row.current.note && <span data-testid="records-note">（{row.current.note}）</span>}
       </p>
       <Callout icon="info-sign" title={t('definition')}>
         {row.figure.definition}

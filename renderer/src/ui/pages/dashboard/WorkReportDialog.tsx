@@ -1,4 +1,4 @@
-import { Button, Callout, Classes, Dialog, DialogBody, DialogFooter, FormGroup, HTMLSelect, InputGroup, OverlayToaster, Position, TextArea } from '@blueprintjs/core';
+import { Button, Callout, Classes, Dialog, DialogBody, DialogFooter, FormGroup, HTMLSelect, InputGroup, TextArea } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
@@ -7,9 +7,9 @@ import type { FigureRow } from '../../../core/figures/compute';
 import type { FigurePeriod } from '../../../core/figures/types';
 import { WORK_REPORT_TEMPLATE_ID, workReportData } from '../../../core/figures/work-report';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
+import { notify } from '../../toaster';
 import { checkDocument, renderDocument } from '../documents/render-client';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 /**
  * The 工作情况报告 for the period: its sentences carry the figures as the source report writes them
@@ -72,7 +72,7 @@ export function WorkReportDialog(props: {
       });
       if (saved.status !== 'saved') return;
       await repos.figures.recordExport('work-report', saved.fileName, { templateId: template.id, period: props.period, district: props.district ?? null, format });
-      (await toaster).show({ intent: 'success', message: t('reportDialog.saved', { file: saved.fileName }) });
+      await notify(t('reportDialog.saved', { file: saved.fileName }), 'success');
     } catch (e) {
       setProblems([e instanceof Error ? e.message : String(e)]);
     } finally {
@@ -110,8 +110,10 @@ export function WorkReportDialog(props: {
             <FormGroup key={f.key} label={f.label} labelFor={`report-${f.key}`} helperText={f.hint}>
               {f.type === 'multiline' ? (
                 <TextArea id={`report-${f.key}`} fill rows={3} value={values[f.key] ?? ''} onChange={(e) => setValues({ ...values, [f.key]: e.currentTarget.value })} />
+              ) : f.type === 'date' ? (
+                <DateField id={`report-${f.key}`} value={values[f.key] ?? ''} onValueChange={(v) => setValues({ ...values, [f.key]: v })} />
               ) : (
-                <InputGroup id={`report-${f.key}`} type={f.type === 'date' ? 'date' : 'text'} value={values[f.key] ?? ''} onValueChange={(v) => setValues({ ...values, [f.key]: v })} />
+                <InputGroup id={`report-${f.key}`} value={values[f.key] ?? ''} onValueChange={(v) => setValues({ ...values, [f.key]: v })} />
               )}
             </FormGroup>
           ))}

@@ -1,7 +1,7 @@
 import { Button, Callout, Classes, Dialog, HTMLTable, InputGroup, Tag } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chineseDate } from '../../../core/common/iso-date';
+import { screenDate } from '../../../core/common/iso-date';
 import { formatOfficeDateTime } from '../../../core/common/office-time';
 import type { FontSubstitution } from '../../../core/documents';
 import type { AttachmentRow, DocumentRow } from '../../../db/records';
@@ -147,7 +147,7 @@ export function DocumentDetailDialog(props: {
   const canMove = (s: '已送达' | '已归档') => (s === '已送达' ? doc.status === '已签发' : doc.status === '已签发' || doc.status === '已送达');
   return (
     <Dialog isOpen onClose={props.onClose} title={`${doc.body.template.name}　${doc.number ?? '（草稿）'}`} style={{ width: 760 }}>
-      <div className={Classes.DIALOG_BODY} data-testid="document-detail">
+      <div className={`${Classes.DIALOG_BODY} documents-detail-body`} data-testid="document-detail">
         {error && (
           <Callout intent="danger" className="documents-callout" data-testid="document-error">
             {error}
@@ -179,7 +179,7 @@ export function DocumentDetailDialog(props: {
             </tr>
             <tr>
               <th>{t('colDate')}</th>
-              <td>{doc.issuedDate ? chineseDate(doc.issuedDate) : ''}</td>
+              <td>{doc.issuedDate ? screenDate(doc.issuedDate) : ''}</td>
             </tr>
             {doc.body.pdfSha256 && (
               <tr>

@@ -1,7 +1,7 @@
 import { HTMLSelect, HTMLTable, NonIdealState, Tab, Tabs, Tag } from '@blueprintjs/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chineseDate } from '../../../core/common/iso-date';
+import { screenDate } from '../../../core/common/iso-date';
 import { DOCUMENT_TYPES } from '../../../core/settings/app-settings';
 import type { DocumentRow } from '../../../db/records';
 import { DOCUMENT_STATUSES } from '../../../db/repositories/document-types';
@@ -157,7 +157,7 @@ export function DocumentTable(props: {
             <td>{r.body.template.name}</td>
             <td>{r.body.summary}</td>
             {props.caseTitle && <td>{r.caseId ? (props.caseTitle.get(r.caseId) ?? '') : r.body.source ? t('source', { label: r.body.source.label }) : ''}</td>}
-            <td>{r.issuedDate ? chineseDate(r.issuedDate) : ''}</td>
+            <td>{r.issuedDate ? screenDate(r.issuedDate) : ''}</td>
             <td className="documents-status">
               <Tag minimal intent={statusIntent(r.status)}>
                 {r.status}

@@ -8,8 +8,8 @@ import type { ExchangeOfficeRow } from '../../../db/records';
 import type { ExchangeIdentity, MadePackage } from '../../../db/repositories/exchange-repository';
 import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
-import { exchangeToaster } from './toaster';
 import './messages';
+import { notify } from '../../toaster';
 import { PeriodKindYear } from './PeriodKindYear';
 
 interface RegisterChoice {
@@ -68,7 +68,7 @@ export function MakePackageTab({ identity }: { readonly identity: ExchangeIdenti
       });
       const saved = await bridge.saveFile({ suggestedName: pkg.fileName, filters: [{ name: '报送包', extensions: [PACKAGE_FILE_EXTENSION] }], bytes: pkg.bytes });
       setMade(pkg);
-      if (saved.status === 'saved') (await exchangeToaster).show({ intent: 'success', message: t('make.done', { name: saved.fileName }) });
+      if (saved.status === 'saved') await notify(t('make.done', { name: saved.fileName }), 'success');
     } catch (e) {
       setErrors({ form: e instanceof Error ? e.message : String(e) });
     } finally {

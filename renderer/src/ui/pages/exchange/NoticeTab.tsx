@@ -7,8 +7,8 @@ import type { Petition } from '../../../core/petitions/types';
 import type { ExchangeOfficeRow } from '../../../db/records';
 import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
-import { exchangeToaster } from './toaster';
 import './messages';
+import { notify } from '../../toaster';
 
 type Errors = Partial<Record<NoticeField | 'recipient' | 'reason' | 'form', string>>;
 
@@ -69,7 +69,7 @@ export function NoticeTab() {
       const pkg = result.value;
       const saved = await bridge.saveFile({ suggestedName: pkg.fileName, filters: [{ name: '通知包', extensions: [PACKAGE_FILE_EXTENSION] }], bytes: pkg.bytes });
       setMade(pkg.fileName);
-      if (saved.status === 'saved') (await exchangeToaster).show({ intent: 'success', message: t('notice.done', { name: saved.fileName }) });
+      if (saved.status === 'saved') await notify(t('notice.done', { name: saved.fileName }), 'success');
     } catch (e) {
       setErrors({ form: e instanceof Error ? e.message : String(e) });
     } finally {

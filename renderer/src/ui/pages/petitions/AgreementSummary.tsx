@@ -1,5 +1,6 @@
 import { Callout, Card } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
+import { screenDate } from '../../../core/common/iso-date';
 import { maskIdNumber, maskPhone } from '../../../core/identity';
 import { buildMediationAgreement } from '../../../core/petitions/mediation';
 import type { Petition } from '../../../core/petitions/types';
@@ -51,7 +52,7 @@ export function AgreementSummary(props: { readonly petition: Petition; readonly 
         <dd>{a.disputeSummary}</dd>
         <dt>{t('agreement.placeDate')}</dt>
         <dd>
-          {a.place}，{a.dateText}
+          {a.place}，{screenDate(a.date)}
         </dd>
         <dt>{t('agreement.terms')}</dt>
         <dd>

@@ -1,4 +1,4 @@
-import { Button, Callout, HTMLSelect, InputGroup, Intent, OverlayToaster, Position, TextArea } from '@blueprintjs/core';
+import { Button, Callout, HTMLSelect, InputGroup, Intent, TextArea } from '@blueprintjs/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayCounting, HolidayEndRule, PetitionDeadlineSettings } from '../../../core/petitions/deadline-settings';
@@ -7,9 +7,8 @@ import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
+import { notify } from '../../toaster';
 import { HolidayTableEditor } from './HolidayTableEditor';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 type NumberField = 'acceptWithinDays' | 'resolveWithinDays' | 'maxExtensionDays' | 'dueSoonDays';
 const NUMBER_FIELDS: readonly NumberField[] = ['acceptWithinDays', 'resolveWithinDays', 'maxExtensionDays', 'dueSoonDays'];
@@ -90,7 +89,7 @@ export function DeadlineSettingsTab(props: { readonly section: PetitionSettingsS
       }
       setIssues([]);
       form.clear();
-      (await toaster).show({ intent: 'success', message: t('settings.saved') });
+      await notify(t('settings.saved'), 'success');
       props.onSaved();
     } finally {
       setSaving(false);

@@ -1,4 +1,4 @@
-import { Button, Callout, HTMLTable, OverlayToaster, Position } from '@blueprintjs/core';
+import { Button, Callout, HTMLTable } from '@blueprintjs/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '../../../core/calendar/iso-date';
@@ -9,10 +9,9 @@ import { formatPercentChange, formatRate, type Rate, type YearOnYear } from '../
 import { PETITION_LEVELS } from '../../../core/petitions/types';
 import { useApp } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
+import { notify } from '../../toaster';
 import { ledgerWorkbookBytes } from './ledger-xlsx';
 import type { PetitionData } from './use-petition-data';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 function compute(data: PetitionData, period: DatePeriod): { figures: PetitionFigures } | { error: string } {
   if (!isIsoDate(period.from) || !isIsoDate(period.to)) return { error: '统计期间：请填写有效的开始和结束日期（YYYY-MM-DD）' };
@@ -42,7 +41,7 @@ export function FiguresTab({ data, cases }: { readonly data: PetitionData; reado
       const saved = await bridge.saveFile({ suggestedName: `信访台账_${from}_${to}.xlsx`, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes });
       if (saved.status !== 'saved') return;
       await repos.petitions.recordLedgerExport({ from, to }, ledger.rows.length, saved.fileName);
-      (await toaster).show({ intent: 'success', message: t('figures.exported', { file: saved.fileName, rows: ledger.rows.length }) });
+      await notify(t('figures.exported', { file: saved.fileName, rows: ledger.rows.length }), 'success');
     } finally {
       setExporting(false);
     }

@@ -1,4 +1,4 @@
-import { Button, Callout, Card, HTMLTable, OverlayToaster, Position, Tag } from '@blueprintjs/core';
+import { Button, Callout, Card, HTMLTable, Tag } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../core/audit/audit-entry';
@@ -8,6 +8,7 @@ import { availableEvents } from '../../../core/petitions/workflow';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { AuditTable } from '../../components/AuditTable';
+import { notify } from '../../toaster';
 import { AgreementSummary } from './AgreementSummary';
 import { DeadlineFacts } from './DeadlineFacts';
 import { MediationDialog } from './MediationDialog';
@@ -15,8 +16,6 @@ import { PetitionerCell } from './PetitionerCell';
 import { petitionLabel } from './petition-clock';
 import { StepDialog, type StepType } from './StepDialog';
 import type { PetitionData } from './use-petition-data';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 export function PetitionDetail(props: {
   readonly petitionId: string;
@@ -51,7 +50,7 @@ export function PetitionDetail(props: {
   const caseFile = p.caseId ? cases.get(p.caseId) : undefined;
   const events = availableEvents(p);
   const done = (type: StepType) => {
-    void toaster.then((tt) => tt.show({ intent: 'success', message: t('step.done', { step: t(`step.${type}`) }) }));
+    void notify(t('step.done', { step: t(`step.${type}`) }), 'success');
     void load();
     props.onChanged();
   };
@@ -71,7 +70,7 @@ export function PetitionDetail(props: {
             title={t('detail.noNumberYet')}
             onClick={async () => {
               const r = await repos.petitions.assignNumber(p.id);
-              void toaster.then((tt) => tt.show(r.ok ? { intent: 'success', message: t('detail.assigned', { number: r.registerNo }) } : { intent: 'danger', message: r.message }));
+              void (r.ok ? notify(t('detail.assigned', { number: r.registerNo }), 'success') : notify(r.message, 'danger'));
               void load();
               props.onChanged();
             }}
@@ -227,7 +226,7 @@ export function PetitionDetail(props: {
           onClose={(ok) => {
             setSessionOpen(false);
             if (ok) {
-              void toaster.then((tt) => tt.show({ intent: 'success', message: t('session.saved') }));
+              void notify(t('session.saved'), 'success');
               void load();
               props.onChanged();
             }

@@ -1,4 +1,4 @@
-import { Button, Callout, HTMLSelect, InputGroup, Intent, OverlayToaster, Position, Tag, TextArea } from '@blueprintjs/core';
+import { Button, Callout, HTMLSelect, InputGroup, Intent, Tag, TextArea } from '@blueprintjs/core';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile, CaseParty } from '../../../core/cases/case-file';
@@ -20,9 +20,8 @@ import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
+import { notify } from '../../toaster';
 import { CreditorPicker } from './CreditorPicker';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 type Draft = PetitionFormInput & { readonly personCount: string };
 
@@ -99,7 +98,7 @@ export function PetitionForm({ cases, navigate }: { readonly cases: ReadonlyMap<
         return;
       }
       form.clear();
-      (await toaster).show({ intent: 'success', message: t('form.registered', { number: result.registerNo }) });
+      await notify(t('form.registered', { number: result.registerNo }), 'success');
       navigate({ area: 'petitions', rest: [result.petitionId] });
     } finally {
       setSaving(false);

@@ -8,6 +8,7 @@ import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
+import { placeBatchErrors } from './batch-form-errors';
 import { WorkingNote } from './WorkingNote';
 
 /** The batch settings form, for a new batch and for recomputing a draft. Keeps what was typed on errors. */
@@ -27,7 +28,7 @@ export function BatchFormDialog(props: {
   const form = useFormDraft<BatchDraft>(props.draftKey, props.initial, props.title, { fresh: props.draftKey.endsWith(':new') });
   const draft = form.value ?? props.initial;
   const setDraft = form.set;
-  const [errors, setErrors] = useState<FieldErrors<BatchField>>({});
+  const [reported, setErrors] = useState<FieldErrors<BatchField>>({});
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<RepaymentProgressReport | null>(null);
   const set = (patch: Partial<BatchDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -49,6 +50,8 @@ export function BatchFormDialog(props: {
       setProgress(null);
     }
   };
+  // Each message under the field it names; one about the whole batch above the fields.
+  const { fields: errors, general } = placeBatchErrors(reported, { threshold: draft.smallClaimsFirst });
   const count = Object.keys(errors).length;
   return (
     // While the worker computes the window answers, but the batch is stored once it finishes: the dialog
@@ -58,9 +61,12 @@ export function BatchFormDialog(props: {
         <DialogBody>
           <DraftNotice draft={form} />
           {busy && <WorkingNote testId="batch-progress" text={t(`progress.${progress?.phase ?? 'read'}`)} value={progress ? (progress.done + 1) / (progress.total + 1) : null} />}
-          {count > 0 && (
+          {(count > 0 || general.length > 0) && (
             <Callout intent="danger" data-testid="batch-form-errors">
-              {t('translation:common.fixErrors', { count })}
+              {general.map((m) => (
+                <p key={m}>{m}</p>
+              ))}
+              {count > 0 && t('translation:common.fixErrors', { count })}
             </Callout>
           )}
           <FieldRow label={t('form.amount')} labelFor="batch-amount" error={errors.amount} hint={t('form.amountHint', { available: formatFen(props.fundsAvailableFen) })} required>

@@ -1,4 +1,4 @@
-import { Alert, Button, Callout, OverlayToaster, Position, Tab, Tabs, Tag } from '@blueprintjs/core';
+import { Alert, Button, Callout, Tab, Tabs, Tag } from '@blueprintjs/core';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenToYuanString, formatFen } from '../../../core/money';
@@ -8,6 +8,7 @@ import type { BatchLineRow, BatchScreen } from '../../../db/repositories/repayme
 import type { ActionResult, BatchDraft } from '../../../db/repositories/repayment-types';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { notify } from '../../toaster';
 import { ApproveDialog, BankResultDialog, LineResultDialog } from './BatchDialogs';
 import { BatchFormDialog } from './BatchFormDialog';
 import { BatchLinesTable, LINES_PER_SCREEN, type LinesState } from './BatchLinesTable';
@@ -16,8 +17,6 @@ import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './
 import { PendingChangesNote, RelaxationNote } from './FourEyesNotes';
 import { runInWorker } from './repayment-client';
 import { WorkingNote } from './WorkingNote';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 interface Loaded {
   readonly batch: RepaymentBatchRow;
@@ -96,7 +95,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     if (result.ok) {
       setOpen(null);
       setProblem(null);
-      (await toaster).show({ intent: 'success', message });
+      await notify(message, 'success');
       await reload();
     }
     return result;
@@ -118,7 +117,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     const saved = await bridge.saveFile({ suggestedName: file.suggestedName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: file.bytes });
     if (saved.status !== 'saved') return;
     await repos.repayment.recordExport(batchId, saved.fileName, file.rowCount, file.totalFen);
-    (await toaster).show({ intent: 'success', message: t('batch.exported', { count: file.rowCount, total: formatFen(file.totalFen) }) });
+    await notify(t('batch.exported', { count: file.rowCount, total: formatFen(file.totalFen) }), 'success');
   };
   const importBank = async () => {
     const picked = await bridge.openFile({ title: t('bank.title'), filters: [{ name: '银行回单', extensions: ['xlsx', 'xls', 'csv'] }] });
@@ -268,7 +267,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
               setOpen(null);
               return;
             }
-            (await toaster).show({ intent: 'success', message: t('batch.deleted') });
+            await notify(t('batch.deleted'), 'success');
             back();
           })
         }

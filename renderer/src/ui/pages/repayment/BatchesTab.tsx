@@ -1,4 +1,4 @@
-import { Button, HTMLTable, NonIdealState, OverlayToaster, Position, Tag } from '@blueprintjs/core';
+import { Button, HTMLTable, NonIdealState, Tag } from '@blueprintjs/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
@@ -6,12 +6,11 @@ import { formatFen } from '../../../core/money';
 import { RELAXATION_LABELS } from '../../../core/users/four-eyes';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { notify } from '../../toaster';
 import { BatchFormDialog } from './BatchFormDialog';
 import { BATCH_STATUS_INTENT, BATCH_STATUS_LABEL, localTime, ruleText } from './batch-labels';
 import type { CaseRepaymentData } from './case-repayment-data';
 import { runInWorker } from './repayment-client';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 export function BatchesTab(props: { readonly caseId: string; readonly data: CaseRepaymentData; readonly reload: () => Promise<void>; readonly navigate: (r: Route) => void }) {
   const { caseId, data, navigate } = props;
@@ -80,7 +79,7 @@ export function BatchesTab(props: { readonly caseId: string; readonly data: Case
           onSubmit={(draft, onProgress) => runInWorker(repos, { kind: 'createBatch', caseId, draft }, onProgress)}
           onClose={() => setCreating(false)}
           onDone={(id) => {
-            void toaster.then((x) => x.show({ intent: 'success', message: t('form.computed') }));
+            void notify(t('form.computed'), 'success');
             open(id);
           }}
         />

@@ -1,4 +1,4 @@
-import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, HTMLTable, InputGroup, Intent, OverlayToaster, Position, Tag } from '@blueprintjs/core';
+import { Button, Callout, Dialog, DialogBody, DialogFooter, HTMLSelect, HTMLTable, InputGroup, Intent, Tag } from '@blueprintjs/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
@@ -11,9 +11,8 @@ import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
+import { notify } from '../../toaster';
 import type { CaseRepaymentData } from './case-repayment-data';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
 
 const emptyDraft = (): FundDraft => ({ source: '', amountText: '', date: localIsoDate(new Date()), note: '' });
 
@@ -42,7 +41,7 @@ export function FundsTab({ caseId, data, reload }: { readonly caseId: string; re
       setErrors({});
       // Recorded: the form is empty again for the next receipt, and its draft is gone.
       form.discard();
-      (await toaster).show({ intent: 'success', message: t('funds.added') });
+      await notify(t('funds.added'), 'success');
       await reload();
     } finally {
       setSaving(false);
@@ -140,7 +139,7 @@ function VoidFundDialog({ fund, onClose, onDone }: { readonly fund: FundReceiptR
       setError(result.message);
       return;
     }
-    (await toaster).show({ intent: 'success', message: t('funds.voidDone') });
+    await notify(t('funds.voidDone'), 'success');
     onClose();
     await onDone();
   };

@@ -18,6 +18,7 @@ import {
 } from '../../../core/screening';
 import type { ScanInput } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { FormDialog } from './FormDialog';
 import { ChoiceSelect, Field, guarded } from './form-bits';
 
@@ -101,7 +102,7 @@ export function RiskReviewDialog(props: { readonly entry: RiskEntry; readonly fi
         <TextArea id="sc-reason" fill rows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
       </Field>
       <Field label="移出日期" field="on" errors={errors} required>
-        <InputGroup id="sc-on" value={on} onValueChange={setOn} />
+        <DateField id="sc-on" value={on} onValueChange={setOn} />
       </Field>
     </FormDialog>
   );
@@ -152,7 +153,7 @@ export function RecordDialog(props: { readonly firm: Firm; readonly rounds: read
           </HTMLSelect>
         </Field>
         <Field label="排查日期" field="date" errors={errors} required>
-          <InputGroup id="sc-date" value={input.date} onValueChange={(v) => set({ date: v })} />
+          <DateField id="sc-date" value={input.date} onValueChange={(v) => set({ date: v })} />
         </Field>
         <Field label="排查人员" field="inspectors" errors={errors} required>
           <InputGroup id="sc-inspectors" value={input.inspectors} onValueChange={(v) => set({ inspectors: v })} placeholder="多人用顿号分隔" />

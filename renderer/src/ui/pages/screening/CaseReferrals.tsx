@@ -1,6 +1,6 @@
 import { HTMLTable } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
-import { chineseDate } from '../../../core/common/iso-date';
+import { screenDate } from '../../../core/common/iso-date';
 import type { Disposition } from '../../../core/screening';
 import { useApp } from '../../app/app-context';
 
@@ -25,7 +25,7 @@ export function CaseReferrals(props: { readonly caseId: string }) {
         <tbody>
           {rows.map(({ disposition: d, firmName }) => (
             <tr key={d.id}>
-              <td>{chineseDate(d.date)}</td>
+              <td>{screenDate(d.date)}</td>
               <td>
                 <a href={`#/screening/firm/${encodeURIComponent(d.firmId)}`}>{firmName}</a>
               </td>

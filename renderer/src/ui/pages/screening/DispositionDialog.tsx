@@ -10,6 +10,7 @@ import { localIsoDate } from '../../../core/common/iso-date';
 import { caseDraftFromFirm, DISPOSITION_KINDS, type DispositionInput, type FieldError, type Firm } from '../../../core/screening';
 import type { DocumentRow } from '../../../db/records';
 import { useApp } from '../../app/app-context';
+import { DateField } from '../../components/DateField';
 import { useCases } from '../petitions/use-cases';
 import { FormDialog } from './FormDialog';
 import { ChoiceSelect, Field, guarded } from './form-bits';
@@ -61,7 +62,7 @@ export function DispositionDialog(props: { readonly firm: Firm; readonly docs: r
           <HTMLSelect id="sc-kind" value={input.kind} onChange={(e) => set({ kind: e.currentTarget.value, documentId: null })} options={[...DISPOSITION_KINDS]} />
         </Field>
         <Field label="处置日期" field="date" errors={errors} required>
-          <InputGroup id="sc-date" value={input.date} onValueChange={(v) => set({ date: v })} placeholder="2026-03-05" />
+          <DateField id="sc-date" value={input.date} onValueChange={(v) => set({ date: v })} />
         </Field>
         <Field label="决定人" field="decidedBy" errors={errors} required>
           <InputGroup id="sc-decidedBy" value={input.decidedBy} onValueChange={(v) => set({ decidedBy: v })} placeholder={`如：${settings.operatorName || '市处非办主任办公会'}`} />

@@ -5,7 +5,8 @@ import { EMPTY_FIRM_INPUT, type FieldError, type Firm, type FirmInput, firmToInp
 import { useApp } from '../../app/app-context';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
-import { Field, guarded, notify, OtherErrors } from './form-bits';
+import { notify } from '../../toaster';
+import { Field, guarded, OtherErrors } from './form-bits';
 
 const FIELDS: readonly string[] = Object.keys(EMPTY_FIRM_INPUT);
 
@@ -41,7 +42,7 @@ export function FirmFormDialog(props: { readonly firm: Firm | null; readonly onC
     form.clear();
     for (const w of r.warnings) void notify(w.message, 'warning');
     if (r.value.keywordHits.length > 0) void notify(`含涉金融关键字样“${r.value.keywordHits.join('、')}”，已标为待评估`, 'warning');
-    else void notify(`已保存：${r.value.name}`);
+    else void notify(`已保存：${r.value.name}`, 'success');
     props.onSaved(r.value);
   };
   const fieldErrors = errors.filter((e) => FIELDS.includes(e.field)).length;

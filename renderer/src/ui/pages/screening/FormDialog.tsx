@@ -4,7 +4,8 @@ import { Button, Dialog, DialogBody, DialogFooter } from '@blueprintjs/core';
 import { type ReactNode, useState } from 'react';
 import type { FieldError } from '../../../core/screening';
 import type { SaveResult } from '../../../db/repositories/screening-repository';
-import { notify, OtherErrors } from './form-bits';
+import { notify } from '../../toaster';
+import { OtherErrors } from './form-bits';
 
 export function FormDialog(props: {
   readonly title: string;
@@ -29,7 +30,7 @@ export function FormDialog(props: {
       return;
     }
     for (const w of r.warnings) void notify(w.message, 'warning');
-    void notify(props.done);
+    void notify(props.done, 'success');
     props.onSaved();
   };
   return (

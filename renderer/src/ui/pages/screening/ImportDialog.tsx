@@ -4,7 +4,8 @@ import type { FirmImportResult } from '../../../core/screening';
 import type { FirmImportMessage } from '../../../workers/firm-import-protocol';
 import { useApp } from '../../app/app-context';
 import { checkProgressText, useImportCheck } from '../../hooks/use-import-check';
-import { guarded, notify } from './form-bits';
+import { notify } from '../../toaster';
+import { guarded } from './form-bits';
 
 type Step = { readonly kind: 'pick' } | { readonly kind: 'checked'; readonly fileName: string; readonly bytes: Uint8Array; readonly result: FirmImportResult };
 
@@ -73,7 +74,7 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
       setMessage(r.message);
       return;
     }
-    void notify(`已导入：新增 ${r.value.newFirms} 家，更新 ${r.value.updatedFirms} 家`);
+    void notify(`已导入：新增 ${r.value.newFirms} 家，更新 ${r.value.updatedFirms} 家`, 'success');
     props.onImported();
   };
 

@@ -7,7 +7,8 @@ import type { FieldError } from '../../../core/screening';
 import { KEYWORD_SETTINGS_SECTION } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
 import { AuditTable } from '../../components/AuditTable';
-import { guarded, notify } from './form-bits';
+import { notify } from '../../toaster';
+import { guarded } from './form-bits';
 
 export function KeywordListEditor() {
   const { repos, can } = useApp();
@@ -34,7 +35,7 @@ export function KeywordListEditor() {
       return;
     }
     setErrors([]);
-    void notify(`涉金融关键字样已保存（${list.length} 个）`);
+    void notify(`涉金融关键字样已保存（${list.length} 个）`, 'success');
     await load();
   };
   if (saved === null) return null;

@@ -4,9 +4,11 @@ import { type FieldError, type Firm, formatPermille, inScope, type ProgressLine,
 import type { ScreeningData } from '../../../db/repositories/screening-repository';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
+import { DateField } from '../../components/DateField';
+import { notify } from '../../toaster';
 import { RecordDialog } from './ActionDialogs';
 import { printCommitmentLetters } from './commitment-print';
-import { Field, guarded, notify, OtherErrors } from './form-bits';
+import { Field, guarded, OtherErrors } from './form-bits';
 
 /** Screening rounds with their progress; a round's page lists what is left to screen. */
 export function RoundsTab(props: { readonly data: ScreeningData; readonly roundId: string | null; readonly onChanged: () => void; readonly navigate: (r: Route) => void }) {
@@ -92,7 +94,7 @@ function RoundDialog(props: { readonly districts: readonly string[]; readonly se
       setErrors(r.errors);
       return;
     }
-    void notify(`已新建排查轮次：${r.value.name}`);
+    void notify(`已新建排查轮次：${r.value.name}`, 'success');
     props.onSaved(r.value);
   };
   return (
@@ -108,10 +110,10 @@ function RoundDialog(props: { readonly districts: readonly string[]; readonly se
           </Field>
           <div className="screening-form-grid">
             <Field label="开始日期" field="periodStart" errors={errors} required>
-              <InputGroup id="sc-periodStart" value={input.periodStart} onValueChange={(v) => set({ periodStart: v })} placeholder="2026-11-01" />
+              <DateField id="sc-periodStart" value={input.periodStart} onValueChange={(v) => set({ periodStart: v })} />
             </Field>
             <Field label="结束日期" field="periodEnd" errors={errors} required>
-              <InputGroup id="sc-periodEnd" value={input.periodEnd} onValueChange={(v) => set({ periodEnd: v })} placeholder="2026-11-30" />
+              <DateField id="sc-periodEnd" value={input.periodEnd} onValueChange={(v) => set({ periodEnd: v })} />
             </Field>
           </div>
           <p>范围（不选即全部）：</p>

@@ -4,8 +4,8 @@ import { findBuiltinTemplate } from '../../../core/documents/builtin-templates';
 import type { DocumentData } from '../../../core/documents/template-types';
 import type { Firm } from '../../../core/screening';
 import type { Bridge } from '../../../platform/bridge';
+import { notify } from '../../toaster';
 import { renderNoticeBatch } from '../documents/render-client';
-import { notify } from './form-bits';
 
 export const COMMITMENT_TEMPLATE_ID = 'commitment-letter';
 

@@ -1,15 +1,9 @@
-// Small pieces the screening forms share: a field with its Chinese error under it, the outcome of a
-// repository call shown where the user looks, and a toaster.
-import { Callout, FormGroup, HTMLSelect, OverlayToaster, Position } from '@blueprintjs/core';
+// Small pieces the screening forms share: a field with its Chinese error under it and the outcome of
+// a repository call shown where the user looks (short messages go to the app's toaster, ui/toaster).
+import { Callout, FormGroup, HTMLSelect } from '@blueprintjs/core';
 import type { ReactNode } from 'react';
 import type { FieldError } from '../../../core/screening';
 import { isPermissionDenied } from '../../../db/access';
-
-export const toaster = OverlayToaster.create({ position: Position.TOP });
-
-export async function notify(message: string, intent: 'success' | 'warning' | 'danger' = 'success'): Promise<void> {
-  (await toaster).show({ message, intent, timeout: intent === 'success' ? 3000 : 8000 });
-}
 
 export function errorOf(errors: readonly FieldError[], field: string): string | undefined {
   return errors.find((e) => e.field === field)?.message;

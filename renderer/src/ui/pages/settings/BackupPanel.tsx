@@ -1,4 +1,4 @@
-import { Button, Callout, Checkbox, Classes, Dialog, FormGroup, HTMLTable, InputGroup, NonIdealState, OverlayToaster, ProgressBar } from '@blueprintjs/core';
+import { Button, Callout, Checkbox, Classes, Dialog, FormGroup, HTMLTable, InputGroup, NonIdealState, ProgressBar } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkBackupPassphrase } from '../../../core/backup';
@@ -13,6 +13,7 @@ import { restoreGuard } from './RestoreAdmin';
 import { RestoreDialog } from './RestoreDialog';
 import './safety.css';
 import './safety-messages';
+import { notify } from '../../toaster';
 
 const reasonOf = (fileName: string) => /^chufei-\d{8}-\d{9}Z-([a-z-]+?)(?:-\d+)?\.cfbak$/.exec(fileName)?.[1] ?? '';
 
@@ -52,12 +53,8 @@ export function BackupPanel() {
     try {
       const made = await task();
       if (made) {
-        (await OverlayToaster.create()).show({
-          intent: 'success',
-          message:
-            t('backup.done', { file: made.fileName, size: formatBytes(made.byteLength) }) +
-            (made.removedOld > 0 ? t('backup.removedOld', { count: made.removedOld }) : ''),
-        });
+        await notify(t('backup.done', { file: made.fileName, size: formatBytes(made.byteLength) }) +
+            (made.removedOld > 0 ? t('backup.removedOld', { count: made.removedOld }) : ''), 'success');
       }
       await refresh();
     } catch (e) {

@@ -9,9 +9,9 @@ import type { ExchangeIdentity } from '../../../db/repositories/exchange-reposit
 import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
 import { AddOfficeDialog } from '../exchange/AddOfficeDialog';
-import { exchangeToaster } from '../exchange/toaster';
 import '../exchange/messages';
 import '../exchange/exchange.css';
+import { notify } from '../../toaster';
 
 // 设置 → 报送与密钥: this office's identity and signing key, and the offices whose packages it accepts.
 export function ExchangeSettingsPanel() {
@@ -45,13 +45,13 @@ export function ExchangeSettingsPanel() {
     }
     setErrors({});
     await reload();
-    (await exchangeToaster).show({ intent: 'success', message: t('settings.saved') });
+    await notify(t('settings.saved'), 'success');
   };
 
   const exportKey = async () => {
     const file = await repos.exchange.exportKeyFile();
     const saved = await bridge.saveFile({ suggestedName: file.fileName, filters: [{ name: '公钥文件', extensions: [KEY_FILE_EXTENSION] }], bytes: new TextEncoder().encode(file.text) });
-    if (saved.status === 'saved') (await exchangeToaster).show({ intent: 'success', message: t('settings.exported') });
+    if (saved.status === 'saved') await notify(t('settings.exported'), 'success');
   };
 
   const addFromFile = async () => {
@@ -64,7 +64,7 @@ export function ExchangeSettingsPanel() {
     }
     setFileError(null);
     await reload();
-    (await exchangeToaster).show({ intent: 'success', message: t('settings.added', { name: result.office.name }) });
+    await notify(t('settings.added', { name: result.office.name }), 'success');
   };
 
   const remove = async (office: ExchangeOfficeRow) => {
@@ -166,7 +166,7 @@ export function ExchangeSettingsPanel() {
         onAdded={async (name) => {
           setDialog(false);
           await reload();
-          (await exchangeToaster).show({ intent: 'success', message: t('settings.added', { name }) });
+          await notify(t('settings.added', { name }), 'success');
         }}
       />
     </div>

@@ -1,12 +1,11 @@
-import { Button, Callout, FormGroup, InputGroup, OverlayToaster, Position, Switch } from '@blueprintjs/core';
+import { Button, Callout, FormGroup, InputGroup, Switch } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseIdleMinutes } from '../../../core/users/idle-lock';
 import { useApp } from '../../app/app-context';
 import { notifyLockSettingsChanged } from '../../app/SignInGate';
 import './users-messages';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
+import { notify } from '../../toaster';
 
 /**
  * The idle lock: after the chosen minutes without input the sign-in screen comes back (the same
@@ -37,7 +36,7 @@ export function LockSettingsPanel() {
     setError(r.ok ? null : r.message);
     if (!r.ok) return;
     notifyLockSettingsChanged();
-    (await toaster).show({ intent: 'success', message: t('panel.idleSaved') });
+    await notify(t('panel.idleSaved'), 'success');
   };
 
   return (

@@ -1,4 +1,4 @@
-import { Button, Callout, HTMLTable, InputGroup, OverlayToaster, Position, Radio, RadioGroup, TextArea } from '@blueprintjs/core';
+import { Button, Callout, HTMLTable, InputGroup, Radio, RadioGroup, TextArea } from '@blueprintjs/core';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../../core/common/field-errors';
@@ -10,8 +10,7 @@ import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
+import { notify } from '../../toaster';
 
 export function OfficeSettingsForm() {
   const { t } = useTranslation();
@@ -45,7 +44,7 @@ export function OfficeSettingsForm() {
       draft.set({ settings: result.value, districtsText: result.value.districts.join('\n') });
       draft.clear();
       await reloadSettings();
-      (await toaster).show({ intent: 'success', message: t('common.saved') });
+      await notify(t('common.saved'), 'success');
     } finally {
       setSaving(false);
     }

@@ -1,11 +1,11 @@
-import { Button, Callout, Checkbox, OverlayToaster, Position } from '@blueprintjs/core';
+import { Button, Callout, Checkbox } from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_POLICY, type FourEyesPolicy, RELAXATION_LABELS, type Relaxation, relaxationInForce } from '../../../core/users/four-eyes';
 import { useApp } from '../../app/app-context';
 import './users-messages';
+import { notify } from '../../toaster';
 
-const toaster = OverlayToaster.create({ position: Position.TOP });
 const RELAXATIONS: readonly Relaxation[] = ['selfApproval', 'selfReverification', 'approverRecordsPayments'];
 
 /** The four-eyes rules and what the office chose to relax (a 管理员 changes them; audited). */
@@ -30,7 +30,7 @@ export function PolicySection() {
     }
     setError(null);
     setSaved(policy);
-    (await toaster).show({ intent: 'success', message: t('panel.policySaved') });
+    await notify(t('panel.policySaved'), 'success');
   };
   const inForce = RELAXATIONS.filter((r) => relaxationInForce(saved, r)).map((r) => RELAXATION_LABELS[r]);
   const box = (key: keyof FourEyesPolicy, indent: boolean) => (

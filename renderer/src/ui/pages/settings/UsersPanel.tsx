@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Callout, HTMLTable, OverlayToaster, Position, Tag } from '@blueprintjs/core';
+import { Button, ButtonGroup, Callout, HTMLTable, Tag } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatOfficeDateTime } from '../../../core/common/office-time';
@@ -11,8 +11,7 @@ import { PolicySection } from './PolicySection';
 import { AddUserDialog, ResetDialog, RolesDialog } from './UserDialogs';
 import './users.css';
 import './users-messages';
-
-const toaster = OverlayToaster.create({ position: Position.TOP });
+import { notify } from '../../toaster';
 
 type Open = { kind: 'add' } | { kind: 'roles' | 'reset'; user: UserSummary } | null;
 
@@ -33,7 +32,7 @@ export function UsersPanel() {
     setOpen(null);
     setProblem(null);
     await reload();
-    (await toaster).show({ intent: 'success', message });
+    await notify(message, 'success');
   };
   const toggle = async (u: UserSummary) => {
     const r = await repos.users.setActive(u.id, !u.active);
