@@ -411,6 +411,7 @@ describe('CreditorRepository reading and integrity', () => {
     expect((await loading)?.columns.count).toBe(2_100);
     // A worker that ended with an error still lets the register load.
     const failed = Promise.reject(new Error('worker crashed'));
+    failed.catch(() => undefined);
     expect((await repos.creditors.loadColumns('case-1', () => {}, failed))?.columns.count).toBe(2_100);
   });
 
