@@ -380,9 +380,39 @@ describe('CreditorRepository reading and integrity', () => {
     // A register that fits one block is simply loaded; a case without one is null.
     await importList(repos, 'case-2', [creditor(1)]);
     const none: number[] = [];
-    expect((await repos.creditors.loadColumns('case-2', (f) => none.push(f.columns.count)))?.columns.count).toBe(1);
+    const single = await repos.creditors.loadColumns('case-2', (f) => none.push(f.columns.count));
+    expect(single?.columns.count).toBe(1);
     expect(none).toEqual([]);
+    if (!single) throw new Error('no register');
+    expect(await repos.creditors.creditorAt(single, 0)).toEqual((await repos.creditors.loadCase('case-2'))[0]);
     expect(await repos.creditors.loadColumns('case-none')).toBeNull();
+  });
+
+  it('right after an import, shows the first screen at once and reads the rest only once the import worker is gone', async () => {
+    const { repos } = makeTestRepos();
+    await importList(repos, 'case-1', Array.from({ length: 2_100 }, (_, i) => creditor(i + 1)));
+    let workerGone = () => {};
+    const ending = new Promise<void>((resolve) => {
+      workerGone = resolve;
+    });
+    const firsts: number[] = [];
+    let whole: number | null = null;
+    const loading = repos.creditors
+      .loadColumns('case-1', (first) => firsts.push(first.columns.count), ending)
+      .then((r) => {
+        whole = r?.columns.count ?? -1;
+        return r;
+      });
+    for (let i = 0; i < 50 && firsts.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(firsts).toEqual([1_000]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(whole).toBeNull();
+    workerGone();
+    expect((await loading)?.columns.count).toBe(2_100);
+    // A worker that ended with an error still lets the register load.
+    const failed = Promise.reject(new Error('worker crashed'));
+    failed.catch(() => undefined);
+    expect((await repos.creditors.loadColumns('case-1', () => {}, failed))?.columns.count).toBe(2_100);
   });
 
   it('reads no record for a row loaded before the register was replaced', async () => {

@@ -91,13 +91,23 @@ export function entryOf(column: TextColumn, i: number): string {
 
 /** Builds a text column a chunk at a time: each chunk is joined once, the chunks once at the end. */
 class TextColumnBuilder {
-  private readonly chunks: string[] = [];
+  private chunks: string[] = [];
   private starts: Int32Array;
   private offset = 1;
   private count = 0;
 
   constructor(capacity: number) {
     this.starts = new Int32Array(capacity + 1);
+  }
+
+  /** A builder holding the same entries so far (the chunks are shared, not copied). */
+  copy(): TextColumnBuilder {
+    const other = new TextColumnBuilder(0);
+    other.chunks = this.chunks.slice();
+    other.starts = this.starts.slice();
+    other.offset = this.offset;
+    other.count = this.count;
+    return other;
   }
 
   addChunk(entries: string[]): void {
@@ -121,6 +131,9 @@ class TextColumnBuilder {
     // One chunk needs no copy; several are joined into one flat string (a rope of "+" would leave
     // the first search to flatten it).
     const text = this.chunks.length === 1 ? (this.chunks[0] as string) : this.chunks.join('');
+    // The pieces go as soon as the flat text exists: the columns are finished one after another,
+    // so the register's text is never held twice over (pieces and joined) all at once.
+    this.chunks = [text];
     return { text, starts: this.starts.length === this.count + 1 ? this.starts : this.starts.slice(0, this.count + 1) };
   }
 
@@ -142,7 +155,8 @@ export class ColumnarRegisterBuilder {
   private capacity: number;
   private readonly cids: TextColumnBuilder;
   private readonly names: TextColumnBuilder;
-  private readonly nameKeys: TextColumnBuilder;
+  /** Made only once a name differs from its search key (most registers: never; `names` serves). */
+  private nameKeys: TextColumnBuilder | null = null;
   private readonly idNumbers: TextColumnBuilder;
   private readonly phones: TextColumnBuilder;
   private idTypes: Uint8Array;
@@ -156,14 +170,12 @@ export class ColumnarRegisterBuilder {
   private pending: Uint8Array;
   private readonly statusNotes = new Map<number, string>();
   private readonly blockStarts: number[] = [0];
-  private namesDiffer = false;
 
   constructor(expected = 0) {
     const n = Math.max(0, expected);
     this.capacity = n;
     this.cids = new TextColumnBuilder(n);
     this.names = new TextColumnBuilder(n);
-    this.nameKeys = new TextColumnBuilder(n);
     this.idNumbers = new TextColumnBuilder(n);
     this.phones = new TextColumnBuilder(n);
     this.idTypes = new Uint8Array(n);
@@ -186,13 +198,14 @@ export class ColumnarRegisterBuilder {
     const keys = new Array<string>(n);
     const ids = new Array<string>(n);
     const phones = new Array<string>(n);
+    let keysDiffer = false;
     for (let j = 0; j < n; j++) {
       const c = rows[j] as RegisterRowSource;
       const i = this.count + j;
       cids[j] = c.cid;
       names[j] = c.name;
       const key = normalizeKey(c.name);
-      if (key !== c.name) this.namesDiffer = true;
+      if (key !== c.name) keysDiffer = true;
       keys[j] = key;
       ids[j] = c.idNumber;
       phones[j] = c.phone ?? '';
@@ -207,9 +220,11 @@ export class ColumnarRegisterBuilder {
       this.pending[i] = c.review?.pendingChange ? 1 : 0;
       if (c.statusNote) this.statusNotes.set(i, c.statusNote);
     }
+    // The first block with a name unlike its key starts the key column from the names so far.
+    if (keysDiffer && this.nameKeys === null) this.nameKeys = this.names.copy();
     this.cids.addChunk(cids);
     this.names.addChunk(names);
-    this.nameKeys.addChunk(keys);
+    this.nameKeys?.addChunk(keys);
     this.idNumbers.addChunk(ids);
     this.phones.addChunk(phones);
     this.count += n;
@@ -219,15 +234,19 @@ export class ColumnarRegisterBuilder {
   finish(): ColumnarRegister {
     const n = this.count;
     const trim = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => (a.length === n ? a : (a.slice(0, n) as T));
+    // One column after another, each letting go of its pieces (see TextColumnBuilder.finish).
+    const cids = this.cids.finish();
     const names = this.names.finish();
-    const nameKeys = this.nameKeys.finish();
+    const nameKeys = this.nameKeys?.finish() ?? names;
+    const idNumbers = this.idNumbers.finish();
+    const phones = this.phones.finish();
     return {
       count: n,
-      cids: this.cids.finish(),
+      cids,
       names,
-      nameKeys: this.namesDiffer ? nameKeys : names,
-      idNumbers: this.idNumbers.finish(),
-      phones: this.phones.finish(),
+      nameKeys,
+      idNumbers,
+      phones,
       idTypes: trim(this.idTypes),
       contractCounts: trim(this.contractCounts),
       principalFen: trim(this.principalFen),

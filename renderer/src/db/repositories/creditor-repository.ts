@@ -112,16 +112,26 @@ export class CreditorRepository {
    * time into the columns, each block dropped once taken, in one transaction (one generation).
    * Null when nothing was imported.
    */
-  async loadColumns(caseId: string, onFirstBlock?: (first: LoadedRegister, summary: CreditorRegisterSummary) => void): Promise<LoadedRegister | null> {
+  async loadColumns(
+    caseId: string,
+    onFirstBlock?: (first: LoadedRegister, summary: CreditorRegisterSummary) => void,
+    wholeAfter?: Promise<unknown>,
+  ): Promise<LoadedRegister | null> {
     const { db } = this.ctx;
     if (onFirstBlock) {
       const first = await db.transaction('r', [db.creditorBlocks, this.registers], async () => {
         const pointer = await this.registers.get(caseId);
         if (!pointer) return null;
         const block = await db.creditorBlocks.get(blockId(caseId, pointer.generation, 0));
-        return { pointer, creditors: block?.creditors ?? [] };
+        return { pointer, stored: block !== undefined, creditors: block?.creditors ?? [] };
       });
       if (!first) return null;
+      // A register of one block is all here: no second read.
+      if (first.pointer.count === first.creditors.length) {
+        const builder = new ColumnarRegisterBuilder(first.creditors.length);
+        builder.add(first.creditors);
+        return { caseId, generation: first.pointer.generation, columns: builder.finish(), seqs: first.stored ? [0] : [] };
+      }
       if (first.pointer.count > first.creditors.length) {
         const builder = new ColumnarRegisterBuilder(first.creditors.length);
         builder.add(first.creditors);
@@ -131,6 +141,9 @@ export class CreditorRepository {
         await afterNextPaint();
       }
     }
+    // Right after an import the worker that wrote the register is still ending: its memory goes
+    // back before the whole register is read (the first screen above did not wait for it).
+    if (wholeAfter) await wholeAfter.catch(() => undefined);
     return db.transaction('r', [db.creditorBlocks, this.registers], async () => {
       const pointer = await this.registers.get(caseId);
       if (!pointer) return null;

@@ -142,6 +142,24 @@ describe('columnar register builder', () => {
     expect(indexOfCid(plain, '2')).toBe(1);
   });
 
+  it('starts the folded keys only at the first name unlike its key, with every earlier name as its own key', () => {
+    const b = new ColumnarRegisterBuilder(6);
+    b.add([row(1, '张三'), row(2, '李四')]);
+    b.add([row(3, '王五'), row(4, 'John Smith')]);
+    b.add([row(5, '赵六'), row(6, 'ＡＢ')]);
+    const reg = b.finish();
+    const names = ['张三', '李四', '王五', 'John Smith', '赵六', 'ＡＢ'];
+    expect(names.map((_, i) => entryOf(reg.names, i))).toEqual(names);
+    expect(names.map((_, i) => entryOf(reg.nameKeys, i))).toEqual(['张三', '李四', '王五', 'JOHNSMITH', '赵六', 'AB']);
+    expect(Array.from(searchRegister(reg, { ...EMPTY_QUERY, text: 'smith' }))).toEqual([3]);
+    expect(Array.from(searchRegister(reg, { ...EMPTY_QUERY, text: '李' }))).toEqual([1]);
+    expect(Array.from(searchRegister(reg, { ...EMPTY_QUERY, text: 'ab' }))).toEqual([5]);
+    // Finishing twice gives the same columns (the pieces are let go, the text kept).
+    const again = b.finish();
+    expect(again.nameKeys.text).toBe(reg.nameKeys.text);
+    expect(again.idNumbers.text).toBe(reg.idNumbers.text);
+  });
+
   it('refuses a value it has no code for rather than storing another', () => {
     expect(() => columnarRegister([{ ...row(1, '张三'), status: '作废' as CreditorStatus }])).toThrow(/作废/);
   });

@@ -31,7 +31,8 @@ type Busy = null | 'reading' | 'validate' | 'commit';
 export function ImportWizard(props: {
   readonly caseId: string;
   readonly onClose: () => void;
-  readonly onCommitted: (fileName: string, summary: CreditorImportSummary) => void;
+  /** `workerEnded` settles once the import worker is gone: the whole register is read after it. */
+  readonly onCommitted: (fileName: string, summary: CreditorImportSummary, workerEnded: Promise<void>) => void;
 }) {
   const { t } = useTranslation('creditors');
   const { repos, bridge } = useApp();
@@ -96,10 +97,11 @@ export function ImportWizard(props: {
         return;
       case 'committed': {
         setBusy(null);
-        // The worker's heap held the whole import: end it before the page loads the register.
+        // The worker's heap held the whole import: the page shows the register's first screen at
+        // once and reads the rest of it only once the worker is ended (its memory given back).
         const ending = worker.current?.end() ?? Promise.resolve();
         worker.current = null;
-        void ending.then(() => props.onCommitted(file?.name ?? '', m.summary));
+        props.onCommitted(file?.name ?? '', m.summary, ending);
         return;
       }
       case 'problems-file':

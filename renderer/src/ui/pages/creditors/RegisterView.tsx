@@ -45,13 +45,18 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState(false);
 
-  const reload = useCallback(async () => {
+  /** `wholeAfter`: the whole register is read once it settles (the first screen does not wait for it). */
+  const reload = useCallback(async (wholeAfter?: Promise<unknown>) => {
     try {
       // The first screen shows from the first block; search, sort and totals wait for the whole list.
-      const whole = await repos.creditors.loadColumns(caseId, (first, summary) => {
-        setLoaded(first);
-        setPartial(summary);
-      });
+      const whole = await repos.creditors.loadColumns(
+        caseId,
+        (first, summary) => {
+          setLoaded(first);
+          setPartial(summary);
+        },
+        wholeAfter,
+      );
       // A case without a register shows an empty one (count 0, the import button).
       setLoaded(whole ?? { caseId, generation: 0, columns: columnarRegister([]), seqs: [] });
       setPartial(null);
@@ -184,9 +189,10 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
     }
   }
 
-  async function committed(fileName: string, summary: CreditorImportSummary) {
+  async function committed(fileName: string, summary: CreditorImportSummary, workerEnded: Promise<void>) {
     setImporting(false);
-    await reload();
+    // The first screen at once; the rest of the register once the import worker's memory is given back.
+    await reload(workerEnded);
     const message =
       summary.mode === 'replace'
         ? t('wizard.replaced', { file: fileName, count: summary.newCreditors + summary.mergedCreditors, removed: summary.removedCreditors ?? 0 })
@@ -339,7 +345,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
       {editing && <CreditorEditDialog caseId={caseId} creditor={editing.creditor} canVerify={can('creditors.verify')} onSave={save} onClose={() => setEditing(null)} />}
       {verifying && <VerifyDialog creditor={verifying} onSave={verify} onClose={() => setVerifying(null)} />}
       {bulk && view && <BulkVerifyDialog checkedCount={checked.size} filterCount={view.indices.length} onSave={bulkVerify} onClose={() => setBulk(false)} />}
-      {importing && <ImportWizard caseId={caseId} onClose={() => setImporting(false)} onCommitted={(f, s) => void committed(f, s)} />}
+      {importing && <ImportWizard caseId={caseId} onClose={() => setImporting(false)} onCommitted={(f, s, ended) => void committed(f, s, ended)} />}
     </section>
   );
 }
