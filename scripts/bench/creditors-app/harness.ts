@@ -109,8 +109,8 @@ export async function setUpCase(page: Page, base: string, caseNumber: string): P
   return id;
 }
 
-/** The pids of this bench's Chromium: the browser process and all its descendants. */
-function chromiumPids(): number[] {
+/** The pids of this bench's Chromium (the browser process and all its descendants), with their kind. */
+function chromiumPids(): { pid: number; kind: string }[] {
   let out: string;
   try {
     out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
@@ -133,7 +133,7 @@ function chromiumPids(): number[] {
       }
     }
   }
-  return [...mine];
+  return procs.filter((p) => mine.has(p.pid)).map((p) => ({ pid: p.pid, kind: processKind(p.args) }));
 }
 
 /**
@@ -141,19 +141,28 @@ function chromiumPids(): number[] {
  * its processes — the binary, the zygote's — counted once per process, as the issue measured), and
  * `pss`, each shared page divided among its sharers (what the processes really take together).
  */
-export function chromiumMemoryMb(): { rss: number; pss: number } {
+export function chromiumMemoryMb(): { rss: number; pss: number; pssByKind: Record<string, number> } {
   let rss = 0;
   let pss = 0;
-  for (const pid of chromiumPids()) {
+  const pssByKind: Record<string, number> = {};
+  for (const { pid, kind } of chromiumPids()) {
     try {
       const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
       rss += Number(/^Rss:\s+(\d+)/m.exec(text)?.[1] ?? 0);
-      pss += Number(/^Pss:\s+(\d+)/m.exec(text)?.[1] ?? 0);
+      const own = Number(/^Pss:\s+(\d+)/m.exec(text)?.[1] ?? 0);
+      pss += own;
+      pssByKind[kind] = (pssByKind[kind] ?? 0) + own / 1024;
     } catch {
       // the process ended between ps and the read
     }
   }
-  return { rss: rss / 1024, pss: pss / 1024 };
+  return { rss: rss / 1024, pss: pss / 1024, pssByKind };
+}
+
+/** A Chromium process's kind from its switches: browser, renderer, gpu-process, network, storage… */
+function processKind(args: string): string {
+  const sub = /--utility-sub-type=(\w+)/.exec(args)?.[1];
+  return sub ?? /--type=([\w-]+)/.exec(args)?.[1] ?? 'browser';
 }
 
 /**
@@ -162,7 +171,7 @@ export function chromiumMemoryMb(): { rss: number; pss: number } {
  */
 export function chromiumCpuTicks(): Map<number, number> {
   const ticks = new Map<number, number>();
-  for (const pid of chromiumPids()) {
+  for (const { pid } of chromiumPids()) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
@@ -214,7 +223,11 @@ export async function sampleMemory(page: Page): Promise<{ stop: () => Promise<Me
       if (trace && Date.now() - lastTrace >= 1000) {
         lastTrace = Date.now();
         const h = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
-        process.stderr.write(`[memory] +${((lastTrace - t0) / 1000).toFixed(0)} s PSS ${now.pss.toFixed(0)} MB, page heap ${h.toFixed(0)} MB\n`);
+        const kinds = Object.entries(now.pssByKind)
+          .sort((a, b) => b[1] - a[1])
+          .map(([kind, mb]) => `${kind} ${mb.toFixed(0)}`)
+          .join(', ');
+        process.stderr.write(`[memory] +${((lastTrace - t0) / 1000).toFixed(0)} s PSS ${now.pss.toFixed(0)} MB (${kinds}), page heap ${h.toFixed(0)} MB\n`);
       }
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -207,6 +207,27 @@ describe('CreditorRepository imports', () => {
     expect((await db.creditorBlocks.toArray()).every((b) => b.generation === 2)).toBe(true);
   });
 
+  it('a block that cannot be made while its transaction is being filled leaves no block of that write behind', async () => {
+    const { repos, db } = makeTestRepos();
+    await importList(repos, 'case-1', [creditor(1)]);
+    const plan = await repos.creditors.planImport('case-1', Array.from({ length: 2_500 }, (_, i) => creditor(i + 10)));
+    // Blocks are made one by one as they are put: the third fails after two were put in the same transaction.
+    const broken = {
+      ...plan,
+      creditors: {
+        length: plan.creditors.length,
+        release: (end: number) => plan.creditors.release(end),
+        slice: (start: number, end: number) => {
+          if (start >= 2_000) throw new Error('block could not be made');
+          return plan.creditors.slice(start, end);
+        },
+      },
+    };
+    await expect(repos.creditors.writeImportBlocks(broken)).rejects.toThrow('block could not be made');
+    expect((await db.creditorBlocks.toArray()).map((b) => b.generation)).toEqual([1]);
+    expect(await repos.creditors.loadCase('case-1')).toHaveLength(1);
+  });
+
   it('blocks written ahead and then discarded (another run, cancel) leave the case and the store as they were', async () => {
     const { repos, db } = makeTestRepos();
     await importList(repos, 'case-1', [creditor(1)]);

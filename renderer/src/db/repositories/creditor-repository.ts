@@ -245,19 +245,23 @@ export class CreditorRepository {
     try {
       for (let seq = 0; seq < blocks; seq += BLOCKS_PER_TRANSACTION) {
         control.signal?.throwIfAborted();
-        const rows: CreditorBlockRow[] = [];
-        for (let s = seq; s < Math.min(blocks, seq + BLOCKS_PER_TRANSACTION); s++) {
-          const creditors = plan.creditors.slice(s * CREDITOR_BLOCK_SIZE, (s + 1) * CREDITOR_BLOCK_SIZE);
-          rows.push({ id: blockId(caseId, generation, s), caseId, generation, seq: s, creditors });
-        }
-        // The blocks are copied (structured clone) as they are put, before the transaction ends.
-        const done = this.writeBlocks(rows);
-        if (control.release) {
+        const end = Math.min(blocks, seq + BLOCKS_PER_TRANSACTION);
+        // Each block's creditors are made (from the import's columns) and put, which copies them
+        // (structured clone), before the next block's are made: only one block of objects is alive
+        // at a time, so they die young instead of 50 blocks' worth outliving each transaction.
+        const done = this.writeBlocks(seq, end, (s) => ({
+          id: blockId(caseId, generation, s),
+          caseId,
+          generation,
+          seq: s,
+          creditors: plan.creditors.slice(s * CREDITOR_BLOCK_SIZE, (s + 1) * CREDITOR_BLOCK_SIZE),
+        }), () => {
+          if (!control.release) return;
           releasedPlans.add(plan);
-          plan.creditors.release(Math.min(blocks, seq + BLOCKS_PER_TRANSACTION) * CREDITOR_BLOCK_SIZE);
-        }
+          plan.creditors.release(end * CREDITOR_BLOCK_SIZE);
+        });
         await done;
-        written += rows.length;
+        written += end - seq;
         control.onProgress?.(written, blocks);
       }
       control.signal?.throwIfAborted();
@@ -536,14 +540,21 @@ export class CreditorRepository {
    * 'strict' transaction that comes after them in the same database log, so it is durable only with
    * them. (Dexie sets durability per database, so this one transaction goes to IndexedDB directly.)
    */
-  private async writeBlocks(rows: readonly CreditorBlockRow[]): Promise<void> {
+  private async writeBlocks(from: number, to: number, blockAt: (seq: number) => CreditorBlockRow, afterPuts: () => void): Promise<void> {
     const { db } = this.ctx;
     if (!db.isOpen()) await db.open();
     const idb = db.backendDB();
     await new Promise<void>((resolve, reject) => {
       const tx = idb.transaction(['creditorBlocks'], 'readwrite', { durability: 'relaxed' });
       const store = tx.objectStore('creditorBlocks');
-      for (const row of rows) store.put(row);
+      try {
+        // Each block is made only when it is put (the put copies it), so it can be let go at once.
+        for (let seq = from; seq < to; seq++) store.put(blockAt(seq));
+        afterPuts();
+      } catch (err) {
+        tx.abort();
+        throw err;
+      }
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
       tx.onabort = () => reject(tx.error ?? new DOMException('block write aborted', 'AbortError'));
