@@ -3,9 +3,10 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { fenToYuanString, formatFen } from '../../../core/money';
 import type { PaymentResultRow, RepaymentBatchRow } from '../../../db/records';
-import type { BankResultReading } from '../../../db/repositories/repayment-bank';
+import type { BankResultSummary } from '../../../db/repositories/repayment-bank';
 import type { BatchLineRow, BatchScreen } from '../../../db/repositories/repayment-pages';
 import type { ActionResult, BatchDraft } from '../../../db/repositories/repayment-types';
+import type { RepaymentProgressReport } from '../../../workers/repayment-protocol';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { ApproveDialog, BankResultDialog, LineResultDialog } from './BatchDialogs';
@@ -34,7 +35,7 @@ function namedInResults(results: readonly PaymentResultRow[]): string[] {
 
 type Open =
   | { readonly kind: 'recompute' | 'approve' | 'delete' }
-  | { readonly kind: 'bank'; readonly fileName: string; readonly reading: BankResultReading }
+  | { readonly kind: 'bank'; readonly fileName: string; readonly reading: BankResultSummary }
   | { readonly kind: 'line'; readonly row: BatchLineRow; readonly result: 'failed' | 'returned' }
   | null;
 
@@ -45,7 +46,8 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
   const [open, setOpen] = useState<Open>(null);
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  // What the repayment worker is doing for this page (the bank list, a bank result file), with its phase.
+  const [working, setWorking] = useState<{ readonly what: 'export' | 'bankResult'; readonly progress: RepaymentProgressReport | null } | null>(null);
   const back = () => navigate({ area: 'repayment', rest: [caseId, 'batches'] });
 
   // The lines and the register stay in the repayment worker: the page holds one screen of rows.
@@ -108,8 +110,8 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
   };
 
   const exportBank = async () => {
-    setExporting(true);
-    const file = await runInWorker(repos, { kind: 'disbursementFile', batchId }).finally(() => setExporting(false));
+    setWorking({ what: 'export', progress: null });
+    const file = await runInWorker(repos, { kind: 'disbursementFile', batchId }, (progress) => setWorking({ what: 'export', progress })).finally(() => setWorking(null));
     if (!file.ok) {
       setProblem(file.message);
       return;
@@ -123,7 +125,10 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
   const importBank = async () => {
     const picked = await bridge.openFile({ title: t('bank.title'), filters: [{ name: '银行回单', extensions: ['xlsx', 'xls', 'csv'] }] });
     if (picked.status !== 'opened') return;
-    const reading = await repos.repayment.readBankResult(batchId, picked.bytes, picked.fileName);
+    setWorking({ what: 'bankResult', progress: null });
+    const reading = await runInWorker(repos, { kind: 'readBankResult', batchId, fileName: picked.fileName, bytes: picked.bytes }, (progress) => setWorking({ what: 'bankResult', progress })).finally(() =>
+      setWorking(null),
+    );
     setOpen({ kind: 'bank', fileName: picked.fileName, reading });
   };
   const reveal = async (cid: string) => {
@@ -131,7 +136,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     setRevealed((s) => new Set([...s, cid]));
   };
   const onResult = (row: BatchLineRow, result: 'paid' | 'failed' | 'returned') => {
-    if (result === 'paid') void act(() => repos.repayment.recordPaymentResults(batchId, [{ cid: row.line.cid, result, note: '' }], { fileName: null, rejected: [] }), t('lines.recorded'));
+    if (result === 'paid') void act(() => runInWorker(repos, { kind: 'recordPaymentResults', batchId, results: [{ cid: row.line.cid, result, note: '' }] }), t('lines.recorded'));
     else setOpen({ kind: 'line', row, result });
   };
 
@@ -173,12 +178,19 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         )}
         {b.status !== 'draft' && (
           <>
-            {can('repayment.bankFile') && <Button icon="export" text={exporting ? t('progress.build') : t('batch.exportBank')} disabled={exporting} onClick={() => void exportBank()} />}
-            {can('repayment.results') && <Button icon="import" text={t('batch.importBank')} onClick={() => void importBank()} />}
+            {can('repayment.bankFile') && <Button icon="export" text={t('batch.exportBank')} disabled={working !== null} onClick={() => void exportBank()} />}
+            {can('repayment.results') && <Button icon="import" text={t('batch.importBank')} disabled={working !== null} onClick={() => void importBank()} />}
           </>
         )}
-        {b.status === 'approved' && can('repayment.results') && <Button intent="success" icon="tick" text={t('batch.markPaid')} onClick={() => void act(() => repos.repayment.markPaid(batchId), t('batch.markedPaid'))} />}
+        {b.status === 'approved' && can('repayment.results') && <Button intent="success" icon="tick" text={t('batch.markPaid')} onClick={() => void act(() => runInWorker(repos, { kind: 'markPaid', batchId }), t('batch.markedPaid'))} />}
       </header>
+      {working && (
+        <WorkingNote
+          testId="batch-working"
+          text={t(`progress.${working.progress?.phase ?? 'read'}`)}
+          value={working.progress ? (working.progress.done + 1) / (working.progress.total + 1) : null}
+        />
+      )}
       {problem && (
         <Callout intent="danger" data-testid="batch-problem" className="repayment-problem">
           {problem}
@@ -237,21 +249,26 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         />
       )}
       {open?.kind === 'approve' && (
-        <ApproveDialog batch={b} approverName={session?.name ?? ''} onClose={() => setOpen(null)} onApprove={async () => done(await repos.repayment.approve(batchId), t('approve.done'))} />
+        <ApproveDialog
+          batch={b}
+          approverName={session?.name ?? ''}
+          onClose={() => setOpen(null)}
+          onApprove={async (onProgress) => done(await runInWorker(repos, { kind: 'approve', batchId }, onProgress), t('approve.done'))}
+        />
       )}
       {open?.kind === 'bank' && (
         <BankResultDialog
           fileName={open.fileName}
           reading={open.reading}
           onClose={() => setOpen(null)}
-          onApply={async () => done(await repos.repayment.recordPaymentResults(batchId, open.reading.matched, { fileName: open.fileName, rejected: open.reading.rejected }), t('lines.recorded'))}
+          onApply={async () => done(await runInWorker(repos, { kind: 'applyBankResult', batchId, fileName: open.fileName }), t('lines.recorded'))}
         />
       )}
       {open?.kind === 'line' && (
         <LineResultDialog
           title={`${open.row.name ?? ''} ${formatFen(open.row.line.amountFen)} 元：${open.result === 'failed' ? t('lines.markFailed') : t('lines.markReturned')}`}
           onClose={() => setOpen(null)}
-          onSubmit={async (note) => done(await repos.repayment.recordPaymentResults(batchId, [{ cid: open.row.line.cid, result: open.result, note }], { fileName: null, rejected: [] }), t('lines.recorded'))}
+          onSubmit={async (note) => done(await runInWorker(repos, { kind: 'recordPaymentResults', batchId, results: [{ cid: open.row.line.cid, result: open.result, note }] }), t('lines.recorded'))}
         />
       )}
       <Alert
