@@ -28,6 +28,9 @@ import type { ActionResult, BatchDraft, BatchField, CreditorSource, FundDraft, F
 
 const CHANGED = '其他批次或追缴资金刚刚发生变化，请刷新后重新操作。';
 
+/** Blocks of 1,000 lines read per request (see batchLines). */
+const LINE_BLOCKS_PER_READ = 20;
+
 export type RefundNoticeData =
   | { readonly ok: true; readonly caseId: string; readonly batchNumber: number; readonly batchDate: string; readonly lines: readonly RefundNoticeLine[] }
   | { readonly ok: false; readonly message: string };
@@ -54,11 +57,21 @@ export class RepaymentRepository {
     return this.ctx.db.repaymentBatches.get(batchId);
   }
 
-  /** Every line of a batch in allocation order (one per eligible creditor, 0 when not paid). */
+  /**
+   * Every line of a batch in allocation order (one per eligible creditor, 0 when not paid), read
+   * `LINE_BLOCKS_PER_READ` blocks at a time in one transaction: a million lines in one getAll came
+   * back as one reply large enough to hold the renderer's message handling (and the page's frames).
+   */
   async batchLines(batchId: string): Promise<AllocationLineRecord[]> {
     const { db } = this.ctx;
-    const blocks = await db.allocationBlocks.where('[batchId+seq]').between([batchId, -Infinity], [batchId, Infinity]).toArray();
-    return blocks.flatMap((b) => b.lines);
+    return db.transaction('r', [db.allocationBlocks], async () => {
+      const keys = await db.allocationBlocks.where('[batchId+seq]').between([batchId, -Infinity], [batchId, Infinity]).primaryKeys();
+      const lines: AllocationLineRecord[] = [];
+      for (let at = 0; at < keys.length; at += LINE_BLOCKS_PER_READ) {
+        for (const block of await db.allocationBlocks.bulkGet(keys.slice(at, at + LINE_BLOCKS_PER_READ))) if (block) for (const line of block.lines) lines.push(line);
+      }
+      return lines;
+    });
   }
 
   async paymentResults(batchId: string): Promise<PaymentResultRow[]> {
