@@ -120,6 +120,9 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     const saved = await bridge.saveFile({ suggestedName: file.suggestedName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: file.bytes });
     if (saved.status !== 'saved') return;
     await repos.repayment.recordExport(batchId, saved.fileName, file.rowCount, file.totalFen);
+    // The facts say who exported when (the batch row only: the lines did not change).
+    const row = await repos.repayment.getBatch(batchId);
+    if (row) setData((d) => (d ? { ...d, batch: row } : d));
     (await toaster).show({ intent: 'success', message: t('batch.exported', { count: file.rowCount, total: formatFen(file.totalFen) }) });
   };
   const importBank = async () => {
@@ -140,7 +143,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     else setOpen({ kind: 'line', row, result });
   };
 
-  const facts: [string, string][] = [
+  const facts: [string, string, string?][] = [
     [t('batch.date'), b.date],
     [t('batch.amount'), `${formatFen(b.amountFen)} 元`],
     [t('batch.allocated'), `${formatFen(b.allocatedFen)} 元`],
@@ -156,7 +159,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     [t('batch.approvedAt'), localTime(b.approvedAt)],
     [t('batch.committed'), `${formatFen(b.committedFen)} 元`],
     [t('batch.paidSum'), `${formatFen(b.paidFen)} 元`],
-    ...(b.bankExports?.length ? [[t('users:fourEyes.bankExports'), b.bankExports.map((x) => `${x.by.name} ${localTime(x.at)}`).join('；')] as [string, string]] : []),
+    ...(b.bankExports?.length ? [[t('users:fourEyes.bankExports'), b.bankExports.map((x) => `${x.by.name} ${localTime(x.at)}`).join('；'), 'bank-exports'] as [string, string, string]] : []),
   ];
 
   return (
@@ -200,8 +203,8 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
       {b.status !== 'paid' && screen && <PendingChangesNote pending={screen.pendingChanges} />}
       <RelaxationNote relaxations={b.relaxations ?? []} />
       <dl className="facts repayment-facts" data-testid="batch-facts">
-        {facts.map(([k, v]) => (
-          <div key={k} className="repayment-fact">
+        {facts.map(([k, v, testId]) => (
+          <div key={k} className="repayment-fact" data-testid={testId}>
             <dt>{k}</dt>
             <dd className="num">{v}</dd>
           </div>
