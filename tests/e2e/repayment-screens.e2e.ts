@@ -90,7 +90,7 @@ test('the batch page and the creditor figures show the right names and amounts f
   await page.screenshot({ path: 'test-results/repayment-screens-figures.png', fullPage: true });
 });
 
-test('2,344 lines approved by a second user, the bank list exported and the bank's reply read in the repayment worker: 250 refused rows counted, 200 listed, the rest registered', async ({ page }) => {
+test('2,344 lines approved by a second user, the bank list exported and the bank’s reply read in the repayment worker: 250 refused rows counted, 200 listed, the rest registered', async ({ page }) => {
   await halfBatch(page);
   const batchUrl = page.url();
   await addUser(page, APPROVER, ['审批']);
@@ -113,7 +113,9 @@ test('2,344 lines approved by a second user, the bank list exported and the bank
 
   // The bank's reply: the first 250 rows with a status nobody can read, every 10th of the rest failed.
   const reply: string[][] = [['业务参考号', '户名', '金额（元）', '处理结果', '失败原因']];
-  rows.forEach((r, i) => reply.push([String(r[5]), String(r[1]), String(r[4]), i < 250 ? '处理中' : i % 10 === 0 ? '失败' : '成功', i % 10 === 0 ? '户名不符' : '']));
+  rows.forEach((r, i) => {
+    reply.push([String(r[5]), String(r[1]), String(r[4]), i < 250 ? '处理中' : i % 10 === 0 ? '失败' : '成功', i % 10 === 0 ? '户名不符' : '']);
+  });
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(reply), '代发结果');
   const chooserPromise = page.waitForEvent('filechooser');

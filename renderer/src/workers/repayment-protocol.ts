@@ -1,12 +1,12 @@
 // Messages between the repayment pages (and the dashboard) and repayment.worker.ts. The heavy
 // repayment work of a case (a batch computed on a million creditors, its approval, the bank
 // disbursement file, the bank's result file and the results registered, the refund figures and the
-// figures' refund-facts cache) runs there, on the worker's own Dexie
-// connection to the same database, so the window keeps answering while it runs (issue 17).
-import type { CaseFiguresView, CreditorFiguresRow } from '../db/repositories/repayment-figures';
-import type { BatchScreen, CreditorFiguresScreen, FiguresQuery, LinesQuery } from '../db/repositories/repayment-pages';
+// figures' refund-facts cache) runs there, on the worker's own Dexie connection to the same
+// database, so the window keeps answering while it runs (issue 17).
 import type { PaymentResultRow } from '../db/records';
 import type { BankResultMatch, BankResultSummary } from '../db/repositories/repayment-bank';
+import type { CaseFiguresView, CreditorFiguresRow } from '../db/repositories/repayment-figures';
+import type { BatchScreen, CreditorFiguresScreen, FiguresQuery, LinesQuery } from '../db/repositories/repayment-pages';
 import type { RefundNoticeData } from '../db/repositories/repayment-repository';
 import type { ActionResult, BatchDraft, BatchField, RepaymentPhase, SaveResult } from '../db/repositories/repayment-types';
 

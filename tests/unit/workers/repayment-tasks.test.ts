@@ -251,7 +251,9 @@ async function storedWithResults(t: Pick<Office, 'db' | 'repos'>) {
 function bankReply(disbursement: Uint8Array): Uint8Array {
   const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(disbursement, { type: 'array' }).Sheets.代发清单 as XLSX.WorkSheet, { header: 1 }).slice(1);
   const reply: (string | number)[][] = [['业务参考号', '户名', '账号', '金额（元）', '处理状态', '失败原因']];
-  rows.forEach((r, i) => reply.push([r[5] as string, r[1] as string, r[2] as string, r[4] as string, i % 7 === 3 ? '失败' : '成功', i % 7 === 3 ? '账户已销户' : '']));
+  rows.forEach((r, i) => {
+    reply.push([r[5] as string, r[1] as string, r[2] as string, r[4] as string, i % 7 === 3 ? '失败' : '成功', i % 7 === 3 ? '账户已销户' : '']);
+  });
   reply.push(['QT9-NOSUCH-000001', '某某', '6222', '1.00', '成功', '']);
   const first = rows[0] as string[];
   reply.push([first[5] as string, first[1] as string, first[2] as string, first[4] as string, '成功', '']);
