@@ -35,6 +35,8 @@ async function halfBatch(page: Page): Promise<string> {
   await page.getByLabel('追缴金额（元）').fill('14,000,000');
   await page.getByLabel('到账日期').fill('2026-11-01');
   await page.getByRole('button', { name: '登记追缴资金' }).click();
+  // The page reloads the case's figures after the save: a tab clicked before that lands may be lost.
+  await expect(page.getByTestId('fund-table')).toContainText('14,000,000.00');
   await page.getByRole('tab', { name: '清退批次' }).click();
   await page.getByRole('button', { name: '新建清退批次' }).click();
   // Half of Σ eligible claims: (2,345 × 2,346 / 2 − 7) × 10 元 / 2.
@@ -91,6 +93,7 @@ test('the batch page and the creditor figures show the right names and amounts f
 });
 
 test('2,344 lines approved by a second user, the bank list exported and the bank’s reply read in the repayment worker: 250 refused rows counted, 200 listed, the rest registered', async ({ page }) => {
+  test.setTimeout(180_000); // two users, a batch, a download and a file of 2,344 rows on a shared two-core machine
   await halfBatch(page);
   const batchUrl = page.url();
   await addUser(page, APPROVER, ['审批']);
