@@ -78,7 +78,8 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
       return;
     }
     const [results, funds] = await Promise.all([repos.repayment.paymentResults(batchId), repos.repayment.fundsAvailable(batch.caseId)]);
-    setData({ batch, results, fundsAvailableFen: funds.fundsAvailableFen });
+    // The whole page with its screen of lines re-renders: in slices, as a transition (see askScreen).
+    startTransition(() => setData({ batch, results, fundsAvailableFen: funds.fundsAvailableFen }));
     await askScreen(linesStateRef.current, true, results);
   }, [batchId, repos, askScreen]);
   useEffect(() => {
@@ -122,7 +123,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     await repos.repayment.recordExport(batchId, saved.fileName, file.rowCount, file.totalFen);
     // The facts say who exported when (the batch row only: the lines did not change).
     const row = await repos.repayment.getBatch(batchId);
-    if (row) setData((d) => (d ? { ...d, batch: row } : d));
+    if (row) startTransition(() => setData((d) => (d ? { ...d, batch: row } : d)));
     (await toaster).show({ intent: 'success', message: t('batch.exported', { count: file.rowCount, total: formatFen(file.totalFen) }) });
   };
   const importBank = async () => {
