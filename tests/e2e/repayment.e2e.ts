@@ -133,6 +133,8 @@ test('funds are recorded, a batch is computed, approved, paid through the bank f
     ['赵赟', '6222020200112200003', '1000.00'],
   ]);
   const refs = rows.slice(1).map((r) => String(r[5]));
+  // The facts say who exported the list, without reloading the page.
+  await expect(page.getByTestId('bank-exports')).toContainText('林淼');
 
   // Bank results: 王喆 paid, 李堃 failed, one row of another batch refused by name.
   const chooserPromise = page.waitForEvent('filechooser');

@@ -14,7 +14,7 @@ import {
   type TaskOf,
   type ToRepaymentWorker,
 } from './repayment-protocol';
-import { batchScreen, creditorFiguresScreen, releaseScreens } from './repayment-screens';
+import { applyBankResult, batchScreen, creditorFiguresScreen, readBankResult, releaseScreens } from './repayment-screens';
 
 type Progress = (report: RepaymentProgressReport) => void;
 
@@ -34,6 +34,21 @@ export async function runRepaymentTask<K extends RepaymentTaskKind>(repos: Repos
       break;
     case 'disbursementFile':
       result = await repos.repayment.disbursementFile(t.batchId, phaseReporter(PHASES.bank, progress));
+      break;
+    case 'approve':
+      result = await repos.repayment.approve(t.batchId, undefined, phaseReporter(PHASES.approve, progress));
+      break;
+    case 'readBankResult':
+      result = await readBankResult(repos, t, phaseReporter(PHASES.bankResult, progress));
+      break;
+    case 'applyBankResult':
+      result = await applyBankResult(repos, t);
+      break;
+    case 'recordPaymentResults':
+      result = await repos.repayment.recordPaymentResults(t.batchId, t.results, { fileName: null, rejected: [] });
+      break;
+    case 'markPaid':
+      result = await repos.repayment.markPaid(t.batchId);
       break;
     case 'caseFigures':
       result = await repos.repayment.caseFigures(t.caseId);
@@ -60,8 +75,8 @@ export async function runRepaymentTask<K extends RepaymentTaskKind>(repos: Repos
   return result as RepaymentTaskResults[K];
 }
 
-/** Bytes leave the worker without a copy (the bank file of a million lines is tens of MB). */
-function transferOf(result: unknown): Transferable[] {
+/** Bytes cross without a copy (the bank file of a million lines is tens of MB; so is the bank's result file). */
+export function transferOf(result: unknown): Transferable[] {
   if (typeof result === 'object' && result !== null && 'bytes' in result && result.bytes instanceof Uint8Array) return [result.bytes.buffer as ArrayBuffer];
   return [];
 }

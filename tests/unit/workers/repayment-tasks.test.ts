@@ -6,6 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { WorkstationDb } from '../../../renderer/src/db/database';
 import { createRepositories } from '../../../renderer/src/db/repositories';
+import { summarizeBankReading } from '../../../renderer/src/db/repositories/repayment-bank';
 import type { FromRepaymentWorker, RepaymentTaskResults, TaskOf, ToRepaymentWorker } from '../../../renderer/src/workers/repayment-protocol';
 import { handleRepaymentMessage } from '../../../renderer/src/workers/repayment-tasks';
 import { batchDraft, createCase, importCreditors, type TestCreditor } from '../db/repayment-test-data';
@@ -225,5 +226,109 @@ describe('repayment worker: one screen at a time', () => {
     expect(found?.rows).toEqual(all.filter((r) => r.name.includes('周淼')).slice(0, 50));
     expect(found?.matched).toBe(all.filter((r) => r.name.includes('周淼')).length);
     expect((await run({ kind: 'releaseScreens', which: 'creditorFigures' })).result).toBe(true);
+  });
+});
+
+/** An office with users (four eyes): 张经办 imports 300 creditors, records funds and computes a batch. */
+async function usersOffice() {
+  const u = makeUserRepos();
+  const users = await office(u.repos);
+  await signInAs(u.repos, users.clerk);
+  const caseId = await createCase(u.repos);
+  await importCreditors(u.repos, caseId, REGISTER);
+  const fund = await u.repos.repayment.addFund(caseId, { source: 'seizedAssetDisposal', amountText: '500,000', date: '2026-11-01', note: '' });
+  if (!fund.ok) throw new Error(JSON.stringify(fund.errors));
+  const made = await u.repos.repayment.createBatch(caseId, batchDraft('200,000', { smallClaimsFirst: true, thresholdText: '1,000', minPaymentText: '100' }));
+  if (!made.ok) throw new Error('batch');
+  return { ...u, users, caseId, batchId: made.id };
+}
+
+async function storedWithResults(t: Pick<Office, 'db' | 'repos'>) {
+  return { ...(await stored(t as Office)), results: await t.db.paymentResults.toArray() };
+}
+
+/** The bank's result file for a disbursement list: every row 成功 but every 7th 失败, then a row of another batch and a repeated row. */
+function bankReply(disbursement: Uint8Array): Uint8Array {
+  const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(disbursement, { type: 'array' }).Sheets.代发清单 as XLSX.WorkSheet, { header: 1 }).slice(1);
+  const reply: (string | number)[][] = [['业务参考号', '户名', '账号', '金额（元）', '处理状态', '失败原因']];
+  rows.forEach((r, i) => {
+    reply.push([r[5] as string, r[1] as string, r[2] as string, r[4] as string, i % 7 === 3 ? '失败' : '成功', i % 7 === 3 ? '账户已销户' : '']);
+  });
+  reply.push(['QT9-NOSUCH-000001', '某某', '6222', '1.00', '成功', '']);
+  const first = rows[0] as string[];
+  reply.push([first[5] as string, first[1] as string, first[2] as string, first[4] as string, '成功', '']);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(reply), '代发结果');
+  return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+describe('repayment worker: approval and the bank files equal the main thread’s', () => {
+  it('the computer’s approval is refused and audited alike; the second user’s approval stores the same batch and audit entries, with its phases', async () => {
+    const main = await usersOffice();
+    const side = await usersOffice();
+    const run = workerOf(side);
+    const refusedA = await main.repos.repayment.approve(main.batchId);
+    const refusedB = await run({ kind: 'approve', batchId: side.batchId });
+    expect(refusedA).toMatchObject({ ok: false, message: expect.stringMatching(/审批/) });
+    expect(refusedB.result).toEqual(refusedA);
+    for (const t of [main, side]) await signInAs(t.repos, t.users.approver);
+    const a = await main.repos.repayment.approve(main.batchId);
+    const b = await run({ kind: 'approve', batchId: side.batchId });
+    expect(a).toEqual({ ok: true });
+    expect(b.result).toEqual(a);
+    expect(b.messages.filter((m) => m.type === 'progress').map((m) => m.type === 'progress' && m.phase)).toEqual(['read', 'check', 'write']);
+    expect((await side.repos.repayment.getBatch(side.batchId))?.status).toBe('approved');
+    expect(await storedWithResults(side)).toEqual(await storedWithResults(main));
+  });
+
+  it('bank list bytes, bank result reading, its registration, a result by hand and 标记已支付: the same bytes, statuses, records and audit entries', async () => {
+    const main = await usersOffice();
+    const side = await usersOffice();
+    const run = workerOf(side);
+    for (const t of [main, side]) {
+      await signInAs(t.repos, t.users.approver);
+      expect(await t.repos.repayment.approve(t.batchId)).toEqual({ ok: true });
+      await signInAs(t.repos, t.users.clerk);
+    }
+    const fileA = await main.repos.repayment.disbursementFile(main.batchId);
+    const fileB = await run({ kind: 'disbursementFile', batchId: side.batchId });
+    if (!fileA.ok || !fileB.result?.ok) throw new Error('bank file');
+    expect(fileB.result.bytes).toEqual(fileA.bytes);
+    expect(fileB.messages.filter((m) => m.type === 'progress').map((m) => m.type === 'progress' && m.phase)).toEqual(['read', 'build']);
+    for (const t of [main, side]) await t.repos.repayment.recordExport(t.batchId, fileA.suggestedName, fileA.rowCount, fileA.totalFen);
+
+    const reply = bankReply(fileA.bytes);
+    const readingA = await main.repos.repayment.readBankResult(main.batchId, reply, '代发结果.xlsx');
+    const readB = await run({ kind: 'readBankResult', batchId: side.batchId, fileName: '代发结果.xlsx', bytes: reply.slice() });
+    expect(readB.result).toEqual(summarizeBankReading(readingA));
+    expect(readB.result).toMatchObject({ matched: fileA.rowCount, dataRows: fileA.rowCount + 2, rejectedCount: 2 });
+    expect(readB.result?.counts.failed).toBeGreaterThan(3);
+    expect(readB.result?.rejected.join('\n')).toMatch(/第 \d+ 行：本批次（第 1 批）没有业务参考号“QT9-NOSUCH-000001”[\s\S]*同一笔清退/);
+    expect(readB.messages.filter((m) => m.type === 'progress').map((m) => m.type === 'progress' && m.phase)).toEqual(['read', 'match']);
+
+    // Another file name than the one read: nothing registered.
+    expect((await run({ kind: 'applyBankResult', batchId: side.batchId, fileName: '别的文件.xlsx' })).result).toEqual({ ok: false, message: expect.stringMatching(/别的文件\.xlsx.*已失效，请重新导入/) });
+    expect(await side.db.paymentResults.count()).toBe(0);
+    const appliedA = await main.repos.repayment.recordPaymentResults(main.batchId, readingA.matched, { fileName: '代发结果.xlsx', rejected: readingA.rejected });
+    const appliedB = await run({ kind: 'applyBankResult', batchId: side.batchId, fileName: '代发结果.xlsx' });
+    expect(appliedA.ok).toBe(true);
+    expect(appliedB.result).toEqual(appliedA);
+    expect(await storedWithResults(side)).toEqual(await storedWithResults(main));
+    // Registered once: the kept reading is gone.
+    expect((await run({ kind: 'applyBankResult', batchId: side.batchId, fileName: '代发结果.xlsx' })).result).toMatchObject({ ok: false });
+
+    const cid = readingA.matched.find((m) => m.result === 'paid')?.cid as string;
+    const byHand = [{ cid, result: 'returned' as const, note: '收款账户已冻结' }];
+    expect((await run({ kind: 'recordPaymentResults', batchId: side.batchId, results: byHand })).result).toEqual(await main.repos.repayment.recordPaymentResults(main.batchId, byHand, { fileName: null, rejected: [] }));
+    const paidA = await main.repos.repayment.markPaid(main.batchId);
+    expect(paidA).toEqual({ ok: true });
+    expect((await run({ kind: 'markPaid', batchId: side.batchId })).result).toEqual(paidA);
+    expect(await storedWithResults(side)).toEqual(await storedWithResults(main));
+  });
+
+  it('the page is shown at most 200 refused rows and told how many more there are', () => {
+    const rejected = Array.from({ length: 250 }, (_, i) => `第 ${i + 2} 行：状态“？”无法识别，应为“成功”“失败”或“退回”。`);
+    const summary = summarizeBankReading({ matched: [{ row: 300, cid: '1', ref: 'r', result: 'failed', note: '' }], rejected, dataRows: 251 });
+    expect(summary).toEqual({ dataRows: 251, matched: 1, counts: { paid: 0, failed: 1, returned: 0 }, rejected: rejected.slice(0, 200), rejectedCount: 250 });
   });
 });

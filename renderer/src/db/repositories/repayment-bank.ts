@@ -71,6 +71,28 @@ export interface BankResultReading {
   readonly dataRows: number;
 }
 
+/**
+ * What the page shows of a bank file's reading (the reading itself stays where it was made, the
+ * repayment worker, until it is registered: a million matched rows never cross to the page).
+ * `rejected` holds the first `REJECTED_SHOWN` refusals; `rejectedCount` says how many there are.
+ */
+export interface BankResultSummary {
+  readonly dataRows: number;
+  readonly matched: number;
+  readonly counts: { readonly paid: number; readonly failed: number; readonly returned: number };
+  readonly rejected: readonly string[];
+  readonly rejectedCount: number;
+}
+
+/** Refused rows listed on the page; the rest are counted (all are stored with the registration). */
+export const REJECTED_SHOWN = 200;
+
+export function summarizeBankReading(reading: BankResultReading): BankResultSummary {
+  const counts = { paid: 0, failed: 0, returned: 0 };
+  for (const m of reading.matched) counts[m.result]++;
+  return { dataRows: reading.dataRows, matched: reading.matched.length, counts, rejected: reading.rejected.slice(0, REJECTED_SHOWN), rejectedCount: reading.rejected.length };
+}
+
 const COLUMN_PATTERNS = {
   ref: /参考号|流水号|业务编号|^编号$|reference|ref/i,
   account: /账号|卡号|account/i,

@@ -28,6 +28,9 @@ import type { ActionResult, BatchDraft, BatchField, CreditorSource, FundDraft, F
 
 const CHANGED = '其他批次或追缴资金刚刚发生变化，请刷新后重新操作。';
 
+/** Blocks of 1,000 lines read per request (see batchLines). */
+const LINE_BLOCKS_PER_READ = 20;
+
 export type RefundNoticeData =
   | { readonly ok: true; readonly caseId: string; readonly batchNumber: number; readonly batchDate: string; readonly lines: readonly RefundNoticeLine[] }
   | { readonly ok: false; readonly message: string };
@@ -54,11 +57,21 @@ export class RepaymentRepository {
     return this.ctx.db.repaymentBatches.get(batchId);
   }
 
-  /** Every line of a batch in allocation order (one per eligible creditor, 0 when not paid). */
+  /**
+   * Every line of a batch in allocation order (one per eligible creditor, 0 when not paid), read
+   * `LINE_BLOCKS_PER_READ` blocks at a time in one transaction: a million lines in one getAll came
+   * back as one reply large enough to hold the renderer's message handling (and the page's frames).
+   */
   async batchLines(batchId: string): Promise<AllocationLineRecord[]> {
     const { db } = this.ctx;
-    const blocks = await db.allocationBlocks.where('[batchId+seq]').between([batchId, -Infinity], [batchId, Infinity]).toArray();
-    return blocks.flatMap((b) => b.lines);
+    return db.transaction('r', [db.allocationBlocks], async () => {
+      const keys = await db.allocationBlocks.where('[batchId+seq]').between([batchId, -Infinity], [batchId, Infinity]).primaryKeys();
+      const lines: AllocationLineRecord[] = [];
+      for (let at = 0; at < keys.length; at += LINE_BLOCKS_PER_READ) {
+        for (const block of await db.allocationBlocks.bulkGet(keys.slice(at, at + LINE_BLOCKS_PER_READ))) if (block) for (const line of block.lines) lines.push(line);
+      }
+      return lines;
+    });
   }
 
   async paymentResults(batchId: string): Promise<PaymentResultRow[]> {
@@ -264,7 +277,7 @@ export class RepaymentRepository {
    * not yet given a 管理员, the CLI, old tests) the approver's name is typed, as it always was; once
    * users exist it is ignored and the signed-in user approves.
    */
-  async approve(batchId: string, legacyApprover?: string): Promise<ActionResult> {
+  async approve(batchId: string, legacyApprover?: string, onProgress?: RepaymentProgress): Promise<ActionResult> {
     const row = await this.getBatch(batchId);
     if (!row) return { ok: false, message: '该清退批次不存在，请返回批次列表。' };
     if (row.status !== 'draft') return { ok: false, message: `第 ${row.number} 批已审批，不能重复审批。` };
@@ -272,8 +285,10 @@ export class RepaymentRepository {
     const { db } = this.ctx;
     const allowed = await db.transaction('rw', [db.settings, db.audit], async () => await this.approvalRules(row, attempt));
     if (!allowed.ok) return allowed;
+    onProgress?.('read');
     const basis = await this.basis(row.caseId);
     const stored = basis.batches.find((b) => b.row.id === batchId)?.lines ?? [];
+    onProgress?.('check');
     const pending = pendingChangeMessage(row, stored, new Map(basis.creditors.map((c) => [c.cid, c])), '审批');
     if (pending) return this.refuse(attempt, pending);
     const fresh = this.compute(basis, draftOf(row), batchId, row.number, true);
@@ -285,6 +300,7 @@ export class RepaymentRepository {
     const approverName = allowed.actor.kind === 'legacy' ? (legacyApprover ?? allowed.actor.name) : actorName(allowed.actor);
     const transition = approveBatch(toCoreBatch(row, stored), approverName, at, funds);
     if (!transition.ok) return { ok: false, message: transition.error };
+    onProgress?.('write');
     return db.transaction('rw', [db.repaymentBatches, db.fundReceipts, db.audit, db.settings], async () => {
       const before = await db.repaymentBatches.get(batchId);
       if (before?.status !== 'draft' || (await this.snapshot(row.caseId)) !== basis.snapshot) return { ok: false as const, message: CHANGED };
@@ -438,11 +454,13 @@ export class RepaymentRepository {
     });
   }
 
-  async readBankResult(batchId: string, bytes: Uint8Array, fileName: string): Promise<BankResultReading> {
+  async readBankResult(batchId: string, bytes: Uint8Array, fileName: string, onProgress?: RepaymentProgress): Promise<BankResultReading> {
     const row = await this.getBatch(batchId);
     if (!row) return { matched: [], rejected: ['该清退批次不存在。'], dataRows: 0 };
     if (row.status === 'draft') return { matched: [], rejected: [`第 ${row.number} 批尚未审批，不能导入银行回单。`], dataRows: 0 };
+    onProgress?.('read');
     const [lines, creditors] = await Promise.all([this.batchLines(batchId), this.creditors.loadCase(row.caseId)]);
+    onProgress?.('match');
     const refuse = (line: AllocationLineRecord, result: 'paid' | 'failed' | 'returned') => {
       const t = recordPaymentResult(toCoreBatch(row, [line]), line.cid, result);
       return t.ok ? null : t.error.replace(`集资参与人 ${line.cid} 在批次 ${row.id} 的`, '该笔款项');

@@ -48,9 +48,10 @@ export type SaveResult<F extends string> =
 
 /**
  * Where a long repayment task is (a batch on a million creditors, the bank file, the figures):
- * reading the register and batches, allocating, writing the lines, building the file.
+ * reading the register and batches, allocating, writing the lines, building the file, checking a
+ * draft again before approval, matching a bank result file to the lines.
  */
-export type RepaymentPhase = 'read' | 'allocate' | 'write' | 'build';
+export type RepaymentPhase = 'read' | 'allocate' | 'write' | 'build' | 'check' | 'match';
 export type RepaymentProgress = (phase: RepaymentPhase) => void;
 
 export type ActionResult = { readonly ok: true } | { readonly ok: false; readonly message: string };

@@ -4,27 +4,34 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../core/money';
 import type { RepaymentBatchRow } from '../../../db/records';
-import type { BankResultReading } from '../../../db/repositories/repayment-bank';
+import type { BankResultSummary } from '../../../db/repositories/repayment-bank';
 import type { ActionResult } from '../../../db/repositories/repayment-types';
+import type { RepaymentProgressReport } from '../../../workers/repayment-protocol';
 import { FieldRow } from '../../components/FieldRow';
+import { WorkingNote } from './WorkingNote';
 
 /**
  * Approval by the signed-in user (never a typed name): the batch's totals, who computed it and the
  * four-eyes rule. The repository refuses (and audits) an approval by one who computed the batch.
+ * The check runs in the repayment worker (the draft recomputed on the whole register): a still
+ * bar with its phase meanwhile, no spinner (see WorkingNote).
  */
 export function ApproveDialog(props: {
   readonly batch: RepaymentBatchRow;
   readonly approverName: string;
-  readonly onApprove: () => Promise<ActionResult>;
+  readonly onApprove: (onProgress: (p: RepaymentProgressReport) => void) => Promise<ActionResult>;
   readonly onClose: () => void;
 }) {
   const { t } = useTranslation('repayment');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<RepaymentProgressReport | null>(null);
   const submit = async () => {
     setBusy(true);
+    setError(null);
+    setProgress(null);
     try {
-      const result = await props.onApprove();
+      const result = await props.onApprove(setProgress);
       if (!result.ok) setError(result.message);
     } finally {
       setBusy(false);
@@ -37,6 +44,7 @@ export function ApproveDialog(props: {
         <p>{t('approve.summary', { allocated: formatFen(props.batch.allocatedFen), count: props.batch.payLineCount })}</p>
         <p data-testid="approve-as">{t('users:fourEyes.approveAs', { name: props.approverName })}</p>
         <p className="muted">{t('users:fourEyes.approveRule', { computers })}</p>
+        {busy && <WorkingNote testId="approve-progress" text={t(`progress.${progress?.phase ?? 'read'}`)} value={progress ? (progress.done + 1) / (progress.total + 1) : null} />}
         {error && (
           <Callout intent="danger" data-testid="approve-error">
             {error}
@@ -47,7 +55,7 @@ export function ApproveDialog(props: {
         actions={
           <>
             <Button text={t('translation:common.cancel')} onClick={props.onClose} />
-            <Button intent="primary" icon="endorsed" text={t('approve.confirm')} loading={busy} onClick={() => void submit()} />
+            <Button intent="primary" icon="endorsed" text={t('approve.confirm')} disabled={busy} onClick={() => void submit()} />
           </>
         }
       />
@@ -55,10 +63,10 @@ export function ApproveDialog(props: {
   );
 }
 
-/** What a bank file gave: rows matched (to be recorded) and rows refused, each named. */
+/** What a bank file gave: rows matched (to be recorded) and rows refused, each named (the first 200 listed). */
 export function BankResultDialog(props: {
   readonly fileName: string;
-  readonly reading: BankResultReading;
+  readonly reading: BankResultSummary;
   readonly onApply: () => Promise<ActionResult>;
   readonly onClose: () => void;
 }) {
@@ -66,7 +74,6 @@ export function BankResultDialog(props: {
   const { reading } = props;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const count = (r: string) => reading.matched.filter((m) => m.result === r).length;
   const apply = async () => {
     setBusy(true);
     try {
@@ -80,24 +87,26 @@ export function BankResultDialog(props: {
     <Dialog isOpen title={`${t('bank.title')}：${props.fileName}`} onClose={props.onClose} className="repayment-bank-dialog">
       <DialogBody>
         <p data-testid="bank-summary">
-          {t('bank.rows', { rows: reading.dataRows, matched: reading.matched.length, paid: count('paid'), failed: count('failed'), returned: count('returned') })}
+          {t('bank.rows', { rows: reading.dataRows, matched: reading.matched, ...reading.counts })}
         </p>
-        {reading.rejected.length > 0 && (
-          <Callout intent="warning" data-testid="bank-rejected" title={t('bank.rejected', { count: reading.rejected.length })}>
+        {reading.rejectedCount > 0 && (
+          <Callout intent="warning" data-testid="bank-rejected" title={t('bank.rejected', { count: reading.rejectedCount })}>
             <ul className="repayment-rejected">
               {reading.rejected.map((m) => (
                 <li key={m}>{m}</li>
               ))}
             </ul>
+            {reading.rejectedCount > reading.rejected.length && <p className="muted">{t('bank.moreRejected', { count: reading.rejectedCount - reading.rejected.length })}</p>}
           </Callout>
         )}
+        {busy && <WorkingNote testId="bank-progress" text={t('progress.results')} value={null} />}
         {error && <Callout intent="danger">{error}</Callout>}
       </DialogBody>
       <DialogFooter
         actions={
           <>
             <Button text={t('translation:common.cancel')} onClick={props.onClose} />
-            <Button intent="primary" disabled={reading.matched.length === 0} loading={busy} text={reading.matched.length > 0 ? t('bank.apply', { count: reading.matched.length }) : t('bank.nothing')} onClick={() => void apply()} />
+            <Button intent="primary" disabled={reading.matched === 0 || busy} text={reading.matched > 0 ? t('bank.apply', { count: reading.matched }) : t('bank.nothing')} onClick={() => void apply()} />
           </>
         }
       />

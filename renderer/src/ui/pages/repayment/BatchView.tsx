@@ -3,9 +3,10 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { fenToYuanString, formatFen } from '../../../core/money';
 import type { PaymentResultRow, RepaymentBatchRow } from '../../../db/records';
-import type { BankResultReading } from '../../../db/repositories/repayment-bank';
+import type { BankResultSummary } from '../../../db/repositories/repayment-bank';
 import type { BatchLineRow, BatchScreen } from '../../../db/repositories/repayment-pages';
 import type { ActionResult, BatchDraft } from '../../../db/repositories/repayment-types';
+import type { RepaymentProgressReport } from '../../../workers/repayment-protocol';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { notify } from '../../toaster';
@@ -33,7 +34,7 @@ function namedInResults(results: readonly PaymentResultRow[]): string[] {
 
 type Open =
   | { readonly kind: 'recompute' | 'approve' | 'delete' }
-  | { readonly kind: 'bank'; readonly fileName: string; readonly reading: BankResultReading }
+  | { readonly kind: 'bank'; readonly fileName: string; readonly reading: BankResultSummary }
   | { readonly kind: 'line'; readonly row: BatchLineRow; readonly result: 'failed' | 'returned' }
   | null;
 
@@ -44,7 +45,8 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
   const [open, setOpen] = useState<Open>(null);
   const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  // What the repayment worker is doing for this page (the bank list, a bank result file), with its phase.
+  const [working, setWorking] = useState<{ readonly what: 'export' | 'bankResult'; readonly progress: RepaymentProgressReport | null } | null>(null);
   const back = () => navigate({ area: 'repayment', rest: [caseId, 'batches'] });
 
   // The lines and the register stay in the repayment worker: the page holds one screen of rows.
@@ -75,7 +77,8 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
       return;
     }
     const [results, funds] = await Promise.all([repos.repayment.paymentResults(batchId), repos.repayment.fundsAvailable(batch.caseId)]);
-    setData({ batch, results, fundsAvailableFen: funds.fundsAvailableFen });
+    // The whole page with its screen of lines re-renders: in slices, as a transition (see askScreen).
+    startTransition(() => setData({ batch, results, fundsAvailableFen: funds.fundsAvailableFen }));
     await askScreen(linesStateRef.current, true, results);
   }, [batchId, repos, askScreen]);
   useEffect(() => {
@@ -107,8 +110,8 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
   };
 
   const exportBank = async () => {
-    setExporting(true);
-    const file = await runInWorker(repos, { kind: 'disbursementFile', batchId }).finally(() => setExporting(false));
+    setWorking({ what: 'export', progress: null });
+    const file = await runInWorker(repos, { kind: 'disbursementFile', batchId }, (progress) => setWorking({ what: 'export', progress })).finally(() => setWorking(null));
     if (!file.ok) {
       setProblem(file.message);
       return;
@@ -117,12 +120,18 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     const saved = await bridge.saveFile({ suggestedName: file.suggestedName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: file.bytes });
     if (saved.status !== 'saved') return;
     await repos.repayment.recordExport(batchId, saved.fileName, file.rowCount, file.totalFen);
+    // The facts say who exported when (the batch row only: the lines did not change).
+    const row = await repos.repayment.getBatch(batchId);
+    if (row) startTransition(() => setData((d) => (d ? { ...d, batch: row } : d)));
     await notify(t('batch.exported', { count: file.rowCount, total: formatFen(file.totalFen) }), 'success');
   };
   const importBank = async () => {
     const picked = await bridge.openFile({ title: t('bank.title'), filters: [{ name: '银行回单', extensions: ['xlsx', 'xls', 'csv'] }] });
     if (picked.status !== 'opened') return;
-    const reading = await repos.repayment.readBankResult(batchId, picked.bytes, picked.fileName);
+    setWorking({ what: 'bankResult', progress: null });
+    const reading = await runInWorker(repos, { kind: 'readBankResult', batchId, fileName: picked.fileName, bytes: picked.bytes }, (progress) => setWorking({ what: 'bankResult', progress })).finally(() =>
+      setWorking(null),
+    );
     setOpen({ kind: 'bank', fileName: picked.fileName, reading });
   };
   const reveal = async (cid: string) => {
@@ -130,11 +139,11 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     setRevealed((s) => new Set([...s, cid]));
   };
   const onResult = (row: BatchLineRow, result: 'paid' | 'failed' | 'returned') => {
-    if (result === 'paid') void act(() => repos.repayment.recordPaymentResults(batchId, [{ cid: row.line.cid, result, note: '' }], { fileName: null, rejected: [] }), t('lines.recorded'));
+    if (result === 'paid') void act(() => runInWorker(repos, { kind: 'recordPaymentResults', batchId, results: [{ cid: row.line.cid, result, note: '' }] }), t('lines.recorded'));
     else setOpen({ kind: 'line', row, result });
   };
 
-  const facts: [string, string][] = [
+  const facts: [string, string, string?][] = [
     [t('batch.date'), b.date],
     [t('batch.amount'), `${formatFen(b.amountFen)} 元`],
     [t('batch.allocated'), `${formatFen(b.allocatedFen)} 元`],
@@ -150,7 +159,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     [t('batch.approvedAt'), localTime(b.approvedAt)],
     [t('batch.committed'), `${formatFen(b.committedFen)} 元`],
     [t('batch.paidSum'), `${formatFen(b.paidFen)} 元`],
-    ...(b.bankExports?.length ? [[t('users:fourEyes.bankExports'), b.bankExports.map((x) => `${x.by.name} ${localTime(x.at)}`).join('；')] as [string, string]] : []),
+    ...(b.bankExports?.length ? [[t('users:fourEyes.bankExports'), b.bankExports.map((x) => `${x.by.name} ${localTime(x.at)}`).join('；'), 'bank-exports'] as [string, string, string]] : []),
   ];
 
   return (
@@ -172,12 +181,19 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         )}
         {b.status !== 'draft' && (
           <>
-            {can('repayment.bankFile') && <Button icon="export" text={exporting ? t('progress.build') : t('batch.exportBank')} disabled={exporting} onClick={() => void exportBank()} />}
-            {can('repayment.results') && <Button icon="import" text={t('batch.importBank')} onClick={() => void importBank()} />}
+            {can('repayment.bankFile') && <Button icon="export" text={t('batch.exportBank')} disabled={working !== null} onClick={() => void exportBank()} />}
+            {can('repayment.results') && <Button icon="import" text={t('batch.importBank')} disabled={working !== null} onClick={() => void importBank()} />}
           </>
         )}
-        {b.status === 'approved' && can('repayment.results') && <Button intent="success" icon="tick" text={t('batch.markPaid')} onClick={() => void act(() => repos.repayment.markPaid(batchId), t('batch.markedPaid'))} />}
+        {b.status === 'approved' && can('repayment.results') && <Button intent="success" icon="tick" text={t('batch.markPaid')} onClick={() => void act(() => runInWorker(repos, { kind: 'markPaid', batchId }), t('batch.markedPaid'))} />}
       </header>
+      {working && (
+        <WorkingNote
+          testId="batch-working"
+          text={t(`progress.${working.progress?.phase ?? 'read'}`)}
+          value={working.progress ? (working.progress.done + 1) / (working.progress.total + 1) : null}
+        />
+      )}
       {problem && (
         <Callout intent="danger" data-testid="batch-problem" className="repayment-problem">
           {problem}
@@ -187,8 +203,8 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
       {b.status !== 'paid' && screen && <PendingChangesNote pending={screen.pendingChanges} />}
       <RelaxationNote relaxations={b.relaxations ?? []} />
       <dl className="facts repayment-facts" data-testid="batch-facts">
-        {facts.map(([k, v]) => (
-          <div key={k} className="repayment-fact">
+        {facts.map(([k, v, testId]) => (
+          <div key={k} className="repayment-fact" data-testid={testId}>
             <dt>{k}</dt>
             <dd className="num">{v}</dd>
           </div>
@@ -236,21 +252,26 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
         />
       )}
       {open?.kind === 'approve' && (
-        <ApproveDialog batch={b} approverName={session?.name ?? ''} onClose={() => setOpen(null)} onApprove={async () => done(await repos.repayment.approve(batchId), t('approve.done'))} />
+        <ApproveDialog
+          batch={b}
+          approverName={session?.name ?? ''}
+          onClose={() => setOpen(null)}
+          onApprove={async (onProgress) => done(await runInWorker(repos, { kind: 'approve', batchId }, onProgress), t('approve.done'))}
+        />
       )}
       {open?.kind === 'bank' && (
         <BankResultDialog
           fileName={open.fileName}
           reading={open.reading}
           onClose={() => setOpen(null)}
-          onApply={async () => done(await repos.repayment.recordPaymentResults(batchId, open.reading.matched, { fileName: open.fileName, rejected: open.reading.rejected }), t('lines.recorded'))}
+          onApply={async () => done(await runInWorker(repos, { kind: 'applyBankResult', batchId, fileName: open.fileName }), t('lines.recorded'))}
         />
       )}
       {open?.kind === 'line' && (
         <LineResultDialog
           title={`${open.row.name ?? ''} ${formatFen(open.row.line.amountFen)} 元：${open.result === 'failed' ? t('lines.markFailed') : t('lines.markReturned')}`}
           onClose={() => setOpen(null)}
-          onSubmit={async (note) => done(await repos.repayment.recordPaymentResults(batchId, [{ cid: open.row.line.cid, result: open.result, note }], { fileName: null, rejected: [] }), t('lines.recorded'))}
+          onSubmit={async (note) => done(await runInWorker(repos, { kind: 'recordPaymentResults', batchId, results: [{ cid: open.row.line.cid, result: open.result, note }] }), t('lines.recorded'))}
         />
       )}
       <Alert

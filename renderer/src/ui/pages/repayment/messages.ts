@@ -63,7 +63,7 @@ export const zhCN = {
     smallFirst: '小额优先（≤{{t}} 元）',
     minimum: '最低支付 {{m}} 元',
   },
-  progress: { read: '正在读取名单和已有批次…', allocate: '正在按规则分配…', write: '正在保存分配结果…', build: '正在生成清单…', cases: '正在更新统计…', figures: '正在计算清退情况…', lines: '正在读取本批明细…' },
+  progress: { read: '正在读取名单和已有批次…', allocate: '正在按规则分配…', write: '正在保存分配结果…', build: '正在生成清单…', check: '正在按当前名单核对本批…', match: '正在核对回单…', results: '正在登记支付结果…', cases: '正在更新统计…', figures: '正在计算清退情况…', lines: '正在读取本批明细…' },
   form: {
     titleNew: '新建清退批次',
     titleRecompute: '重新计算第 {{n}} 批',
@@ -150,6 +150,7 @@ export const zhCN = {
     rejected: '以下 {{count}} 行未能对应，不会登记：',
     apply: '登记 {{count}} 条结果',
     nothing: '没有可以登记的行。',
+    moreRejected: '另有 {{count}} 行未能对应（登记时随本次记录一并保存）。',
   },
   creditors: {
     name: '姓名/名称',
@@ -219,7 +220,7 @@ export const en: typeof zhCN = {
     smallFirst: 'Small claims first (≤{{t}})',
     minimum: 'Minimum {{m}}',
   },
-  progress: { read: 'Reading the register and batches…', allocate: 'Allocating…', write: 'Saving the lines…', build: 'Building the list…', cases: 'Updating figures…', figures: 'Computing the refund figures…', lines: 'Reading the batch lines…' },
+  progress: { read: 'Reading the register and batches…', allocate: 'Allocating…', write: 'Saving the lines…', build: 'Building the list…', check: 'Checking the batch on the current register…', match: 'Matching the bank file…', results: 'Recording the results…', cases: 'Updating figures…', figures: 'Computing the refund figures…', lines: 'Reading the batch lines…' },
   form: {
     titleNew: 'New batch',
     titleRecompute: 'Recompute batch {{n}}',
@@ -299,6 +300,7 @@ export const en: typeof zhCN = {
     rejected: '{{count}} rows not matched:',
     apply: 'Record {{count}} results',
     nothing: 'Nothing to record.',
+    moreRejected: '{{count}} more rows not matched (kept with the registration).',
   },
   creditors: { name: 'Name', idNumber: 'ID number', netClaim: 'Net claim', paid: 'Paid', remaining: 'Remaining', rate: 'Refund rate', eligibility: 'Eligible', yes: 'Yes', empty: 'No register yet.' },
 };

@@ -4,7 +4,7 @@
 import { PermissionDeniedError } from '../../../db/access';
 import type { Repositories } from '../../../db/repositories';
 import type { FromRepaymentWorker, RepaymentProgressReport, RepaymentTaskKind, RepaymentTaskResults, TaskOf, ToRepaymentWorker } from '../../../workers/repayment-protocol';
-import { runRepaymentTask } from '../../../workers/repayment-tasks';
+import { runRepaymentTask, transferOf } from '../../../workers/repayment-tasks';
 
 interface Pending {
   readonly resolve: (result: RepaymentTaskResults[RepaymentTaskKind]) => void;
@@ -48,6 +48,7 @@ export function runInWorker<K extends RepaymentTaskKind>(repos: Repositories, ta
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve: resolve as Pending['resolve'], reject, onProgress });
     const message: ToRepaymentWorker = { id, task };
-    ensureWorker().postMessage(message);
+    // A bank result file's bytes go to the worker without a copy (the page does not use them again).
+    ensureWorker().postMessage(message, transferOf(task));
   });
 }
