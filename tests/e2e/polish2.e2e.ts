@@ -34,6 +34,8 @@ test('涉及人数 counts the people in the register once there is one, the type
   await page.getByLabel('涉及人数').fill('1600');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('case-title')).toBeVisible();
+  // The case page says the same as the figures: the typed estimate, marked 填报, until a register exists.
+  await expect(page.getByTestId('case-people')).toHaveText('1,600 人（填报）');
 
   // No register yet: the typed figure, marked 填报.
   await page.goto(YEAR_2020);
@@ -50,6 +52,9 @@ test('涉及人数 counts the people in the register once there is one, the type
   await expect(page.getByTestId('records-value')).toHaveText('12人');
   await expect(page.getByTestId('figure-records')).toContainText('名单 12 人（案件填报 1,600 人，未采用）');
   await shot(page, 'dashboard-people-records');
+  await page.goto(`#/cases/${encodeURIComponent(caseId)}`);
+  await expect(page.getByTestId('case-people')).toHaveText('12 人（名单）；案件填报 1,600 人');
+  await shot(page, 'case-people');
 });
 
 test('messages of two pages stack in one toaster instead of drawing over each other', async ({ page }) => {

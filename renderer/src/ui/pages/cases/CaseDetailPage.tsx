@@ -11,6 +11,7 @@ import type { Route } from '../../app/routes';
 import { AuditTable } from '../../components/AuditTable';
 import { notify } from '../../toaster';
 import { CaseReferrals } from '../screening/CaseReferrals';
+import { casePeopleText } from './case-people';
 import { PartyIdCell } from './PartyIdCell';
 import { StageChangeDialog } from './StageChangeDialog';
 
@@ -19,11 +20,14 @@ export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate:
   const { repos, settings } = useApp();
   const [found, setFound] = useState<CaseWithParties | null | undefined>(undefined);
   const [history, setHistory] = useState<AuditEntry[]>([]);
+  const [registered, setRegistered] = useState<number | null>(null);
   const [stageOpen, setStageOpen] = useState(false);
 
   const load = useCallback(async () => {
     setFound((await repos.cases.get(caseId)) ?? null);
     setHistory(await repos.audit.forEntity('cases', caseId));
+    // Only the register's summary row: a million creditors are never read for this figure.
+    setRegistered((await repos.creditors.summary(caseId))?.count ?? null);
   }, [caseId, repos]);
   useEffect(() => {
     void load();
@@ -74,7 +78,7 @@ export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate:
           <dt>{t('cases.amountInvolved')}</dt>
           <dd>{money(c.amountInvolvedFen)}</dd>
           <dt>{t('cases.peopleInvolved')}</dt>
-          <dd>{c.peopleInvolved ?? '—'}</dd>
+          <dd data-testid="case-people">{casePeopleText(c.peopleInvolved, registered)}</dd>
           <dt>{t('cases.lossesRecovered')}</dt>
           <dd>{money(c.lossesRecoveredFen)}</dd>
         </dl>
