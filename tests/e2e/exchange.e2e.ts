@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
 import { packageLayout } from '../../renderer/src/core/exchange/package-file';
 import { createCase, ensureSignedIn, seedCreditorRegister } from './steps';
@@ -97,6 +98,22 @@ test('exchange: district makes a package, city trusts its key, previews, imports
   await shot(city, 'exchange-import-preview');
   await preview.getByRole('button', { name: '确认导入' }).click();
   await expect(city.getByTestId('import-done')).toContainText('已导入：新增');
+
+  // ── The city's 统计 counts 环翠区's case with its register's 60 people (the count the package carries), marked 名单 as at the district; the xlsx says so too.
+  await city.goto('#/dashboard/p/2020-04-01/2020-06-30');
+  await expect(city.getByTestId('value-cases.new.count')).toHaveText('1起');
+  await expect(city.getByTestId('value-cases.new.people')).toHaveText('60人');
+  await expect(city.getByTestId('note-cases.new.people')).toHaveText('名单 60 人（1 起）');
+  await shot(city, 'exchange-city-dashboard');
+  const xlsxDownload = city.waitForEvent('download');
+  await city.getByRole('button', { name: '导出 Excel' }).click();
+  const book = XLSX.read(readFileSync(await (await xlsxDownload).path()), { type: 'buffer' });
+  const sheet = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.统计数据 as XLSX.WorkSheet, { header: 1 });
+  expect(sheet[2]?.[6]).toBe('本期数据来源');
+  expect(sheet.find((r) => r[0] === 'cases.new.people')?.slice(3, 7)).toEqual([60, 0, '—', '名单 60 人（1 起）']);
+  await city.getByTestId('value-cases.new.people').click();
+  await expect(city.getByText('名单 60 人').first()).toBeVisible();
+  await shot(city, 'exchange-city-people-records');
 
   await city.goto('#/exchange/records');
   const records = city.getByTestId('received-records');
