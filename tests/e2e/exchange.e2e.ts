@@ -273,4 +273,27 @@ test('exchange: the city sends a notice and assigns a clue; the district imports
   await ensureSignedIn(district);
   await district.goto('#/clues');
   await expect(district.getByText('威海某某养老服务有限公司')).toHaveCount(1);
+
+  // ── 环翠区 reports a case whose register it does not send: the count travels, never a creditor.
+  const caseId = await createCase(district);
+  await seedCreditorRegister(district, caseId, REGISTER);
+  await district.goto('#/exchange/make');
+  await district.getByLabel('年度').selectOption('2020');
+  await district.getByLabel('季度').selectOption('2');
+  await expect(district.getByRole('checkbox', { name: /威公经立〔2020〕15号.*（60 人）/ })).not.toBeChecked();
+  const reportDownload = district.waitForEvent('download');
+  await district.getByRole('button', { name: '生成并保存报送包' }).click();
+  const reportPath = info.outputPath('report-without-register.cfpkg');
+  await (await reportDownload).saveAs(reportPath);
+  await importFile(city, reportPath);
+  await city.getByTestId('import-preview').getByRole('button', { name: '确认导入' }).click();
+  await expect(city.getByTestId('import-done')).toContainText('已导入');
+  await city.goto('#/exchange/records');
+  const caseRow = city.getByTestId('received-records').locator('tr[data-kind="case"]', { hasText: '威公经立〔2020〕15号' });
+  await expect(caseRow.getByTestId('register-count-only')).toHaveText('名单 60 人（名单未随包报送）');
+  await expect(city.getByTestId('received-records').locator('tr[data-kind="creditors"]')).toHaveCount(0);
+  await shot(city, 'exchange-records-count-only');
+  await city.goto('#/dashboard/p/2020-04-01/2020-06-30');
+  await expect(city.getByTestId('value-cases.new.people')).toHaveText('60人');
+  await expect(city.getByTestId('note-cases.new.people')).toHaveText('名单 60 人（1 起）');
 });
