@@ -10,13 +10,13 @@
 import 'fake-indexeddb/auto';
 import { loadavg } from 'node:os';
 import { inspectBackup, readBackupRows, writeBackup } from '../../renderer/src/core/backup';
-import { generateOfficeKeyPair, maskCreditor, type RegisterCreditor, reportPeriod, writeKeyFile, writePackage } from '../../renderer/src/core/exchange';
+import { type ExchangeRecord, generateOfficeKeyPair, maskCreditor, type RegisterCreditor, reportPeriod, writeKeyFile, writePackage } from '../../renderer/src/core/exchange';
 import { WorkstationDb } from '../../renderer/src/db/database';
 import { createRepositories } from '../../renderer/src/db/repositories';
 import { CURRENT_SCHEMA_VERSION } from '../../renderer/src/db/schema';
 import { SAMPLE_OFFICE, sampleDistrictRecords } from '../cli/commands/_exchange-sample';
 import type { BenchResult } from './bench-result';
-import { verdictAtMost } from './bench-result';
+import { medianMs, verdictAtMost } from './bench-result';
 
 export async function run(): Promise<BenchResult[]> {
   const keys = await generateOfficeKeyPair();
@@ -71,12 +71,81 @@ export async function run(): Promise<BenchResult[]> {
     `CPU: pack ${packCpu.toFixed(0)} ms, import ${importCpu.toFixed(0)} ms (Node's thread pool included)\n` +
     `records ${records.length}, package ${mb} MB (JSON ${(pkg.header.body.plainBytes / 1_048_576).toFixed(1)} MB); pack ${packMs.toFixed(0)} ms, import ${importMs.toFixed(0)} ms, same again ${againMs.toFixed(0)} ms, newer of the period ${newerMs.toFixed(0)} ms\n`,
   );
+  const counts = await registerCountsCost(keys, records);
   const register = await registerVersusBackup(keys);
   return [
+    counts,
     ...register,
     { name: 'exchange: pack + import a district year (2,000 cases, 20,000 petitions, 500 batches)', figure: `${total.toFixed(0)} ms (pack ${packMs.toFixed(0)} + import ${importMs.toFixed(0)}; CPU ${(packCpu + importCpu).toFixed(0)} ms; ${mb} MB)`, target: '≤ 2 s', verdict: verdictAtMost(total / 1000, 2, ' s') },
     { name: 'exchange: the same package imported again (no change)', figure: `${againMs.toFixed(0)} ms`, target: '—', verdict: 'measured' },
   ];
+}
+
+interface Timed<T> {
+  readonly value: T;
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
+/** `work` with its wall time and this process's CPU time (Node's thread pool included). */
+async function timed<T>(work: () => Promise<T>): Promise<Timed<T>> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await work();
+  const cpu = process.cpuUsage(cpu0);
+  return { value, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+/**
+ * What the cases' register counts (issue 17) cost the district's year, in the same run: the same
+ * records packed with and without `registerCounts` (as packages were before), three times each in
+ * turn, and each imported once into a fresh store. Sizes are exact; times are medians, wall and CPU.
+ */
+async function registerCountsCost(keys: Awaited<ReturnType<typeof generateOfficeKeyPair>>, withCounts: readonly ExchangeRecord[]): Promise<BenchResult> {
+  const without = withCounts.map((r) => {
+    if (r.kind !== 'case') return r;
+    const { registerCounts: _dropped, ...data } = r.data;
+    return { ...r, data };
+  });
+  const pack = (records: readonly ExchangeRecord[], n: number) =>
+    writePackage({ ...warmUp(keys), records, createdAt: new Date(Date.UTC(2027, 0, 10, n)), packageId: `counts-${n}` });
+  type Packed = Timed<Awaited<ReturnType<typeof pack>>>;
+  const runs: { with: Packed[]; without: Packed[] } = { with: [], without: [] };
+  for (let i = 0; i < 3; i++) {
+    runs.with.push(await timed(() => pack(withCounts, 2 * i)));
+    runs.without.push(await timed(() => pack(without, 2 * i + 1)));
+  }
+  const importInto = async (bytes: Uint8Array) => {
+    const db = new WorkstationDb(`bench-exchange-counts-${Date.now()}-${Math.random()}`);
+    const repos = createRepositories(db);
+    await repos.exchange.saveIdentity({ name: '威海市处非办', level: 'city', district: '' });
+    const added = await repos.exchange.addOfficeFromKeyFile(writeKeyFile(SAMPLE_OFFICE, keys.publicKey));
+    if (!added.ok) throw new Error(added.message);
+    const t = await timed(() => repos.exchange.importPackage(bytes, 'counts.cfpkg'));
+    db.close();
+    return t;
+  };
+  const first = (list: readonly Packed[]): Uint8Array => {
+    const r = list[0];
+    if (!r) throw new Error('no package');
+    return r.value.bytes;
+  };
+  const importWithout = await importInto(first(runs.without));
+  const importWith = await importInto(first(runs.with));
+  const size = (list: readonly Packed[]) => first(list).length;
+  const wall = (list: readonly Packed[]) => medianMs(list.map((r) => r.ms));
+  const cpu = (list: readonly Packed[]) => medianMs(list.map((r) => r.cpuMs));
+  const sizeRatio = size(runs.with) / size(runs.without);
+  const packCpuRatio = cpu(runs.with) / cpu(runs.without);
+  process.stdout.write(
+    `register counts: package ${size(runs.with)} B with, ${size(runs.without)} B without (${sizeRatio.toFixed(3)}×); pack median ${wall(runs.with).toFixed(0)} vs ${wall(runs.without).toFixed(0)} ms wall, ${cpu(runs.with).toFixed(0)} vs ${cpu(runs.without).toFixed(0)} ms CPU; import ${importWith.ms.toFixed(0)} vs ${importWithout.ms.toFixed(0)} ms wall, ${importWith.cpuMs.toFixed(0)} vs ${importWithout.cpuMs.toFixed(0)} ms CPU\n`,
+  );
+  return {
+    name: 'exchange: a district year with every case’s register count vs the same without (same run)',
+    figure: `size ${sizeRatio.toFixed(3)}× (${(size(runs.with) / 1024).toFixed(0)} vs ${(size(runs.without) / 1024).toFixed(0)} KB); pack CPU ${packCpuRatio.toFixed(2)}× (${cpu(runs.with).toFixed(0)} vs ${cpu(runs.without).toFixed(0)} ms, medians of 3); import CPU ${(importWith.cpuMs / importWithout.cpuMs).toFixed(2)}× (${importWith.cpuMs.toFixed(0)} vs ${importWithout.cpuMs.toFixed(0)} ms)`,
+    target: '—',
+    verdict: 'measured',
+  };
 }
 
 const CREDITORS = 1_000_000;
@@ -129,13 +198,6 @@ function warmUp(keys: Awaited<ReturnType<typeof generateOfficeKeyPair>>) {
 
 async function registerVersusBackup(keys: Awaited<ReturnType<typeof generateOfficeKeyPair>>): Promise<BenchResult[]> {
   const creditors = makeCreditors();
-  const timed = async <T>(work: () => Promise<T>) => {
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    const value = await work();
-    const cpu = process.cpuUsage(cpu0);
-    return { value, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
-  };
   // The backup of the same creditors, as the creditor store holds them (1,000 to a block), kept in memory.
   const writeAll = async (n: number) => {
     const chunks: Uint8Array[] = [];

@@ -89,7 +89,9 @@ test('dashboard: period and district, a figure’s records, xlsx export and the 
   const book = XLSX.read(readFileSync(await file.path()), { type: 'buffer' });
   const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.统计数据 as XLSX.WorkSheet, { header: 1 });
   expect(rows.find((r) => r[0] === 'cases.new.count')?.slice(0, 6)).toEqual(['cases.new.count', '新立案件数', '起', 1, 0, '—']);
-  expect(String(rows.find((r) => r[0] === 'cases.new.count')?.[6])).toContain('立案日期');
+  expect(String(rows.find((r) => r[0] === 'cases.new.count')?.[7])).toContain('立案日期');
+  // Where a value comes from, as shown under it on the page: the case has neither register nor typed 涉及人数.
+  expect(rows.find((r) => r[0] === 'cases.new.people')?.[6]).toBe('未填写 1 起');
   expect(book.SheetNames).toEqual(['统计数据', '分区县']);
 
   // The work report: phrases from the figures, DOCX and PDF through the document engine.

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
 import { packageLayout } from '../../renderer/src/core/exchange/package-file';
 import { createCase, ensureSignedIn, seedCreditorRegister } from './steps';
@@ -97,6 +98,22 @@ test('exchange: district makes a package, city trusts its key, previews, imports
   await shot(city, 'exchange-import-preview');
   await preview.getByRole('button', { name: '确认导入' }).click();
   await expect(city.getByTestId('import-done')).toContainText('已导入：新增');
+
+  // ── The city's 统计 counts 环翠区's case with its register's 60 people (the count the package carries), marked 名单 as at the district; the xlsx says so too.
+  await city.goto('#/dashboard/p/2020-04-01/2020-06-30');
+  await expect(city.getByTestId('value-cases.new.count')).toHaveText('1起');
+  await expect(city.getByTestId('value-cases.new.people')).toHaveText('60人');
+  await expect(city.getByTestId('note-cases.new.people')).toHaveText('名单 60 人（1 起）');
+  await shot(city, 'exchange-city-dashboard');
+  const xlsxDownload = city.waitForEvent('download');
+  await city.getByRole('button', { name: '导出 Excel' }).click();
+  const book = XLSX.read(readFileSync(await (await xlsxDownload).path()), { type: 'buffer' });
+  const sheet = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets.统计数据 as XLSX.WorkSheet, { header: 1 });
+  expect(sheet[2]?.[6]).toBe('本期数据来源');
+  expect(sheet.find((r) => r[0] === 'cases.new.people')?.slice(3, 7)).toEqual([60, 0, '—', '名单 60 人（1 起）']);
+  await city.getByTestId('value-cases.new.people').click();
+  await expect(city.getByText('名单 60 人').first()).toBeVisible();
+  await shot(city, 'exchange-city-people-records');
 
   await city.goto('#/exchange/records');
   const records = city.getByTestId('received-records');
@@ -256,4 +273,27 @@ test('exchange: the city sends a notice and assigns a clue; the district imports
   await ensureSignedIn(district);
   await district.goto('#/clues');
   await expect(district.getByText('威海某某养老服务有限公司')).toHaveCount(1);
+
+  // ── 环翠区 reports a case whose register it does not send: the count travels, never a creditor.
+  const caseId = await createCase(district);
+  await seedCreditorRegister(district, caseId, REGISTER);
+  await district.goto('#/exchange/make');
+  await district.getByLabel('年度').selectOption('2020');
+  await district.getByLabel('季度').selectOption('2');
+  await expect(district.getByRole('checkbox', { name: /威公经立〔2020〕15号.*（60 人）/ })).not.toBeChecked();
+  const reportDownload = district.waitForEvent('download');
+  await district.getByRole('button', { name: '生成并保存报送包' }).click();
+  const reportPath = info.outputPath('report-without-register.cfpkg');
+  await (await reportDownload).saveAs(reportPath);
+  await importFile(city, reportPath);
+  await city.getByTestId('import-preview').getByRole('button', { name: '确认导入' }).click();
+  await expect(city.getByTestId('import-done')).toContainText('已导入');
+  await city.goto('#/exchange/records');
+  const caseRow = city.getByTestId('received-records').locator('tr[data-kind="case"]', { hasText: '威公经立〔2020〕15号' });
+  await expect(caseRow.getByTestId('register-count-only')).toHaveText('名单 60 人（名单未随包报送）');
+  await expect(city.getByTestId('received-records').locator('tr[data-kind="creditors"]')).toHaveCount(0);
+  await shot(city, 'exchange-records-count-only');
+  await city.goto('#/dashboard/p/2020-04-01/2020-06-30');
+  await expect(city.getByTestId('value-cases.new.people')).toHaveText('60人');
+  await expect(city.getByTestId('note-cases.new.people')).toHaveText('名单 60 人（1 起）');
 });

@@ -40,6 +40,8 @@ export function sampleDistrictRecords(size: SampleSize, year = 2026): { records:
         createdAt: `${filed}T02:00:00.000Z`,
         updatedAt: `${filed}T02:00:00.000Z`,
         parties: [{ id: `party-${i}`, caseId: `case-${i}`, kind: 'firm', name: `样例公司${i}`, role: '涉案企业', idNumber: '', note: '', order: 0 }],
+        // Every case says how many people its register holds (one in four has a register), as the app sends it.
+        registerCounts: i % 4 === 0 ? { persons: 12 + (i % 500) } : null,
       },
     });
   }

@@ -179,6 +179,7 @@ function toJson(r: FigureRow) {
     display: formatValue(unit, r.current),
     ...(r.current.ratio ? { numerator: r.current.ratio.numerator, denominator: r.current.ratio.denominator } : {}),
     ...(r.current.unavailable ? { unavailable: r.current.unavailable } : {}),
+    ...(r.current.note ? { note: r.current.note } : {}),
     definition: r.figure.definition,
   };
 }

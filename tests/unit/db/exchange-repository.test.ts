@@ -13,7 +13,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { flipBit, middleOf, offsetOfText, refusal, registerCreditors, replaceSpan, swapSpans } from '../core/exchange/exchange-fixture';
 import { handleFor, MemoryBackups } from './backup-test-bridge';
 import { clueForm, petitionForm } from './intake-forms';
-import { createCase } from './repayment-test-data';
+import { createCase, importCreditors } from './repayment-test-data';
 import { makeTestRepos } from './test-db';
 import { makeUserRepos, office, refusals, signInAs } from './users-test-data';
 
@@ -212,6 +212,31 @@ describe('ExchangeRepository', () => {
     expect(filterRecords(all, { office: pkg.header.sender.id }).monitoring).toHaveLength(1);
     const titles = (await c.repos.exchange.records({ kind: 'monitoring' })).map((r) => sectionOf(r.kind).title(r.data));
     expect(titles).toEqual(['线索 1 条']);
+  });
+
+  it('every case carries its register’s count, register chosen or not: the city’s 涉及人数 counts it as the district does', async () => {
+    const d = await district();
+    const caseId = (await d.db.cases.toArray())[0]?.id ?? '';
+    await importCreditors(d.repos, caseId, [
+      { name: '王秀兰', netClaimFen: 100_000 },
+      { name: '李建国', netClaimFen: 200_000 },
+      { name: '欧阳娜娜', netClaimFen: 300_000 },
+    ]);
+    const c = await city(d);
+    // No register chosen: no creditor travels, its count does.
+    const pkg = await make(d);
+    expect(pkg.header.counts.creditors).toBeUndefined();
+    await c.repos.exchange.importPackage(pkg.bytes, pkg.fileName);
+    const held = (await c.repos.exchange.records({ kind: 'case' }))[0];
+    expect(held?.data.registerCounts).toEqual({ persons: 3 });
+    expect(JSON.stringify(held?.data)).not.toContain('王秀兰');
+    const received = await c.repos.exchange.figureRecords();
+    const all = withReceivedRecords(await c.repos.figures.loadWithoutPetitions(), received.records, received.districts);
+    const rows = computeFigures(OFFICE_FIGURES.figures, all, { from: '2020-01-01', to: '2020-12-31' }, '2026-12-02');
+    const atDistrict = computeFigures(OFFICE_FIGURES.figures, await d.repos.figures.loadWithoutPetitions(), { from: '2020-01-01', to: '2020-12-31' }, '2026-12-02');
+    const people = (r: typeof rows) => r.find((f) => f.figure.id === 'cases.new.people')?.current;
+    expect(people(rows)).toMatchObject({ value: 3, note: '名单 3 人（1 起）' });
+    expect([people(atDistrict)?.value, people(atDistrict)?.note]).toEqual([3, '名单 3 人（1 起）']);
   });
 
   it('a creditor register arrives as frames and is stored 1,000 a row: exact, masked as sent, idempotent; a newer package without it removes it', async () => {

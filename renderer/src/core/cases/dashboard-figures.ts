@@ -9,6 +9,7 @@
 //   has no separate 破案 step, and the report's 破案 figures are the cases the police finished.
 // - Backlog at the campaign start = cases filed on or before the cutoff not yet 审结 at the start of
 //   the campaign's first day; the reduction rate is the share of those 审结 by the period's end.
+import { groupedCount as persons } from '../figures/format';
 import type { FigureCase, FigureRecords } from '../figures/records';
 import { countResult, lazyRecords, rateResult, unavailableResult, within, withRecords } from '../figures/results';
 import type { FigureArea, FigureDefinition, FigureRecordRef, FigureScope } from '../figures/types';
@@ -70,15 +71,16 @@ export function casePeople(c: Pick<FigureCase, 'peopleInvolved' | 'registeredPer
   return { count: 0, source: 'none' };
 }
 
-const persons = (n: number) => n.toLocaleString('en-US');
-
 function peopleDetail(c: FigureCase): string {
   const p = casePeople(c);
   if (p.source === 'register') {
     const typed = c.peopleInvolved !== null && c.peopleInvolved !== p.count ? `（案件填报 ${persons(c.peopleInvolved)} 人，未采用）` : '';
     return `名单 ${persons(p.count)} 人${typed}`;
   }
-  return p.source === 'typed' ? `填报 ${persons(p.count)} 人（尚未导入名单）` : '涉及人数未填写、尚未导入名单，按 0 计';
+  // A case from an office's package made before packages carried register counts: whether that
+  // office holds a register is not known here, so "尚未导入名单" would claim too much.
+  const why = c.registerNotReported ? '报送包未附名单人数' : '尚未导入名单';
+  return p.source === 'typed' ? `填报 ${persons(p.count)} 人（${why}）` : `涉及人数未填写、${why}，按 0 计`;
 }
 
 const newPeople: FigureDefinition = {

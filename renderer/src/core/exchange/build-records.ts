@@ -7,6 +7,7 @@ import type { CaseFile, CaseParty } from '../cases/case-file';
 import { maskAccount, maskIdNumber, maskName, maskPhone } from '../identity/mask';
 import type { MediationSession, Petition, Petitioner } from '../petitions/types';
 import type { RefundCaseFacts } from '../repayment/refund-facts';
+import { caseRegisterCounts } from './register-counts';
 import type { ExchangeRecord, PackageTotals, ReportPeriod } from './types';
 
 /** A registered document as the registry lists it (文书登记), without the file. */
@@ -54,6 +55,11 @@ export interface OfficeSource {
   /** Registers chosen per case; absent cases send none. */
   readonly creditorRegisters: ReadonlyMap<string, readonly RegisterCreditor[]>;
   /**
+   * How many 集资参与人 each case's register holds (its summary row's count), by case id; a case
+   * without a register is absent. Sent for every case, register chosen or not (register-counts.ts).
+   */
+  readonly registerCounts: ReadonlyMap<string, number>;
+  /**
    * Records of areas built later (排查, 线索监测 …), already in package form: an area adds its
    * builder where the source is read (db/exchange/office-source.ts) and its section in sections.ts.
    */
@@ -84,7 +90,7 @@ export function buildExchangeRecords(source: OfficeSource, period: ReportPeriod,
     amountInvolvedFen += c.amountInvolvedFen ?? 0;
     lossesRecoveredFen += c.lossesRecoveredFen ?? 0;
     const parties = (partiesOf.get(c.id) ?? []).map((p) => (includePersonal ? p : maskParty(p)));
-    records.push({ kind: 'case', sourceId: c.id, district: c.district, data: { ...c, parties } });
+    records.push({ kind: 'case', sourceId: c.id, district: c.district, data: { ...c, parties, registerCounts: caseRegisterCounts(source.registerCounts.get(c.id)) } });
   }
   const sessionsOf = groupBy(source.mediation, (m) => source.mediationPetition.get(m.id) ?? '');
   let petitionPersons = 0;

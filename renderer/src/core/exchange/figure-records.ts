@@ -6,6 +6,7 @@ import type { MonitoringRecord } from '../clues/figure-records';
 import type { FigureCase, FigureFirm, FigurePetition, FigureRecords, FigureRefunds } from '../figures/records';
 import type { RefundBatchFacts } from '../repayment/refund-facts';
 import { receivedAreaItems } from './area-figures';
+import { receivedRegisterPeople } from './register-counts';
 
 /** A received record as stored at the city (see db ExchangeRecordRow). */
 export interface ReceivedFigureRecord {
@@ -23,7 +24,11 @@ export function withReceivedRecords(own: FigureRecords, received: readonly Recei
   const firms: FigureFirm[] = [];
   const monitoring: MonitoringRecord[] = [];
   for (const r of received) {
-    if (r.kind === 'case') cases.push({ ...(r.data as unknown as FigureCase), id: `${r.office}|${String(r.data.id)}`, district: r.district ?? '', office: r.office });
+    if (r.kind === 'case') {
+      // 涉及人数 as the district counts it: its register's people from the counts the package
+      // carries, or the typed figure (填报) when the package is older than the counts.
+      cases.push({ ...(r.data as unknown as FigureCase), ...receivedRegisterPeople(r.data), id: `${r.office}|${String(r.data.id)}`, district: r.district ?? '', office: r.office });
+    }
     else if (r.kind === 'petition') {
       const p = r.data as unknown as FigurePetition;
       petitions.push({ ...p, id: `${r.office}|${p.id}`, caseId: p.caseId === null ? null : `${r.office}|${p.caseId}`, district: r.district, office: r.office });

@@ -1,6 +1,7 @@
 // The header and body as read from a file are untrusted until checked: zod decides their shape
 // before any field is used, so a damaged or hostile file cannot reach the rest of the code.
 import { z } from 'zod';
+import { registerCountsProblem } from './register-counts';
 
 const office = z.object({
   id: z.string().min(1).max(200),
@@ -74,6 +75,10 @@ export function checkPackageBody(value: unknown): string | null {
     if (typeof r.sourceId !== 'string' || r.sourceId.length === 0 || r.sourceId.length > 300) return `records.${i}.sourceId`;
     if (r.district !== null && (typeof r.district !== 'string' || r.district.length > 100)) return `records.${i}.district`;
     if (typeof r.data !== 'object' || r.data === null || Array.isArray(r.data)) return `records.${i}.data`;
+    if (r.kind === 'case') {
+      const problem = registerCountsProblem(r.data as Record<string, unknown>);
+      if (problem !== null) return `records.${i}.data.${problem}`;
+    }
   }
   return null;
 }

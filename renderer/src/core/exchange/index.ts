@@ -12,6 +12,7 @@ export * from './periods';
 export * from './record-blocks';
 export * from './record-upgrades';
 export * from './register-browse';
+export * from './register-counts';
 export * from './register-frames';
 export * from './sections';
 export * from './types';

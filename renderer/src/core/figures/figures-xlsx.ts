@@ -1,6 +1,7 @@
 // The figures table as an xlsx workbook: every figure with this period, the same period a year
-// before, the change and its 口径 (so a reader of the file knows what was counted), and a second
-// sheet with each figure per district.
+// before, the change, where this period's value comes from when its sources differ (the note the
+// dashboard shows under the value, e.g. 涉及人数's 名单 / 填报) and its 口径 (so a reader of the file
+// knows what was counted), and a second sheet with each figure per district.
 import * as XLSX from '@e965/xlsx';
 import { describeChange } from './change';
 import type { DistrictTable, FigureRow } from './compute';
@@ -24,7 +25,7 @@ export function figuresWorkbookBytes(rows: readonly FigureRow[], byDistrict: Dis
   const head = [
     [title],
     [`统计期间：${meta.period.from} 至 ${meta.period.to}；上年同期：${meta.previous.from} 至 ${meta.previous.to}；区县：${meta.district ?? '全部'}；生成日期：${meta.generatedOn}`],
-    ['编号', '指标', '单位', '本期', '上年同期', '同比增减', '口径（统计定义）'],
+    ['编号', '指标', '单位', '本期', '上年同期', '同比增减', '本期数据来源', '口径（统计定义）'],
   ];
   const body = rows.map((r) => [
     r.figure.id,
@@ -33,14 +34,15 @@ export function figuresWorkbookBytes(rows: readonly FigureRow[], byDistrict: Dis
     cellValue(r.figure.unit, r.current),
     cellValue(r.figure.unit, r.previous),
     describeChange(r.change),
+    r.current.note ?? '',
     r.current.unavailable ? `${r.figure.definition}（本期：${r.current.unavailable}）` : r.figure.definition,
   ]);
   const sheet = XLSX.utils.aoa_to_sheet([...head, ...body]);
   sheet['!merges'] = [
-    { s: { r: 0, c: 0 }, e: { r: 0, c: 6 } },
-    { s: { r: 1, c: 0 }, e: { r: 1, c: 6 } },
+    { s: { r: 0, c: 0 }, e: { r: 0, c: 7 } },
+    { s: { r: 1, c: 0 }, e: { r: 1, c: 7 } },
   ];
-  sheet['!cols'] = [{ wch: 34 }, { wch: 24 }, { wch: 6 }, { wch: 18 }, { wch: 18 }, { wch: 18 }, { wch: 90 }];
+  sheet['!cols'] = [{ wch: 34 }, { wch: 24 }, { wch: 6 }, { wch: 18 }, { wch: 18 }, { wch: 18 }, { wch: 36 }, { wch: 90 }];
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, '统计数据');
   if (byDistrict) {

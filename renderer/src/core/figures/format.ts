@@ -22,6 +22,11 @@ export const UNIT_ZH: Readonly<Record<FigureUnit, string>> = {
   measures: '项',
 };
 
+/** A count with thousands separators as every figure writes it (1,203): the dashboard, its records, the case page. */
+export function groupedCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 function tenthsPercent(tenths: number): string {
   const a = Math.abs(tenths);
   return `${tenths < 0 ? '-' : ''}${Math.floor(a / 10)}.${a % 10}%`;
@@ -31,14 +36,14 @@ export function formatValue(unit: FigureUnit, r: FigureResult): string {
   if (r.value === null) return '—';
   if (unit === 'rate') return tenthsPercent(r.value);
   if (unit === 'fen') return amountZh(r.value);
-  return `${r.value.toLocaleString('en-US')}${UNIT_ZH[unit]}`;
+  return `${groupedCount(r.value)}${UNIT_ZH[unit]}`;
 }
 
 /** The exact value in words for a tooltip: 138,000,000.00 元; a rate with what it divides. */
 export function exactValue(unit: FigureUnit, r: FigureResult): string {
   if (r.value === null) return r.unavailable ?? '—';
   if (unit === 'fen') return `${formatFen(r.value)} 元`;
-  if (unit === 'rate' && r.ratio) return `${tenthsPercent(r.value)}（${r.ratio.numerator.toLocaleString('en-US')} / ${r.ratio.denominator.toLocaleString('en-US')}）`;
+  if (unit === 'rate' && r.ratio) return `${tenthsPercent(r.value)}（${groupedCount(r.ratio.numerator)} / ${groupedCount(r.ratio.denominator)}）`;
   return formatValue(unit, r);
 }
 

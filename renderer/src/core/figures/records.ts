@@ -32,6 +32,12 @@ export type FigureCase = Pick<
    * (填报) stands in for it then.
    */
   readonly registeredPersons?: number | null;
+  /**
+   * A case received from an office in a package made before packages carried each case's register
+   * counts (issue 17): whether it has a register there is unknown, so 涉及人数 is the typed figure
+   * (填报) and its record says the package did not carry the count.
+   */
+  readonly registerNotReported?: boolean;
 };
 
 /** A petition with the district of its linked case (null when not linked). */

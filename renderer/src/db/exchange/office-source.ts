@@ -7,10 +7,20 @@ import type { WorkstationDb } from '../database';
 import type { CreditorRepository } from '../repositories/creditor-repository';
 
 export async function readOfficeSource(db: WorkstationDb, creditors: CreditorRepository, period: ReportPeriod, creditorCaseIds: readonly string[]): Promise<OfficeSource> {
-  const [cases, parties, petitionRows, sessionRows, facts, documentRows] = await db.transaction(
+  const [cases, parties, petitionRows, sessionRows, facts, documentRows, registers] = await db.transaction(
     'r',
-    [db.cases, db.parties, db.petitions, db.mediationSessions, db.figureFacts, db.documents],
-    () => Promise.all([db.cases.toArray(), db.parties.toArray(), db.petitions.toArray(), db.mediationSessions.toArray(), db.figureFacts.toArray(), db.documents.toArray()]),
+    [db.cases, db.parties, db.petitions, db.mediationSessions, db.figureFacts, db.documents, db.creditorRegisters],
+    () =>
+      Promise.all([
+        db.cases.toArray(),
+        db.parties.toArray(),
+        db.petitions.toArray(),
+        db.mediationSessions.toArray(),
+        db.figureFacts.toArray(),
+        db.documents.toArray(),
+        // One summary row per register (its count), never the creditors: every case's 涉及人数 travels.
+        db.creditorRegisters.toArray(),
+      ]),
   );
   const mediationPetition = new Map(sessionRows.map((s) => [s.id, s.petitionId]));
   const mediation: MediationSession[] = sessionRows.map((s) => ({ ...s.body, id: s.id }));
@@ -53,5 +63,6 @@ export async function readOfficeSource(db: WorkstationDb, creditors: CreditorRep
         pdfSha256: d.body.pdfSha256,
       })),
     creditorRegisters,
+    registerCounts: new Map(registers.map((r) => [r.caseId, r.count])),
   };
 }

@@ -123,5 +123,5 @@ export function middleOf(span: ByteSpan): number {
 
 /** An office's source with nothing but creditor registers (case id → creditors), for buildExchangeRecords. */
 export function registersSource(registers: ReadonlyMap<string, readonly RegisterCreditor[]>): OfficeSource {
-  return { cases: [], parties: [], petitions: [], mediation: [], mediationPetition: new Map(), refunds: [], documents: [], creditorRegisters: registers };
+  return { cases: [], parties: [], petitions: [], mediation: [], mediationPetition: new Map(), refunds: [], documents: [], creditorRegisters: registers, registerCounts: new Map() };
 }

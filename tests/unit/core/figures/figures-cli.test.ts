@@ -53,7 +53,7 @@ beforeAll(async () => {
   plain = await backupOf();
 });
 
-const json = () => JSON.parse(io.out) as { id: string; value: number | null; previous: number | null; changePercent: number | null; definition: string; label: string }[];
+const json = () => JSON.parse(io.out) as { id: string; value: number | null; previous: number | null; changePercent: number | null; definition: string; label: string; note?: string }[];
 
 describe('cli figures', () => {
   it('prints every figure with value, previous, change and definition as JSON', async () => {
@@ -63,6 +63,9 @@ describe('cli figures', () => {
     expect(out.find((f) => f.id === 'cases.new.count')).toMatchObject({ label: '新立案件数', value: 1, previous: 0, changePercent: null });
     expect(out.find((f) => f.id === 'cases.zeroCaseDistricts')).toMatchObject({ value: 50, previous: 100 });
     expect(out.every((f) => f.definition.length > 10)).toBe(true);
+    // 涉及人数 from the case's register of two, with its source as the dashboard and the xlsx say it.
+    expect(out.find((f) => f.id === 'cases.new.people')).toMatchObject({ value: 2, note: '名单 2 人（1 起）' });
+    expect(out.find((f) => f.id === 'cases.new.count')).not.toHaveProperty('note');
   });
   it('computes refunds from the register and the paid batch in the backup', async () => {
     expect(await run([plain, '--from', '2026-01-01', '--to', '2026-12-31', '--as-of', '2026-12-01', '--json'])).toBe(0);

@@ -1,8 +1,7 @@
 // The case page's 涉及人数 counted as the 统计 figures count it (core casePeople): the register's
 // distinct 集资参与人 once there is one, the typed estimate (填报) until then, and which it is.
 import { casePeople } from '../../../core/cases/dashboard-figures';
-
-const persons = (n: number) => n.toLocaleString('en-US');
+import { groupedCount as persons } from '../../../core/figures/format';
 
 export function casePeopleText(typed: number | null, registeredPersons: number | null): string {
   const p = casePeople({ peopleInvolved: typed, registeredPersons });

@@ -2,7 +2,8 @@ import { Button, FormGroup, HTMLSelect, HTMLTable, Tag } from '@blueprintjs/core
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatOfficeDateTime } from '../../../core/common/office-time';
-import { EXCHANGE_SECTIONS, sectionOf } from '../../../core/exchange';
+import { EXCHANGE_SECTIONS, receivedRegisterPeople, sectionOf } from '../../../core/exchange';
+import { groupedCount } from '../../../core/figures/format';
 import { formatFen } from '../../../core/money';
 import type { ExchangePackageRow, ExchangeRecordRow } from '../../../db/records';
 import { useApp } from '../../app/app-context';
@@ -167,7 +168,15 @@ function ReceivedRecordsList(props: { readonly onOpen: (register: RegisterRef) =
 function RegisterCell(props: { readonly record: ExchangeRecordRow; readonly register: { count: number; netClaimFen: number } | undefined; readonly onOpen: (register: RegisterRef) => void }) {
   const { t } = useTranslation('exchange');
   const { register, record } = props;
-  if (!register) return null;
+  if (!register) {
+    // The register stayed at the office, but the case says how many people it holds (what 统计 counts).
+    const persons = record.kind === 'case' ? receivedRegisterPeople(record.data).registeredPersons : null;
+    return persons ? (
+      <span className="muted" data-testid="register-count-only">
+        {t('register.countOnly', { count: groupedCount(persons) })}
+      </span>
+    ) : null;
+  }
   return (
     <span className="exchange-register-cell" data-testid="register-cell">
       {t('register.summary', { count: register.count.toLocaleString('zh-CN'), net: formatFen(register.netClaimFen) })}{' '}

@@ -99,6 +99,7 @@ export const zhCN = {
   register: {
     column: '参与人名单',
     summary: '{{count}} 人 · 核定 {{net}} 元',
+    countOnly: '名单 {{count}} 人（名单未随包报送）',
     open: '查看名单',
     back: '返回已收数据',
     title: '集资参与人名单（只读）',
@@ -265,6 +266,7 @@ export const en: typeof zhCN = {
   register: {
     column: 'Creditor register',
     summary: '{{count}} persons · net claims {{net}} yuan',
+    countOnly: 'Register of {{count}} persons (not sent with the package)',
     open: 'Open register',
     back: 'Back to received data',
     title: 'Creditor register (read-only)',
