@@ -112,7 +112,11 @@ describe('CreditorRepository.scanCase', () => {
   it('visits nothing for a case without a register', async () => {
     const { repos } = makeTestRepos();
     let calls = 0;
-    expect(await repos.creditors.scanCase('case-9', () => calls++)).toBe(0);
+    expect(
+      await repos.creditors.scanCase('case-9', () => {
+        calls++;
+      }),
+    ).toBe(0);
     expect(calls).toBe(0);
   });
 
