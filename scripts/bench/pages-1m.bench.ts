@@ -4,10 +4,10 @@
 // page's own JS heap once it answers. This build and the reference (PAGES_BENCH_REF, default
 // 8f6f3ae: the picker loaded the whole register onto the page) in the same run, reference first.
 // The register is written straight into IndexedDB (repayment-app.bench.ts's seedRegister).
-// Figures only, no asserts. PAGES_BENCH_ROWS sets the size (default 1,048,576).
+// Figures only, no asserts. PAGES_BENCH_ROWS sets the size (default 1,048,576); run it with
+// `npm run bench -- pages-1m`.
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BenchResult } from './bench-result';
 import { verdictAtMost } from './bench-result';
@@ -139,8 +139,3 @@ export async function run(): Promise<BenchResult[]> {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
-  void run().then((results) => {
-    for (const r of results) process.stdout.write(`${r.name}: ${r.figure} (target ${r.target}) → ${r.verdict}\n`);
-  });
-}
