@@ -305,6 +305,7 @@ test('a petitioner is found among 3,000 creditors as the mediator types (name, I
   await expect(matches.getByRole('menuitem')).toHaveCount(9);
   await expect(matches).toContainText('张伟1');
   await expect(matches).toContainText('110105********001X');
+  await shot(page, 'creditor-picker-many');
   // The ID number's last digits, and the phone number's first digits, find the one person.
   await search.fill('011234');
   await expect(matches.getByRole('menuitem')).toHaveText([/李堃.*370102\*+1234/]);
