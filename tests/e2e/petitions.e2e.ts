@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
-import { createCase, saveOfficeSettings } from './steps';
+import { createCase, saveOfficeSettings, seedCreditorRegister } from './steps';
 
 // Dates are fixed in October/November 2026 (steps may not be dated after today): the first
 // petition's acceptance deadline has passed, its extended resolution deadline (2027-01-08) not yet.
@@ -270,4 +270,84 @@ test('newly overdue petitions are announced once a day, not again after a reload
   // Give the check time to run; it must find today's record and stay quiet.
   await page.waitForTimeout(500);
   expect(await notices()).toEqual([]);
+});
+
+test('a petitioner is found among 3,000 creditors as the mediator types (name, ID end, phone), and the mediation agreement brings their ID', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 800 });
+  await page.goto('/');
+  const caseId = await createCase(page);
+  const creditor = (i: number, name: string, idNumber: string, phone?: string) => ({
+    cid: String(i + 1),
+    name,
+    idType: 'resident',
+    idNumber,
+    ...(phone ? { phone } : {}),
+    contracts: [{ principalFen: 100_000, returnedFen: 0, sourceRow: i + 2, note: '' }],
+    principalFen: 100_000,
+    returnedFen: 0,
+    netClaimFen: 100_000,
+    status: '已核实',
+    exclusion: null,
+  });
+  const register = Array.from({ length: 3_000 }, (_, i) => creditor(i, `张伟${i + 1}`, `1101051960${String(1_000_000 + i).slice(1)}1X`));
+  register[2_000] = creditor(2_000, '李堃', '370102198001011234', '13906312222');
+  await seedCreditorRegister(page, caseId, register);
+
+  await page.goto('#/petitions/new');
+  await page.getByLabel('收到日期').fill('2026-11-20');
+  await page.getByLabel('关联案件').selectOption({ label: '威公经立〔2020〕15号 威海某某养老服务有限公司涉嫌非法吸收公众存款案' });
+  const search = page.getByLabel('从案件集资参与人中查找');
+  const matches = page.getByTestId('creditor-matches');
+  // A common name: the first eight are listed, and how many there are.
+  await search.fill('张伟');
+  await expect(matches).toContainText('共找到 2999 人，只列出前 8 个，请输入更多字缩小范围', { timeout: 30_000 });
+  await expect(matches.getByRole('menuitem')).toHaveCount(9);
+  await expect(matches).toContainText('张伟1');
+  await expect(matches).toContainText('110105********001X');
+  await shot(page, 'creditor-picker-many');
+  // The ID number's last digits, and the phone number's first digits, find the one person.
+  await search.fill('011234');
+  await expect(matches.getByRole('menuitem')).toHaveText([/李堃.*370102\*+1234/]);
+  await search.fill('1390631');
+  await expect(matches.getByRole('menuitem')).toHaveText([/李堃/]);
+  await search.fill('王某某');
+  await expect(matches).toHaveText('没有找到匹配的集资参与人');
+  await search.fill('李堃');
+  await expect(matches.getByRole('menuitem')).toHaveText([/李堃/]);
+  await shot(page, 'creditor-picker');
+  await matches.getByText('李堃').click();
+  await expect(page.getByLabel('信访人 1 姓名')).toHaveValue('李堃');
+  // Once picked, the same person is not offered again.
+  await search.fill('李堃');
+  await expect(matches).toHaveText('没有找到匹配的集资参与人');
+  await search.fill('');
+  await page.getByLabel('诉求').fill('要求按比例清退');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('petitioners')).toContainText('李堃');
+
+  await step(page, '受理', async (d) => {
+    await d.getByLabel('日期').fill('2026-11-21');
+  });
+  await step(page, '开始调处', async (d) => {
+    await d.getByLabel('日期').fill('2026-11-22');
+  });
+  await page.getByRole('button', { name: '登记调解' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('调解日期').fill('2026-11-23');
+  await dialog.getByLabel('调解地点').fill('环翠区人民调解委员会');
+  await dialog.getByLabel('参加人员').fill('李堃（信访人）');
+  await dialog.getByLabel('被申请人').fill('威海某某养老服务有限公司清算组');
+  await dialog.getByLabel('协议条款').fill('清算组于2026年12月31日前按38%比例清退');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The agreement drafted from that session names the creditor with the ID number of the register
+  // (read by its cid, not by loading the register).
+  await page.goto(`#/documents/${encodeURIComponent(caseId)}`);
+  await page.getByLabel('文书类型').selectOption({ label: '调解协议书' });
+  await page.getByLabel('来自信访调解记录').selectOption({ index: 1 });
+  await page.getByRole('button', { name: '新建文书' }).click();
+  await expect(page.locator('#doc-field-applicant')).toHaveValue('李堃');
+  await expect(page.getByLabel('申请人证件号码')).toHaveValue('370102198001011234');
 });

@@ -2,7 +2,7 @@
 // Reads the case's current generation itself, so the list never crosses from the page.
 import { WorkstationDb } from '../db/database';
 import { createRepositories } from '../db/repositories';
-import { fullRegisterXlsx, publicNoticeXlsx } from './creditor-register-xlsx';
+import { RegisterSheet } from './creditor-register-xlsx';
 import { sha256Hex } from './sha256-hex';
 
 export interface ExportRequest {
@@ -25,9 +25,12 @@ self.addEventListener('message', (event: MessageEvent<ExportRequest>) => {
 async function build({ caseId, kind, sheetName }: ExportRequest): Promise<ExportResponse> {
   const db = new WorkstationDb();
   try {
-    const creditors = await createRepositories(db).creditors.loadCase(caseId);
-    const bytes = kind === 'full' ? fullRegisterXlsx(creditors, sheetName) : publicNoticeXlsx(creditors, sheetName);
-    return { type: 'built', bytes: bytes.buffer as ArrayBuffer, hash: await sha256Hex(bytes), rows: creditors.length };
+    // The register a few blocks at a time, each block's creditors made into cells and let go.
+    const sheet = new RegisterSheet(kind);
+    await createRepositories(db).creditors.scanCase(caseId, (creditors) => sheet.add(creditors));
+    const rows = sheet.count;
+    const bytes = sheet.finish(sheetName);
+    return { type: 'built', bytes: bytes.buffer as ArrayBuffer, hash: await sha256Hex(bytes), rows };
   } finally {
     db.close();
   }

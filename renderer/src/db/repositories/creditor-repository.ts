@@ -174,6 +174,85 @@ export class CreditorRepository {
     return creditor && creditor.cid === entryOf(loaded.columns.cids, index) ? creditor : null;
   }
 
+  /**
+   * One creditor of the case's current register by cid, without reading the register (issue 17: a
+   * page that needs one creditor read a million). Cids are handed out in register order (an import
+   * appends its new creditors, a hand-added one goes last), so the block is found by halving on the
+   * blocks' first and last cids, ~10 block reads at a million; a register whose order is not the
+   * cids' (a replacing import keeps the file's order) is then read a few blocks at a time until it
+   * is found. Null when the case has no register or no such creditor.
+   */
+  async findCreditor(caseId: string, cid: string): Promise<StoredCreditor | null> {
+    const { db } = this.ctx;
+    return db.transaction('r', [db.creditorBlocks, this.registers], async () => {
+      const pointer = await this.registers.get(caseId);
+      if (!pointer) return null;
+      const { generation } = pointer;
+      const seqs = await this.seqsOf(caseId, generation);
+      const read = new Set<number>();
+      const wanted = Number(cid);
+      let lo = 0;
+      let hi = seqs.length - 1;
+      while (Number.isFinite(wanted) && lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        read.add(mid);
+        const creditors = (await db.creditorBlocks.get(blockId(caseId, generation, seqs[mid] as number)))?.creditors ?? [];
+        const found = creditors.find((c) => c.cid === cid);
+        if (found) return found;
+        const first = Number(creditors[0]?.cid);
+        const last = Number(creditors[creditors.length - 1]?.cid);
+        if (!(first <= last)) break;
+        if (wanted < first) hi = mid - 1;
+        else if (wanted > last) lo = mid + 1;
+        else break;
+      }
+      const rest = seqs.filter((_, at) => !read.has(at));
+      for (let at = 0; at < rest.length; at += BLOCKS_PER_READ) {
+        const blocks = await db.creditorBlocks.bulkGet(rest.slice(at, at + BLOCKS_PER_READ).map((seq) => blockId(caseId, generation, seq)));
+        for (const block of blocks) {
+          const found = block?.creditors.find((c) => c.cid === cid);
+          if (found) return found;
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Hands the case's current register to `visit` a few blocks at a time, in register order, each
+   * step read in its own short transaction with a pause between steps for the page's frames (issue
+   * 17: pages that need every creditor once, e.g. the refund notices, never hold them all). Fails
+   * with a message when the register is replaced or edited meanwhile (no mix of two registers);
+   * `signal` cancels between steps. Returns the number of creditors visited (0 without a register).
+   */
+  async scanCase(caseId: string, visit: (creditors: readonly StoredCreditor[], blocksDone: number, blocksTotal: number) => void | Promise<void>, signal?: AbortSignal): Promise<number> {
+    const { db } = this.ctx;
+    const start = await db.transaction('r', [db.creditorBlocks, this.registers], async () => {
+      const pointer = await this.registers.get(caseId);
+      return pointer ? { pointer, seqs: await this.seqsOf(caseId, pointer.generation) } : null;
+    });
+    if (!start) return 0;
+    const { pointer, seqs } = start;
+    let visited = 0;
+    for (let at = 0; at < seqs.length; at += BLOCKS_PER_READ) {
+      signal?.throwIfAborted();
+      const blocks = await db.transaction('r', [db.creditorBlocks, this.registers], async () => {
+        const now = await this.registers.get(caseId);
+        if (now?.generation !== pointer.generation || now.updatedAt !== pointer.updatedAt || now.count !== pointer.count) return null;
+        return db.creditorBlocks.bulkGet(seqs.slice(at, at + BLOCKS_PER_READ).map((seq) => blockId(caseId, pointer.generation, seq)));
+      });
+      if (!blocks) throw new Error('读取期间本案的集资参与人名单已被修改（导入或编辑），请重新操作。');
+      const creditors: StoredCreditor[] = [];
+      for (const block of blocks) if (block) for (const c of block.creditors) creditors.push(c);
+      visited += creditors.length;
+      await visit(creditors, Math.min(seqs.length, at + BLOCKS_PER_READ), seqs.length);
+      // Let the page paint (and a cancel arrive) before the next step.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    signal?.throwIfAborted();
+    return visited;
+  }
+
   async summary(caseId: string): Promise<CreditorRegisterSummary | null> {
     const row = await this.registers.get(caseId);
     return row ? toSummary(row) : null;
@@ -575,6 +654,12 @@ export class CreditorRepository {
       for (const block of await db.creditorBlocks.bulkGet(keys.slice(at, at + BLOCKS_PER_READ))) if (block) blocks.push(block);
     }
     return blocks.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The seqs of a generation's blocks, ascending (keys only: no block is read). */
+  private async seqsOf(caseId: string, generation: number): Promise<number[]> {
+    const keys = (await this.ctx.db.creditorBlocks.where('[caseId+generation]').equals([caseId, generation]).primaryKeys()) as string[];
+    return keys.map((k) => Number(k.slice(k.lastIndexOf('#') + 1))).sort((a, b) => a - b);
   }
 
   private async nextGeneration(caseId: string): Promise<number> {

@@ -2,7 +2,8 @@
 // built for a million creditors, a query is one native indexOf pass over each joined key column
 // and one pass over the typed status arrays; the result is an index array.
 import type { CreditorStatus } from '../../../core/creditors';
-import { type ColumnarRegister, entryAt, entryOf, normalizeKey, STATUS_CODES, type TextColumn } from '../../../core/creditors/columnar-register';
+import { type ColumnarRegister, entryOf, normalizeKey, STATUS_CODES, type TextColumn } from '../../../core/creditors/columnar-register';
+import { markHits } from '../../../core/creditors/text-search';
 
 /** A text of keys joined for search (the creditor columns, the screening ledger). */
 export type KeyText = TextColumn;
@@ -42,17 +43,7 @@ export function keyText<T>(items: readonly T[], key: (item: T) => string): KeyTe
   return { text: parts.join('\n'), starts };
 }
 
-/** Marks entries containing `needle` (prefix: needle starts with "\n"); each entry counted once. */
-export function markHits(keys: KeyText, count: number, needle: string, prefix: boolean, hits: Uint8Array): void {
-  const { text, starts } = keys;
-  let pos = text.indexOf(needle);
-  while (pos >= 0) {
-    const entry = entryAt(starts, count, prefix ? pos + 1 : pos);
-    hits[entry] = 1;
-    // Go on from the next entry; a prefix needle includes the "\n" just before it.
-    pos = text.indexOf(needle, (starts[entry + 1] as number) - (prefix ? 1 : 0));
-  }
-}
+export { markHits };
 
 /** Full-width digits and letters typed by an IME are folded; x is the ID check character X. */
 export const normalizeQuery = normalizeKey;

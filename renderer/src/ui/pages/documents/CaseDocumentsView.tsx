@@ -123,7 +123,8 @@ export function CaseDocumentsView(props: { readonly caseId: string; readonly edi
       if (!r.ok) return { ok: false, message: r.errors.join('；') };
       // A petitioner picked from the register brings the creditor's ID (type and number) along.
       const first = r.value.applicants[0];
-      const creditor = first?.creditorId ? (await repos.creditors.loadCase(caseId)).find((c) => c.cid === first.creditorId) : undefined;
+      // One creditor read by its cid (a register of a million is never loaded for one person).
+      const creditor = first?.creditorId ? await repos.creditors.findCreditor(caseId, first.creditorId) : null;
       const applicants = creditor && first ? [{ ...first, idType: creditor.idType, idNumber: creditor.idNumber }, ...r.value.applicants.slice(1)] : r.value.applicants;
       initial = { ...initial, ...mediationAgreementData({ ...r.value, applicants }) };
       if (r.value.applicants.length > 1) {

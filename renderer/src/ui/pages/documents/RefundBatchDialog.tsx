@@ -1,5 +1,5 @@
 import { Button, Callout, Classes, Dialog, HTMLSelect, InputGroup, ProgressBar } from '@blueprintjs/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../../core/common/iso-date';
 import type { DocumentTemplate } from '../../../core/documents';
@@ -10,10 +10,18 @@ import { useApp } from '../../app/app-context';
 import { DateField } from '../../components/DateField';
 import { FieldRow } from '../../components/FieldRow';
 import { runInWorker } from '../repayment/repayment-client';
-import { creditorsLeftOut, leftOutSummary, refundNoticeRecords } from './refund-records';
+import { type CreditorDetails, LeftOutTally, refundNoticeRecords } from './refund-records';
 import { cancelRendering, RenderCancelledError, renderNoticeBatch, sha256Hex } from './render-client';
 
-const PHASE_LABEL: Record<BatchPhase, string> = { check: '检查数据和字符', prepare: '排版准备', pdf: '生成 PDF', docx: '生成 DOCX' };
+/** Reading the batch and the register (this page), then the render worker's phases. */
+type Phase = 'lines' | 'register' | BatchPhase;
+
+const PHASE_LABEL: Record<Phase, string> = { lines: '读取批次数据', register: '读取参与人名单', check: '检查数据和字符', prepare: '排版准备', pdf: '生成 PDF', docx: '生成 DOCX' };
+
+/** Rejects when the signal is aborted (a read that cannot itself be stopped is no longer waited for). */
+function untilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+}
 
 /** 清退告知书 for every creditor of an approved batch: one PDF and one DOCX, with progress and cancel. */
 export function RefundBatchDialog(props: { readonly caseId: string; readonly caseTitle: string; readonly templates: readonly DocumentTemplate[]; readonly onClose: () => void }) {
@@ -31,7 +39,9 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [progress, setProgress] = useState<{ phase: BatchPhase; done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ phase: Phase; done: number; total: number } | null>(null);
+  /** Set while the batch and the register are read: 取消 aborts it (the render worker is ended instead). */
+  const reading = useRef<AbortController | null>(null);
 
   useEffect(() => {
     void repos.repayment.listBatches(props.caseId).then((all) => {
@@ -54,32 +64,54 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
     setLeftOut(null);
     const template = refundTemplates.find((x) => x.id === templateId);
     if (Object.keys(e).length || !template) return;
-    const data = await runInWorker(repos, { kind: 'refundNoticeData', batchId });
-    if (!data.ok) {
-      setFailure(data.message);
-      return;
-    }
-    if (data.lines.length === 0) {
-      setFailure('该批次没有需要告知的集资参与人（没有清退金额）。');
-      return;
-    }
-    const creditors = await repos.creditors.loadCase(props.caseId);
-    const details = new Map(creditors.map((c) => [c.cid, { bankName: c.bankName, bankAccount: c.bankAccount, idType: c.idType }]));
-    const batch = batches?.find((b) => b.id === batchId);
-    const { records, names } = refundNoticeRecords(data.lines, details, {
-      caseTitle: props.caseTitle,
-      batchNumber: data.batchNumber,
-      paymentDate: data.batchDate,
-      issueDate,
-      contactPerson: contactPerson.trim(),
-      contactPhone: contactPhone.trim(),
-      officeName: settings.officeName,
-      ratio: batch ? formatRatePercent(batch.allocatedFen, batch.remainingTotalFen) : '',
-      objectionPlace: objectionPlace.trim(),
-    }, template);
-    setLeftOut(leftOutSummary(creditorsLeftOut(creditors, data.lines)) || null);
-    setProgress({ phase: 'check', done: 0, total: records.length });
+    const abort = new AbortController();
+    reading.current = abort;
+    setProgress({ phase: 'lines', done: 0, total: 0 });
     try {
+      const data = await Promise.race([runInWorker(repos, { kind: 'refundNoticeData', batchId }), untilAborted(abort.signal)]);
+      if (!data.ok) {
+        setProgress(null);
+        setFailure(data.message);
+        return;
+      }
+      if (data.lines.length === 0) {
+        setProgress(null);
+        setFailure('该批次没有需要告知的集资参与人（没有清退金额）。');
+        return;
+      }
+      // The register a few blocks at a time (issue 17: a million creditors are never all on the page):
+      // of the creditors with a notice only what the notice prints is kept; the others are counted.
+      const noticed = new Set(data.lines.map((l) => l.cid));
+      const details = new Map<string, CreditorDetails>();
+      const tally = new LeftOutTally(noticed);
+      const registerCount = (await repos.creditors.summary(props.caseId))?.count ?? 0;
+      let read = 0;
+      setProgress({ phase: 'register', done: 0, total: registerCount });
+      await repos.creditors.scanCase(
+        props.caseId,
+        (creditors) => {
+          for (const c of creditors) if (noticed.has(c.cid)) details.set(c.cid, { bankName: c.bankName, bankAccount: c.bankAccount, idType: c.idType });
+          tally.add(creditors);
+          read += creditors.length;
+          setProgress({ phase: 'register', done: read, total: Math.max(read, registerCount) });
+        },
+        abort.signal,
+      );
+      reading.current = null;
+      const batch = batches?.find((b) => b.id === batchId);
+      const { records, names } = refundNoticeRecords(data.lines, details, {
+        caseTitle: props.caseTitle,
+        batchNumber: data.batchNumber,
+        paymentDate: data.batchDate,
+        issueDate,
+        contactPerson: contactPerson.trim(),
+        contactPhone: contactPhone.trim(),
+        officeName: settings.officeName,
+        ratio: batch ? formatRatePercent(batch.allocatedFen, batch.remainingTotalFen) : '',
+        objectionPlace: objectionPlace.trim(),
+      }, template);
+      setLeftOut(tally.summary() || null);
+      setProgress({ phase: 'check', done: 0, total: records.length });
       await repos.users.require('personal.export', { entity: 'documents', entityId: `refund-batch:${batchId}` });
       const out = await renderNoticeBatch(template, records, names, settings.documentFontPreset, (phase, d, total) => setProgress({ phase, done: d, total }));
       setProgress(null);
@@ -94,7 +126,9 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
       setDone(saved.length ? `已生成 ${records.length} 份清退告知书并保存：${saved.join('、')}` : '已生成，但未保存文件。');
     } catch (err) {
       setProgress(null);
-      setFailure(err instanceof RenderCancelledError ? err.message : (err as Error).message);
+      setFailure(abort.signal.aborted || err instanceof RenderCancelledError ? new RenderCancelledError().message : (err as Error).message);
+    } finally {
+      reading.current = null;
     }
   };
 
@@ -142,7 +176,8 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
         {progress && (
           <div data-testid="batch-progress">
             <p>
-              {PHASE_LABEL[progress.phase]}：{progress.done} / {progress.total}
+              {PHASE_LABEL[progress.phase]}
+              {progress.total > 0 ? `：${progress.done} / ${progress.total}` : '…'}
             </p>
             <ProgressBar value={progress.total ? progress.done / progress.total : undefined} intent="primary" />
           </div>
@@ -166,7 +201,7 @@ export function RefundBatchDialog(props: { readonly caseId: string; readonly cas
       <div className={Classes.DIALOG_FOOTER}>
         <div className={Classes.DIALOG_FOOTER_ACTIONS}>
           {running ? (
-            <Button intent="danger" text={t('batchCancel')} onClick={cancelRendering} />
+            <Button intent="danger" text={t('batchCancel')} onClick={() => (reading.current ? reading.current.abort() : cancelRendering())} />
           ) : (
             <>
               <Button text={t('close')} onClick={props.onClose} />

@@ -70,29 +70,48 @@ export function refundNoticeRecords(
   return { records, names: lines.map((l) => l.name) };
 }
 
-export interface LeftOut {
-  readonly name: string;
-  readonly reason: string;
+/** Why a creditor of the register gets no notice in this batch (one who has a line of it does). */
+export function leftOutReason(c: RepaymentCreditor): string {
+  const reason = ineligibleReason({ id: c.cid, netClaimFen: c.netClaimFen, status: c.status, exclusion: c.exclusion });
+  if (reason) return reason === '待核实' || reason === '存疑' ? `核实状态为“${reason}”，不参加清退` : `${reason}，不参加清退`;
+  if (c.netClaimFen <= 0) return '核定清退基数为零，没有可清退的金额';
+  return '本批次没有清退金额（已清退完毕，或者支付失败、退回待下批重发）';
 }
 
-/** Every creditor of the register who gets no notice in this batch, and why. */
-export function creditorsLeftOut(creditors: readonly RepaymentCreditor[], lines: readonly RefundNoticeLine[]): LeftOut[] {
-  const noticed = new Set(lines.map((l) => l.cid));
-  return creditors
-    .filter((c) => !noticed.has(c.cid))
-    .map((c) => {
-      const reason = ineligibleReason({ id: c.cid, netClaimFen: c.netClaimFen, status: c.status, exclusion: c.exclusion });
-      if (reason) return { name: c.name, reason: reason === '待核实' || reason === '存疑' ? `核实状态为“${reason}”，不参加清退` : `${reason}，不参加清退` };
-      if (c.netClaimFen <= 0) return { name: c.name, reason: '核定清退基数为零，没有可清退的金额' };
-      return { name: c.name, reason: '本批次没有清退金额（已清退完毕，或者支付失败、退回待下批重发）' };
-    });
-}
+/** Names shown per reason in the summary; the rest are counted (“等”). */
+const NAMES_SHOWN = 10;
 
-/** "3 名集资参与人未出具告知书：员工，不参加清退 2 名（张三、李四）；…" */
-export function leftOutSummary(left: readonly LeftOut[]): string {
-  if (left.length === 0) return '';
-  const byReason = new Map<string, string[]>();
-  for (const l of left) byReason.set(l.reason, [...(byReason.get(l.reason) ?? []), l.name]);
-  const parts = [...byReason].map(([reason, names]) => `${reason} ${names.length} 名（${names.slice(0, 10).join('、')}${names.length > 10 ? '等' : ''}）`);
-  return `${left.length} 名集资参与人未出具告知书：${parts.join('；')}。`;
+/**
+ * The creditors of the register without a notice, counted by reason in the order the reasons first
+ * appear, as the register is read a few blocks at a time (issue 17): only the count and the first
+ * names of each reason are kept, never the creditors.
+ */
+export class LeftOutTally {
+  private readonly byReason = new Map<string, { count: number; names: string[] }>();
+  private total = 0;
+
+  constructor(private readonly noticed: ReadonlySet<string>) {}
+
+  /** Takes the next creditors of the register, in register order. */
+  add(creditors: readonly RepaymentCreditor[]): void {
+    for (const c of creditors) {
+      if (this.noticed.has(c.cid)) continue;
+      const reason = leftOutReason(c);
+      let entry = this.byReason.get(reason);
+      if (!entry) {
+        entry = { count: 0, names: [] };
+        this.byReason.set(reason, entry);
+      }
+      entry.count++;
+      if (entry.names.length < NAMES_SHOWN) entry.names.push(c.name);
+      this.total++;
+    }
+  }
+
+  /** "3 名集资参与人未出具告知书：员工，不参加清退 2 名（张三、李四）；…"; '' when everyone has one. */
+  summary(): string {
+    if (this.total === 0) return '';
+    const parts = [...this.byReason].map(([reason, { count, names }]) => `${reason} ${count} 名（${names.join('、')}${count > NAMES_SHOWN ? '等' : ''}）`);
+    return `${this.total} 名集资参与人未出具告知书：${parts.join('；')}。`;
+  }
 }

@@ -13,7 +13,7 @@ import {
   type Petitioner,
 } from '../../../core/petitions/types';
 import type { FieldError, PetitionFormInput } from '../../../core/petitions/validation';
-import type { StoredCreditor } from '../../../db/repositories/creditor-types';
+import type { PickedCreditor } from '../../../workers/creditor-search-protocol';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { DateField } from '../../components/DateField';
@@ -82,7 +82,7 @@ export function PetitionForm({ cases, navigate }: { readonly cases: ReadonlyMap<
     const kept = draft.petitioners.filter((p) => p.name.trim() !== '');
     set({ petitioners: [...kept, picked] });
   };
-  const addCreditor = (c: StoredCreditor) => {
+  const addCreditor = (c: PickedCreditor) => {
     const kept = draft.petitioners.filter((p) => p.name.trim() !== '');
     set({ petitioners: [...kept, { kind: 'creditor', creditorId: c.cid, name: c.name }] });
   };
