@@ -70,8 +70,8 @@ export function launch(): Promise<Browser> {
  * the record, and Chromium then keeps IndexedDB in memory, in the browser process (~110 MB more at
  * a million creditors, issue 17), which the app does not hold.
  */
-export async function launchOnDisk(options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'creditors-bench-profile-'));
+export async function launchOnDisk(options: BrowserContextOptions, keptDir?: string): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  const dir = keptDir ?? mkdtempSync(join(tmpdir(), 'creditors-bench-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     ...options,
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -83,7 +83,7 @@ export async function launchOnDisk(options: BrowserContextOptions): Promise<{ co
     page,
     close: async () => {
       await context.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!keptDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -92,7 +92,7 @@ const BENCH_USER = '基准测试';
 const BENCH_PASSPHRASE = '基准测试的登录密码';
 
 /** The first start creates the bench's user (every role); later starts sign it in. */
-async function signIn(page: Page): Promise<void> {
+export async function signIn(page: Page): Promise<void> {
   const first = page.getByTestId('first-start');
   const form = page.getByTestId('sign-in');
   const shell = page.locator('.app-lock-root:not(.app-lock-hidden) .app-navbar');
@@ -249,11 +249,13 @@ export async function sampleMemory(page: Page): Promise<{ stop: () => Promise<Me
       if (trace && Date.now() - lastTrace >= 1000) {
         lastTrace = Date.now();
         const h = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
+        // Committed by the heap (garbage not yet collected, pages kept after a collection).
+        const committed = (metrics.find((m) => m.name === 'JSHeapTotalSize')?.value ?? 0) / 1e6;
         const kinds = Object.entries(now.pssByKind)
           .sort((a, b) => b[1] - a[1])
           .map(([kind, mb]) => `${kind} ${mb.toFixed(0)}`)
           .join(', ');
-        process.stderr.write(`[memory] +${((lastTrace - t0) / 1000).toFixed(0)} s PSS ${now.pss.toFixed(0)} MB (${kinds}), page heap ${h.toFixed(0)} MB\n`);
+        process.stderr.write(`[memory] +${((lastTrace - t0) / 1000).toFixed(0)} s PSS ${now.pss.toFixed(0)} MB (${kinds}), page heap ${h.toFixed(0)} MB (committed ${committed.toFixed(0)} MB)\n`);
       }
       await new Promise((r) => setTimeout(r, 250));
     }
