@@ -80,14 +80,8 @@ export function planReleased(plan: CreditorImportPlan): boolean {
   return releasedPlans.has(plan);
 }
 
-/** Blocks read per request by loadCase and batch reads: 20,000 creditors as objects at a time. */
+/** Blocks read per request when the register page loads a register: 20,000 creditors as objects at a time. */
 const BLOCKS_PER_READ = 20;
-
-/**
- * Blocks asked for ahead while the register page reads a register into columns: enough to keep
- * IndexedDB busy while a block is taken, few enough that the objects die young (issue 17).
- */
-const BLOCKS_READ_AHEAD = 3;
 
 /** Blocks written per transaction during an import: few fsyncs, yet progress moves. */
 const BLOCKS_PER_TRANSACTION = 50;
@@ -157,24 +151,10 @@ export class CreditorRepository {
       const keys = (await db.creditorBlocks.where('[caseId+generation]').equals([caseId, generation]).primaryKeys()) as string[];
       const seqs = keys.map((k) => Number(k.slice(k.lastIndexOf('#') + 1))).sort((a, b) => a - b);
       const builder = new ColumnarRegisterBuilder(pointer.count);
-      // A few blocks asked for ahead, each taken into the columns as soon as it comes and dropped:
-      // its creditor objects die young, in the scavenger's space. Twenty blocks read together
-      // (~20 MB of objects alive at once) outlived the scavenges and piled up as garbage in the
-      // old generation until a full collection: the page's heap rose to ~250 MB for ~60 MB kept.
-      const ahead: Promise<CreditorBlockRow | undefined>[] = [];
-      let asked = 0;
-      const askNext = () => {
-        if (asked >= seqs.length) return;
-        const read = db.creditorBlocks.get(blockId(caseId, generation, seqs[asked++] as number));
-        // A failed read fails the loop at its turn; those still ahead then are no unhandled errors.
-        read.catch(() => undefined);
-        ahead.push(read);
-      };
-      for (let i = 0; i < BLOCKS_READ_AHEAD; i++) askNext();
-      while (ahead.length > 0) {
-        const block = await (ahead.shift() as Promise<CreditorBlockRow | undefined>);
-        askNext();
-        builder.add(block?.creditors ?? []);
+      for (let at = 0; at < seqs.length; at += BLOCKS_PER_READ) {
+        const batch = seqs.slice(at, at + BLOCKS_PER_READ);
+        const blocks = await db.creditorBlocks.bulkGet(batch.map((seq) => blockId(caseId, generation, seq)));
+        for (const block of blocks) builder.add(block?.creditors ?? []);
       }
       return { caseId, generation, columns: builder.finish(), seqs };
     });
