@@ -1,8 +1,10 @@
 // Plumbing for creditors-app.bench.ts: a build of the renderer served by `vite preview`, Debian's
 // Chromium through playwright-core, a case set up through the UI, and memory sampling.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -62,11 +64,35 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=4096', RUN_TAG] });
 }
 
+/**
+ * A browser with a profile on disk, in a fresh temp dir removed by `close()`: the app runs in
+ * Electron with its profile on disk, where IndexedDB lives in files. A context of `launch()` is off
+ * the record, and Chromium then keeps IndexedDB in memory, in the browser process (~110 MB more at
+ * a million creditors, issue 17), which the app does not hold.
+ */
+export async function launchOnDisk(options: BrowserContextOptions, keptDir?: string): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  const dir = keptDir ?? mkdtempSync(join(tmpdir(), 'creditors-bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    ...options,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=4096', RUN_TAG],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      if (!keptDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 const BENCH_USER = '基准测试';
 const BENCH_PASSPHRASE = '基准测试的登录密码';
 
 /** The first start creates the bench's user (every role); later starts sign it in. */
-async function signIn(page: Page): Promise<void> {
+export async function signIn(page: Page): Promise<void> {
   const first = page.getByTestId('first-start');
   const form = page.getByTestId('sign-in');
   const shell = page.locator('.app-lock-root:not(.app-lock-hidden) .app-navbar');
@@ -223,11 +249,13 @@ export async function sampleMemory(page: Page): Promise<{ stop: () => Promise<Me
       if (trace && Date.now() - lastTrace >= 1000) {
         lastTrace = Date.now();
         const h = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
+        // Committed by the heap (garbage not yet collected, pages kept after a collection).
+        const committed = (metrics.find((m) => m.name === 'JSHeapTotalSize')?.value ?? 0) / 1e6;
         const kinds = Object.entries(now.pssByKind)
           .sort((a, b) => b[1] - a[1])
           .map(([kind, mb]) => `${kind} ${mb.toFixed(0)}`)
           .join(', ');
-        process.stderr.write(`[memory] +${((lastTrace - t0) / 1000).toFixed(0)} s PSS ${now.pss.toFixed(0)} MB (${kinds}), page heap ${h.toFixed(0)} MB\n`);
+        process.stderr.write(`[memory] +${((lastTrace - t0) / 1000).toFixed(0)} s PSS ${now.pss.toFixed(0)} MB (${kinds}), page heap ${h.toFixed(0)} MB (committed ${committed.toFixed(0)} MB)\n`);
       }
       await new Promise((r) => setTimeout(r, 250));
     }
