@@ -35,8 +35,7 @@ export function createElectronBridge(api: WorkstationPreloadApi | undefined = gl
   return {
     kind: 'electron',
     appInfo: () => call(async () => ({ ...(await api.appInfo()), platform: 'electron' as const })),
-    saveFile: (request) =>
-      call(() => api.saveFile({ suggestedName: request.suggestedName, filters: request.filters, bytes: request.bytes })),
+    saveFile: (request) => call(async () => api.saveFile({ suggestedName: request.suggestedName, filters: request.filters, bytes: await bytesOf(request.bytes) })),
     openFile: (request) => call(() => api.openFile({ title: request.title, filters: request.filters })),
     openFileBlob: async (request) => {
       const opened = await call(() => api.openFile({ title: request.title, filters: request.filters }));
@@ -58,4 +57,9 @@ export function createElectronBridge(api: WorkstationPreloadApi | undefined = gl
       write: (text) => call(() => api.auditAnchorWrite({ text })),
     },
   };
+}
+
+/** A Blob's bytes, read from the blob store without blocking the page (the IPC message then carries them to main). */
+async function bytesOf(content: Uint8Array | Blob): Promise<Uint8Array> {
+  return content instanceof Blob ? new Uint8Array(await content.arrayBuffer()) : content;
 }
