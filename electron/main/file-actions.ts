@@ -2,7 +2,7 @@
 // answers, so the renderer never names a path.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type FileHandle, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 import type {
@@ -16,6 +16,7 @@ import type {
 import { writeFileAtomically } from './atomic-write.js';
 import { describeFsError } from './fs-errors.js';
 import { IpcRequestError, MAX_FILE_BYTES } from './ipc-schemas.js';
+import { appendPiece, commitPieceFile, dropPieceFile, type PieceFile } from './piece-file.js';
 import { chooseSavePath } from './save-dialog.js';
 
 /** The folder of the last save/open in this session; the next dialog starts there. */
@@ -39,18 +40,12 @@ export async function saveFile(window: BrowserWindow | null, request: SaveFileRe
 
 // ---- a file saved in pieces (saveFileBegin → saveFileWrite… → saveFileFinish) ----
 
-interface PieceSession {
-  readonly handle: FileHandle;
-  readonly temp: string;
-  readonly target: string;
-  position: number;
-}
 
 /** Open sessions at most: a renderer that never finishes cannot exhaust file handles. */
 const MAX_PIECE_SESSIONS = 4;
-const pieceSessions = new Map<string, PieceSession>();
+const pieceSessions = new Map<string, PieceFile>();
 
-function pieceSession(sessionId: string): PieceSession {
+function pieceSession(sessionId: string): PieceFile {
   const session = pieceSessions.get(sessionId);
   if (!session) throw new IpcRequestError('保存会话不存在或已结束，请重新保存文件。');
   return session;
@@ -80,12 +75,7 @@ export async function saveFileWrite(sessionId: string, bytes: Uint8Array): Promi
     throw new IpcRequestError(`文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 上限，请分批导出。`);
   }
   try {
-    let done = 0;
-    while (done < bytes.byteLength) {
-      const { bytesWritten } = await session.handle.write(bytes, done, bytes.byteLength - done, session.position);
-      done += bytesWritten;
-      session.position += bytesWritten;
-    }
+    await appendPiece(session, bytes);
   } catch (error) {
     await saveFileAbort(sessionId);
     throw new Error(describeFsError('保存', session.target, error));
@@ -97,12 +87,8 @@ export async function saveFileFinish(sessionId: string): Promise<SaveFileRespons
   const session = pieceSession(sessionId);
   pieceSessions.delete(sessionId);
   try {
-    await session.handle.sync();
-    await session.handle.close();
-    await rename(session.temp, session.target);
+    await commitPieceFile(session);
   } catch (error) {
-    await session.handle.close().catch(() => undefined);
-    await rm(session.temp, { force: true }).catch(() => undefined);
     throw new Error(describeFsError('保存', session.target, error));
   }
   lastFolder = path.dirname(session.target);
@@ -113,8 +99,7 @@ export async function saveFileAbort(sessionId: string): Promise<void> {
   const session = pieceSessions.get(sessionId);
   if (!session) return;
   pieceSessions.delete(sessionId);
-  await session.handle.close().catch(() => undefined);
-  await rm(session.temp, { force: true }).catch(() => undefined);
+  await dropPieceFile(session);
 }
 
 export async function openFile(window: BrowserWindow | null, request: OpenFileRequest): Promise<OpenFileResponse> {

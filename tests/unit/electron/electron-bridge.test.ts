@@ -98,7 +98,7 @@ describe('createElectronBridge', () => {
       joined.set(piece, at);
       at += piece.byteLength;
     }
-    expect(joined).toEqual(bytes);
+    expect(Buffer.from(joined).equals(Buffer.from(bytes))).toBe(true);
     expect(calls.at(-1)).toEqual(['finish', 's-1']);
   });
 
