@@ -23,7 +23,7 @@ import type { CaseFiguresView, CreditorFiguresRow, LoadedBatch, RefundNoticeLine
 import { activeFunds, caseFiguresOf, creditorFiguresOf, forRepayment, refundNoticeLinesOf } from './repayment-figures';
 import { addComputer, approverVerdict, pendingChangeMessage, personOf, recorderVerdict, withRelaxation } from './repayment-four-eyes';
 import { validateFundDraft } from './repayment-fund-draft';
-import { committedAndPaid, linesFromResult, packBlocks, sameAllocation, toCoreBatch } from './repayment-lines';
+import { linesFromResult, packBlocks, sameAllocation, toCoreBatch } from './repayment-lines';
 import { BatchLinesView, CreditorFiguresView } from './repayment-pages';
 import type { ActionResult, BatchDraft, BatchField, CreditorSource, FundDraft, FundField, RepaymentCreditor, RepaymentProgress, SaveResult } from './repayment-types';
 
