@@ -5,7 +5,7 @@
 // resolves inside the backups folder.
 
 import { randomBytes, randomUUID } from 'node:crypto';
-import { chmod, type FileHandle, open, readdir, realpath, rename, rm, stat, statfs } from 'node:fs/promises';
+import { chmod, type FileHandle, open, readdir, realpath, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { app, type BrowserWindow, dialog } from 'electron';
 import type {
@@ -23,6 +23,7 @@ import { autoBackupFileName, BACKUP_EXTENSION, BACKUP_FOLDER_NAME, backupsToRemo
 import { isPathInside } from './file-names.js';
 import { describeFsError } from './fs-errors.js';
 import { IpcRequestError } from './ipc-schemas.js';
+import { appendPiece, commitPieceFile, dropPieceFile, type PieceFile } from './piece-file.js';
 import { ensurePrivateFolder, PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, privatiseFiles } from './private-files.js';
 import { chooseSavePath } from './save-dialog.js';
 
@@ -30,12 +31,8 @@ const FILTERS = [{ name: '处非工作台备份', extensions: [BACKUP_EXTENSION]
 /** Open sessions per kind: a renderer that forgets to close cannot exhaust file handles. */
 const MAX_SESSIONS = 4;
 
-interface WriteSession {
-  readonly handle: FileHandle;
-  readonly temp: string;
-  readonly target: string;
+interface WriteSession extends PieceFile {
   readonly auto: boolean;
-  position: number;
 }
 
 interface ReadSession {
@@ -104,12 +101,7 @@ export async function backupBegin(window: BrowserWindow | null, request: BackupB
 export async function backupWrite(sessionId: string, bytes: Uint8Array): Promise<void> {
   const session = writeSession(sessionId);
   try {
-    let done = 0;
-    while (done < bytes.byteLength) {
-      const { bytesWritten } = await session.handle.write(bytes, done, bytes.byteLength - done, session.position);
-      done += bytesWritten;
-      session.position += bytesWritten;
-    }
+    await appendPiece(session, bytes);
   } catch (error) {
     await backupAbort(sessionId);
     throw new Error(describeFsError('写入临时文件', session.target, error));
@@ -126,12 +118,8 @@ export async function backupFinish(sessionId: string, now = new Date()): Promise
   const session = writeSession(sessionId);
   writes.delete(sessionId);
   try {
-    await session.handle.sync();
-    await session.handle.close();
-    await rename(session.temp, session.target);
+    await commitPieceFile(session);
   } catch (error) {
-    await session.handle.close().catch(() => undefined);
-    await rm(session.temp, { force: true }).catch(() => undefined);
     throw new Error(describeFsError('保存', session.target, error));
   }
   const removedOld = session.auto ? await applyRetention(now) : 0;
@@ -142,8 +130,7 @@ export async function backupAbort(sessionId: string): Promise<void> {
   const session = writes.get(sessionId);
   if (!session) return;
   writes.delete(sessionId);
-  await session.handle.close().catch(() => undefined);
-  await rm(session.temp, { force: true }).catch(() => undefined);
+  await dropPieceFile(session);
 }
 
 async function listAutoBackups(): Promise<BackupListEntry[]> {

@@ -23,7 +23,7 @@ import {
 } from './backup-actions.js';
 import { backupSealKey } from './backup-seal-key.js';
 import { findDocumentFonts } from './document-fonts.js';
-import { openFile, saveFile } from './file-actions.js';
+import { openFile, saveFile, saveFileAbort, saveFileBegin, saveFileFinish, saveFileWrite } from './file-actions.js';
 import { IpcRequestError, parseIpcRequest } from './ipc-schemas.js';
 import { notify } from './notify.js';
 import { printPdf } from './print-pdf.js';
@@ -40,6 +40,10 @@ const HANDLERS: { readonly [A in IpcAction]: Handler<A> } = {
     userDataPath: app.getPath('userData'),
   }),
   saveFile: (request, window) => saveFile(window, request),
+  saveFileBegin: (request, window) => saveFileBegin(window, request),
+  saveFileWrite: (request) => saveFileWrite(request.sessionId, request.bytes),
+  saveFileFinish: (request) => saveFileFinish(request.sessionId),
+  saveFileAbort: (request) => saveFileAbort(request.sessionId),
   openFile: (request, window) => openFile(window, request),
   printPdf: (request) => printPdf(request),
   notify: (request, window) => notify(window, request),

@@ -73,6 +73,23 @@ export const saveFileSchema = z.strictObject(
   { error: '保存文件的请求必须是对象' },
 );
 
+/** One piece of a file saved in pieces (the page sends 4 MiB). */
+export const MAX_SAVE_PIECE_BYTES = 16 * 1024 * 1024;
+
+export const saveFileBeginSchema = z.strictObject(
+  { suggestedName: fileName('建议文件名 (suggestedName)'), filters },
+  { error: '保存文件的请求必须是对象' },
+);
+
+const saveSession = z.uuid({ error: '保存会话 (sessionId)无效' });
+
+export const saveFileWriteSchema = z.strictObject(
+  { sessionId: saveSession, bytes: bytes('文件内容 (bytes)', MAX_SAVE_PIECE_BYTES) },
+  { error: '保存文件的请求必须是对象' },
+);
+
+export const saveFileSessionSchema = z.strictObject({ sessionId: saveSession }, { error: '保存文件的请求必须是对象' });
+
 export const openFileSchema = z.strictObject(
   { title: label('对话框标题 (title)', 100), filters },
   { error: '打开文件的请求必须是对象' },
@@ -182,6 +199,10 @@ export const auditAnchorWriteSchema = z.strictObject(
 const SCHEMAS: { readonly [A in IpcAction]: z.ZodType<IpcRequest<A>> } = {
   appInfo: appInfoSchema,
   saveFile: saveFileSchema,
+  saveFileBegin: saveFileBeginSchema,
+  saveFileWrite: saveFileWriteSchema,
+  saveFileFinish: saveFileSessionSchema,
+  saveFileAbort: saveFileSessionSchema,
   openFile: openFileSchema,
   printPdf: printPdfSchema,
   notify: notifySchema,
@@ -207,6 +228,10 @@ const SCHEMAS: { readonly [A in IpcAction]: z.ZodType<IpcRequest<A>> } = {
 const ACTION_LABELS: { readonly [A in IpcAction]: string } = {
   appInfo: '读取程序信息',
   saveFile: '保存文件',
+  saveFileBegin: '保存文件',
+  saveFileWrite: '写入文件',
+  saveFileFinish: '完成保存文件',
+  saveFileAbort: '取消保存文件',
   openFile: '打开文件',
   printPdf: '打印',
   notify: '桌面通知',

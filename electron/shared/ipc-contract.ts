@@ -35,6 +35,24 @@ export type SaveFileResponse =
   | { readonly status: 'saved'; readonly fileName: string }
   | { readonly status: 'cancelled' };
 
+/** A large file saved in pieces (saveFileBegin → saveFileWrite… → saveFileFinish): the dialog first. */
+export interface SaveFileBeginRequest {
+  readonly suggestedName: string;
+  readonly filters: readonly FileFilterSpec[];
+}
+
+export type SaveFileBeginResponse = { readonly status: 'started'; readonly sessionId: string } | { readonly status: 'cancelled' };
+
+export interface SaveFileWriteRequest {
+  readonly sessionId: string;
+  /** The next piece, appended. */
+  readonly bytes: Uint8Array;
+}
+
+export interface SaveFileSessionRequest {
+  readonly sessionId: string;
+}
+
 export interface OpenFileRequest {
   readonly title: string;
   readonly filters: readonly FileFilterSpec[];
@@ -63,6 +81,14 @@ export interface NotifyRequest {
 export interface WorkstationApi {
   appInfo(): Promise<AppInfoResponse>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResponse>;
+  // A file too large to cross as one message (the bank list of a million lines, a Blob on the
+  // page): the user picks the place, the page sends pieces read from its Blob, main writes them to a
+  // temp file beside the target and renames it into place on finish (fsync first), as saveFile does.
+  saveFileBegin(request: SaveFileBeginRequest): Promise<SaveFileBeginResponse>;
+  saveFileWrite(request: SaveFileWriteRequest): Promise<void>;
+  saveFileFinish(request: SaveFileSessionRequest): Promise<SaveFileResponse>;
+  /** Removes the temp file; safe after a failure. */
+  saveFileAbort(request: SaveFileSessionRequest): Promise<void>;
   openFile(request: OpenFileRequest): Promise<OpenFileResponse>;
   /** Writes the PDF to a temporary file and opens it in the system PDF viewer for printing. */
   printPdf(request: PrintPdfRequest): Promise<void>;

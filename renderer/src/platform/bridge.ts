@@ -25,7 +25,12 @@ export interface FileFilter {
 export interface SaveFileRequest {
   readonly suggestedName: string;
   readonly filters: readonly FileFilter[];
-  readonly bytes: Uint8Array;
+  /**
+   * The file's content. A Blob (e.g. made in a worker, whose Blob reaches the page as a handle) is
+   * saved without the page ever copying or holding its bytes: a download of the Blob itself in a
+   * browser, pieces read from it and sent to main in Electron.
+   */
+  readonly bytes: Uint8Array | Blob;
 }
 
 export type SaveFileResult =

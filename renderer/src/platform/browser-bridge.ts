@@ -48,7 +48,8 @@ function browserTextRecord(key: string): StoreRecordPort {
 }
 
 async function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
-  const blob = new Blob([request.bytes as Uint8Array<ArrayBuffer>]);
+  // A Blob is downloaded as it is (no copy on the page); bytes are copied into one first.
+  const blob = request.bytes instanceof Blob ? request.bytes : new Blob([request.bytes as Uint8Array<ArrayBuffer>]);
   const url = URL.createObjectURL(blob);
   try {
     const a = document.createElement('a');

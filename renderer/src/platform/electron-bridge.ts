@@ -1,5 +1,5 @@
 import type { WorkstationPreloadApi } from '../../../electron/shared/ipc-contract';
-import type { Bridge } from './bridge';
+import type { Bridge, SaveFileRequest, SaveFileResult } from './bridge';
 import { createElectronBackups } from './electron-backups';
 
 /** True inside the Electron shell, where the preload has exposed window.workstation. */
@@ -36,7 +36,9 @@ export function createElectronBridge(api: WorkstationPreloadApi | undefined = gl
     kind: 'electron',
     appInfo: () => call(async () => ({ ...(await api.appInfo()), platform: 'electron' as const })),
     saveFile: (request) =>
-      call(() => api.saveFile({ suggestedName: request.suggestedName, filters: request.filters, bytes: request.bytes })),
+      request.bytes instanceof Blob
+        ? saveBlob(api, request.suggestedName, request.filters, request.bytes)
+        : call(() => api.saveFile({ suggestedName: request.suggestedName, filters: request.filters, bytes: request.bytes as Uint8Array })),
     openFile: (request) => call(() => api.openFile({ title: request.title, filters: request.filters })),
     openFileBlob: async (request) => {
       const opened = await call(() => api.openFile({ title: request.title, filters: request.filters }));
@@ -58,4 +60,28 @@ export function createElectronBridge(api: WorkstationPreloadApi | undefined = gl
       write: (text) => call(() => api.auditAnchorWrite({ text })),
     },
   };
+}
+
+/** Bytes of a Blob per IPC message when saving it in pieces (main takes up to 16 MiB). */
+export const SAVE_PIECE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A Blob saved in pieces: main asks where (the dialog), then each 4 MiB piece is read from the
+ * browser's blob store and sent, so the page never holds the whole file nor copies it in one task
+ * (the bank list of a million lines is tens of MB; issue 17). A failure removes main's temp file.
+ */
+async function saveBlob(api: WorkstationPreloadApi, suggestedName: string, filters: SaveFileRequest['filters'], blob: Blob): Promise<SaveFileResult> {
+  const started = await call(() => api.saveFileBegin({ suggestedName, filters }));
+  if (started.status !== 'started') return started;
+  const { sessionId } = started;
+  try {
+    for (let at = 0; at < blob.size; at += SAVE_PIECE_BYTES) {
+      const bytes = new Uint8Array(await blob.slice(at, at + SAVE_PIECE_BYTES).arrayBuffer());
+      await call(() => api.saveFileWrite({ sessionId, bytes }));
+    }
+    return await call(() => api.saveFileFinish({ sessionId }));
+  } catch (error) {
+    await api.saveFileAbort({ sessionId }).catch(() => undefined);
+    throw error;
+  }
 }

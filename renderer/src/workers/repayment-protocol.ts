@@ -40,8 +40,14 @@ export type RepaymentTask =
   /** The page showing them closed: the kept lines, register and figures are let go. */
   | { readonly kind: 'releaseScreens'; readonly which: 'batch' | 'creditorFigures' };
 
+/**
+ * The bank list as a Blob made where it was built (the worker): a Blob crosses to the page as a
+ * handle to the browser's blob store, and the page hands it to the Bridge without ever holding or
+ * copying the file's bytes (tens of MB at a million lines; copying them into a Blob on the page was
+ * a 90–150 ms task there, issue 17).
+ */
 export type DisbursementFileResult =
-  | { readonly ok: true; readonly suggestedName: string; readonly bytes: Uint8Array; readonly rowCount: number; readonly totalFen: number; readonly missingAccounts: number }
+  | { readonly ok: true; readonly suggestedName: string; readonly file: Blob; readonly rowCount: number; readonly totalFen: number; readonly missingAccounts: number }
   | { readonly ok: false; readonly message: string };
 
 export type RecordResultsResult = ActionResult & { readonly counts?: PaymentResultRow['counts'] };

@@ -45,6 +45,10 @@ function fakeApi(file: Uint8Array, overrides: Partial<WorkstationPreloadApi> = {
     storeRecordWrite: rec('storeRecordWrite'),
     auditAnchorRead: async () => ({ text: null, path: '/u/audit-anchor.json' }),
     auditAnchorWrite: rec('auditAnchorWrite'),
+    saveFileBegin: async () => ({ status: 'cancelled' as const }),
+    saveFileWrite: rec('saveFileWrite'),
+    saveFileFinish: async () => ({ status: 'cancelled' as const }),
+    saveFileAbort: rec('saveFileAbort'),
     onBeforeQuit: () => {},
     ...overrides,
   } satisfies WorkstationPreloadApi;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkstationApi, WorkstationPreloadApi } from '../../../electron/shared/ipc-contract';
-import { cleanIpcErrorMessage, createElectronBridge, hasWorkstationPreload } from '../../../renderer/src/platform/electron-bridge';
+import { cleanIpcErrorMessage, createElectronBridge, hasWorkstationPreload, SAVE_PIECE_BYTES } from '../../../renderer/src/platform/electron-bridge';
 
 function fakeApi(overrides: Partial<WorkstationPreloadApi> = {}): { api: WorkstationPreloadApi; calls: unknown[] } {
   const calls: unknown[] = [];
@@ -10,6 +10,20 @@ function fakeApi(overrides: Partial<WorkstationPreloadApi> = {}): { api: Worksta
     saveFile: async (request) => {
       calls.push(request);
       return { status: 'saved', fileName: request.suggestedName };
+    },
+    saveFileBegin: async (request) => {
+      calls.push(['begin', request]);
+      return { status: 'started', sessionId: 's-1' };
+    },
+    saveFileWrite: async (request) => {
+      calls.push(['write', request.sessionId, request.bytes]);
+    },
+    saveFileFinish: async (request) => {
+      calls.push(['finish', request.sessionId]);
+      return { status: 'saved', fileName: '清单.xlsx' };
+    },
+    saveFileAbort: async (request) => {
+      calls.push(['abort', request.sessionId]);
     },
     openFile: async () => ({ status: 'cancelled' }),
     printPdf: async (request) => {
@@ -25,7 +39,7 @@ function fakeApi(overrides: Partial<WorkstationPreloadApi> = {}): { api: Worksta
 }
 
 /** The backup actions (exercised in backup-bridge.test.ts). */
-function backupMethods(calls: unknown[]): Omit<WorkstationApi, 'appInfo' | 'saveFile' | 'openFile' | 'printPdf' | 'notify'> {
+function backupMethods(calls: unknown[]): Omit<WorkstationApi, 'appInfo' | 'saveFile' | 'openFile' | 'printPdf' | 'notify' | 'saveFileBegin' | 'saveFileWrite' | 'saveFileFinish' | 'saveFileAbort'> {
   const record = async (request?: unknown) => {
     calls.push(request);
   };
@@ -68,6 +82,37 @@ describe('createElectronBridge', () => {
     const extra = { suggestedName: 'a.docx', filters: [], bytes: new Uint8Array([1]), note: 'x' };
     await bridge.saveFile(extra);
     expect(calls[0]).toEqual({ suggestedName: 'a.docx', filters: [], bytes: new Uint8Array([1]) });
+  });
+
+  it('saves a Blob in pieces of 4 MiB (never one message of the whole file), in order, then finishes', async () => {
+    const { api, calls } = fakeApi();
+    const bytes = new Uint8Array(SAVE_PIECE_BYTES * 2 + 5).map((_, i) => i % 251);
+    const saved = await createElectronBridge(api).saveFile({ suggestedName: '清单.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: new Blob([bytes]) });
+    expect(saved).toEqual({ status: 'saved', fileName: '清单.xlsx' });
+    expect(calls[0]).toEqual(['begin', { suggestedName: '清单.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] }]);
+    const writes = calls.filter((c): c is ['write', string, Uint8Array] => Array.isArray(c) && c[0] === 'write');
+    expect(writes.map((w) => w[2].byteLength)).toEqual([SAVE_PIECE_BYTES, SAVE_PIECE_BYTES, 5]);
+    const joined = new Uint8Array(bytes.byteLength);
+    let at = 0;
+    for (const [, , piece] of writes) {
+      joined.set(piece, at);
+      at += piece.byteLength;
+    }
+    expect(Buffer.from(joined).equals(Buffer.from(bytes))).toBe(true);
+    expect(calls.at(-1)).toEqual(['finish', 's-1']);
+  });
+
+  it('a Blob save: cancelled in the dialog writes nothing; a failed piece removes the temp file and says why', async () => {
+    const cancelled = fakeApi({ saveFileBegin: async () => ({ status: 'cancelled' }) });
+    expect(await createElectronBridge(cancelled.api).saveFile({ suggestedName: 'a.xlsx', filters: [], bytes: new Blob(['x']) })).toEqual({ status: 'cancelled' });
+    expect(cancelled.calls).toEqual([]);
+    const failing = fakeApi({
+      saveFileWrite: async () => {
+        throw new Error("Error invoking remote method 'workstation:saveFileWrite': Error: 无法保存“a.xlsx”：磁盘已满。");
+      },
+    });
+    await expect(createElectronBridge(failing.api).saveFile({ suggestedName: 'a.xlsx', filters: [], bytes: new Blob(['x']) })).rejects.toThrow(/^无法保存“a.xlsx”：磁盘已满。$/);
+    expect(failing.calls).toEqual([['begin', { suggestedName: 'a.xlsx', filters: [] }], ['abort', 's-1']]);
   });
 
   it('turns notify(title, body) into one request object', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -107,6 +107,10 @@ describe('registered channels', () => {
         'openFile',
         'printPdf',
         'saveFile',
+        'saveFileAbort',
+        'saveFileBegin',
+        'saveFileFinish',
+        'saveFileWrite',
         'storeRecordRead',
         'storeRecordWrite',
       ].map((a) => `workstation:${a}`),
@@ -162,6 +166,25 @@ describe('saveFile', () => {
       bytes: new TextEncoder().encode('new'),
     });
     expect(readFileSync(target, 'utf8')).toBe('new');
+  });
+
+  it('a file in pieces: nothing under its name until finished, then exactly the pieces in order; an abort leaves nothing', async () => {
+    const target = path.join(scratch, '代发清单');
+    electron.saveChoice = { canceled: false, filePath: target };
+    const started = (await invoke('workstation:saveFileBegin', app, { suggestedName: '代发清单.xlsx', filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] })) as { status: string; sessionId: string };
+    expect(started.status).toBe('started');
+    await invoke('workstation:saveFileWrite', app, { sessionId: started.sessionId, bytes: new Uint8Array([0x50, 0x4b]) });
+    await invoke('workstation:saveFileWrite', app, { sessionId: started.sessionId, bytes: new Uint8Array([3, 4, 5]) });
+    expect(existsSync(`${target}.xlsx`)).toBe(false);
+    await expect(invoke('workstation:saveFileFinish', app, { sessionId: started.sessionId })).resolves.toEqual({ status: 'saved', fileName: '代发清单.xlsx' });
+    expect([...readFileSync(`${target}.xlsx`)]).toEqual([0x50, 0x4b, 3, 4, 5]);
+    await expect(invoke('workstation:saveFileWrite', app, { sessionId: started.sessionId, bytes: new Uint8Array([1]) })).rejects.toThrow('保存会话不存在或已结束，请重新保存文件。');
+
+    electron.saveChoice = { canceled: false, filePath: path.join(scratch, '放弃.xlsx') };
+    const again = (await invoke('workstation:saveFileBegin', app, { suggestedName: '放弃.xlsx', filters: [] })) as { sessionId: string };
+    await invoke('workstation:saveFileWrite', app, { sessionId: again.sessionId, bytes: new Uint8Array([1, 2]) });
+    await invoke('workstation:saveFileAbort', app, { sessionId: again.sessionId });
+    expect(readdirSync(scratch).filter((name) => name.startsWith('放弃') || name.includes('放弃.xlsx.'))).toEqual([]);
   });
 
   it('reports a cancelled dialog', async () => {

@@ -144,8 +144,15 @@ export const PAYMENT_LABEL: Readonly<Record<PaymentStatus, string>> = {
 
 /** approved → paid, once every line has a bank result. */
 export function markBatchPaid(batch: RepaymentBatch, at: string): BatchTransition {
+  return markBatchPaidCounted(batch, batch.lines.filter((l) => l.payment === 'pending').length, at);
+}
+
+/**
+ * markBatchPaid when the caller counted the lines still without a bank result itself (a million
+ * lines read block by block, never all held at once); `batch.lines` is not looked at.
+ */
+export function markBatchPaidCounted(batch: RepaymentBatch, pending: number, at: string): BatchTransition {
   if (batch.status !== 'approved') return fail(`批次 ${batch.id} 状态为${STATUS_LABEL[batch.status]}，只有已审批的批次可以标记为已支付`);
-  const pending = batch.lines.filter((l) => l.payment === 'pending').length;
   if (pending > 0) return fail(`批次 ${batch.id} 还有 ${pending} 笔未登记银行支付结果，请先导入银行回单`);
   return { ok: true, batch: { ...batch, status: 'paid', paidAt: at } };
 }

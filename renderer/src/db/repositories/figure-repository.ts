@@ -12,6 +12,7 @@ import { appendAudit } from '../audit-writer';
 import { appSettingsOf, assembleRecords, attachDistricts, refundFactsOf, refundFactsSignature } from '../figures/records-from-rows';
 import type { AllocationLineRecord, FigureFactsRow, PetitionRow, RepaymentBatchRow } from '../records';
 import type { RepositoryContext } from '../repository-context';
+import { readBatchLines } from './allocation-block-reads';
 import type { CreditorRepository } from './creditor-repository';
 
 export interface LoadedFigureRecords {
@@ -146,9 +147,9 @@ export class FigureRepository {
     );
   }
 
-  private async batchLines(batch: RepaymentBatchRow): Promise<AllocationLineRecord[]> {
-    const blocks = await this.ctx.db.allocationBlocks.where('[batchId+seq]').between([batch.id, -Infinity], [batch.id, Infinity]).toArray();
-    return blocks.flatMap((b) => b.lines);
+  /** A batch's lines, read in bounded steps (never one reply of a million lines). */
+  private batchLines(batch: RepaymentBatchRow): Promise<AllocationLineRecord[]> {
+    return readBatchLines(this.ctx.db, batch.id);
   }
 }
 

@@ -5,16 +5,17 @@
 import { checkLimit } from '../../core/common/text-limits';
 import { fenToYuanString, formatFen } from '../../core/money';
 import { allocateBatch } from '../../core/repayment/allocate-batch';
-import { approveBatch, markBatchPaid, recordPaymentResult } from '../../core/repayment/batch-lifecycle';
+import { approveBatch, markBatchPaidCounted, recordPaymentResult } from '../../core/repayment/batch-lifecycle';
 import type { IneligibleReason } from '../../core/repayment/eligibility';
 import { splitEligible } from '../../core/repayment/eligibility';
 import { allocationClaimsFor } from '../../core/repayment/figures';
 import { DEFAULT_POLICY, RELAXATION_LABELS, type Relaxation } from '../../core/users/four-eyes';
 import { type Attempt, auditRefusal, authorizeIn, requirePermission } from '../access';
 import { appendAudit } from '../audit-writer';
-import type { AllocationLineRecord, FundReceiptRow, PaymentResultRow, RepaymentBatchRow } from '../records';
+import type { AllocationBlockRow, AllocationLineRecord, FundReceiptRow, PaymentResultRow, RepaymentBatchRow } from '../records';
 import type { RepositoryContext } from '../repository-context';
 import { type Actor, actorName, currentActor, currentActorName, readAccess } from '../session';
+import { forEachLineBlocks, readBatchLines } from './allocation-block-reads';
 import type { BankResultMatch, BankResultReading } from './repayment-bank';
 import { buildDisbursementXlsx, readBankResultFile } from './repayment-bank';
 import { validateBatchDraft } from './repayment-batch-draft';
@@ -22,14 +23,11 @@ import type { CaseFiguresView, CreditorFiguresRow, LoadedBatch, RefundNoticeLine
 import { activeFunds, caseFiguresOf, creditorFiguresOf, forRepayment, refundNoticeLinesOf } from './repayment-figures';
 import { addComputer, approverVerdict, pendingChangeMessage, personOf, recorderVerdict, withRelaxation } from './repayment-four-eyes';
 import { validateFundDraft } from './repayment-fund-draft';
-import { committedAndPaid, linesFromResult, packBlocks, sameAllocation, toCoreBatch } from './repayment-lines';
+import { linesFromResult, packBlocks, sameAllocation, toCoreBatch } from './repayment-lines';
 import { BatchLinesView, CreditorFiguresView } from './repayment-pages';
 import type { ActionResult, BatchDraft, BatchField, CreditorSource, FundDraft, FundField, RepaymentCreditor, RepaymentProgress, SaveResult } from './repayment-types';
 
 const CHANGED = '其他批次或追缴资金刚刚发生变化，请刷新后重新操作。';
-
-/** Blocks of 1,000 lines read per request (see batchLines). */
-const LINE_BLOCKS_PER_READ = 20;
 
 export type RefundNoticeData =
   | { readonly ok: true; readonly caseId: string; readonly batchNumber: number; readonly batchDate: string; readonly lines: readonly RefundNoticeLine[] }
@@ -57,21 +55,9 @@ export class RepaymentRepository {
     return this.ctx.db.repaymentBatches.get(batchId);
   }
 
-  /**
-   * Every line of a batch in allocation order (one per eligible creditor, 0 when not paid), read
-   * `LINE_BLOCKS_PER_READ` blocks at a time in one transaction: a million lines in one getAll came
-   * back as one reply large enough to hold the renderer's message handling (and the page's frames).
-   */
-  async batchLines(batchId: string): Promise<AllocationLineRecord[]> {
-    const { db } = this.ctx;
-    return db.transaction('r', [db.allocationBlocks], async () => {
-      const keys = await db.allocationBlocks.where('[batchId+seq]').between([batchId, -Infinity], [batchId, Infinity]).primaryKeys();
-      const lines: AllocationLineRecord[] = [];
-      for (let at = 0; at < keys.length; at += LINE_BLOCKS_PER_READ) {
-        for (const block of await db.allocationBlocks.bulkGet(keys.slice(at, at + LINE_BLOCKS_PER_READ))) if (block) for (const line of block.lines) lines.push(line);
-      }
-      return lines;
-    });
+  /** Every line of a batch in allocation order (one per eligible creditor, 0 when not paid), read in bounded steps. */
+  batchLines(batchId: string): Promise<AllocationLineRecord[]> {
+    return readBatchLines(this.ctx.db, batchId);
   }
 
   async paymentResults(batchId: string): Promise<PaymentResultRow[]> {
@@ -339,61 +325,40 @@ export class RepaymentRepository {
     if (results.length === 0) return { ok: false, message: '没有可登记的支付结果。' };
     const { db } = this.ctx;
     const now = this.ctx.now().toISOString();
-    return db.transaction('rw', [db.repaymentBatches, db.allocationBlocks, db.paymentResults, db.audit, db.settings], async () => {
-      const row = await db.repaymentBatches.get(batchId);
-      if (!row) return { ok: false as const, message: '该清退批次不存在。' };
-      const check = await this.paymentRules(row, { entity: 'repaymentBatches', entityId: batchId, details: { what: 'payment-results', number: row.number, fileName: source.fileName } });
-      if (!check.ok) return check;
-      const blocks = await db.allocationBlocks.where('batchId').equals(batchId).toArray();
-      const where = new Map<string, [number, number]>();
-      blocks.forEach((b, bi) => {
-        b.lines.forEach((l, li) => {
-          where.set(l.cid, [bi, li]);
-        });
+    try {
+      return await db.transaction('rw', [db.repaymentBatches, db.allocationBlocks, db.paymentResults, db.audit, db.settings], async () => {
+        const row = await db.repaymentBatches.get(batchId);
+        if (!row) return { ok: false as const, message: '该清退批次不存在。' };
+        const check = await this.paymentRules(row, { entity: 'repaymentBatches', entityId: batchId, details: { what: 'payment-results', number: row.number, fileName: source.fileName } });
+        if (!check.ok) return check;
+        // Throws ResultsRefused (undoing the blocks already written) when any line refuses its result.
+        const { counts, applied, totals } = await applyResultsByBlock(db, row, results);
+        await db.repaymentBatches.put({ ...row, ...totals, ...withRelaxation(row, check.relaxed, check.actor, now) });
+        const record: PaymentResultRow = {
+          id: this.ctx.newId(),
+          batchId,
+          caseId: row.caseId,
+          recordedAt: now,
+          recordedBy: actorName(check.actor),
+          fileName: source.fileName,
+          counts,
+          results: applied,
+          rejected: source.rejected,
+          recorder: personOf(check.actor),
+          relaxed: check.relaxed,
+        };
+        await db.paymentResults.add(record);
+        await appendAudit(
+          db,
+          { action: source.fileName ? 'import' : 'update', entity: 'paymentResults', entityId: record.id, before: { batchId, committedFen: row.committedFen, paidFen: row.paidFen }, after: { batchId, fileName: source.fileName, counts, failedOrReturned: applied.filter((a) => a.result !== 'paid'), rejectedRows: source.rejected.length, ...totals, ...(check.relaxed ? { relaxed: RELAXATION_LABELS[check.relaxed] } : {}) } },
+          this.ctx.now(),
+        );
+        return { ok: true as const, counts };
       });
-      const edited = blocks.map((b) => [...b.lines]);
-      const counts = { paid: 0, failed: 0, returned: 0, unchanged: 0 };
-      const applied: PaymentResultRow['results'][number][] = [];
-      for (const r of results) {
-        const at = where.get(r.cid);
-        const line = at ? edited[at[0]]?.[at[1]] : undefined;
-        if (!at || !line || line.amountFen <= 0) return { ok: false as const, message: `第 ${row.number} 批中没有该参与人的清退款项（${r.cid}），请核对。` };
-        const mini = toCoreBatch(row, [line]);
-        const t = recordPaymentResult(mini, line.cid, r.result, r.note || undefined);
-        if (!t.ok) return { ok: false as const, message: `${line.ref}：${t.error}` };
-        if (line.status === r.result) {
-          counts.unchanged++;
-          continue;
-        }
-        counts[r.result]++;
-        (edited[at[0]] as AllocationLineRecord[])[at[1]] = r.note ? { ...line, status: r.result, note: r.note } : { ...line, status: r.result };
-        applied.push({ cid: line.cid, ref: line.ref, result: r.result, note: r.note });
-      }
-      const changedBlocks = blocks.map((b, i) => ({ ...b, lines: edited[i] as AllocationLineRecord[] })).filter((b, i) => b.lines.some((l, j) => l !== blocks[i]?.lines[j]));
-      await db.allocationBlocks.bulkPut(changedBlocks);
-      const totals = committedAndPaid(edited.flat());
-      await db.repaymentBatches.put({ ...row, ...totals, ...withRelaxation(row, check.relaxed, check.actor, now) });
-      const record: PaymentResultRow = {
-        id: this.ctx.newId(),
-        batchId,
-        caseId: row.caseId,
-        recordedAt: now,
-        recordedBy: actorName(check.actor),
-        fileName: source.fileName,
-        counts,
-        results: applied,
-        rejected: source.rejected,
-        recorder: personOf(check.actor),
-        relaxed: check.relaxed,
-      };
-      await db.paymentResults.add(record);
-      await appendAudit(
-        db,
-        { action: source.fileName ? 'import' : 'update', entity: 'paymentResults', entityId: record.id, before: { batchId, committedFen: row.committedFen, paidFen: row.paidFen }, after: { batchId, fileName: source.fileName, counts, failedOrReturned: applied.filter((a) => a.result !== 'paid'), rejectedRows: source.rejected.length, ...totals, ...(check.relaxed ? { relaxed: RELAXATION_LABELS[check.relaxed] } : {}) } },
-        this.ctx.now(),
-      );
-      return { ok: true as const, counts };
-    });
+    } catch (error) {
+      if (error instanceof ResultsRefused) return { ok: false, message: error.message };
+      throw error;
+    }
   }
 
   /** approved → paid once every line has a bank result. */
@@ -404,9 +369,13 @@ export class RepaymentRepository {
       if (!row) return { ok: false as const, message: '该清退批次不存在。' };
       const check = await this.paymentRules(row, { entity: 'repaymentBatches', entityId: batchId, details: { what: 'mark-paid', number: row.number } });
       if (!check.ok) return check;
-      const lines = (await db.allocationBlocks.where('batchId').equals(batchId).toArray()).flatMap((b) => b.lines);
+      // Lines still without a bank result, counted block by block (never a million lines at once).
+      let pending = 0;
+      await forEachLineBlocks(db, batchId, (blocks) => {
+        for (const block of blocks) for (const l of block.lines) if (l.amountFen > 0 && l.status === 'pending') pending++;
+      });
       const at = this.ctx.now().toISOString();
-      const t = markBatchPaid(toCoreBatch(row, lines), at);
+      const t = markBatchPaidCounted(toCoreBatch(row, []), pending, at);
       if (!t.ok) return { ok: false as const, message: t.error };
       await db.repaymentBatches.put({ ...row, status: 'paid', paidAt: at, ...withRelaxation(row, check.relaxed, check.actor, at) });
       await appendAudit(db, { action: 'update', entity: 'repaymentBatches', entityId: batchId, before: { status: row.status }, after: { status: 'paid', paidAt: at } }, this.ctx.now());
@@ -607,4 +576,82 @@ function draftOf(row: RepaymentBatchRow): BatchDraft {
     thresholdText: yuan(row.rule.smallClaimThresholdFen),
     minPaymentText: yuan(row.rule.minPaymentFen),
   };
+}
+
+/** A line refused its result: thrown inside the write so the blocks already written are undone. */
+class ResultsRefused extends Error {}
+
+/**
+ * Applies bank results to a batch's lines, reading and writing its blocks `LINE_BLOCKS_PER_READ` at
+ * a time (inside the caller's transaction): never all a million lines at once. Exactly what
+ * applying them one after another in the file's order gives: each creditor's results in that order,
+ * the counts, the applied entries in file order and the batch's totals; when some result cannot be
+ * applied, the refusal of the earliest such result in the file is thrown (ResultsRefused) after the
+ * whole batch was read, so the caller's transaction aborts and nothing is kept.
+ */
+async function applyResultsByBlock(
+  db: RepositoryContext['db'],
+  row: RepaymentBatchRow,
+  results: readonly Pick<BankResultMatch, 'cid' | 'result' | 'note'>[],
+): Promise<{ counts: PaymentResultRow['counts']; applied: PaymentResultRow['results'][number][]; totals: { committedFen: number; paidFen: number } }> {
+  const wanted = new Map<string, number[]>();
+  results.forEach((r, i) => {
+    const list = wanted.get(r.cid);
+    if (list) list.push(i);
+    else wanted.set(r.cid, [i]);
+  });
+  const unseen = new Set(wanted.keys());
+  let refusal: { at: number; message: string } | null = null;
+  const refuse = (at: number, message: string) => {
+    if (refusal === null || at < refusal.at) refusal = { at, message };
+  };
+  const notInBatch = (cid: string) => `第 ${row.number} 批中没有该参与人的清退款项（${cid}），请核对。`;
+  const counts = { paid: 0, failed: 0, returned: 0, unchanged: 0 };
+  const applied: { at: number; entry: PaymentResultRow['results'][number] }[] = [];
+  let committedFen = 0;
+  let paidFen = 0;
+  await forEachLineBlocks(db, row.id, async (blocks) => {
+    const changed: AllocationBlockRow[] = [];
+    for (const block of blocks) {
+      let lines: AllocationLineRecord[] | null = null;
+      block.lines.forEach((original, li) => {
+        let line = original;
+        const indices = wanted.get(line.cid);
+        if (indices) {
+          unseen.delete(line.cid);
+          if (line.amountFen <= 0) refuse(indices[0] as number, notInBatch(line.cid));
+          else {
+            for (const i of indices) {
+              const r = results[i] as (typeof results)[number];
+              const t = recordPaymentResult(toCoreBatch(row, [line]), line.cid, r.result, r.note || undefined);
+              if (!t.ok) {
+                refuse(i, `${line.ref}：${t.error}`);
+                break;
+              }
+              if (line.status === r.result) {
+                counts.unchanged++;
+                continue;
+              }
+              counts[r.result]++;
+              line = r.note ? { ...line, status: r.result, note: r.note } : { ...line, status: r.result };
+              applied.push({ at: i, entry: { cid: line.cid, ref: line.ref, result: r.result, note: r.note } });
+            }
+            if (line !== original) {
+              lines ??= [...block.lines];
+              lines[li] = line;
+            }
+          }
+        }
+        if (line.status === 'pending' || line.status === 'paid') committedFen += line.amountFen;
+        if (line.status === 'paid') paidFen += line.amountFen;
+      });
+      if (lines) changed.push({ ...block, lines });
+    }
+    // Once a refusal is known the write will be undone: nothing more to write.
+    if (refusal === null && changed.length > 0) await db.allocationBlocks.bulkPut(changed);
+  });
+  for (const cid of unseen) refuse((wanted.get(cid) as number[])[0] as number, notInBatch(cid));
+  const refused = refusal as { at: number; message: string } | null;
+  if (refused) throw new ResultsRefused(refused.message);
+  return { counts, applied: applied.sort((a, b) => a.at - b.at).map((a) => a.entry), totals: { committedFen, paidFen } };
 }
