@@ -24,81 +24,81 @@ export interface PackedRows {
   readonly kinds: Uint8Array;
   /** The number cells' values, in order. */
   readonly numbers: Float64Array;
-  /** The text cells' values joined, each ending at its textEnds entry. */
-  readonly text: string;
+  /** The text cells' values in UTF-8, one after another (decoded once, by the receiver). */
+  readonly text: Uint8Array;
+  /** Where each text ends in the decoded text (UTF-16 code units). */
   readonly textEnds: Uint32Array;
 }
 
-class Grow<T extends Uint8Array | Uint32Array | Float64Array> {
-  length = 0;
-  constructor(
-    public array: T,
-    private readonly make: (n: number) => T,
-  ) {}
-  push(value: number): void {
-    if (this.length === this.array.length) {
-      const next = this.make(this.array.length * 2);
-      next.set(this.array);
-      this.array = next;
-    }
-    this.array[this.length++] = value;
-  }
-  /** The values pushed, in a buffer of their own (so it can be transferred). */
-  done(): T {
-    return this.array.slice(0, this.length) as T;
-  }
-}
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** UTF-8 cannot carry a lone surrogate (it would come back as U+FFFD): such a text is not packed. */
+const wellFormed = (v: string): boolean => {
+  const own = (v as unknown as { isWellFormed?: () => boolean }).isWellFormed;
+  return own ? own.call(v) : !LONE_SURROGATE.test(v);
+};
 
 /**
  * The rows packed, or null when a row carries merged or formula columns (a split sheet has neither:
- * xlsx-split.ts refuses those sheets; such rows then travel as objects).
+ * xlsx-split.ts refuses those sheets) or a text holds a lone surrogate: such rows travel as objects.
  */
-export function packSheetRows(rows: Iterable<SheetRow>): PackedRows | null {
-  const rowNumbers = new Grow(new Uint32Array(1024), (n) => new Uint32Array(n));
-  const cellStarts = new Grow(new Uint32Array(1024), (n) => new Uint32Array(n));
-  const kinds = new Grow(new Uint8Array(16384), (n) => new Uint8Array(n));
-  const numbers = new Grow(new Float64Array(4096), (n) => new Float64Array(n));
-  const textEnds = new Grow(new Uint32Array(8192), (n) => new Uint32Array(n));
-  const texts: string[] = [];
-  let textLength = 0;
-  cellStarts.push(0);
+export function packSheetRows(rows: readonly SheetRow[]): PackedRows | null {
+  // Sized first, so every column is one buffer of its own (transferable) with no growing.
+  let cellCount = 0;
+  let numberCount = 0;
+  let textCount = 0;
+  let textBytes = 0;
   for (const r of rows) {
     if (r.merged || r.formulas) return null;
-    rowNumbers.push(r.row);
+    const cells = r.cells;
+    cellCount += cells.length;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (typeof v === 'number') numberCount++;
+      else if (typeof v === 'string') {
+        if (!wellFormed(v)) return null;
+        textCount++;
+        textBytes += v.length * 3;
+      }
+    }
+  }
+  const rowNumbers = new Uint32Array(rows.length);
+  const cellStarts = new Uint32Array(rows.length + 1);
+  const kinds = new Uint8Array(cellCount);
+  const numbers = new Float64Array(numberCount);
+  const textEnds = new Uint32Array(textCount);
+  const bytes = new Uint8Array(textBytes);
+  const encoder = new TextEncoder();
+  let k = 0;
+  let n = 0;
+  let t = 0;
+  let units = 0;
+  let at = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as SheetRow;
+    rowNumbers[i] = r.row;
     const cells = r.cells;
     for (let c = 0; c < cells.length; c++) {
-      if (!(c in cells)) {
-        kinds.push(HOLE);
-        continue;
-      }
-      const v: CellValue | undefined = cells[c];
-      if (v === null || v === undefined) kinds.push(NULL);
-      else if (typeof v === 'number') {
-        kinds.push(NUMBER);
-        numbers.push(v);
-      } else if (typeof v === 'string') {
-        kinds.push(TEXT);
-        texts.push(v);
-        textLength += v.length;
-        textEnds.push(textLength);
-      } else kinds.push(v ? TRUE : FALSE);
+      const v = cells[c];
+      if (typeof v === 'string') {
+        kinds[k++] = TEXT;
+        at += encoder.encodeInto(v, bytes.subarray(at)).written;
+        units += v.length;
+        textEnds[t++] = units;
+      } else if (typeof v === 'number') {
+        kinds[k++] = NUMBER;
+        numbers[n++] = v;
+      } else if (v === true) kinds[k++] = TRUE;
+      else if (v === false) kinds[k++] = FALSE;
+      else kinds[k++] = v === null || c in cells ? NULL : HOLE;
     }
-    cellStarts.push(kinds.length);
+    cellStarts[i + 1] = k;
   }
-  return {
-    count: rowNumbers.length,
-    rowNumbers: rowNumbers.done(),
-    cellStarts: cellStarts.done(),
-    kinds: kinds.done(),
-    numbers: numbers.done(),
-    text: texts.join(''),
-    textEnds: textEnds.done(),
-  };
+  return { count: rows.length, rowNumbers, cellStarts, kinds, numbers, text: bytes.slice(0, at), textEnds };
 }
 
 /** The typed arrays' buffers, to hand over with the message instead of copying them. */
 export function packedBuffers(p: PackedRows): ArrayBuffer[] {
-  return [p.rowNumbers, p.cellStarts, p.kinds, p.numbers, p.textEnds].map((a) => a.buffer as ArrayBuffer);
+  return [p.rowNumbers, p.cellStarts, p.kinds, p.numbers, p.text, p.textEnds].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** The Excel row number of the last row, or null for none. */
@@ -108,7 +108,8 @@ export function lastPackedRow(p: PackedRows): number | null {
 
 /** The rows again, one at a time (each pass makes new row arrays). */
 export function* unpackSheetRows(p: PackedRows): Generator<SheetRow> {
-  const { rowNumbers, cellStarts, kinds, numbers, text, textEnds } = p;
+  const { rowNumbers, cellStarts, kinds, numbers, textEnds } = p;
+  const text = new TextDecoder().decode(p.text);
   let n = 0;
   let t = 0;
   let textAt = 0;
