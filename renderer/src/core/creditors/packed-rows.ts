@@ -24,29 +24,21 @@ export interface PackedRows {
   readonly kinds: Uint8Array;
   /** The number cells' values, in order. */
   readonly numbers: Float64Array;
-  /** The text cells' values in UTF-8, one after another (decoded once, by the receiver). */
-  readonly text: Uint8Array;
-  /** Where each text ends in the decoded text (UTF-16 code units). */
+  /** The text cells' values joined (one string crosses as one copy). */
+  readonly text: string;
+  /** Where each text ends in it. */
   readonly textEnds: Uint32Array;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** UTF-8 cannot carry a lone surrogate (it would come back as U+FFFD): such a text is not packed. */
-const wellFormed = (v: string): boolean => {
-  const own = (v as unknown as { isWellFormed?: () => boolean }).isWellFormed;
-  return own ? own.call(v) : !LONE_SURROGATE.test(v);
-};
-
 /**
  * The rows packed, or null when a row carries merged or formula columns (a split sheet has neither:
- * xlsx-split.ts refuses those sheets) or a text holds a lone surrogate: such rows travel as objects.
+ * xlsx-split.ts refuses those sheets): such rows travel as objects.
  */
 export function packSheetRows(rows: readonly SheetRow[]): PackedRows | null {
   // Sized first, so every column is one buffer of its own (transferable) with no growing.
   let cellCount = 0;
   let numberCount = 0;
   let textCount = 0;
-  let textBytes = 0;
   for (const r of rows) {
     if (r.merged || r.formulas) return null;
     const cells = r.cells;
@@ -54,11 +46,7 @@ export function packSheetRows(rows: readonly SheetRow[]): PackedRows | null {
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];
       if (typeof v === 'number') numberCount++;
-      else if (typeof v === 'string') {
-        if (!wellFormed(v)) return null;
-        textCount++;
-        textBytes += v.length * 3;
-      }
+      else if (typeof v === 'string') textCount++;
     }
   }
   const rowNumbers = new Uint32Array(rows.length);
@@ -66,13 +54,12 @@ export function packSheetRows(rows: readonly SheetRow[]): PackedRows | null {
   const kinds = new Uint8Array(cellCount);
   const numbers = new Float64Array(numberCount);
   const textEnds = new Uint32Array(textCount);
-  const bytes = new Uint8Array(textBytes);
-  const encoder = new TextEncoder();
+  // One string per text cell joined once: a per-cell TextEncoder.encodeInto cost ~1 s in Chromium.
+  const texts = new Array<string>(textCount);
   let k = 0;
   let n = 0;
   let t = 0;
   let units = 0;
-  let at = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as SheetRow;
     rowNumbers[i] = r.row;
@@ -81,7 +68,7 @@ export function packSheetRows(rows: readonly SheetRow[]): PackedRows | null {
       const v = cells[c];
       if (typeof v === 'string') {
         kinds[k++] = TEXT;
-        at += encoder.encodeInto(v, bytes.subarray(at)).written;
+        texts[t] = v;
         units += v.length;
         textEnds[t++] = units;
       } else if (typeof v === 'number') {
@@ -93,12 +80,12 @@ export function packSheetRows(rows: readonly SheetRow[]): PackedRows | null {
     }
     cellStarts[i + 1] = k;
   }
-  return { count: rows.length, rowNumbers, cellStarts, kinds, numbers, text: bytes.slice(0, at), textEnds };
+  return { count: rows.length, rowNumbers, cellStarts, kinds, numbers, text: texts.join(''), textEnds };
 }
 
 /** The typed arrays' buffers, to hand over with the message instead of copying them. */
 export function packedBuffers(p: PackedRows): ArrayBuffer[] {
-  return [p.rowNumbers, p.cellStarts, p.kinds, p.numbers, p.text, p.textEnds].map((a) => a.buffer as ArrayBuffer);
+  return [p.rowNumbers, p.cellStarts, p.kinds, p.numbers, p.textEnds].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** The Excel row number of the last row, or null for none. */
@@ -108,8 +95,7 @@ export function lastPackedRow(p: PackedRows): number | null {
 
 /** The rows again, one at a time (each pass makes new row arrays). */
 export function* unpackSheetRows(p: PackedRows): Generator<SheetRow> {
-  const { rowNumbers, cellStarts, kinds, numbers, textEnds } = p;
-  const text = new TextDecoder().decode(p.text);
+  const { rowNumbers, cellStarts, kinds, numbers, text, textEnds } = p;
   let n = 0;
   let t = 0;
   let textAt = 0;
