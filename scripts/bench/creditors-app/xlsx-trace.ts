@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchTmp, ensureCreditorCsv, ensureCreditorXlsx, repoRoot } from '../creditor-inputs';
+import type { TraceEvent as PageTraceEvent } from '../page-tasks';
 import { buildRenderer, launch, servePreview, setUpCase, stopServer } from './harness';
 
 const DIST = process.env.CREDITORS_BENCH_DIST ?? join(benchTmp, 'creditors-app-dist');
@@ -14,17 +15,8 @@ const PORT = Number(process.env.CREDITORS_BENCH_PORT ?? 4186);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const BUCKET_US = 250_000;
 
-interface TraceEvent {
-  readonly name: string;
-  readonly cat?: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly tdur?: number;
-  readonly args?: { readonly name?: string; readonly data?: { readonly functionName?: string; readonly url?: string } };
-}
+/** A trace event with its category (user-timing marks are found by it). */
+type TraceEvent = PageTraceEvent & { readonly cat?: string };
 
 const TOP_LEVEL = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
