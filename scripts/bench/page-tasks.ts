@@ -12,7 +12,7 @@ const CATEGORIES = ['toplevel', 'devtools.timeline', 'v8', 'blink.user_timing'];
 /** PAGE_TRACE_CATEGORIES adds categories (comma-separated) for a closer look at what holds a frame back. */
 const EXTRA = (process.env.PAGE_TRACE_CATEGORIES ?? '').split(',').filter((c) => c !== '');
 
-interface TraceEvent {
+export interface TraceEvent {
   readonly name: string;
   readonly ph: string;
   readonly pid: number;

@@ -5,7 +5,7 @@
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import { csvRowsFrom, prepareOpenWorkbook, type SheetRow, sheetRows, spreadsheetKind } from '../core/creditors';
 import { headerSearch } from '../core/creditors/sheet-choice';
-import { type PieceWorkers, piecesHere, startPieceWorkers } from './sheet-pieces';
+import { type PieceRows, type PieceWorkers, piecesHere, startPieceWorkers } from './sheet-pieces';
 
 /**
  * The core reader's options (dense rows, raw values, no formatted text or dates) plus no formulas
@@ -69,18 +69,23 @@ export async function openFile(fileName: string, file: Blob, spare: PieceWorkers
   const helpers = pieces === 1 ? null : spare?.count === pieces - 1 ? spare : startPieceWorkers(pieces - 1);
   try {
     const bytes = head.length === file.size ? head : new Uint8Array(reader.readAsArrayBuffer(file));
+    performance.mark('import:file-read');
     // Limits (inflated size, shared strings, dimensions) are checked before SheetJS parses a cell.
     const prepared = prepareOpenWorkbook(bytes, fileName, undefined, WORKER_OPTIONS, pieces);
     const split = prepared.split;
+    performance.mark('import:prepared');
     // The helpers end themselves once their pieces are parsed.
     const elsewhere = split && helpers ? helpers.parse(split, WORKER_OPTIONS, fileName) : null;
     if (!elsewhere) helpers?.end();
-    const rest = elsewhere ? elsewhere.rows.then((runs) => runs.flat()) : null;
+    const rest = elsewhere ? elsewhere.rows : null;
     // Awaited by the validation; a failure of the first piece must not leave it unhandled.
     rest?.catch(() => undefined);
     // The helpers start, and get their pieces, through this worker's event loop: not during a long parse.
     await elsewhere?.started;
+    performance.mark('import:pieces-started');
     const book: WorkBook = prepared.parse();
+    performance.mark('import:first-piece-parsed');
+    rest?.then(() => performance.mark('import:other-pieces-in'), () => undefined);
     return openedBook(fileName, kind, book, split && rest ? { sheet: split.sheet, rest } : null);
   } catch (err) {
     helpers?.end();
@@ -95,7 +100,12 @@ async function* oneRun(rows: Iterable<SheetRow>): AsyncGenerator<Iterable<SheetR
 /** A sheet parsed in pieces: the first piece is the sheet in the book, the rows of the others come. */
 interface SplitRows {
   readonly sheet: string;
-  readonly rest: Promise<SheetRow[]>;
+  readonly rest: Promise<readonly PieceRows[]>;
+}
+
+/** The other pieces' rows in order, unpacked as they are read. */
+function* piecesRows(pieces: readonly PieceRows[]): Generator<SheetRow> {
+  for (const p of pieces) yield* p.rows();
 }
 
 function openedBook(fileName: string, kind: 'xlsx' | 'xls', book: WorkBook, split: SplitRows | null): OpenedFile {
@@ -105,7 +115,7 @@ function openedBook(fileName: string, kind: 'xlsx' | 'xls', book: WorkBook, spli
     if (!ws) throw new Error(`工作簿中没有名为“${name}”的工作表（现有：${names.join('、')}）。请选择其中之一。`);
     return ws;
   };
-  let later: readonly SheetRow[] | null = null;
+  let later: readonly PieceRows[] | null = null;
   split?.rest.then(
     (rows) => {
       later = rows;
@@ -116,7 +126,7 @@ function openedBook(fileName: string, kind: 'xlsx' | 'xls', book: WorkBook, spli
   const rows = (name: string): Iterable<SheetRow> => (isSplit(name) ? joined(sheetRows(sheetOf(name)), () => later) : sheetRows(sheetOf(name)));
   async function* runs(name: string): AsyncGenerator<Iterable<SheetRow>> {
     yield sheetRows(sheetOf(name));
-    if (split && isSplit(name)) yield await split.rest;
+    if (split && isSplit(name)) yield piecesRows(await split.rest);
   }
   // The header is within the first rows, which the first piece holds.
   const chosen = names.find((n) => headerSearch(rows(n))) ?? names[0] ?? '';
@@ -131,15 +141,16 @@ function openedBook(fileName: string, kind: 'xlsx' | 'xls', book: WorkBook, spli
       const ws = sheetOf(name);
       if (!isSplit(name)) return ws['!data']?.length ?? 0;
       // Until the other pieces are in, the last row the sheet's dimension claims (progress only).
-      return later?.at(-1)?.row ?? Number(/(\d+)$/.exec(ws['!ref'] ?? '')?.[1] ?? ws['!data']?.length ?? 0);
+      const last = later?.reduce<number | null>((at, p) => p.lastRow ?? at, null);
+      return last ?? Number(/(\d+)$/.exec(ws['!ref'] ?? '')?.[1] ?? ws['!data']?.length ?? 0);
     },
   };
 }
 
 /** The first piece's rows, then the others' (there by then: only the validation reads that far, and it waits for them). */
-function* joined(first: Iterable<SheetRow>, rest: () => readonly SheetRow[] | null): Generator<SheetRow> {
+function* joined(first: Iterable<SheetRow>, rest: () => readonly PieceRows[] | null): Generator<SheetRow> {
   yield* first;
   const more = rest();
   if (more === null) throw new Error('文件的其余部分仍在读取，请稍候再试。');
-  yield* more;
+  yield* piecesRows(more);
 }

@@ -168,11 +168,13 @@ async function validate(caseId: string, options: ImportRunOptions, signal: Abort
     },
   );
   const parseMs = performance.now() - started;
+  performance.mark('import:validated');
   signal.throwIfAborted();
   const creditorsInFile = result.imported.count;
   const before = (await getRepos().creditors.summary(caseId))?.count ?? 0;
   const plan = await getRepos().creditors.planImport(caseId, result.imported, options.plan ?? {});
   signal.throwIfAborted();
+  performance.mark('import:planned');
   // A repeated contract's row is no problem of the file, but the user must see it before commit.
   const problems = [...result.rows, ...plan.conflicts, ...plan.repeats].sort((a, b) => a.row - b.row);
   const report: ImportReport = {
@@ -305,6 +307,7 @@ async function handle(message: ToWorker): Promise<void> {
       // preview, so the report is ready when asked for (a different choice discards this run).
       const first = preview({ sheet: file.chosenSheet });
       post({ type: 'preview', preview: first });
+      performance.mark('import:preview-sent');
       if (first.headerRow !== null && first.fatal === null) pending = startValidation(message.caseId, { sheet: file.chosenSheet }, false);
       return;
     }

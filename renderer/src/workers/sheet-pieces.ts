@@ -4,7 +4,18 @@
 // instead, so the rows are the same either way.
 import type { ParsingOptions } from '@e965/xlsx';
 import { readSheetPiece, type SheetRow, type SplitSheet, SpreadsheetError, type XlsxPieceFiles } from '../core/creditors';
+import { lastPackedRow, type PackedRows, unpackSheetRows } from '../core/creditors/packed-rows';
 import type { FromPieceWorker, ToPieceWorker } from './creditor-sheet-piece-protocol';
+
+/** A piece's rows as they came: packed rows are unpacked on each pass, one row at a time. */
+export interface PieceRows {
+  /** The Excel row number of its last row (null: none). */
+  readonly lastRow: number | null;
+  rows(): Iterable<SheetRow>;
+}
+
+const plainRows = (rows: readonly SheetRow[]): PieceRows => ({ lastRow: rows.at(-1)?.row ?? null, rows: () => rows });
+const packedRows = (packed: PackedRows): PieceRows => ({ lastRow: lastPackedRow(packed), rows: () => unpackSheetRows(packed) });
 
 /** Pieces a large sheet is cut into here: one per core, at most 4 (1: not cut). */
 export function piecesHere(): number {
@@ -19,7 +30,7 @@ export interface PieceWorkers {
    * worker is started, and its messages delivered, through the worker that made it, which must not
    * begin a long parse before `started`, or the helpers begin only after it.
    */
-  parse(split: SplitSheet, options: ParsingOptions, fileName: string): { readonly started: Promise<void>; readonly rows: Promise<Array<readonly SheetRow[]>> };
+  parse(split: SplitSheet, options: ParsingOptions, fileName: string): { readonly started: Promise<void>; readonly rows: Promise<PieceRows[]> };
   /** Ends the workers (no split after all, or the file was let go). */
   end(): void;
 }
@@ -70,18 +81,18 @@ function parsePiece(helper: Helper | undefined, files: XlsxPieceFiles, sheet: st
   const onStarted = new Promise<void>((resolve) => {
     started = resolve;
   });
-  const rows = (async (): Promise<readonly SheetRow[]> => {
+  const rows = (async (): Promise<PieceRows> => {
     await helper?.ready;
     if (!helper || helper.failed) {
       started();
-      return readSheetPiece(files, sheet, options, fileName);
+      return plainRows(readSheetPiece(files, sheet, options, fileName));
     }
     const { worker } = helper;
-    return new Promise<readonly SheetRow[]>((resolve, reject) => {
+    return new Promise<PieceRows>((resolve, reject) => {
       worker.addEventListener('message', (event: MessageEvent<FromPieceWorker>) => {
         const m = event.data;
         if (m.type === 'started') started();
-        else if (m.type === 'rows') resolve(m.rows);
+        else if (m.type === 'rows') resolve('packed' in m ? packedRows(m.packed) : plainRows(m.rows));
         else if (m.type === 'unreadable') reject(new SpreadsheetError(m.code, m.message));
       });
       worker.addEventListener('error', (event) => {

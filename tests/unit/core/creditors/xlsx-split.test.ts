@@ -12,6 +12,7 @@ import {
   splitSheetXml,
   type XlsxPieceFiles,
 } from '../../../../renderer/src/core/creditors';
+import { lastPackedRow, packedBuffers, packSheetRows, unpackSheetRows } from '../../../../renderer/src/core/creditors/packed-rows';
 import { HEADER_ROW, row, s, xlsx } from './xlsx-builder';
 
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -67,6 +68,29 @@ describe('a large sheet parsed in pieces', () => {
       expect(pieces?.length).toBe(n);
       expect(rowsOfPieces(file, pieces ?? [])).toEqual(whole);
     }
+  });
+
+  it("sends a piece's rows packed (handed over, not cloned) and unpacks exactly the same rows, holes of wide rows included", () => {
+    const whole = wholeRows(xlsx(sheetXml(`${HEADER_ROW}${mixedRows(300)}`), SST));
+    const odd: SheetRow[] = [
+      { row: 900, cells: [] },
+      { row: 901, cells: [null, -0, Number.NaN, '', false, true, 1e308, '𠀀张'] },
+    ];
+    const rows = [...whole, ...odd];
+    expect(rows.some((r) => r.cells.length > 16_000 && !(10 in r.cells))).toBe(true);
+    const packed = packSheetRows(rows);
+    if (!packed) throw new Error('not packed');
+    // As postMessage does it: the typed arrays' buffers move, the sender's views are left empty.
+    const moved = structuredClone(packed, { transfer: packedBuffers(packed) });
+    expect(packed.kinds.length).toBe(0);
+    expect([...unpackSheetRows(moved)]).toStrictEqual(rows);
+    // Each pass makes the rows again, the same.
+    expect([...unpackSheetRows(moved)]).toStrictEqual(rows);
+    expect(lastPackedRow(moved)).toBe(901);
+    // Rows with merged or formula columns travel as objects.
+    expect(packSheetRows([{ row: 2, cells: ['甲'], merged: [0] }])).toBeNull();
+    expect(packSheetRows([{ row: 2, cells: [null], formulas: [0] }])).toBeNull();
+    expect(lastPackedRow(packSheetRows([]) ?? moved)).toBeNull();
   });
 
   it('reads cells without r="…" by their place in the row, as the whole sheet does', () => {
