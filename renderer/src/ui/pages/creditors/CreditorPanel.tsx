@@ -66,29 +66,29 @@ export function CreditorPanel(props: {
       <HTMLTable compact className="full-width contract-table" data-testid="contract-table">
         <thead>
           <tr>
-            <th className="num">{t('col.principal')}</th>
-            <th className="num">{t('col.returned')}</th>
+            <th className="contract-money">{t('col.principal')}</th>
+            <th className="contract-money">{t('col.returned')}</th>
           </tr>
         </thead>
         {c.contracts.map((k, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: contracts have no id; their order is fixed
           <tbody key={i}>
-            <tr className="contract-source">
-              <th colSpan={2} scope="rowgroup">
+            <tr>
+              <th className="contract-source" colSpan={2} scope="rowgroup">
                 {k.sourceRow > 0 ? t('panel.fromRow', { row: k.sourceRow }) : t('panel.byHand')}
               </th>
             </tr>
             <tr>
-              <td className="num" data-money="principal">
+              <td className="contract-money contract-sum" data-money="principal">
                 {formatFen(k.principalFen)}
               </td>
-              <td className="num" data-money="returned">
+              <td className="contract-money contract-sum" data-money="returned">
                 {formatFen(k.returnedFen)}
               </td>
             </tr>
             {k.note && (
-              <tr className="contract-note">
-                <td colSpan={2}>
+              <tr>
+                <td className="contract-note" colSpan={2}>
                   {t('panel.note')}：{k.note}
                 </td>
               </tr>
@@ -97,14 +97,14 @@ export function CreditorPanel(props: {
         ))}
         {c.contracts.length > 1 && (
           <tfoot>
-            <tr className="contract-source">
-              <th colSpan={2}>{t('panel.total')}</th>
+            <tr>
+              <th className="contract-source" colSpan={2}>{t('panel.total')}</th>
             </tr>
             <tr>
-              <td className="num" data-testid="contracts-principal">
+              <td className="contract-money contract-sum" data-testid="contracts-principal">
                 {formatFen(c.principalFen)}
               </td>
-              <td className="num" data-testid="contracts-returned">
+              <td className="contract-money contract-sum" data-testid="contracts-returned">
                 {formatFen(c.returnedFen)}
               </td>
             </tr>
