@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { createCase, seedCreditorRegister } from './steps';
+import { chromium, expect, type Page, test } from '@playwright/test';
+import { createCase, issueInquiryNotice, seedCreditorRegister } from './steps';
 
 // Rough edges of the first week (w-polish3). POLISH_SHOTS=<dir> keeps a screenshot of each screen.
 const SHOTS = process.env.POLISH_SHOTS;
@@ -77,3 +77,52 @@ for (const size of [
     expect(new Set(rights).size).toBe(1);
   });
 }
+
+// Printing in browser mode. Headless Chromium has no print window, and print() of the PDF frame
+// crashed the whole page there: the app now says what to do instead and stays usable.
+test('打印 in a headless browser says to save the PDF and print it from a reader, and the page stays usable', async ({ page }) => {
+  test.setTimeout(180_000);
+  let crashed = false;
+  page.on('crash', () => {
+    crashed = true;
+  });
+  const caseId = await createCase(page);
+  const detail = await issueInquiryNotice(page, caseId);
+  await detail.getByRole('button', { name: '打印' }).click();
+  await expect(detail.getByTestId('document-error')).toHaveText('无法打印：这是没有打印窗口的无界面浏览器。请先点击“保存 PDF”保存文件，再用 WPS 或其他 PDF 阅读器打开后打印。');
+  await shot(page, 'print-headless');
+  expect(crashed).toBe(false);
+  // What the message says to do works: the PDF is saved.
+  const download = page.waitForEvent('download');
+  await detail.getByRole('button', { name: '保存 PDF' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+  await expect(detail.getByTestId('document-error')).toHaveCount(0);
+});
+
+// A headed Chromium (the full browser, print preview included) drawn with no display:
+// --ozone-platform=headless. Its own browser, since the configuration's is headless.
+test('打印 in a headed Chromium opens the browser’s print preview of the issued PDF and the page does not crash', async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const browser = await chromium.launch({
+    headless: false,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--ozone-platform=headless', '--no-first-run', '--disable-sync'],
+  });
+  try {
+    const page = await (await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+    let crashed = false;
+    page.on('crash', () => {
+      crashed = true;
+    });
+    const caseId = await createCase(page);
+    const detail = await issueInquiryNotice(page, caseId);
+    await detail.getByRole('button', { name: '打印' }).click();
+    const cdp = await browser.newBrowserCDPSession();
+    const preview = async () => ((await cdp.send('Target.getTargets')) as { targetInfos: { url: string }[] }).targetInfos.some((t) => t.url.startsWith('chrome://print'));
+    await expect.poll(preview, { timeout: 30_000 }).toBe(true);
+    expect(crashed).toBe(false);
+    await expect(detail.getByTestId('document-error')).toHaveCount(0);
+  } finally {
+    await browser.close();
+  }
+});
