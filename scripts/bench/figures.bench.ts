@@ -16,7 +16,7 @@ import type { CreditorRegisterRow, RepaymentBatchRow } from '../../renderer/src/
 import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
 import { benchTmp, repoRoot } from './creditor-inputs';
-import { buildRenderer, launch, servePreview, stopServer } from './creditors-app/harness';
+import { buildRenderer, launch, servePreview, signIn, stopServer } from './creditors-app/harness';
 import { benchCases, benchPetitions, benchRecords, benchRefunds, DISTRICTS, SIZES } from './figures-data';
 import { msToPaint } from './page-clock';
 
@@ -131,6 +131,8 @@ async function appBench(cases: ReturnType<typeof benchCases>, petitions: ReturnT
       return route.fulfill({ body: JSON.stringify(rows[table]), contentType: 'application/json' });
     });
     await page.goto(`${base}#/cases`);
+    // The app asks for a user before any page (first start: the bench's 管理员 is created).
+    await signIn(page);
     await page.getByRole('heading', { name: '案件' }).first().waitFor({ timeout: 60_000 });
     const t0 = performance.now();
     await page.evaluate(async (tables: string[]) => {
@@ -165,6 +167,7 @@ async function appBench(cases: ReturnType<typeof benchCases>, petitions: ReturnT
     // alerts, which would be measured alongside the dashboard.
     await page.goto(`${base}#/settings/office`);
     await page.reload();
+    await signIn(page);
     await page.getByTestId('operator-tag').waitFor({ timeout: 60_000 });
     // Where reading time goes, store by store (raw getAll, the way Dexie's toArray reads).
     const perStore = await page.evaluate(async (tables: string[]) => {

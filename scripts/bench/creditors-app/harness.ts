@@ -66,7 +66,7 @@ const BENCH_USER = '基准测试';
 const BENCH_PASSPHRASE = '基准测试的登录密码';
 
 /** The first start creates the bench's user (every role); later starts sign it in. */
-async function signIn(page: Page): Promise<void> {
+export async function signIn(page: Page): Promise<void> {
   const first = page.getByTestId('first-start');
   const form = page.getByTestId('sign-in');
   const shell = page.locator('.app-lock-root:not(.app-lock-hidden) .app-navbar');
