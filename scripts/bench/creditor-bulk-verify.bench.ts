@@ -1,14 +1,17 @@
 // Bulk verification in the app, in Chromium (issue 11): a case with 100,000 creditors, the 批量核实
-// dialog over the current filter (everyone), from the click on 确定 to the confirmation toast — the
-// repository's one transaction (decision per creditor, four-eyes check, 100 blocks rewritten, one
-// audit entry) plus reloading the register. Target ≤ 2 s. Figures only, no asserts.
+// dialog over the current filter (everyone), from the click on 确定 to the frame that paints the
+// confirmation toast, timed in the page (page-clock.ts) — the repository's one transaction (decision
+// per creditor, four-eyes check, 100 blocks rewritten, one audit entry) plus reloading the register.
+// Target ≤ 2 s. The old outside timing of the same steps is printed beside it. Figures only, no asserts.
 
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
 import { benchTmp, ensureCreditorCsv, repoRoot } from './creditor-inputs';
-import { buildRenderer, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+import { buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+import { msToPaint } from './page-clock';
 
 const DIST = process.env.CREDITORS_BENCH_DIST ?? join(benchTmp, 'creditors-app-dist');
 const PORT = Number(process.env.CREDITORS_BENCH_PORT ?? 4187);
@@ -30,8 +33,20 @@ async function importCsv(page: Page, caseId: string, path: string): Promise<void
   await page.getByTestId('total-count').waitFor();
 }
 
+interface BulkRun {
+  /** Click → the frame that paints the new confirmation toast, on the page's clock. */
+  readonly ms: number;
+  /** The same step timed the old way, beside it: from the click sent to Playwright's waitFor seeing a toast from outside. */
+  readonly outsideMs: number;
+  /** CPU seconds of the whole browser (page, workers, IndexedDB) over the step. */
+  readonly cpuS: number;
+  readonly count: string;
+}
+
+const DONE = /^已将 \d+ 人设为/;
+
 /** One bulk action over everyone shown; ms from the click on 确定 to the toast. */
-async function bulkOnce(page: Page, doubt: boolean): Promise<{ ms: number; count: string }> {
+async function bulkOnce(page: Page, doubt: boolean): Promise<BulkRun> {
   await page.getByRole('button', { name: '批量核实…' }).click();
   const dialog = page.getByTestId('bulk-verify');
   await dialog.getByLabel('当前搜索和筛选结果', { exact: false }).check({ force: true });
@@ -41,12 +56,20 @@ async function bulkOnce(page: Page, doubt: boolean): Promise<{ ms: number; count
   } else await dialog.getByLabel('已核实').check({ force: true });
   const button = dialog.getByRole('button', { name: /^确定（\d+ 人）$/ });
   const count = ((await button.textContent()) ?? '').replace(/\D/g, '');
+  const cpu0 = chromiumCpuTicks();
   const t0 = Date.now();
-  await button.click();
-  await page.getByText(/^已将 \d+ 人设为/).last().waitFor();
-  const ms = Date.now() - t0;
+  // Only a toast that was not there before the click counts: the previous run's (shown 5 s) is
+  // often still up, and the old outside check (\`.last()\`) then returned at once.
+  const inPage = msToPaint(page, { click: button }, [{ selector: '.bp6-toast', text: DONE }], 300_000);
+  const outside = page
+    .getByText(DONE)
+    .last()
+    .waitFor()
+    .then(() => Date.now() - t0);
+  const [[ms = Number.NaN], outsideMs] = await Promise.all([inPage, outside]);
+  const cpuS = cpuSecondsBetween(cpu0, chromiumCpuTicks());
   await dialog.waitFor({ state: 'detached' });
-  return { ms, count };
+  return { ms, outsideMs, cpuS, count };
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -60,14 +83,14 @@ export async function run(): Promise<BenchResult[]> {
     page.setDefaultTimeout(300_000);
     const caseId = await setUpCase(page, BASE, '基准〔2026〕核实号');
     await importCsv(page, caseId, csv);
-    const runs: { ms: number; count: string }[] = [];
+    const runs: BulkRun[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await bulkOnce(page, i % 2 === 1));
     await context.close();
     const m = medianMs(runs.map((r) => r.ms));
     return [
       {
         name: `bulk verification of ${runs[0]?.count ?? '?'} creditors, one action (app, Chromium)`,
-        figure: `${(m / 1000).toFixed(2)} s click → done, incl. reloading the register (median of ${RUNS}: ${runs.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')})`,
+        figure: `${(m / 1000).toFixed(2)} s click → done, incl. reloading the register, timed in the page (median of ${RUNS}: ${runs.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')}; browser CPU ${runs.map((r) => `${r.cpuS.toFixed(2)} s`).join(', ')}); the same steps timed from outside as before: ${runs.map((r) => `${(r.outsideMs / 1000).toFixed(2)} s`).join(', ')}; load ${loadavg()[0]?.toFixed(1)}`,
         target: '≤ 2000 ms',
         verdict: verdictAtMost(m, 2000, ' ms'),
       },

@@ -17,6 +17,7 @@ import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
 import { benchTmp, ensureCreditorCsv, ensureCreditorXlsx, millionRowCsv, repoRoot } from './creditor-inputs';
 import { buildReference, buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, launchOnDisk, type MemoryPeaks, sampleMemory, servePreview, setUpCase, signIn, stopServer } from './creditors-app/harness';
+import { shownAt } from './page-clock';
 
 const root = repoRoot;
 const tmp = benchTmp;
@@ -73,19 +74,6 @@ interface ImportTiming {
   /** CPU seconds of the whole browser (page, workers, IndexedDB) from file chosen to rows visible. */
   readonly cpuS: number;
   readonly count: string;
-}
-
-/**
- * When `selector` first matches, as epoch ms (Date.now(), the same clock as this process's): checked
- * in the page on every animation frame, so it is the frame that paints it. Playwright's own waitFor
- * polls from outside, every 500 ms after its first 0.3 s, and each check waits for the page's thread
- * (busy reading the rest of the register right after the first screen): it saw rows up to ~0.5 s
- * after they were painted.
- */
-async function shownAt(page: Page, selector: string, timeoutMs: number): Promise<number> {
-  await page.evaluate('globalThis.__name = (f) => f');
-  const seen = await page.waitForFunction((sel) => (document.querySelector(sel) ? Date.now() : 0), selector, { polling: 'raf', timeout: timeoutMs });
-  return (await seen.jsonValue()) as number;
 }
 
 /** Drives the wizard like a user: choose file, validate, commit; ends when the table shows the rows. */

@@ -3,9 +3,10 @@
 // 1. Node: all figures for a year and the year before (target ≤ 300 ms), the per-district table,
 //    and building every case's refund facts from creditors and lines (the cold cache, figure only).
 // 2. Chromium (the built app, vite preview on E2E_PORT or 4320): the store filled with those
-//    records (refund facts current), then from going to the dashboard (from the settings page) to its
-//    first screen with values (target ≤ 1 s), and the page's own 'figures:compute' measure (target ≤ 300 ms).
+//    records (refund facts current), then from going to the dashboard (from the settings page) to the
+//    frame that paints its first screen with values (target ≤ 1 s; timed in the page, page-clock.ts), and the page's own 'figures:compute' measure (target ≤ 300 ms).
 // FIGURES_BENCH_APP=0 skips part 2. Figures only, no asserts.
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { computeByDistrict, computeFigures } from '../../renderer/src/core/figures/compute';
 import { OFFICE_FIGURES } from '../../renderer/src/core/figures/office-figures';
@@ -15,8 +16,9 @@ import type { CreditorRegisterRow, RepaymentBatchRow } from '../../renderer/src/
 import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
 import { benchTmp, repoRoot } from './creditor-inputs';
-import { buildRenderer, launch, servePreview, stopServer } from './creditors-app/harness';
+import { buildRenderer, launch, servePreview, signIn, stopServer } from './creditors-app/harness';
 import { benchCases, benchPetitions, benchRecords, benchRefunds, DISTRICTS, SIZES } from './figures-data';
+import { msToPaint } from './page-clock';
 
 const RUNS = 5;
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
@@ -129,6 +131,8 @@ async function appBench(cases: ReturnType<typeof benchCases>, petitions: ReturnT
       return route.fulfill({ body: JSON.stringify(rows[table]), contentType: 'application/json' });
     });
     await page.goto(`${base}#/cases`);
+    // The app asks for a user before any page (first start: the bench's 管理员 is created).
+    await signIn(page);
     await page.getByRole('heading', { name: '案件' }).first().waitFor({ timeout: 60_000 });
     const t0 = performance.now();
     await page.evaluate(async (tables: string[]) => {
@@ -163,6 +167,7 @@ async function appBench(cases: ReturnType<typeof benchCases>, petitions: ReturnT
     // alerts, which would be measured alongside the dashboard.
     await page.goto(`${base}#/settings/office`);
     await page.reload();
+    await signIn(page);
     await page.getByTestId('operator-tag').waitFor({ timeout: 60_000 });
     // Where reading time goes, store by store (raw getAll, the way Dexie's toArray reads).
     const perStore = await page.evaluate(async (tables: string[]) => {
@@ -187,6 +192,7 @@ async function appBench(cases: ReturnType<typeof benchCases>, petitions: ReturnT
     process.stdout.write(`raw reads: ${perStore}\n`);
     const firstScreen: number[] = [];
     const complete: number[] = [];
+    const outside: number[] = [];
     const computeMs: number[] = [];
     const loadMs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -196,14 +202,22 @@ async function appBench(cases: ReturnType<typeof benchCases>, petitions: ReturnT
       });
       await page.getByTestId('figure-table').waitFor({ state: 'detached' });
       await page.waitForTimeout(1000);
+      // Timed in the page, to the frames that paint each value (page-clock.ts); the old outside
+      // timing (Playwright's waitFor polls) of the same steps is kept beside it for comparison.
       const start = performance.now();
-      await page.evaluate((p) => {
-        location.hash = `#/dashboard/p/${p.from}/${p.to}`;
-      }, YEAR);
-      await page.getByTestId('value-cases.new.count').waitFor({ timeout: 60_000 });
-      firstScreen.push(performance.now() - start);
-      await page.getByTestId('value-petitions.all.batches').waitFor({ timeout: 120_000 });
-      complete.push(performance.now() - start);
+      const shownOutside = page
+        .getByTestId('value-cases.new.count')
+        .waitFor({ timeout: 60_000 })
+        .then(() => performance.now() - start);
+      const [first = Number.NaN, all = Number.NaN] = await msToPaint(
+        page,
+        { hash: `#/dashboard/p/${YEAR.from}/${YEAR.to}` },
+        [{ selector: '[data-testid="value-cases.new.count"]' }, { selector: '[data-testid="value-petitions.all.batches"]' }],
+        120_000,
+      );
+      firstScreen.push(first);
+      complete.push(all);
+      outside.push(await shownOutside);
       const m = await page.evaluate(() => ({
         compute: performance.getEntriesByName('figures:compute').at(-1)?.duration ?? -1,
         load: performance.getEntriesByName('figures:load').at(-1)?.duration ?? -1,
@@ -213,11 +227,11 @@ async function appBench(cases: ReturnType<typeof benchCases>, petitions: ReturnT
       computeMs.push(m.compute);
       loadMs.push(m.load);
     }
-    process.stdout.write(`chromium runs: first screen ${firstScreen.map((m) => m.toFixed(0)).join('/')} ms; with petitions ${complete.map((m) => m.toFixed(0)).join('/')} ms; load ${loadMs.map((m) => m.toFixed(0)).join('/')} ms; compute ${computeMs.map((m) => m.toFixed(0)).join('/')} ms\n`);
+    process.stdout.write(`chromium runs: first screen ${firstScreen.map((m) => m.toFixed(0)).join('/')} ms (timed from outside as before: ${outside.map((m) => m.toFixed(0)).join('/')} ms); with petitions ${complete.map((m) => m.toFixed(0)).join('/')} ms; load ${loadMs.map((m) => m.toFixed(0)).join('/')} ms; compute ${computeMs.map((m) => m.toFixed(0)).join('/')} ms\n`);
     const fs = medianMs(firstScreen);
     const cm = medianMs(computeMs);
     return [
-      { name: 'dashboard first screen, 10 years of records (Chromium: case and refund figures shown)', figure: `${fs.toFixed(0)} ms`, target: '≤ 1 s', verdict: verdictAtMost(fs, 1000, ' ms') },
+      { name: 'dashboard first screen, 10 years of records (Chromium: case and refund figures shown; timed in the page)', figure: `${fs.toFixed(0)} ms (the same steps timed from outside as before: ${medianMs(outside).toFixed(0)} ms; load ${loadavg()[0]?.toFixed(1)})`, target: '≤ 1 s', verdict: verdictAtMost(fs, 1000, ' ms') },
       { name: '… of which reading cases and refund facts', figure: `${medianMs(loadMs).toFixed(0)} ms`, target: '—', verdict: '—' },
       { name: 'dashboard with the petition figures too (2 years of petitions read)', figure: `${medianMs(complete).toFixed(0)} ms`, target: 'figure only', verdict: '—' },
       { name: 'all figures for a year and the year before (Chromium, in the page)', figure: `${cm.toFixed(0)} ms`, target: '≤ 300 ms', verdict: verdictAtMost(cm, 300, ' ms') },

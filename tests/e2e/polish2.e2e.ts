@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { sharedPath } from '../shared-dir';
-import { createCase, issueInquiryNotice, saveOfficeSettings, seedCreditorRegister } from './steps';
+import { createCase, issueInquiryNotice, recordFund, saveOfficeSettings, seedCreditorRegister } from './steps';
 
 // Rough edges a first-week clerk hit (w-polish2): 涉及人数 on the dashboard from the typed figure
 // although the register was imported, toasts of two pages drawn over each other, the register cut off
@@ -128,11 +128,7 @@ test('the batch form shows each message under the field it names, and one about 
   const caseId = await createCase(page);
   await seedCreditorRegister(page, caseId, UNVERIFIED);
   await page.goto(`#/repayment/${encodeURIComponent(caseId)}`);
-  await page.getByRole('tab', { name: '追缴资金' }).click();
-  await page.getByLabel('资金来源').selectOption({ label: '处置涉案资产' });
-  await page.getByLabel('追缴金额（元）').fill('10,000');
-  await page.getByLabel('到账日期').fill('2026-11-01');
-  await page.getByRole('button', { name: '登记追缴资金' }).click();
+  await recordFund(page, '10,000');
   await expect(page.getByTestId('figure-available')).toContainText('10,000.00 元');
 
   await page.getByRole('tab', { name: '清退批次' }).click();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { expect, type Page, test } from '@playwright/test';
-import { APPROVER, addUser, createCase, OPERATOR, seedCreditorRegister, switchUser } from './steps';
+import { APPROVER, addUser, createCase, OPERATOR, recordFund, seedCreditorRegister, switchUser } from './steps';
 
 // A register of 2,345 creditors: the batch page and the per-creditor figures show one screen of 50
 // rows that the repayment worker answers; rows far down the list, found by paging or by search, carry
@@ -30,12 +30,7 @@ async function halfBatch(page: Page): Promise<string> {
   const caseId = await createCase(page);
   await seedCreditorRegister(page, caseId, CREDITORS);
   await page.goto(`#/repayment/${encodeURIComponent(caseId)}`);
-  await page.getByRole('tab', { name: '追缴资金' }).click();
-  await page.getByLabel('资金来源').selectOption({ label: '处置涉案资产' });
-  await page.getByLabel('追缴金额（元）').fill('14,000,000');
-  await page.getByLabel('到账日期').fill('2026-11-01');
-  await page.getByRole('button', { name: '登记追缴资金' }).click();
-  // The page reloads the case's figures after the save: a tab clicked before that lands may be lost.
+  await recordFund(page, '14,000,000');
   await expect(page.getByTestId('fund-table')).toContainText('14,000,000.00');
   await page.getByRole('tab', { name: '清退批次' }).click();
   await page.getByRole('button', { name: '新建清退批次' }).click();

@@ -174,6 +174,23 @@ export async function seedCreditorRegister(page: Page, caseId: string, creditors
 }
 
 /**
+ * On a case's 清退 page: 追缴资金 of `yuan` (as a clerk types it, e.g. '14,000,000') from 处置涉案资产,
+ * arrived 2026-11-01, recorded; waits until the fund table lists it (the page reloads the case's
+ * figures after the save, and a tab clicked before that lands may be lost).
+ */
+export async function recordFund(page: Page, yuan: string, options: { readonly source?: string; readonly date?: string } = {}): Promise<void> {
+  await page.getByRole('tab', { name: '追缴资金' }).click();
+  await expect(page.getByLabel('资金来源')).toBeVisible();
+  const rows = page.getByTestId('fund-table').locator('tbody tr');
+  const before = await rows.count();
+  await page.getByLabel('资金来源').selectOption({ label: options.source ?? '处置涉案资产' });
+  await page.getByLabel('追缴金额（元）').fill(yuan);
+  await page.getByLabel('到账日期').fill(options.date ?? '2026-11-01');
+  await page.getByRole('button', { name: '登记追缴资金' }).click();
+  await expect(rows).toHaveCount(before + 1);
+}
+
+/**
  * Records recovered funds and computes a batch through the 清退 pages as 林淼, then has it approved
  * by 王审批 (four eyes: who computes does not approve) and switches back to 林淼.
  */
@@ -183,11 +200,7 @@ export async function approveRepaymentBatch(
   amounts: { readonly fundsYuan: string; readonly batchYuan: string },
 ): Promise<void> {
   await page.goto(`#/repayment/${encodeURIComponent(caseId)}`);
-  await page.getByRole('tab', { name: '追缴资金' }).click();
-  await page.getByLabel('资金来源').selectOption({ label: '处置涉案资产' });
-  await page.getByLabel('追缴金额（元）').fill(amounts.fundsYuan);
-  await page.getByLabel('到账日期').fill('2026-11-01');
-  await page.getByRole('button', { name: '登记追缴资金' }).click();
+  await recordFund(page, amounts.fundsYuan);
   await page.getByRole('tab', { name: '清退批次' }).click();
   await page.getByRole('button', { name: '新建清退批次' }).click();
   await page.getByLabel('本批清退金额（元）').fill(amounts.batchYuan);

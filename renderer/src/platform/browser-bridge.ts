@@ -1,6 +1,7 @@
 import { version } from '../../../package.json';
 import type { AppInfo, Bridge, OpenFileBlobResult, OpenFileRequest, OpenFileResult, PrintPdfRequest, SaveFileRequest, SaveFileResult, StoreRecordPort } from './bridge';
 import { createBrowserBackups } from './browser-backups';
+import { documentPrintPage, printPdfInFrame } from './browser-print';
 
 /**
  * The Bridge in a plain browser (browser mode of `npm start`, and the end-to-end tests): files go
@@ -90,17 +91,7 @@ function pickFile(request: OpenFileRequest): Promise<OpenFileBlobResult> {
   });
 }
 
+/** The browser's print preview of the PDF, or an error saying in Chinese to save it and print from a reader (browser-print.ts). */
 async function printPdf(request: PrintPdfRequest): Promise<void> {
-  const url = URL.createObjectURL(new Blob([request.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
-  const frame = document.createElement('iframe');
-  frame.className = 'print-frame';
-  frame.title = request.title;
-  frame.src = url;
-  document.body.append(frame);
-  await new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
-  frame.contentWindow?.print();
-  setTimeout(() => {
-    frame.remove();
-    URL.revokeObjectURL(url);
-  }, 60_000);
+  await printPdfInFrame(request, documentPrintPage());
 }

@@ -61,31 +61,55 @@ export function CreditorPanel(props: {
         {props.onVerify && (props.allowed?.verify ?? true) && <Button icon="endorsed" text={t('creditorReview:verify')} onClick={props.onVerify} />}
       </div>
       <h4>{t('panel.contracts', { count: c.contracts.length })}</h4>
+      {/* Two sums side by side and the source above them: three columns did not fit the 320 px panel
+          (eight-figure sums and 原表第 104857 行 ran past its right edge). */}
       <HTMLTable compact className="full-width contract-table" data-testid="contract-table">
         <thead>
           <tr>
-            <th>{t('panel.sourceRow')}</th>
-            <th className="num">{t('col.principal')}</th>
-            <th className="num">{t('col.returned')}</th>
+            <th className="contract-money">{t('col.principal')}</th>
+            <th className="contract-money">{t('col.returned')}</th>
           </tr>
         </thead>
         {c.contracts.map((k, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: contracts have no id; their order is fixed
           <tbody key={i}>
             <tr>
-              <td>{k.sourceRow > 0 ? t('panel.fromRow', { row: k.sourceRow }) : t('panel.byHand')}</td>
-              <td className="num">{formatFen(k.principalFen)}</td>
-              <td className="num">{formatFen(k.returnedFen)}</td>
+              <th className="contract-source" colSpan={2} scope="rowgroup">
+                {k.sourceRow > 0 ? t('panel.fromRow', { row: k.sourceRow }) : t('panel.byHand')}
+              </th>
+            </tr>
+            <tr>
+              <td className="contract-money contract-sum" data-money="principal">
+                {formatFen(k.principalFen)}
+              </td>
+              <td className="contract-money contract-sum" data-money="returned">
+                {formatFen(k.returnedFen)}
+              </td>
             </tr>
             {k.note && (
-              <tr className="contract-note">
-                <td colSpan={3}>
+              <tr>
+                <td className="contract-note" colSpan={2}>
                   {t('panel.note')}：{k.note}
                 </td>
               </tr>
             )}
           </tbody>
         ))}
+        {c.contracts.length > 1 && (
+          <tfoot>
+            <tr>
+              <th className="contract-source" colSpan={2}>{t('panel.total')}</th>
+            </tr>
+            <tr>
+              <td className="contract-money contract-sum" data-testid="contracts-principal">
+                {formatFen(c.principalFen)}
+              </td>
+              <td className="contract-money contract-sum" data-testid="contracts-returned">
+                {formatFen(c.returnedFen)}
+              </td>
+            </tr>
+          </tfoot>
+        )}
       </HTMLTable>
     </aside>
   );
