@@ -28,7 +28,9 @@ export function DateField(props: {
       aria-label={props['aria-label']}
       className="date-field"
       value={props.value}
-      placeholder="2026-12-02"
+      // A sample date in grey reads as a date already set (a first-week clerk took the empty 专项行动开始日期
+      // for filled in), so the placeholder names the form instead.
+      placeholder="年-月-日"
       autoComplete="off"
       spellCheck={false}
       maxLength={20}
