@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
 import { benchTmp, ensureCreditorCsv, repoRoot } from './creditor-inputs';
-import { buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+import { benchPage, buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
 import { msToPaint } from './page-clock';
 
 const DIST = process.env.CREDITORS_BENCH_DIST ?? join(benchTmp, 'creditors-app-dist');
@@ -78,9 +78,7 @@ export async function run(): Promise<BenchResult[]> {
   const server = await servePreview(repoRoot, DIST, PORT);
   const browser = await launch();
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(300_000);
+    const { context, page } = await benchPage(browser, 300_000);
     const caseId = await setUpCase(page, BASE, '基准〔2026〕核实号');
     await importCsv(page, caseId, csv);
     const runs: BulkRun[] = [];

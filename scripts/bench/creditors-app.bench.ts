@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
 import { benchTmp, ensureCreditorCsv, ensureCreditorXlsx, millionRowCsv, repoRoot } from './creditor-inputs';
-import { buildReference, buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, launchOnDisk, type MemoryPeaks, sampleMemory, servePreview, setUpCase, signIn, stopServer } from './creditors-app/harness';
+import { BENCH_CONTEXT, buildReference, buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, launchOnDisk, type MemoryPeaks, sampleMemory, servePreview, setUpCase, signIn, stopServer } from './creditors-app/harness';
 import { shownAt } from './page-clock';
 
 const root = repoRoot;
@@ -149,7 +149,6 @@ async function searchMs(page: Page, queries: readonly string[]): Promise<{ worst
   return { worst, detail: parts.join(', ') };
 }
 
-const CONTEXT = { viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 
 async function run100k(browser: Browser): Promise<BenchResult[]> {
   const xlsxPath = ensureCreditorXlsx(ensureCreditorCsv(100_000, 'c100k.csv'), 'c100k.xlsx');
@@ -169,7 +168,7 @@ async function run100k(browser: Browser): Promise<BenchResult[]> {
     parseCore.push((await sheetJsParse(helper, bytes, CORE_OPTIONS)).ms);
     await helper.close();
     await last?.context.close();
-    const context = await browser.newContext(CONTEXT);
+    const context = await browser.newContext(BENCH_CONTEXT);
     const page = await context.newPage();
     page.setDefaultTimeout(180_000);
     const caseId = await setUpCase(page, BASE, `基准〔2026〕${i + 1}号`);
@@ -237,11 +236,11 @@ async function import1m(
   let page: Page;
   let close: () => Promise<void>;
   if (!browser) {
-    const onDisk = await launchOnDisk(CONTEXT);
+    const onDisk = await launchOnDisk(BENCH_CONTEXT);
     page = onDisk.page;
     close = onDisk.close;
   } else {
-    const context = await browser.newContext(CONTEXT);
+    const context = await browser.newContext(BENCH_CONTEXT);
     page = await context.newPage();
     close = () => context.close();
   }

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { BenchResult } from './bench-result';
 import { verdictAtMost } from './bench-result';
 import { benchTmp, repoRoot } from './creditor-inputs';
-import { buildReference, buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+import { BENCH_CONTEXT, buildReference, buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
 import { seedRegister } from './repayment-app.bench';
 
 const ROWS = Number(process.env.PAGES_BENCH_ROWS ?? 1_048_576);
@@ -21,7 +21,6 @@ const PORT = Number(process.env.PAGES_BENCH_PORT ?? 4296);
 const REF_COMMIT = process.env.PAGES_BENCH_REF ?? '8f6f3ae';
 const TIMEOUT = Number(process.env.PAGES_BENCH_TIMEOUT ?? 900_000);
 const step = (what: string) => process.stderr.write(`pages-1m: ${what}\n`);
-const CONTEXT = { viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 
 interface Watched {
   readonly ms: number;
@@ -70,7 +69,7 @@ interface Run {
 }
 
 async function runOne(base: string, label: string, browser: Awaited<ReturnType<typeof launch>>): Promise<Run> {
-  const context = await browser.newContext(CONTEXT);
+  const context = await browser.newContext(BENCH_CONTEXT);
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   await page.addInitScript('globalThis.__name = (f) => f');

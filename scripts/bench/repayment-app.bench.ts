@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { BenchResult } from './bench-result';
 import { verdictAtMost } from './bench-result';
 import { benchTmp, repoRoot } from './creditor-inputs';
-import { buildReference, buildRenderer, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+import { BENCH_CONTEXT, buildReference, buildRenderer, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
 import { describeTasks, type PageTasks, startPageTrace, stopPageTrace } from './page-tasks';
 
 const ROWS = Number(process.env.REPAYMENT_BENCH_ROWS ?? 1_048_576);
@@ -25,7 +25,6 @@ const PORT = Number(process.env.REPAYMENT_BENCH_PORT ?? 4196);
 const REF_COMMIT = process.env.REPAYMENT_BENCH_REF ?? 'e987305';
 const TIMEOUT = Number(process.env.REPAYMENT_BENCH_TIMEOUT ?? 900_000);
 const step = (what: string) => process.stderr.write(`repayment-app: ${what}\n`);
-const CONTEXT = { viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 
 /**
  * Writes `rows` creditors (blocks of 1,000) and the register pointer of the case, in IndexedDB. Run
@@ -290,7 +289,7 @@ async function approveAndExport(browser: Browser, page: Page, base: string, batc
 }
 
 async function runOne(browser: Browser, base: string, label: string, withLater = true): Promise<Run> {
-  const context = await browser.newContext(CONTEXT);
+  const context = await browser.newContext(BENCH_CONTEXT);
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   // tsx (esbuild keepNames) wraps the named functions inside page.evaluate in __name(); give the page one.

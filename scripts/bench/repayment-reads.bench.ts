@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { BenchResult } from './bench-result';
 import { benchTmp, repoRoot } from './creditor-inputs';
-import { buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+import { benchPage, buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
 import { seedRegister } from './repayment-app.bench';
 
 const ROWS = Number(process.env.REPAYMENT_READS_ROWS ?? 1_048_576);
@@ -130,9 +130,7 @@ export async function run(): Promise<BenchResult[]> {
   const server = await servePreview(repoRoot, DIST, PORT);
   const browser = await launch();
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(900_000);
+    const { page } = await benchPage(browser, 900_000);
     await page.addInitScript('globalThis.__name = (f) => f');
     const caseId = await setUpCase(page, `http://127.0.0.1:${PORT}/`, '清退读取基准〔2026〕1号');
     step(`seeding ${ROWS} creditors and a batch of as many lines`);

@@ -272,3 +272,14 @@ export async function sampleMemory(page: Page): Promise<{ stop: () => Promise<Me
 export function fileBytes(path: string): Buffer {
   return readFileSync(path);
 }
+
+/** The office PC's window and locale, as every bench's page sees the app. */
+export const BENCH_CONTEXT = { viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
+
+/** A fresh context and page with the office's window and locale, each wait allowed `timeoutMs`. */
+export async function benchPage(browser: Browser, timeoutMs: number): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(BENCH_CONTEXT);
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  return { context, page };
+}

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchTmp, ensureCreditorCsv, ensureCreditorXlsx, repoRoot } from '../creditor-inputs';
 import type { TraceEvent as PageTraceEvent } from '../page-tasks';
-import { buildRenderer, launch, servePreview, setUpCase, stopServer } from './harness';
+import { benchPage, buildRenderer, launch, servePreview, setUpCase, stopServer } from './harness';
 
 const DIST = process.env.CREDITORS_BENCH_DIST ?? join(benchTmp, 'creditors-app-dist');
 const PORT = Number(process.env.CREDITORS_BENCH_PORT ?? 4186);
@@ -103,9 +103,7 @@ async function main(): Promise<void> {
   const server = await servePreview(repoRoot, DIST, PORT);
   const browser = await launch();
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(300_000);
+    const { context, page } = await benchPage(browser, 300_000);
     const caseId = await setUpCase(page, BASE, '基准〔2026〕追踪号');
     await page.goto(`${BASE}#/creditors/${encodeURIComponent(caseId)}`);
     await page.getByRole('button', { name: '导入名单' }).click();
