@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { createCase, saveOfficeSettings } from './steps';
+import { createCase, issueInquiryNotice, saveOfficeSettings } from './steps';
 
 // Rough edges a first-week clerk meets: the 文号前缀 names beside their boxes, a case's own
 // history numbered from 1.
@@ -75,4 +75,29 @@ test('a case’s 操作记录 numbers its own entries 1..n and shows the log’s
   const log = page.getByTestId('audit-table');
   await expect(log.locator('thead th').nth(1)).toHaveText('时间');
   await expect(log.locator(`tr[data-seq="${logSeq}"] td`).first()).toHaveText(String(logSeq));
+});
+
+test('a print the browser refuses stays recorded as 打印, then 打印未完成 with the reason, in the document’s history after a reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const caseId = await createCase(page);
+  const detail = await issueInquiryNotice(page, caseId);
+  const number = (await detail.getByTestId('detail-number').textContent()) ?? '';
+  await detail.getByRole('button', { name: '打印' }).click();
+  const refusal = '无法打印：这是没有打印窗口的无界面浏览器。请先点击“保存 PDF”保存文件，再用 WPS 或其他 PDF 阅读器打开后打印。';
+  await expect(detail.getByTestId('document-error')).toHaveText(refusal);
+  const history = detail.getByTestId('document-history');
+  await expect(history.locator('li')).toHaveCount(3);
+  await expect(history.locator('li').nth(0)).toContainText('已签发 林淼');
+  await expect(history.locator('li').nth(1)).toContainText(/打印 林淼 .+\.pdf$/);
+  await expect(history.locator('li').nth(2)).toContainText(`打印未完成 林淼 原因：${refusal}`);
+  await shot(page, 'document-print-not-completed');
+
+  // Kept: after a reload the document's history and the office's log still say so.
+  await page.reload();
+  await page.getByTestId('documents-table').getByText(number).click();
+  await expect(page.getByTestId('document-history').locator('li').nth(2)).toContainText('打印未完成');
+  await page.keyboard.press('Escape');
+  await page.goto('#/settings/audit');
+  await expect(page.getByTestId('audit-table')).toContainText('打印未完成');
 });
