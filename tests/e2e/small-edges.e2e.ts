@@ -87,16 +87,17 @@ test('a print the browser refuses stays recorded as 打印, then 打印未完成
   const refusal = '无法打印：这是没有打印窗口的无界面浏览器。请先点击“保存 PDF”保存文件，再用 WPS 或其他 PDF 阅读器打开后打印。';
   await expect(detail.getByTestId('document-error')).toHaveText(refusal);
   const history = detail.getByTestId('document-history');
-  await expect(history.locator('li')).toHaveCount(3);
-  await expect(history.locator('li').nth(0)).toContainText('已签发 林淼');
-  await expect(history.locator('li').nth(1)).toContainText(/打印 林淼 .+\.pdf$/);
-  await expect(history.locator('li').nth(2)).toContainText(`打印未完成 林淼 原因：${refusal}`);
+  // 草稿, 已签发, then the print recorded first and its not completing.
+  await expect(history.locator('li')).toHaveCount(4);
+  await expect(history.locator('li').nth(1)).toContainText('已签发 林淼');
+  await expect(history.locator('li').nth(2)).toContainText(/打印 林淼 .+\.pdf$/);
+  await expect(history.locator('li').nth(3)).toContainText(`打印未完成 林淼 原因：${refusal}`);
   await shot(page, 'document-print-not-completed');
 
   // Kept: after a reload the document's history and the office's log still say so.
   await page.reload();
   await page.getByTestId('documents-table').getByText(number).click();
-  await expect(page.getByTestId('document-history').locator('li').nth(2)).toContainText('打印未完成');
+  await expect(page.getByTestId('document-history').locator('li').nth(3)).toContainText('打印未完成');
   await page.keyboard.press('Escape');
   await page.goto('#/settings/audit');
   await expect(page.getByTestId('audit-table')).toContainText('打印未完成');
