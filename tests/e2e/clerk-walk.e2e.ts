@@ -33,6 +33,13 @@ test('a new clerk walks case → register → fund and batch → document → pe
   await page.getByRole('button', { name: /导入 \d+ 行有效记录/ }).click();
   await expect(page.getByTestId('total-count')).toHaveText('12');
   await look(page, '03-register');
+  // Only verified creditors take part in a batch (the batch dialog says so otherwise).
+  await page.getByRole('button', { name: '批量核实…' }).click();
+  const bulk = page.getByTestId('bulk-verify');
+  await bulk.getByLabel('已核实').check({ force: true });
+  await look(page, '03b-bulk-verify');
+  await bulk.getByRole('button', { name: '确定（12 人）' }).click();
+  await expect(page.getByText('已将 12 人设为“已核实”，已记入审计日志。')).toBeVisible();
 
   await approveRepaymentBatch(page, caseId, { fundsYuan: '100000', batchYuan: '50000' });
   await look(page, '04-batch');
