@@ -113,6 +113,8 @@ test('exchange: district makes a package, city trusts its key, previews, imports
   expect(sheet.find((r) => r[0] === 'cases.new.people')?.slice(3, 7)).toEqual([60, 0, '—', '名单 60 人（1 起）']);
   await city.getByTestId('value-cases.new.people').click();
   await expect(city.getByText('名单 60 人').first()).toBeVisible();
+  // Which office sent the case, and in which package (made moments ago, on the office clock).
+  await expect(city.getByTestId('record-from')).toHaveText(/^环翠区处非办（\d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
   await shot(city, 'exchange-city-people-records');
 
   await city.goto('#/exchange/records');

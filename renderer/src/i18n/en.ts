@@ -34,7 +34,7 @@ export const en: Messages = {
     verify: 'Verify audit chain', verifyOk: 'Audit chain intact: {{count}} entries verified.',
     verifyOkMore: 'Its head matches the anchor kept outside the database; {{records}} records and {{creditors}} creditors match the audit log.',
     verifyProblems: 'The audit check found {{count}} problems:',
-    verifyHint: 'Stop changing data: ask an administrator, and restore from a backup under Backup and restore.', seq: '#', at: 'Time', operator: 'Operator',
+    verifyHint: 'Stop changing data: ask an administrator, and restore from a backup under Backup and restore.', seq: '#', logSeq: 'Log no.', at: 'Time', operator: 'Operator',
     action: 'Action', entity: 'Entity', detail: 'Detail', empty: 'No audit entries yet.', total: '{{count}} entries',
     details: 'Details', field: 'Field', before: 'Before', after: 'After', reveal: 'Show personal data in full (audited)',
     revealed: 'Personal data shown in full; this view is in the audit log.',

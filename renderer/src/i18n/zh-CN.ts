@@ -121,6 +121,7 @@ export const zhCN = {
     verifyProblems: '审计核对发现 {{count}} 处问题：',
     verifyHint: '请勿继续修改数据：联系管理员核查，并在“备份与恢复”中查看各备份后恢复。',
     seq: '序号',
+    logSeq: '日志编号',
     at: '时间',
     operator: '经办人',
     action: '操作',

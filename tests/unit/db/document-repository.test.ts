@@ -4,6 +4,7 @@ import { describeAuditEntry } from '../../../renderer/src/core/audit/describe-en
 import type { DocumentData, DocumentTemplate } from '../../../renderer/src/core/documents';
 import { findBuiltinTemplate, renderText, sampleDataFor } from '../../../renderer/src/core/documents';
 import { DEFAULT_SETTINGS } from '../../../renderer/src/core/settings/app-settings';
+import { documentHistoryLines } from '../../../renderer/src/ui/pages/documents/document-status';
 import { makeTestRepos } from './test-db';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n% issued notice\n%%EOF');
@@ -251,5 +252,35 @@ describe('DocumentRepository: the audit log names the template a document came f
     };
     expect(templateLine(fromBuiltin.id)).toEqual({ label: '模板', after: `${template.name}（内置模板）` });
     expect(templateLine(fromCopy.id)).toEqual({ label: '模板', after: '询问通知书（本单位）' });
+  });
+});
+
+describe('DocumentRepository: a print that did not complete', () => {
+  it('keeps the 打印 record written first and adds an audited 打印未完成 with the reason, shown in Chinese in the document’s history', async () => {
+    const { repos, db } = makeTestRepos();
+    await withPrefix(repos);
+    const issued = await issueOne(repos);
+    if (!issued.ok) throw new Error(issued.message);
+    await repos.documents.recordExport(issued.id, 'print', '通知.pdf');
+    await repos.documents.recordPrintNotCompleted(issued.id, '通知.pdf', '无法打印：这是没有打印窗口的无界面浏览器。');
+    await repos.documents.recordPrintNotCompleted(issued.id, '通知.pdf', '   ');
+    const entries = await repos.audit.forEntity('documents', issued.id);
+    const outputs = entries.filter((e) => e.action === 'export');
+    expect(outputs.map((e) => e.after)).toEqual([
+      { what: 'print', fileName: '通知.pdf' },
+      { what: 'print-failed', fileName: '通知.pdf', reason: '无法打印：这是没有打印窗口的无界面浏览器。' },
+      { what: 'print-failed', fileName: '通知.pdf', reason: '原因未知' },
+    ]);
+    // The chain still verifies with the added entries.
+    expect((await repos.audit.verify()).ok).toBe(true);
+    const names = () => undefined;
+    expect(describeAuditEntry(outputs[1] as (typeof outputs)[number], names).summary).toBe('打印未完成，通知.pdf，原因：无法打印：这是没有打印窗口的无界面浏览器。');
+    expect(describeAuditEntry(outputs[0] as (typeof outputs)[number], names).summary).toBe('打印，通知.pdf');
+    const row = await repos.documents.get(issued.id);
+    if (!row) throw new Error('missing');
+    const lines = documentHistoryLines(row.body.history, entries);
+    expect(lines.map((l) => l.text.replace(/^\S+ \S+ /, ''))).toEqual(['已签发 林淼', '打印 林淼 通知.pdf', '打印未完成 林淼 原因：无法打印：这是没有打印窗口的无界面浏览器。', '打印未完成 林淼 原因：原因未知']);
+    expect(lines.map((l) => l.failed)).toEqual([false, false, true, true]);
+    expect(await db.audit.count()).toBeGreaterThan(3);
   });
 });

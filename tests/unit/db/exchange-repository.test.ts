@@ -239,6 +239,57 @@ describe('ExchangeRepository', () => {
     expect([people(atDistrict)?.value, people(atDistrict)?.note]).toEqual([3, '名单 3 人（1 起）']);
   });
 
+  it('an older package (no register counts) that sent the register: the city counts the register (名单) and its records say which office sent it in which package', async () => {
+    const d = await district();
+    const c = await city(d);
+    const officeId = (await d.repos.exchange.identity())?.office.id ?? '';
+    const caseData = (id: string, peopleInvolved: number, counts?: { persons: number } | null) => ({
+      id,
+      caseNumber: `环公经立〔2026〕${id}号`,
+      title: `${id}案`,
+      district: '环翠区',
+      filedDate: '2026-10-10',
+      stage: '立案',
+      stageHistory: [{ stage: '立案', date: '2026-10-10' }],
+      amountInvolvedFen: 0,
+      peopleInvolved,
+      lossesRecoveredFen: 0,
+      ...(counts === undefined ? {} : { registerCounts: counts }),
+    });
+    const three = registerCreditors(3).map((x) => maskCreditor(x));
+    const older = await signedBy(d, {
+      createdAt: '2026-12-01T02:30:00Z',
+      records: [
+        { kind: 'case', sourceId: 'old-1', district: '环翠区', data: caseData('old-1', 1600) },
+        { kind: 'case', sourceId: 'old-2', district: '环翠区', data: caseData('old-2', 40) },
+      ],
+      registers: [{ caseId: 'old-1', district: '环翠区', creditors: three }],
+    });
+    expect((await c.repos.exchange.importPackage(older.bytes, 'older.cfpkg')).counts.added).toBe(3);
+    const received = await c.repos.exchange.figureRecords();
+    const all = withReceivedRecords(await c.repos.figures.loadWithoutPetitions(), received.records, received.districts);
+    const oldCase = all.cases.find((x) => x.id === `${officeId}|old-1`);
+    expect(oldCase).toMatchObject({ registeredPersons: 3, registerNotReported: false, receivedFrom: { officeName: '环翠区处非办', packageCreatedAt: '2026-12-01T02:30:00.000Z' } });
+    const people = computeFigures(OFFICE_FIGURES.figures, all, { from: '2026-10-01', to: '2026-12-31', label: '2026年第四季度' } as FigurePeriod, '2026-12-02').find((f) => f.figure.id === 'cases.new.people')?.current;
+    expect([people?.value, people?.note]).toEqual([43, '名单 3 人（1 起）；填报 40 人（1 起）']);
+    expect(people?.records.map((r) => r.detail)).toEqual(['名单 3 人（案件填报 1,600 人，未采用）', '填报 40 人（报送包未附名单人数）']);
+    // A newer package with the counts: they are what counts (old-2 now says it has a register of 7).
+    const newer = await signedBy(d, {
+      createdAt: '2026-12-02T02:30:00Z',
+      records: [
+        { kind: 'case', sourceId: 'old-1', district: '环翠区', data: caseData('old-1', 1600, { persons: 3 }) },
+        { kind: 'case', sourceId: 'old-2', district: '环翠区', data: caseData('old-2', 40, { persons: 7 }) },
+      ],
+      registers: [{ caseId: 'old-1', district: '环翠区', creditors: three }],
+    });
+    await c.repos.exchange.importPackage(newer.bytes, 'newer.cfpkg');
+    const again = await c.repos.exchange.figureRecords();
+    const all2 = withReceivedRecords(await c.repos.figures.loadWithoutPetitions(), again.records, again.districts);
+    const people2 = computeFigures(OFFICE_FIGURES.figures, all2, { from: '2026-10-01', to: '2026-12-31', label: '2026年第四季度' } as FigurePeriod, '2026-12-02').find((f) => f.figure.id === 'cases.new.people')?.current;
+    expect([people2?.value, people2?.note]).toEqual([10, '名单 10 人（2 起）']);
+    expect(all2.cases.find((x) => x.id === `${officeId}|old-2`)?.receivedFrom?.packageCreatedAt).toBe('2026-12-02T02:30:00.000Z');
+  });
+
   it('a creditor register arrives as frames and is stored 1,000 a row: exact, masked as sent, idempotent; a newer package without it removes it', async () => {
     const d = await district();
     const c = await city(d);

@@ -12,8 +12,17 @@ import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 // project (with no node_modules, so no Electron whatever this machine has) next to a tiny built
 // renderer and the compiled CSP/path modules it imports. The fetch of the runtime itself is in
 // start-runtime.test.ts.
+//
+// Robust under load (it once failed on a loaded machine and passed alone), without loosening what
+// it checks: every request opens its own connection (the default keep-alive agent may reuse a
+// socket the server is just closing after its 5 s idle timeout, an ECONNRESET that only long
+// pauses between tests expose); a port taken between freePort() and the child's listen() is
+// retried with another port (only on that exact refusal); waiting for the child has its own
+// generous limit and fails with the child's output, also when the child exits without a URL.
 
 let project: string;
+/** Starting node under load can take seconds; vitest's default hook limit (10 s) is too short. */
+const START_LIMIT_MS = 60_000;
 
 function compile(source: string, target: string): void {
   const output = ts.transpileModule(readFileSync(source, 'utf8'), {
@@ -60,7 +69,7 @@ interface Reply {
 
 function get(port: number, rawPath: string, host = `127.0.0.1:${port}`): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: rawPath, headers: { host } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: rawPath, headers: { host }, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -73,7 +82,13 @@ function get(port: number, rawPath: string, host = `127.0.0.1:${port}`): Promise
   });
 }
 
-function start(root: string, port: number, extraEnv: Record<string, string> = {}): { child: ChildProcess; lines: Promise<string[]>; exit: Promise<number | null> } {
+interface Started {
+  readonly child: ChildProcess;
+  readonly lines: Promise<string[]>;
+  readonly exit: Promise<number | null>;
+}
+
+function start(root: string, port: number, extraEnv: Record<string, string> = {}): Started {
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
     env: { ...process.env, WORKSTATION_PORT: String(port), ...extraEnv },
   });
@@ -85,37 +100,60 @@ function start(root: string, port: number, extraEnv: Record<string, string> = {}
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
+  let exited = false;
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close' comes after the child's last output has been read, so its last words are never missed.
+  child.on('close', () => {
+    exited = true;
+  });
+  const startedAt = Date.now();
   const lines = new Promise<string[]>((resolve, reject) => {
     const timer = setInterval(() => {
       const all = stdout.split('\n').filter(Boolean);
-      if (all.some((line) => line.includes('http://')) || stderr !== '') {
+      const done = all.some((line) => line.includes('http://')) || stderr !== '';
+      if (done) {
         clearInterval(timer);
         if (stderr !== '') reject(new Error(stderr));
         else resolve(all);
+      } else if (exited || Date.now() - startedAt > START_LIMIT_MS) {
+        clearInterval(timer);
+        reject(new Error(`start.mjs printed no URL (${exited ? 'exited' : `still silent after ${START_LIMIT_MS} ms`}); stdout: ${JSON.stringify(stdout)}`));
       }
     }, 50);
   });
   return { child, lines, exit };
 }
 
+/** Starts browser mode on a free port; another port only when the chosen one was taken meanwhile. */
+async function startOnFreePort(root: string): Promise<{ running: Started; port: number; output: string[] }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const running = start(root, port);
+    try {
+      return { running, port, output: await running.lines };
+    } catch (error) {
+      const taken = error instanceof Error && error.message.includes(`端口 ${port} 已被占用`);
+      if (!taken || attempt === 3) throw error;
+      await running.exit;
+    }
+  }
+}
+
 describe('npm start without the Electron runtime', () => {
   let port: number;
-  let running: ReturnType<typeof start>;
+  let running: Started | undefined;
   let output: string[];
 
   beforeAll(async () => {
     project = makeProject(true);
-    port = await freePort();
-    running = start(project, port);
-    output = await running.lines;
-  });
+    ({ running, port, output } = await startOnFreePort(project));
+  }, START_LIMIT_MS + 5_000);
 
   afterAll(async () => {
-    running.child.kill('SIGTERM');
-    await running.exit;
+    running?.child.kill('SIGTERM');
+    await running?.exit;
     rmSync(project, { recursive: true, force: true });
-  });
+  }, START_LIMIT_MS);
 
   it('says in one line that it runs in browser mode, why, and where to open it', () => {
     expect(output).toHaveLength(1);
@@ -162,11 +200,10 @@ describe('npm start without the Electron runtime', () => {
   });
 
   it('stops on Ctrl-C (SIGINT) with exit code 0', async () => {
-    const second = start(project, await freePort());
-    await second.lines;
+    const second = (await startOnFreePort(project)).running;
     second.child.kill('SIGINT');
     expect(await second.exit).toBe(0);
-  });
+  }, START_LIMIT_MS + 5_000);
 });
 
 describe('npm start before a build', () => {

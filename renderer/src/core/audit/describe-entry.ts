@@ -161,7 +161,14 @@ function summaryOf(entry: AuditEntry, lines: readonly EntryLine[], ctx: FormatCo
       break;
     case 'export':
     case 'import':
-      return [text('kind') || text('what'), text('fileName'), a.rowCount !== undefined ? `${text('rowCount')} 行` : a.rows !== undefined ? `${text('rows')} 行` : ''].filter(Boolean).join('，');
+      return [
+        text('kind') || text('what'),
+        text('fileName'),
+        a.rowCount !== undefined ? `${text('rowCount')} 行` : a.rows !== undefined ? `${text('rows')} 行` : '',
+        a.reason !== undefined ? `原因：${text('reason')}` : '',
+      ]
+        .filter(Boolean)
+        .join('，');
   }
   const shown = lines.slice(0, 3).map((l) => `${l.label}：${l.before !== undefined && l.after !== undefined ? `${l.before} → ${l.after}` : (l.after ?? l.before)}`);
   const more = lines.length > 3 ? ` 等 ${lines.length} 项` : '';

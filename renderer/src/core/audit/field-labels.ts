@@ -73,7 +73,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
     approve: '审批', 'payment-results': '登记支付结果', 'mark-paid': '标记已支付', 'bank-disbursement': '导出银行代发清单', import: '导入名单',
     'replace-register': '用文件替换本案名单',
     'sign-in': '登录', 'change-passphrase': '修改密码', 'reset-passphrase': '重置密码', update: '修改', void: '作废', pdf: 'PDF', docx: 'DOCX',
-    print: '打印', attachment: '附件',
+    print: '打印', 'print-failed': '打印未完成', attachment: '附件',
   },
   mode: { replace: '替换名单' },
   field: { idNumber: '证件号码', phone: '联系电话', bankAccount: '银行账号' },

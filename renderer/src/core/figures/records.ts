@@ -38,6 +38,8 @@ export type FigureCase = Pick<
    * (填报) and its record says the package did not carry the count.
    */
   readonly registerNotReported?: boolean;
+  /** A case received in a 报送 package: the office that sent it and when that package was made (ISO instant). */
+  readonly receivedFrom?: { readonly officeName: string; readonly packageCreatedAt: string };
 };
 
 /** A petition with the district of its linked case (null when not linked). */

@@ -271,6 +271,20 @@ export class DocumentRepository {
     );
   }
 
+  /**
+   * A print that was refused or failed after its 'print' record was written (recording first is the
+   * safe order: a print never goes out unrecorded): the document's history then says it did not
+   * complete, and why. Audited like every write; the earlier record is never changed.
+   */
+  async recordPrintNotCompleted(documentId: string, fileName: string, reason: string): Promise<void> {
+    await requirePermission(this.ctx, 'personal.export', { entity: 'documents', entityId: documentId, details: { what: 'print-failed', fileName } });
+    const { db } = this.ctx;
+    const why = reason.trim().slice(0, 300) || '原因未知';
+    await db.transaction('rw', [db.audit, db.settings], () =>
+      appendAudit(db, { action: 'export', entity: 'documents', entityId: documentId, before: null, after: { what: 'print-failed', fileName, reason: why } }, this.ctx.now()),
+    );
+  }
+
   /** 清退告知书 for a whole repayment batch (one PDF, one DOCX): audited with what was produced. */
   async recordBatchExport(batchId: string, details: { caseId: string; count: number; fileName: string; format: 'pdf' | 'docx'; sha256: string }): Promise<void> {
     await requirePermission(this.ctx, 'personal.export', { entity: 'documents', entityId: `refund-batch:${batchId}`, details: { fileName: details.fileName } });

@@ -464,8 +464,8 @@ export class ExchangeRepository {
   }
 
   /**
-   * What the 统计 dashboard adds to the city's own records: the received cases, petitions and refund
-   * facts, and the districts of the offices it receives from (empty unless this is the city office).
+   * What the 统计 dashboard adds to the city's own records: the received cases (with the office and
+   * package they came in), registers' counts, petitions and refund facts, and the districts of the offices it receives from (empty unless this is the city office).
    */
   async figureRecords(): Promise<{ readonly records: ReceivedFigureRecord[]; readonly districts: string[] }> {
     const own = await this.storedIdentity();
@@ -475,7 +475,9 @@ export class ExchangeRepository {
       Promise.all([db.exchangeRecordBlocks.where('kind').anyOf([...FIGURE_KINDS]).toArray(), db.exchangeOffices.toArray()]),
     );
     const records: ReceivedFigureRecord[] = [];
-    for (const b of blocks.map(decodeRecordBlock)) for (const r of b.records) records.push({ office: b.office, kind: b.kind, district: r.district, data: r.data });
+    for (const b of blocks.map(decodeRecordBlock)) {
+      for (const r of b.records) records.push({ office: b.office, kind: b.kind, district: r.district, data: r.data, officeName: b.officeName, packageCreatedAt: r.packageCreatedAt });
+    }
     return {
       records,
       districts: offices.filter((o) => o.level === 'district' && o.district !== '').map((o) => o.district),
@@ -680,7 +682,9 @@ export class ExchangeRepository {
 }
 
 /** The kinds the 统计 dashboard reads from what offices reported. */
-const FIGURE_KINDS = ['case', 'petition', 'refunds', SCREENING_KIND, MONITORING_KIND] as const;
+// 'creditors': a received register's record (its count; the creditors stay in their frames), for the
+// 涉及人数 of a case whose package is older than the register counts.
+const FIGURE_KINDS = ['case', 'creditors', 'petition', 'refunds', SCREENING_KIND, MONITORING_KIND] as const;
 
 function previewOf(opened: VerifiedPackage, plan: ImportPlan): ImportPreview {
   return {

@@ -12,8 +12,22 @@ import './audit-table.css';
  * The audit log in Chinese: each entry's action, the record by its name, who did it (marked when the
  * name was typed by hand before users existed) and what changed, personal data masked. The full
  * values are shown per entry on a deliberate, audited click; the stored entries are never touched.
+ *
+ * One record's history (`perRecord`) numbers its entries 1..n: the log's own number counts every
+ * entry of the office (a new case's first entry would read 4), so it is shown beside as 日志编号,
+ * the number the log's verification names.
  */
-export function AuditTable({ entries, highlightSeq, onAudited }: { entries: readonly AuditEntry[]; highlightSeq?: number | undefined; onAudited?: () => void }) {
+export function AuditTable({
+  entries,
+  highlightSeq,
+  onAudited,
+  perRecord = false,
+}: {
+  entries: readonly AuditEntry[];
+  highlightSeq?: number | undefined;
+  onAudited?: () => void;
+  perRecord?: boolean;
+}) {
   const { t } = useTranslation();
   const { repos, can } = useApp();
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
@@ -47,6 +61,7 @@ export function AuditTable({ entries, highlightSeq, onAudited }: { entries: read
       <thead>
         <tr>
           <th>{t('audit.seq')}</th>
+          {perRecord && <th>{t('audit.logSeq')}</th>}
           <th>{t('audit.at')}</th>
           <th>{t('audit.operator')}</th>
           <th>{t('audit.action')}</th>
@@ -56,13 +71,14 @@ export function AuditTable({ entries, highlightSeq, onAudited }: { entries: read
         </tr>
       </thead>
       <tbody>
-        {entries.map((e) => {
+        {entries.map((e, index) => {
           const d = described.get(e.seq) as DescribedEntry;
           const isOpen = open.has(e.seq);
           return (
             <Fragment key={e.seq}>
               <tr className={e.seq === highlightSeq ? 'row-broken' : undefined} data-seq={e.seq}>
-                <td className="num">{e.seq}</td>
+                <td className="num">{perRecord ? index + 1 : e.seq}</td>
+                {perRecord && <td className="num muted">{e.seq}</td>}
                 <td className="nowrap">{formatOfficeDateTime(e.at, { seconds: true })}</td>
                 <td className="nowrap">
                   {d.attribution === 'user' ? d.operator : <Tag minimal title={d.attribution === 'typed' ? t('audit.typedHint') : t('audit.systemHint')}>{d.operator}</Tag>}
@@ -78,7 +94,7 @@ export function AuditTable({ entries, highlightSeq, onAudited }: { entries: read
               </tr>
               {isOpen && (
                 <tr className="audit-details-row">
-                  <td colSpan={7}>
+                  <td colSpan={perRecord ? 8 : 7}>
                     <AuditDetails
                       entry={d}
                       canReveal={d.masked && !revealed.has(e.seq) && can('personal.reveal')}

@@ -148,26 +148,62 @@ describe('a package carries each case’s register count', () => {
 });
 
 describe('an older package without the counts', () => {
-  it('still imports, and its cases fall back to the typed figure, marked as the package not carrying the count', async () => {
-    // As packages were written before issue 17: case records without `registerCounts`.
+  /** As packages were written before issue 17: case records without `registerCounts`. */
+  function olderRecords(): { records: ExchangeRecord[]; registers: ReturnType<typeof buildExchangeRecords>['registers'] } {
     const { records, registers } = districtRecords();
     const older = records.map((r) => {
       if (r.kind !== 'case') return r;
       const { registerCounts: _dropped, ...data } = r.data;
       return { ...r, data };
     });
-    const opened = await open((await samplePackage(offices.huancui, { records: older, registers })).bytes);
+    return { records: older, registers };
+  }
+
+  it('still imports; a case whose register it sent counts the register’s people (名单), the others the typed figure, marked', async () => {
+    const opened = await open((await samplePackage(offices.huancui, olderRecords())).bytes);
     expect(opened.records.filter((r) => r.kind === 'case').every((r) => !('registerCounts' in r.data))).toBe(true);
     const p = people(cityRecords(opened));
-    // 1,600 + 40 + 35 typed; case-4 has nothing.
-    expect(p.value).toBe(1675);
-    expect(p.note).toBe('填报 1,675 人（3 起）；未填写 1 起');
+    // case-1: its register of 60 came with the package (not the typed 1,600); 40 + 35 typed; case-4 nothing.
+    expect(p.value).toBe(135);
+    expect(p.note).toBe('名单 60 人（1 起）；填报 75 人（2 起）；未填写 1 起');
     expect(p.records.map((r) => r.detail)).toEqual([
-      '填报 1,600 人（报送包未附名单人数）',
+      '名单 60 人（案件填报 1,600 人，未采用）',
       '填报 40 人（报送包未附名单人数）',
       '填报 35 人（报送包未附名单人数）',
       '涉及人数未填写、报送包未附名单人数，按 0 计',
     ]);
+  });
+
+  it('without its register, the typed figure stands for every case, marked as the package not carrying the count', async () => {
+    const { records } = olderRecords();
+    const opened = await open((await samplePackage(offices.huancui, { records })).bytes);
+    const p = people(cityRecords(opened));
+    expect(p.value).toBe(1675);
+    expect(p.note).toBe('填报 1,675 人（3 起）；未填写 1 起');
+    expect(p.records[0]?.detail).toBe('填报 1,600 人（报送包未附名单人数）');
+  });
+
+  it('a format-1 register (its creditors inside the record) counts the same way', () => {
+    const { records } = olderRecords();
+    const received: ReceivedFigureRecord[] = records
+      .filter((r) => r.kind === 'case')
+      .map((r) => ({ office: HUANCUI.id, kind: r.kind, district: r.district, data: r.data }));
+    received.push({ office: HUANCUI.id, kind: 'creditors', district: '环翠区', data: { caseId: 'case-1', count: 60, creditors: REGISTER_60 } });
+    const p = people(withReceivedRecords(recordsOf({ districts: ['高区'], cases: [] }), received, ['环翠区']));
+    expect(p.value).toBe(135);
+    expect(p.records[0]?.detail).toBe('名单 60 人（案件填报 1,600 人，未采用）');
+    // Another office's register of a case with the same id is not this office's.
+    const other = received.map((r) => (r.kind === 'creditors' ? { ...r, office: 'another-office' } : r));
+    expect(people(withReceivedRecords(recordsOf({ districts: ['高区'], cases: [] }), other, ['环翠区'])).value).toBe(1675);
+  });
+
+  it('a newer package’s own counts win over a register received earlier', async () => {
+    const { records, registers } = districtRecords();
+    const opened = await open((await samplePackage(offices.huancui, { records, registers })).bytes);
+    const received: ReceivedFigureRecord[] = opened.records.map((r) => ({ office: opened.header.sender.id, kind: r.kind, district: r.district, data: r.data }));
+    // An earlier register of case-2 (5 people) is still stored; the package says 1,203.
+    received.push({ office: opened.header.sender.id, kind: 'creditors', district: '环翠区', data: { caseId: 'case-2', count: 5, creditors: registerCreditors(5) } });
+    expect(people(withReceivedRecords(recordsOf({ districts: ['高区'], cases: [] }), received, ['环翠区'])).value).toBe(1298);
   });
 });
 

@@ -125,7 +125,7 @@ export function CaseDetailPage({ caseId, navigate }: { caseId: string; navigate:
         </tbody>
       </HTMLTable>
       <h3>{t('cases.history')}</h3>
-      <AuditTable entries={history} />
+      <AuditTable entries={history} perRecord />
       {stageOpen && (
         <StageChangeDialog
           caseFile={c}

@@ -24,6 +24,9 @@ export function RecordsView(props: {
   }
   const refs = row.current.records;
   const link = recordLinker(props.records, props.districtHref);
+  const links = refs.map(link);
+  // At the city: which office sent each received record (a column only when some record was received).
+  const showFrom = links.some((l) => l.from !== undefined);
   return (
     <section className="page dashboard-records" data-testid="figure-records">
       <header className="page-header">
@@ -48,16 +51,18 @@ export function RecordsView(props: {
               <th>{t('recordCol.n')}</th>
               <th>{t('recordCol.record')}</th>
               <th>{t('recordCol.detail')}</th>
+              {showFrom && <th>{t('recordCol.from')}</th>}
             </tr>
           </thead>
           <tbody>
             {refs.map((ref, i) => {
-              const l = link(ref);
+              const l = links[i] ?? link(ref);
               return (
                 <tr key={`${ref.kind}:${ref.id}`}>
                   <td>{i + 1}</td>
                   <td>{l.href ? <a href={l.href}>{l.label}</a> : `${l.label} ${t('missingRecord')}`}</td>
                   <td>{ref.detail ?? ''}</td>
+                  {showFrom && <td data-testid="record-from">{l.from ?? ''}</td>}
                 </tr>
               );
             })}

@@ -38,7 +38,7 @@ export const zhCN = {
   back: '返回统计',
   recordsTitle: '{{label}}：明细',
   noRecords: '本期没有计入该指标的记录。',
-  recordCol: { n: '序号', record: '记录', detail: '计入情况' },
+  recordCol: { n: '序号', record: '记录', detail: '计入情况', from: '报送单位（报送包生成时间）' },
   missingRecord: '（记录已不存在）',
   unknownFigure: '没有编号为“{{id}}”的指标，请返回统计页重新选择。',
   charts: {
@@ -103,7 +103,7 @@ export const en: typeof zhCN = {
   back: 'Back to statistics',
   recordsTitle: '{{label}}: records',
   noRecords: 'No record counts toward this figure in the period.',
-  recordCol: { n: 'No.', record: 'Record', detail: 'How it counts' },
+  recordCol: { n: 'No.', record: 'Record', detail: 'How it counts', from: 'Sent by (package made)' },
   missingRecord: '(record no longer exists)',
   unknownFigure: 'There is no figure "{{id}}"; go back and choose one.',
   charts: {

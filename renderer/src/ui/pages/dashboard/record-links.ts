@@ -1,12 +1,22 @@
 // Where each kind of record a figure counts opens, and how it is named in the records list. An area
 // adding a record kind (e.g. screened firms) adds its link here.
-import type { FigureRecords } from '../../../core/figures/records';
+import { formatOfficeDateTime } from '../../../core/common/office-time';
+import type { FigureCase, FigureRecords } from '../../../core/figures/records';
 import type { FigureRecordRef } from '../../../core/figures/types';
 
 export interface RecordLink {
   readonly label: string;
   /** null when the record is no longer stored. */
   readonly href: string | null;
+  /** A record received in a 报送 package (at the city): the office that sent it and when the package was made. */
+  readonly from?: string;
+}
+
+/** 「环翠区处非办」（2026-04-02 10:15）: who sent a received case, and in which package. */
+function receivedFromText(c: FigureCase): string | undefined {
+  const from = c.receivedFrom;
+  if (!from) return undefined;
+  return from.packageCreatedAt ? `${from.officeName}（${formatOfficeDateTime(from.packageCreatedAt)}）` : from.officeName;
 }
 
 const enc = encodeURIComponent;
@@ -19,7 +29,13 @@ export function recordLinker(records: FigureRecords, districtHref: (d: string) =
     const c = cases.get(id);
     return c ? `${c.caseNumber} ${c.title}` : null;
   };
-  return (ref) => linkOf(ref, caseLabel, (id) => petitions.get(id), districtHref);
+  return (ref) => {
+    const received = ref.kind === 'case' ? cases.get(ref.id) : undefined;
+    const from = received ? receivedFromText(received) : undefined;
+    if (from === undefined) return linkOf(ref, caseLabel, (id) => petitions.get(id), districtHref);
+    // Received cases are not in this office's case list: they open among the records received.
+    return { label: caseLabel(ref.id) ?? ref.id, href: '#/exchange/records', from };
+  };
 }
 
 function linkOf(

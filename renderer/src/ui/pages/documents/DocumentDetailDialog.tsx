@@ -1,13 +1,14 @@
 import { Button, Callout, Classes, Dialog, HTMLTable, InputGroup, Tag } from '@blueprintjs/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../core/audit/audit-entry';
 import { screenDate } from '../../../core/common/iso-date';
 import { formatOfficeDateTime } from '../../../core/common/office-time';
 import type { FontSubstitution } from '../../../core/documents';
 import type { AttachmentRow, DocumentRow } from '../../../db/records';
 import { useApp } from '../../app/app-context';
 import { FieldRow } from '../../components/FieldRow';
-import { statusChangeLine, statusIntent } from './document-status';
+import { documentHistoryLines, statusIntent } from './document-status';
 import { renderDocument } from './render-client';
 
 /** Tells the user which characters the DOCX prints in another font (仿宋_GB2312 lacks them). */
@@ -37,6 +38,7 @@ export function DocumentDetailDialog(props: {
   const { repos, bridge, settings } = useApp();
   const [doc, setDoc] = useState<DocumentRow | null>(null);
   const [files, setFiles] = useState<AttachmentRow[]>([]);
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,6 +48,7 @@ export function DocumentDetailDialog(props: {
   const load = useCallback(async () => {
     setDoc((await repos.documents.get(props.documentId)) ?? null);
     setFiles(await repos.documents.listAttachments(props.documentId));
+    setEntries(await repos.audit.forEntity('documents', props.documentId));
   }, [repos, props.documentId]);
   useEffect(() => {
     void load();
@@ -108,8 +111,17 @@ export function DocumentDetailDialog(props: {
     run(async () => {
       const bytes = await pdfToGive();
       if (!issued || !bytes) return;
+      // Recorded before printing, so no print goes out unrecorded; a refused or failed one is then
+      // recorded as not completed, with the reason shown here.
       await repos.documents.recordExport(doc.id, 'print', issued.fileName);
-      await bridge.printPdf({ title: voided ? `${fileBase(doc)}（作废）` : fileBase(doc), bytes });
+      try {
+        await bridge.printPdf({ title: voided ? `${fileBase(doc)}（作废）` : fileBase(doc), bytes });
+      } catch (e) {
+        await repos.documents.recordPrintNotCompleted(doc.id, issued.fileName, (e as Error).message);
+        throw e;
+      } finally {
+        await load();
+      }
     });
   const move = (status: '已送达' | '已归档') =>
     run(async () => {
@@ -236,9 +248,11 @@ export function DocumentDetailDialog(props: {
           </tbody>
         </HTMLTable>
         <h4 className="bp6-heading">{t('history')}</h4>
-        <ul>
-          {doc.body.history.map((h) => (
-            <li key={`${h.at}-${h.status}`}>{statusChangeLine(h)}</li>
+        <ul data-testid="document-history">
+          {documentHistoryLines(doc.body.history, entries).map((line) => (
+            <li key={line.key} className={line.failed ? 'documents-history-failed' : undefined}>
+              {line.text}
+            </li>
           ))}
         </ul>
       </div>

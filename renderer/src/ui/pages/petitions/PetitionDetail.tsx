@@ -206,7 +206,7 @@ export function PetitionDetail(props: {
           <AgreementSummary key={s.id} petition={p} sessionId={s.id} caseTitle={caseFile?.title ?? null} />
         ))}
       <h3>{t('detail.auditTrail')}</h3>
-      <AuditTable entries={audit} />
+      <AuditTable entries={audit} perRecord />
       {step && (
         <StepDialog
           label={petitionLabel(p)}

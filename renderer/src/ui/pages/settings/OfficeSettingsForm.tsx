@@ -11,6 +11,7 @@ import { FieldRow } from '../../components/FieldRow';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFormDraft } from '../../drafts/use-form-draft';
 import { notify } from '../../toaster';
+import './office-settings.css';
 
 export function OfficeSettingsForm() {
   const { t } = useTranslation();
@@ -76,13 +77,18 @@ export function OfficeSettingsForm() {
       </div>
       <h3>{t('settings.prefixes')}</h3>
       <p className="muted">{t('settings.prefixHint')}</p>
-      <HTMLTable compact>
+      <HTMLTable compact className="prefix-table" data-testid="prefix-table">
         <tbody>
           {DOCUMENT_TYPES.map((type) => (
             <tr key={type.id}>
-              <td>{type.label}</td>
+              <td>
+                <label className="prefix-label" htmlFor={`set-prefix-${type.id}`}>
+                  {type.label}
+                </label>
+              </td>
               <td>
                 <InputGroup
+                  id={`set-prefix-${type.id}`}
                   aria-label={`${type.label} 文号前缀`}
                   value={form.documentPrefixes[type.id]}
                   intent={errors[`prefix.${type.id}`] ? 'danger' : 'none'}
@@ -93,9 +99,14 @@ export function OfficeSettingsForm() {
             </tr>
           ))}
           <tr>
-            <td>{t('settings.petitionNumber')}</td>
+            <td>
+              <label className="prefix-label" htmlFor="set-prefix-petition">
+                {t('settings.petitionNumber')}
+              </label>
+            </td>
             <td>
               <InputGroup
+                id="set-prefix-petition"
                 aria-label={t('settings.petitionPrefix')}
                 value={form.petitionPrefix ?? DEFAULT_PETITION_PREFIX}
                 intent={errors.petitionPrefix ? 'danger' : 'none'}
@@ -103,7 +114,7 @@ export function OfficeSettingsForm() {
               />
               {errors.petitionPrefix && <div className="inline-error">{errors.petitionPrefix}</div>}
             </td>
-            <td className="muted" data-testid="next-petition-number">
+            <td className="muted prefix-label" data-testid="next-petition-number">
               {nextPetitionNumber && t('settings.nextNumber', { number: nextPetitionNumber })}
             </td>
           </tr>
