@@ -295,6 +295,31 @@ export function columnarRegister(rows: readonly RegisterRowSource[], blockSize =
   return builder.finish();
 }
 
+/** What a verification decision changes of a row (status, exclusion, 存疑 reason, a change waiting for review). */
+export type VerificationFields = Pick<RegisterRowSource, 'status' | 'exclusion' | 'statusNote' | 'review'>;
+
+/**
+ * The register with some rows' verification replaced, as a bulk verification stored it, without
+ * reading the register again (issue 17): the text and amount columns are shared, the byte columns
+ * of status, exclusion and pending review copied (a new object, so what was made from the old one
+ * is made again). `rows`: [row index, the creditor as now stored].
+ */
+export function withVerification(r: ColumnarRegister, rows: Iterable<readonly [number, VerificationFields]>): ColumnarRegister {
+  const statuses = r.statuses.slice();
+  const exclusions = r.exclusions.slice();
+  const pending = r.pending.slice();
+  const statusNotes = new Map(r.statusNotes);
+  for (const [i, c] of rows) {
+    if (!(i >= 0 && i < r.count)) throw new RangeError(`register row out of range: ${i}`);
+    statuses[i] = code(STATUS_CODES, c.status);
+    exclusions[i] = c.exclusion ? code(EXCLUSION_CODES, c.exclusion) + 1 : 0;
+    pending[i] = c.review?.pendingChange ? 1 : 0;
+    if (c.statusNote) statusNotes.set(i, c.statusNote);
+    else statusNotes.delete(i);
+  }
+  return { ...r, statuses, exclusions, pending, statusNotes };
+}
+
 /** Row i as the table shows it. */
 export function registerRow(r: ColumnarRegister, i: number): RegisterRow {
   const phone = entryOf(r.phones, i);
