@@ -46,7 +46,7 @@ describe('bulk verification of a register held by the page', () => {
     const result = await t.repos.creditors.setVerification(t.caseId, allCids(t.loaded), { status: '已核实' }, basisOf(t.loaded));
     expect(result).toMatchObject({ ok: true, changed: N, applied: { current: true, generation: t.loaded.generation } });
     expect(put).toHaveBeenCalledTimes(1);
-    expect((put.mock.calls[0]?.[0] as { seq: number }[]).map((b) => b.seq)).toEqual([1, 2]);
+    expect((put.mock.calls[0]?.[0] ?? []).map((b) => b.seq)).toEqual([1, 2]);
     put.mockRestore();
 
     const stored = await t.repos.creditors.loadCase(t.caseId);
