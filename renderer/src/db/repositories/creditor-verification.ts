@@ -156,7 +156,8 @@ const blockId = (caseId: string, generation: number, seq: number) => `${caseId}#
 
 /** Whether a decision leaves a creditor's verification as stored (status, exclusion, 存疑 reason, review). */
 function sameVerification(a: StoredCreditor, b: StoredCreditor): boolean {
-  return a.status === b.status && a.exclusion === b.exclusion && a.statusNote === b.statusNote && JSON.stringify(a.review ?? null) === JSON.stringify(b.review ?? null);
+  if (a.status !== b.status || a.exclusion !== b.exclusion || a.statusNote !== b.statusNote) return false;
+  return a.review === b.review || JSON.stringify(a.review ?? null) === JSON.stringify(b.review ?? null);
 }
 
 /** The 存疑 reason goes with the status: set with 存疑, gone when the status changes. */
