@@ -26,25 +26,35 @@ function creditors(count: number, first = 1): SeedCreditor[] {
   });
 }
 
-/** Another writer sets creditor `cid` of generation 1 to 已核实, straight into IndexedDB (the pointer's updatedAt moves). */
-async function verifyElsewhere(page: Page, caseId: string, cid: string): Promise<void> {
+/**
+ * Another writer, straight into IndexedDB (the pointer's updatedAt moves): `verify` sets creditor
+ * `cid` of generation 1 to 已核实; `replace` makes generation 2 of `list` the case's register (an import).
+ */
+async function writeElsewhere(page: Page, caseId: string, change: { readonly verify: string } | { readonly replace: readonly SeedCreditor[] }): Promise<void> {
   await page.evaluate(
-    ({ caseId, cid }) =>
+    ({ caseId, change }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('chufei-workstation');
         open.onsuccess = () => {
           const tx = open.result.transaction(['creditorBlocks', 'creditorRegisters'], 'readwrite');
           const blocks = tx.objectStore('creditorBlocks');
           const registers = tx.objectStore('creditorRegisters');
-          blocks.get(`${caseId}#1#0`).onsuccess = (e) => {
-            const block = (e.target as IDBRequest).result as { creditors: { cid: string; status: string; statusNote?: string }[] };
-            block.creditors = block.creditors.map((c) => (c.cid === cid ? { ...c, status: '已核实', statusNote: undefined } : c));
-            blocks.put(block);
-          };
-          registers.get(caseId).onsuccess = (e) => {
-            const pointer = (e.target as IDBRequest).result as { updatedAt: string };
-            registers.put({ ...pointer, updatedAt: new Date(Date.parse(pointer.updatedAt) + 1_000).toISOString() });
-          };
+          if ('verify' in change) {
+            blocks.get(`${caseId}#1#0`).onsuccess = (e) => {
+              const block = (e.target as IDBRequest).result as { creditors: { cid: string; status: string; statusNote?: string }[] };
+              block.creditors = block.creditors.map((c) => (c.cid === change.verify ? { ...c, status: '已核实', statusNote: undefined } : c));
+              blocks.put(block);
+            };
+            registers.get(caseId).onsuccess = (e) => {
+              const pointer = (e.target as IDBRequest).result as { updatedAt: string };
+              registers.put({ ...pointer, updatedAt: new Date(Date.parse(pointer.updatedAt) + 1_000).toISOString() });
+            };
+          } else {
+            const list = change.replace;
+            blocks.put({ id: `${caseId}#2#0`, caseId, generation: 2, seq: 0, creditors: list });
+            const netClaimFen = list.reduce((s, c) => s + c.netClaimFen, 0);
+            registers.put({ caseId, generation: 2, count: list.length, totals: { principalFen: netClaimFen, returnedFen: 0, netClaimFen }, nextCid: 1_000, updatedAt: new Date().toISOString() });
+          }
           tx.oncomplete = () => {
             open.result.close();
             resolve();
@@ -53,30 +63,7 @@ async function verifyElsewhere(page: Page, caseId: string, cid: string): Promise
         };
         open.onerror = () => reject(open.error);
       }),
-    { caseId, cid },
-  );
-}
-
-/** Another writer's import, straight into IndexedDB: generation 2 of `list` becomes the case's register. */
-async function replaceRegister(page: Page, caseId: string, list: readonly SeedCreditor[]): Promise<void> {
-  await page.evaluate(
-    ({ caseId, list }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('chufei-workstation');
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['creditorBlocks', 'creditorRegisters'], 'readwrite');
-          tx.objectStore('creditorBlocks').put({ id: `${caseId}#2#0`, caseId, generation: 2, seq: 0, creditors: list });
-          const netClaimFen = list.reduce((s, c) => s + c.netClaimFen, 0);
-          tx.objectStore('creditorRegisters').put({ caseId, generation: 2, count: list.length, totals: { principalFen: netClaimFen, returnedFen: 0, netClaimFen }, nextCid: 1_000, updatedAt: new Date().toISOString() });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    { caseId, list },
+    { caseId, change },
   );
 }
 
@@ -125,7 +112,7 @@ test('bulk verification shows at once what storage holds: after a reload, after 
 
   // 参与人3 is verified elsewhere; this page, which still shows it 存疑, verifies 参与人5: its
   // register was no longer the stored one, so it reads it again and shows both verified.
-  await verifyElsewhere(page, caseId, '3');
+  await writeElsewhere(page, caseId, { verify: '3' });
   await page.getByLabel('勾选 参与人5', { exact: true }).check();
   await bulk(page, 'checked', '已核实');
   await expect(page.getByText('已将 1 人设为“已核实”，已记入审计日志。')).toBeVisible();
@@ -147,7 +134,7 @@ test('a refused bulk verification changes nothing: a stale register, a user with
   await openRegister(page, caseId);
 
   // Another writer replaced the register by a file of 8 others; this page still shows the old 12.
-  await replaceRegister(page, caseId, creditors(8, 101));
+  await writeElsewhere(page, caseId, { replace: creditors(8, 101) });
   await bulk(page, 'filter', '已核实');
   await expect(page.getByTestId('bulk-error')).toHaveText(`有 ${COUNT} 名参与人已不在本案名单中（可能已被新的导入替换），请刷新名单后重试。`);
   await page.getByRole('button', { name: '取消' }).click();
