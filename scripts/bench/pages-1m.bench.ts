@@ -1,8 +1,10 @@
 // Pages that need a creditor or two of a million-creditor register (issue 17): the petition form's
 // creditor picker, from the case chosen to the first search answered, then one more search, with
 // the longest frame gap, the page's longest task (Long Tasks API), Chromium's CPU seconds and the
-// page's own JS heap once it answers. This build and the reference (PAGES_BENCH_REF, default
-// 8f6f3ae: the picker loaded the whole register onto the page) in the same run, reference first.
+// page's own JS heap and the renderer's memory (page and the picker's worker: PSS) once it answers.
+// This build and the reference (PAGES_BENCH_REF, default 8f6f3ae: the picker loaded the whole
+// register onto the page; e6ac7b1: the worker built every register column) in the same run,
+// reference first.
 // The register is written straight into IndexedDB (repayment-app.bench.ts's seedRegister).
 // Figures only, no asserts. PAGES_BENCH_ROWS sets the size (default 1,048,576); run it with
 // `npm run bench -- pages-1m`.
@@ -12,7 +14,7 @@ import type { Page } from 'playwright-core';
 import type { BenchResult } from './bench-result';
 import { verdictAtMost } from './bench-result';
 import { benchTmp, repoRoot } from './creditor-inputs';
-import { BENCH_CONTEXT, buildReference, buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+import { BENCH_CONTEXT, buildReference, buildRenderer, chromiumCpuTicks, chromiumMemoryMb, cpuSecondsBetween, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
 import { seedRegister } from './repayment-app.bench';
 
 const ROWS = Number(process.env.PAGES_BENCH_ROWS ?? 1_048_576);
@@ -66,6 +68,8 @@ interface Run {
   readonly nextSearch: Watched;
   /** The page's own JS heap (main thread) once the picker answers, MB. */
   readonly pageHeapMb: number;
+  /** The renderer processes' PSS (the page and the picker's worker) once the picker answers, MB. */
+  readonly rendererMb: number;
 }
 
 async function runOne(base: string, label: string, browser: Awaited<ReturnType<typeof launch>>): Promise<Run> {
@@ -87,12 +91,13 @@ async function runOne(base: string, label: string, browser: Awaited<ReturnType<t
     await matches.getByText('参与人77777', { exact: true }).waitFor();
     const firstAnswer = await stopWatch(page, started);
     const pageHeapMb = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6);
+    const rendererMb = chromiumMemoryMb().pssByKind.renderer ?? 0;
     step(`${label}: next search`);
     started = await startWatch(page);
     await page.getByLabel('从案件集资参与人中查找').fill('参与人12345');
     await matches.getByText('参与人12345', { exact: true }).waitFor();
     const nextSearch = await stopWatch(page, started);
-    return { firstAnswer, nextSearch, pageHeapMb };
+    return { firstAnswer, nextSearch, pageHeapMb, rendererMb };
   } finally {
     await context.close();
   }
@@ -116,11 +121,11 @@ export async function run(): Promise<BenchResult[]> {
     const ref = refServer ? await runOne(`http://127.0.0.1:${PORT + 1}/`, '参考', browser) : null;
     const mine = await runOne(`http://127.0.0.1:${PORT}/`, '1', browser);
     const n = ROWS.toLocaleString('en-US');
-    const refOf = (pick: (r: Run) => Watched) => (ref ? `; reference ${REF_COMMIT} (register loaded on the page): ${figureOf(pick(ref))}` : '');
+    const refOf = (pick: (r: Run) => Watched) => (ref ? `; reference ${REF_COMMIT}${REF_COMMIT === '8f6f3ae' ? ' (register loaded on the page)' : ''}: ${figureOf(pick(ref))}` : '');
     return [
       {
         name: `petition form, ${n} creditors: case chosen → first search answered (register read in the picker's worker)`,
-        figure: `${figureOf(mine.firstAnswer)}; page heap ${mine.pageHeapMb.toFixed(0)} MB${refOf((r) => r.firstAnswer)}${ref ? `, page heap ${ref.pageHeapMb.toFixed(0)} MB` : ''}`,
+        figure: `${figureOf(mine.firstAnswer)}; page heap ${mine.pageHeapMb.toFixed(0)} MB, renderer PSS ${mine.rendererMb.toFixed(0)} MB${refOf((r) => r.firstAnswer)}${ref ? `, page heap ${ref.pageHeapMb.toFixed(0)} MB, renderer PSS ${ref.rendererMb.toFixed(0)} MB; first answer ${(mine.firstAnswer.ms / ref.firstAnswer.ms).toFixed(2)}× wall, ${(mine.firstAnswer.cpu / ref.firstAnswer.cpu).toFixed(2)}× CPU` : ''}`,
         target: '≤ 100 ms gap',
         verdict: verdictAtMost(mine.firstAnswer.maxGap, 100, ' ms'),
       },

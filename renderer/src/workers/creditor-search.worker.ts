@@ -1,15 +1,16 @@
 // The petition form's creditor picker off the UI thread (issue 17): the case's register is read a
-// few blocks at a time into columns here (a million creditors: ~100 MB in this worker, none on the
-// page), and each search answers with the number found and the first few, ID numbers masked.
+// few blocks at a time into the five text columns the picker matches and shows (cid, name, its
+// search key, ID, phone: RegisterTexts; amounts and codes are not built), none of it on the page,
+// and each search answers with the number found and the first few, ID numbers masked.
 
-import { type ColumnarRegister, ColumnarRegisterBuilder, entryOf } from '../core/creditors/columnar-register';
+import { entryOf, type RegisterTexts, RegisterTextsBuilder } from '../core/creditors/columnar-register';
 import { pickCreditors } from '../core/creditors/creditor-pick';
 import { maskIdNumber } from '../core/identity';
 import { WorkstationDb } from '../db/database';
 import { createRepositories } from '../db/repositories';
 import type { FromCreditorSearch, ToCreditorSearch } from './creditor-search-protocol';
 
-let register: Promise<ColumnarRegister> | null = null;
+let register: Promise<RegisterTexts> | null = null;
 
 const post = (m: FromCreditorSearch) => self.postMessage(m);
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -31,12 +32,12 @@ self.addEventListener('message', (event: MessageEvent<ToCreditorSearch>) => {
   });
 });
 
-async function load(caseId: string): Promise<ColumnarRegister> {
+async function load(caseId: string): Promise<RegisterTexts> {
   const db = new WorkstationDb();
   try {
     const repos = createRepositories(db);
     const total = (await repos.creditors.summary(caseId))?.count ?? 0;
-    const builder = new ColumnarRegisterBuilder(total);
+    const builder = new RegisterTextsBuilder(total);
     let read = 0;
     await repos.creditors.scanCase(caseId, (creditors) => {
       builder.add(creditors);

@@ -1,8 +1,9 @@
 // Finding a petitioner among a case's creditors (a handful to a million) for the petition form: by
 // part of the name, by the ID number from its start or its last characters (as staff read them off
-// a petitioner's card), or by the phone number from its start. Runs over the register's columns
-// (columnar-register.ts), one native indexOf pass per column, in the picker's worker.
-import { type ColumnarRegister, entryOf, indexOfCid, normalizeKey } from './columnar-register';
+// a petitioner's card), or by the phone number from its start. Runs over the register's text
+// columns alone (columnar-register.ts RegisterTexts), one native indexOf pass per column, in the
+// picker's worker.
+import { entryOf, indexOfCid, normalizeKey, type RegisterTexts } from './columnar-register';
 import { markHits } from './text-search';
 
 /** Characters typed before anything is looked up. */
@@ -16,7 +17,7 @@ export interface PickHits {
 }
 
 /** The creditors matching `query`, in register order, leaving out the cids already picked. */
-export function pickCreditors(register: ColumnarRegister, query: string, taken: readonly string[], limit: number): PickHits {
+export function pickCreditors(register: RegisterTexts, query: string, taken: readonly string[], limit: number): PickHits {
   const q = normalizeKey(query);
   if ([...q].length < PICK_MIN_CHARS) return { total: 0, indices: [] };
   const n = register.count;

@@ -17,7 +17,7 @@ import { actorPerson, currentActor, readAccess } from '../session';
 import { type CreditorDraft, type CreditorDraftField, type ValidCreditorValues, validateCreditorDraft } from './creditor-draft';
 import { type CreditorImportPlan, creditorKey, type PlanOptions, planCreditorImport, registerTotals } from './creditor-merge';
 import { CREDITOR_BLOCK_SIZE, type CreditorRegisterSummary, type StoredCreditor } from './creditor-types';
-import { setVerification, type VerificationDecision, type VerificationResult } from './creditor-verification';
+import { setVerification, type VerificationBasis, type VerificationDecision, type VerificationResult } from './creditor-verification';
 
 export type { CreditorImportPlan, CreditorRegisterSummary, PlanOptions, StoredCreditor };
 
@@ -67,6 +67,8 @@ export interface LoadedRegister {
   readonly columns: ColumnarRegister;
   /** The seq of each block in load order (columns.blockStarts gives their rows). */
   readonly seqs: readonly number[];
+  /** The register pointer's updatedAt as read (a verification checks the page's register is still the stored one). */
+  readonly updatedAt?: string;
 }
 
 export type CreditorExportKind = 'full' | 'public' | 'problems';
@@ -130,7 +132,7 @@ export class CreditorRepository {
       if (first.pointer.count === first.creditors.length) {
         const builder = new ColumnarRegisterBuilder(first.creditors.length);
         builder.add(first.creditors);
-        return { caseId, generation: first.pointer.generation, columns: builder.finish(), seqs: first.stored ? [0] : [] };
+        return { caseId, generation: first.pointer.generation, columns: builder.finish(), seqs: first.stored ? [0] : [], updatedAt: first.pointer.updatedAt };
       }
       if (first.pointer.count > first.creditors.length) {
         const builder = new ColumnarRegisterBuilder(first.creditors.length);
@@ -156,7 +158,7 @@ export class CreditorRepository {
         const blocks = await db.creditorBlocks.bulkGet(batch.map((seq) => blockId(caseId, generation, seq)));
         for (const block of blocks) builder.add(block?.creditors ?? []);
       }
-      return { caseId, generation, columns: builder.finish(), seqs };
+      return { caseId, generation, columns: builder.finish(), seqs, updatedAt: pointer.updatedAt };
     });
   }
 
@@ -540,8 +542,8 @@ export class CreditorRepository {
    * Verification decisions for one creditor or many (核实), by a 审核 user; all or nothing, one
    * audit entry per action. See creditor-verification.ts.
    */
-  setVerification(caseId: string, cids: readonly string[], decision: VerificationDecision): Promise<VerificationResult> {
-    return setVerification(this.ctx, caseId, cids, decision);
+  setVerification(caseId: string, cids: readonly string[], decision: VerificationDecision, basis?: VerificationBasis): Promise<VerificationResult> {
+    return setVerification(this.ctx, caseId, cids, decision, basis);
   }
 
   /**

@@ -1,6 +1,6 @@
 // The petition form's creditor picker: what a mediator types finds the person in the register.
 import { describe, expect, it } from 'vitest';
-import { columnarRegister, entryOf, type RegisterRowSource } from '../../../../renderer/src/core/creditors/columnar-register';
+import { columnarRegister, entryOf, normalizeKey, type RegisterRowSource, RegisterTextsBuilder } from '../../../../renderer/src/core/creditors/columnar-register';
 import { pickCreditors } from '../../../../renderer/src/core/creditors/creditor-pick';
 
 const row = (cid: number, name: string, idNumber: string, phone?: string): RegisterRowSource => ({
@@ -67,5 +67,44 @@ describe('pickCreditors', () => {
 
   it('finds nothing in an empty register', () => {
     expect(pickCreditors(columnarRegister([]), '王喆', [], 8)).toEqual({ total: 0, indices: [] });
+  });
+});
+
+describe('the picker over the text columns alone (what its worker builds)', () => {
+  const rows = [
+    row(1, '王喆', '110105196001011001', '13800001111'),
+    row(2, '李堃', '370102198001011234', '13900002222'),
+    row(3, '王小喆', '37010219800101567X'),
+    ...Array.from({ length: 30 }, (_, i) => row(10 + i, `张伟${i}`, `1101051970010${String(10_000 + i)}`)),
+    row(4, 'John Smith', 'E12345678'),
+    row(5, '阿依古丽·买买提', '650102199001011234', '13700003333'),
+    row(99, '于赟', '110105196001019999', '13912345678'),
+  ];
+  const texts = new RegisterTextsBuilder(5);
+  for (let i = 0; i < rows.length; i += 7) texts.add(rows.slice(i, i + 7));
+  const alone = texts.finish();
+  const full = columnarRegister(rows, 7);
+
+  it('holds the same five columns as the whole register', () => {
+    expect(alone).toEqual({ count: full.count, cids: full.cids, names: full.names, nameKeys: full.nameKeys, idNumbers: full.idNumbers, phones: full.phones });
+  });
+
+  it('answers every query exactly as over the whole register', () => {
+    const queries = ['王喆', '小喆', '张伟', '张伟2', 'john smith', 'ＳＭＩＴＨ', '3701', '567x', '1234', '9999', 'e1234', '1391', '13800001111', '19800101', '古丽', '·买买', '买买提'];
+    for (const q of queries) {
+      for (const taken of [[], ['1', '10', '11']]) expect(pickCreditors(alone, q, taken, 5), q).toEqual(pickCreditors(full, q, taken, 5));
+    }
+  });
+});
+
+describe('normalizeKey', () => {
+  it('returns a plain Chinese name as it is, and folds everything else exactly as before', () => {
+    const slow = (text: string) =>
+      text
+        .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+        .replace(/\s+/g, '')
+        .toUpperCase();
+    const samples = ['王喆', '阿依古丽·买买提', '参与人123', 'ABC王', '', 'John Smith', 'ｊｏｈｎ', '王 喆', '王\u3000喆', 'straße', 'ǆemal', 'éa', '王\n喆', '㐀䶵', '𠀀王', 'ΣΑΣ', 'σας', 'Ａ１'];
+    for (const text of samples) expect(normalizeKey(text), text).toBe(slow(text));
   });
 });

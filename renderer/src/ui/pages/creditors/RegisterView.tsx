@@ -1,15 +1,15 @@
 import { Button, Callout, HTMLSelect, InputGroup, NonIdealState, Spinner } from '@blueprintjs/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFile } from '../../../core/cases/case-file';
 import type { CreditorStatus } from '../../../core/creditors';
-import { columnarRegister, entryOf, indexOfCid } from '../../../core/creditors/columnar-register';
+import { blockOfRow, columnarRegister, entryOf, indexOfCid, withVerification } from '../../../core/creditors/columnar-register';
 import { formatFen } from '../../../core/money';
 import type { CreditorImportSummary } from '../../../db/records';
 import type { CreditorDraft } from '../../../db/repositories/creditor-draft';
 import type { LoadedRegister } from '../../../db/repositories/creditor-repository';
 import { type CreditorRegisterSummary, EXCLUSION_LABELS, STATUS_VALUES, type StoredCreditor } from '../../../db/repositories/creditor-types';
-import type { VerificationDecision } from '../../../db/repositories/creditor-verification';
+import type { VerificationBasis, VerificationDecision, VerificationResult } from '../../../db/repositories/creditor-verification';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { BulkVerifyDialog } from './BulkVerifyDialog';
@@ -33,6 +33,9 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   // The register by columns (a million creditors in ~100 MB); full records are read one at a time.
   const [loaded, setLoaded] = useState<LoadedRegister | null>(null);
   const register = loaded?.columns ?? null;
+  // The register as now shown, for a verification that finished after an await.
+  const loadedRef = useRef(loaded);
+  loadedRef.current = loaded;
   const [loadError, setLoadError] = useState<string | null>(null);
   const [query, setQuery] = useState<RegisterQuery>(EMPTY_QUERY);
   const [selected, setSelected] = useState<string | null>(null);
@@ -116,13 +119,48 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
     setEditing({ creditor: c });
   }
 
+  /**
+   * What the repository needs to know of the page's register: which blocks hold the chosen rows
+   * (only those are read) and which version of the register it is.
+   */
+  function basisOf(rows: Iterable<number>): VerificationBasis | undefined {
+    if (!loaded) return undefined;
+    const seqs = new Set<number>();
+    for (const i of rows) {
+      const seq = loaded.seqs[blockOfRow(loaded.columns, i).block];
+      if (seq !== undefined) seqs.add(seq);
+    }
+    return { generation: loaded.generation, ...(loaded.updatedAt ? { updatedAt: loaded.updatedAt } : {}), seqs: [...seqs] };
+  }
+
+  /**
+   * After a verification: the page's register updated in place when it was the stored one right
+   * before (issue 17: reading 100k creditors again cost as much as the verification), else read again.
+   */
+  async function showVerified(result: Extract<VerificationResult, { ok: true }>, base: LoadedRegister | null, rowOf: ReadonlyMap<string, number>): Promise<void> {
+    const applied = result.applied;
+    const rows: [number, StoredCreditor][] = [];
+    for (const c of applied?.creditors ?? []) {
+      const i = rowOf.get(c.cid);
+      if (i === undefined || i < 0) break;
+      rows.push([i, c]);
+    }
+    if (!base || !applied?.current || applied.generation !== base.generation || loadedRef.current !== base || rows.length !== applied.creditors.length) {
+      await reload();
+      return;
+    }
+    setLoaded({ ...base, columns: withVerification(base.columns, rows), updatedAt: applied.updatedAt });
+  }
+
   async function verify(decision: Pick<StoredCreditor, 'status' | 'exclusion'>): Promise<string | null> {
     if (!verifying) return null;
-    const result = await repos.creditors.setVerification(caseId, [verifying.cid], decision);
+    const base = loaded;
+    const index = register ? indexOfCid(register, verifying.cid) : -1;
+    const result = await repos.creditors.setVerification(caseId, [verifying.cid], decision, index >= 0 ? basisOf([index]) : undefined);
     if (!result.ok) return result.message;
     const name = verifying.name;
     setVerifying(null);
-    await reload();
+    await showVerified(result, base, new Map([[verifying.cid, index]]));
     await notify(t('creditorReview:saved', { name }), 'success');
     return null;
   }
@@ -130,12 +168,16 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   /** One decision for the ticked creditors or the whole current view: one action, one audit entry. */
   async function bulkVerify(scope: 'checked' | 'filter', decision: VerificationDecision): Promise<string | null> {
     if (!register || !view) return null;
-    const cids = scope === 'checked' ? [...checked] : Array.from(view.indices, (i) => entryOf(register.cids, i));
-    const result = await repos.creditors.setVerification(caseId, cids, decision);
+    const base = loaded;
+    const rowOf = new Map<string, number>();
+    if (scope === 'checked') for (const cid of checked) rowOf.set(cid, indexOfCid(register, cid));
+    else for (const i of view.indices) rowOf.set(entryOf(register.cids, i), i);
+    const rows = [...rowOf.values()].filter((i) => i >= 0);
+    const result = await repos.creditors.setVerification(caseId, [...rowOf.keys()], decision, basisOf(rows));
     if (!result.ok) return result.message;
     setBulk(false);
     setChecked(new Set());
-    await reload();
+    await showVerified(result, base, rowOf);
     const what =
       decision.status === '已核实'
         ? t('creditorReview:bulk.toVerified')
