@@ -11,7 +11,8 @@
 // the order A B B A (reference, this build, this build, reference; REPAYMENT_BENCH_ROUNDS repeats
 // it), and each step's wall time is printed beside the CPU time of all the run's Chromium processes
 // (page, workers, browser, GPU); the "… than the reference" rows compare medians and call a step
-// slower or faster only when wall and CPU agree beyond 5 % and no run of one build overlaps the other's.
+// slower or faster only when wall and CPU agree beyond 5 % and no run of one build overlaps the other's
+// (fair-compare.ts).
 // The frame-gap verdicts are this build's worst run.
 // Each step is also traced (REPAYMENT_BENCH_TRACE=0 turns it off): beside the frame gap it prints the
 // load average and the page thread's own longest task by CPU time and what ran in it (page-tasks.ts),
@@ -24,6 +25,7 @@ import type { BenchResult } from './bench-result';
 import { medianMs, verdictAtMost } from './bench-result';
 import { benchTmp, repoRoot } from './creditor-inputs';
 import { BENCH_CONTEXT, buildReference, buildRenderer, chromiumCpuTicks, cpuSecondsBetween, launch, servePreview, setUpCase, stopServer } from './creditors-app/harness';
+import { abbaOrder, compareRuns } from './fair-compare';
 import { describeTasks, type PageTasks, startPageTrace, stopPageTrace } from './page-tasks';
 
 const ROWS = Number(process.env.REPAYMENT_BENCH_ROWS ?? 1_048_576);
@@ -422,22 +424,11 @@ function stats(runs: readonly Run[], key: StepKey): StepStats | null {
   return { ms: medianMs(ws.map((w) => w.ms)), cpu: medianMs(ws.map((w) => w.cpu)), runs: ws };
 }
 
-/**
- * This build against the reference on one step, from medians over runs in the order A B B A, each in
- * a fresh browser: slower (or faster) only when wall time and CPU time both differ by more than 5 %
- * and every run of one build is beyond every run of the other in both; otherwise no difference shown.
- */
-export function compareStep(mine: StepStats, ref: StepStats): { readonly wall: number; readonly cpu: number; readonly verdict: string } {
-  const wall = mine.ms / ref.ms;
-  const cpu = mine.cpu / ref.cpu;
-  const apart = (pick: (w: Watched) => number, sign: 1 | -1) => Math.min(...mine.runs.map((w) => sign * pick(w))) > Math.max(...ref.runs.map((w) => sign * pick(w)));
-  const slower = wall > 1.05 && cpu > 1.05 && apart((w) => w.ms, 1) && apart((w) => w.cpu, 1);
-  const faster = wall < 1 / 1.05 && cpu < 1 / 1.05 && apart((w) => w.ms, -1) && apart((w) => w.cpu, -1);
-  const ratios = `wall ${wall.toFixed(2)}×, CPU ${cpu.toFixed(2)}×`;
-  if (slower) return { wall, cpu, verdict: `slower (${ratios}, every run)` };
-  if (faster) return { wall, cpu, verdict: `faster (${ratios}, every run)` };
-  return { wall, cpu, verdict: `no difference shown (${ratios}; > 5 % in both and no overlap needed)` };
-}
+/** A run's steps, wall / CPU, for the log as each run ends (a bench stopped midway still says something). */
+const runSummary = (r: Run) =>
+  STEPS.map(([key]) => watchedOf(r, key))
+    .map((w, i) => `${STEPS[i]?.[0]} ${w ? `${s(w.ms)}/${w.cpu.toFixed(1)} s CPU` : '-'}`)
+    .join(', ');
 
 const runsText = (st: StepStats) => st.runs.map((w) => `${s(w.ms)}/${w.cpu.toFixed(1)} s CPU (load ${w.load[0].toFixed(1)}→${w.load[1].toFixed(1)})`).join(', ');
 
@@ -456,26 +447,27 @@ export async function run(): Promise<BenchResult[]> {
     // The approval and the bank list are measured in the reference only when asked (REPAYMENT_BENCH_REF_LATER=1):
     // the default reference build (e987305) predates the marks this bench waits for (the export named in the facts).
     const refLater = LATER && process.env.REPAYMENT_BENCH_REF_LATER === '1';
-    const order = refServer ? (SAME_BROWSER ? (['ref', 'mine'] as const) : (['ref', 'mine', 'mine', 'ref'] as const)) : (['mine'] as const);
     let n = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      if (SAME_BROWSER) {
+    if (SAME_BROWSER && refServer) {
+      for (let round = 0; round < ROUNDS; round++) {
         step(`round ${round + 1}: the reference, then this build, in one browser (the old, biased way); load ${(loadavg()[0] ?? 0).toFixed(1)}`);
         const browser = await launch();
         try {
-          if (refServer) refRuns.push(await runIn(browser, `http://127.0.0.1:${PORT + 1}/`, `参考${++n}`, refLater));
+          refRuns.push(await runIn(browser, `http://127.0.0.1:${PORT + 1}/`, `参考${++n}`, refLater));
           mineRuns.push(await runIn(browser, `http://127.0.0.1:${PORT}/`, `${++n}`, LATER));
         } finally {
           await browser.close();
         }
-        continue;
       }
+    } else {
+      const order = refServer ? abbaOrder(ROUNDS) : Array.from({ length: ROUNDS }, () => 'mine' as const);
       for (const which of order) {
         n++;
         const label = which === 'ref' ? `参考${n}` : `${n}`;
         step(`run ${n} (${which === 'ref' ? `reference ${REF_COMMIT}` : 'this build'}), a fresh browser; load ${(loadavg()[0] ?? 0).toFixed(1)}`);
-        if (which === 'ref') refRuns.push(await runOne(`http://127.0.0.1:${PORT + 1}/`, label, refLater));
-        else mineRuns.push(await runOne(`http://127.0.0.1:${PORT}/`, label, LATER));
+        const r = which === 'ref' ? await runOne(`http://127.0.0.1:${PORT + 1}/`, label, refLater) : await runOne(`http://127.0.0.1:${PORT}/`, label, LATER);
+        (which === 'ref' ? refRuns : mineRuns).push(r);
+        step(`run ${n} done: ${runSummary(r)}`);
       }
     }
   } finally {
@@ -517,12 +509,12 @@ export async function run(): Promise<BenchResult[]> {
     const mine = stats(mineRuns, key);
     const ref = stats(refRuns, key);
     if (!mine || !ref) continue;
-    const c = compareStep(mine, ref);
+    const c = compareRuns(mine.runs, ref.runs);
     results.push({
       name: `${what} (${rows} creditors): this build's time against reference ${REF_COMMIT}'s, same run`,
       figure: `${s(mine.ms)} / ${mine.cpu.toFixed(1)} s CPU vs ${s(ref.ms)} / ${ref.cpu.toFixed(1)} s CPU (medians; this build ${runsText(mine)}; reference ${runsText(ref)})`,
       target: 'figure only (> 5 % in wall and CPU, every run, to call it)',
-      verdict: SAME_BROWSER ? `${c.verdict}; one browser, reference first: not a fair comparison` : c.verdict,
+      verdict: SAME_BROWSER ? `${c.text}; one browser, reference first: not a fair comparison` : c.text,
     });
   }
   return results;

@@ -1,0 +1,52 @@
+// Comparing two builds fairly on a shared, loaded machine (repayment-app.bench.ts, w-repctl): a run
+// order that gives both the same share of the drift, and a verdict that needs wall time and CPU time
+// to agree. A control run of one build against itself in the old order (the reference first, both in
+// one browser) came out 1.5–2.2× "slower" on the second run (2026-12-03 11:55, load average 1 at the
+// start, 10 at the end, other sessions starting): one pair in one order says nothing about the builds.
+//
+// May import: bench-result.ts only (no playwright, no app modules), so it is unit tested.
+import { medianMs } from './bench-result';
+
+/** One run's figures for one step: wall ms and CPU seconds of all the run's Chromium processes. */
+export interface StepSample {
+  readonly ms: number;
+  readonly cpu: number;
+}
+
+/** How much both figures must differ before a step is called slower or faster. */
+export const MARGIN = 0.05;
+
+/**
+ * The order of the runs: A B B A (reference, this build, this build, reference) per round, so a
+ * load that rises or falls steadily over a round costs both builds alike.
+ */
+export function abbaOrder(rounds: number): readonly ('ref' | 'mine')[] {
+  const order: ('ref' | 'mine')[] = [];
+  for (let r = 0; r < rounds; r++) order.push('ref', 'mine', 'mine', 'ref');
+  return order;
+}
+
+export interface Comparison {
+  /** This build's median over the reference's, wall and CPU. */
+  readonly wall: number;
+  readonly cpu: number;
+  readonly verdict: 'slower' | 'faster' | 'no difference shown';
+  /** The verdict with its ratios, for the bench's row. */
+  readonly text: string;
+}
+
+/**
+ * This build against the reference on one step, from every run of each: slower (or faster) only
+ * when the medians of wall time and of CPU time both differ by more than MARGIN and every run of
+ * one build is beyond every run of the other in both; otherwise no difference is shown.
+ */
+export function compareRuns(mine: readonly StepSample[], ref: readonly StepSample[]): Comparison {
+  if (mine.length === 0 || ref.length === 0) throw new Error('compareRuns needs at least one run of each build');
+  const wall = medianMs(mine.map((m) => m.ms)) / medianMs(ref.map((r) => r.ms));
+  const cpu = medianMs(mine.map((m) => m.cpu)) / medianMs(ref.map((r) => r.cpu));
+  const beyond = (pick: (x: StepSample) => number, sign: 1 | -1) => Math.min(...mine.map((m) => sign * pick(m))) > Math.max(...ref.map((r) => sign * pick(r)));
+  const ratios = `wall ${wall.toFixed(2)}×, CPU ${cpu.toFixed(2)}×`;
+  if (wall > 1 + MARGIN && cpu > 1 + MARGIN && beyond((x) => x.ms, 1) && beyond((x) => x.cpu, 1)) return { wall, cpu, verdict: 'slower', text: `slower (${ratios}, every run)` };
+  if (wall < 1 / (1 + MARGIN) && cpu < 1 / (1 + MARGIN) && beyond((x) => x.ms, -1) && beyond((x) => x.cpu, -1)) return { wall, cpu, verdict: 'faster', text: `faster (${ratios}, every run)` };
+  return { wall, cpu, verdict: 'no difference shown', text: `no difference shown (${ratios}; > 5 % in both, every run beyond the other build's, needed to call it)` };
+}
