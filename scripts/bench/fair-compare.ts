@@ -17,6 +17,14 @@ export interface StepSample {
 export const MARGIN = 0.05;
 
 /**
+ * Runs of each build needed before a verdict. With two each, two builds are fully apart by chance one
+ * time in three (either way): the control of e6ac7b1 against itself, one round A B B A at load 16–24,
+ * came out "faster" on the batch page (0.52× wall, 0.65× CPU, both runs of each apart). With four
+ * each (two rounds), one time in 35.
+ */
+export const MIN_RUNS = 3;
+
+/**
  * The order of the runs: A B B A (reference, this build, this build, reference) per round, so a
  * load that rises or falls steadily over a round costs both builds alike.
  */
@@ -30,7 +38,7 @@ export interface Comparison {
   /** This build's median over the reference's, wall and CPU. */
   readonly wall: number;
   readonly cpu: number;
-  readonly verdict: 'slower' | 'faster' | 'no difference shown';
+  readonly verdict: 'slower' | 'faster' | 'no difference shown' | 'too few runs';
   /** The verdict with its ratios, for the bench's row. */
   readonly text: string;
 }
@@ -38,7 +46,8 @@ export interface Comparison {
 /**
  * This build against the reference on one step, from every run of each: slower (or faster) only
  * when the medians of wall time and of CPU time both differ by more than MARGIN and every run of
- * one build is beyond every run of the other in both; otherwise no difference is shown.
+ * one build is beyond every run of the other in both, with at least MIN_RUNS runs of each;
+ * otherwise no difference is shown (or too few runs to show one).
  */
 export function compareRuns(mine: readonly StepSample[], ref: readonly StepSample[]): Comparison {
   if (mine.length === 0 || ref.length === 0) throw new Error('compareRuns needs at least one run of each build');
@@ -46,6 +55,8 @@ export function compareRuns(mine: readonly StepSample[], ref: readonly StepSampl
   const cpu = medianMs(mine.map((m) => m.cpu)) / medianMs(ref.map((r) => r.cpu));
   const beyond = (pick: (x: StepSample) => number, sign: 1 | -1) => Math.min(...mine.map((m) => sign * pick(m))) > Math.max(...ref.map((r) => sign * pick(r)));
   const ratios = `wall ${wall.toFixed(2)}×, CPU ${cpu.toFixed(2)}×`;
+  if (mine.length < MIN_RUNS || ref.length < MIN_RUNS)
+    return { wall, cpu, verdict: 'too few runs', text: `too few runs to call it (${ratios}; ${mine.length} and ${ref.length} runs, ${MIN_RUNS} of each needed: REPAYMENT_BENCH_ROUNDS=2 or more)` };
   if (wall > 1 + MARGIN && cpu > 1 + MARGIN && beyond((x) => x.ms, 1) && beyond((x) => x.cpu, 1)) return { wall, cpu, verdict: 'slower', text: `slower (${ratios}, every run)` };
   if (wall < 1 / (1 + MARGIN) && cpu < 1 / (1 + MARGIN) && beyond((x) => x.ms, -1) && beyond((x) => x.cpu, -1)) return { wall, cpu, verdict: 'faster', text: `faster (${ratios}, every run)` };
   return { wall, cpu, verdict: 'no difference shown', text: `no difference shown (${ratios}; > 5 % in both, every run beyond the other build's, needed to call it)` };

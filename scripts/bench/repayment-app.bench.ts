@@ -8,8 +8,8 @@
 // repayment's, not the import's. Figures only, no asserts. REPAYMENT_BENCH_ROWS sets the size.
 // Fair comparison (issue 17, w-repctl): each run of either build gets its own freshly launched Chromium
 // (nothing of an earlier run's profile, IndexedDB, heap or caches carries over), the builds run in
-// the order A B B A (reference, this build, this build, reference; REPAYMENT_BENCH_ROUNDS repeats
-// it), and each step's wall time is printed beside the CPU time of all the run's Chromium processes
+// the order A B B A (reference, this build, this build, reference; REPAYMENT_BENCH_ROUNDS=2 by default
+// repeats it), and each step's wall time is printed beside the CPU time of all the run's Chromium processes
 // (page, workers, browser, GPU); the "… than the reference" rows compare medians and call a step
 // slower or faster only when wall and CPU agree beyond 5 % and no run of one build overlaps the other's
 // (fair-compare.ts).
@@ -33,8 +33,11 @@ const DIST = process.env.CREDITORS_BENCH_DIST ?? join(benchTmp, 'creditors-app-d
 const PORT = Number(process.env.REPAYMENT_BENCH_PORT ?? 4196);
 const REF_COMMIT = process.env.REPAYMENT_BENCH_REF ?? 'e987305';
 const TIMEOUT = Number(process.env.REPAYMENT_BENCH_TIMEOUT ?? 900_000);
-/** How many times the order A B B A (reference, this build, this build, reference) is run. */
-const ROUNDS = Math.max(1, Number(process.env.REPAYMENT_BENCH_ROUNDS ?? 1));
+/**
+ * How many times the order A B B A (reference, this build, this build, reference) is run: two by
+ * default, four runs of each build, the fewest fair-compare.ts calls a difference from (MIN_RUNS).
+ */
+const ROUNDS = Math.max(1, Number(process.env.REPAYMENT_BENCH_ROUNDS ?? 2));
 /**
  * REPAYMENT_BENCH_SAME_BROWSER=1 runs the old way, for a control: the reference, then this build, in
  * one browser (a context each), once per round. Figures from it are not a fair comparison.
