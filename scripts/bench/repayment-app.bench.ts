@@ -35,9 +35,10 @@ const REF_COMMIT = process.env.REPAYMENT_BENCH_REF ?? 'e987305';
 const TIMEOUT = Number(process.env.REPAYMENT_BENCH_TIMEOUT ?? 900_000);
 /**
  * How many times the order A B B A (reference, this build, this build, reference) is run: two by
- * default, four runs of each build, the fewest fair-compare.ts calls a difference from (MIN_RUNS).
+ * default, four runs of each build (fair-compare.ts calls a difference from MIN_RUNS of each);
+ * without a reference, how many runs of this build (one by default).
  */
-const ROUNDS = Math.max(1, Number(process.env.REPAYMENT_BENCH_ROUNDS ?? 2));
+const ROUNDS = Math.max(1, Number(process.env.REPAYMENT_BENCH_ROUNDS ?? (REF_COMMIT === '0' ? 1 : 2)));
 /**
  * REPAYMENT_BENCH_SAME_BROWSER=1 runs the old way, for a control: the reference, then this build, in
  * one browser (a context each), once per round. Figures from it are not a fair comparison.
