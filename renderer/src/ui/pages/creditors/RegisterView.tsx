@@ -19,8 +19,8 @@ import { CreditorTable } from './CreditorTable';
 import { VerifyDialog } from './VerifyDialog';
 import './review-messages';
 import { notify } from '../../toaster';
-import { buildExport, ExportCancelled } from './export-client';
 import { ExportProgress, type ExportRun } from './ExportProgress';
+import { buildExport, ExportCancelled } from './export-client';
 import { ImportWizard } from './ImportWizard';
 import { EMPTY_QUERY, type RegisterQuery, type SortKey, searchRegister, sortIndices, viewTotals } from './register-query';
 
