@@ -168,15 +168,13 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
 
   async function exportRegister(kind: 'full' | 'public') {
     if (!register) return;
-    setExporting({ kind, done: 0, total: register.count, cancel: null });
+    setExporting({ kind, total: register.count, run: null });
     try {
       // Refused (and audited) before any file is built when the user may not export personal data.
       if (kind === 'full') await repos.creditors.mayExport(caseId, 'full');
       // Streamed in a worker from the stored register (a million creditors, in pieces of 20 blocks).
-      const run = buildExport({ caseId, kind, sheetName: kind === 'full' ? t('export.sheetFull') : t('export.sheetPublic') }, (done, total) =>
-        setExporting((e) => e && { ...e, done, total }),
-      );
-      setExporting((e) => e && { ...e, cancel: run.cancel });
+      const run = buildExport({ caseId, kind, sheetName: kind === 'full' ? t('export.sheetFull') : t('export.sheetPublic') }, register.count);
+      setExporting((e) => e && { ...e, run });
       const built = await run.done;
       const title = caseFile?.caseNumber ?? caseId;
       const name = `${title}-${kind === 'full' ? '集资参与人名单' : '集资参与人公示名单'}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
@@ -283,7 +281,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
           onClick={() => void exportRegister('public')}
         />
       </div>
-      {exporting && <ExportProgress run={exporting} />}
+      {exporting && <ExportProgress exporting={exporting} />}
       {partial && (
         <div className="creditor-totals" data-testid="creditor-totals-partial">
           <span>

@@ -8,16 +8,26 @@ export class ExportCancelled extends Error {
   }
 }
 
+export interface ExportProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
 export interface RunningExport {
   readonly done: Promise<BuiltExport>;
   /** Stops the export; `done` then rejects with ExportCancelled. */
   cancel(): void;
+  /** Creditors written so far (for useSyncExternalStore: only the progress line renders again). */
+  progress(): ExportProgress;
+  subscribe(listener: () => void): () => void;
 }
 
-export function buildExport(request: ExportRequest, onProgress: (done: number, total: number) => void): RunningExport {
+export function buildExport(request: ExportRequest, total: number): RunningExport {
   const worker = new Worker(new URL('../../../workers/creditor-export.worker.ts', import.meta.url), { type: 'module' });
   const send = (message: ToExportWorker) => worker.postMessage(message);
   let cancel = () => {};
+  let progress: ExportProgress = { done: 0, total };
+  const listeners = new Set<() => void>();
   const done = new Promise<BuiltExport>((resolve, reject) => {
     const end = (settle: () => void) => {
       worker.terminate();
@@ -31,7 +41,10 @@ export function buildExport(request: ExportRequest, onProgress: (done: number, t
     };
     worker.addEventListener('message', (event: MessageEvent<FromExportWorker>) => {
       const m = event.data;
-      if (m.type === 'progress') onProgress(m.done, m.total);
+      if (m.type === 'progress') {
+        progress = { done: m.done, total: m.total };
+        for (const listener of listeners) listener();
+      }
       else if (m.type === 'built') end(() => resolve({ file: m.file, hash: m.hash, rows: m.rows, sheetNames: m.sheetNames }));
       else if (m.type === 'cancelled') end(() => reject(new ExportCancelled()));
       else end(() => reject(new Error(m.message)));
@@ -39,5 +52,13 @@ export function buildExport(request: ExportRequest, onProgress: (done: number, t
     worker.addEventListener('error', (event) => end(() => reject(new Error(event.message || '导出程序出错'))));
   });
   send({ type: 'start', ...request });
-  return { done, cancel: () => cancel() };
+  return {
+    done,
+    cancel: () => cancel(),
+    progress: () => progress,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
