@@ -8,7 +8,7 @@
 // dimensions). Figures only, no asserts. Run it with `npm run bench -- register-export`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
 import type { Browser } from 'playwright-core';
 import type { BenchResult } from './bench-result';
 import { verdictAtMost } from './bench-result';
@@ -35,18 +35,32 @@ interface Run {
   readonly file: { readonly mb: number; readonly sheets: readonly string[]; readonly rowsPerSheet: readonly number[] } | { readonly failed: string };
 }
 
-/** Sheet names (workbook.xml) and data rows (each sheet's dimension) of a downloaded xlsx. */
-function sheetsOf(path: string): { mb: number; sheets: string[]; rowsPerSheet: number[] } {
+/**
+ * Sheet names (workbook.xml) and data rows (each sheet's dimension, its first element) of a
+ * downloaded xlsx: each part is inflated only until its head is read, never a million rows' XML.
+ */
+export function sheetsOf(path: string): { mb: number; sheets: string[]; rowsPerSheet: number[] } {
   const bytes = readFileSync(path);
-  // Only the small parts: the workbook and the start of each sheet (the dimension comes first).
-  const parts = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' || (f.name.startsWith('xl/worksheets/') && f.originalSize < 64 * 1024 * 1024) });
-  const workbook = new TextDecoder().decode(parts['xl/workbook.xml']);
-  const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1] as string);
+  const heads = new Map<string, string>();
+  const unzip = new Unzip((file) => {
+    if (file.name !== 'xl/workbook.xml' && !file.name.startsWith('xl/worksheets/')) return;
+    const decoder = new TextDecoder();
+    let text = '';
+    file.ondata = (err, chunk, final) => {
+      if (err) throw err;
+      text += decoder.decode(chunk, { stream: !final });
+      if (final || (file.name !== 'xl/workbook.xml' && text.length > 4096)) {
+        heads.set(file.name, text);
+        if (!final) file.terminate();
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  unzip.push(bytes, true);
+  const sheets = [...(heads.get('xl/workbook.xml') ?? '').matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1] as string);
   const rowsPerSheet = sheets.map((_, i) => {
-    const xml = parts[`xl/worksheets/sheet${i + 1}.xml`];
-    if (!xml) return Number.NaN;
-    const head = new TextDecoder().decode(xml.subarray(0, 4096));
-    const ref = /<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(head)?.[1];
+    const ref = /<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(heads.get(`xl/worksheets/sheet${i + 1}.xml`) ?? '')?.[1];
     return ref ? Number(ref) - 1 : Number.NaN;
   });
   return { mb: bytes.length / 1e6, sheets, rowsPerSheet };

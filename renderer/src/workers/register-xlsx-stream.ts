@@ -50,7 +50,7 @@ const HEADER = 3;
 const TEXT_COLUMNS = { full: [3, 4, 7], public: [2] } as const;
 const MONEY_COLUMNS = { full: [9, 10, 11], public: [3] } as const;
 /** Column widths in characters, so an 18-digit ID or a bank account shows whole. */
-const WIDTHS = { full: [12, 16, 12, 22, 15, 30, 18, 24, 8, 16, 16, 18, 10, 14], public: [10, 16, 22, 18] } as const;
+const WIDTHS = { full: [12, 24, 24, 22, 15, 36, 24, 24, 8, 16, 16, 18, 10, 12], public: [10, 24, 22, 18] } as const;
 
 /** Rows deflated together: large enough for few pushes, small enough that the text stays small. */
 const ROWS_PER_PUSH = 500;
