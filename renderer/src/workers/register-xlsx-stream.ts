@@ -15,6 +15,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { Zip, ZipDeflate } from 'fflate';
+import { columnLetter } from '../core/creditors/column-letter';
 import type { StoredCreditor } from '../db/repositories/creditor-types';
 import { FULL_HEADER, fullRow, PUBLIC_HEADER, publicRow, type RegisterCell } from './register-rows';
 
@@ -211,17 +212,6 @@ export class RegisterXlsxWriter {
 export function sheetNameOf(name: string, index: number): string {
   const suffix = index === 0 ? '' : `(${index + 1})`;
   return name.slice(0, 31 - suffix.length) + suffix;
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function numberText(n: number): string {
