@@ -46,12 +46,15 @@ export function sheetsOf(path: string): { mb: number; sheets: string[]; rowsPerS
     if (file.name !== 'xl/workbook.xml' && !file.name.startsWith('xl/worksheets/')) return;
     const decoder = new TextDecoder();
     let text = '';
+    let read = false;
     file.ondata = (err, chunk, final) => {
       if (err) throw err;
+      // The rest of a sheet is inflated all the same (terminate does not stop Unzip.push): let it pass.
+      if (read) return;
       text += decoder.decode(chunk, { stream: !final });
       if (final || (file.name !== 'xl/workbook.xml' && text.length > 4096)) {
         heads.set(file.name, text);
-        if (!final) file.terminate();
+        read = true;
       }
     };
     file.start();
