@@ -60,7 +60,8 @@ export function sheetsOf(path: string): { mb: number; sheets: string[]; rowsPerS
     file.start();
   });
   unzip.register(UnzipInflate);
-  unzip.push(bytes, true);
+  // In slices: one push of the whole file would inflate a million rows' sheet in one chunk.
+  for (let at = 0; at < bytes.length; at += 1 << 16) unzip.push(bytes.subarray(at, at + (1 << 16)), at + (1 << 16) >= bytes.length);
   const sheets = [...(heads.get('xl/workbook.xml') ?? '').matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1] as string);
   const rowsPerSheet = sheets.map((_, i) => {
     const ref = /<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(heads.get(`xl/worksheets/sheet${i + 1}.xml`) ?? '')?.[1];
@@ -101,8 +102,15 @@ async function runOne(browser: Browser, base: string, label: string, rows: numbe
     if ('d' in first && first.d) path = await first.d.path();
     const watched = await stopWatch(page, watch);
     const peaks = await memory.stop();
-    const file = path ? sheetsOf(path) : { failed: ('f' in first ? first.f : null) ?? 'no file' };
-    return { rows, watched, pssMb: peaks.pssMb, startPssMb: peaks.startPssMb, file };
+    let file: Run['file'];
+    try {
+      file = path ? sheetsOf(path) : { failed: ('f' in first ? first.f : null) ?? 'no file' };
+    } catch (error) {
+      file = { failed: `the downloaded file could not be read: ${String(error)}` };
+    }
+    const result = { rows, watched, pssMb: peaks.pssMb, startPssMb: peaks.startPssMb, file };
+    step(`${label}: ${figureOfRun(result)}`);
+    return result;
   } finally {
     await context.close();
   }
