@@ -24,7 +24,7 @@ const REF_COMMIT = process.env.PAGES_BENCH_REF ?? '8f6f3ae';
 const TIMEOUT = Number(process.env.PAGES_BENCH_TIMEOUT ?? 900_000);
 const step = (what: string) => process.stderr.write(`pages-1m: ${what}\n`);
 
-interface Watched {
+export interface Watched {
   readonly ms: number;
   readonly maxGap: number;
   readonly longestTask: number;
@@ -33,7 +33,7 @@ interface Watched {
 }
 
 /** Starts recording the page's frame gaps and long tasks. */
-async function startWatch(page: Page): Promise<{ cpu: Map<number, number>; load: number; at: number }> {
+export async function startWatch(page: Page): Promise<{ cpu: Map<number, number>; load: number; at: number }> {
   await page.evaluate(() => {
     const w = window as unknown as { __pages: { last: number; maxGap: number; longestTask: number; stop: boolean } };
     w.__pages = { last: performance.now(), maxGap: 0, longestTask: 0, stop: false };
@@ -52,7 +52,7 @@ async function startWatch(page: Page): Promise<{ cpu: Map<number, number>; load:
   return { cpu: chromiumCpuTicks(), load: loadavg()[0] ?? 0, at: Date.now() };
 }
 
-async function stopWatch(page: Page, started: { cpu: Map<number, number>; load: number; at: number }): Promise<Watched> {
+export async function stopWatch(page: Page, started: { cpu: Map<number, number>; load: number; at: number }): Promise<Watched> {
   const ms = Date.now() - started.at;
   const cpu = cpuSecondsBetween(started.cpu, chromiumCpuTicks());
   const { maxGap, longestTask } = await page.evaluate(() => {

@@ -1,22 +1,11 @@
 import { Callout, FormGroup, HTMLSelect, HTMLTable, InputGroup } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
 import { type AmountUnits, type CellValue, type ColumnMapping, FIELD_LABELS, type FieldKey, REQUIRED_FIELDS } from '../../../core/creditors';
+import { columnLetter } from '../../../core/creditors/column-letter';
 import type { SheetPreview } from '../../../workers/creditor-import-protocol';
 
 const MAPPED_FIELDS: readonly FieldKey[] = ['name', 'idType', 'idNumber', 'phone', 'principal', 'returned', 'bankName', 'bankAccount', 'address', 'note'];
 const PREVIEW_COLUMNS = 14;
-
-/** Excel's column letters: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function show(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';

@@ -19,7 +19,8 @@ import { CreditorTable } from './CreditorTable';
 import { VerifyDialog } from './VerifyDialog';
 import './review-messages';
 import { notify } from '../../toaster';
-import { buildExport } from './export-client';
+import { ExportProgress, type ExportRun } from './ExportProgress';
+import { buildExport, ExportCancelled } from './export-client';
 import { ImportWizard } from './ImportWizard';
 import { EMPTY_QUERY, type RegisterQuery, type SortKey, searchRegister, sortIndices, viewTotals } from './register-query';
 
@@ -44,7 +45,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
   const [verifying, setVerifying] = useState<Verifying>(null);
   const [importing, setImporting] = useState(false);
   const [partial, setPartial] = useState<CreditorRegisterSummary | null>(null);
-  const [exporting, setExporting] = useState<'full' | 'public' | null>(null);
+  const [exporting, setExporting] = useState<ExportRun | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [bulk, setBulk] = useState(false);
 
@@ -209,23 +210,32 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
 
   async function exportRegister(kind: 'full' | 'public') {
     if (!register) return;
-    setExporting(kind);
+    setExporting({ kind, total: register.count, run: null });
     try {
       // Refused (and audited) before any file is built when the user may not export personal data.
       if (kind === 'full') await repos.creditors.mayExport(caseId, 'full');
-      // Built in a worker from the stored register: a large list does not freeze the page.
-      const built = await buildExport({ caseId, kind, sheetName: kind === 'full' ? t('export.sheetFull') : t('export.sheetPublic') });
+      // Streamed in a worker from the stored register (a million creditors, in pieces of 20 blocks).
+      const run = buildExport({ caseId, kind, sheetName: kind === 'full' ? t('export.sheetFull') : t('export.sheetPublic') }, register.count);
+      setExporting((e) => e && { ...e, run });
+      const built = await run.done;
       const title = caseFile?.caseNumber ?? caseId;
       const name = `${title}-${kind === 'full' ? '集资参与人名单' : '集资参与人公示名单'}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
-      const saved = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: built.bytes });
+      // A Blob: Electron saves it in 4 MiB pieces, the page never holds the whole file.
+      const saved = await bridge.saveFile({ suggestedName: name, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: built.file });
       if (saved.status !== 'saved') {
         void notify(t('export.cancelled'));
         return;
       }
       await repos.creditors.recordExport(caseId, kind, saved.fileName, built.hash, built.rows);
-      void notify(t('export.saved', { file: saved.fileName, rows: built.rows }), 'success');
+      const sheets = built.sheetNames.length;
+      void notify(
+        sheets > 1 ? t('export.savedSheets', { file: saved.fileName, rows: built.rows, count: sheets, sheets: built.sheetNames.join('、') }) : t('export.saved', { file: saved.fileName, rows: built.rows }),
+        'success',
+        sheets > 1 ? { timeout: 10_000 } : undefined,
+      );
     } catch (err) {
-      void notify(t('export.failed', { message: err instanceof Error ? err.message : String(err) }), 'danger');
+      if (err instanceof ExportCancelled) void notify(t('export.cancelled'));
+      else void notify(t('export.failed', { message: err instanceof Error ? err.message : String(err) }), 'danger');
     } finally {
       setExporting(null);
     }
@@ -301,7 +311,7 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
             icon="export"
             text={t('toolbar.exportFull')}
             disabled={!register?.count || exporting !== null}
-            loading={exporting === 'full'}
+            loading={exporting?.kind === 'full'}
             onClick={() => void exportRegister('full')}
           />
         )}
@@ -309,10 +319,11 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
           icon="eye-off"
           text={t('toolbar.exportPublic')}
           disabled={!register?.count || exporting !== null}
-          loading={exporting === 'public'}
+          loading={exporting?.kind === 'public'}
           onClick={() => void exportRegister('public')}
         />
       </div>
+      {exporting && <ExportProgress exporting={exporting} />}
       {partial && (
         <div className="creditor-totals" data-testid="creditor-totals-partial">
           <span>
