@@ -146,7 +146,7 @@ export function* sheetRows(sheet: WorkSheet): Generator<SheetRow> {
   const plain = plainBySheet.get(sheet);
   // Each pass gets rows of its own, as from SheetJS's cells (a reader may keep or change them).
   if (plain) {
-    for (const r of plain.rows) yield { row: r.row, cells: r.cells.slice() };
+    for (const r of plain.rows) yield { row: r.row, cells: copyCells(r.cells) };
     return;
   }
   const data = sheet['!data'];
@@ -163,6 +163,17 @@ export function* sheetRows(sheet: WorkSheet): Generator<SheetRow> {
     if (!merged && !uncached) yield { row: r + 1, cells: values };
     else yield { row: r + 1, cells: values, ...(merged ? { merged } : {}), ...(uncached ? { formulas: uncached } : {}) };
   }
+}
+
+/** A row's values copied; a wide (sparse) row by the cells that exist, not slot by slot. */
+function copyCells(cells: readonly CellValue[]): CellValue[] {
+  if (cells.length <= DENSE_WIDTH) return cells.slice();
+  const copy: CellValue[] = [];
+  for (const key of Object.keys(cells)) {
+    const c = Number(key);
+    if (Number.isInteger(c)) copy[c] = cells[c] as CellValue;
+  }
+  return copy;
 }
 
 function readCells(cells: CellObject[]): CellValue[] {

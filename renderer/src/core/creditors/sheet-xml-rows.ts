@@ -10,8 +10,9 @@
 //  - bytes that are not valid UTF-8 (SheetJS's own decoder would patch them differently);
 //  - a root element that is not the transitional <worksheet xmlns=".../spreadsheetml/2006/main">
 //    (strict OOXML, namespace prefixes such as <x:c>), or no <sheetData>…</sheetData>;
-//  - merged cells (<mergeCell>: sheetRows copies vertical merges down from SheetJS's merge list);
-//  - any element in the rows other than <row>, </row>, <c>, </c>, <v>, <is> (formulas <f> —
+//  - merged cells down one column (sheetRows copies them down from SheetJS's merge list; merges
+//    across columns, titles mostly, it leaves alone and so does this reader), or a merge it cannot read;
+//  - any element in the rows other than <row>, </row>, <c>, </c>, <v …>, <is> (formulas <f> —
 //    with or without a cached value —, comments, extLst, namespaced elements);
 //  - a cell without r, with an r that is not plain A1 form, out of order (each cell must come after
 //    the one before, row by row) or with attributes other than r, s and t (cm, vm: rich values);
@@ -236,7 +237,7 @@ export function readPlainSheet(xml: string, shared: readonly string[] | null): P
   const start = open + '<sheetData>'.length;
   const close = xml.indexOf('</sheetData>', start);
   if (close < 0) return null;
-  if (xml.indexOf('<mergeCell', close) >= 0) return null;
+  if (!mergesAcrossOnly(xml, close)) return null;
   const dim = /<dimension\s+ref="([^"]*)"/.exec(xml.slice(rootEnd, open));
 
   const rows: SheetRow[] = [];
@@ -288,10 +289,13 @@ export function readPlainSheet(xml: string, shared: readonly string[] | null): P
             k++;
             continue;
           }
-          if (xml.startsWith('<v>', k)) {
-            const ve = xml.indexOf('<', k + 3);
+          if (tagAt(xml, k, 'v')) {
+            // <v> or <v xml:space="preserve"> (SheetJS reads past its attributes); not <v/>.
+            const gt = xml.indexOf('>', k);
+            if (gt < 0 || gt > end || xml.charCodeAt(gt - 1) === SLASH) return null;
+            const ve = xml.indexOf('<', gt + 1);
             if (ve < 0 || !xml.startsWith('</v>', ve) || v !== undefined) return null;
-            v = xml.slice(k + 3, ve);
+            v = xml.slice(gt + 1, ve);
             k = ve + 4;
           } else if (xml.startsWith('<is>', k)) {
             const ie = xml.indexOf('</is>', k + 4);
@@ -318,6 +322,33 @@ export function readPlainSheet(xml: string, shared: readonly string[] | null): P
   }
   flush();
   return { rows, dimension: dim?.[1] ?? null };
+}
+
+/** A1 reference → [row, column] (1-based), or null when not plain A1 form. */
+function refOf(ref: string): [number, number] | null {
+  const m = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return [Number(m[2]), col];
+}
+
+/**
+ * True when the sheet's merged cells (after `from`) are none, or only merges sheetRows leaves alone
+ * (across columns: titles, grouped headers). A merge down one column (a name spanning contract
+ * rows) is copied down by sheetRows from SheetJS's merge list: such a sheet goes through SheetJS.
+ */
+function mergesAcrossOnly(xml: string, from: number): boolean {
+  for (let at = xml.indexOf('<mergeCell', from); at >= 0; at = xml.indexOf('<mergeCell', at + 10)) {
+    if (xml.startsWith('<mergeCells', at)) continue;
+    const gt = xml.indexOf('>', at);
+    const m = /^<mergeCell\s+ref="([A-Z0-9]+):([A-Z0-9]+)"\s*\/>$/.exec(xml.slice(at, gt + 1));
+    const s = m ? refOf(m[1] as string) : null;
+    const e = m ? refOf(m[2] as string) : null;
+    if (!s || !e) return false;
+    if (s[1] === e[1] && s[0] !== e[0]) return false;
+  }
+  return true;
 }
 
 /** Marks a cell SheetJS stores nothing for (a number without a value, an empty shared-string cell). */
