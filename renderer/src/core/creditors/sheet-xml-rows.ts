@@ -45,7 +45,14 @@ const UNDERSCORE = 95;
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+// A Map, not an object literal: "&constructor;" must not find Object.prototype's.
+const ENTITIES: ReadonlyMap<string, string> = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 
@@ -60,7 +67,7 @@ function unescapeText(s: string, crlf: boolean): string | null {
     let from = 0;
     for (let i = out.indexOf('&'); i >= 0; i = out.indexOf('&', i + 1)) {
       const semi = out.indexOf(';', i);
-      const value = semi > i ? ENTITIES[out.slice(i + 1, semi)] : undefined;
+      const value = semi > i ? ENTITIES.get(out.slice(i + 1, semi)) : undefined;
       if (value === undefined) return null;
       built += out.slice(from, i) + value;
       from = semi + 1;

@@ -96,6 +96,7 @@ describe('own sheet reader against SheetJS', () => {
     ['a numeric character reference', row(1, '<c r="A1" t="str"><v>&#20320;</v></c>')],
     ['an _xHHHH_ escape', row(1, '<c r="A1" t="str"><v>a_x000D_b</v></c>')],
     ['an unknown entity', row(1, '<c r="A1" t="str"><v>&AMP;</v></c>')],
+    ['an entity named like an object property', row(1, '<c r="A1" t="str"><v>a&constructor;b</v></c>')],
     ['CDATA', row(1, '<c r="A1" t="str"><v><![CDATA[<b>]]></v></c>')],
     ['a number with spaces', row(1, '<c r="A1"><v> 12 </v></c>')],
     ['a boolean written as true', row(1, '<c r="A1" t="b"><v>true</v></c>')],
