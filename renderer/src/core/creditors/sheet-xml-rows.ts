@@ -12,8 +12,8 @@
 //    (strict OOXML, namespace prefixes such as <x:c>), or no <sheetData>…</sheetData>;
 //  - merged cells down one column (sheetRows copies them down from SheetJS's merge list; merges
 //    across columns, titles mostly, it leaves alone and so does this reader), or a merge it cannot read;
-//  - any element in the rows other than <row>, </row>, <c>, </c>, <v …>, <is> (formulas <f> —
-//    with or without a cached value —, comments, extLst, namespaced elements);
+//  - any element in the rows other than <row>, </row>, <c>, </c>, <v …>, <is>, <f …> (comments,
+//    extLst, namespaced elements); a formula without its saved result <v>, an array formula;
 //  - a cell without r, with an r that is not plain A1 form, out of order (each cell must come after
 //    the one before, row by row) or with attributes other than r, s and t (cm, vm: rich values);
 //  - cell types other than n, s, str, inlineStr and b (e: errors, d: ISO dates), a boolean other
@@ -284,6 +284,7 @@ export function readPlainSheet(xml: string, shared: readonly string[] | null): P
       lastCol = tag.col;
       let v: string | undefined;
       let inline: string | undefined;
+      let formula = false;
       let next = tag.end;
       if (!tag.selfClosing) {
         const end = xml.indexOf('</c>', tag.end);
@@ -304,6 +305,21 @@ export function readPlainSheet(xml: string, shared: readonly string[] | null): P
             if (ve < 0 || !xml.startsWith('</v>', ve) || v !== undefined) return null;
             v = xml.slice(gt + 1, ve);
             k = ve + 4;
+          } else if (tagAt(xml, k, 'f')) {
+            // A formula: its saved result <v> is the value, as SheetJS reads it (a formula without
+            // one never gets here: prepareXlsx leaves such sheets to SheetJS). An array formula
+            // gives SheetJS's other cells in its range a value of 0 with cellFormula on: given up.
+            const gt = xml.indexOf('>', k);
+            if (gt < 0 || gt > end) return null;
+            const tag = xml.slice(k, gt);
+            if (tag.indexOf('array') >= 0) return null;
+            if (xml.charCodeAt(gt - 1) === SLASH) k = gt + 1;
+            else {
+              const fe = xml.indexOf('</f>', gt);
+              if (fe < 0 || fe > end) return null;
+              k = fe + 4;
+            }
+            formula = true;
           } else if (xml.startsWith('<is>', k)) {
             const ie = xml.indexOf('</is>', k + 4);
             if (ie < 0 || ie > end || inline !== undefined) return null;
@@ -313,6 +329,8 @@ export function readPlainSheet(xml: string, shared: readonly string[] | null): P
         }
         next = end + 4;
       }
+      // A formula without its result (SheetJS: 0 with cellFormula on, nothing without): given up.
+      if (formula && v === undefined) return null;
       const value = cellOf(tag.type, v, inline, shared);
       if (value === null) return null;
       if (value !== undefined) {

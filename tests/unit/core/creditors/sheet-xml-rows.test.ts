@@ -85,7 +85,9 @@ describe('own sheet reader against SheetJS', () => {
 
   // Each case: SheetJS reads it in a way this reader does not copy, so the sheet goes through SheetJS.
   const bailOuts: Array<[string, string, string?]> = [
-    ['a formula (even with its result)', row(1, '<c r="A1"><f>1+1</f><v>2</v></c>')],
+    ['a formula without its result', row(1, '<c r="A1"><f>1+1</f></c>', '<c r="B1"><v>1</v></c>')],
+    ['a shared formula without its result', row(1, '<c r="A1"><f>1</f><v>1</v></c>', '<c r="B1"><f t="shared" si="0"/></c>')],
+    ['an array formula', row(1, '<c r="A1"><f t="array" ref="A1:B1">1</f><v>1</v></c>', '<c r="B1"/>')],
     ['an error cell', row(1, '<c r="A1" t="e"><v>#N/A</v></c>')],
     ['an ISO date cell', row(1, '<c r="A1" t="d"><v>2024-01-02</v></c>')],
     ['a cell without r', row(1, '<c t="str"><v>x</v></c>')],
@@ -109,6 +111,16 @@ describe('own sheet reader against SheetJS', () => {
       expect(same(xlsx(`<sheetData>${rows}</sheetData>`, sst))).toBe(false);
     });
   }
+
+  it('reads formulas with their saved results itself (numbers, texts, booleans, shared)', () => {
+    const body = `<sheetData>${row(1, '<c r="A1"><f>1+1</f><v>2</v></c>', '<c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>', '<c r="C1" t="b"><f>TRUE()</f><v>1</v></c>', '<c r="D1"><f t="shared" ref="D1:D2" si="0">A1*2</f><v>4</v></c>')}${row(2, '<c r="D2"><f t="shared" si="0"/><v>0</v></c>')}</sheetData>`;
+    const bytes = xlsx(body);
+    expect(same(bytes)).toBe(true);
+    expect(rowsBothWays(bytes, {} as typeof WORKER).own['名单']?.map((r) => r.cells)).toEqual([[2, 'ab', true, 4], [null, null, null, 0]]);
+    // With SheetJS's formulas on (the core's readWorkbook) the values are the same.
+    const core = rowsBothWays(bytes, {} as typeof WORKER);
+    expect(core.own).toStrictEqual(core.sheetJs);
+  });
 
   it('gives up on cells merged down a column (sheetRows copies them down from SheetJS), not on merges across', () => {
     const rows = `<sheetData>${row(1, s('A1', '张三'))}${row(2, '<c r="B2"><v>1</v></c>')}</sheetData>`;
