@@ -158,11 +158,15 @@ export function prepareXlsx(bytes: Uint8Array, fileName: string, options: Parsin
     const formulas = uncachedFormulaCells(xml);
     if (formulas.size > 0) uncachedFormulas.set(s.name, formulas);
   }
-  const split = pieces > 1 ? splitLargest(wanted, inflated, uncachedFormulas, pieces) : null;
+  // Plain sheets are read in one pass here, before any cut: our reader is quick enough that cutting
+  // (copying the sheet into pieces, packing the rows back) costs more CPU than it saves. Only a
+  // sheet it gives up on is cut for SheetJS's parse on several threads.
+  const early = ownReader && pieces > 1 ? readPlainSheets(wanted, inflated, sst, uncachedFormulas) : null;
+  const split = pieces > 1 ? splitLargest(wanted, inflated, uncachedFormulas, pieces, early) : null;
   return {
     split,
     parse: () => {
-      const plainSheets = ownReader ? readPlainSheets(wanted, inflated, sst, uncachedFormulas) : new Map<string, PlainSheet>();
+      const plainSheets = early ?? (ownReader ? readPlainSheets(wanted, inflated, sst, uncachedFormulas) : new Map<string, PlainSheet>());
       const rest = wanted.filter((s) => !plainSheets.has(s.name)).map((s) => s.name);
       // Every wanted sheet read here: SheetJS is not needed at all (its SheetNames are the workbook's
       // sheet names, which attr() decodes as SheetJS does unless they hold escapes it reads otherwise).
@@ -225,9 +229,10 @@ function splitLargest(
   inflated: Map<string, Uint8Array>,
   uncachedFormulas: ReadonlyMap<string, unknown>,
   pieces: number,
+  plain: ReadonlyMap<string, unknown> | null,
 ): SplitSheet | null {
   let largest: WorkbookParts['sheets'][number] | null = null;
-  for (const s of wanted) if ((inflated.get(s.part)?.length ?? 0) > (largest ? (inflated.get(largest.part)?.length ?? 0) : 0)) largest = s;
+  for (const s of wanted) if (!plain?.has(s.name) && ((inflated.get(s.part)?.length ?? 0) > (largest ? (inflated.get(largest.part)?.length ?? 0) : 0))) largest = s;
   if (!largest || uncachedFormulas.has(largest.name)) return null;
   const xml = inflated.get(largest.part);
   if (!xml || xml.length < SPLIT_MIN_BYTES) return null;
