@@ -24,8 +24,13 @@ function register(): Uint8Array {
     const id = same ? residentId(11) : residentId(i, i % 1_000 !== 500);
     aoa.push([i, same ? '参与人11' : `参与人${i}`, id, `138${String(i).padStart(8, '0')}`, (i % 97) * 1000 + 500, i % 5 === 0 ? 100.5 : 0, '中国工商银行威海分行', `62220${String(i).padStart(14, '0')}`, `山东省威海市环翠区海滨北路${i}号`]);
   }
+  const sheet = utils.aoa_to_sheet(aoa);
+  // An array formula (序号 1 as =1) is something our own reader gives up on (sheet-xml-rows.ts): the
+  // sheet then goes through SheetJS, cut into pieces. A plain sheet is read in one pass instead.
+  const first = sheet['!data']?.[1]?.[0] ?? sheet.A2;
+  if (first) Object.assign(first, { f: '1', F: 'A2:A2' });
   const book = utils.book_new();
-  utils.book_append_sheet(book, utils.aoa_to_sheet(aoa), '集资参与人');
+  utils.book_append_sheet(book, sheet, '集资参与人');
   return new Uint8Array(write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 }
 

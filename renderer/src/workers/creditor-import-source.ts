@@ -4,6 +4,7 @@
 // its text are ever held whole.
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import { csvRowsFrom, prepareOpenWorkbook, type SheetRow, sheetRows, spreadsheetKind } from '../core/creditors';
+import { sheetRowCount } from '../core/creditors/read-xlsx';
 import { headerSearch } from '../core/creditors/sheet-choice';
 import { type PieceRows, type PieceWorkers, piecesHere, startPieceWorkers } from './sheet-pieces';
 
@@ -139,10 +140,10 @@ function openedBook(fileName: string, kind: 'xlsx' | 'xls', book: WorkBook, spli
     runs,
     rowCount: (name) => {
       const ws = sheetOf(name);
-      if (!isSplit(name)) return ws['!data']?.length ?? 0;
+      if (!isSplit(name)) return sheetRowCount(ws);
       // Until the other pieces are in, the last row the sheet's dimension claims (progress only).
       const last = later?.reduce<number | null>((at, p) => p.lastRow ?? at, null);
-      return last ?? Number(/(\d+)$/.exec(ws['!ref'] ?? '')?.[1] ?? ws['!data']?.length ?? 0);
+      return last ?? Number(/(\d+)$/.exec(ws['!ref'] ?? '')?.[1] ?? sheetRowCount(ws));
     },
   };
 }

@@ -1,14 +1,17 @@
 // xlsx/xls through SheetJS (@e965/xlsx), keeping raw cell values and their type: a numeric cell in
 // the ID or account column is an error, so numbers must stay numbers.
 import { type CellObject, type ParsingOptions, read, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import type { PlainSheet } from './sheet-xml-rows';
 import type { CellValue, SheetRow } from './types';
-import { parseInflated, prepareXlsx, type SplitSheet, type XlsxPieceFiles, xlsxSheets } from './xlsx-open';
+import { parseInflated, prepareXlsx, readPlainPiece, type SplitSheet, type XlsxPieceFiles, xlsxSheets } from './xlsx-open';
 
 /** Options per architecture.md: dense rows, raw values, no formatted text or dates built. */
 export const WORKBOOK_OPTIONS: ParsingOptions = { type: 'array', dense: true, cellText: false, cellDates: false, raw: true };
 
 // Cells holding a formula without a saved result, per sheet (found by prepareXlsx; SheetJS drops them).
 const uncachedBySheet = new WeakMap<WorkSheet, ReadonlyMap<number, number[]>>();
+// Sheets our own reader read (sheet-xml-rows.ts): the book holds a stub, its rows are kept here.
+const plainBySheet = new WeakMap<WorkSheet, PlainSheet>();
 
 /**
  * Reads a workbook for the import: .xlsx through prepareXlsx (limits checked before parsing), .xls
@@ -27,11 +30,11 @@ export interface PreparedWorkbook {
 }
 
 /** readWorkbook in two steps, so a split sheet's other pieces can be handed out before parsing. */
-export function prepareWorkbook(bytes: Uint8Array, sheet?: string, extra: ParsingOptions = {}, fileName = 'xlsx', pieces = 1): PreparedWorkbook {
+export function prepareWorkbook(bytes: Uint8Array, sheet?: string, extra: ParsingOptions = {}, fileName = 'xlsx', pieces = 1, ownReader = true): PreparedWorkbook {
   const options: ParsingOptions = { ...WORKBOOK_OPTIONS, ...extra };
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (!isZip) return { split: null, parse: () => read(bytes, { ...options, ...(sheet === undefined ? {} : { sheets: sheet }) }) };
-  const prepared = prepareXlsx(bytes, fileName, options, sheet, pieces);
+  const prepared = prepareXlsx(bytes, fileName, options, sheet, pieces, ownReader);
   return {
     split: prepared.split,
     parse: () => {
@@ -40,9 +43,18 @@ export function prepareWorkbook(bytes: Uint8Array, sheet?: string, extra: Parsin
         const ws = opened.book.Sheets[name];
         if (ws) uncachedBySheet.set(ws, cells);
       }
+      for (const [name, plain] of opened.plainSheets) opened.book.Sheets[name] = plainStub(plain);
       return opened.book;
     },
   };
+}
+
+/** A sheet read by our own reader, as the book holds it: its range, its rows beside it. */
+function plainStub(plain: PlainSheet): WorkSheet {
+  const last = plain.rows.at(-1);
+  const ws: WorkSheet = { '!ref': plain.dimension ?? (last ? `A1:A${last.row}` : 'A1') };
+  plainBySheet.set(ws, plain);
+  return ws;
 }
 
 /**
@@ -50,7 +62,9 @@ export function prepareWorkbook(bytes: Uint8Array, sheet?: string, extra: Parsin
  * sheet: the same options, so the same values. Pieces never hold merged cells or formulas without
  * a result (xlsx-split.ts refuses those sheets).
  */
-export function parseSheetPiece(files: XlsxPieceFiles, sheet: string, extra: ParsingOptions = {}): SheetRow[] {
+export function parseSheetPiece(files: XlsxPieceFiles, sheet: string, extra: ParsingOptions = {}, ownReader = true): SheetRow[] {
+  const plain = ownReader ? readPlainPiece(files, sheet) : null;
+  if (plain) return plain.rows;
   const book = parseInflated(files, { ...WORKBOOK_OPTIONS, ...extra, sheets: sheet });
   const ws = book.Sheets[sheet];
   return ws ? [...sheetRows(ws)] : [];
@@ -129,6 +143,12 @@ const DENSE_WIDTH = 256;
  * 16,384 (its `cells` array is then sparse).
  */
 export function* sheetRows(sheet: WorkSheet): Generator<SheetRow> {
+  const plain = plainBySheet.get(sheet);
+  // Each pass gets rows of its own, as from SheetJS's cells (a reader may keep or change them).
+  if (plain) {
+    for (const r of plain.rows) yield { row: r.row, cells: copyCells(r.cells) };
+    return;
+  }
   const data = sheet['!data'];
   if (!data) return;
   const mergedColumns = fillVerticalMerges(sheet, data);
@@ -143,6 +163,17 @@ export function* sheetRows(sheet: WorkSheet): Generator<SheetRow> {
     if (!merged && !uncached) yield { row: r + 1, cells: values };
     else yield { row: r + 1, cells: values, ...(merged ? { merged } : {}), ...(uncached ? { formulas: uncached } : {}) };
   }
+}
+
+/** A row's values copied; a wide (sparse) row by the cells that exist, not slot by slot. */
+function copyCells(cells: readonly CellValue[]): CellValue[] {
+  if (cells.length <= DENSE_WIDTH) return cells.slice();
+  const copy: CellValue[] = [];
+  for (const key of Object.keys(cells)) {
+    const c = Number(key);
+    if (Number.isInteger(c)) copy[c] = cells[c] as CellValue;
+  }
+  return copy;
 }
 
 function readCells(cells: CellObject[]): CellValue[] {
@@ -162,5 +193,7 @@ function readCells(cells: CellObject[]): CellValue[] {
 
 /** Number of row slots in a sheet, for progress bars. */
 export function sheetRowCount(sheet: WorkSheet): number {
+  const plain = plainBySheet.get(sheet);
+  if (plain) return plain.rows.at(-1)?.row ?? 0;
   return sheet['!data']?.length ?? 0;
 }

@@ -6,6 +6,7 @@
 
 import type { ParsingOptions, WorkBook } from '@e965/xlsx';
 import * as XLSX from '@e965/xlsx';
+import { decodeXml, type PlainSheet, readPlainSheet, readSharedStrings } from './sheet-xml-rows';
 import { splitSheetXml } from './xlsx-split';
 import { checkDeclaredSizes, inflateEntry, XlsxLimitError, type ZipEntry, zipEntries } from './xlsx-zip';
 
@@ -72,6 +73,11 @@ function workbookOf(bytes: Uint8Array, fileName: string): WorkbookParts {
     checkDeclaredSizes([e], fileName);
     return inflateEntry(bytes, e, fileName);
   };
+  return { entries, ...workbookFrom(read, fileName) };
+}
+
+/** The workbook's sheets and relationships from its parts, read by name. */
+function workbookFrom(read: (name: string) => Uint8Array | null, fileName: string): Omit<WorkbookParts, 'entries'> {
   const rootRels = read('_rels/.rels');
   const workbookPart = (rootRels && readRels(text(rootRels), '').find((r) => r.type === 'officeDocument')?.target) || 'xl/workbook.xml';
   const workbookXml = read(workbookPart);
@@ -81,7 +87,7 @@ function workbookOf(bytes: Uint8Array, fileName: string): WorkbookParts {
     name: attr(m[0], 'name') ?? '',
     part: wbRels.find((r) => r.id === attr(m[0], 'id'))?.target ?? '',
   }));
-  return { entries, sheets, wbRels };
+  return { sheets, wbRels };
 }
 
 /** The sheets of an .xlsx, in workbook order, without parsing any of them. */
@@ -93,6 +99,8 @@ export interface OpenedXlsx {
   readonly book: WorkBook;
   /** Per sheet name: 0-based row → 0-based columns of cells holding a formula with no saved result. */
   readonly uncachedFormulas: ReadonlyMap<string, ReadonlyMap<number, number[]>>;
+  /** Sheets read by our own reader (sheet-xml-rows.ts) instead of SheetJS: absent from book.Sheets' parse. */
+  readonly plainSheets: ReadonlyMap<string, PlainSheet>;
 }
 
 /** The inflated parts SheetJS reads for one piece of a split sheet (name → bytes). */
@@ -123,7 +131,7 @@ export const SPLIT_MIN_BYTES = 4 * 1024 * 1024;
  * With `pieces` > 1 the largest sheet (of at least SPLIT_MIN_BYTES, with no formula lacking its
  * result) is cut into that many pieces where its rows allow; `parse()` then reads its first piece.
  */
-export function prepareXlsx(bytes: Uint8Array, fileName: string, options: ParsingOptions, sheet?: string, pieces = 1): PreparedXlsx {
+export function prepareXlsx(bytes: Uint8Array, fileName: string, options: ParsingOptions, sheet?: string, pieces = 1, ownReader = true): PreparedXlsx {
   const { entries, sheets, wbRels } = workbookOf(bytes, fileName);
   const wanted = sheet === undefined ? sheets : sheets.filter((s) => s.name === sheet);
   const wantedParts = new Set(wanted.map((s) => s.part));
@@ -150,11 +158,69 @@ export function prepareXlsx(bytes: Uint8Array, fileName: string, options: Parsin
     const formulas = uncachedFormulaCells(xml);
     if (formulas.size > 0) uncachedFormulas.set(s.name, formulas);
   }
-  const split = pieces > 1 ? splitLargest(wanted, inflated, uncachedFormulas, pieces) : null;
+  // Plain sheets are read in one pass here, before any cut: our reader is quick enough that cutting
+  // (copying the sheet into pieces, packing the rows back) costs more CPU than it saves. Only a
+  // sheet it gives up on is cut for SheetJS's parse on several threads.
+  const early = ownReader && pieces > 1 ? readPlainSheets(wanted, inflated, sst, uncachedFormulas) : null;
+  const split = pieces > 1 ? splitLargest(wanted, inflated, uncachedFormulas, pieces, early) : null;
   return {
     split,
-    parse: () => ({ book: parseInflated([...inflated], { ...options, ...(sheet === undefined ? {} : { sheets: sheet }) }), uncachedFormulas }),
+    parse: () => {
+      const plainSheets = early ?? (ownReader ? readPlainSheets(wanted, inflated, sst, uncachedFormulas) : new Map<string, PlainSheet>());
+      const rest = wanted.filter((s) => !plainSheets.has(s.name)).map((s) => s.name);
+      // Every wanted sheet read here: SheetJS is not needed at all (its SheetNames are the workbook's
+      // sheet names, which attr() decodes as SheetJS does unless they hold escapes it reads otherwise).
+      if (rest.length === 0 && sheets.every((s) => !/[&_]/.test(s.name))) {
+        return { book: { SheetNames: sheets.map((s) => s.name), Sheets: {} }, uncachedFormulas, plainSheets };
+      }
+      const names = plainSheets.size === 0 ? sheet : rest;
+      const book = parseInflated([...inflated], { ...options, ...(names === undefined ? {} : { sheets: names }) });
+      return { book, uncachedFormulas, plainSheets };
+    },
   };
+}
+
+/**
+ * The wanted sheets our own reader can read exactly (sheet-xml-rows.ts), by name; the others (and
+ * any sheet with a formula lacking its result) are left to SheetJS. The shared strings are decoded
+ * once, when the first sheet needs them.
+ */
+function readPlainSheets(
+  wanted: WorkbookParts['sheets'],
+  inflated: ReadonlyMap<string, Uint8Array>,
+  sst: Uint8Array | undefined,
+  uncachedFormulas: ReadonlyMap<string, unknown>,
+): Map<string, PlainSheet> {
+  const out = new Map<string, PlainSheet>();
+  let shared: readonly string[] | null | undefined;
+  for (const s of wanted) {
+    const bytes = inflated.get(s.part);
+    if (!bytes || uncachedFormulas.has(s.name)) continue;
+    const xml = decodeXml(bytes);
+    if (xml === null) continue;
+    if (shared === undefined) {
+      const sstXml = sst ? decodeXml(sst) : null;
+      shared = sstXml === null ? null : readSharedStrings(sstXml);
+    }
+    const sheet = readPlainSheet(xml, shared);
+    if (sheet) out.set(s.name, sheet);
+  }
+  return out;
+}
+
+/**
+ * One piece of a split sheet read by our own reader, or null (then SheetJS reads it): the piece's
+ * files hold the workbook's small parts and the piece as the sheet's only part.
+ */
+export function readPlainPiece(files: XlsxPieceFiles, sheet: string): PlainSheet | null {
+  const byName = new Map(files);
+  const { sheets, wbRels } = workbookFrom((name) => byName.get(name) ?? null, 'xlsx');
+  const part = sheets.find((s) => s.name === sheet)?.part;
+  const xmlBytes = part === undefined ? undefined : byName.get(part);
+  if (!xmlBytes) return null;
+  const sstPart = wbRels.find((r) => r.type === 'sharedStrings')?.target;
+  const sst = sstPart === undefined ? undefined : byName.get(sstPart);
+  return readPlainSheets([{ name: sheet, part: part as string }], byName, sst, new Map()).get(sheet) ?? null;
 }
 
 /** Cuts the largest sheet in place (inflated then holds its first piece); the other pieces' files. */
@@ -163,9 +229,10 @@ function splitLargest(
   inflated: Map<string, Uint8Array>,
   uncachedFormulas: ReadonlyMap<string, unknown>,
   pieces: number,
+  plain: ReadonlyMap<string, unknown> | null,
 ): SplitSheet | null {
   let largest: WorkbookParts['sheets'][number] | null = null;
-  for (const s of wanted) if ((inflated.get(s.part)?.length ?? 0) > (largest ? (inflated.get(largest.part)?.length ?? 0) : 0)) largest = s;
+  for (const s of wanted) if (!plain?.has(s.name) && ((inflated.get(s.part)?.length ?? 0) > (largest ? (inflated.get(largest.part)?.length ?? 0) : 0))) largest = s;
   if (!largest || uncachedFormulas.has(largest.name)) return null;
   const xml = inflated.get(largest.part);
   if (!xml || xml.length < SPLIT_MIN_BYTES) return null;
