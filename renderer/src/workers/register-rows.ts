@@ -1,5 +1,5 @@
 // The cells of one register row, shared by the streaming writer (register-xlsx-stream.ts) and the
-// SheetJS reference (creditor-register-xlsx.ts): the same columns, texts and masking in both.
+// SheetJS reference (tests/unit/workers/register-sheet-reference.ts): the same columns, texts and masking in both.
 import { maskIdNumber, maskName } from '../core/identity';
 import { EXCLUSION_LABELS, type StoredCreditor } from '../db/repositories/creditor-types';
 

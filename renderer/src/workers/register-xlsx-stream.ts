@@ -1,7 +1,7 @@
 // The register as xlsx, written as it is read (issue 17): sheet XML rows are made a few hundred
 // at a time, deflated into the zip at once (fflate's streaming Zip) and the zip's bytes gathered
 // into Blobs (the browser's blob store, not this worker's heap), so a million creditors never
-// exist as cells, as one sheet or as one file in memory. SheetJS (creditor-register-xlsx.ts) builds
+// exist as cells, as one sheet or as one file in memory. SheetJS (the tests' reference, tests/unit/workers/register-sheet-reference.ts) builds
 // the whole sheet and then the whole file in the heap: at 1,048,576 creditors that is more than a
 // worker has.
 //

@@ -2,7 +2,7 @@
 import { read, utils } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import type { StoredCreditor } from '../../../renderer/src/db/repositories/creditor-types';
-import { RegisterSheet } from '../../../renderer/src/workers/creditor-register-xlsx';
+import { RegisterSheet } from './register-sheet-reference';
 
 const person = (i: number, patch: Partial<StoredCreditor> = {}): StoredCreditor => ({
   cid: String(i),

@@ -1,10 +1,10 @@
 // The register as xlsx: the full list (personal data in full, for the case file) and the public
 // notice version (公示名单: persons' names and ID numbers masked). Both are audited by the caller.
-// SheetJS builds the whole sheet in memory: the export writes with register-xlsx-stream.ts now
-// (a million creditors), and this writer stays as the reference its tests compare the file with.
+// SheetJS builds the whole sheet in memory: the app writes with register-xlsx-stream.ts now (a
+// million creditors), so this writer lives with the tests, as the reference they compare that file with.
 import { utils, type WorkSheet, write } from '@e965/xlsx';
-import type { StoredCreditor } from '../db/repositories/creditor-types';
-import { type RegisterCell as Cell, FULL_HEADER, fullRow, PUBLIC_HEADER, publicRow } from './register-rows';
+import type { StoredCreditor } from '../../../renderer/src/db/repositories/creditor-types';
+import { type RegisterCell as Cell, FULL_HEADER, fullRow, PUBLIC_HEADER, publicRow } from '../../../renderer/src/workers/register-rows';
 
 /**
  * One export's sheet: the full list (personal data in full, for the case file) or the public notice.
