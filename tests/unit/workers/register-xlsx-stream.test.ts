@@ -8,10 +8,10 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { StoredCreditor } from '../../../renderer/src/db/repositories/creditor-types';
 import { exportRegister } from '../../../renderer/src/workers/creditor-register-export';
-import { RegisterSheet } from './register-sheet-reference';
 import { RegisterXlsxWriter, sheetNameOf } from '../../../renderer/src/workers/register-xlsx-stream';
 import { createCase, importCreditors, type TestCreditor } from '../db/repayment-test-data';
 import { makeTestRepos } from '../db/test-db';
+import { RegisterSheet } from './register-sheet-reference';
 
 const person = (i: number, patch: Partial<StoredCreditor> = {}): StoredCreditor => ({
   cid: String(i),
