@@ -4,7 +4,7 @@
 // figures' refund-facts cache) runs there, on the worker's own Dexie connection to the same
 // database, so the window keeps answering while it runs (issue 17).
 import type { PaymentResultRow } from '../db/records';
-import type { BankResultMatch, BankResultSummary } from '../db/repositories/repayment-bank';
+import type { BankResultMatch, BankResultSummary, DisbursementFile } from '../db/repositories/repayment-bank';
 import type { CaseFiguresView, CreditorFiguresRow } from '../db/repositories/repayment-figures';
 import type { BatchScreen, CreditorFiguresScreen, FiguresQuery, LinesQuery } from '../db/repositories/repayment-pages';
 import type { RefundNoticeData } from '../db/repositories/repayment-repository';
@@ -47,7 +47,7 @@ export type RepaymentTask =
  * a 90–150 ms task there, issue 17).
  */
 export type DisbursementFileResult =
-  | { readonly ok: true; readonly suggestedName: string; readonly file: Blob; readonly rowCount: number; readonly totalFen: number; readonly missingAccounts: number }
+  | ({ readonly ok: true; readonly suggestedName: string } & DisbursementFile)
   | { readonly ok: false; readonly message: string };
 
 export type RecordResultsResult = ActionResult & { readonly counts?: PaymentResultRow['counts'] };

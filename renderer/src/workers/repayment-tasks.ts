@@ -5,7 +5,6 @@ import { isPermissionDenied } from '../db/access';
 import type { Repositories } from '../db/repositories';
 import type { RepaymentPhase } from '../db/repositories/repayment-types';
 import {
-  type DisbursementFileResult,
   type FromRepaymentWorker,
   PHASES,
   type RepaymentProgressReport,
@@ -34,7 +33,7 @@ export async function runRepaymentTask<K extends RepaymentTaskKind>(repos: Repos
       result = await repos.repayment.recomputeBatch(t.batchId, t.draft, batch);
       break;
     case 'disbursementFile':
-      result = asBlob(await repos.repayment.disbursementFile(t.batchId, phaseReporter(PHASES.bank, progress)));
+      result = await repos.repayment.disbursementFile(t.batchId, phaseReporter(PHASES.bank, progress));
       break;
     case 'approve':
       result = await repos.repayment.approve(t.batchId, undefined, phaseReporter(PHASES.approve, progress));
@@ -74,15 +73,6 @@ export async function runRepaymentTask<K extends RepaymentTaskKind>(repos: Repos
       break;
   }
   return result as RepaymentTaskResults[K];
-}
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The bank list's bytes as a Blob, made here (on the worker's thread when it runs there): see DisbursementFileResult. */
-function asBlob(file: Awaited<ReturnType<Repositories['repayment']['disbursementFile']>>): DisbursementFileResult {
-  if (!file.ok) return file;
-  const { bytes, ...rest } = file;
-  return { ...rest, file: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }) };
 }
 
 /** Bytes cross without a copy (the bank file of a million lines is tens of MB; so is the bank's result file). */

@@ -242,7 +242,7 @@ describe('no money moves on a change nobody else has verified', () => {
     await signInAs(t.repos, t.users.clerk);
     const file = await t.repos.repayment.disbursementFile(t.batchId);
     if (!file.ok) throw new Error(file.message);
-    const book = XLSX.read(file.bytes, { type: 'array' });
+    const book = XLSX.read(new Uint8Array(await file.file.arrayBuffer()), { type: 'array' });
     const summary = XLSX.utils.sheet_to_json<string[]>(book.Sheets.汇总 as XLSX.WorkSheet, { header: 1 });
     expect(summary).toEqual(expect.arrayContaining([['审批人', '王审批'], ['导出人', '张经办']]));
     expect(book.Props?.Author).toBe('张经办');

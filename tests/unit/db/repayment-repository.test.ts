@@ -242,7 +242,7 @@ describe('bank files and payment results', () => {
     const file = await repos.repayment.disbursementFile(batchId);
     if (!file.ok) throw new Error(file.message);
     expect(file.suggestedName).toBe('清退代发清单-第1批-2026-11-20.xlsx');
-    const book = XLSX.read(file.bytes, { type: 'array' });
+    const book = XLSX.read(new Uint8Array(await file.file.arrayBuffer()), { type: 'array' });
     const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets.代发清单 as XLSX.WorkSheet, { header: 1 });
     expect(rows[0]).toEqual(['序号', '户名', '账号', '开户行', '金额（元）', '业务参考号']);
     expect(rows[1]?.slice(0, 5)).toEqual(['1', '王喆', '6222020200112200001', '中国工商银行威海分行', '3000.00']);

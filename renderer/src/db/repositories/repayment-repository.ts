@@ -17,7 +17,7 @@ import type { RepositoryContext } from '../repository-context';
 import { type Actor, actorName, currentActor, currentActorName, readAccess } from '../session';
 import { forEachLineBlocks, readBatchLines } from './allocation-block-reads';
 import type { BankResultMatch, BankResultReading } from './repayment-bank';
-import { buildDisbursementXlsx, readBankResultFile } from './repayment-bank';
+import { buildDisbursementXlsx, type DisbursementFile, readBankResultFile } from './repayment-bank';
 import { validateBatchDraft } from './repayment-batch-draft';
 import type { CaseFiguresView, CreditorFiguresRow, LoadedBatch, RefundNoticeLine } from './repayment-figures';
 import { activeFunds, caseFiguresOf, creditorFiguresOf, forRepayment, refundNoticeLinesOf } from './repayment-figures';
@@ -386,7 +386,7 @@ export class RepaymentRepository {
   // ---- bank files ----
 
   /** The bank disbursement list of an approved batch (pending lines), not yet audited: call recordExport once saved. */
-  async disbursementFile(batchId: string, onProgress?: RepaymentProgress): Promise<{ ok: true; suggestedName: string; bytes: Uint8Array; rowCount: number; totalFen: number; missingAccounts: number } | { ok: false; message: string }> {
+  async disbursementFile(batchId: string, onProgress?: RepaymentProgress): Promise<({ ok: true; suggestedName: string } & DisbursementFile) | { ok: false; message: string }> {
     const row = await this.getBatch(batchId);
     if (!row) return { ok: false, message: '该清退批次不存在。' };
     if (row.status === 'draft') return { ok: false, message: `第 ${row.number} 批尚未审批，审批后才能导出银行代发清单。` };
@@ -412,14 +412,14 @@ export class RepaymentRepository {
   }
 
   /** The export holds names and full account numbers: it leaves an audit trace. */
-  async recordExport(batchId: string, fileName: string, rowCount: number, totalFen: number): Promise<void> {
+  async recordExport(batchId: string, fileName: string, rowCount: number, totalFen: number, hash?: string): Promise<void> {
     const { db } = this.ctx;
     const now = this.ctx.now();
     await db.transaction('rw', [db.repaymentBatches, db.audit, db.settings], async () => {
       const row = await db.repaymentBatches.get(batchId);
       const by = personOf(await currentActor(db));
       if (row && by) await db.repaymentBatches.put({ ...row, bankExports: [...(row.bankExports ?? []), { by, at: now.toISOString(), fileName }] });
-      await appendAudit(db, { action: 'export', entity: 'repaymentBatches', entityId: batchId, before: null, after: { kind: 'bank-disbursement', fileName, rowCount, totalFen } }, now);
+      await appendAudit(db, { action: 'export', entity: 'repaymentBatches', entityId: batchId, before: null, after: { kind: 'bank-disbursement', fileName, rowCount, totalFen, ...(hash ? { fileHash: hash } : {}) } }, now);
     });
   }
 

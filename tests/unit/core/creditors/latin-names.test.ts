@@ -40,7 +40,7 @@ describe('Latin names', () => {
     if (!c) throw new Error('not imported');
     const line: AllocationLineRecord = { cid: '1', amountFen: 50_000, status: 'pending', remainingFen: 100_000, pool: 0, flags: 0, ref: 'R1' };
     const built = buildDisbursementXlsx({ title: '第1批', lines: [line], creditors: new Map([['1', { ...c, cid: '1' }]]) });
-    const sheet = XLSX.read(built.bytes, { type: 'array' }).Sheets.代发清单;
+    const sheet = XLSX.read(new Uint8Array(await built.file.arrayBuffer()), { type: 'array' }).Sheets.代发清单;
     expect(sheet?.B2?.v).toBe('John Smith');
     expect(sheet?.C2?.v).toBe('6222020200112233441');
   });

@@ -120,7 +120,7 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     // The worker's Blob: the page neither holds nor copies the file's bytes (tens of MB at a million lines).
     const saved = await bridge.saveFile({ suggestedName: file.suggestedName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: file.file });
     if (saved.status !== 'saved') return;
-    await repos.repayment.recordExport(batchId, saved.fileName, file.rowCount, file.totalFen);
+    await repos.repayment.recordExport(batchId, saved.fileName, file.rowCount, file.totalFen, file.hash);
     // The facts say who exported when (the batch row only: the lines did not change).
     const row = await repos.repayment.getBatch(batchId);
     if (row) startTransition(() => setData((d) => (d ? { ...d, batch: row } : d)));
