@@ -51,7 +51,8 @@ export class RegisterXlsxWriter {
     this.kind = options.kind;
     this.maxDataRows = maxRows - 1;
     const header = options.kind === 'full' ? FULL_HEADER : PUBLIC_HEADER;
-    const sheets = continuedSheets(options.sheetName, options.total, header as readonly string[], WIDTHS[options.kind], maxRows);
+    // The public list (4 columns) is printed to be posted: across one page's width, header on every page.
+    const sheets = continuedSheets(options.sheetName, options.total, header as readonly string[], WIDTHS[options.kind], maxRows, options.kind === 'public');
     this.names = sheets.map((s) => s.name);
     this.styles = new Int8Array(header.length);
     for (const c of TEXT_COLUMNS[options.kind]) this.styles[c] = CELL_STYLE.text;

@@ -6,6 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { fenToYuanString } from '../../../renderer/src/core/money';
 import type { AllocationLineRecord } from '../../../renderer/src/db/records';
@@ -87,6 +88,11 @@ describe('the bank disbursement list', () => {
     expect(list.F2).toMatchObject({ t: 's', v: 'QT1-ABCDEF-000001', z: '@' });
     expect(list.E3).toMatchObject({ t: 's', v: '1500.50' });
     expect(list['!cols']?.[2]?.width).toBeGreaterThanOrEqual(24);
+    // Printed to sign or hand over: landscape, across one page's width, the header on every page.
+    expect(book.Workbook?.Names).toEqual([expect.objectContaining({ Name: '_xlnm.Print_Titles', Sheet: 0, Ref: "'代发清单'!$1:$1" })]);
+    const sheetXml = new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+    expect(sheetXml).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(sheetXml).toContain('orientation="landscape" fitToWidth="1" fitToHeight="0"');
     expect(rowsOf(book, '汇总')).toEqual([
       ['批次', '第 1 批（2026-12-03）'],
       ['笔数', '2'],

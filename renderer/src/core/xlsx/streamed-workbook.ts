@@ -21,8 +21,8 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export type XlsxCell = string | number;
 
-/** Cell styles (styles.xml's cellXfs): general, text (@), money (#,##0.00), the bold header. */
-export const CELL_STYLE = { general: 0, text: 1, money: 2, header: 3 } as const;
+/** Cell styles (styles.xml's cellXfs): general, text (@), money (#,##0.00), the bold header, text set right (an amount kept as text), text set in by one step (a column after one set right). */
+export const CELL_STYLE = { general: 0, text: 1, money: 2, header: 3, textRight: 4, textIndented: 5 } as const;
 
 export interface StreamedSheetPlan {
   /** Within Excel's 31 characters (see sheetNameOf). */
@@ -33,6 +33,11 @@ export interface StreamedSheetPlan {
   readonly header?: readonly string[];
   /** Column widths in characters, so an 18-digit ID or a bank account shows whole. */
   readonly widths: readonly number[];
+  /**
+   * Printed landscape, all columns on the page's width and the header row on every page: a list a
+   * clerk prints to sign or hand to the bank, not a sheet cut into column strips across pages.
+   */
+  readonly printAcross?: boolean;
 }
 
 export interface StreamedWorkbookOptions {
@@ -81,7 +86,7 @@ export class StreamedWorkbook {
     this.addWhole('[Content_Types].xml', contentTypes(names.length, props !== undefined));
     this.addWhole('_rels/.rels', rootRels(props !== undefined));
     if (props) this.addWhole('docProps/core.xml', coreProps(props));
-    this.addWhole('xl/workbook.xml', workbook(names));
+    this.addWhole('xl/workbook.xml', workbook(options.sheets));
     this.addWhole('xl/_rels/workbook.xml.rels', workbookRels(names.length));
     this.addWhole('xl/styles.xml', STYLES);
   }
@@ -106,8 +111,9 @@ export class StreamedWorkbook {
     const last = this.columns[width - 1] as string;
     const frozen = plan.header ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' : '';
     const cols = plan.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+    const fit = plan.printAcross ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
     this.text.push(
-      `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${last}${Math.max(plan.rows, 1)}"/>`,
+      `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${fit}<dimension ref="A1:${last}${Math.max(plan.rows, 1)}"/>`,
       `<sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews>`,
       `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`,
     );
@@ -133,7 +139,10 @@ export class StreamedWorkbook {
   /** Closes the sheet open now. */
   endSheet(): void {
     if (!this.sheet) return;
-    this.text.push('</sheetData></worksheet>');
+    const print = this.plan()?.printAcross
+      ? '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+      : '';
+    this.text.push(`</sheetData>${print}</worksheet>`);
     this.pushText(true);
     this.sheet = null;
     this.check();
@@ -187,11 +196,11 @@ export function sheetNameOf(name: string, index: number): string {
  * included): the first named `name`, the next `name(2)`, … Always at least one (an empty list
  * still has its header).
  */
-export function continuedSheets(name: string, dataRows: number, header: readonly string[], widths: readonly number[], maxRows = XLSX_MAX_ROWS): StreamedSheetPlan[] {
+export function continuedSheets(name: string, dataRows: number, header: readonly string[], widths: readonly number[], maxRows = XLSX_MAX_ROWS, printAcross = false): StreamedSheetPlan[] {
   if (!(maxRows >= 2 && maxRows <= XLSX_MAX_ROWS)) throw new Error(`每张工作表的行数须在 2 到 ${XLSX_MAX_ROWS} 之间`);
   const perSheet = maxRows - 1;
   const count = Math.max(1, Math.ceil(dataRows / perSheet));
-  return Array.from({ length: count }, (_, i) => ({ name: sheetNameOf(name, i), rows: Math.min(perSheet, dataRows - i * perSheet) + 1, header, widths }));
+  return Array.from({ length: count }, (_, i) => ({ name: sheetNameOf(name, i), rows: Math.min(perSheet, dataRows - i * perSheet) + 1, header, widths, printAcross }));
 }
 
 function numberText(n: number): string {
@@ -240,9 +249,13 @@ function coreProps(props: NonNullable<StreamedWorkbookOptions['props']>): string
   return `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">${title}${creator}</cp:coreProperties>`;
 }
 
-function workbook(names: readonly string[]): string {
-  const sheets = names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets></workbook>`;
+function workbook(plans: readonly StreamedSheetPlan[]): string {
+  const sheets = plans.map((p, i) => `<sheet name="${escapeXml(p.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  // The header row printed on every page of a sheet printed across (Excel's and WPS's 打印标题).
+  const titles = plans
+    .map((p, i) => (p.printAcross && p.header ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${escapeXml(p.name.replaceAll("'", "''"))}'!$1:$1</definedName>` : ''))
+    .join('');
+  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets>${titles ? `<definedNames>${titles}</definedNames>` : ''}</workbook>`;
 }
 
 function workbookRels(sheets: number): string {
@@ -255,4 +268,4 @@ function workbookRels(sheets: number): string {
 // Built-in number formats: 49 is text (@), 4 is #,##0.00 (the old SheetJS file's money format).
 const FONT = '<sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/>';
 const XF = 'fontId="0" fillId="0" borderId="0" xfId="0"';
-const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font>${FONT}</font><font><b/>${FONT}</font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" ${XF}/><xf numFmtId="49" ${XF} applyNumberFormat="1"/><xf numFmtId="4" ${XF} applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font>${FONT}</font><font><b/>${FONT}</font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" ${XF}/><xf numFmtId="49" ${XF} applyNumberFormat="1"/><xf numFmtId="4" ${XF} applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="49" ${XF} applyNumberFormat="1" applyAlignment="1"><alignment horizontal="right"/></xf><xf numFmtId="49" ${XF} applyNumberFormat="1" applyAlignment="1"><alignment horizontal="left" indent="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;

@@ -14,10 +14,10 @@ import type { RepaymentCreditor } from './repayment-types';
 
 export const DISBURSEMENT_HEADER: readonly string[] = ['序号', '户名', '账号', '开户行', '金额（元）', '业务参考号'];
 
-/** Column widths of the list, in characters: an account number and a reference show whole. */
-const DISBURSEMENT_WIDTHS = [8, 14, 26, 26, 16, 26];
-/** 账号 and 业务参考号 are stored as text cells in text format (@): Excel would show 6.22202E+18. */
-const DISBURSEMENT_STYLES = [0, 0, CELL_STYLE.text, 0, 0, CELL_STYLE.text];
+/** Column widths of the list, in characters: a firm's name, an account number and a reference show whole. */
+const DISBURSEMENT_WIDTHS = [8, 30, 26, 28, 16, 22];
+/** 账号 and 业务参考号 are text cells in text format (@): Excel would show 6.22202E+18; the amount is text set right. */
+const DISBURSEMENT_STYLES = [0, 0, CELL_STYLE.text, 0, CELL_STYLE.textRight, CELL_STYLE.textIndented];
 
 export interface DisbursementFile {
   readonly file: Blob;
@@ -68,7 +68,7 @@ export function buildDisbursementXlsx(args: {
     ...(args.exportedAt ? [['导出时间', formatOfficeDateTime(args.exportedAt.toISOString())]] : []),
     ...(args.relaxations ?? []).map((r) => ['四眼规则放宽', r]),
   ];
-  const listSheets = continuedSheets('代发清单', rowCount, DISBURSEMENT_HEADER, DISBURSEMENT_WIDTHS, args.maxRows);
+  const listSheets = continuedSheets('代发清单', rowCount, DISBURSEMENT_HEADER, DISBURSEMENT_WIDTHS, args.maxRows, true);
   const pieces = new BlobPieces();
   const book = new StreamedWorkbook({
     sheets: [...listSheets, { name: '汇总', rows: summary.length, widths: [16, 40] }],
