@@ -2,6 +2,7 @@
 // file (回单/代发结果) read back, matched to lines by reference or account, with each refused row named.
 import * as XLSX from '@e965/xlsx';
 import { formatOfficeDateTime } from '../../core/common/office-time';
+import { escapeWorkbookTexts } from '../../core/common/ooxml-text';
 import { cellText, normalizeName } from '../../core/creditors/cell';
 import { readSpreadsheet, SpreadsheetError } from '../../core/creditors/read-file';
 import type { CellValue, SheetRow } from '../../core/creditors/types';
@@ -52,7 +53,7 @@ export function buildDisbursementXlsx(args: {
   if (args.exportedBy) book.Props = { Author: args.exportedBy, Title: `清退代发清单 ${args.title}` };
   XLSX.utils.book_append_sheet(book, sheet, '代发清单');
   XLSX.utils.book_append_sheet(book, summary, '汇总');
-  const out = XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
+  const out = XLSX.write(escapeWorkbookTexts(book), { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
   return { bytes: new Uint8Array(out), rowCount: rows.length - 1, totalFen, missingAccounts };
 }
 
