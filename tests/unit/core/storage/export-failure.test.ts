@@ -11,6 +11,7 @@ describe('an export that fails', () => {
     expect(text).toContain('名单未受影响');
     expect(text).toContain('腾出磁盘空间');
     expect(text).toContain('重新打开');
+    expect(text).not.toContain('permission');
     // The same error after crossing from a worker (its name lost, the words kept).
     expect(describeExportFailure(new Error(CHROMIUM_NOT_READABLE), '导出名单', '名单未受影响')).toContain('临时空间已满');
   });
