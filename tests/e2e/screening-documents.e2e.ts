@@ -151,6 +151,16 @@ test('the finance-keyword list is kept in 设置: a bad list is refused by line,
   await expect(editor.getByRole('table')).toContainText('涉金融关键字样');
   await expect(editor.getByRole('table')).toContainText('增加：养老服务（共 33 个）');
   await expect(editor.getByRole('table')).not.toContainText('screening-keywords');
+  // Its own entries numbered 1..n (序号), the office log's number beside as 日志编号.
+  const history = editor.getByTestId('audit-table');
+  await expect(history.locator('thead th').nth(0)).toHaveText('序号');
+  await expect(history.locator('thead th').nth(1)).toHaveText('日志编号');
+  const entries = history.locator('tbody tr[data-seq]');
+  await expect(entries).toHaveCount(1);
+  await expect(entries.first().locator('td').nth(0)).toHaveText('1');
+  const logSeq = await entries.first().getAttribute('data-seq');
+  expect(Number(logSeq)).toBeGreaterThan(1);
+  await expect(entries.first().locator('td').nth(1)).toHaveText(String(logSeq));
   await shot(page, 'keyword-settings');
   // So does the office's audit log.
   await page.goto('#/settings/audit');

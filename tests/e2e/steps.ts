@@ -133,6 +133,29 @@ export async function createCase(
   return decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
 }
 
+/**
+ * A register file imported through the wizard on the case's 集资参与人 page, as a clerk does it:
+ * 导入名单, the file chosen, 校验, the report shown (`atReport` runs then: checks, a screenshot),
+ * the valid rows imported; returns once the register shows `creditors` people.
+ */
+export async function importRegisterFile(
+  page: Page,
+  caseId: string,
+  file: string,
+  options: { readonly creditors: number; readonly atReport?: () => Promise<void> },
+): Promise<void> {
+  await page.goto(`#/creditors/${encodeURIComponent(caseId)}`);
+  await page.getByRole('button', { name: '导入名单' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: /选择文件/ }).click();
+  await (await chooser).setFiles(file);
+  await page.getByRole('button', { name: '校验' }).click();
+  await expect(page.getByTestId('import-report')).toBeVisible();
+  await options.atReport?.();
+  await page.getByRole('button', { name: /导入 \d+ 行有效记录/ }).click();
+  await expect(page.getByTestId('total-count')).toHaveText(String(options.creditors), { timeout: 60_000 });
+}
+
 export interface SeedCreditor {
   readonly cid: string;
   readonly netClaimFen: number;

@@ -2,6 +2,7 @@
 // (creditor-register-export.ts): a million creditors never exist at once in this worker, and the file
 // comes back as a Blob the page hands to bridge.saveFile without copying. Reads the case's current
 // generation itself, so the list never crosses from the page.
+import { describeExportFailure } from '../core/storage/export-failure';
 import { WorkstationDb } from '../db/database';
 import { createRepositories } from '../db/repositories';
 import type { FromExportWorker, ToExportWorker } from './creditor-export-protocol';
@@ -22,7 +23,7 @@ self.addEventListener('message', (event: MessageEvent<ToExportWorker>) => {
   void exportRegister(createRepositories(db), message, { signal: controller.signal, onProgress: (done, total) => post({ type: 'progress', done, total }) })
     .then(
       (built) => post({ type: 'built', ...built }),
-      (err: unknown) => post(controller.signal.aborted ? { type: 'cancelled' } : { type: 'failed', message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => post(controller.signal.aborted ? { type: 'cancelled' } : { type: 'failed', message: describeExportFailure(err, '导出名单', '名单未受影响') }),
     )
     .finally(() => db.close());
 });

@@ -1,6 +1,7 @@
 // The problems file sent back to whoever made the list: the original rows as they were, with the
 // Excel row number and what is wrong, so they can correct their copy and send it again.
 import { type CellObject, utils, type WorkSheet, write } from '@e965/xlsx';
+import { escapeWorkbookTexts } from '../core/common/ooxml-text';
 import { type CellValue, forEachCell, type RowOutcome, type SheetRow } from '../core/creditors';
 
 /** Leading columns before the original cells: 原表行号, 问题, 说明. */
@@ -42,5 +43,5 @@ export function problemsWorkbook(
   sheet['!ref'] = utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow, c: lastCol } });
   const book = utils.book_new();
   utils.book_append_sheet(book, sheet, '问题行');
-  return new Uint8Array(write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  return new Uint8Array(write(escapeWorkbookTexts(book), { type: 'array', bookType: 'xlsx', bookSST: true }) as ArrayBuffer);
 }

@@ -3,6 +3,7 @@
 // dashboard shows under the value, e.g. 涉及人数's 名单 / 填报) and its 口径 (so a reader of the file
 // knows what was counted), and a second sheet with each figure per district.
 import * as XLSX from '@e965/xlsx';
+import { escapeWorkbookTexts } from '../common/ooxml-text';
 import { describeChange } from './change';
 import type { DistrictTable, FigureRow } from './compute';
 import { cellValue, UNIT_ZH } from './format';
@@ -58,7 +59,7 @@ export function figuresWorkbookBytes(rows: readonly FigureRow[], byDistrict: Dis
     districtSheet['!cols'] = [{ wch: 34 }, { wch: 24 }, { wch: 6 }, ...names.map(() => ({ wch: 12 })), { wch: 14 }];
     XLSX.utils.book_append_sheet(book, districtSheet, '分区县');
   }
-  const out: unknown = XLSX.write(book, { type: 'array', bookType: 'xlsx' });
+  const out: unknown = XLSX.write(escapeWorkbookTexts(book), { type: 'array', bookType: 'xlsx', bookSST: true });
   if (!(out instanceof ArrayBuffer)) throw new Error('xlsx writer returned no bytes');
   return new Uint8Array(out);
 }

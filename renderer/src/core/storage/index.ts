@@ -1,3 +1,4 @@
+export * from './export-failure';
 export * from './space';
 export * from './storage-failure';
 export * from './store-record';

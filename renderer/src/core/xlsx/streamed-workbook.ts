@@ -12,6 +12,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { Zip, ZipDeflate } from 'fflate';
+import { escapeOoxmlText } from '../common/ooxml-text';
 import { columnLetter } from '../creditors/column-letter';
 
 /** Rows of one xlsx sheet, header included (Excel's and WPS's limit). */
@@ -220,9 +221,11 @@ function escapeXml(s: string): string {
   return s.replace(/[&<>"]/g, (ch) => ESCAPES[ch] as string).replace(CONTROL, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
+// A literal _xHHHH_ in a name or note is written _x005F_xHHHH_, else Excel and WPS would show the character it names.
 function textElement(s: string): string {
   const preserve = s.length > 0 && (s.trim() !== s || s.includes('\n'));
-  return preserve ? `<t xml:space="preserve">${escapeXml(s)}</t>` : `<t>${escapeXml(s)}</t>`;
+  const text = escapeXml(escapeOoxmlText(s));
+  return preserve ? `<t xml:space="preserve">${text}</t>` : `<t>${text}</t>`;
 }
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

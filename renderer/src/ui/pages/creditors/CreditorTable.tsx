@@ -1,11 +1,12 @@
 import { Icon, Tag } from '@blueprintjs/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ColumnarRegister, registerRow } from '../../../core/creditors/columnar-register';
 import { maskIdNumber, maskPhone } from '../../../core/identity';
 import { formatFen } from '../../../core/money';
 import { EXCLUSION_LABELS } from '../../../db/repositories/creditor-types';
+import { nameColumnWidth } from './name-column-width';
 import type { SortKey } from './register-query';
 import './review-messages';
 
@@ -17,7 +18,8 @@ const HEAD_HEIGHT = 32;
  * The columns and their widths. The grid is as wide as its columns need (minWidth is their sum), so
  * on a narrow screen (1366 px with the detail panel open) the box scrolls sideways instead of cutting
  * the last columns off; only the name column grows to fill a wide one. An 18-digit 信用代码 with its
- * tag needs 224 px; a money column fits 99,999,999.99 and its header; 序号 fits 1,048,576.
+ * tag needs 224 px; a money column fits 99,999,999.99 and its header; 序号 fits 1,048,576. The name
+ * column's least width follows the register's longest name (name-column-width.ts).
  */
 const COLUMNS: readonly { key: string; sort: SortKey | null; num?: boolean; width: number; grows?: boolean }[] = [
   { key: 'seq', sort: 'order', width: 60 },
@@ -33,9 +35,10 @@ const COLUMNS: readonly { key: string; sort: SortKey | null; num?: boolean; widt
 ];
 const CHECK_WIDTH = 40;
 
-function gridLayout(withCheck: boolean): { readonly columns: string; readonly minWidth: number } {
-  const widths = COLUMNS.map((c) => (c.grows ? `minmax(${c.width}px, 1fr)` : `${c.width}px`));
-  const minWidth = COLUMNS.reduce((s, c) => s + c.width, 0);
+function gridLayout(withCheck: boolean, nameWidth: number): { readonly columns: string; readonly minWidth: number } {
+  const width = (c: (typeof COLUMNS)[number]) => (c.key === 'name' ? nameWidth : c.width);
+  const widths = COLUMNS.map((c) => (c.grows ? `minmax(${width(c)}px, 1fr)` : `${width(c)}px`));
+  const minWidth = COLUMNS.reduce((s, c) => s + width(c), 0);
   return withCheck ? { columns: [`${CHECK_WIDTH}px`, ...widths].join(' '), minWidth: minWidth + CHECK_WIDTH } : { columns: widths.join(' '), minWidth };
 }
 
@@ -61,7 +64,8 @@ export function CreditorTable(props: {
   const { t } = useTranslation('creditors');
   const scrollRef = useRef<HTMLDivElement>(null);
   const { register, indices } = props;
-  const layout = gridLayout(props.checked !== undefined);
+  const nameWidth = useMemo(() => nameColumnWidth(register.names, register.count), [register]);
+  const layout = gridLayout(props.checked !== undefined, nameWidth);
   const grid = { gridTemplateColumns: layout.columns };
   const virtualizer = useVirtualizer({
     count: indices.length,
@@ -119,8 +123,9 @@ export function CreditorTable(props: {
                   </td>
                 )}
                 <td className="cell cell-seq muted">{index + 1}</td>
-                <td className="cell cell-name">
-                  <button type="button" className="name-button" title={c.name} onClick={() => props.onSelect(c.cid)}>
+                {/* The whole cell shows the full name on hover (a name past 16 字 ends in …). */}
+                <td className="cell cell-name" title={c.name}>
+                  <button type="button" className="name-button" onClick={() => props.onSelect(c.cid)}>
                     {c.name}
                   </button>
                 </td>

@@ -43,6 +43,13 @@ export function ImportReportView({ report }: { readonly report: ImportReport }) 
       {listed.length > 0 && (
         <div className="import-problems">
           <HTMLTable compact striped className="full-width" data-testid="import-problems">
+            <colgroup>
+              <col className="problem-row" />
+              <col className="problem-level" />
+              <col className="problem-column" />
+              <col className="problem-value" />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th>{t('wizard.problemRow')}</th>

@@ -5,6 +5,7 @@ import type { CaseFile } from '../../../core/cases/case-file';
 import type { CreditorStatus } from '../../../core/creditors';
 import { blockOfRow, columnarRegister, entryOf, indexOfCid, withVerification } from '../../../core/creditors/columnar-register';
 import { formatFen } from '../../../core/money';
+import { describeExportFailure } from '../../../core/storage/export-failure';
 import type { CreditorImportSummary } from '../../../db/records';
 import type { CreditorDraft } from '../../../db/repositories/creditor-draft';
 import type { LoadedRegister } from '../../../db/repositories/creditor-repository';
@@ -20,7 +21,7 @@ import { VerifyDialog } from './VerifyDialog';
 import './review-messages';
 import { notify } from '../../toaster';
 import { ExportProgress, type ExportRun } from './ExportProgress';
-import { buildExport, ExportCancelled } from './export-client';
+import { buildExport, ExportCancelled, ExportFailed } from './export-client';
 import { ImportWizard } from './ImportWizard';
 import { EMPTY_QUERY, type RegisterQuery, type SortKey, searchRegister, sortIndices, viewTotals } from './register-query';
 
@@ -235,7 +236,8 @@ export function RegisterView({ caseId, navigate }: { readonly caseId: string; re
       );
     } catch (err) {
       if (err instanceof ExportCancelled) void notify(t('export.cancelled'));
-      else void notify(t('export.failed', { message: err instanceof Error ? err.message : String(err) }), 'danger');
+      // The worker's failures come described; the save's (a Blob the browser's store could not hold) are described here.
+      else void notify(err instanceof ExportFailed ? err.message : describeExportFailure(err, '导出名单', '名单未受影响'), 'danger', { timeout: 0 });
     } finally {
       setExporting(null);
     }

@@ -8,6 +8,9 @@ export class ExportCancelled extends Error {
   }
 }
 
+/** The export failed; its message is the worker's, in Chinese with what to do (describeExportFailure). */
+export class ExportFailed extends Error {}
+
 export interface ExportProgress {
   readonly done: number;
   readonly total: number;
@@ -47,7 +50,7 @@ export function buildExport(request: ExportRequest, total: number): RunningExpor
       }
       else if (m.type === 'built') end(() => resolve({ file: m.file, hash: m.hash, rows: m.rows, sheetNames: m.sheetNames }));
       else if (m.type === 'cancelled') end(() => reject(new ExportCancelled()));
-      else end(() => reject(new Error(m.message)));
+      else end(() => reject(new ExportFailed(m.message)));
     });
     worker.addEventListener('error', (event) => end(() => reject(new Error(event.message || '导出程序出错'))));
   });

@@ -2,6 +2,7 @@ import { Alert, Button, Callout, Tab, Tabs, Tag } from '@blueprintjs/core';
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenToYuanString, formatFen } from '../../../core/money';
+import { describeExportFailure } from '../../../core/storage/export-failure';
 import type { PaymentResultRow, RepaymentBatchRow } from '../../../db/records';
 import type { BankResultSummary } from '../../../db/repositories/repayment-bank';
 import type { BatchLineRow, BatchScreen } from '../../../db/repositories/repayment-pages';
@@ -118,7 +119,14 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
     }
     if (file.missingAccounts > 0) setProblem(t('batch.missingAccounts', { count: file.missingAccounts }));
     // The worker's Blob: the page neither holds nor copies the file's bytes (tens of MB at a million lines).
-    const saved = await bridge.saveFile({ suggestedName: file.suggestedName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: file.file });
+    let saved: Awaited<ReturnType<typeof bridge.saveFile>>;
+    try {
+      saved = await bridge.saveFile({ suggestedName: file.suggestedName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }], bytes: file.file });
+    } catch (err) {
+      // Reading the worker's Blob fails when the browser's blob store is full: say so, and what to do.
+      setProblem(describeExportFailure(err, '导出代发清单', '批次没有变化'));
+      return;
+    }
     if (saved.status !== 'saved') return;
     await repos.repayment.recordExport(batchId, saved.fileName, file.rowCount, file.totalFen, file.hash);
     // The facts say who exported when (the batch row only: the lines did not change).

@@ -119,7 +119,7 @@ export function ImportDialog(props: { readonly onClose: () => void; readonly onI
               {result.errorRows > 0 && ' 有错误的行不会导入，请按下表修改后再导入这些行。'}
             </p>
             {problems.length > 0 && (
-              <div className="import-report">
+              <div className="screening-import-report">
                 <HTMLTable compact striped className="full-width">
                   <thead>
                     <tr>

@@ -60,7 +60,7 @@ export function KeywordListEditor() {
       {history.length > 0 && (
         <>
           <h4>修改记录</h4>
-          <AuditTable entries={history} />
+          <AuditTable entries={history} perRecord />
         </>
       )}
     </section>

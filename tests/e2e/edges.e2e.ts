@@ -1,0 +1,122 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { sharedPath } from '../shared-dir';
+import { createCase, importRegisterFile, seedCreditorRegister } from './steps';
+
+// Rough edges a first-week clerk hit (w-edges): the import report's 说明 cut at the dialog's edge, a
+// firm's name in the register cut to "威海某某…", an export whose file the browser's blob store could
+// not hold reported in the browser's English. EDGES_SHOTS=<dir> keeps a screenshot of each screen.
+const SHOTS = process.env.EDGES_SHOTS;
+const FIXTURE = sharedPath('fixtures', 'creditors', 'messy-register.xlsx');
+
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error('not laid out');
+  return b;
+}
+
+for (const [width, height] of [
+  [1366, 768],
+  [1920, 1080],
+] as const) {
+  test(`the import report's 说明 wraps inside the dialog at ${width}×${height}, and only the problem list scrolls`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height });
+    const caseId = await createCase(page);
+    // 排查 first: its own import report's styles are loaded too, and must not reach this one.
+    await page.goto('#/screening');
+    await expect(page.getByRole('button', { name: '导入名单' })).toBeVisible();
+    await importRegisterFile(page, caseId, FIXTURE, { creditors: 12, atReport: async () => {
+      const dialog = page.getByRole('dialog');
+      const problems = page.getByTestId('import-problems');
+      // The report is no scroll box of its own (a 320 px one cut row 10's 说明 after “或检”).
+      expect(await page.getByTestId('import-report').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+      // No sideways scrolling: the table is as wide as its box.
+      expect(await problems.evaluate((el) => (el.parentElement as HTMLElement).scrollWidth <= (el.parentElement as HTMLElement).clientWidth)).toBe(true);
+      const d = await box(dialog);
+      const messages = problems.locator('tbody tr td:nth-child(5)');
+      expect(await messages.count()).toBe(14);
+      for (const cell of await messages.all()) {
+        await cell.scrollIntoViewIfNeeded();
+        const c = await box(cell);
+        expect(c.x).toBeGreaterThanOrEqual(d.x);
+        expect(c.x + c.width).toBeLessThanOrEqual(d.x + d.width);
+        expect(c.y + c.height).toBeLessThanOrEqual(d.y + d.height);
+        // The text wraps in its cell (nothing runs past the cell's right edge).
+        expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      }
+      const row10 = problems.locator('tr[data-row="10"] td:nth-child(5)');
+      await expect(row10).toContainText('或检查是否填错了列');
+      await row10.scrollIntoViewIfNeeded();
+      await shot(page, `import-report-${width}`);
+    } });
+  });
+}
+
+const creditor = (n: number, name: string, org = false) => ({
+  cid: String(n),
+  name,
+  idType: org ? 'org' : 'resident',
+  idNumber: org ? `91371000MA3C000${n}XX` : `11010519600101${100 + n}X`,
+  bankName: '中国工商银行威海分行',
+  bankAccount: `62220202001122000${n}`,
+  contracts: [{ principalFen: 100_000 * n, returnedFen: 0, sourceRow: n + 1, note: '' }],
+  principalFen: 100_000 * n,
+  returnedFen: 0,
+  netClaimFen: 100_000 * n,
+  status: '待核实',
+  exclusion: null,
+});
+const FIRM = '威海市环翠区某某投资管理有限公司';
+const VERY_LONG = '威海市环翠区某某养老服务有限公司破产管理人（山东某某律师事务所）';
+
+test('a firm’s name reads whole in the register; a longer one on hover and in its panel', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const caseId = await createCase(page);
+  await seedCreditorRegister(page, caseId, [creditor(1, '张伟'), creditor(2, FIRM, true), creditor(3, VERY_LONG, true)]);
+  await page.goto(`#/creditors/${encodeURIComponent(caseId)}`);
+  const table = page.getByTestId('creditor-table');
+  const nameCell = (name: string) => table.locator('td.cell-name').filter({ hasText: name });
+  // 16 字: whole, not "威海某某…".
+  expect(await nameCell(FIRM).locator('button').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  // Longer: ends in … in the row, the whole name on hover over the cell, and whole in the panel.
+  expect(await nameCell(VERY_LONG).locator('button').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expect(nameCell(VERY_LONG)).toHaveAttribute('title', VERY_LONG);
+  await shot(page, 'register-firm-names');
+  await nameCell(VERY_LONG).click();
+  const heading = page.getByTestId('creditor-panel').getByRole('heading', { name: VERY_LONG });
+  await expect(heading).toBeVisible();
+  expect(await heading.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  const panel = await box(page.getByTestId('creditor-panel'));
+  const h = await box(heading);
+  expect(h.x + h.width).toBeLessThanOrEqual(panel.x + panel.width);
+  await shot(page, 'register-firm-panel');
+});
+
+test('an export whose file the browser cannot hold (blob store full) says so in Chinese and what to do', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const caseId = await createCase(page);
+  await seedCreditorRegister(page, caseId, [creditor(1, '张伟'), creditor(2, FIRM, true)]);
+  await page.goto(`#/creditors/${encodeURIComponent(caseId)}`);
+  await expect(page.getByTestId('total-count')).toHaveText('2');
+  // Handing the file over fails as Chromium fails reading a Blob its store could not keep.
+  await page.evaluate(() => {
+    URL.createObjectURL = () => {
+      throw new DOMException('The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.', 'NotReadableError');
+    };
+  });
+  await page.getByRole('button', { name: '导出名单' }).click();
+  const toast = page.locator('.bp6-toast').filter({ hasText: '导出名单失败' });
+  await expect(toast).toContainText('浏览器存放导出文件的临时空间已满');
+  await expect(toast).toContainText('请先腾出磁盘空间');
+  await expect(toast).toContainText('名单未受影响');
+  await shot(page, 'export-blob-full');
+  // Nothing was recorded as exported.
+  await page.goto('#/settings/audit');
+  await expect(page.getByTestId('audit-table').locator('tr', { hasText: '导出' }).filter({ hasText: '集资参与人名单' })).toHaveCount(0);
+});
