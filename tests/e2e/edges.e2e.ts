@@ -73,7 +73,7 @@ const creditor = (n: number, name: string, org = false) => ({
 const FIRM = '威海市环翠区某某投资管理有限公司';
 const VERY_LONG = '威海市环翠区某某养老服务有限公司破产管理人（山东某某律师事务所）';
 
-test('a firm’s name reads whole in the register; a longer one on hover and in its panel', async ({ page }) => {
+test('a firm’s name in the register: whole on hover and in its panel, and in the row once the clerk widens the column', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   const caseId = await createCase(page);
@@ -81,12 +81,24 @@ test('a firm’s name reads whole in the register; a longer one on hover and in 
   await page.goto(`#/creditors/${encodeURIComponent(caseId)}`);
   const table = page.getByTestId('creditor-table');
   const nameCell = (name: string) => table.locator('td.cell-name').filter({ hasText: name });
-  // 16 字: whole, not "威海某某…".
-  expect(await nameCell(FIRM).locator('button').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-  // Longer: ends in … in the row, the whole name on hover over the cell, and whole in the panel.
-  expect(await nameCell(VERY_LONG).locator('button').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  const whole = (name: string) => nameCell(name).locator('button').evaluate((el) => el.scrollWidth <= el.clientWidth);
+  // At 1366 every column is in view, so a firm's name ends in … ("威海市环…"), the whole name on
+  // hover over the cell.
+  expect(await table.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(await whole(FIRM)).toBe(false);
+  await expect(nameCell(FIRM)).toHaveAttribute('title', FIRM);
+  await shot(page, 'register-firm-names-cut');
+  // As in a spreadsheet: double-click the heading's edge and the column fits the longest name (16 字 at most).
+  const edge = table.getByRole('separator', { name: /姓名\/名称.*列宽/ });
+  await edge.dblclick();
+  expect(await whole(FIRM)).toBe(true);
+  expect(await whole('张伟')).toBe(true);
+  // The click on the edge did not sort the list by name.
+  await expect(table.locator('th.cell-seq')).toHaveAttribute('aria-sort', 'ascending');
+  await shot(page, 'register-firm-names-fit');
+  // Longer than 16 字: still … in the row, whole on hover and in the panel.
+  expect(await whole(VERY_LONG)).toBe(false);
   await expect(nameCell(VERY_LONG)).toHaveAttribute('title', VERY_LONG);
-  await shot(page, 'register-firm-names');
   await nameCell(VERY_LONG).click();
   const heading = page.getByTestId('creditor-panel').getByRole('heading', { name: VERY_LONG });
   await expect(heading).toBeVisible();
@@ -95,6 +107,15 @@ test('a firm’s name reads whole in the register; a longer one on hover and in 
   const h = await box(heading);
   expect(h.x + h.width).toBeLessThanOrEqual(panel.x + panel.width);
   await shot(page, 'register-firm-panel');
+  // Dragged by the mouse: the edge follows it, and the longest name reads whole in its row.
+  await page.getByTestId('creditor-panel').getByRole('button', { name: '关闭' }).click();
+  const e = await box(edge);
+  await page.mouse.move(e.x + e.width / 2, e.y + e.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(e.x + 250, e.y + e.height / 2, { steps: 5 });
+  await page.mouse.up();
+  expect(await whole(VERY_LONG)).toBe(true);
+  await shot(page, 'register-firm-names-dragged');
 });
 
 test('an export whose file the browser cannot hold (blob store full) says so in Chinese and what to do', async ({ page }) => {
