@@ -49,7 +49,8 @@ for (const [width, height] of [
         expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       }
       const row10 = problems.locator('tr[data-row="10"] td:nth-child(5)');
-      await expect(row10).toContainText('或检查是否填错了列');
+      await expect(row10).toContainText('或检查是否填错了列；第 10 行');
+      await expect(problems).not.toContainText('。；');
       await row10.scrollIntoViewIfNeeded();
       await shot(page, `import-report-${width}`);
     } });
