@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { sharedPath } from '../shared-dir';
-import { createCase, importRegisterFile, seedCreditorRegister } from './steps';
+import { approveRepaymentBatch, createCase, importRegisterFile, seedCreditorRegister } from './steps';
 
 // Rough edges a first-week clerk hit (w-edges): the import report's 说明 cut at the dialog's edge, a
 // firm's name in the register cut to "威海某某…", an export whose file the browser's blob store could
@@ -141,4 +141,28 @@ test('an export whose file the browser cannot hold (blob store full) says so in 
   // Nothing was recorded as exported.
   await page.goto('#/settings/audit');
   await expect(page.getByTestId('audit-table').locator('tr', { hasText: '导出' }).filter({ hasText: '集资参与人名单' })).toHaveCount(0);
+});
+
+test('the bank list, when the browser cannot hold its file, says the same on the batch page and records no export', async ({ page }) => {
+  test.setTimeout(240_000); // two users and an approval on a shared two-core machine
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const caseId = await createCase(page);
+  await seedCreditorRegister(page, caseId, [
+    { ...creditor(1, '张伟'), status: '已核实' },
+    { ...creditor(2, FIRM, true), status: '已核实' },
+  ]);
+  await approveRepaymentBatch(page, caseId, { fundsYuan: '100000', batchYuan: '3000' });
+  await page.evaluate(() => {
+    URL.createObjectURL = () => {
+      throw new DOMException('The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.', 'NotReadableError');
+    };
+  });
+  await page.getByRole('button', { name: '导出银行代发清单' }).click();
+  const problem = page.getByTestId('batch-problem');
+  await expect(problem).toContainText('导出代发清单失败：浏览器存放导出文件的临时空间已满', { timeout: 60_000 });
+  await expect(problem).toContainText('批次没有变化');
+  await expect(problem).not.toContainText('permission');
+  // No export was recorded (the list of exports appears with the first one).
+  await expect(page.getByTestId('bank-exports')).toHaveCount(0);
+  await shot(page, 'bank-list-blob-full');
 });
