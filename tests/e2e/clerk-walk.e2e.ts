@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { sharedPath } from '../shared-dir';
-import { approveRepaymentBatch, createCase, issueInquiryNotice } from './steps';
+import { approveRepaymentBatch, createCase, importRegisterFile, issueInquiryNotice } from './steps';
 
 // A new clerk's first walk through the app at the office PC's 1366×768: a case, a small register
 // from the shared fixtures, a fund and a batch, a document, a petition, 统计 and 报送. Each screen is
@@ -22,16 +22,7 @@ test('a new clerk walks case → register → fund and batch → document → pe
   const caseId = await createCase(page);
   await look(page, '01-case');
 
-  await page.goto(`#/creditors/${encodeURIComponent(caseId)}`);
-  await page.getByRole('button', { name: '导入名单' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: /选择文件/ }).click();
-  await (await chooser).setFiles(FIXTURE);
-  await page.getByRole('button', { name: '校验' }).click();
-  await expect(page.getByTestId('import-report')).toBeVisible();
-  await look(page, '02-import-report');
-  await page.getByRole('button', { name: /导入 \d+ 行有效记录/ }).click();
-  await expect(page.getByTestId('total-count')).toHaveText('12');
+  await importRegisterFile(page, caseId, FIXTURE, { creditors: 12, atReport: () => look(page, '02-import-report') });
   await look(page, '03-register');
   // Only verified creditors take part in a batch (the batch dialog says so otherwise).
   await page.getByRole('button', { name: '批量核实…' }).click();

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { sharedPath } from '../shared-dir';
-import { createCase, importRegisterFile, seedCreditorRegister } from './steps';
+import { approveRepaymentBatch, createCase, importRegisterFile, seedCreditorRegister } from './steps';
 
 // Rough edges a first-week clerk hit (w-edges): the import report's 说明 cut at the dialog's edge, a
 // firm's name in the register cut to "威海某某…", an export whose file the browser's blob store could
@@ -49,7 +49,8 @@ for (const [width, height] of [
         expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       }
       const row10 = problems.locator('tr[data-row="10"] td:nth-child(5)');
-      await expect(row10).toContainText('或检查是否填错了列');
+      await expect(row10).toContainText('或检查是否填错了列；第 10 行');
+      await expect(problems).not.toContainText('。；');
       await row10.scrollIntoViewIfNeeded();
       await shot(page, `import-report-${width}`);
     } });
@@ -73,7 +74,7 @@ const creditor = (n: number, name: string, org = false) => ({
 const FIRM = '威海市环翠区某某投资管理有限公司';
 const VERY_LONG = '威海市环翠区某某养老服务有限公司破产管理人（山东某某律师事务所）';
 
-test('a firm’s name reads whole in the register; a longer one on hover and in its panel', async ({ page }) => {
+test('a firm’s name in the register: whole on hover and in its panel, and in the row once the clerk widens the column', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   const caseId = await createCase(page);
@@ -81,12 +82,24 @@ test('a firm’s name reads whole in the register; a longer one on hover and in 
   await page.goto(`#/creditors/${encodeURIComponent(caseId)}`);
   const table = page.getByTestId('creditor-table');
   const nameCell = (name: string) => table.locator('td.cell-name').filter({ hasText: name });
-  // 16 字: whole, not "威海某某…".
-  expect(await nameCell(FIRM).locator('button').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-  // Longer: ends in … in the row, the whole name on hover over the cell, and whole in the panel.
-  expect(await nameCell(VERY_LONG).locator('button').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  const whole = (name: string) => nameCell(name).locator('button').evaluate((el) => el.scrollWidth <= el.clientWidth);
+  // At 1366 every column is in view, so a firm's name ends in … ("威海市环…"), the whole name on
+  // hover over the cell.
+  expect(await table.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(await whole(FIRM)).toBe(false);
+  await expect(nameCell(FIRM)).toHaveAttribute('title', FIRM);
+  await shot(page, 'register-firm-names-cut');
+  // As in a spreadsheet: double-click the heading's edge and the column fits the longest name (16 字 at most).
+  const edge = table.getByRole('separator', { name: /姓名\/名称.*列宽/ });
+  await edge.dblclick();
+  expect(await whole(FIRM)).toBe(true);
+  expect(await whole('张伟')).toBe(true);
+  // The click on the edge did not sort the list by name.
+  await expect(table.locator('th.cell-seq')).toHaveAttribute('aria-sort', 'ascending');
+  await shot(page, 'register-firm-names-fit');
+  // Longer than 16 字: still … in the row, whole on hover and in the panel.
+  expect(await whole(VERY_LONG)).toBe(false);
   await expect(nameCell(VERY_LONG)).toHaveAttribute('title', VERY_LONG);
-  await shot(page, 'register-firm-names');
   await nameCell(VERY_LONG).click();
   const heading = page.getByTestId('creditor-panel').getByRole('heading', { name: VERY_LONG });
   await expect(heading).toBeVisible();
@@ -95,6 +108,15 @@ test('a firm’s name reads whole in the register; a longer one on hover and in 
   const h = await box(heading);
   expect(h.x + h.width).toBeLessThanOrEqual(panel.x + panel.width);
   await shot(page, 'register-firm-panel');
+  // Dragged by the mouse: the edge follows it, and the longest name reads whole in its row.
+  await page.getByTestId('creditor-panel').getByRole('button', { name: '关闭' }).click();
+  const e = await box(edge);
+  await page.mouse.move(e.x + e.width / 2, e.y + e.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(e.x + 250, e.y + e.height / 2, { steps: 5 });
+  await page.mouse.up();
+  expect(await whole(VERY_LONG)).toBe(true);
+  await shot(page, 'register-firm-names-dragged');
 });
 
 test('an export whose file the browser cannot hold (blob store full) says so in Chinese and what to do', async ({ page }) => {
@@ -119,4 +141,28 @@ test('an export whose file the browser cannot hold (blob store full) says so in 
   // Nothing was recorded as exported.
   await page.goto('#/settings/audit');
   await expect(page.getByTestId('audit-table').locator('tr', { hasText: '导出' }).filter({ hasText: '集资参与人名单' })).toHaveCount(0);
+});
+
+test('the bank list, when the browser cannot hold its file, says the same on the batch page and records no export', async ({ page }) => {
+  test.setTimeout(240_000); // two users and an approval on a shared two-core machine
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const caseId = await createCase(page);
+  await seedCreditorRegister(page, caseId, [
+    { ...creditor(1, '张伟'), status: '已核实' },
+    { ...creditor(2, FIRM, true), status: '已核实' },
+  ]);
+  await approveRepaymentBatch(page, caseId, { fundsYuan: '100000', batchYuan: '3000' });
+  await page.evaluate(() => {
+    URL.createObjectURL = () => {
+      throw new DOMException('The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.', 'NotReadableError');
+    };
+  });
+  await page.getByRole('button', { name: '导出银行代发清单' }).click();
+  const problem = page.getByTestId('batch-problem');
+  await expect(problem).toContainText('导出代发清单失败：浏览器存放导出文件的临时空间已满', { timeout: 60_000 });
+  await expect(problem).toContainText('批次没有变化');
+  await expect(problem).not.toContainText('permission');
+  // No export was recorded (the list of exports appears with the first one).
+  await expect(page.getByTestId('bank-exports')).toHaveCount(0);
+  await shot(page, 'bank-list-blob-full');
 });

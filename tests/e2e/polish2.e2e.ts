@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { sharedPath } from '../shared-dir';
-import { createCase, issueInquiryNotice, recordFund, saveOfficeSettings, seedCreditorRegister } from './steps';
+import { createCase, importRegisterFile, issueInquiryNotice, recordFund, saveOfficeSettings, seedCreditorRegister } from './steps';
 
 // Rough edges a first-week clerk hit (w-polish2): 涉及人数 on the dashboard from the typed figure
 // although the register was imported, toasts of two pages drawn over each other, the register cut off
@@ -13,16 +13,7 @@ async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
-async function importFixture(page: Page, caseId: string): Promise<void> {
-  await page.goto(`#/creditors/${encodeURIComponent(caseId)}`);
-  await page.getByRole('button', { name: '导入名单' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: /选择文件/ }).click();
-  await (await chooser).setFiles(FIXTURE);
-  await page.getByRole('button', { name: '校验' }).click();
-  await page.getByRole('button', { name: /导入 \d+ 行有效记录/ }).click();
-  await expect(page.getByTestId('total-count')).toHaveText('12', { timeout: 60_000 });
-}
+const importFixture = (page: Page, caseId: string) => importRegisterFile(page, caseId, FIXTURE, { creditors: 12 });
 
 const YEAR_2020 = '#/dashboard/p/2020-01-01/2020-12-31';
 

@@ -1,12 +1,13 @@
 import { Icon, Tag } from '@blueprintjs/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ColumnarRegister, registerRow } from '../../../core/creditors/columnar-register';
 import { maskIdNumber, maskPhone } from '../../../core/identity';
 import { formatFen } from '../../../core/money';
 import { EXCLUSION_LABELS } from '../../../db/repositories/creditor-types';
-import { nameColumnWidth } from './name-column-width';
+import { ColumnResizer } from './ColumnResizer';
+import { NAME_MIN_PX, NAME_RESIZE_MAX_PX, nameColumnWidth } from './name-column-width';
 import type { SortKey } from './register-query';
 import './review-messages';
 
@@ -18,8 +19,10 @@ const HEAD_HEIGHT = 32;
  * The columns and their widths. The grid is as wide as its columns need (minWidth is their sum), so
  * on a narrow screen (1366 px with the detail panel open) the box scrolls sideways instead of cutting
  * the last columns off; only the name column grows to fill a wide one. An 18-digit 信用代码 with its
- * tag needs 224 px; a money column fits 99,999,999.99 and its header; 序号 fits 1,048,576. The name
- * column's least width follows the register's longest name (name-column-width.ts).
+ * tag needs 224 px; a money column fits 99,999,999.99 and its header; 序号 fits 1,048,576. At 1366 px
+ * that leaves the name 84 px (5 字, every column in view): a firm's longer name ends in …, reads
+ * whole on hover and in the panel, and the clerk widens the column by its heading's edge
+ * (double-click fits the longest name), as in a spreadsheet.
  */
 const COLUMNS: readonly { key: string; sort: SortKey | null; num?: boolean; width: number; grows?: boolean }[] = [
   { key: 'seq', sort: 'order', width: 60 },
@@ -64,7 +67,7 @@ export function CreditorTable(props: {
   const { t } = useTranslation('creditors');
   const scrollRef = useRef<HTMLDivElement>(null);
   const { register, indices } = props;
-  const nameWidth = useMemo(() => nameColumnWidth(register.names, register.count), [register]);
+  const [nameWidth, setNameWidth] = useState(NAME_MIN_PX);
   const layout = gridLayout(props.checked !== undefined, nameWidth);
   const grid = { gridTemplateColumns: layout.columns };
   const virtualizer = useVirtualizer({
@@ -96,6 +99,16 @@ export function CreditorTable(props: {
                 ) : (
                   t(`col.${col.key}`)
                 )}
+                {col.key === 'name' && (
+                  <ColumnResizer
+                    label={t('table.resizeName')}
+                    width={nameWidth}
+                    min={NAME_MIN_PX}
+                    max={NAME_RESIZE_MAX_PX}
+                    fit={() => nameColumnWidth(register.names, register.count)}
+                    onResize={setNameWidth}
+                  />
+                )}
               </th>
             ))}
           </tr>
@@ -123,7 +136,7 @@ export function CreditorTable(props: {
                   </td>
                 )}
                 <td className="cell cell-seq muted">{index + 1}</td>
-                {/* The whole cell shows the full name on hover (a name past 16 字 ends in …). */}
+                {/* The whole cell shows the full name on hover (a name wider than the column ends in …). */}
                 <td className="cell cell-name" title={c.name}>
                   <button type="button" className="name-button" onClick={() => props.onSelect(c.cid)}>
                     {c.name}

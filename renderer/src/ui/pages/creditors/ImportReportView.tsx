@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../../core/money';
 import type { ImportReport } from '../../../workers/creditor-import-protocol';
 
+/** A row's problems as one text: each message is a sentence, so they join with no "。；" between. */
+function problemText(issues: readonly { readonly message: string }[]): string {
+  return issues.map((i, n) => (n < issues.length - 1 ? i.message.replace(/。$/, '；') : i.message)).join('');
+}
+
 /** Rows listed on screen; the problems export has all of them. */
 const LISTED_PROBLEMS = 500;
 
@@ -70,7 +75,7 @@ export function ImportReportView({ report }: { readonly report: ImportReport }) 
                   </td>
                   <td>{p.column ?? ''}</td>
                   <td className="mono">{p.value ?? ''}</td>
-                  <td>{(p.issues ?? [p]).map((i) => i.message).join('；')}</td>
+                  <td>{problemText(p.issues ?? [p])}</td>
                 </tr>
               ))}
             </tbody>

@@ -48,6 +48,7 @@ export const zhCN = {
     empty: '本案还没有集资参与人。点击“导入名单”导入表格，或“新增参与人”逐个录入。',
     noMatch: '没有符合条件的参与人。',
     sortHint: '点击列标题排序',
+    resizeName: '拖动调整“姓名/名称”列宽；双击适应最长的名称',
     loadingRest: '正在读取全部 {{count}} 人，读完后可搜索和排序……',
   },
   panel: {
@@ -186,7 +187,7 @@ export const en: typeof zhCN = {
   toolbar: { back: 'Other case', caseLink: 'Case details', search: 'Search name, ID or phone prefix', status: 'Status', all: 'All', import: 'Import list', add: 'Add creditor', exportFull: 'Export list', exportPublic: 'Export public notice' },
   totals: { count: 'Count', principal: 'Principal', returned: 'Returned', netClaim: 'Net claim', of: '(of {{count}})', searchMs: 'Search {{ms}} ms' },
   col: { seq: 'No.', name: 'Name', idNumber: 'ID number', phone: 'Phone', contracts: 'Contracts', principal: 'Principal (yuan)', returned: 'Returned (yuan)', netClaim: 'Net claim (yuan)', status: 'Status', exclusion: 'Exclusion' },
-  table: { loading: 'Loading…', empty: 'No creditors yet. Import a list or add one by hand.', noMatch: 'No creditor matches.', sortHint: 'Click a heading to sort', loadingRest: 'Reading all {{count}}; search and sort follow…' },
+  table: { loading: 'Loading…', empty: 'No creditors yet. Import a list or add one by hand.', noMatch: 'No creditor matches.', sortHint: 'Click a heading to sort', resizeName: 'Drag to resize the name column; double-click to fit the longest name', loadingRest: 'Reading all {{count}}; search and sort follow…' },
   panel: { title: 'Creditor', close: 'Close', reveal: 'Show in full', revealed: 'Shown in full (audited)', edit: 'Edit', contracts: 'Contracts ({{count}})', total: 'Total', fromRow: 'Row {{row}}', byHand: 'Entered by hand', note: 'Note', address: 'Address', bank: 'Bank', account: 'Account', idType: 'ID type', cid: 'Creditor id' },
   idTypes: { resident: 'Resident ID', resident15: 'Resident ID (from 15 digits)', passport: 'Passport', hk_macau: 'HK/Macau permit', taiwan: 'Taiwan permit', org: 'Credit code' },
   fileStatus: { title: 'Status given by the imported file', tag: 'file: {{status}}', filter: 'Status in file', any: 'Any' },

@@ -1,6 +1,6 @@
-// How wide the register's name column is: wide enough for the longest name in the register, so a
-// firm's name (a 集资参与人 may be an institution, 威海某某投资管理有限公司) reads whole instead of
-// "威海某某…". Persons' names (2–4 字) keep the narrow column, so the other columns stay in view.
+// The width that fits the register's longest name, for the name column's double-click fit: a
+// firm's name (a 集资参与人 may be an institution, 威海某某投资管理有限公司) then reads whole instead
+// of "威海某某…". Worked out when asked, not on every load (one pass over a million names).
 import type { TextColumn } from '../../../core/creditors/columnar-register';
 
 /** The cell's font is 14 px; a CJK (full-width) character is 1 em, Latin letters and digits about 0.6 em. */
@@ -10,11 +10,11 @@ const NARROW_EM = 0.6;
 const PADDING_PX = 12;
 export const NAME_MIN_PX = 80;
 /**
- * 16 字 (a district, a brand and 投资管理有限公司): past that the name ends in … and reads whole on hover
- * and in the creditor's panel. At 1366 px such a register scrolls sideways by a column (the name
- * stays at the left edge meanwhile); names up to 10 字 keep every column in view there.
+ * The fit stops at 16 字 (a district, a brand and 投资管理有限公司): a longer name ends in … and reads
+ * whole on hover and in the creditor's panel, or the clerk drags the column wider (up to 480 px).
  */
 export const NAME_MAX_PX = 16 * FONT_PX + PADDING_PX;
+export const NAME_RESIZE_MAX_PX = 480;
 
 /** Width in em of one name: full-width characters 1, the rest 0.6. */
 function nameEm(text: string, from: number, to: number): number {
