@@ -46,6 +46,18 @@ function unpacked(chunk: Uint8Array | Uint16Array): string {
   return chunk instanceof Uint8Array ? asciiText.decode(chunk) : utf16Text.decode(chunk);
 }
 
+/**
+ * One entry read out of order (a person met again on a later row). A short one is built a code
+ * unit at a time (a name: ~0.1 µs against ~1 µs for a decoder call; V8 keeps results under 13
+ * units flat); a longer one is decoded.
+ */
+function entryAlone(chunk: Uint8Array | Uint16Array, start: number, end: number): string {
+  if (end - start > 12) return unpacked(chunk.subarray(start, end));
+  let text = '';
+  for (let k = start; k < end; k++) text += String.fromCharCode(chunk[k] as number);
+  return text;
+}
+
 export class TextStore {
   private readonly chunks: Chunk[] = [];
   /**
@@ -101,11 +113,25 @@ export class TextStore {
     const end = last ? chunk.length : (this.starts[i + 1] as number);
     if (typeof chunk === 'string') return chunk.slice(start, end);
     if (c !== this.open) {
-      if (!inOrder) return unpacked(chunk.subarray(start, end));
+      if (!inOrder) return entryAlone(chunk, start, end);
       this.open = c;
       this.openText = unpacked(chunk);
     }
     return this.openText.slice(start, end);
+  }
+
+  /** Whether entry i is `text`, compared where it is kept (the ID lookup: no string made). */
+  equals(i: number, text: string): boolean {
+    const c = i >>> CHUNK_BITS;
+    if (c === this.chunks.length) return this.pending[i & (CHUNK - 1)] === text;
+    const chunk = this.chunks[c] as Chunk;
+    const last = (i & (CHUNK - 1)) === CHUNK - 1 || i === this.count - 1;
+    const start = this.starts[i] as number;
+    const end = last ? chunk.length : (this.starts[i + 1] as number);
+    if (end - start !== text.length) return false;
+    if (typeof chunk === 'string') return chunk.startsWith(text, start);
+    for (let k = 0; k < text.length; k++) if (chunk[start + k] !== text.charCodeAt(k)) return false;
+    return true;
   }
 
   /** Lets go of the chunks whose entries all come before `end` (their entries cannot be read again). */

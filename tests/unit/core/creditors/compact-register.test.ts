@@ -26,6 +26,7 @@ describe('TextStore: strings kept joined', () => {
     store.seal();
     expect(store.length).toBe(10_000);
     for (let i = 0; i < pushed.length; i++) if (store.get(i) !== pushed[i]) expect([i, store.get(i)]).toEqual([i, pushed[i]]);
+    for (const i of [0, 3, 5, 9_999]) expect([store.equals(i, pushed[i] as string), store.equals(i, `${pushed[i]} `)]).toEqual([true, false]);
     expect(() => store.push('more')).toThrow(/after seal/);
   });
 
@@ -47,6 +48,14 @@ describe('TextStore: strings kept joined', () => {
       // Out of order first (each entry decoded alone), then in order (a chunk decoded at once).
       for (const i of [8_999, 0, 4_096, 4_095, 17, 8_192, 4_097]) expect(store.get(i)).toBe(pushed[i]);
       for (let i = 0; i < pushed.length; i++) if (store.get(i) !== pushed[i]) expect([i, store.get(i)]).toEqual([i, pushed[i]]);
+      // The ID lookup compares in place: equal only to the very entry, in every chunk.
+      for (const i of [0, 4_095, 4_096, 8_999]) {
+        const entry = pushed[i] as string;
+        expect(store.equals(i, entry)).toBe(true);
+        expect(store.equals(i, `${entry}0`)).toBe(false);
+        expect(store.equals(i, entry.slice(0, -1))).toBe(false);
+        expect(store.equals(i, pushed[i + 1] ?? 'x')).toBe(false);
+      }
       store.release(4_096);
       expect(store.get(4_096)).toBe(pushed[4_096]);
       expect(store.get(8_998)).toBe(pushed[8_998]);
