@@ -117,7 +117,7 @@ export class TextStore {
       this.open = c;
       // A string of V8's own (JSON.parse copies it out of the decoder's): in Chromium a decoded
       // string lives in Blink, and a block of creditors cut from it was ~30 % slower to store in
-      // IndexedDB (a million: +1.6–3 s of commit in three runs). flat() is what a chunk cost before.
+      // IndexedDB (a million: +1.6–4 s of commit in three runs). flat() is what a chunk cost before.
       this.openText = flat(unpacked(chunk));
     }
     return this.openText.slice(start, end);
