@@ -1,4 +1,5 @@
 import type { WorkstationPreloadApi } from '../../../electron/shared/ipc-contract';
+import { releaseBuffer } from '../core/common/release-buffer';
 import type { Bridge, SaveFileRequest, SaveFileResult } from './bridge';
 import { createElectronBackups } from './electron-backups';
 
@@ -42,8 +43,14 @@ export function createElectronBridge(api: WorkstationPreloadApi | undefined = gl
     openFile: (request) => call(() => api.openFile({ title: request.title, filters: request.filters })),
     openFileBlob: async (request) => {
       const opened = await call(() => api.openFile({ title: request.title, filters: request.filters }));
-      // Main reads the file whole (IPC); as a Blob it leaves this page's heap for the browser's blob store.
-      return opened.status === 'opened' ? { status: 'opened', fileName: opened.fileName, file: new Blob([opened.bytes as Uint8Array<ArrayBuffer>]) } : opened;
+      if (opened.status !== 'opened') return opened;
+      // Main reads the file whole (IPC); as a Blob it leaves this page's heap for the browser's blob
+      // store. The Blob copies the bytes: the message's own buffer goes now, not at the page's next
+      // full collection (a million-row list is 165 MB, issue 17).
+      const bytes = opened.bytes as Uint8Array<ArrayBuffer>;
+      const file = new Blob([bytes]);
+      if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) releaseBuffer(bytes.buffer);
+      return { status: 'opened', fileName: opened.fileName, file };
     },
     printPdf: (request) => call(() => api.printPdf({ title: request.title, bytes: request.bytes })),
     notify: (title, body) => call(() => api.notify({ title, body })),

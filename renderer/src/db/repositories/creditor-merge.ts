@@ -53,9 +53,14 @@ export interface PlannedCreditors {
 const RELEASED = Object.freeze({}) as StoredCreditor;
 
 class PlannedRegister implements PlannedCreditors {
-  /** Tail entry k: the file's creditor fileIndex[k], stored with cid cids[k], unless objects has k. */
-  private readonly fileIndex: number[] = [];
-  private readonly cids: number[] = [];
+  /**
+   * Tail entry k < tail: the file's creditor fileIndex[k], stored with cid cids[k], unless objects
+   * has k. Each of the file's creditors adds at most one entry, so the arrays are sized once from
+   * their count (typed, outside the JS heap: issue 17, the plan is made at the validation's peak).
+   */
+  private readonly fileIndex: Int32Array;
+  private readonly cids: Int32Array;
+  private tail = 0;
   private readonly objects = new Map<number, StoredCreditor>();
   private released = 0;
 
@@ -63,21 +68,24 @@ class PlannedRegister implements PlannedCreditors {
     /** The register's own creditors (merge mode), changed ones replaced: positions [0, head.length). */
     private readonly head: StoredCreditor[],
     private readonly imported: ImportedCreditors,
-  ) {}
+  ) {
+    this.fileIndex = new Int32Array(imported.count);
+    this.cids = new Int32Array(imported.count);
+  }
 
   get length(): number {
-    return this.head.length + this.fileIndex.length;
+    return this.head.length + this.tail;
   }
 
   addNew(fileIndex: number, cid: number): void {
-    this.fileIndex.push(fileIndex);
-    this.cids.push(cid);
+    if (cid > 0x7fffffff) throw new RangeError(`cid out of range: ${cid}`);
+    this.fileIndex[this.tail] = fileIndex;
+    this.cids[this.tail++] = cid;
   }
 
   addObject(creditor: StoredCreditor): void {
-    this.objects.set(this.fileIndex.length, creditor);
-    this.fileIndex.push(-1);
-    this.cids.push(0);
+    this.objects.set(this.tail, creditor);
+    this.fileIndex[this.tail++] = -1;
   }
 
   slice(start: number, end: number): StoredCreditor[] {
@@ -117,7 +125,7 @@ class PlannedRegister implements PlannedCreditors {
 
   totals(): CreditorTotals {
     let { principalFen, returnedFen, netClaimFen } = registerTotals(this.head);
-    for (let k = 0; k < this.fileIndex.length; k++) {
+    for (let k = 0; k < this.tail; k++) {
       const kept = this.objects.get(k);
       const i = this.fileIndex[k] as number;
       principalFen += kept ? kept.principalFen : this.imported.principalFen(i);

@@ -26,7 +26,40 @@ describe('TextStore: strings kept joined', () => {
     store.seal();
     expect(store.length).toBe(10_000);
     for (let i = 0; i < pushed.length; i++) if (store.get(i) !== pushed[i]) expect([i, store.get(i)]).toEqual([i, pushed[i]]);
+    for (const i of [0, 3, 5, 9_999]) expect([store.equals(i, pushed[i] as string), store.equals(i, `${pushed[i]} `)]).toEqual([true, false]);
     expect(() => store.push('more')).toThrow(/after seal/);
+  });
+
+  it('gives back chunks kept as bytes (IDs) and as UTF-16 (names) exactly, read in order or not', () => {
+    // Chunks of one kind each: ASCII digits, Chinese with a byte-order mark leading a chunk, and
+    // the middle dot; a decoder that dropped the mark or garbled a character fails here.
+    const kinds = [
+      (i: number) => `37070319500202${String(i % 10_000).padStart(4, '0')}${i % 5 === 0 ? 'X' : ''}`,
+      (i: number) => `${i % 4096 === 0 ? '\ufeff' : ''}${['王秀英', '欧阳·娜', '山东省威海市环翠区海滨北路25号', ''][i % 4]}${i}`,
+    ];
+    for (const kind of kinds) {
+      const store = new TextStore();
+      const pushed: string[] = [];
+      for (let i = 0; i < 9_000; i++) {
+        pushed.push(kind(i));
+        store.push(pushed[i] as string);
+      }
+      store.seal();
+      // Out of order first (each entry decoded alone), then in order (a chunk decoded at once).
+      for (const i of [8_999, 0, 4_096, 4_095, 17, 8_192, 4_097]) expect(store.get(i)).toBe(pushed[i]);
+      for (let i = 0; i < pushed.length; i++) if (store.get(i) !== pushed[i]) expect([i, store.get(i)]).toEqual([i, pushed[i]]);
+      // The ID lookup compares in place: equal only to the very entry, in every chunk.
+      for (const i of [0, 4_095, 4_096, 8_999]) {
+        const entry = pushed[i] as string;
+        expect(store.equals(i, entry)).toBe(true);
+        expect(store.equals(i, `${entry}0`)).toBe(false);
+        expect(store.equals(i, entry.slice(0, -1))).toBe(false);
+        expect(store.equals(i, pushed[i + 1] ?? 'x')).toBe(false);
+      }
+      store.release(4_096);
+      expect(store.get(4_096)).toBe(pushed[4_096]);
+      expect(store.get(8_998)).toBe(pushed[8_998]);
+    }
   });
 
   it('lets go of whole chunks written', () => {

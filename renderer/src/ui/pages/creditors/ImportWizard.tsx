@@ -8,7 +8,7 @@ import { formatFen } from '../../../core/money';
 import type { CreditorImportRow, CreditorImportSummary } from '../../../db/records';
 import type { PlanOptions } from '../../../db/repositories/creditor-merge';
 import type { FromWorker, ImportReport, ImportRunOptions, SheetPreview, ToWorker } from '../../../workers/creditor-import-protocol';
-import { sha256Hex } from '../../../workers/sha256-hex';
+import { sha256Hex, sha256HexOf } from '../../../workers/sha256-hex';
 import { useApp } from '../../app/app-context';
 import { ImportReportView } from './ImportReportView';
 import { ImportSetup } from './ImportSetup';
@@ -183,9 +183,9 @@ export function ImportWizard(props: {
     appliedLayout.current = null;
     // The worker reads the file (a Blob handle) in pieces while this thread hashes it, outside any
     // transaction: on two cores the hash costs no waiting. WebCrypto needs the bytes whole; they
-    // are held only for the hash, before the worker builds anything large.
+    // are let go as soon as it has its copy, before the worker builds anything large.
     send({ type: 'open', caseId: props.caseId, fileName: opened.fileName, file: opened.file });
-    const hash = await sha256Hex(new Uint8Array(await opened.file.arrayBuffer()));
+    const hash = await sha256HexOf(new Uint8Array(await opened.file.arrayBuffer()));
     const earlier = await repos.creditors.importsWithHash(props.caseId, hash);
     setFile({ name: opened.fileName, hash, size: opened.file.size, earlier });
   }
