@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { sharedPath } from '../shared-dir';
-import { approveRepaymentBatch, createCase, importRegisterFile, seedCreditorRegister } from './steps';
+import { approveRepaymentBatch, createCase, importRegisterFile, seedCreditor, seedCreditorRegister } from './steps';
 
 // Rough edges a first-week clerk hit (w-edges): the import report's 说明 cut at the dialog's edge, a
 // firm's name in the register cut to "威海某某…", an export whose file the browser's blob store could
@@ -57,20 +57,7 @@ for (const [width, height] of [
   });
 }
 
-const creditor = (n: number, name: string, org = false) => ({
-  cid: String(n),
-  name,
-  idType: org ? 'org' : 'resident',
-  idNumber: org ? `91371000MA3C000${n}XX` : `11010519600101${100 + n}X`,
-  bankName: '中国工商银行威海分行',
-  bankAccount: `62220202001122000${n}`,
-  contracts: [{ principalFen: 100_000 * n, returnedFen: 0, sourceRow: n + 1, note: '' }],
-  principalFen: 100_000 * n,
-  returnedFen: 0,
-  netClaimFen: 100_000 * n,
-  status: '待核实',
-  exclusion: null,
-});
+const creditor = seedCreditor;
 const FIRM = '威海市环翠区某某投资管理有限公司';
 const VERY_LONG = '威海市环翠区某某养老服务有限公司破产管理人（山东某某律师事务所）';
 

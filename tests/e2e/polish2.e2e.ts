@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { sharedPath } from '../shared-dir';
-import { createCase, importRegisterFile, issueInquiryNotice, recordFund, saveOfficeSettings, seedCreditorRegister } from './steps';
+import { createCase, importRegisterFile, issueInquiryNotice, recordFund, saveOfficeSettings, seedCreditor, seedCreditorRegister } from './steps';
 
 // Rough edges a first-week clerk hit (w-polish2): 涉及人数 on the dashboard from the typed figure
 // although the register was imported, toasts of two pages drawn over each other, the register cut off
@@ -99,20 +99,7 @@ test('the register is usable on a 1366×768 screen: every column in view, and th
   await shot(page, 'register-1366-panel-scrolled');
 });
 
-const UNVERIFIED = [1, 2, 3].map((n) => ({
-  cid: String(n),
-  name: ['王喆', '李堃', '赵赟'][n - 1],
-  idType: 'resident',
-  idNumber: `11010519600101${100 + n}X`,
-  bankName: '中国工商银行威海分行',
-  bankAccount: `62220202001122000${n}`,
-  contracts: [{ principalFen: 100_000 * n, returnedFen: 0, sourceRow: n + 1, note: '' }],
-  principalFen: 100_000 * n,
-  returnedFen: 0,
-  netClaimFen: 100_000 * n,
-  status: '待核实',
-  exclusion: null,
-}));
+const UNVERIFIED = ['王喆', '李堃', '赵赟'].map((name, i) => seedCreditor(i + 1, name));
 
 test('the batch form shows each message under the field it names, and one about the whole batch above the fields', async ({ page }) => {
   test.setTimeout(120_000);

@@ -156,6 +156,25 @@ export async function importRegisterFile(
   await expect(page.getByTestId('total-count')).toHaveText(String(options.creditors), { timeout: 60_000 });
 }
 
+/**
+ * Creditor n of a seeded register, 待核实, with an account at one bank and n × 1,000 元 claimed: a
+ * person with a resident ID or, with `org`, a firm with a 统一社会信用代码.
+ */
+export const seedCreditor = (n: number, name: string, org = false) => ({
+  cid: String(n),
+  name,
+  idType: org ? 'org' : 'resident',
+  idNumber: org ? `91371000MA3C000${n}XX` : `11010519600101${100 + n}X`,
+  bankName: '中国工商银行威海分行',
+  bankAccount: `62220202001122000${n}`,
+  contracts: [{ principalFen: 100_000 * n, returnedFen: 0, sourceRow: n + 1, note: '' }],
+  principalFen: 100_000 * n,
+  returnedFen: 0,
+  netClaimFen: 100_000 * n,
+  status: '待核实',
+  exclusion: null,
+});
+
 export interface SeedCreditor {
   readonly cid: string;
   readonly netClaimFen: number;
