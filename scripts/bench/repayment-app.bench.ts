@@ -398,8 +398,8 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const gap = (ms: number) => `${ms.toFixed(0)} ms`;
 const task = (w: Watched) =>
   ` (load ${w.load[0].toFixed(1)}→${w.load[1].toFixed(1)}; longest task on the page's thread ${gap(w.longestTask)} by the Long Tasks API${w.tasks ? `; traced: ${describeTasks(w.tasks)}` : ''})`;
-/** The gaps' verdict over the runs, and what the page's own work was beside the worst (a gap with no task of its size is the machine). */
-const gapVerdict = (runs: readonly Watched[], worst: Watched) => {
+/** The gaps' verdict over the runs, and the page's own longest task in any of them (a gap with no task of its size is the machine). */
+const gapVerdict = (runs: readonly Watched[]) => {
   const v = frameGapVerdict(runs.map((w) => w.maxGap), 100).verdict;
   const own = Math.max(0, ...runs.map((w) => w.tasks?.longest[0]?.cpu ?? 0));
   return runs.some((w) => w.tasks) ? `${v}; the page's own longest task ${own.toFixed(0)} ms CPU over the runs (${verdictAtMost(own, 50, ' ms')} against 50 ms)` : v;
@@ -503,7 +503,7 @@ export async function run(): Promise<BenchResult[]> {
     const runs = stats(mineRuns, key)?.runs ?? [];
     if (!w) return { name, figure: 'not measured (see the log)', target, verdict: 'not measured' };
     const gaps = frameGapVerdict(runs.map((r) => r.maxGap), 100).figure;
-    return { name, figure: `longest frame gap per run ${gaps} (${runCount}); the worst run${task(w)}; time ${timeText(key)}${refText(key)}`, target, verdict: gapVerdict(runs, w) };
+    return { name, figure: `longest frame gap per run ${gaps} (${runCount}); the worst run${task(w)}; time ${timeText(key)}${refText(key)}`, target, verdict: gapVerdict(runs) };
   };
   const idle = mineRuns.map((r) => gap(r.idleGap)).join(', ');
   const results: BenchResult[] = [
