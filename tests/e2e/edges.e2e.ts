@@ -153,3 +153,29 @@ test('the bank list, when the browser cannot hold its file, says the same on the
   await expect(page.getByTestId('bank-exports')).toHaveCount(0);
   await shot(page, 'bank-list-blob-full');
 });
+
+test('the bank list, when the worker cannot build its file, says why on the batch page and records no export', async ({ page }) => {
+  test.setTimeout(240_000); // two users and an approval on a shared two-core machine
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const caseId = await createCase(page);
+  await seedCreditorRegister(page, caseId, [
+    { ...creditor(1, '张伟'), status: '已核实' },
+    { ...creditor(2, FIRM, true), status: '已核实' },
+  ]);
+  await approveRepaymentBatch(page, caseId, { fundsYuan: '100000', batchYuan: '3000' });
+  // From now on the repayment worker cannot make a Blob (as when the browser's blob store refuses one):
+  // its script is served with Blob replaced, and the page reloaded so that a new worker starts.
+  await page.route(/repayment\.worker-[^/]*\.js$/, async (route) => {
+    const real = await route.fetch();
+    const body = `globalThis.Blob = class { constructor() { throw new DOMException('The requested file could not be read.', 'NotReadableError'); } };\n${await real.text()}`;
+    await route.fulfill({ response: real, body });
+  });
+  await page.reload();
+  await page.getByRole('button', { name: '导出银行代发清单' }).click();
+  const problem = page.getByTestId('batch-problem');
+  await expect(problem).toContainText('导出代发清单失败：浏览器存放导出文件的临时空间已满', { timeout: 60_000 });
+  await expect(problem).toContainText('批次没有变化');
+  await expect(page.getByTestId('bank-exports')).toHaveCount(0);
+  // The page still answers: the button is there to try again.
+  await expect(page.getByRole('button', { name: '导出银行代发清单' })).toBeEnabled();
+});

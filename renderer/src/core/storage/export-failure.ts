@@ -1,5 +1,5 @@
 // Why an export's file could not be made or saved, in Chinese with what to do. An export gathers its
-// file in the browser's blob store (register-xlsx-stream.ts); when that store cannot hold more (its
+// file in the browser's blob store (core/xlsx/blob-pieces.ts); when that store cannot hold more (its
 // disk is full, or its share of it is used up) Chromium does not fail the Blob's creation but its
 // reading: the save reads it and gets a NotReadableError, "The requested file could not be read,
 // typically due to permission problems…" — words that send a clerk looking at permissions, so only

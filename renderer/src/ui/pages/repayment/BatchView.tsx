@@ -3,11 +3,12 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { fenToYuanString, formatFen } from '../../../core/money';
 import { describeExportFailure } from '../../../core/storage/export-failure';
+import { isPermissionDenied } from '../../../db/access';
 import type { PaymentResultRow, RepaymentBatchRow } from '../../../db/records';
 import type { BankResultSummary } from '../../../db/repositories/repayment-bank';
 import type { BatchLineRow, BatchScreen } from '../../../db/repositories/repayment-pages';
 import type { ActionResult, BatchDraft } from '../../../db/repositories/repayment-types';
-import type { RepaymentProgressReport } from '../../../workers/repayment-protocol';
+import type { DisbursementFileResult, RepaymentProgressReport } from '../../../workers/repayment-protocol';
 import { useApp } from '../../app/app-context';
 import type { Route } from '../../app/routes';
 import { notify } from '../../toaster';
@@ -112,7 +113,15 @@ export function BatchView({ caseId, batchId, navigate }: { readonly caseId: stri
 
   const exportBank = async () => {
     setWorking({ what: 'export', progress: null });
-    const file = await runInWorker(repos, { kind: 'disbursementFile', batchId }, (progress) => setWorking({ what: 'export', progress })).finally(() => setWorking(null));
+    let file: DisbursementFileResult;
+    try {
+      file = await runInWorker(repos, { kind: 'disbursementFile', batchId }, (progress) => setWorking({ what: 'export', progress })).finally(() => setWorking(null));
+    } catch (err) {
+      // A refusal goes to the app's handler (shown as 无权操作); a failure while the file was built is said here.
+      if (isPermissionDenied(err)) throw err;
+      setProblem(describeExportFailure(err, '导出代发清单', '批次没有变化'));
+      return;
+    }
     if (!file.ok) {
       setProblem(file.message);
       return;
